@@ -1,0 +1,24 @@
+import {deleteSecrets} from '../lib/auth/secrets.js'
+import {profileName} from '../lib/auth/session.js'
+import {readConfig, updateProfile} from '../lib/config/store.js'
+import {BaseCommand, cloudFlags} from '../lib/ui/base-command.js'
+
+export default class Logout extends BaseCommand {
+  static description = 'Log out: remove the stored secrets (keychain and file) and the profile.'
+
+  static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --profile customer-a']
+
+  static flags = {profile: cloudFlags.profile}
+
+  async run(): Promise<{profile: string; removed: boolean}> {
+    const {flags} = await this.parse(Logout)
+    const name = profileName(flags)
+    const hadSecrets = await deleteSecrets(name)
+    const hadProfile = name in (await readConfig()).profiles
+    if (hadProfile) await updateProfile(name, null)
+    const removed = hadSecrets || hadProfile
+    this.log(removed ? `Logged out of profile "${name}"; its stored secrets are removed.` : `Profile "${name}" was not logged in.`)
+    if (process.env.LCS_TOKEN || process.env.LCS_CLIENT_SECRET) this.warning('Credentials in LCS_TOKEN / LCS_CLIENT_SECRET are still set in this environment.')
+    return {profile: name, removed}
+  }
+}

@@ -1,0 +1,27 @@
+import {Args, Flags} from '@oclif/core'
+
+import {activeOrgId, findOrganization} from '../../lib/auth/session.js'
+import type {Organization} from '../../lib/cloud/types.js'
+import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
+
+export default class OrgsCreateChild extends BaseCommand {
+  static args = {name: Args.string({description: 'Name of the new customer organization.', required: true})}
+
+  static description = `Create a customer (child) organization under your partner organization. Needs the Partner Administrator role. Safe to retry: the request carries an idempotency key, and an existing child with the same name is reported as a conflict (exit 6).`
+
+  static examples = ['<%= config.bin %> <%= command.id %> "Contoso Retail"', '<%= config.bin %> <%= command.id %> "Acme Corp" --parent "Northwind Partners" --json']
+
+  static flags = {
+    ...cloudFlags,
+    parent: Flags.string({description: 'Parent (partner) organization, id or name. Default: the active organization.'}),
+  }
+
+  async run(): Promise<Organization> {
+    const {args, flags} = await this.parse(OrgsCreateChild)
+    const s = await this.session(flags)
+    const parentId = flags.parent ? (await findOrganization(s.client, flags.parent)).id : await activeOrgId(s)
+    const org = await s.client.createChildOrganization(parentId, {name: args.name})
+    this.log(`Created ${org.name} (${org.id}) under ${parentId}.`)
+    return org
+  }
+}

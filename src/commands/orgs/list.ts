@@ -1,0 +1,36 @@
+import {Flags} from '@oclif/core'
+
+import {activeOrgId} from '../../lib/auth/session.js'
+import type {Organization} from '../../lib/cloud/types.js'
+import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
+import {formatTime, renderCsv, renderTable, type Column} from '../../lib/ui/output.js'
+
+type Row = Organization & {active: boolean}
+
+const COLUMNS: Column<Row>[] = [
+  {get: (o) => (o.active ? '*' : ''), header: ' '},
+  {get: (o) => o.name, header: 'Name'},
+  {get: (o) => o.id, header: 'ID'},
+  {get: (o) => o.type, header: 'Type'},
+  {get: (o) => o.parentId ?? '', header: 'Parent'},
+  {get: (o) => formatTime(o.dateCreated), header: 'Created'},
+]
+
+export default class OrgsList extends BaseCommand {
+  static description = 'List the organizations your credentials reach (your own and, for partners, the child organizations). * marks the active one.'
+
+  static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --json', '<%= config.bin %> <%= command.id %> --csv > orgs.csv']
+
+  static flags = {...cloudFlags, csv: Flags.boolean({description: 'Print CSV instead of a table.', exclusive: ['json']})}
+
+  async run(): Promise<Row[]> {
+    const {flags} = await this.parse(OrgsList)
+    const s = await this.session(flags)
+    const active = await activeOrgId(s)
+    const rows: Row[] = []
+    for await (const o of s.client.listOrganizations()) rows.push({...o, active: o.id === active})
+    if (flags.csv) process.stdout.write(renderCsv(rows, COLUMNS.slice(1)))
+    else this.log(renderTable(rows, COLUMNS))
+    return rows
+  }
+}

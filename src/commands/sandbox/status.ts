@@ -1,0 +1,26 @@
+import {Flags} from '@oclif/core'
+
+import {defaultSandboxDir} from '../../lib/config/paths.js'
+import {readState} from '../../lib/sandbox/daemon.js'
+import {BaseCommand} from '../../lib/ui/base-command.js'
+
+export default class SandboxStatus extends BaseCommand {
+  static description = 'Show whether a sandbox cloud is running for a data directory, and where.'
+
+  static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --data ./sandbox --json']
+
+  static flags = {
+    data: Flags.directory({description: 'Data directory of the sandbox. Env: LCS_SANDBOX_DIR.', default: defaultSandboxDir()}),
+  }
+
+  async run(): Promise<{running: boolean; dataDir: string; apiUrl?: string; pid?: number; startedAt?: string}> {
+    const {flags} = await this.parse(SandboxStatus)
+    const state = await readState(flags.data)
+    if (!state) {
+      this.log(`No sandbox is running for ${flags.data}. Start one with: lcs sandbox start --detach`)
+      return {dataDir: flags.data, running: false}
+    }
+    this.log(`Sandbox running at ${state.apiUrl} (pid ${state.pid}, since ${state.startedAt}, data ${state.dataDir}).`)
+    return {apiUrl: state.apiUrl, dataDir: state.dataDir, pid: state.pid, running: true, startedAt: state.startedAt}
+  }
+}

@@ -1,0 +1,26 @@
+import {Flags} from '@oclif/core'
+
+import {defaultSandboxDir} from '../../lib/config/paths.js'
+import {stopSandbox} from '../../lib/sandbox/daemon.js'
+import {BaseCommand} from '../../lib/ui/base-command.js'
+
+export default class SandboxStop extends BaseCommand {
+  static description = 'Stop the sandbox cloud running in the background for a data directory. Its data is kept.'
+
+  static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --data ./sandbox']
+
+  static flags = {
+    data: Flags.directory({description: 'Data directory of the sandbox to stop. Env: LCS_SANDBOX_DIR.', default: defaultSandboxDir()}),
+  }
+
+  async run(): Promise<{stopped: boolean; pid?: number; apiUrl?: string}> {
+    const {flags} = await this.parse(SandboxStop)
+    const state = await stopSandbox(flags.data)
+    if (!state) {
+      this.log(`No sandbox is running for ${flags.data}.`)
+      return {stopped: false}
+    }
+    this.log(`Stopped the sandbox at ${state.apiUrl} (pid ${state.pid}).`)
+    return {apiUrl: state.apiUrl, pid: state.pid, stopped: true}
+  }
+}

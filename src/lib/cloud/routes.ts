@@ -1,0 +1,26 @@
+// Every route the SDK calls, as written in docs/api/openapi.yaml (a test checks both agree).
+// `base` says which host serves it: the identity provider or the services host.
+export const ROUTES = {
+  token: {base: 'idp', method: 'POST', path: '/oauth/token'},
+  tokenInfo: {base: 'apis', method: 'GET', path: '/ciam/identity-authorization-service/oauth/token/info'},
+  listOrganizations: {base: 'apis', method: 'GET', path: '/ciam/identity-management-service/v1.0/organizations'},
+  getOrganization: {base: 'apis', method: 'GET', path: '/ciam/identity-management-service/v1.0/organizations/{orgId}'},
+  listChildren: {base: 'apis', method: 'GET', path: '/ciam/identity-management-service/v1.0/organizations/{orgId}/children'},
+  createChild: {base: 'apis', method: 'POST', path: '/ciam/identity-management-service/v1.0/organizations/{orgId}/children'},
+  listUsers: {base: 'apis', method: 'GET', path: '/ciam/identity-management-service/v1.0/organizations/{orgId}/users'},
+  assets: {base: 'apis', method: 'GET', path: '/cfm/fleetmgmt-integration-service/v1.0/assets'},
+  assetSupplies: {base: 'apis', method: 'GET', path: '/cfm/fleetmgmt-integration-service/v1.0/assets/supplies'},
+  assetAlerts: {base: 'apis', method: 'GET', path: '/cfm/fleetmgmt-integration-service/v1.0/assets/alerts'},
+  assetCounters: {base: 'apis', method: 'GET', path: '/cfm/fleetmgmt-integration-service/v1.0/assets/counters'},
+  assetDiagnostics: {base: 'apis', method: 'GET', path: '/cfm/fleetmgmt-integration-service/v1.0/assets/diagnostics'},
+} as const
+
+export type RouteName = keyof typeof ROUTES
+
+export function fillPath(path: string, params: Record<string, string> = {}): string {
+  return path.replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = params[k]
+    if (v === undefined) throw new Error(`missing path parameter ${k}`)
+    return encodeURIComponent(v)
+  })
+}

@@ -1,0 +1,55 @@
+// One place for error kinds and their exit codes. Every command's failure ends up here (see
+// ui/base-command.ts), so scripts can rely on the codes documented in the README.
+
+export const ExitCode = {
+  ok: 0,
+  error: 1,
+  usage: 2,
+  notFound: 3,
+  auth: 4,
+  forbidden: 5,
+  conflict: 6,
+  badData: 7,
+  unavailable: 8,
+  partial: 9,
+  interrupted: 130,
+} as const
+
+export type ErrorKind = keyof typeof ExitCode
+
+export interface ErrorDetail {
+  field?: string
+  rule?: string
+  row?: number
+  message?: string
+}
+
+export class LcsError extends Error {
+  readonly kind: ErrorKind
+  readonly hint?: string
+  readonly requestId?: string
+  readonly details?: ErrorDetail[]
+
+  constructor(kind: ErrorKind, message: string, opts: {hint?: string; requestId?: string; details?: ErrorDetail[]; cause?: unknown} = {}) {
+    super(message, opts.cause === undefined ? undefined : {cause: opts.cause})
+    this.name = 'LcsError'
+    this.kind = kind
+    this.hint = opts.hint
+    this.requestId = opts.requestId
+    this.details = opts.details
+  }
+
+  get exitCode(): number {
+    return ExitCode[this.kind]
+  }
+}
+
+/** Maps anything thrown (oclif parse errors, prompt aborts, plain errors) to an LcsError. */
+export function toLcsError(err: unknown): LcsError {
+  if (err instanceof LcsError) return err
+  const e = err as {name?: string; message?: string; oclif?: {exit?: number}; code?: string}
+  if (e?.name === 'ExitPromptError' || e?.name === 'AbortPromptError') return new LcsError('interrupted', 'Cancelled.')
+  // oclif flag/argument parsing errors carry oclif.exit (2 by default)
+  if (e?.oclif?.exit !== undefined && e.oclif.exit !== 0) return new LcsError('usage', e.message ?? 'Invalid usage', {cause: err})
+  return new LcsError('error', e?.message ?? String(err), {cause: err})
+}

@@ -1,0 +1,147 @@
+// Sandbox lifecycle: run in the foreground, or detached in the background with a state file in the
+// data directory (sandbox.json: pid and URL) that `stop` and `status` read.
+import {spawn} from 'node:child_process'
+import {closeSync, existsSync, openSync, readFileSync} from 'node:fs'
+import {mkdir, readFile, rm} from 'node:fs/promises'
+import {join} from 'node:path'
+
+import {writePrivateFile} from '../config/store.js'
+import {LcsError} from '../errors.js'
+import {openDb, seed, type SeedInfo} from './db.js'
+import {parseFaults, seededRandom} from './faults.js'
+import {startSandboxServer, type RunningServer} from './server.js'
+
+export interface SandboxOptions {
+  dataDir: string
+  port: number
+  seed?: number
+  faults?: string
+  tokenTtl?: number
+}
+
+export interface SandboxState {
+  pid: number
+  apiUrl: string
+  port: number
+  startedAt: string
+  dataDir: string
+}
+
+export type SandboxInfo = SandboxState & SeedInfo
+
+const stateFile = (dataDir: string) => join(dataDir, 'sandbox.json')
+const logFile = (dataDir: string) => join(dataDir, 'sandbox.log')
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/** The running sandbox of a data directory, if any (a stale state file is ignored). */
+export async function readState(dataDir: string): Promise<SandboxState | undefined> {
+  let state: SandboxState
+  try {
+    state = JSON.parse(await readFile(stateFile(dataDir), 'utf8')) as SandboxState
+  } catch {
+    return undefined
+  }
+  return alive(state.pid) ? state : undefined
+}
+
+/** Seed credentials of a data directory (printed by start, used by `lcs login --sandbox`). */
+export function readSeed(dataDir: string): SeedInfo | undefined {
+  if (!existsSync(join(dataDir, 'cloud.db'))) return undefined
+  const db = openDb(dataDir)
+  try {
+    const row = db.prepare("SELECT value FROM meta WHERE key = 'seed'").get() as {value: string} | undefined
+    return row ? (JSON.parse(row.value) as SeedInfo) : undefined
+  } finally {
+    db.close()
+  }
+}
+
+/** Runs the sandbox in this process until stop() is called. */
+export async function runSandbox(opts: SandboxOptions, log: (line: string) => void = () => {}): Promise<{info: SandboxInfo; server: RunningServer; stop(): Promise<void>}> {
+  const faults = parseFaults(opts.faults)
+  await mkdir(opts.dataDir, {recursive: true})
+  const running = await readState(opts.dataDir)
+  if (running && running.pid !== process.pid) {
+    throw new LcsError('conflict', `A sandbox is already running for ${opts.dataDir} at ${running.apiUrl} (pid ${running.pid}).`, {hint: `Stop it first: lcs sandbox stop --data ${opts.dataDir}`})
+  }
+  const db = openDb(opts.dataDir)
+  const rng = seededRandom(opts.seed ?? Date.now())
+  const seedInfo = seed(db, rng)
+  let server: RunningServer
+  try {
+    server = await startSandboxServer({db, faults, log, port: opts.port, rng, tokenTtl: opts.tokenTtl})
+  } catch (error) {
+    db.close()
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new LcsError('conflict', `Port ${opts.port} on 127.0.0.1 is already in use.`, {hint: 'Pick another --port (or 0 for any free port), or check `lcs sandbox status`.'})
+    }
+    throw error
+  }
+  const state: SandboxState = {apiUrl: server.url, dataDir: opts.dataDir, pid: process.pid, port: server.port, startedAt: new Date().toISOString()}
+  await writePrivateFile(stateFile(opts.dataDir), JSON.stringify(state, null, 2) + '\n')
+  let stopped = false
+  return {
+    info: {...state, ...seedInfo},
+    server,
+    async stop() {
+      if (stopped) return
+      stopped = true
+      await server.close()
+      db.close()
+      await rm(stateFile(opts.dataDir), {force: true})
+    },
+  }
+}
+
+/** Starts the sandbox as a background process and waits until it answers. */
+export async function startDetached(opts: SandboxOptions, binPath: string, extraArgs: string[] = []): Promise<SandboxInfo> {
+  await mkdir(opts.dataDir, {recursive: true})
+  const running = await readState(opts.dataDir)
+  if (running) throw new LcsError('conflict', `A sandbox is already running for ${opts.dataDir} at ${running.apiUrl} (pid ${running.pid}).`, {hint: `Stop it first: lcs sandbox stop --data ${opts.dataDir}`})
+  const out = openSync(logFile(opts.dataDir), 'a')
+  const args = [binPath, 'sandbox', 'start', '--data', opts.dataDir, '--port', String(opts.port), ...extraArgs]
+  const child = spawn(process.execPath, args, {detached: true, env: {...process.env, LCS_SANDBOX_CHILD: '1'}, stdio: ['ignore', out, out]})
+  closeSync(out)
+  child.unref()
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  const deadline = Date.now() + 20_000
+  while (Date.now() < deadline) {
+    const state = await readState(opts.dataDir)
+    if (state && state.pid === child.pid) {
+      const seedInfo = readSeed(opts.dataDir)
+      if (seedInfo) return {...state, ...seedInfo}
+    }
+    const code = await Promise.race([exited, new Promise<'wait'>((r) => setTimeout(() => r('wait'), 100))])
+    if (code !== 'wait') throw new LcsError('error', `The sandbox exited during start-up (code ${code}): ${tailLog(opts.dataDir)}`)
+  }
+  child.kill('SIGTERM')
+  throw new LcsError('unavailable', `The sandbox did not come up within 20 s. See ${logFile(opts.dataDir)}.`)
+}
+
+function tailLog(dataDir: string): string {
+  try {
+    return readFileSync(logFile(dataDir), 'utf8').trim().split('\n').slice(-3).join(' | ')
+  } catch {
+    return 'no log'
+  }
+}
+
+/** Stops the detached sandbox of a data directory; false if none was running. */
+export async function stopSandbox(dataDir: string, timeoutMs = 10_000): Promise<SandboxState | undefined> {
+  const state = await readState(dataDir)
+  if (!state) return undefined
+  process.kill(state.pid, 'SIGTERM')
+  const deadline = Date.now() + timeoutMs
+  while (alive(state.pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
+  if (alive(state.pid)) process.kill(state.pid, 'SIGKILL')
+  await rm(stateFile(dataDir), {force: true})
+  return state
+}

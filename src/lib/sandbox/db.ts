@@ -1,0 +1,265 @@
+// The sandbox cloud's store: one SQLite file under --data (better-sqlite3), so state survives restarts.
+// Everything SQL lives in this module; the HTTP layer only calls its functions.
+import Database from 'better-sqlite3'
+import {createHash, randomBytes, randomUUID, scryptSync, timingSafeEqual} from 'node:crypto'
+import {join} from 'node:path'
+
+export type Db = Database.Database
+
+export interface OrgRow {
+  id: string
+  name: string
+  parent_id: string | null
+  type: 'partner' | 'customer' | 'organization'
+  created_at: number
+}
+
+export interface Principal {
+  kind: 'user' | 'client'
+  id: string
+  orgId: string
+  email?: string
+  clientId: string
+  roles: string[]
+}
+
+export interface SeedInfo {
+  orgId: string
+  orgName: string
+  children: Array<{id: string; name: string}>
+  adminEmail: string
+  adminPassword: string
+  clientId: string
+  clientSecret: string
+}
+
+export const ADMIN_ROLES = [
+  'Organization Administrator',
+  'User Administrator',
+  'Partner Administrator',
+  'Fleet Management Administrator',
+  'File Service Administrator',
+]
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS orgs (
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, parent_id TEXT REFERENCES orgs(id), type TEXT NOT NULL, created_at INTEGER NOT NULL);
+CREATE UNIQUE INDEX IF NOT EXISTS orgs_parent_name ON orgs(parent_id, name COLLATE NOCASE);
+CREATE TABLE IF NOT EXISTS users (
+  id TEXT PRIMARY KEY, org_id TEXT NOT NULL REFERENCES orgs(id), email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  password_hash TEXT, first_name TEXT, last_name TEXT, roles TEXT NOT NULL DEFAULT '[]', created_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS clients (
+  client_id TEXT PRIMARY KEY, secret_hash TEXT, org_id TEXT REFERENCES orgs(id), name TEXT NOT NULL, roles TEXT NOT NULL DEFAULT '[]');
+CREATE TABLE IF NOT EXISTS tokens (
+  hash TEXT PRIMARY KEY, kind TEXT NOT NULL, principal_kind TEXT NOT NULL, principal_id TEXT NOT NULL,
+  client_id TEXT NOT NULL, expires_at INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS tokens_expiry ON tokens(expires_at);
+CREATE TABLE IF NOT EXISTS idempotency (
+  key TEXT NOT NULL, principal TEXT NOT NULL, method TEXT NOT NULL, path TEXT NOT NULL,
+  status INTEGER NOT NULL, body TEXT NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY (key, principal));
+CREATE TABLE IF NOT EXISTS assets (
+  id TEXT PRIMARY KEY, org_id TEXT NOT NULL REFERENCES orgs(id), serial TEXT NOT NULL UNIQUE, manufacturer TEXT NOT NULL,
+  model_name TEXT NOT NULL, name TEXT, description TEXT, created_at INTEGER NOT NULL, modified_at INTEGER NOT NULL,
+  last_communication INTEGER, counters TEXT NOT NULL DEFAULT '{}', supplies TEXT NOT NULL DEFAULT '[]', alerts TEXT NOT NULL DEFAULT '[]');
+CREATE INDEX IF NOT EXISTS assets_org ON assets(org_id);
+`
+
+export function openDb(dataDir: string): Db {
+  const db = new Database(join(dataDir, 'cloud.db'))
+  db.pragma('journal_mode = WAL')
+  db.pragma('foreign_keys = ON')
+  db.pragma('busy_timeout = 5000')
+  db.exec(SCHEMA)
+  return db
+}
+
+// ---- secrets (hashed at rest, like a real service) ----
+
+export function hashPassword(password: string): string {
+  const salt = randomBytes(16)
+  return `scrypt:${salt.toString('hex')}:${scryptSync(password, salt, 32).toString('hex')}`
+}
+
+export function verifyPassword(password: string, stored: string | null): boolean {
+  if (!stored) return false
+  const [, salt, hash] = stored.split(':')
+  const actual = scryptSync(password, Buffer.from(salt, 'hex'), 32)
+  return timingSafeEqual(actual, Buffer.from(hash, 'hex'))
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex')
+const secret = (bytes = 24) => randomBytes(bytes).toString('base64url')
+
+// ---- seeding ----
+
+export function getMeta(db: Db, key: string): string | undefined {
+  return (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as {value: string} | undefined)?.value
+}
+
+function setMeta(db: Db, key: string, value: string): void {
+  db.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value)
+}
+
+/** First start: a partner organization with two customers, an administrator and client credentials. */
+export function seed(db: Db, rng: () => number): SeedInfo {
+  const existing = getMeta(db, 'seed')
+  if (existing) return JSON.parse(existing) as SeedInfo
+  const now = Date.now()
+  const info = db.transaction((): SeedInfo => {
+    const partner = createOrg(db, {name: 'Northwind Partners', parentId: null, type: 'partner'}, now)
+    const children = ['Contoso Retail', 'Fabrikam Health'].map((name) => createOrg(db, {name, parentId: partner.id, type: 'customer'}, now))
+    const adminEmail = 'admin@northwind.example'
+    const adminPassword = secret(12)
+    db.prepare('INSERT INTO users(id, org_id, email, password_hash, first_name, last_name, roles, created_at) VALUES (?,?,?,?,?,?,?,?)').run(
+      randomUUID(), partner.id, adminEmail, hashPassword(adminPassword), 'Avery', 'Admin', JSON.stringify(ADMIN_ROLES), now)
+    const clientId = `sandbox-${randomBytes(6).toString('hex')}`
+    const clientSecret = secret()
+    db.prepare('INSERT INTO clients(client_id, secret_hash, org_id, name, roles) VALUES (?,?,?,?,?)').run(clientId, hashPassword(clientSecret), partner.id, 'Sandbox integration', JSON.stringify(ADMIN_ROLES))
+    // The CLI's public client for the password grant (no secret, like any installed app).
+    db.prepare('INSERT OR IGNORE INTO clients(client_id, secret_hash, org_id, name) VALUES (?, NULL, NULL, ?)').run('lcs-cli', 'lcs command-line interface')
+    seedAssets(db, [partner, ...children], rng, now)
+    const s: SeedInfo = {adminEmail, adminPassword, children: children.map((c) => ({id: c.id, name: c.name})), clientId, clientSecret, orgId: partner.id, orgName: partner.name}
+    // Kept so that every `sandbox start` can print them again: a sandbox's credentials are for training.
+    setMeta(db, 'seed', JSON.stringify(s))
+    return s
+  })()
+  return info
+}
+
+const MODELS: Array<[string, string, boolean]> = [
+  ['Lexmark', 'CX735adse', true],
+  ['Lexmark', 'MX632adwe', false],
+  ['Lexmark', 'CS943de', true],
+  ['Lexmark', 'MS631dw', false],
+  ['HP', 'LaserJet Enterprise M507', false],
+  ['Xerox', 'AltaLink C8045', true],
+]
+
+function seedAssets(db: Db, orgs: OrgRow[], rng: () => number, now: number): void {
+  const insert = db.prepare(`INSERT INTO assets(id, org_id, serial, manufacturer, model_name, name, description, created_at, modified_at, last_communication, counters, supplies, alerts)
+    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`)
+  for (let i = 0; i < 12; i++) {
+    const [manufacturer, model, color] = MODELS[i % MODELS.length]
+    const org = orgs[i % orgs.length]
+    const mono = Math.floor(rng() * 90_000) + 1000
+    const colour = color ? Math.floor(rng() * 40_000) : 0
+    const counters = {colorPrintSideCount: colour, lifetimeCount: mono + colour, monoPrintSideCount: mono, printSheetCount: Math.round((mono + colour) * 0.7), printSideCount: mono + colour}
+    const supplies = (color ? ['black', 'cyan', 'magenta', 'yellow'] : ['black']).map((c) => ({color: c, description: `${c[0].toUpperCase()}${c.slice(1)} Toner`, percentRemaining: Math.floor(rng() * 100), type: 'toner'}))
+    const alerts = supplies.filter((s) => s.percentRemaining < 10).map((s) => ({issue: `${s.description} low`, severity: 'warning', status: 'active'}))
+    const created = now - Math.floor(rng() * 90) * 86_400_000
+    insert.run(randomUUID(), org.id, `${manufacturer === 'Lexmark' ? '50' : 'CN'}${String(1_000_000 + i * 7919).slice(1)}${'ABCDEFGH'[i % 8]}`, manufacturer, model,
+      `${org.name.split(' ')[0]}-${String(i + 1).padStart(2, '0')}`, null, created, created, now - Math.floor(rng() * 3_600_000),
+      JSON.stringify(counters), JSON.stringify(supplies), JSON.stringify(alerts))
+  }
+}
+
+// ---- organizations ----
+
+export function createOrg(db: Db, input: {name: string; parentId: string | null; type: OrgRow['type']}, now = Date.now()): OrgRow {
+  const row: OrgRow = {created_at: now, id: randomUUID(), name: input.name, parent_id: input.parentId, type: input.type}
+  db.prepare('INSERT INTO orgs(id, name, parent_id, type, created_at) VALUES (@id, @name, @parent_id, @type, @created_at)').run(row)
+  return row
+}
+
+export function getOrg(db: Db, id: string): OrgRow | undefined {
+  return db.prepare('SELECT * FROM orgs WHERE id = ?').get(id) as OrgRow | undefined
+}
+
+export function findChildByName(db: Db, parentId: string, name: string): OrgRow | undefined {
+  return db.prepare('SELECT * FROM orgs WHERE parent_id = ? AND name = ? COLLATE NOCASE').get(parentId, name) as OrgRow | undefined
+}
+
+/** The organization and all its descendants, in creation order. */
+export function orgSubtree(db: Db, rootId: string): OrgRow[] {
+  return db.prepare(`WITH RECURSIVE t(id) AS (SELECT ? UNION ALL SELECT o.id FROM orgs o JOIN t ON o.parent_id = t.id)
+    SELECT orgs.* FROM orgs JOIN t ON orgs.id = t.id ORDER BY created_at, orgs.rowid`).all(rootId) as OrgRow[]
+}
+
+export function childOrgs(db: Db, parentId: string): OrgRow[] {
+  return db.prepare('SELECT * FROM orgs WHERE parent_id = ? ORDER BY created_at, rowid').all(parentId) as OrgRow[]
+}
+
+// ---- identities and tokens ----
+
+export function userByEmail(db: Db, email: string): {id: string; org_id: string; email: string; password_hash: string | null; roles: string} | undefined {
+  return db.prepare('SELECT * FROM users WHERE email = ?').get(email) as never
+}
+
+export function listUsers(db: Db, orgId: string, offset: number, limit: number): {rows: Array<Record<string, unknown>>; total: number} {
+  const total = (db.prepare('SELECT count(*) n FROM users WHERE org_id = ?').get(orgId) as {n: number}).n
+  const rows = db.prepare('SELECT id, email, first_name, last_name, org_id, roles FROM users WHERE org_id = ? ORDER BY email LIMIT ? OFFSET ?').all(orgId, limit, offset) as Array<Record<string, unknown>>
+  return {rows, total}
+}
+
+export function clientById(db: Db, clientId: string): {client_id: string; secret_hash: string | null; org_id: string | null; roles: string} | undefined {
+  return db.prepare('SELECT * FROM clients WHERE client_id = ?').get(clientId) as never
+}
+
+export function issueToken(db: Db, kind: 'access' | 'refresh', p: {kind: Principal['kind']; id: string; clientId: string}, ttlSeconds: number): string {
+  const token = secret(32)
+  db.prepare('INSERT INTO tokens(hash, kind, principal_kind, principal_id, client_id, expires_at) VALUES (?,?,?,?,?,?)').run(sha256(token), kind, p.kind, p.id, p.clientId, Date.now() + ttlSeconds * 1000)
+  return token
+}
+
+/** Looks a token up; `expired` distinguishes an old token from an unknown one. */
+export function lookupToken(db: Db, token: string, kind: 'access' | 'refresh'): {principal?: Principal; expired?: boolean; expiresAt?: number} {
+  const row = db.prepare('SELECT * FROM tokens WHERE hash = ? AND kind = ?').get(sha256(token), kind) as
+    | {principal_kind: Principal['kind']; principal_id: string; client_id: string; expires_at: number}
+    | undefined
+  if (!row) return {}
+  if (row.expires_at <= Date.now()) return {expired: true}
+  const principal = loadPrincipal(db, row.principal_kind, row.principal_id, row.client_id)
+  return principal ? {expiresAt: row.expires_at, principal} : {}
+}
+
+export function revokeToken(db: Db, token: string): void {
+  db.prepare('DELETE FROM tokens WHERE hash = ?').run(sha256(token))
+}
+
+export function loadPrincipal(db: Db, kind: Principal['kind'], id: string, clientId: string): Principal | undefined {
+  if (kind === 'user') {
+    const u = db.prepare('SELECT * FROM users WHERE id = ?').get(id) as {id: string; org_id: string; email: string; roles: string} | undefined
+    return u && {clientId, email: u.email, id: u.id, kind, orgId: u.org_id, roles: JSON.parse(u.roles) as string[]}
+  }
+  const c = clientById(db, id)
+  return c && c.org_id ? {clientId, id: c.client_id, kind, orgId: c.org_id, roles: JSON.parse(c.roles) as string[]} : undefined
+}
+
+export function purgeExpiredTokens(db: Db): void {
+  db.prepare('DELETE FROM tokens WHERE expires_at < ?').run(Date.now() - 86_400_000)
+}
+
+// ---- idempotency ----
+
+export function idempotentReplay(db: Db, key: string, principal: string): {method: string; path: string; status: number; body: string} | undefined {
+  return db.prepare('SELECT method, path, status, body FROM idempotency WHERE key = ? AND principal = ?').get(key, principal) as never
+}
+
+export function rememberResponse(db: Db, key: string, principal: string, method: string, path: string, status: number, body: string): void {
+  db.prepare('INSERT OR IGNORE INTO idempotency(key, principal, method, path, status, body, created_at) VALUES (?,?,?,?,?,?,?)').run(key, principal, method, path, status, body, Date.now())
+}
+
+// ---- assets (integration API) ----
+
+export interface AssetRow {
+  org_id: string
+  serial: string
+  manufacturer: string
+  model_name: string
+  name: string | null
+  description: string | null
+  created_at: number
+  modified_at: number
+  last_communication: number | null
+  counters: string
+  supplies: string
+  alerts: string
+}
+
+export function listAssets(db: Db, orgIds: string[], offset: number, limit: number): {rows: AssetRow[]; total: number} {
+  const marks = orgIds.map(() => '?').join(',')
+  const total = (db.prepare(`SELECT count(*) n FROM assets WHERE org_id IN (${marks})`).get(...orgIds) as {n: number}).n
+  const rows = db.prepare(`SELECT * FROM assets WHERE org_id IN (${marks}) ORDER BY serial LIMIT ? OFFSET ?`).all(...orgIds, limit, offset) as AssetRow[]
+  return {rows, total}
+}

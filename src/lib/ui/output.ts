@@ -1,0 +1,45 @@
+// Rendering of results: tables for people, CSV for spreadsheets (JSON is printed by oclif's --json).
+import Table from 'cli-table3'
+
+export interface Column<T> {
+  header: string
+  get: (row: T) => unknown
+}
+
+export function colorEnabled(stream: NodeJS.WriteStream = process.stdout): boolean {
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false
+  if (process.env.FORCE_COLOR === '0') return false
+  return Boolean(stream.isTTY)
+}
+
+function cell(v: unknown): string {
+  if (v === null || v === undefined) return ''
+  if (v instanceof Date) return v.toISOString()
+  if (typeof v === 'object') return JSON.stringify(v)
+  return String(v)
+}
+
+export function renderTable<T>(rows: T[], columns: Column<T>[]): string {
+  const color = colorEnabled()
+  const table = new Table({
+    head: columns.map((c) => c.header),
+    style: {border: color ? ['grey'] : [], head: color ? ['cyan'] : [], compact: true},
+  })
+  for (const r of rows) table.push(columns.map((c) => cell(c.get(r))))
+  return table.toString()
+}
+
+/** RFC 4180 CSV; cells that a spreadsheet would run as a formula are neutralized with a leading quote. */
+export function renderCsv<T>(rows: T[], columns: Column<T>[]): string {
+  const esc = (v: unknown): string => {
+    let s = cell(v)
+    if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+  }
+  return [columns.map((c) => esc(c.header)).join(','), ...rows.map((r) => columns.map((c) => esc(c.get(r))).join(','))].join('\n') + '\n'
+}
+
+export function formatTime(epochMs: number | null | undefined): string {
+  if (epochMs === null || epochMs === undefined || !Number.isFinite(epochMs)) return ''
+  return new Date(epochMs).toISOString().replace('.000Z', 'Z')
+}
