@@ -17,7 +17,7 @@ The first start seeds a partner organization with two customer organizations, an
   ]
 
   static flags = {
-    data: Flags.directory({description: 'Directory for the sandbox state (SQLite). Env: LCS_SANDBOX_DIR.', default: defaultSandboxDir()}),
+    data: Flags.directory({description: 'Directory for the sandbox state (SQLite). Default: LCS_SANDBOX_DIR, else $XDG_DATA_HOME/lcs/sandbox.'}),
     detach: Flags.boolean({description: 'Run in the background; stop it with `lcs sandbox stop`.'}),
     faults: Flags.string({description: 'Inject faults: error=P,429=P,drop=P,latency=MS|MIN-MAX,retry-after=S (P in 0–1).'}),
     port: Flags.integer({description: 'TCP port on 127.0.0.1 (0 picks a free one).', default: 8642, min: 0, max: 65535}),
@@ -26,7 +26,8 @@ The first start seeds a partner organization with two customer organizations, an
   }
 
   async run(): Promise<SandboxInfo | undefined> {
-    const {flags} = await this.parse(SandboxStart)
+    const {flags: parsed} = await this.parse(SandboxStart)
+    const flags = {...parsed, data: parsed.data ?? defaultSandboxDir()}
     const opts = {dataDir: flags.data, faults: flags.faults, port: flags.port, seed: flags.seed, tokenTtl: flags['token-ttl']}
     if (flags.detach) {
       const extra = [...(flags.faults ? ['--faults', flags.faults] : []), ...(flags.seed === undefined ? [] : ['--seed', String(flags.seed)]), '--token-ttl', String(flags['token-ttl'])]

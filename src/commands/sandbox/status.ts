@@ -10,11 +10,12 @@ export default class SandboxStatus extends BaseCommand {
   static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --data ./sandbox --json']
 
   static flags = {
-    data: Flags.directory({description: 'Data directory of the sandbox. Env: LCS_SANDBOX_DIR.', default: defaultSandboxDir()}),
+    data: Flags.directory({description: 'Data directory of the sandbox. Default: LCS_SANDBOX_DIR, else $XDG_DATA_HOME/lcs/sandbox.'}),
   }
 
   async run(): Promise<{running: boolean; dataDir: string; apiUrl?: string; pid?: number; startedAt?: string}> {
-    const {flags} = await this.parse(SandboxStatus)
+    const {flags: parsed} = await this.parse(SandboxStatus)
+    const flags = {...parsed, data: parsed.data ?? defaultSandboxDir()}
     const state = await readState(flags.data)
     if (!state) {
       this.log(`No sandbox is running for ${flags.data}. Start one with: lcs sandbox start --detach`)

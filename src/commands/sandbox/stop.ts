@@ -10,11 +10,12 @@ export default class SandboxStop extends BaseCommand {
   static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --data ./sandbox']
 
   static flags = {
-    data: Flags.directory({description: 'Data directory of the sandbox to stop. Env: LCS_SANDBOX_DIR.', default: defaultSandboxDir()}),
+    data: Flags.directory({description: 'Data directory of the sandbox to stop. Default: LCS_SANDBOX_DIR, else $XDG_DATA_HOME/lcs/sandbox.'}),
   }
 
   async run(): Promise<{stopped: boolean; pid?: number; apiUrl?: string}> {
-    const {flags} = await this.parse(SandboxStop)
+    const {flags: parsed} = await this.parse(SandboxStop)
+    const flags = {...parsed, data: parsed.data ?? defaultSandboxDir()}
     const state = await stopSandbox(flags.data)
     if (!state) {
       this.log(`No sandbox is running for ${flags.data}.`)

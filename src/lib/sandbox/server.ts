@@ -149,7 +149,7 @@ function createChild(ctx: Ctx, o: {db: Db}) {
   requireRole(ctx, 'Partner Administrator')
   const parent = visibleOrg(ctx, o, ctx.params.orgId)
   const name = str(ctx.body, 'name')?.trim()
-  if (!name || name.length > 100 || /[\u0000-\u001F<>]/.test(name)) {
+  if (!name || name.length > 100 || /[<>]/.test(name) || [...name].some((c) => c.charCodeAt(0) < 32)) {
     throw new HttpError(422, 'validation', 'Invalid organization name', {details: [{field: 'name', rule: '1–100 characters, no control characters or < >'}]})
   }
   if (parent.type !== 'partner') throw new HttpError(422, 'validation', `${parent.name} is not a partner organization: only partners have child organizations`)
@@ -249,7 +249,10 @@ export interface RunningServer {
 }
 
 export async function startSandboxServer(options: SandboxServerOptions): Promise<RunningServer> {
-  const o = {faults: NO_FAULTS, host: '127.0.0.1', port: 0, rng: Math.random, tokenTtl: 3600, ...options}
+  const o = {
+    db: options.db, faults: options.faults ?? NO_FAULTS, host: options.host ?? '127.0.0.1', port: options.port ?? 0,
+    rng: options.rng ?? Math.random, tokenTtl: options.tokenTtl ?? 3600,
+  }
   const log = options.log ?? (() => {})
   const server = createServer((req, res) => {
     void handle(req, res)

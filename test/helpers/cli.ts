@@ -1,0 +1,68 @@
+// Helpers for end-to-end tests: run bin/run.js as a user would, with an isolated config directory.
+import {spawn} from 'node:child_process'
+import {mkdtempSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+
+export const BIN = fileURLToPath(new URL('../../bin/run.js', import.meta.url))
+
+export interface RunResult {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+export function tempDir(prefix = 'lcs-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix))
+}
+
+/** Environment for a test: its own config dir, no keychain, no colour, no inherited LCS_* credentials. */
+export function isolatedEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {...process.env}
+  for (const k of Object.keys(env)) if (k.startsWith('LCS_')) delete env[k]
+  return {...env, LCS_CONFIG_DIR: tempDir('lcs-cfg-'), LCS_NO_KEYCHAIN: '1', LCS_MAX_RETRIES: env.LCS_MAX_RETRIES, NO_COLOR: '1', ...extra}
+}
+
+export function run(args: string[], opts: {env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number} = {}): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {env: opts.env ?? isolatedEnv(), stdio: ['pipe', 'pipe', 'pipe']})
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d) => (stdout += d))
+    child.stderr.on('data', (d) => (stderr += d))
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`lcs ${args.join(' ')} timed out\nstdout: ${stdout}\nstderr: ${stderr}`))
+    }, opts.timeoutMs ?? 30_000)
+    child.on('error', reject)
+    child.on('close', (code) => {
+      clearTimeout(timer)
+      resolve({code, stderr, stdout})
+    })
+    child.stdin.end(opts.input ?? '')
+  })
+}
+
+export interface SandboxJson {
+  apiUrl: string
+  clientId: string
+  clientSecret: string
+  adminEmail: string
+  adminPassword: string
+  orgId: string
+  pid: number
+  dataDir: string
+}
+
+/** Starts a detached sandbox on a free port; returns its --json description. */
+export async function startSandbox(extra: string[] = [], env = isolatedEnv()): Promise<SandboxJson> {
+  const data = tempDir('lcs-sbx-')
+  const r = await run(['sandbox', 'start', '--detach', '--port', '0', '--data', data, '--json', ...extra], {env})
+  if (r.code !== 0) throw new Error(`sandbox start failed: ${r.stderr}`)
+  return JSON.parse(r.stdout) as SandboxJson
+}
+
+export async function stopSandbox(sb: SandboxJson): Promise<void> {
+  await run(['sandbox', 'stop', '--data', sb.dataDir])
+}

@@ -1,0 +1,67 @@
+// The API contract (docs/api/openapi.yaml) is the one source of truth: the sandbox serves exactly its
+// routes, the SDK calls only its routes, and the sandbox's answers carry the required fields.
+import assert from 'node:assert/strict'
+import {readFileSync} from 'node:fs'
+import {after, before, test} from 'node:test'
+import {parse} from 'yaml'
+
+import {CloudClient} from '../../src/lib/cloud/client.js'
+import {ROUTES} from '../../src/lib/cloud/routes.js'
+import {runSandbox} from '../../src/lib/sandbox/daemon.js'
+import {SANDBOX_ROUTES} from '../../src/lib/sandbox/server.js'
+import {tempDir} from '../helpers/cli.js'
+
+interface Spec {
+  paths: Record<string, Record<string, unknown>>
+  components: {schemas: Record<string, {required?: string[]}>}
+}
+const spec = parse(readFileSync(new URL('../../docs/api/openapi.yaml', import.meta.url), 'utf8')) as Spec
+const specRoutes = new Set(Object.entries(spec.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)))
+
+test('the sandbox serves exactly the routes of the contract', () => {
+  const served = new Set(SANDBOX_ROUTES.map((r) => `${r.method} ${r.path}`))
+  assert.deepEqual([...served].sort(), [...specRoutes].sort())
+})
+
+test('every route the SDK calls is in the contract', () => {
+  for (const [name, r] of Object.entries(ROUTES)) assert.ok(specRoutes.has(`${r.method} ${r.path}`), `SDK route ${name} (${r.method} ${r.path}) is not in openapi.yaml`)
+})
+
+let sandbox: Awaited<ReturnType<typeof runSandbox>>
+before(async () => {
+  sandbox = await runSandbox({dataDir: tempDir(), port: 0})
+})
+after(() => sandbox.stop())
+
+test('sandbox answers carry the fields the contract requires', async () => {
+  const {info} = sandbox
+  const client = new CloudClient({credentials: {clientId: info.clientId, clientSecret: info.clientSecret, kind: 'client'}, endpoints: {apis: info.apiUrl, idp: info.apiUrl}})
+  const required = (schema: string) => spec.components.schemas[schema].required ?? []
+  const hasAll = (obj: object, schema: string) => {
+    for (const k of required(schema)) assert.ok(k in obj, `${schema} lacks ${k}: ${JSON.stringify(obj)}`)
+  }
+  const page = await client.call<{content: object[]}>('listOrganizations', {query: {page: 0, size: 2}})
+  hasAll(page, 'Page')
+  assert.equal(page.content.length, 2)
+  for (const o of page.content) hasAll(o, 'Organization')
+  const assets = await client.call<{content: object[]}>('assets', {query: {size: 200}})
+  hasAll(assets, 'Page')
+  assert.ok(assets.content.length > 0)
+  for (const a of assets.content) hasAll(a, 'Asset')
+  for (const view of ['assetSupplies', 'assetAlerts', 'assetCounters', 'assetDiagnostics'] as const) {
+    const p = await client.call<{content: Array<{serialNumber: string}>}>(view)
+    hasAll(p, 'Page')
+    assert.ok(p.content.every((a) => typeof a.serialNumber === 'string'))
+  }
+  const users = await client.call<{content: object[]}>('listUsers', {params: {orgId: info.orgId}})
+  for (const u of users.content) hasAll(u, 'User')
+})
+
+test('errors use the contract envelope with a request id, and bad paging is a 400 naming the field', async () => {
+  const res = await fetch(`${sandbox.info.apiUrl}/ciam/identity-authorization-service/oauth/token/info`, {headers: {'X-Request-Id': 'rid-1'}})
+  assert.equal(res.status, 401)
+  const body = (await res.json()) as {error: {code: string; requestId: string}}
+  assert.equal(body.error.requestId, 'rid-1')
+  const client = new CloudClient({credentials: {clientId: sandbox.info.clientId, clientSecret: sandbox.info.clientSecret, kind: 'client'}, endpoints: {apis: sandbox.info.apiUrl, idp: sandbox.info.apiUrl}})
+  await assert.rejects(client.call('assets', {query: {size: 500}}), (e: Error & {kind?: string; details?: Array<{field: string}>}) => e.kind === 'badData' && e.details?.[0].field === 'size')
+})
