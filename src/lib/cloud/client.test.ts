@@ -24,7 +24,7 @@ async function tokenServer(opts: {expiresIn?: number; pages?: number} = {}) {
     const page = Number(u.searchParams.get('page'))
     const size = Number(u.searchParams.get('size'))
     const total = opts.pages ?? 1
-    res.end(JSON.stringify({content: Array.from({length: size}, (_, i) => ({n: page * size + i})), last: page + 1 >= total, number: page, size, totalElements: total * size, totalPages: total}))
+    return res.end(JSON.stringify({content: Array.from({length: size}, (_, i) => ({n: page * size + i})), last: page + 1 >= total, number: page, size, totalElements: total * size, totalPages: total}))
   })
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`

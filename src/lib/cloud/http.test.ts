@@ -93,7 +93,7 @@ test('HTML or garbage instead of JSON is a clear error naming the URL to check',
       return res.end('<html><body>Proxy login</body></html>')
     }
     res.writeHead(200, {'Content-Type': 'application/json'})
-    res.end('{"truncated": ')
+    return res.end('{"truncated": ')
   })
   const t = new HttpTransport({sleep: noSleep().sleep})
   await assert.rejects(t.request({method: 'GET', url: `${s.url}/html`}), (e: LcsError) => e.kind === 'unavailable' && /HTML page/.test(e.message) && /--api-url/.test(e.hint ?? ''))
