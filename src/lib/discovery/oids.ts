@@ -1,0 +1,130 @@
+// Every OID discovery reads, with the reason it is read. Sources: shared/research/discovery-anchors.md §1.
+// Constants ending in a column (no instance) are table columns: append `.hrDeviceIndex[.row]`.
+
+// MIB-II system group (RFC 1213)
+export const SYS_DESCR = '1.3.6.1.2.1.1.1.0'
+export const SYS_OBJECT_ID = '1.3.6.1.2.1.1.2.0'
+export const SYS_UPTIME = '1.3.6.1.2.1.1.3.0'
+export const SYS_CONTACT = '1.3.6.1.2.1.1.4.0'
+export const SYS_NAME = '1.3.6.1.2.1.1.5.0'
+export const SYS_LOCATION = '1.3.6.1.2.1.1.6.0'
+/** sysObjectID under this prefix carries the vendor's IANA enterprise number as the next arc. */
+export const ENTERPRISES = '1.3.6.1.4.1'
+
+// HOST-RESOURCES-MIB (RFC 2790)
+export const HR_SYSTEM_DATE = '1.3.6.1.2.1.25.1.2.0'
+export const HR_DEVICE_ENTRY = '1.3.6.1.2.1.25.3.2.1'
+export const HR_DEVICE_TYPE = '1.3.6.1.2.1.25.3.2.1.2'
+export const HR_DEVICE_DESCR = '1.3.6.1.2.1.25.3.2.1.3'
+export const HR_DEVICE_STATUS = '1.3.6.1.2.1.25.3.2.1.5'
+/** hrDeviceType value of a printer (hrDeviceTypes.5). */
+export const HR_DEVICE_PRINTER = '1.3.6.1.2.1.25.3.1.5'
+export const HR_PRINTER_ENTRY = '1.3.6.1.2.1.25.3.5.1'
+export const HR_PRINTER_STATUS = '1.3.6.1.2.1.25.3.5.1.1'
+export const HR_PRINTER_DETECTED_ERROR_STATE = '1.3.6.1.2.1.25.3.5.1.2'
+
+// Printer-MIB v2 (RFC 3805). Any value under it marks the host as a printer.
+export const PRINTER_MIB = '1.3.6.1.2.1.43'
+export const PRT_GENERAL_SERIAL_NUMBER = '1.3.6.1.2.1.43.5.1.1.17'
+export const PRT_MARKER_COUNTER_UNIT = '1.3.6.1.2.1.43.10.2.1.3'
+export const PRT_MARKER_LIFE_COUNT = '1.3.6.1.2.1.43.10.2.1.4'
+export const PRT_MARKER_SUPPLIES_ENTRY = '1.3.6.1.2.1.43.11.1.1'
+export const PRT_MARKER_SUPPLIES_COLORANT_INDEX = '1.3.6.1.2.1.43.11.1.1.3'
+export const PRT_MARKER_SUPPLIES_CLASS = '1.3.6.1.2.1.43.11.1.1.4'
+export const PRT_MARKER_SUPPLIES_TYPE = '1.3.6.1.2.1.43.11.1.1.5'
+export const PRT_MARKER_SUPPLIES_DESCRIPTION = '1.3.6.1.2.1.43.11.1.1.6'
+export const PRT_MARKER_SUPPLIES_UNIT = '1.3.6.1.2.1.43.11.1.1.7'
+export const PRT_MARKER_SUPPLIES_MAX_CAPACITY = '1.3.6.1.2.1.43.11.1.1.8'
+export const PRT_MARKER_SUPPLIES_LEVEL = '1.3.6.1.2.1.43.11.1.1.9'
+/** Colour names; supplies join it through their colorant index because the order differs by vendor. */
+export const PRT_MARKER_COLORANT_VALUE = '1.3.6.1.2.1.43.12.1.1.4'
+export const PRT_ALERT_ENTRY = '1.3.6.1.2.1.43.18.1.1'
+export const PRT_ALERT_SEVERITY_LEVEL = '1.3.6.1.2.1.43.18.1.1.2'
+export const PRT_ALERT_TRAINING_LEVEL = '1.3.6.1.2.1.43.18.1.1.3'
+export const PRT_ALERT_GROUP = '1.3.6.1.2.1.43.18.1.1.4'
+export const PRT_ALERT_GROUP_INDEX = '1.3.6.1.2.1.43.18.1.1.5'
+export const PRT_ALERT_LOCATION = '1.3.6.1.2.1.43.18.1.1.6'
+export const PRT_ALERT_CODE = '1.3.6.1.2.1.43.18.1.1.7'
+export const PRT_ALERT_DESCRIPTION = '1.3.6.1.2.1.43.18.1.1.8'
+export const PRT_ALERT_TIME = '1.3.6.1.2.1.43.18.1.1.9'
+
+// Lexmark (enterprise 641). LEXMARK-MPS-MIB (newer devices) and LEXMARK-PVT-MIB (older); note GLPI's
+// `641.21.…` PVT OIDs are a typo, the real prefix is 641.2.1.2.1.
+export const LEXMARK = '1.3.6.1.4.1.641'
+export const LEXMARK_MPS_DEVICE_MODEL = '1.3.6.1.4.1.641.6.2.3.1.4.1'
+export const LEXMARK_MPS_DEVICE_SERIAL = '1.3.6.1.4.1.641.6.2.3.1.5.1'
+export const LEXMARK_MPS_SW_INVENTORY_ENTRY = '1.3.6.1.4.1.641.6.3.3.1'
+export const LEXMARK_MPS_SW_INVENTORY_TYPE = '1.3.6.1.4.1.641.6.3.3.1.3'
+export const LEXMARK_MPS_SW_INVENTORY_NAME = '1.3.6.1.4.1.641.6.3.3.1.6'
+export const LEXMARK_MPS_SW_INVENTORY_REVISION = '1.3.6.1.4.1.641.6.3.3.1.7'
+/** swInventoryRevision.1.1: the firmware level (GLPI reads this row). */
+export const LEXMARK_MPS_FIRMWARE = '1.3.6.1.4.1.641.6.3.3.1.7.1.1'
+export const LEXMARK_PVT_MODEL = '1.3.6.1.4.1.641.2.1.2.1.2.1'
+export const LEXMARK_PVT_DEVICE_ID = '1.3.6.1.4.1.641.2.1.2.1.3.1'
+export const LEXMARK_PVT_FIRMWARE = '1.3.6.1.4.1.641.2.1.2.1.4.1'
+export const LEXMARK_PVT_SERIAL = '1.3.6.1.4.1.641.2.1.2.1.6.1'
+
+// Dell (674) Lexmark-built models: the Lexmark PVT tree re-rooted under 674.10898.100 (CUPS LexmarkProductOID2).
+export const DELL_LEXMARK = '1.3.6.1.4.1.674.10898.100'
+export const DELL_PVT_MODEL = '1.3.6.1.4.1.674.10898.100.2.1.2.1.2.1'
+export const DELL_PVT_DEVICE_ID = '1.3.6.1.4.1.674.10898.100.2.1.2.1.3.1'
+export const DELL_PVT_FIRMWARE = '1.3.6.1.4.1.674.10898.100.2.1.2.1.4.1'
+export const DELL_PVT_SERIAL = '1.3.6.1.4.1.674.10898.100.2.1.2.1.6.1'
+/** Seen on the Dell S5830dn recording: the same level as sysDescr's `version …`. */
+export const DELL_FIRMWARE = '1.3.6.1.4.1.674.10898.100.1.1.1.0'
+
+// HP (11). The IEEE 1284 device ID under HP's tree is answered by many other vendors' agents too.
+export const HP_DEVICE_ID = '1.3.6.1.4.1.11.2.3.9.1.1.7.0'
+/** HP PML strings: a 2-byte symbol-set prefix (0x01 0x15), then text. */
+export const HP_PML_SERIAL = '1.3.6.1.4.1.11.2.3.9.4.2.1.1.3.3.0'
+export const HP_PML_FIRMWARE_DATE = '1.3.6.1.4.1.11.2.3.9.4.2.1.1.3.5.0'
+
+// Other vendors: fallbacks only (LibreNMS, GLPI, PrinterInfoMIB_Def.h; see the research notes).
+export const BROTHER_SERIAL = '1.3.6.1.4.1.2435.2.3.9.4.2.1.5.5.1.0'
+export const BROTHER_FIRMWARE = '1.3.6.1.4.1.2435.2.4.3.1240.6.5.0'
+export const CANON_MODEL = '1.3.6.1.4.1.1602.1.1.1.1.0'
+export const CANON_FIRMWARE = '1.3.6.1.4.1.1602.1.1.1.4.0'
+export const CANON_SERIAL = '1.3.6.1.4.1.1602.1.2.1.4.0'
+export const EPSON_MODEL = '1.3.6.1.4.1.1248.1.2.2.1.1.1.2.1'
+export const EPSON_SERIAL = '1.3.6.1.4.1.1248.1.2.2.1.1.1.5.1'
+export const KONICA_MODEL = '1.3.6.1.4.1.18334.1.1.1.1.6.2.1.0'
+export const KONICA_FIRMWARE = '1.3.6.1.4.1.18334.1.1.1.1.6.1.0'
+export const KYOCERA_MODEL = '1.3.6.1.4.1.1347.43.5.1.1.1.1'
+export const KYOCERA_SERIAL = '1.3.6.1.4.1.1347.43.5.1.1.28.1'
+export const KYOCERA_FIRMWARE = '1.3.6.1.4.1.1347.43.5.4.1.5.1.1'
+export const OKI_SERIAL = '1.3.6.1.4.1.2001.1.1.1.1.11.1.10.45.0'
+export const RICOH_SERIAL = '1.3.6.1.4.1.367.3.2.1.2.1.4.0'
+export const XEROX_DEVICE_ID = '1.3.6.1.4.1.253.8.51.1.2.1.20.1'
+export const ZEBRA_MODEL = '1.3.6.1.4.1.10642.1.1.0'
+export const ZEBRA_FIRMWARE = '1.3.6.1.4.1.10642.1.2.0'
+
+/**
+ * One multi-varbind SNMPv2c GET per host (v2c: a missing OID comes back as noSuchObject instead of failing the
+ * whole PDU as in v1). Instance `.1` of the Host Resources and Printer-MIB rows is the usual printer;
+ * PRINTER_TABLES covers the rest. About 45 varbinds: the request fits one datagram; if an agent answers
+ * tooBig, split the list in halves and merge.
+ */
+export const IDENTIFY_SCALARS: string[] = [
+  SYS_DESCR, SYS_OBJECT_ID, SYS_UPTIME, SYS_CONTACT, SYS_NAME, SYS_LOCATION,
+  HR_SYSTEM_DATE, `${HR_DEVICE_TYPE}.1`, `${HR_DEVICE_DESCR}.1`, `${HR_DEVICE_STATUS}.1`,
+  `${HR_PRINTER_STATUS}.1`, `${HR_PRINTER_DETECTED_ERROR_STATE}.1`,
+  `${PRT_GENERAL_SERIAL_NUMBER}.1`, `${PRT_MARKER_COUNTER_UNIT}.1.1`, `${PRT_MARKER_LIFE_COUNT}.1.1`,
+  LEXMARK_MPS_DEVICE_MODEL, LEXMARK_MPS_DEVICE_SERIAL, LEXMARK_MPS_FIRMWARE,
+  LEXMARK_PVT_MODEL, LEXMARK_PVT_DEVICE_ID, LEXMARK_PVT_FIRMWARE, LEXMARK_PVT_SERIAL,
+  DELL_PVT_MODEL, DELL_PVT_DEVICE_ID, DELL_PVT_FIRMWARE, DELL_PVT_SERIAL, DELL_FIRMWARE,
+  HP_DEVICE_ID, HP_PML_SERIAL, HP_PML_FIRMWARE_DATE,
+  BROTHER_SERIAL, BROTHER_FIRMWARE, CANON_MODEL, CANON_FIRMWARE, CANON_SERIAL, EPSON_MODEL, EPSON_SERIAL,
+  KONICA_MODEL, KONICA_FIRMWARE, KYOCERA_MODEL, KYOCERA_SERIAL, KYOCERA_FIRMWARE, OKI_SERIAL, RICOH_SERIAL,
+  XEROX_DEVICE_ID, ZEBRA_MODEL, ZEBRA_FIRMWARE,
+]
+
+/**
+ * Subtrees to walk only once the GET says "printer". The Host Resources columns find a printer that is not
+ * hrDeviceIndex 1; the Lexmark software inventory is empty (one getNext) on other vendors.
+ */
+export const PRINTER_TABLES: string[] = [
+  HR_DEVICE_TYPE, HR_DEVICE_DESCR, HR_DEVICE_STATUS, HR_PRINTER_ENTRY,
+  PRT_MARKER_COUNTER_UNIT, PRT_MARKER_LIFE_COUNT,
+  PRT_MARKER_SUPPLIES_ENTRY, PRT_MARKER_COLORANT_VALUE, PRT_ALERT_ENTRY,
+  LEXMARK_MPS_SW_INVENTORY_ENTRY,
+]
