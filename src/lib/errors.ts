@@ -49,6 +49,8 @@ export function toLcsError(err: unknown): LcsError {
   if (err instanceof LcsError) return err
   const e = err as {name?: string; message?: string; oclif?: {exit?: number}; code?: string}
   if (e?.name === 'ExitPromptError' || e?.name === 'AbortPromptError') return new LcsError('interrupted', 'Cancelled.')
+  // bad discovery targets are usage errors, reported before any packet is sent
+  if (e?.name === 'TargetError') return new LcsError('usage', e.message ?? 'Invalid target', {cause: err})
   // oclif flag/argument parsing errors carry oclif.exit (2 by default)
   if (e?.oclif?.exit !== undefined && e.oclif.exit !== 0) return new LcsError('usage', e.message ?? 'Invalid usage', {cause: err})
   return new LcsError('error', e?.message ?? String(err), {cause: err})

@@ -9,6 +9,7 @@ import {writePrivateFile} from '../config/store.js'
 import {LcsError} from '../errors.js'
 import {openDb, seed, type SeedInfo} from './db.js'
 import {parseFaults, seededRandom} from './faults.js'
+import {startFleet, type FleetOptions, type SimulatedPrinter} from './fleet.js'
 import {startSandboxServer, type RunningServer} from './server.js'
 
 export interface SandboxOptions {
@@ -17,6 +18,8 @@ export interface SandboxOptions {
   seed?: number
   faults?: string
   tokenTtl?: number
+  /** Simulated printers (none when absent or count 0 and no recordings). */
+  printers?: Omit<FleetOptions, 'seed' | 'log'>
 }
 
 export interface SandboxState {
@@ -25,6 +28,7 @@ export interface SandboxState {
   port: number
   startedAt: string
   dataDir: string
+  printers: SimulatedPrinter[]
 }
 
 export type SandboxInfo = SandboxState & SeedInfo
@@ -73,19 +77,23 @@ export async function runSandbox(opts: SandboxOptions, log: (line: string) => vo
     throw new LcsError('conflict', `A sandbox is already running for ${opts.dataDir} at ${running.apiUrl} (pid ${running.pid}).`, {hint: `Stop it first: lcs sandbox stop --data ${opts.dataDir}`})
   }
   const db = openDb(opts.dataDir)
+  const seedValue = opts.seed ?? 1
   const rng = seededRandom(opts.seed ?? Date.now())
   const seedInfo = seed(db, rng)
   let server: RunningServer
+  let fleet: Awaited<ReturnType<typeof startFleet>> | undefined
   try {
+    if (opts.printers && (opts.printers.count > 0 || opts.printers.recordingsDir)) fleet = await startFleet({...opts.printers, log, seed: seedValue})
     server = await startSandboxServer({db, faults, log, port: opts.port, rng, tokenTtl: opts.tokenTtl})
   } catch (error) {
+    await fleet?.close()
     db.close()
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw new LcsError('conflict', `Port ${opts.port} on 127.0.0.1 is already in use.`, {hint: 'Pick another --port (or 0 for any free port), or check `lcs sandbox status`.'})
     }
     throw error
   }
-  const state: SandboxState = {apiUrl: server.url, dataDir: opts.dataDir, pid: process.pid, port: server.port, startedAt: new Date().toISOString()}
+  const state: SandboxState = {apiUrl: server.url, dataDir: opts.dataDir, pid: process.pid, port: server.port, printers: fleet?.printers ?? [], startedAt: new Date().toISOString()}
   await writePrivateFile(stateFile(opts.dataDir), JSON.stringify(state, null, 2) + '\n')
   let stopped = false
   return {
@@ -95,6 +103,7 @@ export async function runSandbox(opts: SandboxOptions, log: (line: string) => vo
       if (stopped) return
       stopped = true
       await server.close()
+      await fleet?.close()
       db.close()
       await rm(stateFile(opts.dataDir), {force: true})
     },

@@ -33,7 +33,8 @@ export function renderTable<T>(rows: T[], columns: Column<T>[]): string {
 export function renderCsv<T>(rows: T[], columns: Column<T>[]): string {
   const esc = (v: unknown): string => {
     let s = cell(v)
-    if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`
+    // numbers stay numbers; any other text a spreadsheet would evaluate gets a leading quote
+    if (typeof v !== 'number' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
   }
   return [columns.map((c) => esc(c.header)).join(','), ...rows.map((r) => columns.map((c) => esc(c.get(r))).join(','))].join('\n') + '\n'

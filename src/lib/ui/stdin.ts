@@ -2,10 +2,10 @@ import {LcsError} from '../errors.js'
 import {registerSecret} from '../redact.js'
 
 /**
- * Reads a secret from stdin (`--password-stdin`, `--client-secret-stdin`): the first line, without
- * its line ending. Bounded by a timeout so a stdin that never closes cannot hang a CI job.
+ * Reads a secret from stdin (`--password-stdin`, `--client-secret-stdin`): the first `lines` lines,
+ * without line endings. Bounded by a timeout so a stdin that never closes cannot hang a CI job.
  */
-export async function readSecretFromStdin(what: string, timeoutMs = Number(process.env.LCS_STDIN_TIMEOUT_MS ?? 60_000)): Promise<string> {
+export async function readSecretFromStdin(what: string, timeoutMs = Number(process.env.LCS_STDIN_TIMEOUT_MS ?? 60_000), lines = 1): Promise<string> {
   if (process.stdin.isTTY) throw new LcsError('usage', `Nothing is piped to stdin for ${what}: pipe it in, e.g. \`printf %s "$SECRET" | lcs …\`.`)
   const chunks: Buffer[] = []
   const text = await new Promise<string>((resolve, reject) => {
@@ -15,8 +15,8 @@ export async function readSecretFromStdin(what: string, timeoutMs = Number(proce
     }, timeoutMs)
     process.stdin.on('data', (c: Buffer) => {
       chunks.push(c)
-      // one line is all we need: stop at the first newline without waiting for EOF
-      if (c.includes(10)) done()
+      // stop once enough lines arrived, without waiting for EOF
+      if (Buffer.concat(chunks).toString('utf8').split('\n').length > lines) done()
     })
     process.stdin.on('end', done)
     process.stdin.on('error', (e) => {
@@ -29,8 +29,8 @@ export async function readSecretFromStdin(what: string, timeoutMs = Number(proce
       resolve(Buffer.concat(chunks).toString('utf8'))
     }
   })
-  const value = text.split(/\r?\n/)[0]
-  if (!value) throw new LcsError('usage', `${what} read from stdin is empty.`)
-  registerSecret(value)
-  return value
+  const parts = text.split(/\r?\n/).slice(0, lines)
+  if (!parts[0]) throw new LcsError('usage', `${what} read from stdin is empty.`)
+  for (const p of parts) registerSecret(p)
+  return parts.join('\n')
 }

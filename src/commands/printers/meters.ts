@@ -1,0 +1,47 @@
+import {discover} from '../../lib/discovery/discover.js'
+import {meterCsvRows, meterRead, type MeterRead} from '../../lib/discovery/meters.js'
+import {BaseCommand} from '../../lib/ui/base-command.js'
+import {discoveryArgs, discoveryFlags, discoveryOptions} from '../../lib/ui/discovery-flags.js'
+import {renderCsv, type Column} from '../../lib/ui/output.js'
+import {Progress} from '../../lib/ui/progress.js'
+
+// Meter reads are SNMP only.
+const {mdns: _mdns, 'mdns-interface': _interfaces, 'mdns-only': _only, ...meterFlags} = discoveryFlags
+
+type CsvRow = ReturnType<typeof meterCsvRows>[number]
+const CSV: Column<CsvRow>[] = (['serialNumber', 'date', 'kind', 'name', 'value', 'unit'] as const).map((k) => ({get: (r) => r[k], header: k}))
+
+export default class PrintersMeters extends BaseCommand {
+  static args = discoveryArgs
+
+  static description = `Read the meters of printers over SNMP, as an MPS or billing service collects them: serial number, meter names and values, supplies usage and the date of the reading — nothing else about the customer (no addresses, names or locations). CSV by default (one row per meter or supply), or --json.`
+
+  static examples = [
+    '<%= config.bin %> <%= command.id %> 10.20.15.0/24 > meters.csv',
+    '<%= config.bin %> <%= command.id %> --file printers.txt --json',
+  ]
+
+  static flags = meterFlags
+
+  static strict = false
+
+  async run(): Promise<MeterRead[]> {
+    const {argv, flags} = await this.parse(PrintersMeters)
+    const opts = await discoveryOptions({...flags, mdns: false, 'mdns-only': false}, argv as string[])
+    const progress = new Progress('Reading meters')
+    opts.onProgress = (p) => progress.update(`${p.probed}/${p.total} probed · ${p.found} answered`, p.probed, p.total)
+    let result
+    try {
+      result = await discover(opts)
+    } finally {
+      progress.done()
+    }
+    const date = new Date()
+    const reads = result.printers.filter((p) => p.source !== 'mdns').map((p) => meterRead(p, date)).filter((r): r is MeterRead => r !== undefined)
+    const skipped = result.printers.length - reads.length
+    if (skipped) this.warning(`${skipped} device(s) reported no serial number and are left out.`)
+    this.note(`${reads.length} meter reads.`)
+    if (!this.jsonEnabled()) process.stdout.write(renderCsv(meterCsvRows(reads), CSV))
+    return reads
+  }
+}

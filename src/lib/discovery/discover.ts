@@ -1,0 +1,192 @@
+// Discovery as PET does it: mDNS first (when searching the local network), then an SNMP sweep over
+// the targets, identification, classification, and one row per printer (merged by address and serial).
+import {classify} from './classify.js'
+import {identify} from './identify.js'
+import {browse, type MdnsPrinter} from './mdns.js'
+import {sweep, SWEEP_DEFAULTS, type SnmpVersion} from './snmp.js'
+import type {SnmpV3User} from './snmp-v3.js'
+import {planTargets, readTargetFile, type TargetPlan} from './targets.js'
+import type {Identity, Supply} from './types.js'
+
+export interface DiscoverOptions {
+  targets: string[]
+  files?: string[]
+  exclude?: string[]
+  /** Expand the subnets of this machine's interfaces ("search local network"). */
+  local?: boolean
+  force?: boolean
+  /** Browse mDNS; 'only' skips SNMP. */
+  mdns?: boolean | 'only'
+  mdnsInterfaces?: string[]
+  mdnsWindowMs?: number
+  snmp?: {
+    version?: SnmpVersion
+    community?: string
+    v3?: SnmpV3User
+    port?: number
+    timeoutMs?: number
+    retries?: number
+    rate?: number
+    concurrency?: number
+  }
+  /** Serials the cloud already lists (status "enrolled"). */
+  enrolledSerials?: Set<string>
+  signal?: AbortSignal
+  onProgress?: (p: DiscoverProgress) => void
+}
+
+export interface DiscoverProgress {
+  phase: 'mdns' | 'snmp'
+  probed: number
+  total: number
+  found: number
+}
+
+export interface DiscoveredPrinter {
+  address: string
+  /** Other addresses that answered with the same serial number (a multi-homed printer, or a copy). */
+  otherAddresses?: string[]
+  source: 'snmp' | 'mdns' | 'mdns+snmp'
+  vendor: string | null
+  model: string | null
+  serialNumber: string | null
+  firmware: string | null
+  agentType: 'native' | 'printer' | 'fleet' | null
+  status: 'eligible' | 'enrolled' | 'unsupported'
+  reason: string
+  pageCount: number | null
+  pageCountUnit: string | null
+  supplies: Supply[]
+  sysName: string | null
+  location: string | null
+  mdnsName: string | null
+  adminUrl: string | null
+  deviceStatus: string | null
+  printerStatus: string | null
+  detectedErrors: string[]
+  alerts: Identity['alerts']
+  clock: string | null
+  warnings: string[]
+}
+
+export interface DiscoverResult {
+  printers: DiscoveredPrinter[]
+  /** Addresses probed over SNMP. */
+  probed: number
+  elapsedMs: number
+  warnings: string[]
+}
+
+/** Validates every target before anything is sent; throws TargetError naming the token and rule. */
+export async function planDiscovery(opts: Pick<DiscoverOptions, 'targets' | 'files' | 'exclude' | 'local' | 'force'>): Promise<TargetPlan | undefined> {
+  const include = [...opts.targets]
+  for (const f of opts.files ?? []) include.push(...(await readTargetFile(f)))
+  if (include.length === 0 && !opts.local) return undefined
+  return planTargets({exclude: opts.exclude, force: opts.force, include, local: opts.local})
+}
+
+const nn = <T>(v: T | undefined): T | null => (v === undefined ? null : v)
+
+function fromIdentity(address: string, id: Identity, enrolled?: Set<string>): DiscoveredPrinter {
+  const c = classify(id, {enrolledSerials: enrolled})
+  return {
+    address, adminUrl: null, agentType: c.agentType, alerts: id.alerts, clock: nn(id.clock), detectedErrors: id.detectedErrors,
+    deviceStatus: nn(id.deviceStatus), firmware: nn(id.firmware), location: nn(id.sysLocation), mdnsName: null, model: nn(id.model),
+    pageCount: id.pageCount?.value ?? null, pageCountUnit: id.pageCount?.unit ?? null, printerStatus: nn(id.printerStatus), reason: c.reason,
+    serialNumber: nn(id.serialNumber), source: 'snmp', status: c.status, supplies: id.supplies, sysName: nn(id.sysName),
+    vendor: nn(id.vendor), warnings: [...id.warnings],
+  }
+}
+
+function fromMdns(m: MdnsPrinter, address: string): DiscoveredPrinter {
+  const vendor = m.txt.usb_MFG ?? m.txt.ty?.split(' ')[0] ?? null
+  const model = m.txt.usb_MDL ?? m.txt.product ?? m.txt.ty ?? null
+  return {
+    address, adminUrl: m.txt.adminurl ?? null, agentType: null, alerts: [], clock: null, detectedErrors: [], deviceStatus: null, firmware: null,
+    location: m.txt.note ?? null, mdnsName: m.name, model, pageCount: null, pageCountUnit: null, printerStatus: null,
+    reason: 'Found by mDNS but no SNMP answer: identity and agent support unknown (check that SNMP is on and the community)',
+    serialNumber: null, source: 'mdns', status: 'unsupported', supplies: [], sysName: m.host ?? null, vendor, warnings: [],
+  }
+}
+
+export async function discover(opts: DiscoverOptions): Promise<DiscoverResult> {
+  const started = Date.now()
+  const plan = await planDiscovery(opts)
+  const warnings: string[] = []
+  const mdnsMode = opts.mdns ?? false
+  let mdnsFound: MdnsPrinter[] = []
+  if (mdnsMode) {
+    opts.onProgress?.({found: 0, phase: 'mdns', probed: 0, total: 0})
+    const r = await browse({interfaces: opts.mdnsInterfaces, signal: opts.signal, windowMs: opts.mdnsWindowMs})
+    mdnsFound = [...r]
+    warnings.push(...r.warnings.map((w) => `mDNS: ${w}`))
+  }
+  const byAddress = new Map<string, DiscoveredPrinter>()
+  let probed = 0
+  if (mdnsMode !== 'only') {
+    // mDNS answers outside the targets are probed too: PET identifies what mDNS found over SNMP.
+    const planned = plan ? plan.hosts : []
+    const inPlan = new Set<string>()
+    const extra = mdnsFound.flatMap((m) => m.addresses.slice(0, 1))
+    const hosts = (function* () {
+      for (const h of planned) {
+        inPlan.add(h)
+        yield h
+      }
+      for (const h of extra) if (!inPlan.has(h)) yield h
+    })()
+    const total = (plan?.count ?? 0) + extra.length
+    const s = {...SWEEP_DEFAULTS, ...Object.fromEntries(Object.entries(opts.snmp ?? {}).filter(([, v]) => v !== undefined))}
+    for await (const r of sweep({
+      ...s, hosts, onProgress: (p, _t, found) => {
+        probed = p
+        opts.onProgress?.({found, phase: 'snmp', probed: p, total})
+      },
+      onWarning: (host, message) => warnings.push(`${host}: ${message}`), signal: opts.signal, total,
+    })) {
+      if (r.varbinds.size === 0) {
+        byAddress.set(r.address, {...fromIdentity(r.address, identify(new Map()), opts.enrolledSerials), reason: `Answered but could not be read: ${r.warnings[0] ?? 'no data'}`, status: 'unsupported', warnings: r.warnings})
+        continue
+      }
+      const row = fromIdentity(r.address, identify(r.varbinds), opts.enrolledSerials)
+      row.warnings.unshift(...r.warnings)
+      byAddress.set(r.address, row)
+    }
+  }
+  for (const m of mdnsFound) {
+    const address = m.addresses[0]
+    if (!address) continue
+    const row = byAddress.get(address)
+    if (row) {
+      row.source = 'mdns+snmp'
+      row.mdnsName = m.name
+      row.adminUrl = m.txt.adminurl ?? null
+    } else {
+      byAddress.set(address, fromMdns(m, address))
+    }
+  }
+  return {elapsedMs: Date.now() - started, printers: mergeBySerial([...byAddress.values()]), probed, warnings}
+}
+
+/** One row per printer: the same serial at several addresses is kept once, with a warning. */
+function mergeBySerial(rows: DiscoveredPrinter[]): DiscoveredPrinter[] {
+  const bySerial = new Map<string, DiscoveredPrinter>()
+  const out: DiscoveredPrinter[] = []
+  for (const row of rows.sort((a, b) => ipKey(a.address) - ipKey(b.address))) {
+    const key = row.serialNumber?.trim().toUpperCase()
+    const first = key ? bySerial.get(key) : undefined
+    if (!first) {
+      if (key) bySerial.set(key, row)
+      out.push(row)
+      continue
+    }
+    first.otherAddresses = [...(first.otherAddresses ?? []), row.address]
+    first.warnings.push(`Serial ${row.serialNumber} also answered at ${row.address} (a second interface of this printer, or a device reporting a copied serial)`)
+  }
+  return out
+}
+
+function ipKey(a: string): number {
+  const p = a.split('.').map(Number)
+  return p.length === 4 && p.every((n) => Number.isInteger(n)) ? ((p[0] << 24) >>> 0) + (p[1] << 16) + (p[2] << 8) + p[3] : Number.MAX_SAFE_INTEGER
+}

@@ -1,0 +1,163 @@
+// The sandbox's simulated printers: N generated models plus one printer per recording, each a real SNMP
+// agent on its own loopback address (127.x.y.z), optionally advertised over mDNS on the loopback.
+import {readdir} from 'node:fs/promises'
+import {basename, join} from 'node:path'
+
+import type {SnmpV3User} from '../discovery/snmp-v3.js'
+import {intToIp, parseTarget} from '../discovery/targets.js'
+import {LcsError} from '../errors.js'
+import {startSnmpAgent, type SnmpAgent} from './printers/agent.js'
+import {startMdnsResponder} from './printers/mdns.js'
+import {generateFleet} from './printers/models.js'
+import {loadSnmprec, type SnmpRecord} from './snmprec.js'
+
+export interface FleetOptions {
+  count: number
+  /** CIDR inside 127.0.0.0/8. */
+  subnet: string
+  snmpPort: number
+  recordingsDir?: string
+  seed: number
+  /** Some printers with another community, v3 only, silent or slow (off: every printer answers "public"). */
+  quirks?: boolean
+  mdns?: boolean
+  log?: (line: string) => void
+}
+
+export type Quirk = 'community' | 'v3-only' | 'silent' | 'slow'
+
+export interface SimulatedPrinter {
+  address: string
+  snmpPort: number
+  community: string | null
+  v3User: string | null
+  quirk: Quirk | null
+  mdns: boolean
+  source: 'generated' | 'recording'
+  /** Generated model kind, or the recording file. */
+  model: string
+  kind?: string
+  vendor?: string
+  serialNumber?: string
+  firmware?: string
+  recording?: string
+}
+
+/** Sandbox SNMP credentials for the quirky printers (training values, printed by `sandbox start`). */
+export const SANDBOX_COMMUNITY = 'sandbox-private'
+export const SANDBOX_V3: SnmpV3User = {authKey: 'sandbox-auth-key', authProtocol: 'sha', name: 'lcs-sandbox', privKey: 'sandbox-priv-key', privProtocol: 'aes'}
+
+export interface RunningFleet {
+  printers: SimulatedPrinter[]
+  agents: Map<string, SnmpAgent>
+  close(): Promise<void>
+}
+
+function addresses(subnet: string, needed: number): string[] {
+  const spec = (() => {
+    try {
+      return parseTarget(subnet)
+    } catch (error) {
+      throw new LcsError('usage', `--subnet: ${(error as Error).message}`)
+    }
+  })()
+  if (spec.kind !== 'cidr') throw new LcsError('usage', `--subnet "${subnet}" must be a CIDR block such as 127.20.0.0/24.`)
+  const first = spec.network
+  const size = 2 ** (32 - spec.prefix)
+  if ((first >>> 24) !== 127 || spec.prefix < 8) throw new LcsError('usage', `--subnet "${subnet}" must lie inside 127.0.0.0/8: simulated printers never bind outside the loopback.`)
+  const usable = size > 2 ? size - 2 : size
+  if (needed > usable) throw new LcsError('usage', `--subnet "${subnet}" has ${usable} usable addresses; ${needed} printers need more.`)
+  return Array.from({length: needed}, (_x, i) => intToIp(first + (size > 2 ? 1 : 0) + i))
+}
+
+// Deterministic quirk assignment: about one printer in twelve gets one (never the first few, so a
+// small sandbox stays predictable).
+function quirkFor(index: number, seed: number): Quirk | null {
+  if (index < 4) return null
+  const h = (Math.imul(index + 1, 2_654_435_761) ^ seed) >>> 0
+  const q: Array<Quirk | null> = ['community', 'v3-only', 'silent', 'slow']
+  return h % 12 === 0 ? q[(h >>> 8) % 4] : null
+}
+
+async function recordings(dir: string, log: (line: string) => void): Promise<Array<{file: string; records: SnmpRecord[]}>> {
+  let names: string[]
+  try {
+    names = (await readdir(dir, {recursive: true})).map(String).filter((n) => n.endsWith('.snmprec')).sort()
+  } catch {
+    throw new LcsError('usage', `--recordings ${dir}: not a readable directory.`)
+  }
+  const out = []
+  for (const n of names) {
+    const file = join(dir, n)
+    const records = await loadSnmprec(file, (m) => log(`warning: ${m} (line skipped)`))
+    out.push({file, records})
+  }
+  return out
+}
+
+export async function startFleet(opts: FleetOptions): Promise<RunningFleet> {
+  const log = opts.log ?? (() => {})
+  const recs = opts.recordingsDir ? await recordings(opts.recordingsDir, log) : []
+  const addrs = addresses(opts.subnet, opts.count + recs.length)
+  const generated = generateFleet(opts.count, opts.seed)
+  const agents = new Map<string, SnmpAgent>()
+  const printers: SimulatedPrinter[] = []
+  const mdnsEntries: Array<{address: string; name: string; model: string; manufacturer: string; uuid: string; adminurl: string}> = []
+  try {
+    for (let i = 0; i < addrs.length; i++) {
+      const address = addrs[i]
+      const g = i < generated.length ? generated[i] : undefined
+      const rec = g ? undefined : recs[i - generated.length]
+      const quirk = g && opts.quirks ? quirkFor(i, opts.seed) : null
+      const agent = await startSnmpAgent({
+        address,
+        community: quirk === 'community' ? SANDBOX_COMMUNITY : 'public',
+        delayMs: quirk === 'slow' ? 400 : 0,
+        port: opts.snmpPort,
+        records: g ? g.records : rec!.records,
+        silent: quirk === 'silent',
+        v3Only: quirk === 'v3-only',
+        v3User: SANDBOX_V3,
+      })
+      agents.set(address, agent)
+      // mDNS is switched off for a few printers, as on real networks (and for all recordings: we know
+      // nothing of their mDNS names).
+      const mdns = Boolean(opts.mdns && g && i % 10 !== 9)
+      if (mdns && g) {
+        mdnsEntries.push({adminurl: `http://${address}/`, address, manufacturer: g.vendor, model: g.model, name: `${g.vendor} ${g.model} (${g.serial})`, uuid: uuidFor(g.serial)})
+      }
+      printers.push({
+        address, community: quirk === 'v3-only' ? null : quirk === 'community' ? SANDBOX_COMMUNITY : 'public', firmware: g?.firmware, kind: g?.kind, mdns,
+        model: g ? g.model : basename(rec!.file, '.snmprec'), quirk, recording: rec?.file, serialNumber: g?.serial, snmpPort: opts.snmpPort,
+        source: g ? 'generated' : 'recording', v3User: SANDBOX_V3.name, vendor: g?.vendor,
+      })
+    }
+  } catch (error) {
+    await Promise.all([...agents.values()].map((a) => a.close()))
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new LcsError('conflict', `UDP port ${opts.snmpPort} is already in use on the sandbox addresses.`, {hint: 'Pick another --snmp-port, or stop the other sandbox.'})
+    throw error
+  }
+  let responder: {close(): Promise<void>} | undefined
+  if (mdnsEntries.length) {
+    try {
+      responder = await startMdnsResponder({interfaceAddress: '127.0.0.1', printers: mdnsEntries})
+    } catch (error) {
+      log(`warning: mDNS responder not started (${(error as Error).message}); the loopback needs multicast (ip link set lo multicast on)`)
+      for (const p of printers) p.mdns = false
+    }
+  }
+  return {
+    agents,
+    async close() {
+      await responder?.close()
+      await Promise.all([...agents.values()].map((a) => a.close()))
+    },
+    printers,
+  }
+}
+
+function uuidFor(serial: string): string {
+  const hex = Buffer.from(serial.padEnd(16, '0')).toString('hex').slice(0, 32).padEnd(32, '0')
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`
+}
+

@@ -1,0 +1,84 @@
+// The discovery flags shared by `printers discover` and `printers meters`, and their translation into
+// DiscoverOptions (SNMP secrets from environment or stdin, validated before any packet is sent).
+import {Args, Flags} from '@oclif/core'
+
+import type {DiscoverOptions} from '../discovery/discover.js'
+import type {SnmpV3User} from '../discovery/snmp-v3.js'
+import {LcsError} from '../errors.js'
+import {registerSecret} from '../redact.js'
+import {readSecretFromStdin} from './stdin.js'
+
+export const discoveryArgs = {targets: Args.string({description: 'IPs, wildcards (10.1.2.*), CIDR (10.1.2.0/24), ranges (10.1.2.3-10.1.2.34) or host names.'})}
+
+export const discoveryFlags = {
+  community: Flags.string({description: 'SNMP v1/v2c community. Env: LCS_SNMP_COMMUNITY. Default: public.', helpGroup: 'SNMP'}),
+  concurrency: Flags.integer({description: 'Hosts in flight at once.', helpGroup: 'SNMP', min: 1, max: 65_536}),
+  exclude: Flags.string({description: 'Targets to leave out (same formats); repeatable.', multiple: true}),
+  file: Flags.file({description: 'File of targets, one per line (# comments); repeatable.', exists: true, multiple: true}),
+  force: Flags.boolean({description: 'Allow more than 65,536 addresses.'}),
+  local: Flags.boolean({description: 'Search the local network: the subnets of this machine\'s interfaces (mDNS included).'}),
+  mdns: Flags.boolean({description: 'Browse mDNS first (default with --local or without targets).', allowNo: true, helpGroup: 'MDNS'}),
+  'mdns-interface': Flags.string({description: 'IPv4 address of an interface to browse mDNS on; repeatable. Default: every non-loopback interface.', helpGroup: 'MDNS', multiple: true}),
+  'mdns-only': Flags.boolean({description: 'Only browse mDNS, no SNMP sweep.', helpGroup: 'MDNS'}),
+  rate: Flags.integer({description: 'SNMP packets per second (be gentle on slow links).', helpGroup: 'SNMP', min: 1, max: 100_000}),
+  retries: Flags.integer({description: 'SNMP retries per host (0–20).', default: 1, helpGroup: 'SNMP', min: 0, max: 20}),
+  'snmp-port': Flags.integer({description: 'UDP port of the SNMP agents.', default: 161, helpGroup: 'SNMP', min: 1, max: 65_535}),
+  'snmp-version': Flags.string({description: 'SNMP version.', default: '2c', helpGroup: 'SNMP', options: ['1', '2c', '3']}),
+  timeout: Flags.string({description: 'Per-try SNMP timeout in seconds (1–60; fractions allowed).', default: '2', helpGroup: 'SNMP'}),
+  'v3-auth-protocol': Flags.string({description: 'SNMPv3 authentication protocol.', helpGroup: 'SNMPV3', options: ['md5', 'sha', 'sha224', 'sha256', 'sha384', 'sha512']}),
+  'v3-keys-stdin': Flags.boolean({description: 'Read the SNMPv3 auth key (line 1) and privacy key (line 2) from stdin. Else env LCS_SNMP_AUTH_KEY / LCS_SNMP_PRIV_KEY.', helpGroup: 'SNMPV3'}),
+  'v3-level': Flags.string({description: 'SNMPv3 security level.', default: 'authPriv', helpGroup: 'SNMPV3', options: ['noAuthNoPriv', 'authNoPriv', 'authPriv']}),
+  'v3-priv-protocol': Flags.string({description: 'SNMPv3 privacy protocol.', helpGroup: 'SNMPV3', options: ['des', 'aes', 'aes256b', 'aes256r']}),
+  'v3-user': Flags.string({description: 'SNMPv3 user name (with --snmp-version 3).', helpGroup: 'SNMPV3'}),
+}
+
+type F = {
+  community?: string; concurrency?: number; exclude?: string[]; file?: string[]; force: boolean; local: boolean; mdns?: boolean
+  'mdns-interface'?: string[]; 'mdns-only': boolean; rate?: number; retries: number; 'snmp-port': number; 'snmp-version': string; timeout: string
+  'v3-auth-protocol'?: string; 'v3-keys-stdin': boolean; 'v3-level': string; 'v3-priv-protocol'?: string; 'v3-user'?: string
+}
+
+export async function discoveryOptions(flags: F, targets: string[]): Promise<DiscoverOptions> {
+  const timeout = Number(flags.timeout)
+  if (!Number.isFinite(timeout) || timeout < 0.05 || timeout > 60) throw new LcsError('usage', `--timeout ${flags.timeout}: seconds between 0.05 and 60.`)
+  const community = flags.community ?? process.env.LCS_SNMP_COMMUNITY ?? 'public'
+  if (community !== 'public') registerSecret(community)
+  const v3 = flags['snmp-version'] === '3' ? await v3User(flags) : undefined
+  const searchLocal = flags.local || (targets.length === 0 && !flags.file?.length)
+  return {
+    exclude: flags.exclude,
+    files: flags.file,
+    force: flags.force,
+    local: searchLocal,
+    mdns: flags['mdns-only'] ? 'only' : (flags.mdns ?? searchLocal),
+    mdnsInterfaces: flags['mdns-interface'],
+    snmp: {community, concurrency: flags.concurrency, port: flags['snmp-port'], rate: flags.rate, retries: flags.retries, timeoutMs: Math.round(timeout * 1000), v3, version: flags['snmp-version'] as '1' | '2c' | '3'},
+    targets,
+  }
+}
+
+async function v3User(flags: F): Promise<SnmpV3User> {
+  const name = flags['v3-user']
+  if (!name) throw new LcsError('usage', '--snmp-version 3 needs --v3-user.')
+  const level = flags['v3-level']
+  let authKey = process.env.LCS_SNMP_AUTH_KEY
+  let privKey = process.env.LCS_SNMP_PRIV_KEY
+  if (flags['v3-keys-stdin']) {
+    const lines = (await readSecretFromStdin('the SNMPv3 keys', undefined, 2)).split(/\r?\n/)
+    authKey = lines[0] || authKey
+    privKey = lines[1] || privKey
+  }
+  for (const k of [authKey, privKey]) registerSecret(k)
+  if (level !== 'noAuthNoPriv' && !authKey) throw new LcsError('usage', `SNMPv3 user "${name}" at ${level} needs an authentication key: set LCS_SNMP_AUTH_KEY or pass --v3-keys-stdin.`)
+  if (level === 'authPriv' && !privKey) throw new LcsError('usage', `SNMPv3 user "${name}" at authPriv needs a privacy key: set LCS_SNMP_PRIV_KEY or pass --v3-keys-stdin (second line).`)
+  for (const [k, v] of [['authentication', authKey], ['privacy', privKey]] as const) {
+    if (v !== undefined && level !== 'noAuthNoPriv' && v.length < 8) throw new LcsError('usage', `The SNMPv3 ${k} key must be at least 8 characters (RFC 3414).`)
+  }
+  return {
+    authKey: level === 'noAuthNoPriv' ? undefined : authKey,
+    authProtocol: flags['v3-auth-protocol'] as SnmpV3User['authProtocol'],
+    name,
+    privKey: level === 'authPriv' ? privKey : undefined,
+    privProtocol: flags['v3-priv-protocol'] as SnmpV3User['privProtocol'],
+  }
+}
