@@ -265,3 +265,7 @@ test('sysDescr parsing (Recog fingerprints): vendor, Lexmark-style model and fir
   // Samsung-built and Fuji-Xerox-built Dell models are not Lexmark-built.
   assert.equal(identify(vb({[SYS_DESCR]: Buffer.from('Dell 1235cn; V1.70.01.06 Nov-14-2008;Engine 1.77.74;NIC V4.00.54 10-31-2008;S/N GJ8TJH1')})).lexmarkBuilt, false)
 })
+
+test('Xerox "System Software" firmware in sysDescr', () => {
+  assert.equal(parseSysDescr('Xerox AltaLink B8145 v1 Multifunction System; System Software 103.6.544.88549, ESS PS1.0').firmware, '103.6.544.88549')
+})

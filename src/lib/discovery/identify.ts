@@ -255,7 +255,7 @@ export function parseSysDescr(d: string | undefined): {model?: string; firmware?
   if ((m = /^((?:ricoh|savin|lanier|nrg|gestetner)\s+.+?)\s+v?(\d+(?:\.\d+)+)\s*\//i.exec(d))) return {model: m[1], firmware: m[2], serial}
   if ((m = /^([^;,]+);/.exec(d))) {
     // "Model; firmware…" (Samsung, Samsung-built Dell, Xerox, Epson).
-    const fw = /;\s*(?:(?:System|ESS|SS|OS)\s+)?V?(\d+(?:\.\d+)+)/i.exec(d)?.[1]
+    const fw = /;\s*(?:(?:System(?: Software)?|ESS|SS|OS)\s+)?V?(\d+(?:\.\d+)+)/i.exec(d)?.[1]
     return {model: INFRA_WORDS.test(m[1]) ? undefined : m[1], firmware: fw, serial}
   }
   // A short "<Brand> <model> [version]" with nothing else ("SHARP MX-3570N", "Canon LBP6670 /P", "EPSON LP-9600 01.00").
