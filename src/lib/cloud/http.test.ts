@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict'
+import {spawnSync} from 'node:child_process'
+import {mkdtempSync, readFileSync} from 'node:fs'
 import {createServer, type IncomingMessage, type ServerResponse} from 'node:http'
+import {createServer as createHttpsServer} from 'node:https'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
 import type {AddressInfo} from 'node:net'
 import {test} from 'node:test'
 
@@ -129,4 +134,20 @@ test('the trace redacts Authorization, secret-named body fields and registered s
   assert.doesNotMatch(all, /s3cr3t-value|tok-123456/)
   assert.match(all, /\[REDACTED\]/)
   await s.close()
+})
+
+test('a TLS failure (self-signed certificate) names TLS and what to check', {skip: spawnSync('openssl', ['version']).status !== 0 && 'openssl missing'}, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lcs-tls-'))
+  const r = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=127.0.0.1', '-days', '1', '-keyout', join(dir, 'k.pem'), '-out', join(dir, 'c.pem')])
+  assert.equal(r.status, 0, String(r.stderr))
+  const server = createHttpsServer({cert: readFileSync(join(dir, 'c.pem')), key: readFileSync(join(dir, 'k.pem'))}, (_q, s) => s.end('{}'))
+  await new Promise<void>((res) => server.listen(0, '127.0.0.1', res))
+  const t = new HttpTransport({sleep: noSleep().sleep})
+  await assert.rejects(t.request({method: 'GET', url: `https://127.0.0.1:${(server.address() as AddressInfo).port}/`}), (e: LcsError) => {
+    assert.equal(e.kind, 'unavailable')
+    assert.match(e.message, /TLS failure/)
+    assert.match(e.hint ?? '', /NODE_EXTRA_CA_CERTS/)
+    return true
+  })
+  server.close()
 })
