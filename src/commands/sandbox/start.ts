@@ -27,6 +27,7 @@ The first start seeds a partner organization with two customer organizations, an
     printers: Flags.integer({description: 'Number of generated simulated printers (SNMP agents on loopback addresses).', default: 0, helpGroup: 'PRINTERS', min: 0, max: 65_000}),
     quirks: Flags.boolean({description: 'Make some printers use another community, answer SNMPv3 only, never answer, or answer slowly.', helpGroup: 'PRINTERS'}),
     recordings: Flags.directory({description: 'Also simulate one printer per .snmprec recording in this directory.', exists: true, helpGroup: 'PRINTERS'}),
+    'ews-port': Flags.integer({description: 'TCP port of the simulated printers\' web service (used by `lcs printers enroll`).', default: 16180, helpGroup: 'PRINTERS', min: 1, max: 65_535}),
     'snmp-port': Flags.integer({description: 'UDP port of the simulated printers\' SNMP agents.', default: 16161, helpGroup: 'PRINTERS', min: 1, max: 65_535}),
     subnet: Flags.string({description: 'Loopback block for the simulated printers (inside 127.0.0.0/8).', default: '127.20.0.0/16', helpGroup: 'PRINTERS'}),
   }
@@ -37,12 +38,12 @@ The first start seeds a partner organization with two customer organizations, an
     const flags = {...parsed, data: resolve(parsed.data ?? defaultSandboxDir()), recordings: parsed.recordings && resolve(parsed.recordings)}
     const opts = {
       dataDir: flags.data, faults: flags.faults, port: flags.port, seed: flags.seed, tokenTtl: flags['token-ttl'],
-      printers: {count: flags.printers, mdns: flags.mdns, quirks: flags.quirks, recordingsDir: flags.recordings, snmpPort: flags['snmp-port'], subnet: flags.subnet},
+      printers: {count: flags.printers, ewsPort: flags['ews-port'], mdns: flags.mdns, quirks: flags.quirks, recordingsDir: flags.recordings, snmpPort: flags['snmp-port'], subnet: flags.subnet},
     }
     if (flags.detach) {
       // the background process gets the same settings
       const extra = Object.entries({
-        faults: flags.faults, printers: flags.printers, recordings: flags.recordings, seed: flags.seed, 'snmp-port': flags['snmp-port'], subnet: flags.subnet, 'token-ttl': flags['token-ttl'],
+        'ews-port': flags['ews-port'], faults: flags.faults, printers: flags.printers, recordings: flags.recordings, seed: flags.seed, 'snmp-port': flags['snmp-port'], subnet: flags.subnet, 'token-ttl': flags['token-ttl'],
       }).flatMap(([k, v]) => (v === undefined ? [] : [`--${k}`, String(v)]))
       if (flags.quirks) extra.push('--quirks')
       if (!flags.mdns) extra.push('--no-mdns')

@@ -13,6 +13,15 @@ export const ROUTES = {
   assetAlerts: {base: 'apis', method: 'GET', path: '/cfm/fleetmgmt-integration-service/v1.0/assets/alerts'},
   assetCounters: {base: 'apis', method: 'GET', path: '/cfm/fleetmgmt-integration-service/v1.0/assets/counters'},
   assetDiagnostics: {base: 'apis', method: 'GET', path: '/cfm/fleetmgmt-integration-service/v1.0/assets/diagnostics'},
+  // fleet management (our contract): enrollment
+  enrollmentCode: {base: 'apis', method: 'GET', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/enrollment-code'},
+  emailEnrollmentCode: {base: 'apis', method: 'POST', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/enrollment-code/email'},
+  claimDeviceCode: {base: 'apis', method: 'POST', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/device-codes/{code}/claim'},
+  listPrinters: {base: 'apis', method: 'GET', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/printers'},
+  getPrinter: {base: 'apis', method: 'GET', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/printers/{serial}'},
+  unenrollPrinter: {base: 'apis', method: 'DELETE', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/printers/{serial}'},
+  setPrinterTags: {base: 'apis', method: 'PUT', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/printers/{serial}/tags'},
+  listTasks: {base: 'apis', method: 'GET', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/tasks'},
 } as const
 
 export type RouteName = keyof typeof ROUTES

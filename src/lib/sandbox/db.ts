@@ -4,6 +4,8 @@ import Database from 'better-sqlite3'
 import {createHash, randomBytes, randomUUID, scryptSync, timingSafeEqual} from 'node:crypto'
 import {join} from 'node:path'
 
+import {FLEET_SCHEMA} from './store/fleet.js'
+
 export type Db = Database.Database
 
 export interface OrgRow {
@@ -71,6 +73,7 @@ export function openDb(dataDir: string): Db {
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
   db.exec(SCHEMA)
+  db.exec(FLEET_SCHEMA)
   return db
 }
 
@@ -139,6 +142,7 @@ const MODELS: Array<[string, string, boolean]> = [
 function seedAssets(db: Db, orgs: OrgRow[], rng: () => number, now: number): void {
   const insert = db.prepare(`INSERT INTO assets(id, org_id, serial, manufacturer, model_name, name, description, created_at, modified_at, last_communication, counters, supplies, alerts)
     VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`)
+  const enroll = db.prepare('INSERT INTO enrollments(serial, agent, mps_status, enrolled_at) VALUES (?,?,?,?)')
   for (let i = 0; i < 12; i++) {
     const [manufacturer, model, color] = MODELS[i % MODELS.length]
     const org = orgs[i % orgs.length]
@@ -148,9 +152,13 @@ function seedAssets(db: Db, orgs: OrgRow[], rng: () => number, now: number): voi
     const supplies = (color ? ['black', 'cyan', 'magenta', 'yellow'] : ['black']).map((c) => ({color: c, description: `${c[0].toUpperCase()}${c.slice(1)} Toner`, percentRemaining: Math.floor(rng() * 100), type: 'toner'}))
     const alerts = supplies.filter((s) => s.percentRemaining < 10).map((s) => ({issue: `${s.description} low`, severity: 'warning', status: 'active'}))
     const created = now - Math.floor(rng() * 90) * 86_400_000
-    insert.run(randomUUID(), org.id, `${manufacturer === 'Lexmark' ? '50' : 'CN'}${String(1_000_000 + i * 7919).slice(1)}${'ABCDEFGH'[i % 8]}`, manufacturer, model,
+    const serial = `${manufacturer === 'Lexmark' ? '50' : 'CN'}${String(1_000_000 + i * 7919).slice(1)}${'ABCDEFGH'[i % 8]}`
+    insert.run(randomUUID(), org.id, serial, manufacturer, model,
       `${org.name.split(' ')[0]}-${String(i + 1).padStart(2, '0')}`, null, created, created, now - Math.floor(rng() * 3_600_000),
       JSON.stringify(counters), JSON.stringify(supplies), JSON.stringify(alerts))
+    // Seeded printers are enrolled: Lexmark through the Native Agent, others through a Fleet Agent; one
+    // is under MPS Express management and one pending, which unenroll must refuse.
+    enroll.run(serial, manufacturer === 'Lexmark' ? 'native' : 'fleet', i === 0 ? 'managed' : i === 3 ? 'pending' : 'none', created)
   }
 }
 

@@ -7,6 +7,7 @@ import type {SnmpV3User} from '../discovery/snmp-v3.js'
 import {intToIp, parseTarget} from '../discovery/targets.js'
 import {LcsError} from '../errors.js'
 import {startSnmpAgent, type SnmpAgent} from './printers/agent.js'
+import {startEws, type AgentCapability, type EwsServer} from './printers/ews.js'
 import {startMdnsResponder} from './printers/mdns.js'
 import {generateFleet} from './printers/models.js'
 import {loadSnmprec, type SnmpRecord} from './snmprec.js'
@@ -16,6 +17,8 @@ export interface FleetOptions {
   /** CIDR inside 127.0.0.0/8. */
   subnet: string
   snmpPort: number
+  /** TCP port of each generated printer's web service. */
+  ewsPort: number
   recordingsDir?: string
   seed: number
   /** Some printers with another community, v3 only, silent or slow (off: every printer answers "public"). */
@@ -25,6 +28,8 @@ export interface FleetOptions {
 }
 
 export type Quirk = 'community' | 'v3-only' | 'silent' | 'slow'
+/** Web-service quirks: registers after 8 s, never registers, or a wrong clock that NTP keeps wrong. */
+export type EwsQuirk = 'slow-registration' | 'never-registers' | 'clock-locked'
 
 export interface SimulatedPrinter {
   address: string
@@ -33,6 +38,8 @@ export interface SimulatedPrinter {
   v3User: string | null
   quirk: Quirk | null
   mdns: boolean
+  /** The printer web service (generated printers only). */
+  ews: {port: number; capability: AgentCapability; secured: boolean; ntp: boolean; clockSkewSec: number; quirk: EwsQuirk | null} | null
   source: 'generated' | 'recording'
   /** Generated model kind, or the recording file. */
   model: string
@@ -46,10 +53,13 @@ export interface SimulatedPrinter {
 /** Sandbox SNMP credentials for the quirky printers (training values, printed by `sandbox start`). */
 export const SANDBOX_COMMUNITY = 'sandbox-private'
 export const SANDBOX_V3: SnmpV3User = {authKey: 'sandbox-auth-key', authProtocol: 'sha', name: 'lcs-sandbox', privKey: 'sandbox-priv-key', privProtocol: 'aes'}
+/** Credentials of the secured printers' web service (one printer in five). */
+export const SANDBOX_EWS = {password: 'sandbox-ews', user: 'admin'}
 
 export interface RunningFleet {
   printers: SimulatedPrinter[]
   agents: Map<string, SnmpAgent>
+  ews: Map<string, EwsServer>
   close(): Promise<void>
 }
 
@@ -70,14 +80,15 @@ function addresses(subnet: string, needed: number): string[] {
   return Array.from({length: needed}, (_x, i) => intToIp(first + (size > 2 ? 1 : 0) + i))
 }
 
-// Deterministic quirk assignment: about one printer in twelve gets one (never the first few, so a
-// small sandbox stays predictable).
-function quirkFor(index: number, seed: number): Quirk | null {
+// Deterministic quirk assignment: about one printer in twelve gets one of a kind (never the first few,
+// so a small sandbox stays predictable).
+function pickQuirk<T>(index: number, seed: number, salt: number, kinds: T[]): T | null {
   if (index < 4) return null
-  const h = (Math.imul(index + 1, 2_654_435_761) ^ seed) >>> 0
-  const q: Array<Quirk | null> = ['community', 'v3-only', 'silent', 'slow']
-  return h % 12 === 0 ? q[(h >>> 8) % 4] : null
+  const h = (Math.imul(index + 1, 2_654_435_761) ^ seed ^ salt) >>> 0
+  return h % 12 === 0 ? kinds[(h >>> 8) % kinds.length] : null
 }
+
+const CAPABILITY: Record<string, AgentCapability> = {'lexmark-esf': 'printer', 'lexmark-native': 'native'}
 
 async function recordings(dir: string, log: (line: string) => void): Promise<Array<{file: string; records: SnmpRecord[]}>> {
   let names: string[]
@@ -101,6 +112,7 @@ export async function startFleet(opts: FleetOptions): Promise<RunningFleet> {
   const addrs = addresses(opts.subnet, opts.count + recs.length)
   const generated = generateFleet(opts.count, opts.seed)
   const agents = new Map<string, SnmpAgent>()
+  const ews = new Map<string, EwsServer>()
   const printers: SimulatedPrinter[] = []
   const mdnsEntries: Array<{address: string; name: string; model: string; manufacturer: string; uuid: string; adminurl: string}> = []
   try {
@@ -108,7 +120,8 @@ export async function startFleet(opts: FleetOptions): Promise<RunningFleet> {
       const address = addrs[i]
       const g = i < generated.length ? generated[i] : undefined
       const rec = g ? undefined : recs[i - generated.length]
-      const quirk = g && opts.quirks ? quirkFor(i, opts.seed) : null
+      const quirk = g && opts.quirks ? pickQuirk<Quirk>(i, opts.seed, 0, ['community', 'v3-only', 'silent', 'slow']) : null
+      const ewsQuirk = g && opts.quirks ? pickQuirk<EwsQuirk>(i, opts.seed, 0x5bd1e995, ['slow-registration', 'never-registers', 'clock-locked']) : null
       const agent = await startSnmpAgent({
         address,
         community: quirk === 'community' ? SANDBOX_COMMUNITY : 'public',
@@ -120,6 +133,21 @@ export async function startFleet(opts: FleetOptions): Promise<RunningFleet> {
         v3User: SANDBOX_V3,
       })
       agents.set(address, agent)
+      let ewsInfo: SimulatedPrinter['ews'] = null
+      if (g) {
+        // One printer in five is secured; a clock that is far off has NTP off (PET can fix it), unless the
+        // clock-locked quirk keeps NTP on with a wrong time.
+        const secured = i % 5 === 2
+        const skewSec = ewsQuirk === 'clock-locked' ? 4 * 3600 : g.clockSkewSec
+        const ntp = ewsQuirk === 'clock-locked' || (Math.abs(skewSec) < 300 && i % 3 === 0)
+        const server = await startEws({
+          address, capability: CAPABILITY[g.kind] ?? 'none', clockSkewMs: skewSec * 1000, credentials: secured ? {...SANDBOX_EWS} : undefined,
+          firmware: g.firmware, manufacturer: g.vendor, modelName: g.model, neverRegisters: ewsQuirk === 'never-registers', ntp,
+          registerDelayMs: ewsQuirk === 'slow-registration' ? 8000 : 200 + (i * 37) % 800, serialNumber: g.serial,
+        }, opts.ewsPort, log)
+        ews.set(address, server)
+        ewsInfo = {capability: server.printer.capability, clockSkewSec: skewSec, ntp, port: opts.ewsPort, quirk: ewsQuirk, secured}
+      }
       // mDNS is switched off for a few printers, as on real networks (and for all recordings: we know
       // nothing of their mDNS names).
       const mdns = Boolean(opts.mdns && g && i % 10 !== 9)
@@ -127,14 +155,16 @@ export async function startFleet(opts: FleetOptions): Promise<RunningFleet> {
         mdnsEntries.push({adminurl: `http://${address}/`, address, manufacturer: g.vendor, model: g.model, name: `${g.vendor} ${g.model} (${g.serial})`, uuid: uuidFor(g.serial)})
       }
       printers.push({
-        address, community: quirk === 'v3-only' ? null : quirk === 'community' ? SANDBOX_COMMUNITY : 'public', firmware: g?.firmware, kind: g?.kind, mdns,
+        address, ews: ewsInfo, community: quirk === 'v3-only' ? null : quirk === 'community' ? SANDBOX_COMMUNITY : 'public', firmware: g?.firmware, kind: g?.kind, mdns,
         model: g ? g.model : basename(rec!.file, '.snmprec'), quirk, recording: rec?.file, serialNumber: g?.serial, snmpPort: opts.snmpPort,
         source: g ? 'generated' : 'recording', v3User: SANDBOX_V3.name, vendor: g?.vendor,
       })
     }
   } catch (error) {
-    await Promise.all([...agents.values()].map((a) => a.close()))
-    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new LcsError('conflict', `UDP port ${opts.snmpPort} is already in use on the sandbox addresses.`, {hint: 'Pick another --snmp-port, or stop the other sandbox.'})
+    await Promise.all([...agents.values(), ...ews.values()].map((a) => a.close()))
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new LcsError('conflict', `Port ${opts.snmpPort} (UDP) or ${opts.ewsPort} (TCP) is already in use on the sandbox addresses.`, {hint: 'Pick another --snmp-port / --ews-port, or stop the other sandbox.'})
+    }
     throw error
   }
   let responder: {close(): Promise<void>} | undefined
@@ -150,8 +180,9 @@ export async function startFleet(opts: FleetOptions): Promise<RunningFleet> {
     agents,
     async close() {
       await responder?.close()
-      await Promise.all([...agents.values()].map((a) => a.close()))
+      await Promise.all([...agents.values(), ...ews.values()].map((a) => a.close()))
     },
+    ews,
     printers,
   }
 }

@@ -4,6 +4,7 @@ import {randomUUID} from 'node:crypto'
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http'
 import type {AddressInfo} from 'node:net'
 
+import {fleetRoutes} from './api/fleet.js'
 import {identityRoutes} from './api/identity.js'
 import {integrationRoutes} from './api/integration.js'
 import {HttpError, type Ctx, type Route} from './api/kit.js'
@@ -29,6 +30,7 @@ export const SANDBOX_ROUTES: Route[] = [
   {auth: false, handler: () => ({status: 'ok'}), method: 'GET', path: '/health'},
   ...identityRoutes,
   ...integrationRoutes,
+  ...fleetRoutes,
 ]
 
 const compiled = SANDBOX_ROUTES.map((r) => ({...r, regex: new RegExp('^' + r.path.replace(/\{(\w+)\}/g, '(?<$1>[^/]+)') + '$')}))
@@ -114,7 +116,7 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
         const out = await route.handler(ctx, o)
         const [s, body] = Array.isArray(out) && typeof out[0] === 'number' ? (out as [number, unknown]) : [200, out]
         status = s
-        text = JSON.stringify(body)
+        text = body === undefined ? '' : JSON.stringify(body)
         if (key) store.rememberResponse(o.db, key, principalKey, req.method!, url.pathname, status, text)
       }
       if (fault.kind === 'drop') {

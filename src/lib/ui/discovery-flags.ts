@@ -32,13 +32,13 @@ export const discoveryFlags = {
   'v3-user': Flags.string({description: 'SNMPv3 user name (with --snmp-version 3).', helpGroup: 'SNMPV3'}),
 }
 
-type F = {
+export type DiscoveryFlagValues = {
   community?: string; concurrency?: number; exclude?: string[]; file?: string[]; force: boolean; local: boolean; mdns?: boolean
   'mdns-interface'?: string[]; 'mdns-only': boolean; rate?: number; retries: number; 'snmp-port': number; 'snmp-version': string; timeout: string
   'v3-auth-protocol'?: string; 'v3-keys-stdin': boolean; 'v3-level': string; 'v3-priv-protocol'?: string; 'v3-user'?: string
 }
 
-export async function discoveryOptions(flags: F, targets: string[]): Promise<DiscoverOptions> {
+export async function discoveryOptions(flags: DiscoveryFlagValues, targets: string[]): Promise<DiscoverOptions> {
   const timeout = Number(flags.timeout)
   if (!Number.isFinite(timeout) || timeout < 0.05 || timeout > 60) throw new LcsError('usage', `--timeout ${flags.timeout}: seconds between 0.05 and 60.`)
   const community = flags.community ?? process.env.LCS_SNMP_COMMUNITY ?? 'public'
@@ -57,7 +57,7 @@ export async function discoveryOptions(flags: F, targets: string[]): Promise<Dis
   }
 }
 
-async function v3User(flags: F): Promise<SnmpV3User> {
+async function v3User(flags: DiscoveryFlagValues): Promise<SnmpV3User> {
   const name = flags['v3-user']
   if (!name) throw new LcsError('usage', '--snmp-version 3 needs --v3-user.')
   const level = flags['v3-level']

@@ -34,3 +34,8 @@ export async function promptConfirm(message: string, defaultAnswer = false): Pro
   const {confirm} = await import('@inquirer/prompts')
   return confirm({default: defaultAnswer, message}, ctx)
 }
+
+export async function promptCheckbox<T>(message: string, choices: Array<{name: string; value: T; checked?: boolean}>): Promise<T[]> {
+  const {checkbox} = await import('@inquirer/prompts')
+  return checkbox({choices, message, pageSize: 15}, ctx)
+}

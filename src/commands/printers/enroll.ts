@@ -1,0 +1,150 @@
+import {Flags} from '@oclif/core'
+import {readFile} from 'node:fs/promises'
+
+import {activeOrgId} from '../../lib/auth/session.js'
+import {discover, type DiscoveredPrinter} from '../../lib/discovery/discover.js'
+import {DEFAULT_EWS_PORT} from '../../lib/enroll/ews.js'
+import {enrollPrinters, type EnrollCandidate, type EnrollRow} from '../../lib/enroll/flow.js'
+import {LcsError} from '../../lib/errors.js'
+import {registerSecret} from '../../lib/redact.js'
+import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
+import {discoveryArgs, discoveryFlags, discoveryOptions, type DiscoveryFlagValues} from '../../lib/ui/discovery-flags.js'
+import {renderTable, type Column} from '../../lib/ui/output.js'
+import {Progress} from '../../lib/ui/progress.js'
+import {canPrompt, missing, promptCheckbox, promptInput, promptSecret, promptSelect} from '../../lib/ui/prompts.js'
+import {readSecretFromStdin} from '../../lib/ui/stdin.js'
+
+const COLUMNS: Column<EnrollRow>[] = [
+  {get: (r) => r.address, header: 'Address'},
+  {get: (r) => r.serialNumber, header: 'Serial'},
+  {get: (r) => r.model, header: 'Model'},
+  {get: (r) => r.agentType, header: 'Agent'},
+  {get: (r) => r.result, header: 'Result'},
+  {get: (r) => r.reason, header: 'Reason'},
+]
+
+// SNMP timeout and concurrency are renamed here: --timeout and --concurrency are the enrollment's own.
+const {timeout: _snmpTimeout, concurrency: _snmpConcurrency, ...snmpFlags} = discoveryFlags
+
+export default class PrintersEnroll extends BaseCommand {
+  static args = discoveryArgs
+
+  static description = `Enroll printers in the cloud, as the Printer Enrollment Tool does: for each printer, read its state from its web service, set its clock when it is wrong and NTP is off, get the organization's enrollment code, apply it (Native Agent) or install the Printer Configuration Agent app (Printer Agent), and wait until the cloud lists the printer.
+
+Select printers from a saved discovery (--from), by discovering TARGETS, by --serial, or --all-eligible; in a terminal with no selection, a checklist of the eligible printers. Safe to re-run: printers already enrolled are reported as such and an interrupted run resumes (a pending registration is waited for, never repeated). Exit 9 when some printers failed.`
+
+  static examples = [
+    '<%= config.bin %> <%= command.id %> --from discovery.json --all-eligible',
+    'printf %s "$EWS_PW" | <%= config.bin %> <%= command.id %> 10.20.15.0/24 --all-eligible --ews-user admin --ews-password-stdin --json',
+    '<%= config.bin %> <%= command.id %> --from discovery.json --serial 50123ABCD --prefer-agent printer',
+  ]
+
+  static flags = {
+    ...snmpFlags,
+    ...cloudFlags,
+    'all-eligible': Flags.boolean({description: 'Enroll every eligible printer (others are reported with their reason).'}),
+    concurrency: Flags.integer({description: 'Printers enrolled at once.', default: 32, min: 1, max: 256}),
+    'ews-password-stdin': Flags.boolean({description: 'Read the printers\' web-service password from stdin.', dependsOn: ['ews-user']}),
+    'ews-port': Flags.integer({description: 'TCP port of the printers\' web service (our contract; the sandbox\'s printers use 16180).', default: DEFAULT_EWS_PORT, min: 1, max: 65_535}),
+    'ews-user': Flags.string({description: 'User name for secured printers\' web service.'}),
+    from: Flags.file({description: 'A saved discovery (`lcs printers discover --save FILE`).', exists: true}),
+    'prefer-agent': Flags.string({description: 'Agent for printers that support both (PET: "enroll native agent-capable printers using").', default: 'native', options: ['native', 'printer']}),
+    serial: Flags.string({description: 'Enroll only the printer with this serial number; repeatable.', multiple: true}),
+    'snmp-timeout': Flags.string({description: 'Per-try SNMP timeout in seconds for the discovery of TARGETS.', default: '2', helpGroup: 'SNMP'}),
+    timeout: Flags.integer({description: 'Seconds to wait for the cloud to list each printer (60–499).', default: 300, min: 60, max: 499}),
+  }
+
+  static strict = false
+
+  async run(): Promise<EnrollRow[]> {
+    const {argv, flags} = await this.parse(PrintersEnroll)
+    const targets = argv as string[]
+    const interactive = canPrompt({json: this.jsonEnabled()})
+    if (!flags.from && targets.length === 0 && !flags.file?.length && !flags.local) {
+      throw new LcsError('usage', 'Nothing to enroll from: give TARGETS (they are discovered first), --file, --local or --from discovery.json.')
+    }
+    if (!flags['all-eligible'] && !flags.serial?.length && !interactive) throw missing('--all-eligible or --serial', 'printer selection')
+    const ewsPassword = flags['ews-password-stdin'] ? await readSecretFromStdin('the printers\' web-service password') : undefined
+    registerSecret(ewsPassword)
+    const session = await this.session(flags)
+    const orgId = await activeOrgId(session)
+
+    const rows = flags.from ? await this.readSaved(flags.from) : await this.discoverTargets(flags, targets)
+    let selected: DiscoveredPrinter[]
+    if (flags.serial?.length) {
+      const wanted = new Set(flags.serial.map((s) => s.trim().toUpperCase()))
+      selected = rows.filter((r) => r.serialNumber && wanted.has(r.serialNumber.toUpperCase()))
+      const missingSerials = [...wanted].filter((s) => !selected.some((r) => r.serialNumber?.toUpperCase() === s))
+      if (missingSerials.length) this.warning(`Not found among the discovered printers: ${missingSerials.join(', ')}`)
+    } else if (flags['all-eligible']) {
+      selected = rows
+    } else {
+      const eligible = rows.filter((r) => r.status === 'eligible')
+      if (eligible.length === 0) throw new LcsError('notFound', 'No eligible printer was found.', {hint: 'See `lcs printers discover` for the reasons.'})
+      selected = await promptCheckbox('Printers to enroll (space toggles, enter confirms)', eligible.map((r) => ({checked: true, name: `${r.address}  ${r.vendor ?? ''} ${r.model ?? ''}  ${r.serialNumber ?? ''}  (${r.agentType} agent)`, value: r})))
+    }
+    if (selected.length === 0) throw new LcsError('notFound', 'No printer selected.')
+
+    const progress = new Progress('Enrolling')
+    const counts = {enrolled: 0, 'already-enrolled': 0, failed: 0, skipped: 0} as Record<string, number>
+    let done = 0
+    const result = await enrollPrinters(selected as EnrollCandidate[], {
+      askCredentials: interactive
+        ? async (c, wrong) => {
+            progress.done()
+            const choice = await promptSelect(`${c.address} ${c.model ?? ''} is secured${wrong ? ' and the credentials were wrong' : ''}.`, [
+              {name: 'Apply Credentials', value: 'apply'},
+              {name: 'Skip', value: 'skip'},
+            ])
+            if (choice === 'skip') return 'skip'
+            return {password: await promptSecret('Password'), user: await promptInput('User name', (v) => v.length > 0 || 'Enter a user name')}
+          }
+        : undefined,
+      client: session.client,
+      cloudUrl: session.endpoints.apis,
+      concurrency: flags.concurrency,
+      credentials: flags['ews-user'] && ewsPassword ? {password: ewsPassword, user: flags['ews-user']} : undefined,
+      ewsPort: flags['ews-port'],
+      onUpdate: (c, phase, row) => {
+        if (row) {
+          done++
+          counts[row.result]++
+          if (this.verbose) this.note(`${c.address} ${row.result}: ${row.reason}`)
+        } else if (this.verbose) {
+          this.note(`${c.address} ${phase}`)
+        }
+        progress.update(`${done}/${selected.length} · enrolled ${counts.enrolled} · already ${counts['already-enrolled']} · skipped ${counts.skipped} · failed ${counts.failed}`, done, selected.length)
+      },
+      orgId,
+      preferAgent: flags['prefer-agent'] as 'native' | 'printer',
+      timeoutMs: flags.timeout * 1000,
+    })
+    progress.done()
+    this.note(`Enrolled ${counts.enrolled}, already enrolled ${counts['already-enrolled']}, skipped ${counts.skipped}, failed ${counts.failed}.`)
+    this.log(renderTable(result, COLUMNS))
+    if (counts.failed > 0) process.exitCode = 9
+    return result
+  }
+
+  private async readSaved(file: string): Promise<DiscoveredPrinter[]> {
+    try {
+      const data = JSON.parse(await readFile(file, 'utf8')) as {printers?: DiscoveredPrinter[]} | DiscoveredPrinter[]
+      const rows = Array.isArray(data) ? data : data.printers
+      if (!Array.isArray(rows) || rows.some((r) => typeof r?.address !== 'string')) throw new Error('no printers array')
+      return rows
+    } catch (error) {
+      throw new LcsError('badData', `${file} is not a saved discovery (${(error as Error).message}).`, {hint: 'Write one with `lcs printers discover … --save FILE`.'})
+    }
+  }
+
+  private async discoverTargets(flags: Omit<DiscoveryFlagValues, 'timeout' | 'concurrency'> & {'snmp-timeout': string}, targets: string[]): Promise<DiscoveredPrinter[]> {
+    const opts = await discoveryOptions({...flags, concurrency: undefined, timeout: flags['snmp-timeout']}, targets)
+    const progress = new Progress('Discovering')
+    opts.onProgress = (p) => progress.update(`${p.probed}/${p.total} probed · ${p.found} answered`, p.probed, p.total)
+    try {
+      return (await discover(opts)).printers
+    } finally {
+      progress.done()
+    }
+  }
+}

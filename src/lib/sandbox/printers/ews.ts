@@ -1,0 +1,172 @@
+// The simulated printer's small web service (our stand-in for Lexmark's embedded web server, whose
+// endpoints are not public): status, clock, apply an enrollment code (Native Agent), install the
+// Printer Configuration Agent app (Printer Agent), and show a printer-generated code. Secured printers
+// answer 401 until Basic credentials are given. After it gets a code, the printer registers itself with
+// the cloud, as a real one does, retrying with backoff.
+import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http'
+
+export const EWS_PREFIX = '/lcs/v1'
+/** A clock further off than this fails the cloud's TLS/token checks: the printer cannot register. */
+export const MAX_CLOCK_SKEW_MS = 5 * 60_000
+
+export type AgentCapability = 'native' | 'printer' | 'none'
+
+export interface EwsPrinter {
+  address: string
+  serialNumber: string
+  manufacturer: string
+  modelName: string
+  firmware: string
+  capability: AgentCapability
+  /** Basic-auth credentials the web service demands, if secured. */
+  credentials?: {user: string; password: string}
+  clockSkewMs: number
+  ntp: boolean
+  /** Time from getting a code to registering with the cloud. */
+  registerDelayMs: number
+  /** Takes codes but never registers (a printer whose outbound traffic is blocked). */
+  neverRegisters?: boolean
+}
+
+type EnrollmentState = {state: 'none'} | {state: 'pending'; since: number} | {state: 'enrolled'; organizationId: string} | {state: 'failed'; reason: string}
+
+export interface EwsServer {
+  readonly printer: EwsPrinter
+  readonly enrollment: EnrollmentState
+  close(): Promise<void>
+}
+
+const ALLOWED_CLOUD = /^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\]):\d+$/
+
+export async function startEws(p: EwsPrinter, port: number, log: (line: string) => void = () => {}): Promise<EwsServer> {
+  let enrollment: EnrollmentState = {state: 'none'}
+  let appInstalled = p.capability === 'printer' ? false : undefined
+  let closed = false
+  const clock = () => new Date(Date.now() + p.clockSkewMs)
+
+  async function register(cloudUrl: string, code: string, agent: 'native' | 'printer'): Promise<void> {
+    enrollment = {since: Date.now(), state: 'pending'}
+    await sleep(p.registerDelayMs)
+    if (p.neverRegisters || closed) return
+    if (Math.abs(p.clockSkewMs) > MAX_CLOCK_SKEW_MS) {
+      enrollment = {reason: 'the printer clock is wrong: the cloud rejected its certificate check', state: 'failed'}
+      return
+    }
+    for (let attempt = 0; attempt < 8 && !closed; attempt++) {
+      try {
+        const res = await fetch(`${cloudUrl}/cfm/fleet-management-service/v1.0/registrations`, {
+          body: JSON.stringify({address: p.address, agent, code, firmware: p.firmware, manufacturer: p.manufacturer, modelName: p.modelName, serialNumber: p.serialNumber}),
+          headers: {'Content-Type': 'application/json'},
+          method: 'POST',
+          signal: AbortSignal.timeout(10_000),
+        })
+        const body = (await res.json().catch(() => ({}))) as {organizationId?: string; error?: {message?: string}}
+        if (res.ok) {
+          enrollment = {organizationId: body.organizationId ?? '', state: 'enrolled'}
+          return
+        }
+        if (res.status < 500 && res.status !== 429) {
+          enrollment = {reason: body.error?.message ?? `registration refused (HTTP ${res.status})`, state: 'failed'}
+          return
+        }
+      } catch {
+        // network trouble: retry
+      }
+      await sleep(Math.min(8000, 250 * 2 ** attempt))
+    }
+    if (!closed) enrollment = {reason: 'could not reach the cloud', state: 'failed'}
+  }
+
+  function authorized(req: IncomingMessage): boolean {
+    if (!p.credentials) return true
+    const m = /^Basic\s+(\S+)$/i.exec(req.headers.authorization ?? '')
+    if (!m) return false
+    const [user, ...rest] = Buffer.from(m[1], 'base64').toString('utf8').split(':')
+    return user === p.credentials.user && rest.join(':') === p.credentials.password
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, {'Content-Type': 'application/json', ...headers})
+      res.end(JSON.stringify(body))
+    }
+    const path = (req.url ?? '/').split('?')[0]
+    if (!path.startsWith(EWS_PREFIX)) return send(404, {error: 'not found'})
+    if (!authorized(req)) return send(401, {error: 'authentication required'}, {'WWW-Authenticate': 'Basic realm="Printer"'})
+    let body: Record<string, unknown> = {}
+    if (req.method !== 'GET') {
+      let text = ''
+      for await (const c of req) text += c
+      try {
+        body = text ? (JSON.parse(text) as Record<string, unknown>) : {}
+      } catch {
+        return send(400, {error: 'body is not JSON'})
+      }
+    }
+    const route = `${req.method} ${path.slice(EWS_PREFIX.length)}`
+    const cloud = typeof body.cloudUrl === 'string' ? body.cloudUrl.replace(/\/+$/, '') : ''
+    const code = typeof body.code === 'string' ? body.code : ''
+    switch (route) {
+      case 'GET /status':
+        return send(200, {
+          agentCapability: p.capability, clock: clock().toISOString(), enrollment, firmware: p.firmware, manufacturer: p.manufacturer,
+          modelName: p.modelName, ntp: p.ntp, printerAgentInstalled: appInstalled ?? null, serialNumber: p.serialNumber,
+        })
+      case 'PUT /clock': {
+        if (p.ntp) return send(409, {error: 'NTP is on: the clock follows the time server and cannot be set by hand'})
+        const t = Date.parse(String(body.time))
+        if (!Number.isFinite(t)) return send(400, {error: 'time must be an ISO 8601 date'})
+        p.clockSkewMs = t - Date.now()
+        return send(200, {clock: clock().toISOString()})
+      }
+      case 'POST /enrollment':
+      case 'POST /apps/printer-configuration-agent': {
+        const native = route === 'POST /enrollment'
+        if (native && p.capability !== 'native') return send(409, {error: 'this printer has no Native Agent (firmware too old)'})
+        if (!native && p.capability === 'none') return send(409, {error: 'this printer cannot run eSF applications'})
+        if (!code || !ALLOWED_CLOUD.test(cloud)) return send(400, {error: 'code and a loopback cloudUrl are required'})
+        if (enrollment.state === 'pending') return send(202, {enrollment})
+        if (!native) appInstalled = true
+        void register(cloud, code, native ? 'native' : 'printer')
+        log(`${p.address} ${native ? 'applied enrollment code' : 'installed the Printer Configuration Agent'}`)
+        return send(202, {enrollment})
+      }
+      case 'POST /enrollment-code': {
+        if (!ALLOWED_CLOUD.test(cloud)) return send(400, {error: 'a loopback cloudUrl is required'})
+        const r = await fetch(`${cloud}/cfm/fleet-management-service/v1.0/device-codes`, {
+          body: JSON.stringify({address: p.address, agent: p.capability === 'native' ? 'native' : 'printer', firmware: p.firmware, manufacturer: p.manufacturer, modelName: p.modelName, serialNumber: p.serialNumber}),
+          headers: {'Content-Type': 'application/json'}, method: 'POST', signal: AbortSignal.timeout(10_000),
+        })
+        return send(r.status, await r.json())
+      }
+      default:
+        return send(404, {error: `no route ${route}`})
+    }
+  }
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: Error) => {
+      if (!res.headersSent) res.writeHead(500, {'Content-Type': 'application/json'})
+      res.end(JSON.stringify({error: error.message}))
+    })
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, p.address, () => resolve())
+  })
+  return {
+    async close() {
+      closed = true
+      server.closeAllConnections()
+      await new Promise<void>((r) => server.close(() => r()))
+    },
+    get enrollment() {
+      return enrollment
+    },
+    printer: p,
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms))
+}
