@@ -86,20 +86,17 @@ Like the Printer Enrollment Tool: mDNS first (when searching the local network),
     return rows
   }
 
-  /** Serials the cloud already has, when credentials are available; discovery works without them. */
+  /** Serials the cloud already has, when it can be asked; discovery is local and works without them. */
   private async enrolledSerials(flags: {profile?: string; 'api-url'?: string; region?: string; org?: string}): Promise<Set<string> | undefined> {
-    let session
     try {
-      session = await this.session(flags)
+      const session = await this.session(flags)
+      const serials = new Set<string>()
+      for await (const a of session.client.listAssets()) serials.add(a.serialNumber.trim().toUpperCase())
+      return serials
     } catch (error) {
-      if (error instanceof LcsError && error.kind === 'auth') {
-        this.note('Not logged in: "enrolled" status is not checked against the cloud.')
-        return undefined
-      }
-      throw error
+      if (!(error instanceof LcsError) || !['auth', 'unavailable', 'forbidden'].includes(error.kind)) throw error
+      this.note(error.kind === 'auth' ? 'Not logged in: "enrolled" status is not checked against the cloud.' : `The cloud could not be asked which printers are enrolled (${error.message}); "enrolled" status is not checked.`)
+      return undefined
     }
-    const serials = new Set<string>()
-    for await (const a of session.client.listAssets()) serials.add(a.serialNumber.trim().toUpperCase())
-    return serials
   }
 }

@@ -1,10 +1,23 @@
 import {Flags} from '@oclif/core'
 
+import {activeOrgId} from '../../lib/auth/session.js'
+import {listPrinters, type EnrolledPrinter} from '../../lib/cloud/fleet.js'
 import type {Asset} from '../../lib/cloud/types.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
 import {formatTime, renderCsv, renderTable, type Column} from '../../lib/ui/output.js'
 
-const COLUMNS: Column<Asset>[] = [
+const FLEET: Column<EnrolledPrinter>[] = [
+  {get: (p) => p.serialNumber, header: 'Serial'},
+  {get: (p) => `${p.manufacturer} ${p.modelName}`, header: 'Model'},
+  {get: (p) => p.agent, header: 'Agent'},
+  {get: (p) => p.communicationStatus, header: 'Communication'},
+  {get: (p) => p.firmware, header: 'Firmware'},
+  {get: (p) => formatTime(p.lastCommunication), header: 'Last communication'},
+  {get: (p) => p.tags.join(' '), header: 'Tags'},
+  {get: (p) => (p.mpsStatus === 'none' ? '' : p.mpsStatus), header: 'MPS'},
+]
+
+const ASSETS: Column<Asset>[] = [
   {get: (a) => a.serialNumber, header: 'Serial'},
   {get: (a) => a.manufacturer, header: 'Manufacturer'},
   {get: (a) => a.modelName, header: 'Model'},
@@ -15,24 +28,44 @@ const COLUMNS: Column<Asset>[] = [
 ]
 
 export default class PrintersList extends BaseCommand {
-  static description = `List the printers (assets) of your organization and its child organizations, through the public integration API (/v1.0/assets, paged). On the public cloud this API needs client credentials.`
+  static description = `List the enrolled printers of the organization: agent, communication status (communicating, not communicating, agent needs credentials, agent not communicating), firmware, last communication, tags and MPS Express state.
 
-  static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --limit 20 --json', '<%= config.bin %> <%= command.id %> --csv > fleet.csv']
+--integration lists the assets through the public integration API instead (/v1.0/assets, paged; the organization and its children); that is the call that works against the public cloud today, where it needs client credentials.`
+
+  static examples = [
+    '<%= config.bin %> <%= command.id %>',
+    '<%= config.bin %> <%= command.id %> --tag floor-2 --json',
+    '<%= config.bin %> <%= command.id %> --integration --csv > fleet.csv',
+  ]
 
   static flags = {
     ...cloudFlags,
     csv: Flags.boolean({description: 'Print CSV instead of a table.', exclusive: ['json']}),
+    'include-children': Flags.boolean({description: 'Also list the printers of child organizations.'}),
+    integration: Flags.boolean({description: 'Use the public integration API (assets with counters, supplies, alerts).', exclusive: ['tag', 'include-children']}),
     limit: Flags.integer({description: 'Stop after this many printers.', min: 1}),
-    'page-size': Flags.integer({description: 'Printers per request (1–200).', default: 200, min: 1, max: 200}),
+    'page-size': Flags.integer({description: 'Printers per request with --integration (1–200).', default: 200, min: 1, max: 200}),
+    tag: Flags.string({description: 'Only printers with this tag.'}),
   }
 
-  async run(): Promise<Asset[]> {
+  async run(): Promise<Asset[] | EnrolledPrinter[]> {
     const {flags} = await this.parse(PrintersList)
     const s = await this.session(flags)
-    const rows: Asset[] = []
-    for await (const a of s.client.listAssets('assets', {limit: flags.limit, pageSize: flags['page-size']})) rows.push(a)
-    if (flags.csv) process.stdout.write(renderCsv(rows, COLUMNS))
-    else this.log(rows.length ? renderTable(rows, COLUMNS) : 'No printers.')
+    if (flags.integration) {
+      const rows: Asset[] = []
+      for await (const a of s.client.listAssets('assets', {limit: flags.limit, pageSize: flags['page-size']})) rows.push(a)
+      this.render(rows, ASSETS, flags.csv)
+      return rows
+    }
+    const orgId = await activeOrgId(s)
+    const rows: EnrolledPrinter[] = []
+    for await (const p of listPrinters(s.client, orgId, {includeChildren: flags['include-children'], limit: flags.limit, tag: flags.tag})) rows.push(p)
+    this.render(rows, FLEET, flags.csv)
     return rows
+  }
+
+  private render<T>(rows: T[], columns: Column<T>[], csv: boolean): void {
+    if (csv) process.stdout.write(renderCsv(rows, columns))
+    else this.log(rows.length ? renderTable(rows, columns) : 'No printers.')
   }
 }

@@ -216,7 +216,7 @@ function httpError(res: AxiosResponse<string>, url: string, requestId: string, a
   const kind: ErrorKind =
     res.status === 401 ? 'auth'
     : res.status === 403 ? 'forbidden'
-    : res.status === 404 ? 'notFound'
+    : res.status === 404 || res.status === 410 ? 'notFound'
     : res.status === 409 ? 'conflict'
     : res.status === 400 || res.status === 422 ? 'badData'
     : res.status === 429 || res.status >= 500 ? 'unavailable'

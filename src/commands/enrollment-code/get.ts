@@ -1,0 +1,23 @@
+import {Flags} from '@oclif/core'
+
+import {activeOrgId} from '../../lib/auth/session.js'
+import {emailEnrollmentCode, getEnrollmentCode, type EnrollmentCode} from '../../lib/cloud/fleet.js'
+import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
+import {formatTime} from '../../lib/ui/output.js'
+
+export default class EnrollmentCodeGet extends BaseCommand {
+  static description = `Show the organization's enrollment code (case-sensitive), which Native Agent printers use to enroll; --email sends it with instructions.`
+
+  static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --email tech@example.com --json']
+
+  static flags = {...cloudFlags, email: Flags.string({description: 'Also e-mail the code with enrollment instructions to this address.'})}
+
+  async run(): Promise<EnrollmentCode> {
+    const {flags} = await this.parse(EnrollmentCodeGet)
+    const s = await this.session(flags)
+    const orgId = await activeOrgId(s)
+    const code = flags.email ? await emailEnrollmentCode(s.client, orgId, flags.email) : await getEnrollmentCode(s.client, orgId)
+    this.log(`Enrollment code: ${code.code}  (valid until ${formatTime(code.expiresAt)}; case-sensitive)${code.sentTo ? `\nSent to ${code.sentTo}.` : ''}`)
+    return code
+  }
+}

@@ -1,0 +1,32 @@
+import {Args} from '@oclif/core'
+
+import {activeOrgId} from '../../lib/auth/session.js'
+import {getPrinter, type EnrolledPrinter} from '../../lib/cloud/fleet.js'
+import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
+import {formatTime} from '../../lib/ui/output.js'
+
+export default class PrintersShow extends BaseCommand {
+  static args = {serial: Args.string({description: 'Serial number of the enrolled printer.', required: true})}
+
+  static description = 'Show one enrolled printer: model, agent, communication status, firmware, last communication, tags and MPS Express state.'
+
+  static examples = ['<%= config.bin %> <%= command.id %> 50123ABCD', '<%= config.bin %> <%= command.id %> 50123ABCD --json']
+
+  static flags = {...cloudFlags}
+
+  async run(): Promise<EnrolledPrinter> {
+    const {args, flags} = await this.parse(PrintersShow)
+    const s = await this.session(flags)
+    const p = await getPrinter(s.client, await activeOrgId(s), args.serial)
+    this.log(`${p.manufacturer} ${p.modelName}  (serial ${p.serialNumber})
+  Agent               ${p.agent}
+  Communication       ${p.communicationStatus}
+  Firmware            ${p.firmware ?? 'unknown'}
+  Last communication  ${formatTime(p.lastCommunication) || 'never'}
+  Address             ${p.address ?? 'unknown'}
+  Enrolled            ${formatTime(p.enrolledAt)}
+  Tags                ${p.tags.join(', ') || 'none'}
+  MPS Express         ${p.mpsStatus}`)
+    return p
+  }
+}
