@@ -54,7 +54,7 @@ test('with only LCS_API_URL, LCS_CLIENT_ID and LCS_CLIENT_SECRET, orgs list show
   assert.deepEqual(orgs.map((o) => o.name).sort(), ['Contoso Retail', 'Fabrikam Health', 'Northwind Partners'])
   assert.equal(r.stderr, '', '--json keeps stderr quiet when nothing goes wrong')
   assert.ok(!existsSync(join(env.LCS_CONFIG_DIR!, 'config.json')), 'env credentials store nothing')
-  const printers = await run(['printers', 'list', '--json', '--page-size', '5'], {env})
+  const printers = await run(['printers', 'list', '--integration', '--json', '--page-size', '5'], {env})
   assert.equal(printers.code, 0, printers.stderr)
   assert.equal(JSON.parse(printers.stdout).length, 12)
 })

@@ -97,7 +97,8 @@ Select printers from a saved discovery (--from), by discovering TARGETS, by --se
               {name: 'Skip', value: 'skip'},
             ])
             if (choice === 'skip') return 'skip'
-            return {password: await promptSecret('Password'), user: await promptInput('User name', (v) => v.length > 0 || 'Enter a user name')}
+            const user = await promptInput('User name', (v) => v.length > 0 || 'Enter a user name')
+            return {password: await promptSecret('Password'), user}
           }
         : undefined,
       client: session.client,
