@@ -26,7 +26,8 @@ function lcs(args, input = '') {
     child.on('close', (code) => {
       clearTimeout(timer)
       const ms = Number(process.hrtime.bigint() - t) / 1e6
-      code === 0 || code === 9 ? resolve({code, ms, out}) : reject(new Error(`lcs ${args.join(' ')} exited ${code}: ${err}`))
+      if (code === 0 || code === 9) resolve({code, ms, out})
+      else reject(new Error(`lcs ${args.join(' ')} exited ${code}: ${err}`))
     })
     child.stdin.end(input)
   })
