@@ -1,9 +1,10 @@
 // Enrollment end to end: simulated printers with web services, the sandbox cloud, `lcs printers enroll`.
 import assert from 'node:assert/strict'
 import {spawn} from 'node:child_process'
+import {join} from 'node:path'
 import {after, before, test} from 'node:test'
 
-import {BIN, isolatedEnv, run, startSandbox, stopSandbox, type SandboxJson} from '../helpers/cli.js'
+import {BIN, isolatedEnv, run, startSandbox, stopSandbox, tempDir, type SandboxJson} from '../helpers/cli.js'
 
 interface Sim {address: string; serialNumber?: string; ews: {secured: boolean; ntp: boolean; clockSkewSec: number; capability: string; quirk: string | null} | null; quirk: string | null}
 interface Row {address: string; serialNumber: string; result: string; reason: string; clockSet: boolean; agentType: string}
@@ -60,6 +61,15 @@ test('all eligible printers enroll (clocks fixed), every other is reported; a se
   assert.equal(again.filter((x) => x.result === 'already-enrolled').length, rows.filter((x) => x.result === 'enrolled' || x.result === 'already-enrolled').length)
   const listed = JSON.parse((await run(['printers', 'list', '--json'], {env})).stdout) as Array<{serialNumber: string}>
   assert.equal(new Set(listed.map((p) => p.serialNumber)).size, listed.length, 'no duplicates in the cloud')
+})
+
+test('--from a saved discovery with the password on stdin (stdin is not taken as TARGETS)', async () => {
+  const file = join(tempDir(), 'disc.json')
+  const d = await run(['printers', 'discover', '127.24.0.1-127.24.0.12', '--snmp-port', String(SNMP), '--timeout', '1', '--no-mdns', '--save', file, '--json'], {env})
+  assert.equal(d.code, 0, d.stderr)
+  const r = await run(['printers', 'enroll', '--from', file, '--all-eligible', '--ews-port', String(EWS), '--ews-user', 'admin', '--ews-password-stdin', '--json'], {env, input: 'sandbox-ews\n'})
+  assert.equal(r.code, 0, r.stderr)
+  assert.equal((JSON.parse(r.stdout) as Row[]).length, 12)
 })
 
 test('a printer enrolled in another organization is reported, not moved', async () => {

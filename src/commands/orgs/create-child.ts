@@ -5,7 +5,7 @@ import type {Organization} from '../../lib/cloud/types.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
 
 export default class OrgsCreateChild extends BaseCommand {
-  static args = {name: Args.string({description: 'Name of the new customer organization.', required: true})}
+  static args = {name: Args.string({ignoreStdin: true, description: 'Name of the new customer organization.', required: true})}
 
   static description = `Create a customer (child) organization under your partner organization. Needs the Partner Administrator role. Safe to retry: the request carries an idempotency key, and an existing child with the same name is reported as a conflict (exit 6).`
 

@@ -5,7 +5,7 @@ import {updateProfile} from '../../lib/config/store.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
 
 export default class OrgsUse extends BaseCommand {
-  static args = {org: Args.string({description: 'Organization id or name.', required: true})}
+  static args = {org: Args.string({ignoreStdin: true, description: 'Organization id or name.', required: true})}
 
   static description = 'Select the organization later commands act on (stored in the profile; --org and LCS_ORG still override it).'
 

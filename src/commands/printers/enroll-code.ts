@@ -6,7 +6,7 @@ import {LcsError} from '../../lib/errors.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
 
 export default class PrintersEnrollCode extends BaseCommand {
-  static args = {code: Args.string({description: 'The code shown on the printer\'s panel (case-sensitive).', required: true})}
+  static args = {code: Args.string({ignoreStdin: true, description: 'The code shown on the printer\'s panel (case-sensitive).', required: true})}
 
   static description = 'Printer-based enrollment: enter the code a printer shows on its panel to enroll it in the organization.'
 

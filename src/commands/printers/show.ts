@@ -6,7 +6,7 @@ import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
 import {formatTime} from '../../lib/ui/output.js'
 
 export default class PrintersShow extends BaseCommand {
-  static args = {serial: Args.string({description: 'Serial number of the enrolled printer.', required: true})}
+  static args = {serial: Args.string({ignoreStdin: true, description: 'Serial number of the enrolled printer.', required: true})}
 
   static description = 'Show one enrolled printer: model, agent, communication status, firmware, last communication, tags and MPS Express state.'
 

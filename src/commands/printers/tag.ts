@@ -6,7 +6,7 @@ import {LcsError} from '../../lib/errors.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
 
 export default class PrintersTag extends BaseCommand {
-  static args = {serial: Args.string({description: 'Serial number of the enrolled printer.', required: true})}
+  static args = {serial: Args.string({ignoreStdin: true, description: 'Serial number of the enrolled printer.', required: true})}
 
   static description = 'Add or remove tags on an enrolled printer (tags select printers for deployments and policies).'
 

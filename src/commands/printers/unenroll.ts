@@ -13,7 +13,7 @@ interface Row {
 }
 
 export default class PrintersUnenroll extends BaseCommand {
-  static args = {serials: Args.string({description: 'Serial numbers of the printers to unenroll.', required: true})}
+  static args = {serials: Args.string({ignoreStdin: true, description: 'Serial numbers of the printers to unenroll.', required: true})}
 
   static description = `Unenroll printers from the organization. Asks before doing it (--yes in scripts). Printers managed by MPS Express, or pending MPS Express enrollment, are refused: that relationship has to end first. Exit 9 when some could not be unenrolled.`
 

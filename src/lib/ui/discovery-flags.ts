@@ -8,7 +8,7 @@ import {LcsError} from '../errors.js'
 import {registerSecret} from '../redact.js'
 import {readSecretFromStdin} from './stdin.js'
 
-export const discoveryArgs = {targets: Args.string({description: 'IPs, wildcards (10.1.2.*), CIDR (10.1.2.0/24), ranges (10.1.2.3-10.1.2.34) or host names.'})}
+export const discoveryArgs = {targets: Args.string({ignoreStdin: true, description: 'IPs, wildcards (10.1.2.*), CIDR (10.1.2.0/24), ranges (10.1.2.3-10.1.2.34) or host names.'})}
 
 export const discoveryFlags = {
   community: Flags.string({description: 'SNMP v1/v2c community. Env: LCS_SNMP_COMMUNITY. Default: public.', helpGroup: 'SNMP'}),
