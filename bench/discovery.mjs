@@ -32,7 +32,7 @@ const hasEws = spawnSync(process.execPath, [bin, 'sandbox', 'start', '--help'], 
 const running = new Set() // process groups of the commands under way, killed on SIGINT/SIGTERM
 // Runs a command in its own process group (so a timeout kills it and any child), returning its
 // output, exit code, wall time and peak RSS.
-function run(cmd, args, {timeoutMs}) {
+function runOnce(cmd, args, {timeoutMs}) {
   const rssFile = join(tmp, `rss-${process.hrtime.bigint()}`)
   const [file, argv] = GNU_TIME ? [GNU_TIME, ['-o', rssFile, '-f', '%M', cmd, ...args]] : [cmd, args]
   return new Promise((resolve, reject) => {
@@ -66,15 +66,35 @@ function run(cmd, args, {timeoutMs}) {
   })
 }
 
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
+// `npm run build` (run by others while this runs) deletes dist/ for a few seconds; a command that
+// could not load it is retried rather than counted as a result.
+async function run(cmd, args, opts) {
+  for (let i = 0; ; i++) {
+    const r = await runOnce(cmd, args, opts)
+    if (r.code === 0 || !/Cannot find module|MODULE_NOT_FOUND/.test(r.stderr) || i >= 12) return r
+    await sleep(5000)
+  }
+}
+
 const lcs = (args, timeoutMs = 120_000) => run(process.execPath, [bin, ...args], {timeoutMs})
 
-// Sandboxes: every data dir is recorded before starting, and stopSandboxes() runs in a finally
-// and on SIGINT/SIGTERM, so no detached sandbox outlives the benchmark.
-const started = []
+// Sandboxes: every data dir is recorded before starting, and stopSandboxes() runs after each
+// scenario, in a finally and on SIGINT/SIGTERM, so no detached sandbox outlives the benchmark.
+// `sandbox stop` is retried while dist/ is being rebuilt; if it still fails, the pid the sandbox
+// reported at start is killed (only if that process is still the sandbox of this data dir).
+const started = [] // {dir, pid}
 function stopSandboxes() {
-  for (const dir of started.splice(0)) {
-    const r = spawnSync(process.execPath, [bin, 'sandbox', 'stop', '--data', dir], {env, encoding: 'utf8', timeout: 30_000})
-    console.error('DEBUG stop', dir, r.status, r.error?.message, r.stdout.trim(), r.stderr.trim())
+  for (const sb of started.splice(0)) {
+    let stopped = false
+    for (let i = 0; i < 12 && !stopped; i++) {
+      if (i) spawnSync('sleep', ['5'])
+      stopped = spawnSync(process.execPath, [bin, 'sandbox', 'stop', '--data', sb.dir], {env, stdio: 'ignore', timeout: 30_000}).status === 0
+    }
+    if (stopped || !sb.pid) continue
+    try {
+      if (readFileSync(`/proc/${sb.pid}/cmdline`, 'utf8').includes(sb.dir)) process.kill(sb.pid, 'SIGTERM')
+    } catch { /* already gone */ }
   }
 }
 for (const sig of ['SIGINT', 'SIGTERM']) {
@@ -87,24 +107,31 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 }
 
 let dirCount = 0
-// Starts one sandbox per subnet ({subnet, printers}), all on one SNMP port; on failure (most likely
-// the port is taken on those addresses) stops them and tries another port. Returns the printers.
+// Starts one sandbox per subnet ({subnet, printers}), all on one SNMP port, each with its own seed:
+// discover merges rows by serial number, and sandboxes with the same seed generate the same serials.
+// On failure (most likely the port is taken on those addresses) stops them all, once every start
+// has settled, and tries another port. Returns the port and the printers.
 async function startSandboxes(specs, fixedPort) {
   for (let attempt = 1; ; attempt++) {
     const port = fixedPort ?? (Number(process.env.BENCH_SNMP_PORT) || 20_000 + Math.floor(Math.random() * 12_000))
-    try {
-      const infos = await Promise.all(specs.map(async ({subnet, printers}) => {
-        const dir = join(tmp, `sandbox-${dirCount++}`)
-        started.push(dir)
-        const r = await lcs(['sandbox', 'start', '--detach', '--port', '0', '--data', dir, '--json', '--printers', String(printers), '--subnet', subnet, '--snmp-port', String(port), '--no-mdns', ...(hasEws ? ['--ews-port', String(port)] : [])])
-        if (r.code !== 0) throw new Error(`sandbox start --subnet ${subnet} --snmp-port ${port}: ${r.stderr.trim()}`)
-        return JSON.parse(r.stdout)
-      }))
-      return {port, printers: infos.flatMap((i) => i.printers)}
-    } catch (error) {
-      stopSandboxes()
-      if (attempt >= 3 || fixedPort || process.env.BENCH_SNMP_PORT) throw error
+    const settled = await Promise.allSettled(specs.map(async ({subnet, printers}, i) => {
+      const sb = {dir: join(tmp, `sandbox-${dirCount++}`)}
+      started.push(sb)
+      const r = await lcs(['sandbox', 'start', '--detach', '--port', '0', '--data', sb.dir, '--json', '--printers', String(printers), '--subnet', subnet,
+        '--seed', String(1000 + i), '--snmp-port', String(port), '--no-mdns', ...(hasEws ? ['--ews-port', String(port)] : [])])
+      if (r.code !== 0) throw new Error(`sandbox start --subnet ${subnet} --snmp-port ${port}: ${r.stderr.trim()}`)
+      const info = JSON.parse(r.stdout)
+      sb.pid = info.pid
+      return info
+    }))
+    const failure = settled.find((s) => s.status === 'rejected')
+    if (!failure) {
+      const printers = settled.flatMap((s) => s.value.printers)
+      if (new Set(printers.map((p) => p.serialNumber)).size !== printers.length) throw new Error('the sandboxes generated duplicate serial numbers; change the seeds')
+      return {port, printers}
     }
+    stopSandboxes()
+    if (attempt >= 3 || fixedPort || process.env.BENCH_SNMP_PORT) throw failure.reason
   }
 }
 

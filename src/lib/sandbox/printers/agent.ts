@@ -14,6 +14,7 @@ import dgram from 'node:dgram'
 import {EventEmitter} from 'node:events'
 import snmp from 'net-snmp'
 import type {SnmpRecord} from '../snmprec.js'
+import {dateAndTime} from './models.js'
 import {type SnmpV3User, toNetSnmpUser} from '../../discovery/snmp-v3.js'
 
 export interface SnmpAgentOptions {
@@ -187,15 +188,8 @@ function estimateSize(vb: Vb): number {
 /** SNMPv2-TC DateAndTime advanced by ms; the UTC offset octets (11-octet form) are kept as they are. */
 export function addToDateAndTime(b: Buffer, ms: number): Buffer {
   const local = Date.UTC(b.readUInt16BE(0), b[2] - 1, b[3], b[4], b[5], b[6], b[7] * 100)
-  const d = new Date(local + ms)
   const out = Buffer.from(b)
-  out.writeUInt16BE(d.getUTCFullYear(), 0)
-  out[2] = d.getUTCMonth() + 1
-  out[3] = d.getUTCDate()
-  out[4] = d.getUTCHours()
-  out[5] = d.getUTCMinutes()
-  out[6] = d.getUTCSeconds()
-  out[7] = Math.floor(d.getUTCMilliseconds() / 100)
+  dateAndTime(new Date(local + ms)).copy(out, 0, 0, 8)
   return out
 }
 
