@@ -7,6 +7,7 @@ import type {AddressInfo} from 'node:net'
 import {identityRoutes} from './api/identity.js'
 import {integrationRoutes} from './api/integration.js'
 import {HttpError, type Ctx, type Route} from './api/kit.js'
+import {peopleRoutes} from './api/people.js'
 import * as store from './db.js'
 import {decideFault, NO_FAULTS, type FaultSpec} from './faults.js'
 
@@ -28,6 +29,7 @@ const MAX_BODY = 1024 * 1024
 export const SANDBOX_ROUTES: Route[] = [
   {auth: false, handler: () => ({status: 'ok'}), method: 'GET', path: '/health'},
   ...identityRoutes,
+  ...peopleRoutes,
   ...integrationRoutes,
 ]
 

@@ -34,3 +34,10 @@ export async function promptConfirm(message: string, defaultAnswer = false): Pro
   const {confirm} = await import('@inquirer/prompts')
   return confirm({default: defaultAnswer, message}, ctx)
 }
+
+/** Deleting asks on a terminal; without one (CI, a pipe, --json) it needs --yes. */
+export async function confirmDelete(what: string, yes: boolean, json: boolean): Promise<void> {
+  if (yes) return
+  if (!canPrompt({json})) throw missing('--yes', `confirmation to delete ${what}`)
+  if (!(await promptConfirm(`Delete ${what}?`))) throw new LcsError('interrupted', 'Cancelled: nothing was deleted.')
+}
