@@ -5,7 +5,7 @@ import {applyBadge} from '../../lib/cloud/people.js'
 import type {Outcome} from '../../lib/cloud/types.js'
 import {badgeRule, emailRule} from '../../lib/csv/rules.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {checkArg} from '../../lib/ui/people.js'
+import {checkArg} from '../../lib/ui/args.js'
 
 export default class BadgesRegister extends BaseCommand {
   static args = {badge: Args.string({description: 'The badge ID (as the card reader reads it).', required: true})}

@@ -6,7 +6,7 @@ import type {Outcome} from '../../lib/cloud/types.js'
 import {emailRule, pinRule} from '../../lib/csv/rules.js'
 import {LcsError} from '../../lib/errors.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {checkArg} from '../../lib/ui/people.js'
+import {checkArg} from '../../lib/ui/args.js'
 import {canPrompt, missing, promptSecret} from '../../lib/ui/prompts.js'
 import {readSecretFromStdin} from '../../lib/ui/stdin.js'
 

@@ -5,7 +5,7 @@ import {applyUser} from '../../lib/cloud/people.js'
 import type {Outcome} from '../../lib/cloud/types.js'
 import {emailRule} from '../../lib/csv/rules.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {checkArg} from '../../lib/ui/people.js'
+import {checkArg} from '../../lib/ui/args.js'
 import {confirmDelete} from '../../lib/ui/prompts.js'
 
 export default class UsersDelete extends BaseCommand {

@@ -13,6 +13,8 @@ export const ROUTES = {
   badgesBatch: {base: 'apis', method: 'POST', path: '/ciam/identity-management-service/v1.0/organizations/{orgId}/badges/batch'},
   getLoginConfig: {base: 'apis', method: 'GET', path: '/ciam/identity-management-service/v1.0/organizations/{orgId}/printer-login-config'},
   setLoginConfig: {base: 'apis', method: 'PUT', path: '/ciam/identity-management-service/v1.0/organizations/{orgId}/printer-login-config'},
+  listPreenrollments: {base: 'apis', method: 'GET', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/preenrollments'},
+  preenrollmentsBatch: {base: 'apis', method: 'POST', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/preenrollments/batch'},
   assets: {base: 'apis', method: 'GET', path: '/cfm/fleetmgmt-integration-service/v1.0/assets'},
   assetSupplies: {base: 'apis', method: 'GET', path: '/cfm/fleetmgmt-integration-service/v1.0/assets/supplies'},
   assetAlerts: {base: 'apis', method: 'GET', path: '/cfm/fleetmgmt-integration-service/v1.0/assets/alerts'},

@@ -114,3 +114,12 @@ export interface PinPolicy {
   pinGeneration: PinGeneration
   pinLength: number | null
 }
+
+/** A printer serial number registered in advance: the printer enrolls with the organization's enrollment code. */
+export interface Preenrollment {
+  /** Upper case, 7–20 letters and digits. */
+  serialNumber: string
+  organizationId: string
+  /** Epoch ms. */
+  createdAt: number
+}

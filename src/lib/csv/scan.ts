@@ -77,7 +77,7 @@ export async function scanFile<Item>(file: string, format: ImportFormat<Item>, o
   if (read.fault) {
     on.invalid?.(read.fault.line, undefined, [read.fault])
   } else if (!header) {
-    on.invalid?.(1, undefined, [{column: 1, line: 1, rule: `the file is empty: expected ${format.columns.length > 1 ? `a header row ${format.columns.join(',')}` : `one ${format.noun} per line`}, then one row per ${format.noun}`}])
+    on.invalid?.(1, undefined, [{column: 1, line: 1, rule: `the file is empty: expected ${format.columns.length > 1 ? `a header row ${format.columns.join(',')}, then one row per ${format.noun}` : `one ${format.noun} per line`}`}])
   } else if (header.isHeader && !header.errors.length && rows === 0) {
     on.invalid?.(headerLine + 1, undefined, [{column: 1, line: headerLine + 1, rule: `no rows after the header: nothing to import`}])
   }

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3'
 import {createHash, randomBytes, randomUUID, scryptSync, timingSafeEqual} from 'node:crypto'
 import {join} from 'node:path'
 
+import {FLEET_SCHEMA} from './store/fleet.js'
 import {PEOPLE_SCHEMA} from './store/people.js'
 
 export type Db = Database.Database
@@ -73,7 +74,7 @@ export function openDb(dataDir: string): Db {
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
   db.exec(SCHEMA)
-  db.exec(PEOPLE_SCHEMA)
+  db.exec(PEOPLE_SCHEMA + FLEET_SCHEMA)
   return db
 }
 

@@ -4,6 +4,7 @@ import {randomUUID} from 'node:crypto'
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http'
 import type {AddressInfo} from 'node:net'
 
+import {fleetRoutes} from './api/fleet.js'
 import {identityRoutes} from './api/identity.js'
 import {integrationRoutes} from './api/integration.js'
 import {HttpError, type Ctx, type Route} from './api/kit.js'
@@ -30,6 +31,7 @@ export const SANDBOX_ROUTES: Route[] = [
   {auth: false, handler: () => ({status: 'ok'}), method: 'GET', path: '/health'},
   ...identityRoutes,
   ...peopleRoutes,
+  ...fleetRoutes,
   ...integrationRoutes,
 ]
 

@@ -1,12 +1,13 @@
-// Wording and argument checks shared by the user, badge, PIN and pre-enrollment commands.
+// Wording and flags shared by the user, badge and PIN commands.
 import {Flags} from '@oclif/core'
 
 import type {UserItem} from '../cloud/people.js'
 import type {PinPolicy} from '../cloud/types.js'
 import type {FieldError} from '../csv/format.js'
 import {parseGroups, USER_TEXT_FIELDS} from '../csv/formats/users.js'
-import {emailRule, GROUP_SEPARATOR, PIN_MAX, PIN_MIN, passwordRule, textRule, type Rule} from '../csv/rules.js'
+import {emailRule, GROUP_SEPARATOR, PIN_MAX, PIN_MIN, passwordRule, textRule} from '../csv/rules.js'
 import {LcsError} from '../errors.js'
+import {checkArg} from './args.js'
 import {readSecretFromStdin} from './stdin.js'
 
 const GENERATION: Record<PinPolicy['pinGeneration'], string> = {
@@ -17,12 +18,6 @@ const GENERATION: Record<PinPolicy['pinGeneration'], string> = {
 
 export function describePinPolicy(p: PinPolicy): string {
   return `PIN generation: ${GENERATION[p.pinGeneration]} (${p.pinGeneration})\nPIN length:     ${p.pinLength === null ? `any of ${PIN_MIN}–${PIN_MAX} digits` : `${p.pinLength} digits`}`
-}
-
-/** A command-line value checked with the import rules: a broken rule is a usage error naming the argument. */
-export function checkArg(name: string, value: string, rule: Rule): void {
-  const broken = rule(value)
-  if (broken) throw new LcsError('usage', `${name}: ${broken}.`)
 }
 
 export const userFieldFlags = {
