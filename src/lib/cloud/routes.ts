@@ -15,6 +15,8 @@ export const ROUTES = {
   setLoginConfig: {base: 'apis', method: 'PUT', path: '/ciam/identity-management-service/v1.0/organizations/{orgId}/printer-login-config'},
   listPreenrollments: {base: 'apis', method: 'GET', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/preenrollments'},
   preenrollmentsBatch: {base: 'apis', method: 'POST', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/preenrollments/batch'},
+  listMpsContacts: {base: 'apis', method: 'GET', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/mps/contacts'},
+  mpsContactsBatch: {base: 'apis', method: 'POST', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/mps/contacts/batch'},
   assets: {base: 'apis', method: 'GET', path: '/cfm/fleetmgmt-integration-service/v1.0/assets'},
   assetSupplies: {base: 'apis', method: 'GET', path: '/cfm/fleetmgmt-integration-service/v1.0/assets/supplies'},
   assetAlerts: {base: 'apis', method: 'GET', path: '/cfm/fleetmgmt-integration-service/v1.0/assets/alerts'},

@@ -1,6 +1,8 @@
-// Fleet-management routes of the sandbox for imports: pre-enrollments (list, batch add/remove).
-import {PREENROLL_BATCH_MAX} from '../../cloud/fleet.js'
+// Fleet-management routes of the sandbox for imports: pre-enrollments (list, batch add/remove) and MPS
+// Express contacts (list, batch create), checked with the client's rules.
+import {MPS_CONTACTS_BATCH_MAX, PREENROLL_BATCH_MAX} from '../../cloud/fleet.js'
 import type {Outcome} from '../../cloud/types.js'
+import {CONTACT_FIELDS, contactKey} from '../../csv/formats/contacts.js'
 import {serialRule} from '../../csv/rules.js'
 import * as fleet from '../store/fleet.js'
 import {batch, FMS, HttpError, invalid, page, pageOf, requireRole, text, visibleOrg, type HandlerOptions, type Item, type Route} from './kit.js'
@@ -28,6 +30,29 @@ function preenrollItem(o: HandlerOptions, orgId: string, item: Item): Outcome {
   return 'created'
 }
 
+function contactItem(o: HandlerOptions, orgId: string, item: Item): Outcome {
+  const contact: Record<string, string> = {}
+  for (const f of CONTACT_FIELDS) {
+    const raw = text(item, f.field)
+    if (raw === undefined) {
+      if (f.required) throw invalid(f.field, `${f.field} is required`)
+      continue
+    }
+    const v = f.normalize ? f.normalize(raw) : raw
+    const broken = f.rule(v)
+    if (broken) throw invalid(f.field, broken)
+    contact[f.field] = v
+  }
+  const key = contactKey(contact as {firstName: string; lastName: string; email: string})
+  const existing = fleet.findContact(o.db, orgId, key)
+  if (!existing) {
+    fleet.addContact(o.db, orgId, key, contact)
+    return 'created'
+  }
+  if (existing.fields === JSON.stringify(contact)) return 'unchanged'
+  throw new HttpError(409, 'conflict', `Contact ${contact.firstName} ${contact.lastName} <${contact.email}> already exists with other details`, {details: [{field: 'email', rule: 'a contact is created once'}]})
+}
+
 export const fleetRoutes: Route[] = [
   {
     auth: true, method: 'GET', path: `${FMS}/organizations/{orgId}/preenrollments`,
@@ -44,6 +69,23 @@ export const fleetRoutes: Route[] = [
       requireRole(ctx, FLEET_ADMIN)
       const org = visibleOrg(ctx, o, ctx.params.orgId)
       return batch(ctx, o, PREENROLL_BATCH_MAX, (item) => preenrollItem(o, org.id, item))
+    },
+  },
+  {
+    auth: true, method: 'GET', path: `${FMS}/organizations/{orgId}/mps/contacts`,
+    handler(ctx, o) {
+      visibleOrg(ctx, o, ctx.params.orgId)
+      const p = page(ctx)
+      const {rows, total} = fleet.listContacts(o.db, ctx.params.orgId, p.offset, p.size)
+      return pageOf(rows.map((r) => ({...JSON.parse(r.fields), dateCreated: r.created_at, id: r.id})), total, p)
+    },
+  },
+  {
+    auth: true, method: 'POST', path: `${FMS}/organizations/{orgId}/mps/contacts/batch`,
+    handler(ctx, o) {
+      requireRole(ctx, FLEET_ADMIN)
+      const org = visibleOrg(ctx, o, ctx.params.orgId)
+      return batch(ctx, o, MPS_CONTACTS_BATCH_MAX, (item) => contactItem(o, org.id, item))
     },
   },
 ]

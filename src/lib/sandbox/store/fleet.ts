@@ -1,5 +1,7 @@
 // The sandbox's store for fleet-management imports: pre-enrolled serial numbers (one organization per
-// serial; removals leave a tombstone, like badges).
+// serial; removals leave a tombstone, like badges) and MPS Express contacts.
+import {randomUUID} from 'node:crypto'
+
 import type {Db} from '../db.js'
 
 export const FLEET_SCHEMA = `
@@ -8,6 +10,9 @@ CREATE TABLE IF NOT EXISTS preenrollments (
 CREATE INDEX IF NOT EXISTS preenrollments_org ON preenrollments(org_id, created_at);
 CREATE TABLE IF NOT EXISTS preenrollment_tombstones (
   org_id TEXT NOT NULL, serial TEXT NOT NULL, deleted_at INTEGER NOT NULL, PRIMARY KEY (org_id, serial));
+CREATE TABLE IF NOT EXISTS mps_contacts (
+  id TEXT PRIMARY KEY, org_id TEXT NOT NULL REFERENCES orgs(id), key TEXT NOT NULL, fields TEXT NOT NULL, created_at INTEGER NOT NULL);
+CREATE UNIQUE INDEX IF NOT EXISTS mps_contacts_key ON mps_contacts(org_id, key);
 `
 
 export interface PreenrollmentRow {
@@ -43,4 +48,29 @@ export function removePreenrollment(db: Db, orgId: string, serial: string): void
 
 export function preenrollmentRemoved(db: Db, orgId: string, serial: string): boolean {
   return Boolean(db.prepare('SELECT 1 FROM preenrollment_tombstones WHERE org_id = ? AND serial = ?').get(orgId, serial))
+}
+
+// ---- MPS Express contacts ----
+
+export interface ContactRow {
+  id: string
+  org_id: string
+  /** The contact's fields (MpsContactItem), as JSON. */
+  fields: string
+  created_at: number
+}
+
+export function listContacts(db: Db, orgId: string, offset: number, limit: number): {rows: ContactRow[]; total: number} {
+  const total = (db.prepare('SELECT count(*) n FROM mps_contacts WHERE org_id = ?').get(orgId) as {n: number}).n
+  const rows = db.prepare('SELECT * FROM mps_contacts WHERE org_id = ? ORDER BY created_at, rowid LIMIT ? OFFSET ?').all(orgId, limit, offset) as ContactRow[]
+  return {rows, total}
+}
+
+/** The contact with this identity (first name, last name and e-mail, case-insensitive). */
+export function findContact(db: Db, orgId: string, key: string): ContactRow | undefined {
+  return db.prepare('SELECT * FROM mps_contacts WHERE org_id = ? AND key = ?').get(orgId, key) as ContactRow | undefined
+}
+
+export function addContact(db: Db, orgId: string, key: string, fields: object): void {
+  db.prepare('INSERT INTO mps_contacts(id, org_id, key, fields, created_at) VALUES (?,?,?,?,?)').run(randomUUID(), orgId, key, JSON.stringify(fields), Date.now())
 }
