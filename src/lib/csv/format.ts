@@ -81,7 +81,7 @@ export function namedHeader(columns: readonly string[], cells: string[]): Header
     } else if (name === '') {
       errors.push({column, rule: 'a column without a name (a trailing comma in the header?)'})
     } else {
-      errors.push({column, field: name, rule: `unknown column "${name}"; the columns are ${columns.join(',')}`})
+      errors.push({column, field: name, rule: `unknown column "${name.length > 40 ? `${name.slice(0, 40)}…` : name}"; the columns are ${columns.join(',')}`})
     }
   })
   for (const c of columns) {

@@ -40,13 +40,22 @@ function countError(cells: string[], h: Header, line: number): LocatedError {
   return {column: width + 1, line, rule: `the row has ${cells.length} values, the header ${width}${trailing ? ' (a trailing comma?)' : ''}`}
 }
 
+function cellErrors(cells: string[], line: number, names?: string[]): LocatedError[] {
+  return cells.flatMap((c, i) => {
+    const rule = cellRule(c)
+    return rule ? [{column: i + 1, field: names?.[i], line, rule}] : []
+  })
+}
+
 export async function scanFile<Item>(file: string, format: ImportFormat<Item>, on: ScanHandlers<Item>): Promise<ScanResult> {
   let header: Header | undefined
   let headerLine = 0
   let rows = 0
   const read = await readCsv(file, async ({cells, line}) => {
     if (!header) {
-      header = format.header ? format.header(cells) : namedHeader(format.columns, cells)
+      // a header of binary garbage or a foreign encoding is named as such, not listed as unknown columns
+      const unreadable = cellErrors(cells, line)
+      header = unreadable.length ? {errors: unreadable, index: new Map(), isHeader: true, names: cells, width: cells.length} : format.header ? format.header(cells) : namedHeader(format.columns, cells)
       headerLine = line
       on.header?.(header)
       if (header.errors.length) on.invalid?.(line, cells, header.errors.map((e) => ({...e, line})))
@@ -60,17 +69,14 @@ export async function scanFile<Item>(file: string, format: ImportFormat<Item>, o
     if (h.width !== undefined && cells.length !== h.width) {
       errors.push(countError(cells, h, line))
     } else {
-      cells.forEach((c, i) => {
-        const rule = cellRule(c)
-        if (rule) errors.push({column: i + 1, field: h.isHeader ? h.names[i] : undefined, line, rule})
-      })
+      errors = cellErrors(cells, line, h.isHeader ? h.names : undefined)
     }
     if (errors.length) {
       on.invalid?.(line, cells, errors)
       return
     }
     const decoded = format.decode((column) => (cells[h.index.get(column) ?? -1] ?? '').trim())
-    errors = decoded.errors.map((e) => ({column: (h.index.get(e.column) ?? 0) + 1, field: e.column, line, rule: e.rule}))
+    errors = decoded.errors.map((e) => ({column: (h.index.get(e.column) ?? 0) + 1, field: e.column, line, rule: e.rule})).sort((a, b) => a.column - b.column)
     if (errors.length) on.invalid?.(line, cells, errors)
     else if (decoded.item) await on.row?.({cells, item: decoded.item, line}, decoded)
   })
