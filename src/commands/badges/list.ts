@@ -31,7 +31,7 @@ export default class BadgesList extends BaseCommand {
     const rows: Badge[] = []
     for await (const b of listBadges(s.client, await activeOrgId(s), flags.email?.toLowerCase())) rows.push(b)
     if (flags.csv) process.stdout.write(renderCsv(rows, COLUMNS))
-    else this.log(rows.length ? renderTable(rows, COLUMNS) : 'No badges.')
+    else if (!this.jsonEnabled()) this.log(rows.length ? renderTable(rows, COLUMNS) : 'No badges.')
     return rows
   }
 }

@@ -24,7 +24,7 @@ export default class PreenrollList extends BaseCommand {
     const rows: Preenrollment[] = []
     for await (const p of listPreenrollments(s.client, await activeOrgId(s))) rows.push(p)
     if (flags.csv) process.stdout.write(renderCsv(rows, COLUMNS))
-    else this.log(rows.length ? renderTable(rows, COLUMNS) : 'No pre-enrolled printers.')
+    else if (!this.jsonEnabled()) this.log(rows.length ? renderTable(rows, COLUMNS) : 'No pre-enrolled printers.')
     return rows
   }
 }

@@ -30,7 +30,7 @@ export default class UsersList extends BaseCommand {
     const rows: User[] = []
     for await (const u of s.client.listUsers(await activeOrgId(s))) rows.push(u)
     if (flags.csv) process.stdout.write(renderCsv(rows, COLUMNS))
-    else this.log(rows.length ? renderTable(rows, COLUMNS) : 'No users.')
+    else if (!this.jsonEnabled()) this.log(rows.length ? renderTable(rows, COLUMNS) : 'No users.')
     return rows
   }
 }

@@ -28,7 +28,7 @@ export default class MpsContactsList extends BaseCommand {
     const rows: MpsContact[] = []
     for await (const c of listMpsContacts(s.client, await activeOrgId(s))) rows.push(c)
     if (flags.csv) process.stdout.write(renderCsv(rows, COLUMNS))
-    else this.log(rows.length ? renderTable(rows, COLUMNS) : 'No contacts.')
+    else if (!this.jsonEnabled()) this.log(rows.length ? renderTable(rows, COLUMNS) : 'No contacts.')
     return rows
   }
 }
