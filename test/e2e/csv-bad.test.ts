@@ -6,7 +6,7 @@ import {copyFileSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {after, before, test} from 'node:test'
 
-import {isolatedEnv, run, startSandbox, stopSandbox, tempDir, type SandboxJson} from '../helpers/cli.js'
+import {run, sandboxEnv, startSandbox, stopSandbox, tempDir, type SandboxJson} from '../helpers/cli.js'
 
 const corpus = new URL('../../fixtures/csv-bad/', import.meta.url)
 const cases = readFileSync(new URL('README.md', corpus), 'utf8').split('\n')
@@ -32,7 +32,7 @@ const batchRequests = () => readFileSync(join(sb.dataDir, 'sandbox.log'), 'utf8'
 
 before(async () => {
   sb = await startSandbox()
-  env = isolatedEnv({LCS_API_URL: sb.apiUrl, LCS_CLIENT_ID: sb.clientId, LCS_CLIENT_SECRET: sb.clientSecret})
+  env = sandboxEnv(sb)
   const users = join(dir, 'users.csv')
   copyFileSync(new URL('../../fixtures/import/users.csv', import.meta.url), users)
   assert.equal((await lcs('users', 'import', users)).code, 0)

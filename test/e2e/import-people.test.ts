@@ -5,21 +5,18 @@ import {cpSync, existsSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {after, before, test} from 'node:test'
 
-import {isolatedEnv, run, startSandbox, stopSandbox, tempDir, type SandboxJson} from '../helpers/cli.js'
+import {isolatedEnv, run, runJson, sandboxEnv, startSandbox, stopSandbox, tempDir, type SandboxJson} from '../helpers/cli.js'
 
 let sb: SandboxJson
 let env: NodeJS.ProcessEnv
 const dir = tempDir('lcs-import-')
 const f = (name: string) => join(dir, name)
 const lcs = (...args: string[]) => run(args, {env, timeoutMs: 60_000})
-const json = async (...args: string[]) => {
-  const r = await lcs(...args, '--json')
-  return {...r, body: JSON.parse(r.stdout || '{}')}
-}
+const json = (...args: string[]) => runJson(args, env)
 
 before(async () => {
   sb = await startSandbox()
-  env = isolatedEnv({LCS_API_URL: sb.apiUrl, LCS_CLIENT_ID: sb.clientId, LCS_CLIENT_SECRET: sb.clientSecret})
+  env = sandboxEnv(sb)
   cpSync(new URL('../../fixtures/import', import.meta.url), dir, {recursive: true})
 })
 after(() => stopSandbox(sb))

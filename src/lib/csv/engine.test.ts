@@ -133,6 +133,8 @@ test('--continue-on-error imports the other rows and reports the rejected ones (
   const report = readFileSync(`${f}.rejected.csv`, 'utf8')
   assert.match(report, /\n3,b,DEL,,\*\*\*\*,no key b\n/)
   assert.match(report, /\n4,c,SET,bad,\*\*\*\*,VALUE: value is bad\n/)
+  const none = await rejects(runImport(opts(file(['b,DEL,,s']), c, {continueOnError: true})))
+  assert.deepEqual([none.kind, none.result?.rejected], ['partial', 1], 'nothing left to apply is still partial')
 })
 
 test('--dry-run plans every row and changes nothing', async () => {

@@ -16,7 +16,7 @@ import {RejectReport} from './report.js'
 import {changedDuringImport, scanFile, type LocatedError, type Row} from './scan.js'
 
 /** The portal's limit per upload, and the sandbox's per request body. */
-export const MAX_BODY_BYTES = 1024 * 1024
+const MAX_BODY_BYTES = 1024 * 1024
 const ENVELOPE_BYTES = '{"items":[]}'.length
 const MAX_DETAILS = 100
 
@@ -271,34 +271,36 @@ export async function runImport<Item>(o: ImportOptions<Item>): Promise<ImportSum
     return s
   }
   if (would.delete) await o.confirmDeletes?.(would.delete)
-
   // ---- apply ----
-  const journal = Journal.open(o.file, identity, s.resumed)
   let stopped: {line: number; reason: string} | undefined
-  let applied = 0
-  try {
-    await sendAll(o, v.sha256, (line) => toApply.has(line), false, (batch) => {
-      const entries: Array<[number, Outcome]> = []
-      for (const [row, res] of batch) {
-        if (rejected(res)) {
-          const reason = reject(row, res)
-          if (!o.continueOnError) stopped ??= {line: row.line, reason}
-          continue
+  if (toApply.size) {
+    const journal = Journal.open(o.file, identity, s.resumed)
+    let applied = 0
+    try {
+      await sendAll(o, v.sha256, (line) => toApply.has(line), false, (batch) => {
+        const entries: Array<[number, Outcome]> = []
+        for (const [row, res] of batch) {
+          if (rejected(res)) {
+            const reason = reject(row, res)
+            if (!o.continueOnError) stopped ??= {line: row.line, reason}
+            continue
+          }
+          s[res.outcome!]++
+          entries.push([row.line, res.outcome!])
         }
-        s[res.outcome!]++
-        entries.push([row.line, res.outcome!])
-      }
-      journal.record(entries)
-      applied += batch.length
-      o.onProgress?.({done: applied, phase: 'applying', total: toApply.size})
-    }, () => stopped !== undefined)
-  } catch (error) {
-    s.reportFile = report.close() ?? null
-    const e = error instanceof LcsError ? error : new LcsError('error', (error as Error).message, {cause: error})
-    throw new LcsError(e.kind, e.message, {cause: e.cause, details: e.details, hint: `${e.hint ? `${e.hint} ` : ''}What was applied is in ${journal.path}: run the same command with --resume to continue.`, requestId: e.requestId, result: counts(s)})
+        journal.record(entries)
+        applied += batch.length
+        o.onProgress?.({done: applied, phase: 'applying', total: toApply.size})
+      }, () => stopped !== undefined)
+    } catch (error) {
+      s.reportFile = report.close() ?? null
+      const e = error instanceof LcsError ? error : new LcsError('error', (error as Error).message, {cause: error})
+      throw new LcsError(e.kind, e.message, {cause: e.cause, details: e.details, hint: `${e.hint ? `${e.hint} ` : ''}What was applied is in ${journal.path}: run the same command with --resume to continue.`, requestId: e.requestId, result: counts(s)})
+    }
   }
+  // the import ran to its end (a journal of an earlier run included): nothing to resume
+  Journal.discard(o.file)
   s.reportFile = report.close() ?? null
-  journal.remove()
   if (stopped) {
     throw new LcsError('badData', `Line ${stopped.line} of ${o.file} was rejected by the cloud: ${stopped.reason}. Stopped there (${plural(s.created + s.updated + s.deleted, 'row')} changed before).`, {
       details: rejections, hint: 'Fix the row and run the import again (rows already applied show as unchanged), or pass --continue-on-error.', result: counts(s),

@@ -67,8 +67,8 @@ export class Journal {
   }
 
   /** The import ran to its end: nothing to resume. */
-  remove(): void {
-    rmSync(this.path, {force: true})
+  static discard(file: string): void {
+    rmSync(`${file}.journal`, {force: true})
   }
 }
 

@@ -28,7 +28,7 @@ export interface ReadSummary {
   bytes: number
 }
 
-export const MAX_RECORD_BYTES = 64 * 1024
+const MAX_RECORD_BYTES = 64 * 1024
 
 const FAULTS: Record<string, string> = {
   CSV_INVALID_CLOSING_QUOTE: 'text follows a closing quote: a quote inside a quoted value is written twice ("")',

@@ -6,7 +6,7 @@ import type {PinPolicy} from '../../cloud/types.js'
 import type {Decoded, FieldError, ImportFormat, RowKey} from '../format.js'
 import {badgeRule, emailRule, pinRule} from '../rules.js'
 
-export const BADGE_COLUMNS = ['BADGE', 'OPERATION', 'EMAIL', 'TEMPORARY', 'PIN'] as const
+const BADGE_COLUMNS = ['BADGE', 'OPERATION', 'EMAIL', 'TEMPORARY', 'PIN'] as const
 
 export interface BadgeFormatOptions {
   policy: PinPolicy
@@ -15,7 +15,7 @@ export interface BadgeFormatOptions {
 }
 
 /** What happens to a PIN in the file under the organization's PIN generation setting. */
-export function pinIgnoredWarning(policy: PinPolicy): string {
+function pinIgnoredWarning(policy: PinPolicy): string {
   return policy.pinGeneration === 'auto'
     ? 'PIN ignored: the organization generates PINs and e-mails them ("Automatically generate and e-mail")'
     : 'PIN ignored: users of this organization set their own PINs ("User sets")'

@@ -9,7 +9,7 @@ import type {Decoded, FieldError, ImportFormat} from '../format.js'
 import {emailRule, groupRule, MAX_GROUPS, passwordRule, splitGroups, textRule} from '../rules.js'
 import {checkPin} from './badges.js'
 
-export const USER_COLUMNS = ['EMAIL', 'OPERATION', 'PASSWORD', 'FIRST_NAME', 'LAST_NAME', 'DISPLAY_NAME', 'DEPARTMENT', 'COST_CENTER', 'GROUPS', 'PIN'] as const
+const USER_COLUMNS = ['EMAIL', 'OPERATION', 'PASSWORD', 'FIRST_NAME', 'LAST_NAME', 'DISPLAY_NAME', 'DEPARTMENT', 'COST_CENTER', 'GROUPS', 'PIN'] as const
 
 /** Text columns and the API field each one sets. */
 export const USER_TEXT_FIELDS = {COST_CENTER: 'costCenter', DEPARTMENT: 'department', DISPLAY_NAME: 'displayName', FIRST_NAME: 'firstName', LAST_NAME: 'lastName'} as const

@@ -34,7 +34,7 @@ CREATE TABLE IF NOT EXISTS login_config (
 `
 
 /** Temporary badges last a day. */
-export const TEMPORARY_BADGE_MS = 24 * 3_600_000
+const TEMPORARY_BADGE_MS = 24 * 3_600_000
 
 export interface UserRow {
   id: string
