@@ -255,20 +255,24 @@ export async function runImport<Item>(o: ImportOptions<Item>): Promise<ImportSum
     planned += batch.length
     o.onProgress?.({done: planned, phase: 'planning', total: planTotal})
   })
-  if (s.rejected && !o.continueOnError) {
-    s.reportFile = report.close() ?? null
-    throw new LcsError('badData', `${o.file}: the cloud would reject ${plural(s.rejected, 'row')}; nothing was changed.`, {
-      details: rejections, hint: `Fix them (every one is in ${s.reportFile}), or pass --continue-on-error to import the other rows.`, result: counts(s),
-    })
-  }
   if (o.dryRun) {
     s.created += would.create
     s.updated += would.update
     s.deleted += would.delete
     s.plan = plan.sort((a, b) => a.line - b.line)
     s.reportFile = report.close() ?? null
-    if (s.rejected) throw new LcsError('partial', `${o.file}: the cloud would reject ${plural(s.rejected, 'row')} and import the others.`, {details: rejections, hint: `Every rejected row and its reason: ${s.reportFile}`, result: s as unknown as Record<string, unknown>})
+    if (s.rejected) {
+      throw new LcsError(o.continueOnError ? 'partial' : 'badData', `${o.file}: the cloud would reject ${plural(s.rejected, 'row')}${o.continueOnError ? ' and import the others' : ''}.`, {
+        details: rejections, hint: `Every rejected row and its reason: ${s.reportFile}`, result: s as unknown as Record<string, unknown>,
+      })
+    }
     return s
+  }
+  if (s.rejected && !o.continueOnError) {
+    s.reportFile = report.close() ?? null
+    throw new LcsError('badData', `${o.file}: the cloud would reject ${plural(s.rejected, 'row')}; nothing was changed.`, {
+      details: rejections, hint: `Fix them (every one is in ${s.reportFile}), or pass --continue-on-error to import the other rows.`, result: counts(s),
+    })
   }
   if (would.delete) await o.confirmDeletes?.(would.delete)
   // ---- apply ----
