@@ -21,6 +21,9 @@ export interface ErrorDetail {
   field?: string
   rule?: string
   row?: number
+  /** Position in an input file (1-based): the physical line, and the column number whose name is `field`. */
+  line?: number
+  column?: number
   message?: string
 }
 
@@ -29,14 +32,17 @@ export class LcsError extends Error {
   readonly hint?: string
   readonly requestId?: string
   readonly details?: ErrorDetail[]
+  /** What was done before the failure (e.g. an import's counts): printed with the error under --json. */
+  readonly result?: Record<string, unknown>
 
-  constructor(kind: ErrorKind, message: string, opts: {hint?: string; requestId?: string; details?: ErrorDetail[]; cause?: unknown} = {}) {
+  constructor(kind: ErrorKind, message: string, opts: {hint?: string; requestId?: string; details?: ErrorDetail[]; result?: Record<string, unknown>; cause?: unknown} = {}) {
     super(message, opts.cause === undefined ? undefined : {cause: opts.cause})
     this.name = 'LcsError'
     this.kind = kind
     this.hint = opts.hint
     this.requestId = opts.requestId
     this.details = opts.details
+    this.result = opts.result
   }
 
   get exitCode(): number {

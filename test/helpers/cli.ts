@@ -66,3 +66,14 @@ export async function startSandbox(extra: string[] = [], env = isolatedEnv()): P
 export async function stopSandbox(sb: SandboxJson): Promise<void> {
   await run(['sandbox', 'stop', '--data', sb.dataDir])
 }
+
+/** An isolated environment reaching a sandbox with its client credentials (nothing is stored). */
+export function sandboxEnv(sb: SandboxJson): NodeJS.ProcessEnv {
+  return isolatedEnv({LCS_API_URL: sb.apiUrl, LCS_CLIENT_ID: sb.clientId, LCS_CLIENT_SECRET: sb.clientSecret})
+}
+
+/** `lcs ARGS --json` with its stdout parsed as `body` ({} when there is none). */
+export async function runJson(args: string[], env: NodeJS.ProcessEnv): Promise<RunResult & {body: ReturnType<typeof JSON.parse>}> {
+  const r = await run([...args, '--json'], {env, timeoutMs: 60_000})
+  return {...r, body: JSON.parse(r.stdout || '{}')}
+}

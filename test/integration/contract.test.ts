@@ -6,7 +6,7 @@ import {after, before, test} from 'node:test'
 import {parse} from 'yaml'
 
 import {CloudClient} from '../../src/lib/cloud/client.js'
-import {ROUTES} from '../../src/lib/cloud/routes.js'
+import {ROUTES, type RouteName} from '../../src/lib/cloud/routes.js'
 import {runSandbox} from '../../src/lib/sandbox/daemon.js'
 import {SANDBOX_ROUTES} from '../../src/lib/sandbox/server.js'
 import {tempDir} from '../helpers/cli.js'
@@ -64,4 +64,33 @@ test('errors use the contract envelope with a request id, and bad paging is a 40
   assert.equal(body.error.requestId, 'rid-1')
   const client = new CloudClient({credentials: {clientId: sandbox.info.clientId, clientSecret: sandbox.info.clientSecret, kind: 'client'}, endpoints: {apis: sandbox.info.apiUrl, idp: sandbox.info.apiUrl}})
   await assert.rejects(client.call('assets', {query: {size: 500}}), (e: Error & {kind?: string; details?: Array<{field: string}>}) => e.kind === 'badData' && e.details?.[0].field === 'size')
+})
+
+test('the import endpoints answer with the fields the contract requires', async () => {
+  const {info} = sandbox
+  const client = new CloudClient({credentials: {clientId: info.clientId, clientSecret: info.clientSecret, kind: 'client'}, endpoints: {apis: info.apiUrl, idp: info.apiUrl}})
+  const required = (schema: string) => spec.components.schemas[schema].required ?? []
+  const hasAll = (obj: object, schema: string) => {
+    for (const k of required(schema)) assert.ok(k in obj, `${schema} lacks ${k}: ${JSON.stringify(obj)}`)
+  }
+  const params = {orgId: info.orgId}
+  const batches: Array<[RouteName, object]> = [
+    ['usersBatch', {email: 'contract@company.com', groups: ['Printing'], operation: 'CREATE'}],
+    ['badgesBatch', {badgeId: 'contract-1', email: 'contract@company.com', operation: 'CREATE', temporary: true}],
+    ['preenrollmentsBatch', {serialNumber: 'CONTRACT01'}],
+    ['mpsContactsBatch', {addressLine1: '1 Main St', businessName: 'Contract', city: 'Lexington', country: 'US', countryCode: '1', email: 'c@company.com', firstName: 'C', lastName: 'T', phone: '555 0100', postalCode: '40550'}],
+  ]
+  for (const [route, item] of batches) {
+    const res = await client.call<{results: Array<{status: number}>}>(route, {body: {items: [item]}, params})
+    hasAll(res, 'BatchResponse')
+    assert.equal(res.results[0].status, 201, `${route}: ${JSON.stringify(res)}`)
+  }
+  const lists: Array<[RouteName, string]> = [['listUsers', 'User'], ['listBadges', 'Badge'], ['listPreenrollments', 'Preenrollment'], ['listMpsContacts', 'MpsContactItem']]
+  for (const [route, schema] of lists) {
+    const page = await client.call<{content: object[]}>(route, {params})
+    hasAll(page, 'Page')
+    assert.ok(page.content.length > 0, route)
+    for (const o of page.content) hasAll(o, schema)
+  }
+  hasAll(await client.call('getLoginConfig', {params}), 'PinPolicy')
 })

@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/session.js'
-import {emailEnrollmentCode, getEnrollmentCode, type EnrollmentCode} from '../../lib/cloud/fleet.js'
+import {emailEnrollmentCode, getEnrollmentCode, type EnrollmentCode} from '../../lib/cloud/enrollment.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
 import {formatTime} from '../../lib/ui/output.js'
 

@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/session.js'
-import {listPrinters, type EnrolledPrinter} from '../../lib/cloud/fleet.js'
+import {listPrinters, type EnrolledPrinter} from '../../lib/cloud/enrollment.js'
 import type {Asset} from '../../lib/cloud/types.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
 import {formatTime, renderCsv, renderTable, type Column} from '../../lib/ui/output.js'

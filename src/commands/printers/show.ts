@@ -1,7 +1,7 @@
 import {Args} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/session.js'
-import {getPrinter, type EnrolledPrinter} from '../../lib/cloud/fleet.js'
+import {getPrinter, type EnrolledPrinter} from '../../lib/cloud/enrollment.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
 import {formatTime} from '../../lib/ui/output.js'
 

@@ -1,7 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/session.js'
-import {getPrinter, unenrollPrinter} from '../../lib/cloud/fleet.js'
+import {getPrinter, unenrollPrinter} from '../../lib/cloud/enrollment.js'
 import {LcsError} from '../../lib/errors.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
 import {canPrompt, missing, promptConfirm} from '../../lib/ui/prompts.js'

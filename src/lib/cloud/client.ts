@@ -1,9 +1,9 @@
 // The cloud SDK: one client that owns token acquisition/refresh and exposes typed calls.
 import {LcsError} from '../errors.js'
 import {registerSecret} from '../redact.js'
-import {HttpTransport, type HttpRequest, type TransportOptions} from './http.js'
+import {errorKindOf, HttpTransport, type HttpRequest, type TransportOptions} from './http.js'
 import {ROUTES, fillPath, type RouteName} from './routes.js'
-import type {Asset, Organization, Page, TokenInfo, TokenResponse, User} from './types.js'
+import type {Asset, BatchItemResult, BatchResponse, Organization, Outcome, Page, TokenInfo, TokenResponse, User} from './types.js'
 
 export interface Endpoints {
   idp: string
@@ -161,6 +161,19 @@ export class CloudClient {
 
   listUsers(orgId: string): AsyncGenerator<User> {
     return this.paginate<User>('listUsers', {params: {orgId}})
+  }
+
+  /** Sends items to a batch endpoint of an organization; the answer has one result per item, in order. */
+  async batch<Item>(route: RouteName, orgId: string, items: Item[], dryRun = false): Promise<BatchItemResult[]> {
+    const res = await this.call<BatchResponse>(route, {body: {items}, params: {orgId}, query: dryRun ? {dryRun: 'true'} : undefined})
+    return res.results
+  }
+
+  /** One item through a batch endpoint (single-item commands): its outcome, or its rejection as an error. */
+  async batchOne<Item>(route: RouteName, orgId: string, item: Item): Promise<Outcome> {
+    const [r] = await this.batch(route, orgId, [item])
+    if (r?.outcome && r.status < 300) return r.outcome
+    throw new LcsError(errorKindOf(r?.status ?? 500), r?.error?.message ?? `HTTP ${r?.status}`, {details: r?.error?.details})
   }
 
   /** The public integration API (read-only): assets of the token's organization and its children. */

@@ -1,61 +1,53 @@
-// Fleet-management calls of the SDK (our contract): enrollment codes, enrolled printers, tasks.
+// SDK calls for the fleet-management side of imports: printer pre-enrollments (serial numbers registered
+// in advance) and MPS Express contacts. Batch endpoints answer per item.
 import type {CloudClient} from './client.js'
+import type {BatchItemResult, Preenrollment} from './types.js'
 
-export interface EnrolledPrinter {
+/** Items per request the batch endpoints accept (contacts: the portal's limit per upload). */
+export const PREENROLL_BATCH_MAX = 1000
+export const MPS_CONTACTS_BATCH_MAX = 300
+
+export interface PreenrollItem {
+  /** CREATE (the default) pre-enrolls the serial number, DELETE removes it. */
+  operation?: 'CREATE' | 'DELETE'
   serialNumber: string
-  organizationId: string
-  manufacturer: string
-  modelName: string
-  name: string | null
-  agent: 'native' | 'printer' | 'fleet' | 'local'
-  firmware: string | null
-  address: string | null
-  communicationStatus: 'communicating' | 'not communicating' | 'agent needs credentials' | 'agent not communicating'
-  lastCommunication: number | null
-  enrolledAt: number
-  tags: string[]
-  mpsStatus: 'none' | 'managed' | 'pending'
 }
 
-export interface EnrollmentCode {
-  code: string
-  expiresAt: number
-  organizationId: string | null
-  sentTo?: string
+/** The organization's pre-enrolled serial numbers, oldest first. */
+export function listPreenrollments(client: CloudClient, orgId: string): AsyncGenerator<Preenrollment> {
+  return client.paginate<Preenrollment>('listPreenrollments', {params: {orgId}})
 }
 
-export interface Task {
-  id: string
-  kind: string
-  serialNumber: string | null
-  status: string
-  detail: string | null
-  createdAt: number
-  updatedAt: number
+export function applyPreenrollments(client: CloudClient, orgId: string, items: PreenrollItem[], dryRun = false): Promise<BatchItemResult[]> {
+  return client.batch('preenrollmentsBatch', orgId, items, dryRun)
 }
 
-export const getEnrollmentCode = (c: CloudClient, orgId: string) => c.call<EnrollmentCode>('enrollmentCode', {params: {orgId}})
-
-export const emailEnrollmentCode = (c: CloudClient, orgId: string, email: string) => c.call<EnrollmentCode>('emailEnrollmentCode', {body: {email}, params: {orgId}})
-
-export const claimDeviceCode = (c: CloudClient, orgId: string, code: string) => c.call<EnrolledPrinter>('claimDeviceCode', {params: {code, orgId}})
-
-export function listPrinters(c: CloudClient, orgId: string, filter: {serial?: string; tag?: string; includeChildren?: boolean; limit?: number} = {}): AsyncGenerator<EnrolledPrinter> {
-  return c.paginate<EnrolledPrinter>('listPrinters', {
-    limit: filter.limit, params: {orgId}, query: {includeChildren: filter.includeChildren ? 'true' : undefined, serial: filter.serial, tag: filter.tag},
-  })
+/** An MPS Express (supplies delivery) contact, as on the contact form. */
+export interface MpsContactItem {
+  firstName: string
+  lastName: string
+  email: string
+  /** Telephone country code, digits only. */
+  countryCode: string
+  phone: string
+  businessName: string
+  addressLine1: string
+  addressLine2?: string
+  city: string
+  stateProvince?: string
+  postalCode: string
+  /** ISO 3166-1 alpha-2. */
+  country: string
 }
 
-/** The enrolled printer with this serial, or undefined (a 404 is an answer here, not an error). */
-export async function findPrinter(c: CloudClient, orgId: string, serial: string): Promise<EnrolledPrinter | undefined> {
-  for await (const p of listPrinters(c, orgId, {serial})) return p
-  return undefined
+/** A contact as the cloud holds it. */
+export type MpsContact = MpsContactItem & {id: string; dateCreated: number}
+
+export function listMpsContacts(client: CloudClient, orgId: string): AsyncGenerator<MpsContact> {
+  return client.paginate<MpsContact>('listMpsContacts', {params: {orgId}})
 }
 
-export const getPrinter = (c: CloudClient, orgId: string, serial: string) => c.call<EnrolledPrinter>('getPrinter', {params: {orgId, serial}})
-
-export const unenrollPrinter = (c: CloudClient, orgId: string, serial: string) => c.call<void>('unenrollPrinter', {params: {orgId, serial}})
-
-export const setPrinterTags = (c: CloudClient, orgId: string, serial: string, tags: string[]) => c.call<EnrolledPrinter>('setPrinterTags', {body: {tags}, params: {orgId, serial}})
-
-export const listTasks = (c: CloudClient, orgId: string, limit?: number) => c.paginate<Task>('listTasks', {limit, params: {orgId}})
+/** Creates contacts (one identical to an existing contact is unchanged; same name and e-mail with other details: 409). */
+export function applyMpsContacts(client: CloudClient, orgId: string, items: MpsContactItem[], dryRun = false): Promise<BatchItemResult[]> {
+  return client.batch('mpsContactsBatch', orgId, items, dryRun)
+}

@@ -208,19 +208,23 @@ interface ApiErrorBody {
   message?: string
 }
 
+/** The error kind (and so the exit code) of an HTTP status: of a response, or of one item of a batch. */
+export function errorKindOf(status: number): ErrorKind {
+  return status === 401 ? 'auth'
+    : status === 403 ? 'forbidden'
+    : status === 404 || status === 410 ? 'notFound'
+    : status === 409 ? 'conflict'
+    : status === 400 || status === 422 ? 'badData'
+    : status === 429 || status >= 500 ? 'unavailable'
+    : 'error'
+}
+
 function httpError(res: AxiosResponse<string>, url: string, requestId: string, attempts: number): LcsError {
   const body = (safeJson(res.data) ?? {}) as ApiErrorBody
   const err = typeof body.error === 'object' ? body.error : undefined
   const rid = err?.requestId ?? requestId
   const serverMsg = err?.message ?? body.error_description ?? body.message ?? (typeof body.error === 'string' ? body.error : undefined)
-  const kind: ErrorKind =
-    res.status === 401 ? 'auth'
-    : res.status === 403 ? 'forbidden'
-    : res.status === 404 || res.status === 410 ? 'notFound'
-    : res.status === 409 ? 'conflict'
-    : res.status === 400 || res.status === 422 ? 'badData'
-    : res.status === 429 || res.status >= 500 ? 'unavailable'
-    : 'error'
+  const kind = errorKindOf(res.status)
   let message = serverMsg ?? `HTTP ${res.status}`
   let hint: string | undefined
   if (kind === 'forbidden' && err?.requiredRoles?.length) {

@@ -33,10 +33,25 @@ export interface Organization {
 export interface User {
   id: string
   email: string
-  firstName?: string
-  lastName?: string
+  firstName?: string | null
+  lastName?: string | null
+  displayName?: string | null
+  department?: string | null
+  costCenter?: string | null
+  groups?: string[]
+  /** Whether the user has a PIN for printer login (the PIN itself is never returned). */
+  pinSet?: boolean
   organizationId: string
   roles: string[]
+}
+
+export interface Badge {
+  badgeId: string
+  email: string
+  temporary: boolean
+  /** Epoch ms; temporary badges last 24 h, permanent ones have none. */
+  expiresAt: number | null
+  dateCreated: number
 }
 
 export interface AssetCounters {
@@ -74,4 +89,37 @@ export interface Asset {
   counters?: AssetCounters
   supplies?: AssetSupply[]
   alerts?: AssetAlert[]
+}
+
+/** What applying one item did (or, in a dry run, would do). */
+export type Outcome = 'created' | 'updated' | 'deleted' | 'unchanged'
+
+/** One item's answer from a batch endpoint: applied (2xx, with its outcome) or rejected (404/409/422 …). */
+export interface BatchItemResult {
+  status: number
+  outcome?: Outcome
+  error?: {code: string; message: string; details?: Array<{field?: string; rule?: string}>}
+}
+
+export interface BatchResponse {
+  dryRun: boolean
+  results: BatchItemResult[]
+}
+
+/** Who sets PINs in an organization: the administrator, the cloud (generated and e-mailed), or each user. */
+export type PinGeneration = 'admin' | 'auto' | 'user'
+
+/** The PIN part of an organization's printer-login configuration; pinLength null: any of 4–12 digits. */
+export interface PinPolicy {
+  pinGeneration: PinGeneration
+  pinLength: number | null
+}
+
+/** A printer serial number registered in advance: the printer enrolls with the organization's enrollment code. */
+export interface Preenrollment {
+  /** Upper case, 7–20 letters and digits. */
+  serialNumber: string
+  organizationId: string
+  /** Epoch ms. */
+  createdAt: number
 }

@@ -4,7 +4,7 @@
 // skipped; a printer whose registration is pending (an interrupted run) is only waited for, never
 // given a second code — registration is idempotent by serial, so nothing is enrolled twice.
 import type {CloudClient} from '../cloud/client.js'
-import {getEnrollmentCode, listPrinters} from '../cloud/fleet.js'
+import {getEnrollmentCode, listPrinters} from '../cloud/enrollment.js'
 import {LcsError} from '../errors.js'
 import {EwsError, PrinterWebService, type EwsCredentials, type PrinterStatus} from './ews.js'
 

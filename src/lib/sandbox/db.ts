@@ -4,7 +4,9 @@ import Database from 'better-sqlite3'
 import {createHash, randomBytes, randomUUID, scryptSync, timingSafeEqual} from 'node:crypto'
 import {join} from 'node:path'
 
+import {ENROLLMENT_SCHEMA} from './store/enrollment.js'
 import {FLEET_SCHEMA} from './store/fleet.js'
+import {PEOPLE_SCHEMA} from './store/people.js'
 
 export type Db = Database.Database
 
@@ -73,7 +75,7 @@ export function openDb(dataDir: string): Db {
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
   db.exec(SCHEMA)
-  db.exec(FLEET_SCHEMA)
+  db.exec(PEOPLE_SCHEMA + FLEET_SCHEMA + ENROLLMENT_SCHEMA)
   return db
 }
 
@@ -192,12 +194,6 @@ export function childOrgs(db: Db, parentId: string): OrgRow[] {
 
 export function userByEmail(db: Db, email: string): {id: string; org_id: string; email: string; password_hash: string | null; roles: string} | undefined {
   return db.prepare('SELECT * FROM users WHERE email = ?').get(email) as never
-}
-
-export function listUsers(db: Db, orgId: string, offset: number, limit: number): {rows: Array<Record<string, unknown>>; total: number} {
-  const total = (db.prepare('SELECT count(*) n FROM users WHERE org_id = ?').get(orgId) as {n: number}).n
-  const rows = db.prepare('SELECT id, email, first_name, last_name, org_id, roles FROM users WHERE org_id = ? ORDER BY email LIMIT ? OFFSET ?').all(orgId, limit, offset) as Array<Record<string, unknown>>
-  return {rows, total}
 }
 
 export function clientById(db: Db, clientId: string): {client_id: string; secret_hash: string | null; org_id: string | null; roles: string} | undefined {

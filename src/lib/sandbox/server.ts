@@ -4,10 +4,12 @@ import {randomUUID} from 'node:crypto'
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http'
 import type {AddressInfo} from 'node:net'
 
+import {enrollmentRoutes} from './api/enrollment.js'
 import {fleetRoutes} from './api/fleet.js'
 import {identityRoutes} from './api/identity.js'
 import {integrationRoutes} from './api/integration.js'
 import {HttpError, type Ctx, type Route} from './api/kit.js'
+import {peopleRoutes} from './api/people.js'
 import * as store from './db.js'
 import {decideFault, NO_FAULTS, type FaultSpec} from './faults.js'
 
@@ -29,8 +31,10 @@ const MAX_BODY = 1024 * 1024
 export const SANDBOX_ROUTES: Route[] = [
   {auth: false, handler: () => ({status: 'ok'}), method: 'GET', path: '/health'},
   ...identityRoutes,
-  ...integrationRoutes,
+  ...peopleRoutes,
   ...fleetRoutes,
+  ...integrationRoutes,
+  ...enrollmentRoutes,
 ]
 
 const compiled = SANDBOX_ROUTES.map((r) => ({...r, regex: new RegExp('^' + r.path.replace(/\{(\w+)\}/g, '(?<$1>[^/]+)') + '$')}))

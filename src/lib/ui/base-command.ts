@@ -4,7 +4,7 @@
 import {Command, Flags, Interfaces, ux} from '@oclif/core'
 
 import {resolveSession, type Session} from '../auth/session.js'
-import {toLcsError} from '../errors.js'
+import {toLcsError, type ErrorDetail} from '../errors.js'
 import {redact} from '../redact.js'
 import {colorEnabled} from './output.js'
 
@@ -95,15 +95,21 @@ export abstract class BaseCommand extends Command {
     }
     const color = colorEnabled(process.stderr)
     const lines = [`${color ? '\u001B[31mError:\u001B[39m' : 'Error:'} ${e.message}`]
-    for (const d of e.details ?? []) lines.push(`  - ${[d.row === undefined ? '' : `row ${d.row}`, d.field, d.message ?? d.rule].filter(Boolean).join(': ')}`)
+    for (const d of e.details ?? []) lines.push(`  - ${[where(d), d.message ?? d.rule].filter(Boolean).join(': ')}`)
     if (e.hint) lines.push(`  ${e.hint}`)
     if (e.requestId) lines.push(`  (request id ${e.requestId})`)
     if (this.verbose) lines.push(String((e.cause as Error | undefined)?.stack ?? e.stack))
     process.stderr.write(lines.join('\n') + '\n')
     if (this.jsonEnabled()) {
-      this.logJson({error: {code: e.kind, details: e.details, exitCode: e.exitCode, hint: e.hint, message: e.message, requestId: e.requestId}})
+      this.logJson({...e.result, error: {code: e.kind, details: e.details, exitCode: e.exitCode, hint: e.hint, message: e.message, requestId: e.requestId}})
     }
     // Printed already: tell oclif's handler to exit with our code and print nothing more.
     throw Object.assign(new Error(e.message), {oclif: {exit: e.exitCode}, skipOclifErrorHandling: true})
   }
+}
+
+/** "line 3, column 2 (EMAIL)", "row 4: email" or "email": where an error detail points. */
+function where(d: ErrorDetail): string {
+  if (d.line !== undefined) return `line ${d.line}${d.column === undefined ? '' : `, column ${d.column}`}${d.field ? ` (${d.field})` : ''}`
+  return [d.row === undefined ? '' : `row ${d.row}`, d.field].filter(Boolean).join(': ')
 }

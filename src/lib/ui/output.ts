@@ -29,15 +29,21 @@ export function renderTable<T>(rows: T[], columns: Column<T>[]): string {
   return table.toString()
 }
 
+function csvCell(v: unknown): string {
+  let s = cell(v)
+  // numbers stay numbers; any other text a spreadsheet would evaluate gets a leading quote
+  if (typeof v !== 'number' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+}
+
+/** One RFC 4180 line (no line break), formula-like cells neutralized: for reports written row by row. */
+export function csvLine(values: unknown[]): string {
+  return values.map(csvCell).join(',')
+}
+
 /** RFC 4180 CSV; cells that a spreadsheet would run as a formula are neutralized with a leading quote. */
 export function renderCsv<T>(rows: T[], columns: Column<T>[]): string {
-  const esc = (v: unknown): string => {
-    let s = cell(v)
-    // numbers stay numbers; any other text a spreadsheet would evaluate gets a leading quote
-    if (typeof v !== 'number' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-  }
-  return [columns.map((c) => esc(c.header)).join(','), ...rows.map((r) => columns.map((c) => esc(c.get(r))).join(','))].join('\n') + '\n'
+  return [csvLine(columns.map((c) => c.header)), ...rows.map((r) => csvLine(columns.map((c) => c.get(r))))].join('\n') + '\n'
 }
 
 export function formatTime(epochMs: number | null | undefined): string {

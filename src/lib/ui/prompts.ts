@@ -39,3 +39,10 @@ export async function promptCheckbox<T>(message: string, choices: Array<{name: s
   const {checkbox} = await import('@inquirer/prompts')
   return checkbox({choices, message, pageSize: 15}, ctx)
 }
+
+/** Deleting asks on a terminal; without one (CI, a pipe, --json) it needs --yes. */
+export async function confirmDelete(what: string, yes: boolean, json: boolean): Promise<void> {
+  if (yes) return
+  if (!canPrompt({json})) throw missing('--yes', `confirmation to delete ${what}`)
+  if (!(await promptConfirm(`Delete ${what}?`))) throw new LcsError('interrupted', 'Cancelled: nothing was deleted.')
+}

@@ -1,149 +1,91 @@
-// Fleet-management routes of the sandbox: enrollment codes, printer registrations (called by the
-// printers themselves), printer-generated codes, enrolled printers (list/show/unenroll/tags) and tasks.
-import * as store from '../db.js'
+// Fleet-management routes of the sandbox for imports: pre-enrollments (list, batch add/remove) and MPS
+// Express contacts (list, batch create), checked with the client's rules.
+import {MPS_CONTACTS_BATCH_MAX, PREENROLL_BATCH_MAX} from '../../cloud/fleet.js'
+import type {Outcome} from '../../cloud/types.js'
+import {CONTACT_FIELDS, contactKey} from '../../csv/formats/contacts.js'
+import {serialRule} from '../../csv/rules.js'
 import * as fleet from '../store/fleet.js'
-import {HttpError, page, pageOf, requireRole, str, visibleOrg, type Ctx, type HandlerOptions, type Route} from './kit.js'
+import {batch, FMS, HttpError, invalid, page, pageOf, requireRole, text, visibleOrg, type HandlerOptions, type Item, type Route} from './kit.js'
 
-export const FM = '/cfm/fleet-management-service/v1.0'
 const FLEET_ADMIN = 'Fleet Management Administrator'
-/** A printer that has not reported for this long is "not communicating". */
-const STALE_MS = 3 * 3_600_000
 
-function printerJson(r: fleet.PrinterRow, now = Date.now()) {
-  return {
-    address: r.address, agent: r.agent, communicationStatus: r.last_communication !== null && now - r.last_communication < STALE_MS ? 'communicating' : 'not communicating',
-    enrolledAt: r.enrolled_at, firmware: r.firmware, lastCommunication: r.last_communication, manufacturer: r.manufacturer, modelName: r.model_name,
-    mpsStatus: r.mps_status, name: r.name, organizationId: r.org_id, serialNumber: r.serial, tags: JSON.parse(r.tags) as string[],
+function preenrollItem(o: HandlerOptions, orgId: string, item: Item): Outcome {
+  const op = item.operation ?? 'CREATE'
+  if (op !== 'CREATE' && op !== 'DELETE') throw invalid('operation', 'operation must be CREATE or DELETE')
+  const serial = text(item, 'serialNumber', (v) => serialRule(v.toUpperCase()))?.toUpperCase()
+  if (!serial) throw invalid('serialNumber', 'serialNumber is required')
+  const row = fleet.getPreenrollment(o.db, serial)
+  if (op === 'DELETE') {
+    if (row?.org_id === orgId) {
+      fleet.removePreenrollment(o.db, orgId, serial)
+      return 'deleted'
+    }
+    if (fleet.preenrollmentRemoved(o.db, orgId, serial)) return 'unchanged'
+    throw new HttpError(404, 'not_found', `${serial} is not pre-enrolled in this organization`, {details: [{field: 'serialNumber', rule: 'the pre-enrollment must exist'}]})
   }
+  if (row?.org_id === orgId) return 'unchanged'
+  if (row) throw new HttpError(409, 'conflict', `${serial} is pre-enrolled in another organization`, {details: [{field: 'serialNumber', rule: 'a printer is pre-enrolled once'}]})
+  if (fleet.enrolled(o.db, serial)) throw new HttpError(409, 'conflict', `A printer with serial number ${serial} is already enrolled`, {details: [{field: 'serialNumber', rule: 'pre-enroll printers that are not enrolled'}]})
+  fleet.addPreenrollment(o.db, orgId, serial)
+  return 'created'
 }
 
-function codeJson(c: fleet.CodeRow) {
-  return {code: c.code, expiresAt: c.expires_at, organizationId: c.org_id}
-}
-
-function printerIn(ctx: Ctx, o: HandlerOptions): fleet.PrinterRow {
-  const org = visibleOrg(ctx, o, ctx.params.orgId)
-  const p = fleet.getPrinter(o.db, ctx.params.serial)
-  if (!p || p.org_id !== org.id) throw new HttpError(404, 'not_found', `No enrolled printer with serial ${ctx.params.serial} in ${org.name}`)
-  return p
-}
-
-function printerFields(body: unknown): {serial: string; manufacturer: string; modelName: string; firmware?: string; agent: string; address?: string} {
-  const serial = str(body, 'serialNumber')?.trim()
-  const agent = str(body, 'agent')
-  const details = [
-    ...(!serial || !/^[A-Za-z0-9-]{4,32}$/.test(serial) ? [{field: 'serialNumber', rule: '4–32 letters, digits or dashes'}] : []),
-    ...(!agent || !['native', 'printer'].includes(agent) ? [{field: 'agent', rule: 'native or printer'}] : []),
-  ]
-  if (details.length) throw new HttpError(422, 'validation', 'Invalid registration', {details})
-  return {address: str(body, 'address'), agent: agent!, firmware: str(body, 'firmware'), manufacturer: str(body, 'manufacturer') ?? 'Lexmark', modelName: str(body, 'modelName') ?? 'unknown', serial: serial!.toUpperCase()}
-}
-
-/** Enrolls a serial into an organization unless another organization already has it. */
-function enrollInto(o: HandlerOptions, orgId: string, p: ReturnType<typeof printerFields>): [number, unknown] {
-  const existing = fleet.getPrinter(o.db, p.serial)
-  if (existing && existing.org_id !== orgId) {
-    throw new HttpError(409, 'enrolled_elsewhere', `Printer ${p.serial} is enrolled in another organization: unenroll it there first`, {organizationId: existing.org_id})
+function contactItem(o: HandlerOptions, orgId: string, item: Item): Outcome {
+  const contact: Record<string, string> = {}
+  for (const f of CONTACT_FIELDS) {
+    const raw = text(item, f.field)
+    if (raw === undefined) {
+      if (f.required) throw invalid(f.field, `${f.field} is required`)
+      continue
+    }
+    const v = f.normalize ? f.normalize(raw) : raw
+    const broken = f.rule(v)
+    if (broken) throw invalid(f.field, broken)
+    contact[f.field] = v
   }
-  return [existing ? 200 : 201, printerJson(fleet.registerPrinter(o.db, orgId, p))]
+  const key = contactKey(contact as {firstName: string; lastName: string; email: string})
+  const existing = fleet.findContact(o.db, orgId, key)
+  if (!existing) {
+    fleet.addContact(o.db, orgId, key, contact)
+    return 'created'
+  }
+  if (existing.fields === JSON.stringify(contact)) return 'unchanged'
+  throw new HttpError(409, 'conflict', `Contact ${contact.firstName} ${contact.lastName} <${contact.email}> already exists with other details`, {details: [{field: 'email', rule: 'a contact is created once'}]})
 }
 
 export const fleetRoutes: Route[] = [
   {
-    auth: true, method: 'GET', path: `${FM}/organizations/{orgId}/enrollment-code`,
+    auth: true, method: 'GET', path: `${FMS}/organizations/{orgId}/preenrollments`,
     handler(ctx, o) {
-      requireRole(ctx, FLEET_ADMIN)
-      return codeJson(fleet.orgCode(o.db, visibleOrg(ctx, o, ctx.params.orgId).id))
-    },
-  },
-  {
-    auth: true, method: 'POST', path: `${FM}/organizations/{orgId}/enrollment-code/email`,
-    handler(ctx, o) {
-      requireRole(ctx, FLEET_ADMIN)
-      const email = str(ctx.body, 'email')?.trim().toLowerCase()
-      if (!email || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new HttpError(422, 'validation', 'Invalid e-mail address', {details: [{field: 'email', rule: 'an e-mail address'}]})
-      const c = fleet.orgCode(o.db, visibleOrg(ctx, o, ctx.params.orgId).id)
-      fleet.addTask(o.db, c.org_id!, 'email-enrollment-code', null, 'succeeded', `sent to ${email}`)
-      return [202, {...codeJson(c), sentTo: email}]
-    },
-  },
-  {
-    // Called by a printer (Native Agent or Printer Configuration Agent) with the code it was given.
-    auth: false, method: 'POST', path: `${FM}/registrations`,
-    handler(ctx, o) {
-      const code = str(ctx.body, 'code') ?? ''
-      const c = fleet.getCode(o.db, code)
-      if (!c || c.kind !== 'org') throw new HttpError(400, 'invalid_code', 'The enrollment code is not valid')
-      if (c.expires_at <= Date.now()) throw new HttpError(410, 'expired_code', 'The enrollment code has expired')
-      return enrollInto(o, c.org_id!, printerFields(ctx.body))
-    },
-  },
-  {
-    // A printer publishes the code it shows on its panel (printer-based enrollment).
-    auth: false, method: 'POST', path: `${FM}/device-codes`,
-    handler(ctx, o) {
-      const p = printerFields(ctx.body)
-      const c = fleet.publishPrinterCode(o.db, {agent: p.agent, firmware: p.firmware ?? '', manufacturer: p.manufacturer, modelName: p.modelName, serial: p.serial})
-      return [201, {code: c.code, expiresAt: c.expires_at}]
-    },
-  },
-  {
-    auth: true, method: 'POST', path: `${FM}/organizations/{orgId}/device-codes/{code}/claim`,
-    handler(ctx, o) {
-      requireRole(ctx, FLEET_ADMIN)
-      const org = visibleOrg(ctx, o, ctx.params.orgId)
-      const c = fleet.getCode(o.db, ctx.params.code)
-      if (!c || c.kind !== 'printer') throw new HttpError(404, 'invalid_code', 'Invalid code. Check the code shown on the printer (codes are case-sensitive).')
-      if (c.expires_at <= Date.now()) throw new HttpError(410, 'expired_code', 'The code has expired. Generate a new code on the printer.')
-      if (c.claimed_at && c.org_id !== org.id) throw new HttpError(409, 'enrolled_elsewhere', 'This code was already used by another organization')
-      const out = enrollInto(o, org.id, {agent: c.agent!, firmware: c.firmware ?? undefined, manufacturer: c.manufacturer!, modelName: c.model_name!, serial: c.serial!})
-      fleet.claimCode(o.db, c.code, org.id)
-      return out
-    },
-  },
-  {
-    auth: true, method: 'GET', path: `${FM}/organizations/{orgId}/printers`,
-    handler(ctx, o) {
-      const org = visibleOrg(ctx, o, ctx.params.orgId)
+      visibleOrg(ctx, o, ctx.params.orgId)
       const p = page(ctx)
-      const orgIds = ctx.url.searchParams.get('includeChildren') === 'true' ? store.orgSubtree(o.db, org.id).map((x) => x.id) : [org.id]
-      const {rows, total} = fleet.listPrinters(o.db, orgIds, {serial: ctx.url.searchParams.get('serial') ?? undefined, tag: ctx.url.searchParams.get('tag') ?? undefined}, p.offset, p.size)
-      return pageOf(rows.map((r) => printerJson(r)), total, p)
+      const {rows, total} = fleet.listPreenrollments(o.db, ctx.params.orgId, p.offset, p.size)
+      return pageOf(rows.map((r) => ({createdAt: r.created_at, organizationId: r.org_id, serialNumber: r.serial})), total, p)
     },
   },
-  {auth: true, handler: (ctx, o) => printerJson(printerIn(ctx, o)), method: 'GET', path: `${FM}/organizations/{orgId}/printers/{serial}`},
   {
-    auth: true, method: 'DELETE', path: `${FM}/organizations/{orgId}/printers/{serial}`,
+    auth: true, method: 'POST', path: `${FMS}/organizations/{orgId}/preenrollments/batch`,
     handler(ctx, o) {
       requireRole(ctx, FLEET_ADMIN)
-      const p = printerIn(ctx, o)
-      if (p.mps_status !== 'none') {
-        throw new HttpError(409, 'mps_managed', `Printer ${p.serial} is ${p.mps_status === 'managed' ? 'managed by MPS Express' : 'pending MPS Express enrollment'} and cannot be unenrolled`)
-      }
-      fleet.unenrollPrinter(o.db, p.org_id, p.serial)
-      return [204, undefined]
-    },
-  },
-  {
-    auth: true, method: 'PUT', path: `${FM}/organizations/{orgId}/printers/{serial}/tags`,
-    handler(ctx, o) {
-      requireRole(ctx, FLEET_ADMIN)
-      const p = printerIn(ctx, o)
-      const tags = (ctx.body as {tags?: unknown})?.tags
-      if (!Array.isArray(tags) || tags.length > 50 || !tags.every((t) => typeof t === 'string' && /^[^<>&]{1,64}$/.test(t))) {
-        throw new HttpError(422, 'validation', 'Invalid tags', {details: [{field: 'tags', rule: 'up to 50 strings of 1–64 characters, no < > &'}]})
-      }
-      fleet.setTags(o.db, p.serial, [...new Set(tags as string[])])
-      return printerJson(fleet.getPrinter(o.db, p.serial)!)
-    },
-  },
-  {
-    auth: true, method: 'GET', path: `${FM}/organizations/{orgId}/tasks`,
-    handler(ctx, o) {
       const org = visibleOrg(ctx, o, ctx.params.orgId)
+      return batch(ctx, o, PREENROLL_BATCH_MAX, (item) => preenrollItem(o, org.id, item))
+    },
+  },
+  {
+    auth: true, method: 'GET', path: `${FMS}/organizations/{orgId}/mps/contacts`,
+    handler(ctx, o) {
+      visibleOrg(ctx, o, ctx.params.orgId)
       const p = page(ctx)
-      const {rows, total} = fleet.listTasks(o.db, [org.id], p.offset, p.size)
-      return pageOf(rows.map((t) => ({createdAt: t.created_at, detail: t.detail, id: t.id, kind: t.kind, serialNumber: t.serial, status: t.status, updatedAt: t.updated_at})), total, p)
+      const {rows, total} = fleet.listContacts(o.db, ctx.params.orgId, p.offset, p.size)
+      return pageOf(rows.map((r) => ({...JSON.parse(r.fields), dateCreated: r.created_at, id: r.id})), total, p)
+    },
+  },
+  {
+    auth: true, method: 'POST', path: `${FMS}/organizations/{orgId}/mps/contacts/batch`,
+    handler(ctx, o) {
+      requireRole(ctx, FLEET_ADMIN)
+      const org = visibleOrg(ctx, o, ctx.params.orgId)
+      return batch(ctx, o, MPS_CONTACTS_BATCH_MAX, (item) => contactItem(o, org.id, item))
     },
   },
 ]

@@ -1,4 +1,4 @@
-// Identity routes of the sandbox: OAuth2 token endpoint, token info, organizations and users.
+// Identity routes of the sandbox: OAuth2 token endpoint, token info and organizations (users: people.ts).
 import * as store from '../db.js'
 import {HttpError, IMS, page, pageOf, requireRole, str, visibleOrg, type Ctx, type HandlerOptions, type Route} from './kit.js'
 
@@ -85,14 +85,4 @@ export const identityRoutes: Route[] = [
     },
   },
   {auth: true, handler: createChild, method: 'POST', path: `${IMS}/organizations/{orgId}/children`},
-  {
-    auth: true, method: 'GET', path: `${IMS}/organizations/{orgId}/users`,
-    handler(ctx, o) {
-      visibleOrg(ctx, o, ctx.params.orgId)
-      const p = page(ctx)
-      const {rows, total} = store.listUsers(o.db, ctx.params.orgId, p.offset, p.size)
-      const users = rows.map((u) => ({email: u.email, firstName: u.first_name, id: u.id, lastName: u.last_name, organizationId: u.org_id, roles: JSON.parse(String(u.roles))}))
-      return pageOf(users, total, p)
-    },
-  },
 ]

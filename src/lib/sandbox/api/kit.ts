@@ -2,6 +2,8 @@
 import type {IncomingMessage, ServerResponse} from 'node:http'
 
 import * as store from '../db.js'
+import type {BatchItemResult, BatchResponse, Outcome} from '../../cloud/types.js'
+import type {Rule} from '../../csv/rules.js'
 import type {FaultSpec} from '../faults.js'
 
 export interface HandlerOptions {
@@ -40,6 +42,7 @@ export interface Route {
 }
 
 export const IMS = '/ciam/identity-management-service/v1.0'
+export const FMS = '/cfm/fleet-management-service/v1.0'
 
 export function page(ctx: Ctx): {offset: number; size: number; number: number} {
   const p = ctx.url.searchParams.get('page') ?? '0'
@@ -63,8 +66,9 @@ export function visibleOrg(ctx: Ctx, o: {db: store.Db}, orgId: string): store.Or
   return inScope
 }
 
-export function requireRole(ctx: Ctx, role: string): void {
-  if (!ctx.principal!.roles.includes(role)) throw new HttpError(403, 'forbidden', 'Permission denied', {requiredRoles: [role]})
+/** The caller needs one of these roles. */
+export function requireRole(ctx: Ctx, ...roles: string[]): void {
+  if (!roles.some((r) => ctx.principal!.roles.includes(r))) throw new HttpError(403, 'forbidden', 'Permission denied', {requiredRoles: roles})
 }
 
 export function str(body: unknown, key: string): string | undefined {
@@ -72,3 +76,73 @@ export function str(body: unknown, key: string): string | undefined {
   return typeof v === 'string' ? v : undefined
 }
 
+
+/** A 422 naming the field and the rule it breaks. */
+export function invalid(field: string, rule: string): HttpError {
+  return new HttpError(422, 'validation', rule, {details: [{field, rule}]})
+}
+
+export type Item = Record<string, unknown>
+
+/** An optional string field of a batch item, checked against its rule. */
+export function text(item: Item, field: string, rule?: Rule): string | undefined {
+  const v = item[field]
+  if (v === undefined || v === null || v === '') return undefined
+  if (typeof v !== 'string') throw invalid(field, `${field} must be a string`)
+  const broken = rule?.(v)
+  if (broken) throw invalid(field, broken)
+  return v
+}
+
+export function bool(item: Item, field: string): boolean | undefined {
+  const v = item[field]
+  if (v === undefined || v === null) return undefined
+  if (typeof v !== 'boolean') throw invalid(field, `${field} must be true or false`)
+  return v
+}
+
+/** The stronger of two outcomes of one item (a badge created and a PIN unchanged: created). */
+export function stronger(a: Outcome, b: Outcome): Outcome {
+  const rank: Record<Outcome, number> = {created: 3, deleted: 3, unchanged: 0, updated: 2}
+  return rank[b] > rank[a] ? b : a
+}
+
+class Rollback extends Error {
+  constructor(readonly results: BatchItemResult[]) {
+    super('dry run')
+  }
+}
+
+/**
+ * A batch endpoint: `{"items": [...]}` of at most `max` items, each applied in its own savepoint and
+ * answered on its own (a rejected item never fails the others). `?dryRun=true` runs the same code and
+ * rolls everything back, so a plan is exactly what applying would do.
+ */
+export function batch(ctx: Ctx, o: HandlerOptions, max: number, apply: (item: Item) => Outcome): BatchResponse {
+  const items = (ctx.body as {items?: unknown} | undefined)?.items
+  if (!Array.isArray(items) || items.length === 0 || items.length > max) throw invalid('items', `items: an array of 1–${max} items`)
+  const dryRun = ctx.url.searchParams.get('dryRun') === 'true'
+  const one = o.db.transaction((item: unknown): Outcome => {
+    if (!item || typeof item !== 'object' || Array.isArray(item)) throw invalid('items', 'each item is an object')
+    return apply(item as Item)
+  })
+  const all = o.db.transaction((): BatchItemResult[] => {
+    const results = items.map((item): BatchItemResult => {
+      try {
+        const outcome = one(item)
+        return {outcome, status: outcome === 'created' ? 201 : 200}
+      } catch (error) {
+        if (!(error instanceof HttpError) || error.status >= 500) throw error
+        return {error: {code: error.code, details: error.extra.details as NonNullable<BatchItemResult['error']>['details'], message: error.message}, status: error.status}
+      }
+    })
+    if (dryRun) throw new Rollback(results)
+    return results
+  })
+  try {
+    return {dryRun, results: all()}
+  } catch (error) {
+    if (error instanceof Rollback) return {dryRun, results: error.results}
+    throw error
+  }
+}

@@ -1,0 +1,37 @@
+import {Flags} from '@oclif/core'
+
+import {activeOrgId} from '../../lib/auth/session.js'
+import {listBadges} from '../../lib/cloud/people.js'
+import type {Badge} from '../../lib/cloud/types.js'
+import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
+import {formatTime, renderCsv, renderTable, type Column} from '../../lib/ui/output.js'
+
+const COLUMNS: Column<Badge>[] = [
+  {get: (b) => b.badgeId, header: 'Badge'},
+  {get: (b) => b.email, header: 'User'},
+  {get: (b) => (b.temporary ? 'temporary' : 'permanent'), header: 'Kind'},
+  {get: (b) => formatTime(b.expiresAt), header: 'Expires'},
+  {get: (b) => formatTime(b.dateCreated), header: 'Registered'},
+]
+
+export default class BadgesList extends BaseCommand {
+  static description = 'List the registered badges of the organization (or of one user). Needs the Organization Administrator or User Administrator role.'
+
+  static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --email jdoe@company.com --json', '<%= config.bin %> <%= command.id %> --csv > badges.csv']
+
+  static flags = {
+    ...cloudFlags,
+    csv: Flags.boolean({description: 'Print CSV instead of a table.', exclusive: ['json']}),
+    email: Flags.string({description: 'Only the badges of this user.'}),
+  }
+
+  async run(): Promise<Badge[]> {
+    const {flags} = await this.parse(BadgesList)
+    const s = await this.session(flags)
+    const rows: Badge[] = []
+    for await (const b of listBadges(s.client, await activeOrgId(s), flags.email?.toLowerCase())) rows.push(b)
+    if (flags.csv) process.stdout.write(renderCsv(rows, COLUMNS))
+    else if (!this.jsonEnabled()) this.log(rows.length ? renderTable(rows, COLUMNS) : 'No badges.')
+    return rows
+  }
+}

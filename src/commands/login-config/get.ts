@@ -1,0 +1,21 @@
+import {activeOrgId} from '../../lib/auth/session.js'
+import {getPinPolicy} from '../../lib/cloud/people.js'
+import type {PinPolicy} from '../../lib/cloud/types.js'
+import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
+import {describePinPolicy} from '../../lib/ui/people.js'
+
+export default class LoginConfigGet extends BaseCommand {
+  static description = 'Show the PIN settings of the organization\'s printer-login configuration: who sets PINs (administrator, the cloud by e-mail, or each user) and their length. PIN imports follow them.'
+
+  static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --org "Contoso Retail" --json']
+
+  static flags = cloudFlags
+
+  async run(): Promise<PinPolicy> {
+    const {flags} = await this.parse(LoginConfigGet)
+    const s = await this.session(flags)
+    const policy = await getPinPolicy(s.client, await activeOrgId(s))
+    this.log(describePinPolicy(policy))
+    return policy
+  }
+}

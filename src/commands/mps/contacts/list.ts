@@ -1,0 +1,34 @@
+import {Flags} from '@oclif/core'
+
+import {activeOrgId} from '../../../lib/auth/session.js'
+import {listMpsContacts, type MpsContact} from '../../../lib/cloud/fleet.js'
+import {BaseCommand, cloudFlags} from '../../../lib/ui/base-command.js'
+import {renderCsv, renderTable, type Column} from '../../../lib/ui/output.js'
+
+const COLUMNS: Column<MpsContact>[] = [
+  {get: (c) => `${c.firstName} ${c.lastName}`, header: 'Name'},
+  {get: (c) => c.email, header: 'Email'},
+  {get: (c) => `+${c.countryCode} ${c.phone}`, header: 'Phone'},
+  {get: (c) => c.businessName, header: 'Business'},
+  {get: (c) => [c.addressLine1, c.addressLine2].filter(Boolean).join(', '), header: 'Address'},
+  {get: (c) => [c.postalCode, c.city, c.stateProvince].filter(Boolean).join(' '), header: 'City'},
+  {get: (c) => c.country, header: 'Country'},
+]
+
+export default class MpsContactsList extends BaseCommand {
+  static description = 'List the MPS Express (supplies delivery) contacts of the organization.'
+
+  static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --json', '<%= config.bin %> <%= command.id %> --csv > contacts.csv']
+
+  static flags = {...cloudFlags, csv: Flags.boolean({description: 'Print CSV instead of a table.', exclusive: ['json']})}
+
+  async run(): Promise<MpsContact[]> {
+    const {flags} = await this.parse(MpsContactsList)
+    const s = await this.session(flags)
+    const rows: MpsContact[] = []
+    for await (const c of listMpsContacts(s.client, await activeOrgId(s))) rows.push(c)
+    if (flags.csv) process.stdout.write(renderCsv(rows, COLUMNS))
+    else if (!this.jsonEnabled()) this.log(rows.length ? renderTable(rows, COLUMNS) : 'No contacts.')
+    return rows
+  }
+}

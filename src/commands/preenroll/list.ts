@@ -1,0 +1,30 @@
+import {Flags} from '@oclif/core'
+
+import {activeOrgId} from '../../lib/auth/session.js'
+import {listPreenrollments} from '../../lib/cloud/fleet.js'
+import type {Preenrollment} from '../../lib/cloud/types.js'
+import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
+import {formatTime, renderCsv, renderTable, type Column} from '../../lib/ui/output.js'
+
+const COLUMNS: Column<Preenrollment>[] = [
+  {get: (p) => p.serialNumber, header: 'Serial number'},
+  {get: (p) => formatTime(p.createdAt), header: 'Pre-enrolled'},
+]
+
+export default class PreenrollList extends BaseCommand {
+  static description = 'List the printers pre-enrolled in the organization (serial numbers waiting to enroll with the enrollment code).'
+
+  static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --json', '<%= config.bin %> <%= command.id %> --csv > preenrolled.csv']
+
+  static flags = {...cloudFlags, csv: Flags.boolean({description: 'Print CSV instead of a table.', exclusive: ['json']})}
+
+  async run(): Promise<Preenrollment[]> {
+    const {flags} = await this.parse(PreenrollList)
+    const s = await this.session(flags)
+    const rows: Preenrollment[] = []
+    for await (const p of listPreenrollments(s.client, await activeOrgId(s))) rows.push(p)
+    if (flags.csv) process.stdout.write(renderCsv(rows, COLUMNS))
+    else if (!this.jsonEnabled()) this.log(rows.length ? renderTable(rows, COLUMNS) : 'No pre-enrolled printers.')
+    return rows
+  }
+}

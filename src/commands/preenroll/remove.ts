@@ -1,0 +1,31 @@
+import {Args, Flags} from '@oclif/core'
+
+import {activeOrgId} from '../../lib/auth/session.js'
+import {applyPreenrollments} from '../../lib/cloud/fleet.js'
+import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
+import {settle, type ItemRow} from '../../lib/ui/batch.js'
+import {serialArgs} from '../../lib/ui/args.js'
+import {confirmDelete} from '../../lib/ui/prompts.js'
+
+export default class PreenrollRemove extends BaseCommand {
+  static args = {serial: Args.string({description: 'Pre-enrolled serial numbers.', required: true})}
+
+  static description = 'Remove pre-enrolled serial numbers. Asks first on a terminal; scripts pass --yes. A serial number removed before is unchanged; one that was never pre-enrolled here is not found (exit 3).'
+
+  static examples = ['<%= config.bin %> <%= command.id %> 50285510100T1', '<%= config.bin %> <%= command.id %> 7559040000075 50285510100T1 --yes --json']
+
+  static flags = {...cloudFlags, yes: Flags.boolean({char: 'y', description: 'Do not ask for confirmation (required without a terminal).'})}
+
+  static strict = false
+
+  async run(): Promise<{results: ItemRow[]}> {
+    const {argv, flags} = await this.parse(PreenrollRemove)
+    const serials = serialArgs(argv as string[])
+    await confirmDelete(serials.length === 1 ? `the pre-enrollment of ${serials[0]}` : `${serials.length} pre-enrollments`, flags.yes, this.jsonEnabled())
+    const s = await this.session(flags)
+    const {failure, rows} = settle(serials, await applyPreenrollments(s.client, await activeOrgId(s), serials.map((serialNumber) => ({operation: 'DELETE' as const, serialNumber}))))
+    for (const r of rows) this.log(`${r.item}: ${r.outcome ?? `rejected: ${r.error}`}`)
+    if (failure) throw failure
+    return {results: rows}
+  }
+}

@@ -1,0 +1,30 @@
+import {Args, Flags} from '@oclif/core'
+
+import {activeOrgId} from '../../lib/auth/session.js'
+import {applyUser} from '../../lib/cloud/people.js'
+import type {Outcome} from '../../lib/cloud/types.js'
+import {emailRule} from '../../lib/csv/rules.js'
+import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
+import {checkArg} from '../../lib/ui/args.js'
+import {confirmDelete} from '../../lib/ui/prompts.js'
+
+export default class UsersDelete extends BaseCommand {
+  static args = {email: Args.string({description: 'E-mail address of the user.', required: true})}
+
+  static description = 'Delete a user, with their badges, PIN and group memberships. Asks first on a terminal; scripts pass --yes. A user deleted before is reported as unchanged; one that never existed is not found (exit 3).'
+
+  static examples = ['<%= config.bin %> <%= command.id %> jdoe@company.com', '<%= config.bin %> <%= command.id %> jdoe@company.com --yes --json']
+
+  static flags = {...cloudFlags, yes: Flags.boolean({char: 'y', description: 'Do not ask for confirmation (required without a terminal).'})}
+
+  async run(): Promise<{email: string; outcome: Outcome}> {
+    const {args, flags} = await this.parse(UsersDelete)
+    const email = args.email.toLowerCase()
+    checkArg('EMAIL', email, emailRule)
+    await confirmDelete(`user ${email}`, flags.yes, this.jsonEnabled())
+    const s = await this.session(flags)
+    const outcome = await applyUser(s.client, await activeOrgId(s), {email, operation: 'DELETE'})
+    this.log(`User ${email}: ${outcome}.`)
+    return {email, outcome}
+  }
+}

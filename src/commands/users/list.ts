@@ -1,0 +1,36 @@
+import {Flags} from '@oclif/core'
+
+import {activeOrgId} from '../../lib/auth/session.js'
+import type {User} from '../../lib/cloud/types.js'
+import {GROUP_SEPARATOR} from '../../lib/csv/rules.js'
+import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
+import {renderCsv, renderTable, type Column} from '../../lib/ui/output.js'
+
+const COLUMNS: Column<User>[] = [
+  {get: (u) => u.email, header: 'Email'},
+  {get: (u) => u.firstName, header: 'First name'},
+  {get: (u) => u.lastName, header: 'Last name'},
+  {get: (u) => u.displayName, header: 'Display name'},
+  {get: (u) => u.department, header: 'Department'},
+  {get: (u) => u.costCenter, header: 'Cost center'},
+  {get: (u) => u.groups?.join(GROUP_SEPARATOR), header: 'Groups'},
+  {get: (u) => (u.pinSet ? 'set' : ''), header: 'PIN'},
+]
+
+export default class UsersList extends BaseCommand {
+  static description = 'List the users of the organization with their details, groups and whether they have a PIN (never the PIN).'
+
+  static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --org "Contoso Retail" --json', '<%= config.bin %> <%= command.id %> --csv > users.csv']
+
+  static flags = {...cloudFlags, csv: Flags.boolean({description: 'Print CSV instead of a table.', exclusive: ['json']})}
+
+  async run(): Promise<User[]> {
+    const {flags} = await this.parse(UsersList)
+    const s = await this.session(flags)
+    const rows: User[] = []
+    for await (const u of s.client.listUsers(await activeOrgId(s))) rows.push(u)
+    if (flags.csv) process.stdout.write(renderCsv(rows, COLUMNS))
+    else if (!this.jsonEnabled()) this.log(rows.length ? renderTable(rows, COLUMNS) : 'No users.')
+    return rows
+  }
+}

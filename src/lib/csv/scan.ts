@@ -1,0 +1,96 @@
+// One pass over an import file: the header, then every row checked against it (count the commas,
+// cell encoding) and decoded by the format. Errors carry the physical line and the column.
+import {LcsError} from '../errors.js'
+import {namedHeader, type Decoded, type Header, type ImportFormat} from './format.js'
+import {readCsv} from './read.js'
+import {cellRule} from './rules.js'
+
+export interface LocatedError {
+  line: number
+  column: number
+  field?: string
+  rule: string
+}
+
+export interface Row<Item> {
+  line: number
+  item: Item
+  cells: string[]
+}
+
+export interface ScanHandlers<Item> {
+  header?(h: Header): void
+  row?(r: Row<Item>, decoded: Decoded<Item>): void | Promise<void>
+  invalid?(line: number, cells: string[] | undefined, errors: LocatedError[]): void
+}
+
+export interface ScanResult {
+  rows: number
+  sha256: string
+}
+
+function countError(cells: string[], h: Header, line: number): LocatedError {
+  const width = h.width!
+  if (!h.isHeader) return {column: width + 1, line, rule: `one value per line: this line has ${cells.length} (commas are not allowed here)`}
+  if (cells.length < width) {
+    const missing = h.names.slice(cells.length)
+    return {column: cells.length + 1, field: missing[0], line, rule: `the row has ${cells.length} values, the header ${width}: ${missing.join(', ')} missing (count the commas)`}
+  }
+  const trailing = cells.slice(width).every((c) => c === '')
+  return {column: width + 1, line, rule: `the row has ${cells.length} values, the header ${width}${trailing ? ' (a trailing comma?)' : ''}`}
+}
+
+function cellErrors(cells: string[], line: number, names?: string[]): LocatedError[] {
+  return cells.flatMap((c, i) => {
+    const rule = cellRule(c)
+    return rule ? [{column: i + 1, field: names?.[i], line, rule}] : []
+  })
+}
+
+export async function scanFile<Item>(file: string, format: ImportFormat<Item>, on: ScanHandlers<Item>): Promise<ScanResult> {
+  let header: Header | undefined
+  let headerLine = 0
+  let rows = 0
+  const read = await readCsv(file, async ({cells, line}) => {
+    if (!header) {
+      // a header of binary garbage or a foreign encoding is named as such, not listed as unknown columns
+      const unreadable = cellErrors(cells, line)
+      header = unreadable.length ? {errors: unreadable, index: new Map(), isHeader: true, names: cells, width: cells.length} : format.header ? format.header(cells) : namedHeader(format.columns, cells)
+      headerLine = line
+      on.header?.(header)
+      if (header.errors.length) on.invalid?.(line, cells, header.errors.map((e) => ({...e, line})))
+      if (header.isHeader) return
+    }
+    // without a usable header the rows cannot be read
+    if (header.errors.length) return
+    rows++
+    const h = header
+    let errors: LocatedError[] = []
+    if (h.width !== undefined && cells.length !== h.width) {
+      errors.push(countError(cells, h, line))
+    } else {
+      errors = cellErrors(cells, line, h.isHeader ? h.names : undefined)
+    }
+    if (errors.length) {
+      on.invalid?.(line, cells, errors)
+      return
+    }
+    const decoded = format.decode((column) => (cells[h.index.get(column) ?? -1] ?? '').trim())
+    errors = decoded.errors.map((e) => ({column: (h.index.get(e.column) ?? 0) + 1, field: e.column, line, rule: e.rule})).sort((a, b) => a.column - b.column)
+    if (errors.length) on.invalid?.(line, cells, errors)
+    else if (decoded.item) await on.row?.({cells, item: decoded.item, line}, decoded)
+  })
+  if (read.fault) {
+    on.invalid?.(read.fault.line, undefined, [read.fault])
+  } else if (!header) {
+    on.invalid?.(1, undefined, [{column: 1, line: 1, rule: `the file is empty: expected ${format.columns.length > 1 ? `a header row ${format.columns.join(',')}, then one row per ${format.noun}` : `one ${format.noun} per line`}`}])
+  } else if (header.isHeader && !header.errors.length && rows === 0) {
+    on.invalid?.(headerLine + 1, undefined, [{column: 1, line: headerLine + 1, rule: `no rows after the header: nothing to import`}])
+  }
+  return {rows, sha256: read.sha256}
+}
+
+/** A later pass saw something else than the validation pass: the file was edited meanwhile. */
+export function changedDuringImport(file: string): LcsError {
+  return new LcsError('badData', `${file} changed while it was being imported.`, {hint: 'Run the import again: rows already applied show as unchanged.'})
+}

@@ -1,0 +1,234 @@
+// People routes of the sandbox: users (list, batch create/update/delete with groups and PINs), badges and
+// PINs (list, batch register/delete/set), and the organization's PIN settings. The batch endpoints check
+// every item with the same rules as the client's import validation (src/lib/csv/rules.ts).
+import {BADGES_BATCH_MAX, USERS_BATCH_MAX} from '../../cloud/people.js'
+import type {Outcome, PinPolicy} from '../../cloud/types.js'
+import {badgeRule, emailRule, groupRule, MAX_GROUPS, passwordRule, PIN_MAX, PIN_MIN, pinRule, textRule} from '../../csv/rules.js'
+import {verifyPassword} from '../db.js'
+import * as people from '../store/people.js'
+import {batch, bool, HttpError, IMS, invalid, page, pageOf, requireRole, stronger, text, visibleOrg, type Ctx, type HandlerOptions, type Item, type Route} from './kit.js'
+
+const USER_ADMIN = ['Organization Administrator', 'User Administrator']
+const nameRule = textRule(100)
+
+const userJson = (u: people.UserRow & {groups: string[]}) => ({
+  costCenter: u.cost_center, department: u.department, displayName: u.display_name, email: u.email, firstName: u.first_name, groups: u.groups,
+  id: u.id, lastName: u.last_name, organizationId: u.org_id, pinSet: Boolean(u.pin_set), roles: JSON.parse(u.roles) as string[],
+})
+
+const badgeJson = (b: people.BadgeRow) => ({badgeId: b.badge_id, dateCreated: b.created_at, email: b.email, expiresAt: b.expires_at, temporary: Boolean(b.temporary)})
+
+function operation(item: Item, allowed: string[]): string {
+  const op = item.operation
+  if (typeof op !== 'string' || !allowed.includes(op)) throw invalid('operation', `operation must be ${allowed.join(', ')}`)
+  return op
+}
+
+function email(item: Item, required: boolean): string | undefined {
+  const e = text(item, 'email', (v) => emailRule(v.toLowerCase()))?.toLowerCase()
+  if (!e && required) throw invalid('email', 'email is required')
+  return e
+}
+
+/** A PIN to set, allowed only when the administrator sets PINs. */
+function pinOf(item: Item, policy: PinPolicy): string | undefined {
+  const pin = text(item, 'pin')
+  if (pin === undefined) return undefined
+  if (policy.pinGeneration !== 'admin') throw invalid('pin', policy.pinGeneration === 'auto' ? 'the organization generates PINs and e-mails them: leave PIN empty' : 'users of this organization set their own PINs')
+  const broken = pinRule(policy)(pin)
+  if (broken) throw invalid('pin', broken)
+  return pin
+}
+
+function pinOutcome(db: HandlerOptions['db'], userId: string, pin: string): Outcome {
+  if (!people.hasPin(db, userId)) {
+    people.setPin(db, userId, pin, false)
+    return 'created'
+  }
+  if (people.pinMatches(db, userId, pin)) return 'unchanged'
+  people.setPin(db, userId, pin, false)
+  return 'updated'
+}
+
+// ---- users ----
+
+function userItem(ctx: Ctx, o: HandlerOptions, orgId: string, policy: PinPolicy, item: Item): Outcome {
+  const op = operation(item, ['CREATE', 'UPDATE', 'DELETE'])
+  const address = email(item, true)!
+  const existing = people.findUser(o.db, address)
+  const mine = existing?.org_id === orgId ? existing : undefined
+  if (op === 'DELETE') {
+    if (!mine) {
+      if (people.userDeleted(o.db, orgId, address)) return 'unchanged'
+      throw new HttpError(404, 'not_found', `No user ${address} in this organization`, {details: [{field: 'email', rule: 'the user must exist'}]})
+    }
+    if (mine.id === ctx.principal!.id) throw invalid('email', 'you cannot delete your own account')
+    people.deleteUser(o.db, mine)
+    return 'deleted'
+  }
+  const fields: people.UserFields = {
+    costCenter: text(item, 'costCenter', nameRule), department: text(item, 'department', nameRule), displayName: text(item, 'displayName', nameRule),
+    firstName: text(item, 'firstName', nameRule), lastName: text(item, 'lastName', nameRule),
+  }
+  const password = text(item, 'password', passwordRule)
+  const pin = pinOf(item, policy)
+  let groups: string[] | undefined
+  if (item.groups !== undefined && item.groups !== null) {
+    if (!Array.isArray(item.groups) || item.groups.some((g) => typeof g !== 'string')) throw invalid('groups', 'groups must be a list of names')
+    if (item.groups.length > MAX_GROUPS) throw invalid('groups', `at most ${MAX_GROUPS} groups`)
+    for (const g of item.groups as string[]) {
+      const broken = groupRule(g) ?? (g.trim() ? undefined : 'a group name is not empty')
+      if (broken) throw invalid('groups', broken)
+    }
+    groups = item.groups as string[]
+  }
+  if (existing && !mine) {
+    if (op === 'CREATE') throw new HttpError(409, 'conflict', `${address} is already the e-mail address of a user in another organization`, {details: [{field: 'email', rule: 'e-mail addresses are unique'}]})
+    throw new HttpError(404, 'not_found', `No user ${address} in this organization`, {details: [{field: 'email', rule: 'the user must exist'}]})
+  }
+  if (!mine) {
+    if (op === 'UPDATE') throw new HttpError(404, 'not_found', `No user ${address} in this organization (UPDATE changes an existing user; CREATE makes one)`, {details: [{field: 'email', rule: 'the user must exist'}]})
+    const id = people.createUser(o.db, orgId, address, fields, password)
+    if (groups) people.setUserGroups(o.db, orgId, id, groups)
+    if (pin) people.setPin(o.db, id, pin, false)
+    else if (policy.pinGeneration === 'auto') people.generatePin(o.db, id, policy.pinLength)
+    return 'created'
+  }
+  // an existing user of this organization: what differs from the row?
+  const current: Record<keyof people.UserFields, string | null> = {
+    costCenter: mine.cost_center, department: mine.department, displayName: mine.display_name, firstName: mine.first_name, lastName: mine.last_name,
+  }
+  const changed = (Object.keys(fields) as Array<keyof people.UserFields>).filter((k) => fields[k] !== undefined && fields[k] !== current[k])
+  const sameGroups = !groups || sameNames(groups, people.userGroups(o.db, mine.id))
+  const samePin = !pin || people.pinMatches(o.db, mine.id, pin)
+  // a CREATE row's password is only used to create the account; UPDATE compares it
+  const samePassword = op === 'CREATE' || !password || verifyPassword(password, people.passwordHash(o.db, mine.id))
+  if (!changed.length && sameGroups && samePin && samePassword) return 'unchanged'
+  if (op === 'CREATE') {
+    throw new HttpError(409, 'conflict', `User ${address} already exists with other details (${[...changed, ...(sameGroups ? [] : ['groups']), ...(samePin ? [] : ['pin'])].join(', ')}): use UPDATE to change them`, {
+      details: [{field: changed[0] ?? (sameGroups ? 'pin' : 'groups'), rule: 'CREATE makes a new user'}],
+    })
+  }
+  people.updateUser(o.db, mine.id, fields, samePassword ? undefined : password)
+  if (!sameGroups) people.setUserGroups(o.db, orgId, mine.id, groups!)
+  if (!samePin) people.setPin(o.db, mine.id, pin!, false)
+  return 'updated'
+}
+
+function sameNames(a: string[], b: string[]): boolean {
+  const norm = (x: string[]) => [...new Set(x.map((s) => s.toLowerCase()))].sort().join('\n')
+  return norm(a) === norm(b)
+}
+
+// ---- badges and PINs ----
+
+function badgeItem(o: HandlerOptions, orgId: string, policy: PinPolicy, item: Item): Outcome {
+  const op = operation(item, ['CREATE', 'DELETE'])
+  const address = email(item, op === 'CREATE')
+  const badgeId = text(item, 'badgeId', badgeRule)
+  const temporary = bool(item, 'temporary')
+  const regenerate = bool(item, 'regeneratePin') ?? false
+  const generate = regenerate || (bool(item, 'generatePin') ?? false)
+  if (temporary !== undefined && !badgeId) throw invalid('temporary', 'temporary is about a badge: give badgeId too')
+  if (op === 'DELETE') {
+    if (!badgeId) throw invalid('badgeId', 'DELETE removes the badge named in badgeId')
+    if (item.pin || generate) throw invalid('pin', 'a DELETE removes a badge: leave the PIN empty')
+    const badge = people.getBadge(o.db, orgId, badgeId)
+    if (!badge) {
+      if (people.badgeDeleted(o.db, orgId, badgeId)) return 'unchanged'
+      throw new HttpError(404, 'not_found', `No badge ${badgeId} in this organization`, {details: [{field: 'badgeId', rule: 'the badge must exist'}]})
+    }
+    if (address && badge.email !== address) throw new HttpError(409, 'conflict', `Badge ${badgeId} is registered to another user`, {details: [{field: 'email', rule: 'the badge\'s user'}]})
+    people.deleteBadge(o.db, orgId, badgeId)
+    return 'deleted'
+  }
+  const pin = pinOf(item, policy)
+  if (generate && policy.pinGeneration !== 'auto') throw invalid('generatePin', 'the cloud generates PINs only when the organization is set to "Automatically generate and e-mail"')
+  if (!badgeId && !pin && !generate) throw invalid('badgeId', 'nothing to do: give a badge, a PIN, or both')
+  const user = people.findUser(o.db, address!)
+  if (!user || user.org_id !== orgId) throw new HttpError(404, 'not_found', `No user ${address} in this organization: badges and PINs are for existing users`, {details: [{field: 'email', rule: 'the user must exist'}]})
+  let outcome: Outcome = 'unchanged'
+  if (badgeId) {
+    const badge = people.getBadge(o.db, orgId, badgeId)
+    if (badge && badge.user_id !== user.id) throw new HttpError(409, 'conflict', `Badge ${badgeId} is already registered to another user`, {details: [{field: 'badgeId', rule: 'a badge belongs to one user'}]})
+    if (!badge) {
+      people.putBadge(o.db, orgId, badgeId, user.id, temporary ?? false)
+      outcome = 'created'
+    } else if (temporary !== undefined && Boolean(badge.temporary) !== temporary) {
+      people.putBadge(o.db, orgId, badgeId, user.id, temporary)
+      outcome = 'updated'
+    }
+  }
+  if (pin) outcome = stronger(outcome, pinOutcome(o.db, user.id, pin))
+  if (generate && (regenerate || !people.hasPin(o.db, user.id))) {
+    const had = people.hasPin(o.db, user.id)
+    people.generatePin(o.db, user.id, policy.pinLength)
+    outcome = stronger(outcome, had ? 'updated' : 'created')
+  }
+  return outcome
+}
+
+// ---- PIN settings ----
+
+function setLoginConfig(ctx: Ctx, o: HandlerOptions) {
+  requireRole(ctx, ...USER_ADMIN)
+  const org = visibleOrg(ctx, o, ctx.params.orgId)
+  const body = (ctx.body ?? {}) as Item
+  const next = people.pinPolicy(o.db, org.id)
+  if (body.pinGeneration !== undefined) {
+    if (!['admin', 'auto', 'user'].includes(body.pinGeneration as string)) throw invalid('pinGeneration', 'pinGeneration must be admin, auto or user')
+    next.pinGeneration = body.pinGeneration as PinPolicy['pinGeneration']
+  }
+  if (body.pinLength !== undefined) {
+    const n = body.pinLength
+    if (n !== null && (!Number.isInteger(n) || (n as number) < PIN_MIN || (n as number) > PIN_MAX)) throw invalid('pinLength', `pinLength is null (any of ${PIN_MIN}–${PIN_MAX}) or a whole number ${PIN_MIN}–${PIN_MAX}`)
+    next.pinLength = n as number | null
+  }
+  people.setPinPolicy(o.db, org.id, next)
+  return next
+}
+
+export const peopleRoutes: Route[] = [
+  {
+    auth: true, method: 'GET', path: `${IMS}/organizations/{orgId}/users`,
+    handler(ctx, o) {
+      visibleOrg(ctx, o, ctx.params.orgId)
+      const p = page(ctx)
+      const {rows, total} = people.listUsers(o.db, ctx.params.orgId, p.offset, p.size)
+      return pageOf(rows.map(userJson), total, p)
+    },
+  },
+  {
+    auth: true, method: 'POST', path: `${IMS}/organizations/{orgId}/users/batch`,
+    handler(ctx, o) {
+      requireRole(ctx, ...USER_ADMIN)
+      const org = visibleOrg(ctx, o, ctx.params.orgId)
+      const policy = people.pinPolicy(o.db, org.id)
+      return batch(ctx, o, USERS_BATCH_MAX, (item) => userItem(ctx, o, org.id, policy, item))
+    },
+  },
+  {
+    auth: true, method: 'GET', path: `${IMS}/organizations/{orgId}/badges`,
+    handler(ctx, o) {
+      requireRole(ctx, ...USER_ADMIN)
+      visibleOrg(ctx, o, ctx.params.orgId)
+      const p = page(ctx)
+      const {rows, total} = people.listBadges(o.db, ctx.params.orgId, ctx.url.searchParams.get('email')?.toLowerCase() || undefined, p.offset, p.size)
+      return pageOf(rows.map(badgeJson), total, p)
+    },
+  },
+  {
+    auth: true, method: 'POST', path: `${IMS}/organizations/{orgId}/badges/batch`,
+    handler(ctx, o) {
+      requireRole(ctx, ...USER_ADMIN)
+      const org = visibleOrg(ctx, o, ctx.params.orgId)
+      const policy = people.pinPolicy(o.db, org.id)
+      return batch(ctx, o, BADGES_BATCH_MAX, (item) => badgeItem(o, org.id, policy, item))
+    },
+  },
+  {
+    auth: true, method: 'GET', path: `${IMS}/organizations/{orgId}/printer-login-config`,
+    handler: (ctx, o) => people.pinPolicy(o.db, visibleOrg(ctx, o, ctx.params.orgId).id),
+  },
+  {auth: true, handler: setLoginConfig, method: 'PUT', path: `${IMS}/organizations/{orgId}/printer-login-config`},
+]

@@ -1,0 +1,57 @@
+// Wording and flags shared by the user, badge and PIN commands.
+import {Flags} from '@oclif/core'
+
+import type {UserItem} from '../cloud/people.js'
+import type {PinPolicy} from '../cloud/types.js'
+import type {FieldError} from '../csv/format.js'
+import {parseGroups, USER_TEXT_FIELDS} from '../csv/formats/users.js'
+import {emailRule, GROUP_SEPARATOR, PIN_MAX, PIN_MIN, passwordRule, textRule} from '../csv/rules.js'
+import {LcsError} from '../errors.js'
+import {checkArg} from './args.js'
+import {readSecretFromStdin} from './stdin.js'
+
+const GENERATION: Record<PinPolicy['pinGeneration'], string> = {
+  admin: 'Administrator sets PINs',
+  auto: 'Automatically generate and e-mail',
+  user: 'Users set their own PINs',
+}
+
+export function describePinPolicy(p: PinPolicy): string {
+  return `PIN generation: ${GENERATION[p.pinGeneration]} (${p.pinGeneration})\nPIN length:     ${p.pinLength === null ? `any of ${PIN_MIN}–${PIN_MAX} digits` : `${p.pinLength} digits`}`
+}
+
+export const userFieldFlags = {
+  'cost-center': Flags.string({description: 'Cost center.'}),
+  department: Flags.string({description: 'Department.'}),
+  'display-name': Flags.string({description: 'Display name.'}),
+  'first-name': Flags.string({description: 'First name.'}),
+  groups: Flags.string({description: `The user's groups, separated by "${GROUP_SEPARATOR}" (missing groups are created; memberships become exactly these).`}),
+  'last-name': Flags.string({description: 'Last name.'}),
+  'password-stdin': Flags.boolean({description: 'Read a password for the account from stdin (else the user sets one through the e-mailed link).'}),
+}
+
+type FieldFlags = {[K in keyof typeof userFieldFlags]?: K extends 'password-stdin' ? boolean : string}
+
+/** A users-batch item from the command line, every value checked with the import's rules (usage errors). */
+export async function userItemFromFlags(operation: 'CREATE' | 'UPDATE', emailArg: string, flags: FieldFlags): Promise<UserItem> {
+  const email = emailArg.toLowerCase()
+  checkArg('EMAIL', email, emailRule)
+  const item: UserItem = {email, operation}
+  for (const [column, field] of Object.entries(USER_TEXT_FIELDS)) {
+    const flag = column.toLowerCase().replace('_', '-') as Exclude<keyof FieldFlags, 'groups' | 'password-stdin'>
+    const v = flags[flag]?.trim()
+    if (v === undefined) continue
+    checkArg(`--${flag}`, v, textRule(100))
+    item[field] = v
+  }
+  if (flags.groups !== undefined) {
+    const errors: FieldError[] = []
+    item.groups = parseGroups(flags.groups, errors)
+    if (errors.length) throw new LcsError('usage', `--groups: ${errors[0].rule}.`)
+  }
+  if (flags['password-stdin']) {
+    item.password = await readSecretFromStdin('the password')
+    checkArg('the password', item.password, passwordRule)
+  }
+  return item
+}
