@@ -4,14 +4,16 @@
 //   b  /20 (127.21.0.0/20), 256 printers: 16 sandboxes, one per /24, 16 printers each (.1–.16),
 //      so every /24 of the sweep holds printers; same --timeout 1 --retries 1 as (a)
 //   c  /16 (127.22.0.0/16, --force), 254 printers on its first 254 addresses, every discover flag at
-//      its default (rate, timeout, retries); run once normally and once under `ulimit -n 1024`
-//   d  the /24 of (a) through nmap, against lcs on the same sandbox
+//      its default (rate, timeout, retries, concurrency); run once normally and once under
+//      `ulimit -n 1024` (asserting no EMFILE)
+//   d  the /24 of (a) through nmap (-sU --script snmp-sysdescr), against lcs on the same sandbox; then
+//      the same on port 161 when the sandbox may bind it
 // Wall time is measured around the spawned `node bin/run.js …` process (as a user runs it); peak RSS
 // is /usr/bin/time's %M (ru_maxrss of the child), else the last VmHWM polled from /proc/<pid>/status.
 // Exit 1 if a scenario found the wrong printers, 2 if the benchmark itself failed. Only loopback
 // (127.0.0.0/8) is ever addressed; nmap gets -n because reverse DNS would query the system resolver.
-// Env: BENCH_SNMP_PORT picks the simulated printers' UDP (and web-service TCP) port (default: random 20000–31999, outside
-// the ephemeral range, so concurrent sandboxes of other people rarely collide).
+// Env: BENCH_SNMP_PORT picks the simulated printers' UDP (and web-service TCP) port; default random
+// in 20000–31999, outside the ephemeral range, so other people's concurrent sandboxes rarely collide.
 import {spawn, spawnSync} from 'node:child_process'
 import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
@@ -186,6 +188,8 @@ const scenarios = {
     await discover('b  /20, 256 printers (16×16)', ['127.21.0.0/20'], port, printers, FAST)
   },
   async c() {
+    // With the defaults this is concurrency-bound, not rate-bound: each silent address holds one of
+    // the 1024 slots for timeout × (retries + 1) = 4 s, so ≈ 256 addresses/s, ≈ 256 s for a /16.
     const {port, printers} = await startSandboxes([{subnet: '127.22.0.0/16', printers: 254}])
     await discover('c  /16, 254 printers, defaults', ['127.22.0.0/16'], port, printers, ['--force'], {timeoutMs: 600_000})
     await discover('c  same, ulimit -n 1024', ['127.22.0.0/16'], port, printers, ['--force'], {timeoutMs: 600_000, ulimit: 1024})
