@@ -97,6 +97,19 @@ test('printer-based enrollment: the code from the panel, case-sensitive', async 
   assert.equal(JSON.parse(ok.stdout).serialNumber, p.serialNumber)
 })
 
+test('a pre-enrolled Native Agent printer enrolls itself when it checks in', async () => {
+  const p = sb.printers.slice(30).find((x) => x.ews?.capability === 'native')!
+  await run(['printers', 'unenroll', p.serialNumber!, '--yes'], {env})
+  const add = await run(['preenroll', 'add', p.serialNumber!, '--json'], {env})
+  assert.equal(add.code, 0, add.stderr)
+  const r = await fetch(`http://${p.address}:${EWS}/lcs/v1/cloud-connect`, {body: JSON.stringify({cloudUrl: sb.apiUrl}), headers: {'Content-Type': 'application/json'}, method: 'POST'})
+  assert.equal(((await r.json()) as {enrollment: {state: string}}).enrollment.state, 'enrolled')
+  const show = await run(['printers', 'show', p.serialNumber!, '--json'], {env})
+  assert.equal(JSON.parse(show.stdout).agent, 'native', show.stdout + show.stderr)
+  const left = JSON.parse((await run(['preenroll', 'list', '--json'], {env})).stdout) as Array<{serialNumber: string}>
+  assert.ok(!left.some((x) => x.serialNumber === p.serialNumber), 'the pre-enrollment is used up')
+})
+
 test('unenroll refuses MPS Express printers and asks first; tag and show work', async () => {
   const all = JSON.parse((await run(['printers', 'list', '--json', '--include-children'], {env})).stdout) as Array<{serialNumber: string; mpsStatus: string; organizationId: string}>
   const managed = all.find((p) => p.mpsStatus === 'managed')!

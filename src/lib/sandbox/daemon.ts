@@ -93,6 +93,7 @@ export async function runSandbox(opts: SandboxOptions, log: (line: string) => vo
     }
     throw error
   }
+  fleet?.connect(server.url)
   const state: SandboxState = {apiUrl: server.url, dataDir: opts.dataDir, pid: process.pid, port: server.port, printers: fleet?.printers ?? [], startedAt: new Date().toISOString()}
   await writePrivateFile(stateFile(opts.dataDir), JSON.stringify(state, null, 2) + '\n')
   let stopped = false

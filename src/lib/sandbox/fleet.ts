@@ -50,6 +50,8 @@ export interface SimulatedPrinter {
   recording?: string
 }
 
+const CHECK_IN_MS = 60_000
+
 /** Sandbox SNMP credentials for the quirky printers (training values, printed by `sandbox start`). */
 export const SANDBOX_COMMUNITY = 'sandbox-private'
 export const SANDBOX_V3: SnmpV3User = {authKey: 'sandbox-auth-key', authProtocol: 'sha', name: 'lcs-sandbox', privKey: 'sandbox-priv-key', privProtocol: 'aes'}
@@ -60,6 +62,8 @@ export interface RunningFleet {
   printers: SimulatedPrinter[]
   agents: Map<string, SnmpAgent>
   ews: Map<string, EwsServer>
+  /** Starts the Native Agent printers' periodic check-ins with the sandbox cloud (pre-enrollment). */
+  connect(cloudUrl: string): void
   close(): Promise<void>
 }
 
@@ -176,11 +180,29 @@ export async function startFleet(opts: FleetOptions): Promise<RunningFleet> {
       for (const p of printers) p.mdns = false
     }
   }
+  // Native Agent printers check in with the cloud now and then, as real ones do; a pre-enrolled serial
+  // enrolls itself. A minute apart, spread out, so 254 printers cost a few requests a second at most.
+  const timers: NodeJS.Timeout[] = []
   return {
     agents,
     async close() {
+      for (const t of timers) clearInterval(t)
       await responder?.close()
       await Promise.all([...agents.values(), ...ews.values()].map((a) => a.close()))
+    },
+    connect(cloudUrl) {
+      let k = 0
+      for (const server of ews.values()) {
+        if (server.printer.capability !== 'native') continue
+        const start = setTimeout(() => {
+          void server.checkIn(cloudUrl)
+          const t = setInterval(() => void server.checkIn(cloudUrl), CHECK_IN_MS)
+          t.unref()
+          timers.push(t)
+        }, (k++ * 997) % CHECK_IN_MS)
+        start.unref()
+        timers.push(start)
+      }
     },
     ews,
     printers,

@@ -2,6 +2,7 @@
 // printers themselves), printer-generated codes, enrolled printers (list/show/unenroll/tags) and tasks.
 import * as store from '../db.js'
 import * as fleet from '../store/enrollment.js'
+import {consumePreenrollment, getPreenrollment} from '../store/fleet.js'
 import {HttpError, page, pageOf, requireRole, str, visibleOrg, type Ctx, type HandlerOptions, type Route} from './kit.js'
 
 export const FM = '/cfm/fleet-management-service/v1.0'
@@ -68,10 +69,21 @@ export const enrollmentRoutes: Route[] = [
     },
   },
   {
-    // Called by a printer (Native Agent or Printer Configuration Agent) with the code it was given.
+    // Called by a printer (Native Agent or Printer Configuration Agent) with the code it was given, or,
+    // without a code, by a Native Agent printer checking in: a pre-enrolled serial enrolls it.
     auth: false, method: 'POST', path: `${FM}/registrations`,
     handler(ctx, o) {
       const code = str(ctx.body, 'code') ?? ''
+      if (!code) {
+        const p = printerFields(ctx.body)
+        const known = fleet.getPrinter(o.db, p.serial)
+        if (known) return printerJson(known) // an enrolled printer checking in
+        const pre = getPreenrollment(o.db, p.serial)
+        if (!pre) throw new HttpError(404, 'not_preenrolled', `Printer ${p.serial} is not pre-enrolled`)
+        const out = enrollInto(o, pre.org_id, p)
+        consumePreenrollment(o.db, p.serial)
+        return out
+      }
       const c = fleet.getCode(o.db, code)
       if (!c || c.kind !== 'org') throw new HttpError(400, 'invalid_code', 'The enrollment code is not valid')
       if (c.expires_at <= Date.now()) throw new HttpError(410, 'expired_code', 'The enrollment code has expired')

@@ -33,6 +33,8 @@ type EnrollmentState = {state: 'none'} | {state: 'pending'; since: number} | {st
 export interface EwsServer {
   readonly printer: EwsPrinter
   readonly enrollment: EnrollmentState
+  /** A Native Agent printer's periodic check-in: enrolls it when its serial is pre-enrolled. */
+  checkIn(cloudUrl: string): Promise<EnrollmentState>
   close(): Promise<void>
 }
 
@@ -43,6 +45,17 @@ export async function startEws(p: EwsPrinter, port: number, log: (line: string) 
   let appInstalled = p.capability === 'printer' ? false : undefined
   let closed = false
   const clock = () => new Date(Date.now() + p.clockSkewMs)
+
+  async function checkIn(cloudUrl: string): Promise<EnrollmentState> {
+    if (p.capability !== 'native' || enrollment.state === 'pending' || !ALLOWED_CLOUD.test(cloudUrl)) return enrollment
+    const res = await fetch(`${cloudUrl}/cfm/fleet-management-service/v1.0/registrations`, {
+      body: JSON.stringify({address: p.address, agent: 'native', firmware: p.firmware, manufacturer: p.manufacturer, modelName: p.modelName, serialNumber: p.serialNumber}),
+      headers: {'Content-Type': 'application/json'}, method: 'POST', signal: AbortSignal.timeout(10_000),
+    }).catch(() => undefined)
+    if (res?.ok) enrollment = {organizationId: ((await res.json()) as {organizationId: string}).organizationId, state: 'enrolled'}
+    else if (res?.status === 404) enrollment = {state: 'none'} // unenrolled in the cloud, or never enrolled
+    return enrollment
+  }
 
   async function register(cloudUrl: string, code: string, agent: 'native' | 'printer'): Promise<void> {
     enrollment = {since: Date.now(), state: 'pending'}
@@ -131,6 +144,9 @@ export async function startEws(p: EwsPrinter, port: number, log: (line: string) 
         log(`${p.address} ${native ? 'applied enrollment code' : 'installed the Printer Configuration Agent'}`)
         return send(202, {enrollment})
       }
+      case 'POST /cloud-connect':
+        if (!ALLOWED_CLOUD.test(cloud)) return send(400, {error: 'a loopback cloudUrl is required'})
+        return send(200, {enrollment: await checkIn(cloud)})
       case 'POST /enrollment-code': {
         if (!ALLOWED_CLOUD.test(cloud)) return send(400, {error: 'a loopback cloudUrl is required'})
         const r = await fetch(`${cloud}/cfm/fleet-management-service/v1.0/device-codes`, {
@@ -155,6 +171,7 @@ export async function startEws(p: EwsPrinter, port: number, log: (line: string) 
     server.listen(port, p.address, () => resolve())
   })
   return {
+    checkIn,
     async close() {
       closed = true
       server.closeAllConnections()

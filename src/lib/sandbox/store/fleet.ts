@@ -46,6 +46,11 @@ export function removePreenrollment(db: Db, orgId: string, serial: string): void
   db.prepare('INSERT OR REPLACE INTO preenrollment_tombstones(org_id, serial, deleted_at) VALUES (?,?,?)').run(orgId, serial, Date.now())
 }
 
+/** A pre-enrolled printer checked in and is now enrolled: its pre-enrollment is used up. */
+export function consumePreenrollment(db: Db, serial: string): void {
+  db.prepare('DELETE FROM preenrollments WHERE serial = ?').run(serial)
+}
+
 export function preenrollmentRemoved(db: Db, orgId: string, serial: string): boolean {
   return Boolean(db.prepare('SELECT 1 FROM preenrollment_tombstones WHERE org_id = ? AND serial = ?').get(orgId, serial))
 }
