@@ -4,6 +4,7 @@ import Database from 'better-sqlite3'
 import {createHash, randomBytes, randomUUID, scryptSync, timingSafeEqual} from 'node:crypto'
 import {join} from 'node:path'
 
+import {DEPLOY_SCHEMA} from './store/deploy.js'
 import {FLEET_SCHEMA} from './store/fleet.js'
 
 export type Db = Database.Database
@@ -74,6 +75,7 @@ export function openDb(dataDir: string): Db {
   db.pragma('busy_timeout = 5000')
   db.exec(SCHEMA)
   db.exec(FLEET_SCHEMA)
+  db.exec(DEPLOY_SCHEMA)
   return db
 }
 

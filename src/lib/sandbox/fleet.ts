@@ -9,7 +9,7 @@ import {LcsError} from '../errors.js'
 import {startSnmpAgent, type SnmpAgent} from './printers/agent.js'
 import {startEws, type AgentCapability, type EwsServer} from './printers/ews.js'
 import {startMdnsResponder} from './printers/mdns.js'
-import {generateFleet} from './printers/models.js'
+import {generateFleet, type GeneratedPrinter} from './printers/models.js'
 import {loadSnmprec, type SnmpRecord} from './snmprec.js'
 
 export interface FleetOptions {
@@ -60,6 +60,8 @@ export interface RunningFleet {
   printers: SimulatedPrinter[]
   agents: Map<string, SnmpAgent>
   ews: Map<string, EwsServer>
+  /** The generated printer behind each address (the deploy engine updates its firmware). */
+  generated: Map<string, GeneratedPrinter>
   close(): Promise<void>
 }
 
@@ -113,6 +115,7 @@ export async function startFleet(opts: FleetOptions): Promise<RunningFleet> {
   const generated = generateFleet(opts.count, opts.seed)
   const agents = new Map<string, SnmpAgent>()
   const ews = new Map<string, EwsServer>()
+  const generatedByAddress = new Map<string, GeneratedPrinter>()
   const printers: SimulatedPrinter[] = []
   const mdnsEntries: Array<{address: string; name: string; model: string; manufacturer: string; uuid: string; adminurl: string}> = []
   try {
@@ -133,6 +136,7 @@ export async function startFleet(opts: FleetOptions): Promise<RunningFleet> {
         v3User: SANDBOX_V3,
       })
       agents.set(address, agent)
+      if (g) generatedByAddress.set(address, g)
       let ewsInfo: SimulatedPrinter['ews'] = null
       if (g) {
         // One printer in five is secured; a clock that is far off has NTP off (PET can fix it), unless the
@@ -183,6 +187,7 @@ export async function startFleet(opts: FleetOptions): Promise<RunningFleet> {
       await Promise.all([...agents.values(), ...ews.values()].map((a) => a.close()))
     },
     ews,
+    generated: generatedByAddress,
     printers,
   }
 }

@@ -2,6 +2,7 @@
 import type {IncomingMessage, ServerResponse} from 'node:http'
 
 import * as store from '../db.js'
+import type {DeployEngine} from '../deployer.js'
 import type {FaultSpec} from '../faults.js'
 
 export interface HandlerOptions {
@@ -9,6 +10,8 @@ export interface HandlerOptions {
   faults: FaultSpec
   rng: () => number
   tokenTtl: number
+  /** Moves deployments forward on the simulated printers (absent: deployments are stored but never run). */
+  deploy?: DeployEngine
 }
 
 export interface Ctx {
@@ -37,6 +40,8 @@ export interface Route {
   path: string
   auth: boolean
   handler: Handler
+  /** Largest accepted request body in bytes (default 1 MB; uploads allow more). */
+  maxBody?: number
 }
 
 export const IMS = '/ciam/identity-management-service/v1.0'
