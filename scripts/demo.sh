@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm run demo`: the product's main job against the embedded sandbox, in a throw-away home
 # (.demo/), so it never touches your own login: start the sandbox, log in, list organizations,
-# create a customer organization, list printers, stop.
+# create a customer organization, list printers, apply the example rollout file (twice: the second run
+# changes nothing), show the deployment task, stop.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export LCS_CONFIG_DIR="$PWD/.demo/config" LCS_SANDBOX_DIR="$PWD/.demo/sandbox"
@@ -19,6 +20,12 @@ echo
 lcs orgs create-child "Demo Customer $(date +%H%M%S)"
 echo
 lcs printers list
+echo
+lcs apply -f fixtures/rollout/contoso.yaml
+echo
+lcs apply -f fixtures/rollout/contoso.yaml
+echo
+lcs tasks list --org "Contoso Retail" --kind deploy-configuration --limit 3
 echo
 lcs sandbox stop
 echo
