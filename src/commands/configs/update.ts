@@ -28,11 +28,14 @@ export default class ConfigsUpdate extends BaseCommand {
     const orgId = await activeOrgId(s)
     const current = findNamed(await listConfigurations(s.client, orgId), args.name, 'configuration', 'See `lcs configs list`.')
     const copyHint = `Copy it and edit the copy: lcs configs copy "${current.name}" "${current.name} v2"`
-    if (current.deployed) throw new LcsError('conflict', `"${current.name}" is a deployed configuration and cannot be modified.`, {hint: copyHint})
+    const editing = Boolean(flags.file) || hasContentFlags(flags)
+    if (!editing && flags.default === undefined) throw new LcsError('usage', 'Nothing to change: pass -f FILE or content flags (--description, --app, --settings, --firmware, --recommended-firmware), or --default / --no-default.')
+    // the default mark is not part of the configuration: it can move on a deployed one
+    if (editing && current.deployed) throw new LcsError('conflict', `"${current.name}" is a deployed configuration and cannot be modified.`, {hint: copyHint})
     const fromFile = flags.file ? await loadConfigFile(flags.file) : undefined
     const spec = fromFile ? {...fromFile.spec, default: flags.default ?? fromFile.spec.default} : specFromFlags(current.name, flags, current)
     let c = current
-    if (fromFile || hasContentFlags(flags)) {
+    if (editing) {
       const input = await resolveConfig(s.client, orgId, spec, fromFile?.source)
       try {
         c = await updateConfiguration(s.client, orgId, current.id, input)

@@ -204,7 +204,7 @@ export class DeployEngine {
     for (const [orgId, serials] of this.enrolled) {
       this.enrolled.delete(orgId)
       const cfg = store.defaultConfig(this.db, orgId)
-      if (!cfg) continue
+      if (!cfg || (!cfg.recommended_firmware && cfg.firmware === '[]' && cfg.apps === '[]' && cfg.settings === '[]')) continue
       const plan = planConfiguration(this.db, cfg)
       const printers = [...serials].flatMap((serial) => {
         const row = this.db.prepare('SELECT a.serial, a.model_name, e.firmware FROM assets a JOIN enrollments e ON e.serial = a.serial WHERE a.serial = ? COLLATE NOCASE AND a.org_id = ?').get(serial, orgId) as
