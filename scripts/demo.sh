@@ -2,7 +2,8 @@
 # `npm run demo`: the product's main job against the embedded sandbox, in a throw-away home (.demo/),
 # so it never touches your own login: start the sandbox with simulated printers, log in, list
 # organizations, create a customer organization, discover the printers, enroll the eligible ones,
-# list the fleet, stop. Everything stays on the loopback (127.x addresses).
+# list the fleet, apply the example rollout file (twice: the second run changes nothing), show the
+# deployment task, stop. Everything stays on the loopback (127.x addresses).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export LCS_CONFIG_DIR="$PWD/.demo/config" LCS_SANDBOX_DIR="$PWD/.demo/sandbox"
@@ -26,6 +27,10 @@ step "Enroll every eligible printer (secured ones with the sandbox's web-service
 printf %s sandbox-ews | lcs printers enroll --from .demo/discovery.json --all-eligible "${EWS[@]}" --ews-user admin --ews-password-stdin || true
 step "The enrolled fleet"
 lcs printers list
+step "Apply the example rollout file (configurations, deployments), then again: all unchanged"
+lcs apply -f fixtures/rollout/contoso.yaml
+lcs apply -f fixtures/rollout/contoso.yaml
+lcs tasks list --org "Contoso Retail" --kind deploy-configuration --limit 3
 step "Stop the sandbox"
 lcs sandbox stop
 echo

@@ -1,4 +1,4 @@
-// Enrollment calls of the SDK (our contract): enrollment codes, enrolled printers, tasks.
+// Enrollment calls of the SDK (our contract): enrollment codes and enrolled printers.
 import type {CloudClient} from './client.js'
 
 export interface EnrolledPrinter {
@@ -24,16 +24,6 @@ export interface EnrollmentCode {
   sentTo?: string
 }
 
-export interface Task {
-  id: string
-  kind: string
-  serialNumber: string | null
-  status: string
-  detail: string | null
-  createdAt: number
-  updatedAt: number
-}
-
 export const getEnrollmentCode = (c: CloudClient, orgId: string) => c.call<EnrollmentCode>('enrollmentCode', {params: {orgId}})
 
 export const emailEnrollmentCode = (c: CloudClient, orgId: string, email: string) => c.call<EnrollmentCode>('emailEnrollmentCode', {body: {email}, params: {orgId}})
@@ -57,5 +47,3 @@ export const getPrinter = (c: CloudClient, orgId: string, serial: string) => c.c
 export const unenrollPrinter = (c: CloudClient, orgId: string, serial: string) => c.call<void>('unenrollPrinter', {params: {orgId, serial}})
 
 export const setPrinterTags = (c: CloudClient, orgId: string, serial: string, tags: string[]) => c.call<EnrolledPrinter>('setPrinterTags', {body: {tags}, params: {orgId, serial}})
-
-export const listTasks = (c: CloudClient, orgId: string, limit?: number) => c.paginate<Task>('listTasks', {limit, params: {orgId}})

@@ -85,7 +85,7 @@ export class HttpTransport {
     const url = withQuery(req.url, req.query)
     for (let attempt = 0; ; attempt++) {
       const started = Date.now()
-      this.trace(`→ ${req.method} ${redactUrl(url)}${attempt ? ` (retry ${attempt})` : ''} headers=${JSON.stringify(redactValue(headers))}${req.body === undefined ? '' : ` body=${JSON.stringify(redactValue(req.body))}`}`)
+      this.trace(`→ ${req.method} ${redactUrl(url)}${attempt ? ` (retry ${attempt})` : ''} headers=${JSON.stringify(redactValue(headers))}${req.body === undefined ? '' : ` body=${JSON.stringify(shorten(redactValue(req.body)))}`}`)
       let res: AxiosResponse<string>
       try {
         res = await this.ax.request<string>({data: req.body === undefined ? undefined : JSON.stringify(req.body), headers, method: req.method, url})
@@ -153,6 +153,14 @@ function safeJson(text: unknown): unknown {
   } catch {
     return undefined
   }
+}
+
+/** Long strings (a base64 upload) are abbreviated in the trace. */
+function shorten(v: unknown): unknown {
+  if (typeof v === 'string') return v.length > 200 ? `${v.slice(0, 60)}…(${v.length} characters)` : v
+  if (Array.isArray(v)) return v.map(shorten)
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, shorten(x)]))
+  return v
 }
 
 function truncate(text: unknown): string {

@@ -31,6 +31,27 @@ export const ROUTES = {
   unenrollPrinter: {base: 'apis', method: 'DELETE', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/printers/{serial}'},
   setPrinterTags: {base: 'apis', method: 'PUT', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/printers/{serial}/tags'},
   listTasks: {base: 'apis', method: 'GET', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/tasks'},
+  // fleet management (our contract): resources, configurations, deployments, tasks
+  verifyFirmware: {base: 'apis', method: 'POST', path: '/cfm/fleet-management-service/v1.0/firmware/verify'},
+  listCatalogApps: {base: 'apis', method: 'GET', path: '/cfm/fleet-management-service/v1.0/apps'},
+  listResources: {base: 'apis', method: 'GET', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/resources'},
+  createResource: {base: 'apis', method: 'POST', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/resources'},
+  getResource: {base: 'apis', method: 'GET', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/resources/{resourceId}'},
+  updateResource: {base: 'apis', method: 'PUT', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/resources/{resourceId}'},
+  deleteResource: {base: 'apis', method: 'DELETE', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/resources/{resourceId}'},
+  listConfigurations: {base: 'apis', method: 'GET', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/configurations'},
+  createConfiguration: {base: 'apis', method: 'POST', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/configurations'},
+  getConfiguration: {base: 'apis', method: 'GET', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/configurations/{configId}'},
+  updateConfiguration: {base: 'apis', method: 'PUT', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/configurations/{configId}'},
+  deleteConfiguration: {base: 'apis', method: 'DELETE', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/configurations/{configId}'},
+  copyConfiguration: {base: 'apis', method: 'POST', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/configurations/{configId}/copy'},
+  setDefaultConfiguration: {base: 'apis', method: 'PUT', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/configurations/{configId}/default'},
+  unsetDefaultConfiguration: {base: 'apis', method: 'DELETE', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/configurations/{configId}/default'},
+  configurationPrinters: {base: 'apis', method: 'GET', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/configurations/{configId}/printers'},
+  createDeployment: {base: 'apis', method: 'POST', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/deployments'},
+  getTask: {base: 'apis', method: 'GET', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/tasks/{taskId}'},
+  updateTask: {base: 'apis', method: 'PATCH', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/tasks/{taskId}'},
+  deleteTask: {base: 'apis', method: 'DELETE', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/tasks/{taskId}'},
 } as const
 
 export type RouteName = keyof typeof ROUTES

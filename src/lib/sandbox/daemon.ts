@@ -8,6 +8,7 @@ import {join} from 'node:path'
 import {writePrivateFile} from '../config/store.js'
 import {LcsError} from '../errors.js'
 import {openDb, seed, type SeedInfo} from './db.js'
+import {DeployEngine} from './deployer.js'
 import {parseFaults, seededRandom} from './faults.js'
 import {startFleet, type FleetOptions, type SimulatedPrinter} from './fleet.js'
 import {startSandboxServer, type RunningServer} from './server.js'
@@ -82,10 +83,15 @@ export async function runSandbox(opts: SandboxOptions, log: (line: string) => vo
   const seedInfo = seed(db, rng)
   let server: RunningServer
   let fleet: Awaited<ReturnType<typeof startFleet>> | undefined
+  let deploy: DeployEngine | undefined
   try {
     if (opts.printers && (opts.printers.count > 0 || opts.printers.recordingsDir)) fleet = await startFleet({...opts.printers, log, seed: seedValue})
-    server = await startSandboxServer({db, faults, log, port: opts.port, rng, tokenTtl: opts.tokenTtl})
+    // deployments run in this process, on the simulated printers' agents
+    deploy = new DeployEngine({db, fleet, log})
+    server = await startSandboxServer({db, deploy, faults, log, port: opts.port, rng, tokenTtl: opts.tokenTtl})
+    deploy.start()
   } catch (error) {
+    deploy?.stop()
     await fleet?.close()
     db.close()
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
@@ -103,6 +109,7 @@ export async function runSandbox(opts: SandboxOptions, log: (line: string) => vo
     async stop() {
       if (stopped) return
       stopped = true
+      deploy?.stop()
       await server.close()
       await fleet?.close()
       db.close()

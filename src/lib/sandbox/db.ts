@@ -4,6 +4,7 @@ import Database from 'better-sqlite3'
 import {createHash, randomBytes, randomUUID, scryptSync, timingSafeEqual} from 'node:crypto'
 import {join} from 'node:path'
 
+import {DEPLOY_SCHEMA} from './store/deploy.js'
 import {ENROLLMENT_SCHEMA} from './store/enrollment.js'
 import {FLEET_SCHEMA} from './store/fleet.js'
 import {PEOPLE_SCHEMA} from './store/people.js'
@@ -75,7 +76,7 @@ export function openDb(dataDir: string): Db {
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
   db.exec(SCHEMA)
-  db.exec(PEOPLE_SCHEMA + FLEET_SCHEMA + ENROLLMENT_SCHEMA)
+  db.exec(PEOPLE_SCHEMA + FLEET_SCHEMA + ENROLLMENT_SCHEMA + DEPLOY_SCHEMA)
   return db
 }
 

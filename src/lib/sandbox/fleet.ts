@@ -9,7 +9,7 @@ import {LcsError} from '../errors.js'
 import {startSnmpAgent, type SnmpAgent} from './printers/agent.js'
 import {startEws, type AgentCapability, type EwsServer} from './printers/ews.js'
 import {startMdnsResponder} from './printers/mdns.js'
-import {generateFleet} from './printers/models.js'
+import {generateFleet, type GeneratedPrinter} from './printers/models.js'
 import {loadSnmprec, type SnmpRecord} from './snmprec.js'
 
 export interface FleetOptions {
@@ -64,6 +64,8 @@ export interface RunningFleet {
   ews: Map<string, EwsServer>
   /** Starts the Native Agent printers' periodic check-ins with the sandbox cloud (pre-enrollment). */
   connect(cloudUrl: string): void
+  /** The generated printer behind each address (the deploy engine updates its firmware). */
+  generated: Map<string, GeneratedPrinter>
   close(): Promise<void>
 }
 
@@ -117,6 +119,7 @@ export async function startFleet(opts: FleetOptions): Promise<RunningFleet> {
   const generated = generateFleet(opts.count, opts.seed)
   const agents = new Map<string, SnmpAgent>()
   const ews = new Map<string, EwsServer>()
+  const generatedByAddress = new Map<string, GeneratedPrinter>()
   const printers: SimulatedPrinter[] = []
   const mdnsEntries: Array<{address: string; name: string; model: string; manufacturer: string; uuid: string; adminurl: string}> = []
   try {
@@ -137,6 +140,7 @@ export async function startFleet(opts: FleetOptions): Promise<RunningFleet> {
         v3User: SANDBOX_V3,
       })
       agents.set(address, agent)
+      if (g) generatedByAddress.set(address, g)
       let ewsInfo: SimulatedPrinter['ews'] = null
       if (g) {
         // One printer in five is secured; a clock that is far off has NTP off (PET can fix it), unless the
@@ -205,6 +209,7 @@ export async function startFleet(opts: FleetOptions): Promise<RunningFleet> {
       }
     },
     ews,
+    generated: generatedByAddress,
     printers,
   }
 }

@@ -5,12 +5,14 @@ import {createServer, type IncomingMessage, type Server, type ServerResponse} fr
 import type {AddressInfo} from 'node:net'
 
 import {enrollmentRoutes} from './api/enrollment.js'
+import {deployRoutes} from './api/deploy.js'
 import {fleetRoutes} from './api/fleet.js'
 import {identityRoutes} from './api/identity.js'
 import {integrationRoutes} from './api/integration.js'
 import {HttpError, type Ctx, type Route} from './api/kit.js'
 import {peopleRoutes} from './api/people.js'
 import * as store from './db.js'
+import type {DeployEngine} from './deployer.js'
 import {decideFault, NO_FAULTS, type FaultSpec} from './faults.js'
 
 type Db = store.Db
@@ -24,6 +26,7 @@ export interface SandboxServerOptions {
   /** Lifetime of access tokens, seconds. */
   tokenTtl?: number
   log?: (line: string) => void
+  deploy?: DeployEngine
 }
 
 const MAX_BODY = 1024 * 1024
@@ -35,18 +38,19 @@ export const SANDBOX_ROUTES: Route[] = [
   ...fleetRoutes,
   ...integrationRoutes,
   ...enrollmentRoutes,
+  ...deployRoutes,
 ]
 
 const compiled = SANDBOX_ROUTES.map((r) => ({...r, regex: new RegExp('^' + r.path.replace(/\{(\w+)\}/g, '(?<$1>[^/]+)') + '$')}))
 
 // ---- plumbing ----
 
-async function readBody(req: IncomingMessage): Promise<unknown> {
+async function readBody(req: IncomingMessage, max = MAX_BODY): Promise<unknown> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const c of req as AsyncIterable<Buffer>) {
     size += c.length
-    if (size > MAX_BODY) throw new HttpError(413, 'payload_too_large', 'Request body exceeds 1 MB')
+    if (size > max) throw new HttpError(413, 'payload_too_large', `Request body exceeds ${Math.round(max / 1024 / 1024)} MB`)
     chunks.push(c)
   }
   const text = Buffer.concat(chunks).toString('utf8')
@@ -83,7 +87,7 @@ export interface RunningServer {
 
 export async function startSandboxServer(options: SandboxServerOptions): Promise<RunningServer> {
   const o = {
-    db: options.db, faults: options.faults ?? NO_FAULTS, host: options.host ?? '127.0.0.1', port: options.port ?? 0,
+    db: options.db, deploy: options.deploy, faults: options.faults ?? NO_FAULTS, host: options.host ?? '127.0.0.1', port: options.port ?? 0,
     rng: options.rng ?? Math.random, tokenTtl: options.tokenTtl ?? 3600,
   }
   const log = options.log ?? (() => {})
@@ -105,7 +109,7 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
         throw new HttpError(other ? 405 : 404, other ? 'method_not_allowed' : 'not_found', other ? `${req.method} is not allowed on ${url.pathname}` : `No route ${url.pathname}`)
       }
       const ctx: Ctx = {body: undefined, params: {...route.regex.exec(url.pathname)!.groups}, req, requestId, res, url}
-      ctx.body = await readBody(req)
+      ctx.body = await readBody(req, route.maxBody)
       if (route.auth) authenticate(ctx, o.db)
       const key = req.method === 'POST' && ctx.principal ? String(req.headers['idempotency-key'] ?? '') : ''
       const principalKey = ctx.principal ? `${ctx.principal.kind}:${ctx.principal.id}` : ''

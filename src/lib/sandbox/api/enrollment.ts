@@ -1,5 +1,6 @@
 // Enrollment routes of the sandbox: enrollment codes, printer registrations (called by the
-// printers themselves), printer-generated codes, enrolled printers (list/show/unenroll/tags) and tasks.
+// printers themselves), printer-generated codes and enrolled printers (list/show/unenroll/tags). The
+// task history is served by ./deploy.ts.
 import * as store from '../db.js'
 import * as fleet from '../store/enrollment.js'
 import {consumePreenrollment, getPreenrollment} from '../store/fleet.js'
@@ -46,7 +47,9 @@ function enrollInto(o: HandlerOptions, orgId: string, p: ReturnType<typeof print
   if (existing && existing.org_id !== orgId) {
     throw new HttpError(409, 'enrolled_elsewhere', `Printer ${p.serial} is enrolled in another organization: unenroll it there first`, {organizationId: existing.org_id})
   }
-  return [existing ? 200 : 201, printerJson(fleet.registerPrinter(o.db, orgId, p))]
+  const row = fleet.registerPrinter(o.db, orgId, p)
+  if (!existing) o.deploy?.printerEnrolled(orgId, row.serial)
+  return [existing ? 200 : 201, printerJson(row)]
 }
 
 export const enrollmentRoutes: Route[] = [
@@ -147,15 +150,6 @@ export const enrollmentRoutes: Route[] = [
       }
       fleet.setTags(o.db, p.serial, [...new Set(tags as string[])])
       return printerJson(fleet.getPrinter(o.db, p.serial)!)
-    },
-  },
-  {
-    auth: true, method: 'GET', path: `${FM}/organizations/{orgId}/tasks`,
-    handler(ctx, o) {
-      const org = visibleOrg(ctx, o, ctx.params.orgId)
-      const p = page(ctx)
-      const {rows, total} = fleet.listTasks(o.db, [org.id], p.offset, p.size)
-      return pageOf(rows.map((t) => ({createdAt: t.created_at, detail: t.detail, id: t.id, kind: t.kind, serialNumber: t.serial, status: t.status, updatedAt: t.updated_at})), total, p)
     },
   },
 ]

@@ -4,6 +4,7 @@ import type {IncomingMessage, ServerResponse} from 'node:http'
 import * as store from '../db.js'
 import type {BatchItemResult, BatchResponse, Outcome} from '../../cloud/types.js'
 import type {Rule} from '../../csv/rules.js'
+import type {DeployEngine} from '../deployer.js'
 import type {FaultSpec} from '../faults.js'
 
 export interface HandlerOptions {
@@ -11,6 +12,8 @@ export interface HandlerOptions {
   faults: FaultSpec
   rng: () => number
   tokenTtl: number
+  /** Moves deployments forward on the simulated printers (absent: deployments are stored but never run). */
+  deploy?: DeployEngine
 }
 
 export interface Ctx {
@@ -39,6 +42,8 @@ export interface Route {
   path: string
   auth: boolean
   handler: Handler
+  /** Largest accepted request body in bytes (default 1 MB; uploads allow more). */
+  maxBody?: number
 }
 
 export const IMS = '/ciam/identity-management-service/v1.0'

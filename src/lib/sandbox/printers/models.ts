@@ -589,3 +589,11 @@ export function withFirmware(p: GeneratedPrinter, firmware: string): GeneratedPr
 export function generateFleet(count: number, seed: number | string, opts: Omit<GenerateOptions, 'kind'> = {}): GeneratedPrinter[] {
   return Array.from({length: count}, (_x, i) => generatePrinter(i, seed, opts))
 }
+
+/** The Lexmark models with family.level firmware that the generator uses (for the sandbox's firmware and app catalogs). */
+export function lexmarkFirmwareModels(): Array<{model: string; family: string; touch: boolean; mfp: boolean; generation: 'current' | 'esf-old'}> {
+  return [
+    ...LEXMARK_CURRENT.map((m) => ({family: m.family, generation: 'current' as const, mfp: m.mfp, model: m.model, touch: m.touch})),
+    ...LEXMARK_ESF_OLD.map((m) => ({family: m.family, generation: 'esf-old' as const, mfp: m.mfp, model: m.model, touch: m.touch})),
+  ]
+}

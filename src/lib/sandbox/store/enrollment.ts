@@ -1,5 +1,5 @@
 // Enrollment state of the sandbox cloud: enrollment codes (organization codes and printer-generated
-// codes), enrolled printers (an asset row plus its enrollment), and the task history.
+// codes), enrolled printers (an asset row plus its enrollment), and the task records of enrollments.
 import {randomInt, randomUUID} from 'node:crypto'
 
 import type {Db} from '../db.js'
@@ -136,11 +136,4 @@ export function setTags(db: Db, serial: string, tags: string[]): void {
 
 export function addTask(db: Db, orgId: string, kind: string, serial: string | null, status: string, detail: string | null, now = Date.now()): void {
   db.prepare('INSERT INTO tasks(id, org_id, kind, serial, status, detail, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)').run(randomUUID(), orgId, kind, serial, status, detail, now, now)
-}
-
-export function listTasks(db: Db, orgIds: string[], offset: number, limit: number): {rows: Array<Record<string, unknown>>; total: number} {
-  const marks = orgIds.map(() => '?').join(',')
-  const total = (db.prepare(`SELECT count(*) n FROM tasks WHERE org_id IN (${marks})`).get(...orgIds) as {n: number}).n
-  const rows = db.prepare(`SELECT * FROM tasks WHERE org_id IN (${marks}) ORDER BY created_at DESC, id LIMIT ? OFFSET ?`).all(...orgIds, limit, offset) as Array<Record<string, unknown>>
-  return {rows, total}
 }

@@ -1,0 +1,74 @@
+import {Flags} from '@oclif/core'
+
+import {activeOrgId} from '../lib/auth/session.js'
+import {applyPlan, counts, createContext, loadRollout, planRollout, type FailedItem} from '../lib/deploy/rollout/rollout.js'
+import type {Action} from '../lib/deploy/rollout/types.js'
+import {BaseCommand, cloudFlags} from '../lib/ui/base-command.js'
+import {TaskReporter} from '../lib/ui/deploy.js'
+import {canPrompt, missing, promptConfirm} from '../lib/ui/prompts.js'
+import {itemLine, renderPlan} from '../lib/ui/rollout.js'
+
+interface ApplyResult {
+  plan: Array<{kind: string; name: string; action: Action; changes?: string[]; detail?: string}>
+  applied: boolean
+  failed: FailedItem[]
+}
+
+const PAST: Record<Action, string> = {create: 'created', delete: 'deleted', unchanged: 'unchanged', update: 'updated'}
+
+export default class Apply extends BaseCommand {
+  static description = `Apply a rollout file: one declarative YAML file for a customer's rollout — the organization (or a child organization to create), resources, configurations and deployments (targets by serial, tag or all). The file is checked against docs/rollout.schema.json and against the cloud first; every problem is reported with its line and nothing changes (exit 7). Then the plan is printed (create / update / delete / unchanged per item, like terraform plan) and applied. Applying it again reports everything unchanged. A partial failure exits 9; running the file again finishes the job. --dry-run prints the plan only.`
+
+  static examples = [
+    '<%= config.bin %> <%= command.id %> -f rollout.yaml --dry-run',
+    '<%= config.bin %> <%= command.id %> -f rollout.yaml',
+    '<%= config.bin %> <%= command.id %> -f rollout.yaml --yes --json',
+  ]
+
+  static flags = {
+    ...cloudFlags,
+    'dry-run': Flags.boolean({description: 'Print the plan and change nothing.'}),
+    file: Flags.file({char: 'f', description: 'The rollout file (YAML; schema: docs/rollout.schema.json).', exists: true, required: true}),
+    'poll-interval': Flags.integer({default: 1000, description: 'Milliseconds between progress polls of deployments.', hidden: true, min: 100}),
+    wait: Flags.boolean({allowNo: true, default: true, description: 'Wait for deployments to finish (failures then count). --no-wait starts them and returns.'}),
+    yes: Flags.boolean({char: 'y', description: 'Apply deletions without asking.'}),
+  }
+
+  async run(): Promise<ApplyResult> {
+    const {flags} = await this.parse(Apply)
+    const loaded = await loadRollout(flags.file)
+    const s = await this.session(flags)
+    const reporter = new TaskReporter(this.verbose)
+    const ctx = createContext(loaded, {activeOrgId: await activeOrgId(s), client: s.client, onTaskUpdate: reporter.update, pollMs: flags['poll-interval'], wait: flags.wait})
+    const items = await planRollout(ctx)
+    const plan = items.map((i) => ({action: i.action, kind: i.kind, name: i.name, ...(i.changes ? {changes: i.changes} : {}), ...(i.detail ? {detail: i.detail} : {})}))
+    this.log(renderPlan(items, `Plan for ${ctx.orgName} (${flags.file}):`))
+    const c = counts(items)
+    if (flags['dry-run']) return {applied: false, failed: [], plan}
+    if (c.create + c.update + c.delete === 0) {
+      this.log('Nothing to do: everything is unchanged.')
+      return {applied: true, failed: [], plan}
+    }
+    if (c.delete && !flags.yes) {
+      if (!canPrompt({json: this.jsonEnabled()})) throw missing('--yes', `confirmation of ${c.delete} deletion${c.delete === 1 ? '' : 's'}`)
+      if (!(await promptConfirm(`Apply the plan, with ${c.delete} deletion${c.delete === 1 ? '' : 's'}?`))) {
+        this.log('Nothing was changed.')
+        return {applied: false, failed: [], plan}
+      }
+    }
+    let failed: FailedItem[]
+    try {
+      failed = await applyPlan(items, ctx, {
+        done: (i) => this.note(`  ✓ ${PAST[i.action]} ${itemLine(i)}`),
+        failed: (i, e) => this.note(`  ✗ ${itemLine(i)}: ${e.message}`),
+        start: (i) => this.note(`  … ${i.action === 'create' && i.kind === 'deployment' ? 'deploying' : i.action.replace(/e$/, '') + 'ing'} ${itemLine(i)}${i.detail && i.kind === 'deployment' ? ` (${i.detail})` : ''}`),
+      })
+    } finally {
+      reporter.finish()
+    }
+    const changed = c.create + c.update + c.delete
+    this.log(failed.length ? `Applied ${changed - failed.length} of ${changed} changes; ${failed.length} failed. Run the file again to finish.` : `Applied ${changed} change${changed === 1 ? '' : 's'}.`)
+    if (failed.length) process.exitCode = 9
+    return {applied: true, failed, plan}
+  }
+}

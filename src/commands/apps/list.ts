@@ -1,0 +1,31 @@
+import {Flags} from '@oclif/core'
+
+import {listCatalogApps, type CatalogApp} from '../../lib/cloud/deploy.js'
+import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
+import {renderCsv, renderTable, type Column} from '../../lib/ui/output.js'
+
+const COLUMNS: Column<CatalogApp>[] = [
+  {get: (a) => a.name, header: 'Name'},
+  {get: (a) => a.id, header: 'ID'},
+  {get: (a) => a.version, header: 'Version'},
+  {get: (a) => a.category, header: 'Category'},
+  {get: (a) => `${a.minMemoryMb} MB`, header: 'Min. memory'},
+  {get: (a) => a.models.length, header: 'Models'},
+]
+
+export default class AppsList extends BaseCommand {
+  static description = 'List the standard eSF applications of the catalog, which configurations can include by name or id (imported apps are resources: lcs resources list --type app).'
+
+  static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --json']
+
+  static flags = {...cloudFlags, csv: Flags.boolean({description: 'Print CSV instead of a table.', exclusive: ['json']})}
+
+  async run(): Promise<CatalogApp[]> {
+    const {flags} = await this.parse(AppsList)
+    const s = await this.session(flags)
+    const apps = await listCatalogApps(s.client)
+    if (flags.csv) process.stdout.write(renderCsv(apps, COLUMNS))
+    else this.log(renderTable(apps, COLUMNS))
+    return apps
+  }
+}

@@ -1,0 +1,28 @@
+import {Args} from '@oclif/core'
+
+import {activeOrgId} from '../../../lib/auth/session.js'
+import {listConfigurations, setDefaultConfiguration, type Configuration} from '../../../lib/cloud/deploy.js'
+import {findNamed} from '../../../lib/deploy/resources.js'
+import {BaseCommand, cloudFlags} from '../../../lib/ui/base-command.js'
+
+export default class ConfigsDefaultSet extends BaseCommand {
+  static args = {name: Args.string({description: 'Name or id of the configuration.', required: true})}
+
+  static description = 'Make a configuration the default: it is deployed automatically to newly enrolled printers. An organization has one default; setting another replaces it.'
+
+  static examples = ['<%= config.bin %> <%= command.id %> "Retail standard"']
+
+  static flags = {...cloudFlags}
+
+  async run(): Promise<Configuration> {
+    const {args, flags} = await this.parse(ConfigsDefaultSet)
+    const s = await this.session(flags)
+    const orgId = await activeOrgId(s)
+    const all = await listConfigurations(s.client, orgId)
+    const c = findNamed(all, args.name, 'configuration', 'See `lcs configs list`.')
+    const previous = all.find((x) => x.isDefault && x.id !== c.id)
+    const out = await setDefaultConfiguration(s.client, orgId, c.id)
+    this.log(`"${out.name}" is the default configuration: newly enrolled printers get it.${previous ? ` (It replaces "${previous.name}".)` : ''}`)
+    return out
+  }
+}

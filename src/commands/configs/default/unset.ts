@@ -1,0 +1,31 @@
+import {Args} from '@oclif/core'
+
+import {activeOrgId} from '../../../lib/auth/session.js'
+import {listConfigurations, unsetDefaultConfiguration, type Configuration} from '../../../lib/cloud/deploy.js'
+import {findNamed} from '../../../lib/deploy/resources.js'
+import {BaseCommand, cloudFlags} from '../../../lib/ui/base-command.js'
+
+export default class ConfigsDefaultUnset extends BaseCommand {
+  static args = {name: Args.string({description: 'Name or id of the configuration. Default: whichever is the default.'})}
+
+  static description = 'Remove the default mark: newly enrolled printers no longer get a configuration automatically.'
+
+  static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> "Retail standard" --json']
+
+  static flags = {...cloudFlags}
+
+  async run(): Promise<Configuration | null> {
+    const {args, flags} = await this.parse(ConfigsDefaultUnset)
+    const s = await this.session(flags)
+    const orgId = await activeOrgId(s)
+    const all = await listConfigurations(s.client, orgId)
+    const c = args.name ? findNamed(all, args.name, 'configuration', 'See `lcs configs list`.') : all.find((x) => x.isDefault)
+    if (!c || !c.isDefault) {
+      this.log(c ? `"${c.name}" is not the default configuration; nothing to do.` : 'There is no default configuration; nothing to do.')
+      return c ?? null
+    }
+    const out = await unsetDefaultConfiguration(s.client, orgId, c.id)
+    this.log(`"${out.name}" is no longer the default configuration.`)
+    return out
+  }
+}

@@ -1,0 +1,24 @@
+import {Flags} from '@oclif/core'
+
+import {activeOrgId} from '../../lib/auth/session.js'
+import {listConfigurations, type Configuration} from '../../lib/cloud/deploy.js'
+import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
+import {CONFIG_COLUMNS} from '../../lib/ui/deploy.js'
+import {renderCsv, renderTable} from '../../lib/ui/output.js'
+
+export default class ConfigsList extends BaseCommand {
+  static description = 'List the configurations of the organization: firmware, number of apps and settings files, whether it is the default and whether it has been deployed (a deployed configuration cannot be edited).'
+
+  static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --json']
+
+  static flags = {...cloudFlags, csv: Flags.boolean({description: 'Print CSV instead of a table.', exclusive: ['json']})}
+
+  async run(): Promise<Configuration[]> {
+    const {flags} = await this.parse(ConfigsList)
+    const s = await this.session(flags)
+    const rows = await listConfigurations(s.client, await activeOrgId(s))
+    if (flags.csv) process.stdout.write(renderCsv(rows, CONFIG_COLUMNS))
+    else this.log(rows.length ? renderTable(rows, CONFIG_COLUMNS) : 'No configurations.')
+    return rows
+  }
+}

@@ -1,0 +1,27 @@
+import {Args} from '@oclif/core'
+
+import {activeOrgId} from '../../lib/auth/session.js'
+import {configurationPrinters, listConfigurations, type Configuration, type ConfigurationPrinter} from '../../lib/cloud/deploy.js'
+import {findNamed} from '../../lib/deploy/resources.js'
+import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
+import {configDetail} from '../../lib/ui/deploy.js'
+
+export default class ConfigsShow extends BaseCommand {
+  static args = {name: Args.string({description: 'Name or id of the configuration.', required: true})}
+
+  static description = 'Show a configuration: its firmware, apps and settings files in deployment order, whether it is deployed or the default, and the latest result on each printer it was deployed to.'
+
+  static examples = ['<%= config.bin %> <%= command.id %> "Retail standard"', '<%= config.bin %> <%= command.id %> "Retail standard" --json']
+
+  static flags = {...cloudFlags}
+
+  async run(): Promise<Configuration & {printers: ConfigurationPrinter[]}> {
+    const {args, flags} = await this.parse(ConfigsShow)
+    const s = await this.session(flags)
+    const orgId = await activeOrgId(s)
+    const c = findNamed(await listConfigurations(s.client, orgId), args.name, 'configuration', 'See `lcs configs list`.')
+    const printers = await configurationPrinters(s.client, orgId, c.id)
+    this.log(configDetail(c, printers))
+    return {...c, printers}
+  }
+}

@@ -1,0 +1,31 @@
+import {activeOrgId} from '../../../lib/auth/session.js'
+import {listDeployTasks, type DeployTask} from '../../../lib/cloud/deploy.js'
+import {formatInZone, formatWindow} from '../../../lib/deploy/schedule.js'
+import {BaseCommand, cloudFlags} from '../../../lib/ui/base-command.js'
+import {renderTable, type Column} from '../../../lib/ui/output.js'
+
+const COLUMNS: Column<DeployTask>[] = [
+  {get: (t) => t.id, header: 'ID'},
+  {get: (t) => t.name, header: 'Name'},
+  {get: (t) => formatInZone(t.schedule!.startAt, t.schedule!.timeZone), header: 'Starts'},
+  {get: (t) => formatWindow(t.schedule!.windowMinutes), header: 'Window'},
+  {get: (t) => t.summary?.total, header: 'Printers'},
+]
+
+export default class FirmwareScheduleList extends BaseCommand {
+  static description = 'List the scheduled firmware updates that have not started yet (they can still be changed or deleted).'
+
+  static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --json']
+
+  static flags = {...cloudFlags}
+
+  async run(): Promise<DeployTask[]> {
+    const {flags} = await this.parse(FirmwareScheduleList)
+    const s = await this.session(flags)
+    const rows: DeployTask[] = []
+    for await (const t of listDeployTasks(s.client, await activeOrgId(s), {kind: 'update-firmware', status: 'scheduled'})) rows.push(t)
+    rows.sort((a, b) => a.schedule!.startAt - b.schedule!.startAt)
+    this.log(rows.length ? renderTable(rows, COLUMNS) : 'No scheduled firmware updates.')
+    return rows
+  }
+}

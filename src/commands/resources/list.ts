@@ -1,0 +1,29 @@
+import {Flags} from '@oclif/core'
+
+import {activeOrgId} from '../../lib/auth/session.js'
+import {listResources, type Resource, type ResourceType} from '../../lib/cloud/deploy.js'
+import {RESOURCE_TYPES} from '../../lib/deploy/files.js'
+import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
+import {RESOURCE_COLUMNS} from '../../lib/ui/deploy.js'
+import {renderCsv, renderTable} from '../../lib/ui/output.js'
+
+export default class ResourcesList extends BaseCommand {
+  static description = 'List the resource library of the organization: firmware, eSF apps, UCF files and settings bundles.'
+
+  static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --type app --json']
+
+  static flags = {
+    ...cloudFlags,
+    csv: Flags.boolean({description: 'Print CSV instead of a table.', exclusive: ['json']}),
+    type: Flags.string({description: 'Only resources of this type.', options: [...RESOURCE_TYPES]}),
+  }
+
+  async run(): Promise<Resource[]> {
+    const {flags} = await this.parse(ResourcesList)
+    const s = await this.session(flags)
+    const rows = await listResources(s.client, await activeOrgId(s), flags.type as ResourceType | undefined)
+    if (flags.csv) process.stdout.write(renderCsv(rows, RESOURCE_COLUMNS))
+    else this.log(rows.length ? renderTable(rows, RESOURCE_COLUMNS) : 'No resources.')
+    return rows
+  }
+}

@@ -1,0 +1,24 @@
+import {Args} from '@oclif/core'
+
+import {activeOrgId} from '../../lib/auth/session.js'
+import {getTask, type DeployTask} from '../../lib/cloud/deploy.js'
+import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
+import {renderTaskDetail} from '../../lib/ui/deploy.js'
+
+export default class TasksShow extends BaseCommand {
+  static args = {id: Args.string({description: 'Task id.', required: true})}
+
+  static description = 'Show one task: its status, schedule and, for deployments, every printer with its steps (firmware, apps, settings), status and reason.'
+
+  static examples = ['<%= config.bin %> <%= command.id %> 3f2c9a6e-…', '<%= config.bin %> <%= command.id %> 3f2c9a6e-… --json']
+
+  static flags = {...cloudFlags}
+
+  async run(): Promise<DeployTask> {
+    const {args, flags} = await this.parse(TasksShow)
+    const s = await this.session(flags)
+    const t = await getTask(s.client, await activeOrgId(s), args.id)
+    this.log(renderTaskDetail(t))
+    return t
+  }
+}

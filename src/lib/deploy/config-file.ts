@@ -1,0 +1,35 @@
+// The JSON Schema of rollout files (docs/rollout.schema.json, published with the package) and the
+// single-configuration files of `lcs configs create|update -f config.yaml`, which use its
+// `configuration` definition: one format for both, checked with line numbers.
+import {readFileSync} from 'node:fs'
+import {readFile} from 'node:fs/promises'
+
+import {LcsError} from '../errors.js'
+import type {ConfigSpec} from './configs.js'
+import type {SchemaObject} from './schema.js'
+import {YamlSource} from './yaml-source.js'
+
+let cached: SchemaObject | undefined
+
+/** docs/rollout.schema.json (same depth from src/lib/deploy and dist/lib/deploy). */
+export function rolloutSchema(): SchemaObject {
+  cached ??= JSON.parse(readFileSync(new URL('../../../docs/rollout.schema.json', import.meta.url), 'utf8')) as SchemaObject
+  return cached
+}
+
+export async function readSource(path: string): Promise<YamlSource> {
+  try {
+    return new YamlSource(path, await readFile(path, 'utf8'))
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    throw new LcsError(code === 'ENOENT' ? 'notFound' : 'badData', code === 'ENOENT' ? `File not found: ${path}` : `Cannot read ${path}: ${(error as Error).message}`)
+  }
+}
+
+/** A configuration file: the `configuration` of the rollout schema, checked with line numbers. */
+export async function loadConfigFile(path: string): Promise<{spec: ConfigSpec & {state?: string}; source: YamlSource}> {
+  const source = await readSource(path)
+  const spec = source.checked({$ref: '#/$defs/configuration'}, rolloutSchema(), 'configuration') as ConfigSpec & {state?: string}
+  if (spec.state === 'absent') throw source.refuse([{message: 'state: absent belongs in a rollout file (lcs apply); use lcs configs delete here', path: ['state']}], 'configuration')
+  return {source, spec}
+}

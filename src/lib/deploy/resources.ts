@@ -1,0 +1,94 @@
+// Turning what the user gives (a firmware build name or URL, an .fls app, a UCF file, a settings bundle)
+// into a resource upload, checked here first so a bad file is refused before any upload, with the
+// portal's wording ("Invalid App File", "No firmware found.").
+import {readFile} from 'node:fs/promises'
+import {basename, extname} from 'node:path'
+
+import type {CatalogApp, Resource, ResourceInput, ResourceType} from '../cloud/deploy.js'
+import {LcsError} from '../errors.js'
+import {InvalidAppFile} from './fls.js'
+import {inspectFile, InvalidFile, kindOfFile, type FileInfo} from './files.js'
+
+export const FIRMWARE_REFERENCE = /^([A-Za-z]{5}\.\d{3}\.\d{3}|https:\/\/\S+)$/
+
+export interface UploadSpec {
+  /** A file, or for firmware a build name or support-center URL. */
+  source: string
+  type: ResourceType
+  name?: string
+  description?: string
+}
+
+export interface PreparedUpload {
+  input: ResourceInput
+  /** What the file is (apps: name, version, memory, models), absent for firmware. */
+  file?: FileInfo
+}
+
+/** Reads and checks a local file; errors name the file. */
+export async function readChecked(path: string, expected?: 'app' | 'ucf' | 'bundle'): Promise<{buf: Buffer; info: FileInfo}> {
+  let buf: Buffer
+  try {
+    buf = await readFile(path)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    throw new LcsError(code === 'ENOENT' ? 'notFound' : 'badData', code === 'ENOENT' ? `File not found: ${path}` : `Cannot read ${path}: ${(error as Error).message}`)
+  }
+  try {
+    return {buf, info: inspectFile(path, buf, expected)}
+  } catch (error) {
+    if (error instanceof InvalidAppFile) throw new LcsError('badData', `${basename(path)}: Invalid App File (${error.reason}).`, {hint: 'Apps must be eSF application packages (.fls); see docs/app-files.md.'})
+    if (error instanceof InvalidFile) throw new LcsError('badData', error.message.startsWith(basename(path)) ? error.message : `${basename(path)}: ${error.message}`)
+    throw error
+  }
+}
+
+export async function prepareUpload(spec: UploadSpec): Promise<PreparedUpload> {
+  if (spec.type === 'firmware') {
+    const ref = spec.source.trim()
+    if (kindOfFile(ref) || extname(ref).toLowerCase() === '.bin') throw new LcsError('usage', `Firmware is given by build name (e.g. CSTAT.076.308) or support-center URL, not by file ("${ref}").`)
+    if (!FIRMWARE_REFERENCE.test(ref)) throw new LcsError('badData', `No firmware found: "${ref}" is not a build name such as CSTAT.076.308 or a support-center URL.`)
+    const build = /^[A-Za-z]{5}\./.test(ref) ? ref.toUpperCase() : undefined
+    return {input: {description: spec.description ?? null, name: spec.name ?? build ?? `Firmware ${ref.split('/').filter(Boolean).at(-2) ?? ''}`.trim(), reference: build ?? ref, type: 'firmware'}}
+  }
+  const {buf, info} = await readChecked(spec.source, spec.type)
+  const fileName = basename(spec.source)
+  const name = spec.name ?? (info.kind === 'app' ? `${info.name} ${info.version}` : basename(fileName, extname(fileName)))
+  return {file: info, input: {content: buf.toString('base64'), description: spec.description ?? null, fileName, name, type: spec.type}}
+}
+
+/** An item by id or by (case-insensitive) name; a clear error otherwise. */
+export function findNamed<T extends {id: string; name: string}>(items: T[], ref: string, what: string, hint: string): T {
+  const byId = items.find((x) => x.id === ref)
+  if (byId) return byId
+  const byName = items.filter((x) => x.name.toLowerCase() === ref.trim().toLowerCase())
+  if (byName.length === 1) return byName[0]
+  if (byName.length > 1) throw new LcsError('usage', `Several ${what}s are named "${ref}": use the id (${byName.map((x) => x.id).join(', ')}).`)
+  throw new LcsError('notFound', `No ${what} "${ref}" in this organization.`, {hint})
+}
+
+export function catalogMatch(catalog: CatalogApp[], ref: string): CatalogApp | undefined {
+  const r = ref.trim().toLowerCase()
+  return catalog.find((a) => a.id === r || a.name.toLowerCase() === r)
+}
+
+/** Human lines describing a resource (what the portal shows after "Verify" or choosing an app file). */
+export function describeResource(r: Pick<Resource, 'type' | 'details' | 'fileName' | 'size'>): string[] {
+  const d = r.details
+  switch (r.type) {
+    case 'firmware':
+      return [`Build name        ${d.build}`, `Build type        ${d.buildType}`, `Build version     ${d.version}`, `Models supported  ${(d.models ?? []).map((m) => `Lexmark ${m}`).join(', ')}`]
+    case 'app':
+      return [`Application name     ${d.name}`, `Application version  ${d.version}`, `Minimum RAM required ${(d.minMemoryMb ?? 0).toLocaleString('en-US', {minimumFractionDigits: 2})} MB`, `Models supported     Lexmark (${(d.models ?? []).length}): ${(d.models ?? []).join(', ')}`]
+    case 'ucf':
+      return [`UCF file  ${r.fileName} (${d.settings} setting${d.settings === 1 ? '' : 's'}, ${r.size} bytes)`]
+    case 'bundle':
+      return [`Settings bundle  ${r.fileName} (${d.entries} file${d.entries === 1 ? '' : 's'}, ${r.size} bytes)`]
+  }
+}
+
+/** The same view for a file before it is uploaded. */
+export function describeFile(info: FileInfo, fileName: string): string[] {
+  if (info.kind === 'app') return describeResource({details: info, fileName, size: info.size, type: 'app'})
+  return describeResource({details: info, fileName, size: info.size, type: info.kind})
+}

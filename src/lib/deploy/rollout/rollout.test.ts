@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict'
+import {readdirSync} from 'node:fs'
+import {test} from 'node:test'
+
+import {LcsError} from '../../errors.js'
+import {applyPlan, loadRollout} from './rollout.js'
+import type {PlanItem, RolloutContext} from './types.js'
+
+const fixtures = new URL('../../../../fixtures/rollout/', import.meta.url)
+
+test('the example rollout files follow the published schema', async () => {
+  for (const f of readdirSync(fixtures).filter((n) => n.endsWith('.yaml'))) {
+    const {doc} = await loadRollout(new URL(f, fixtures).pathname)
+    assert.equal(doc.version, 1, f)
+  }
+})
+
+test('apply runs phases in order, runs deployments together, and skips what depends on a failure', async () => {
+  const log: string[] = []
+  const step = (name: string, phase: number, extra: Partial<PlanItem> = {}, fail = false): PlanItem => ({
+    action: 'create', kind: name.split(' ')[0], name: name.split(' ')[1], path: [], phase,
+    async run() {
+      log.push(`start ${name}`)
+      await new Promise((r) => setTimeout(r, 5))
+      if (fail) throw new LcsError('badData', `${name} refused`)
+      log.push(`end ${name}`)
+    },
+    ...extra,
+  })
+  const items = [
+    step('deployment d1', 50, {dependsOn: ['configuration:c1'], parallel: true}),
+    step('deployment d2', 50, {dependsOn: ['configuration:c2'], parallel: true}),
+    step('configuration c1', 20, {dependsOn: ['resource:r1']}),
+    step('configuration c2', 20, {dependsOn: ['resource:r2']}),
+    step('resource r1', 10, {}, true),
+    step('resource r2', 10),
+    {...step('resource r3', 10), action: 'unchanged' as const},
+  ]
+  const failed = await applyPlan(items, {} as RolloutContext)
+  assert.deepEqual(failed.map((f) => `${f.kind} ${f.name}: ${f.error}`), [
+    'resource r1: resource r1 refused',
+    'configuration c1: not applied: resource "r1" failed',
+    'deployment d1: not applied: configuration "c1" failed',
+  ])
+  assert.deepEqual(log, ['start resource r1', 'start resource r2', 'end resource r2', 'start configuration c2', 'end configuration c2', 'start deployment d2', 'end deployment d2'])
+})

@@ -1,0 +1,126 @@
+// `lcs apply -f rollout.yaml`: read and check the file, plan every section against the cloud without
+// changing anything, refuse the whole file when anything is wrong (each problem with its line), then
+// apply the plan phase by phase. A failed item does not stop the others, only those that depend on it;
+// running the file again finishes the job, and a finished rollout plans as all "unchanged".
+import {dirname, resolve} from 'node:path'
+
+import type {CloudClient} from '../../cloud/client.js'
+import {listCatalogApps, listConfigurations, listResources, type DeployTask, type TaskPrinter} from '../../cloud/deploy.js'
+import {listPrinters, type EnrolledPrinter} from '../../cloud/enrollment.js'
+import {LcsError} from '../../errors.js'
+import {indexResources} from '../configs.js'
+import {readSource, rolloutSchema} from '../config-file.js'
+import type {YamlSource} from '../yaml-source.js'
+import {SECTIONS} from './sections.js'
+import {itemKey, type Action, type PlanItem, type RolloutContext, type RolloutDoc} from './types.js'
+
+export interface LoadedRollout {
+  source: YamlSource
+  doc: RolloutDoc
+}
+
+/** Reads a rollout file and checks it against docs/rollout.schema.json (problems carry their lines). */
+export async function loadRollout(path: string): Promise<LoadedRollout> {
+  const source = await readSource(path)
+  const doc = source.checked(rolloutSchema(), rolloutSchema(), 'rollout file') as RolloutDoc
+  return {doc, source}
+}
+
+export interface ContextOptions {
+  client: CloudClient
+  activeOrgId: string
+  wait: boolean
+  pollMs?: number
+  onTaskUpdate?: (task: DeployTask, changed: TaskPrinter[]) => void
+}
+
+export function createContext(loaded: LoadedRollout, o: ContextOptions): RolloutContext {
+  const dir = dirname(resolve(loaded.source.file))
+  const ctx: RolloutContext = {
+    activeOrgId: o.activeOrgId, catalog: [], client: o.client, cloud: {configurations: [], printers: [], resources: []}, doc: loaded.doc, facts: new Map(), ids: new Map(),
+    onTaskUpdate: o.onTaskUpdate, orgId: o.activeOrgId, orgName: 'the active organization', pollMs: o.pollMs, problems: [], resourceIndex: new Map(),
+    problem(path, message, atKey) {
+      ctx.problems.push({atKey, message, path})
+    },
+    resolveFile: (p) => resolve(dir, p),
+    source: loaded.source, wait: o.wait,
+  }
+  return ctx
+}
+
+/** Plans every section; throws (exit 7) with every problem, located, when the file cannot be applied as is. */
+export async function planRollout(ctx: RolloutContext): Promise<PlanItem[]> {
+  const items: PlanItem[] = []
+  const [organization, ...rest] = SECTIONS
+  items.push(...(await organization.plan(ctx)))
+  // without the right organization nothing else can be planned
+  if (ctx.problems.length) throw ctx.source.refuse(ctx.problems, 'rollout file')
+  ctx.catalog = await listCatalogApps(ctx.client)
+  if (ctx.orgId) {
+    const printers: EnrolledPrinter[] = []
+    const [resources, configurations] = await Promise.all([listResources(ctx.client, ctx.orgId), listConfigurations(ctx.client, ctx.orgId), (async () => {
+      for await (const p of listPrinters(ctx.client, ctx.orgId!)) printers.push(p)
+    })()])
+    ctx.cloud = {configurations, printers, resources}
+    ctx.resourceIndex = indexResources(resources)
+    if (ctx.orgName === 'the active organization') ctx.orgName = (await ctx.client.getOrganization(ctx.orgId)).name
+  }
+  for (const s of rest) items.push(...(await s.plan(ctx)))
+  if (ctx.problems.length) throw ctx.source.refuse(ctx.problems, 'rollout file')
+  return items
+}
+
+export interface FailedItem {
+  kind: string
+  name: string
+  action: Action
+  error: string
+  exitCode: number
+}
+
+export interface ApplyEvents {
+  start?: (item: PlanItem) => void
+  done?: (item: PlanItem) => void
+  failed?: (item: PlanItem, error: LcsError) => void
+}
+
+/** Applies the plan phase by phase; returns the items that failed (the others are done). */
+export async function applyPlan(items: PlanItem[], ctx: RolloutContext, events: ApplyEvents = {}): Promise<FailedItem[]> {
+  const failed: FailedItem[] = []
+  const failedKeys = new Set<string>()
+  const runOne = async (item: PlanItem): Promise<void> => {
+    const blocked = item.dependsOn?.find((k) => failedKeys.has(k))
+    const fail = (e: LcsError) => {
+      failed.push({action: item.action, error: e.message, exitCode: e.exitCode, kind: item.kind, name: item.name})
+      failedKeys.add(itemKey(item.kind, item.name))
+      events.failed?.(item, e)
+    }
+    if (blocked) return fail(new LcsError('partial', `not applied: ${blocked.replace(':', ' "')}" failed`))
+    events.start?.(item)
+    try {
+      await item.run!(ctx)
+      events.done?.(item)
+    } catch (error) {
+      if (error instanceof LcsError && (error.kind === 'auth' || error.kind === 'interrupted')) throw error
+      fail(error instanceof LcsError ? error : new LcsError('error', (error as Error).message, {cause: error}))
+    }
+  }
+  const phases = [...new Set(items.map((i) => i.phase))].sort((a, b) => a - b)
+  for (const phase of phases) {
+    const todo = items.filter((i) => i.phase === phase && i.action !== 'unchanged' && i.run)
+    // the organization must exist before anything else is attempted
+    for (const item of todo.filter((i) => !i.parallel)) await runOne(item)
+    await Promise.all(todo.filter((i) => i.parallel).map(runOne))
+    if (phase === 0 && failed.length) {
+      for (const item of items.filter((i) => i.phase > 0 && i.action !== 'unchanged')) failed.push({action: item.action, error: 'not applied: the organization could not be created', exitCode: 9, kind: item.kind, name: item.name})
+      break
+    }
+  }
+  return failed
+}
+
+export function counts(items: PlanItem[]): Record<Action, number> {
+  const c: Record<Action, number> = {create: 0, delete: 0, unchanged: 0, update: 0}
+  for (const i of items) c[i.action]++
+  return c
+}

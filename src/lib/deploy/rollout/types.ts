@@ -1,0 +1,112 @@
+// The rollout model: a file is read and checked (YAML + docs/rollout.schema.json, with lines), then each
+// section plans its items against the cloud without changing anything (create / update / delete /
+// unchanged, with the fields that differ), then the plan is applied phase by phase.
+//
+// Extension point: a new top-level section (printer-login settings, groups and roles, users, badges and
+// PINs through the CSV import engine, pre-enrolled serials, notification policies) is one more
+// `Section` in ./sections.ts plus its definition in docs/rollout.schema.json; it gets the organization
+// (ctx.orgId, possibly created by the same run), the file's directory for CSV references
+// (ctx.resolveFile) and the same problem reporting with lines (ctx.problem). See docs/rollout.md.
+import type {CloudClient} from '../../cloud/client.js'
+import type {CatalogApp, Configuration, DeployTask, Resource, TaskPrinter} from '../../cloud/deploy.js'
+import type {EnrolledPrinter} from '../../cloud/enrollment.js'
+import type {AppRef, ResourceIndex} from '../configs.js'
+import type {Path} from '../schema.js'
+import type {Located, YamlSource} from '../yaml-source.js'
+
+export type Action = 'create' | 'update' | 'delete' | 'unchanged'
+
+export interface ResourceDoc {
+  name: string
+  type: 'firmware' | 'app' | 'ucf' | 'bundle'
+  description?: string | null
+  file?: string
+  build?: string
+  url?: string
+  state?: 'present' | 'absent'
+}
+
+export interface ConfigurationDoc {
+  name: string
+  description?: string | null
+  recommendedFirmware?: boolean
+  firmware?: string[]
+  apps?: AppRef[]
+  settings?: string[]
+  default?: boolean
+  state?: 'present' | 'absent'
+}
+
+export interface DeploymentDoc {
+  name?: string
+  configuration: string
+  targets: {serials?: string[]; tags?: string[]; all?: true}
+  wait?: boolean
+}
+
+export interface RolloutDoc {
+  version: 1
+  organization?: {name: string; create?: boolean; parent?: string}
+  resources?: ResourceDoc[]
+  configurations?: ConfigurationDoc[]
+  deployments?: DeploymentDoc[]
+  /** Sections added by later versions. */
+  [section: string]: unknown
+}
+
+/** Application order: lower phases first. New sections pick phases between these. */
+export const PHASE = {organization: 0, upsertResources: 10, upsertConfigurations: 20, deleteConfigurations: 30, deleteResources: 40, deployments: 50} as const
+
+export interface PlanItem {
+  kind: string
+  name: string
+  action: Action
+  /** For updates: what differs. */
+  changes?: string[]
+  /** A short explanation (file, build, printers). */
+  detail?: string
+  /** Where the item is in the file. */
+  path: Path
+  phase: number
+  /** Items of one phase marked parallel run together (deployments). */
+  parallel?: boolean
+  /** `kind:name` keys whose failure makes this item pointless. */
+  dependsOn?: string[]
+  run?: (ctx: RolloutContext) => Promise<void>
+}
+
+export interface RolloutContext {
+  client: CloudClient
+  source: YamlSource
+  doc: RolloutDoc
+  /** The organization of the session (for a file without `organization`, and the default parent). */
+  activeOrgId: string
+  /** The organization acted on; undefined while it is still to be created. */
+  orgId?: string
+  orgName: string
+  catalog: CatalogApp[]
+  /** What the cloud has now (empty for an organization that does not exist yet). */
+  cloud: {resources: Resource[]; configurations: Configuration[]; printers: EnrolledPrinter[]}
+  /** Library resources by name: the cloud's, as the file will leave them (for configuration references). */
+  resourceIndex: ResourceIndex
+  /** Ids of things found or created, by key `kind:name` (lowercase name). */
+  ids: Map<string, string>
+  /** Plan-time facts one section leaves for another (e.g. which configurations change). */
+  facts: Map<string, unknown>
+  problems: Located[]
+  /** Wait for deployments to finish (failures then count). */
+  wait: boolean
+  pollMs?: number
+  onTaskUpdate?: (task: DeployTask, changed: TaskPrinter[]) => void
+  /** A path in the file relative to the rollout file's directory. */
+  resolveFile(path: string): string
+  problem(path: Path, message: string, atKey?: boolean): void
+}
+
+export interface Section {
+  /** Top-level key of the rollout file (and of its schema). */
+  key: string
+  plan(ctx: RolloutContext): Promise<PlanItem[]>
+}
+
+export const itemKey = (kind: string, name: string) => `${kind}:${name.toLowerCase()}`

@@ -1,0 +1,29 @@
+// How a rollout plan looks: one line per item, like `terraform plan` (+ create, ~ update, - delete,
+// = unchanged), then the counts.
+import type {PlanItem} from '../deploy/rollout/types.js'
+import {counts} from '../deploy/rollout/rollout.js'
+import {colorEnabled} from './output.js'
+
+const SYMBOL = {create: '+', delete: '-', unchanged: '=', update: '~'} as const
+const COLOR = {create: 32, delete: 31, unchanged: 2, update: 33} as const
+
+export function renderPlan(items: PlanItem[], title: string): string {
+  const color = colorEnabled(process.stdout)
+  const paint = (a: PlanItem['action'], s: string) => (color ? `\u001B[${COLOR[a]}m${s}\u001B[0m` : s)
+  const kw = Math.max(...items.map((i) => i.kind.length), 4)
+  const nw = Math.min(48, Math.max(...items.map((i) => i.name.length), 4))
+  const lines = items.map((i) => {
+    const what = `${i.action}${i.changes?.length ? ` (${i.changes.join(', ')})` : ''}`
+    return paint(i.action, `  ${SYMBOL[i.action]} ${i.kind.padEnd(kw)}  ${i.name.padEnd(nw)}  ${what}${i.detail ? `  — ${i.detail}` : ''}`)
+  })
+  return [title, ...(lines.length ? lines : ['  (the file names nothing)']), planSummary(items)].join('\n')
+}
+
+export function planSummary(items: PlanItem[]): string {
+  const c = counts(items)
+  return `Plan: ${c.create} to create, ${c.update} to update, ${c.delete} to delete, ${c.unchanged} unchanged.`
+}
+
+export function itemLine(i: PlanItem): string {
+  return `${i.kind} "${i.name}"`
+}

@@ -1,0 +1,129 @@
+// Rollout files end to end against a fresh sandbox (its seeded printers): the example creates everything
+// it names, a second run is all unchanged with exit 0, --dry-run on a changed file shows exactly the
+// difference, bad files are refused with their lines before anything changes, a partial failure exits 9
+// and a re-run of the fixed file finishes the job, and a partner creates a child organization.
+import assert from 'node:assert/strict'
+import {copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {after, before, test} from 'node:test'
+
+import {isolatedEnv, run, startSandbox, stopSandbox, tempDir, type SandboxJson} from '../helpers/cli.js'
+
+interface Result {plan: Array<{kind: string; name: string; action: string; changes?: string[]}>; applied: boolean; failed: Array<{kind: string; name: string; error: string}>}
+
+let sb: SandboxJson
+let env: NodeJS.ProcessEnv
+const fx = (f: string) => new URL(`../../fixtures/${f}`, import.meta.url).pathname
+const lcs = (args: string[]) => run(args, {env, timeoutMs: 60_000})
+const apply = async (file: string, extra: string[] = []) => {
+  const r = await lcs(['apply', '-f', file, '--json', '--poll-interval', '300', ...extra])
+  return {...r, result: r.stdout ? (JSON.parse(r.stdout) as Result) : undefined}
+}
+const changed = (r: Result) => r.plan.filter((p) => p.action !== 'unchanged').map((p) => `${p.action} ${p.kind} ${p.name}${p.changes ? ` (${p.changes.join(', ')})` : ''}`)
+
+before(async () => {
+  sb = await startSandbox()
+  env = isolatedEnv({LCS_API_URL: sb.apiUrl, LCS_CLIENT_ID: sb.clientId, LCS_CLIENT_SECRET: sb.clientSecret})
+})
+after(() => stopSandbox(sb))
+
+test('bad rollout files are refused with the line of each problem, before anything changes', async () => {
+  const cases: Array<[string, RegExp]> = [
+    ['typo.yaml', /typo\.yaml:9:9: configurations\[0\]\.apps\[1\]\.resorce: unknown key "resorce" \(did you mean "resource"\?\)/],
+    ['wrong-type.yaml', /wrong-type\.yaml:6:26: configurations\[0\]\.recommendedFirmware: must be true or false[\s\S]*wrong-type\.yaml:11:11: deployments\[0\]\.wait/],
+    ['missing-file.yaml', /missing-file\.yaml:7:11: resources\[0\]\.file: file not found: \.\.\/\.\.\/settings\/no-such-file\.ucf/],
+    ['unknown-resource.yaml', /unknown-resource\.yaml:7:9: configurations\[0\]\.apps\[0\]: unknown resource "Front Desk Kiosk 9\.9"/],
+    ['two-firmware.yaml', /two-firmware\.yaml:13:31: configurations\[0\]\.firmware\[1\]: two firmware resources for one model: "CS730 special" and "CS730 latest" both support the CS730de/],
+    ['not-enrolled.yaml', /not-enrolled\.yaml:10:28: deployments\[0\]\.targets\.serials\[1\]: 50999999Z is not enrolled in Contoso Retail/],
+  ]
+  for (const [file, re] of cases) {
+    const r = await lcs(['apply', '-f', fx(`rollout/bad/${file}`)])
+    assert.equal(r.code, 7, `${file}: ${r.stderr}`)
+    assert.match(r.stderr, re)
+    assert.match(r.stderr, /nothing was changed/)
+  }
+  const resources = JSON.parse((await lcs(['resources', 'list', '--json', '--org', 'Contoso Retail'])).stdout) as unknown[]
+  assert.equal(resources.length, 0, 'nothing was created by the refused files')
+  const cfg = await lcs(['configs', 'create', '-f', fx('configs/store-standard.yaml'), '--org', 'Contoso Retail'])
+  assert.equal(cfg.code, 7)
+  assert.match(cfg.stderr, /store-standard\.yaml:9:12: settings\[0\]: unknown resource "Front desk settings"/)
+})
+
+test('the example creates everything it names; again, everything is unchanged (exit 0); --dry-run shows exactly the difference', async (t) => {
+  const first = await apply(fx('rollout/contoso.yaml'))
+  assert.equal(first.code, 0, first.stderr)
+  assert.deepEqual(changed(first.result!), [
+    'create resource CS730 special firmware', 'create resource Front Desk Kiosk 1.2.0', 'create resource Front desk settings', 'create resource Security baseline', 'create resource Energy saver',
+    'create configuration Store standard', 'create deployment Store standard, first stores',
+  ])
+  assert.equal(first.result!.applied, true)
+  assert.deepEqual(first.result!.failed, [])
+  const configs = JSON.parse((await lcs(['configs', 'list', '--json', '--org', 'Contoso Retail'])).stdout) as Array<{name: string; isDefault: boolean; deployed: boolean}>
+  assert.deepEqual(configs.map((c) => [c.name, c.isDefault, c.deployed]), [['Store standard', true, true]])
+  const again = await apply(fx('rollout/contoso.yaml'))
+  assert.equal(again.code, 0, again.stderr)
+  assert.deepEqual(changed(again.result!), [])
+  assert.ok(again.result!.plan.every((p) => p.action === 'unchanged'))
+  // a changed copy of the file, next to the fixtures so its relative paths still work
+  const dir = join(fx('rollout'), `.tmp-${process.pid}`)
+  mkdirSync(dir, {recursive: true})
+  const file = join(dir, 'contoso.yaml')
+  writeFileSync(file, readFileSync(fx('rollout/contoso.yaml'), 'utf8')
+    .replaceAll('../', '../../')
+    .replace('Badge login, sleep after 20 minutes', 'Badge login, sleep after 10 minutes')
+    .replace('    file: ../../settings/energy-saver.txt\n', '    file: ../../settings/energy-saver.txt\n    state: absent\n')
+    .replace('\ndeployments:', '  - name: Lobby kiosks\n    apps: [{resource: Front Desk Kiosk 1.2.0}]\n\ndeployments:'))
+  t.after(() => rmSync(dir, {force: true, recursive: true}))
+  const dry = await apply(file, ['--dry-run'])
+  assert.equal(dry.code, 0, dry.stderr)
+  assert.equal(dry.result!.applied, false)
+  assert.deepEqual(changed(dry.result!), ['update resource Front desk settings (description)', 'delete resource Energy saver', 'create configuration Lobby kiosks'])
+  const noYes = await lcs(['apply', '-f', file])
+  assert.equal(noYes.code, 2, 'a deletion needs --yes without a terminal')
+  assert.deepEqual(changed((await apply(fx('rollout/contoso.yaml'), ['--dry-run'])).result!), [], 'the dry run changed nothing')
+  const human = await lcs(['apply', '-f', file, '--dry-run'])
+  assert.match(human.stdout, /~ resource\s+Front desk settings\s+update \(description\)/)
+  assert.match(human.stdout, /- resource\s+Energy saver\s+delete/)
+  assert.match(human.stdout, /\+ configuration\s+Lobby kiosks\s+create/)
+  assert.match(human.stdout, /Plan: 1 to create, 1 to update, 1 to delete, 6 unchanged\./)
+})
+
+test('a partial failure exits 9 and says what failed; the fixed file, applied again, finishes the job', async () => {
+  const dir = tempDir('lcs-rollout-')
+  for (const f of ['front-desk-kiosk-1.2.0.fls']) copyFileSync(fx(`apps/${f}`), join(dir, f))
+  const file = join(dir, 'fabrikam.yaml')
+  const doc = (serials: string) => `version: 1
+organization: {name: Fabrikam Health}
+resources:
+  - {name: Kiosk, type: app, file: front-desk-kiosk-1.2.0.fls}
+configurations:
+  - {name: Clinic standard, apps: [{resource: Kiosk}]}
+deployments:
+  - configuration: Clinic standard
+    targets: {serials: [${serials}]}
+`
+  // Fabrikam's seeded printers: a CS943de (eSF) and a Xerox AltaLink (no eSF: "unsupported model")
+  const printers = JSON.parse((await lcs(['printers', 'list', '--json', '--org', 'Fabrikam Health'])).stdout) as Array<{serialNumber: string; manufacturer: string}>
+  const lexmark = printers.filter((p) => p.manufacturer === 'Lexmark').map((p) => p.serialNumber)
+  const other = printers.find((p) => p.manufacturer !== 'Lexmark')!.serialNumber
+  writeFileSync(file, doc([...lexmark, other].join(', ')))
+  const r = await apply(file)
+  assert.equal(r.code, 9, r.stderr)
+  assert.deepEqual(r.result!.failed.map((f) => f.kind), ['deployment'])
+  assert.match(r.result!.failed[0].error, new RegExp(`${other}: .*unsupported model`))
+  writeFileSync(file, doc(lexmark.join(', ')))
+  const again = await apply(file)
+  assert.equal(again.code, 0, again.stderr)
+  assert.deepEqual(changed(again.result!), [], 'the resource, the configuration and the Lexmark printers were done by the first run')
+})
+
+test('a partner creates a child organization from a rollout file; a second run changes nothing', async () => {
+  const r = await apply(fx('rollout/new-customer.yaml'))
+  assert.equal(r.code, 0, r.stderr)
+  assert.deepEqual(changed(r.result!), ['create organization Tailspin Toys', 'create resource CX735 firmware', 'create resource Energy saver', 'create configuration Tailspin baseline'])
+  assert.match(r.stdout, /"action": "unchanged"/)
+  const orgs = JSON.parse((await lcs(['orgs', 'list', '--json'])).stdout) as Array<{name: string}>
+  assert.ok(orgs.some((o) => o.name === 'Tailspin Toys'))
+  const again = await apply(fx('rollout/new-customer.yaml'))
+  assert.deepEqual(changed(again.result!), [])
+})
