@@ -4,13 +4,14 @@
 // and that `lcs printers discover` afterwards reports the new firmware of the successful ones over SNMP.
 // Loopback only.
 //   node bench/deploy.mjs
-import {spawn, spawnSync} from 'node:child_process'
+import {spawnSync} from 'node:child_process'
 import {mkdtempSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
-const bin = fileURLToPath(new URL('../bin/run.js', import.meta.url))
+import {bin, lcsRunner} from './lib.mjs'
+
 const fixture = (f) => fileURLToPath(new URL(`../fixtures/${f}`, import.meta.url))
 const data = mkdtempSync(join(tmpdir(), 'lcs-bench-deploy-'))
 const env = {...process.env, LCS_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'lcs-bench-cfg-')), LCS_NO_KEYCHAIN: '1', NO_COLOR: '1'}
@@ -18,24 +19,7 @@ const SNMP = 16_361
 const EWS = 16_362
 const SUBNET = '127.21.0.0/24'
 
-function lcs(args, input = '') {
-  return new Promise((resolve, reject) => {
-    const t = process.hrtime.bigint()
-    const child = spawn(process.execPath, [bin, ...args], {env, stdio: ['pipe', 'pipe', 'pipe']})
-    let out = ''
-    let err = ''
-    child.stdout.on('data', (d) => (out += d))
-    child.stderr.on('data', (d) => (err += d))
-    const timer = setTimeout(() => child.kill('SIGKILL'), 300_000)
-    child.on('close', (code) => {
-      clearTimeout(timer)
-      const ms = Number(process.hrtime.bigint() - t) / 1e6
-      if (code === 0 || code === 9) resolve({code, ms, out})
-      else reject(new Error(`lcs ${args.join(' ')} exited ${code}: ${err}`))
-    })
-    child.stdin.end(input)
-  })
-}
+const lcs = lcsRunner(env)
 
 try {
   const sb = JSON.parse((await lcs(['sandbox', 'start', '--detach', '--port', '0', '--data', data, '--json', '--printers', '254', '--subnet', SUBNET, '--snmp-port', String(SNMP), '--ews-port', String(EWS), '--no-mdns'])).out)

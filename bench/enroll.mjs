@@ -2,36 +2,19 @@
 // clocks off), then `lcs printers enroll 127.20.0.0/24 --all-eligible` with the default concurrency,
 // spawned as a user runs it; then a second run, which must enroll nothing new. Loopback only.
 //   node bench/enroll.mjs
-import {spawn, spawnSync} from 'node:child_process'
+import {spawnSync} from 'node:child_process'
 import {mkdtempSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {fileURLToPath} from 'node:url'
 
-const bin = fileURLToPath(new URL('../bin/run.js', import.meta.url))
+import {bin, lcsRunner} from './lib.mjs'
+
 const data = mkdtempSync(join(tmpdir(), 'lcs-bench-enroll-'))
 const env = {...process.env, LCS_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'lcs-bench-cfg-')), LCS_NO_KEYCHAIN: '1', NO_COLOR: '1'}
 const SNMP = 16_261
 const EWS = 16_262
 
-function lcs(args, input = '') {
-  return new Promise((resolve, reject) => {
-    const t = process.hrtime.bigint()
-    const child = spawn(process.execPath, [bin, ...args], {env, stdio: ['pipe', 'pipe', 'pipe']})
-    let out = ''
-    let err = ''
-    child.stdout.on('data', (d) => (out += d))
-    child.stderr.on('data', (d) => (err += d))
-    const timer = setTimeout(() => child.kill('SIGKILL'), 300_000)
-    child.on('close', (code) => {
-      clearTimeout(timer)
-      const ms = Number(process.hrtime.bigint() - t) / 1e6
-      if (code === 0 || code === 9) resolve({code, ms, out})
-      else reject(new Error(`lcs ${args.join(' ')} exited ${code}: ${err}`))
-    })
-    child.stdin.end(input)
-  })
-}
+const lcs = lcsRunner(env)
 
 const count = (rows) => rows.reduce((c, r) => ({...c, [r.result]: (c[r.result] ?? 0) + 1}), {})
 try {
