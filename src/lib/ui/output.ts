@@ -19,13 +19,31 @@ function cell(v: unknown): string {
   return String(v)
 }
 
-export function renderTable<T>(rows: T[], columns: Column<T>[]): string {
+/**
+ * A table that fits the terminal: when the natural width exceeds it, the widest columns are narrowed
+ * (their text wraps) until it fits or every column is down to 12 characters. Pipes get natural widths.
+ */
+export function renderTable<T>(rows: T[], columns: Column<T>[], width = process.stdout.isTTY ? process.stdout.columns : undefined): string {
   const color = colorEnabled()
+  const cells = rows.map((r) => columns.map((c) => cell(c.get(r))))
+  let colWidths: number[] | undefined
+  if (width) {
+    // content + one space of padding on each side + the border on the left of each column
+    const natural = columns.map((c, i) => Math.max(c.header.length, ...cells.map((row) => row[i].length)) + 3)
+    const widths = [...natural]
+    while (widths.reduce((a, b) => a + b, 1) > width) {
+      const widest = widths.indexOf(Math.max(...widths))
+      if (widths[widest] <= 15) break
+      widths[widest]--
+    }
+    if (widths.some((w, i) => w !== natural[i])) colWidths = widths.map((w) => w - 1)
+  }
   const table = new Table({
     head: columns.map((c) => c.header),
     style: {border: color ? ['grey'] : [], head: color ? ['cyan'] : [], compact: true},
+    ...(colWidths ? {colWidths, wordWrap: true, wrapOnWordBoundary: true} : {}),
   })
-  for (const r of rows) table.push(columns.map((c) => cell(c.get(r))))
+  for (const row of cells) table.push(row)
   return table.toString()
 }
 
