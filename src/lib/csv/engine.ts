@@ -61,6 +61,8 @@ export interface ImportOptions<Item> {
   file: string
   /** Rows held in memory instead of the file's (the first one the header). */
   records?: CsvRecord[]
+  /** Where a row is, in messages (default "on line N"; rows held in memory say where they come from). */
+  where?: (line: number) => string
   format: ImportFormat<Item>
   /** Sends one chunk to the batch endpoint (a dry run only answers what would happen). */
   send(items: Item[], dryRun: boolean): Promise<BatchItemResult[]>
@@ -123,7 +125,7 @@ async function validate<Item>(o: ImportOptions<Item>, report: RejectReport, summ
       for (const k of decoded.keys) {
         const first = seen.get(k.key)
         if (first === undefined) seen.set(k.key, r.line)
-        else dups.push({column: (v.header?.index.get(k.column) ?? 0) + 1, field: k.column, line: r.line, rule: `${k.label} is already on line ${first}: a file names it once`})
+        else dups.push({column: (v.header?.index.get(k.column) ?? 0) + 1, field: k.column, line: r.line, rule: `${k.label} is already ${o.where?.(first) ?? `on line ${first}`}: a file names it once`})
       }
       if (dups.length) invalid(r.line, r.cells, dups)
       else if (decoded.warning) warnings.set(decoded.warning, (warnings.get(decoded.warning) ?? 0) + 1)

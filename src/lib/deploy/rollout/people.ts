@@ -158,8 +158,12 @@ function planSend<Item>(ctx: RolloutContext, spec: ImportSpec<Item>): (items: It
   })
 }
 
+/** A file, or a section's inline rows: record n is entry n - 1 (the header is record 0). */
+type InlineSource = {file: string; records: CsvRecord[]; where: (line: number) => string}
+type Source = {file: string} | InlineSource
+
 /** Imports for real (at apply time: the organization exists, earlier phases are done). */
-async function importNow<Item>(c: RolloutContext, spec: ImportSpec<Item>, source: {file: string; records?: CsvRecord[]}): Promise<void> {
+async function importNow<Item>(c: RolloutContext, spec: ImportSpec<Item>, source: Source): Promise<void> {
   const format = spec.format(await getPinPolicy(c.client, c.orgId!))
   try {
     await runImport({
@@ -169,13 +173,14 @@ async function importNow<Item>(c: RolloutContext, spec: ImportSpec<Item>, source
   } catch (error) {
     if (!(error instanceof LcsError) || !error.details?.length) throw error
     // the rows' reasons belong in the one line a failed item gets
-    const rows = error.details.slice(0, 3).map((d) => `line ${d.line}${d.field ? ` (${d.field})` : ''}: ${d.rule}`).join('; ')
-    throw new LcsError(error.kind, `${error.message} ${rows}${error.details.length > 3 ? '; …' : ''}`, {cause: error, details: error.details})
+    const where = 'where' in source ? source.where : (line: number) => `on line ${line}`
+    const rows = error.details.slice(0, 3).map((d) => `${where(d.line!)}${d.field ? ` (${d.field})` : ''}: ${d.rule}`).join('; ')
+    throw new LcsError(error.kind, `${error.message.replace(/\.$/, '')} — ${rows}${error.details.length > 3 ? '; …' : ''}`, {cause: error, details: error.details})
   }
 }
 
 /** Why the rows of an inline import that the cloud rejected were rejected, by line. */
-async function importInline<Item>(c: RolloutContext, spec: ImportSpec<Item>, source: {file: string; records: CsvRecord[]}): Promise<Map<number, string>> {
+async function importInline<Item>(c: RolloutContext, spec: ImportSpec<Item>, source: InlineSource): Promise<Map<number, string>> {
   try {
     await importNow(c, spec, source)
     return new Map()
@@ -186,7 +191,7 @@ async function importInline<Item>(c: RolloutContext, spec: ImportSpec<Item>, sou
 }
 
 /** Runs the engine's validation and dry run; its problems are reported with `place`. */
-async function dryRun<Item>(ctx: RolloutContext, spec: ImportSpec<Item>, source: {file: string; records?: CsvRecord[]}, warn: string, place: (d: ErrorDetail) => void): Promise<PlanRow[] | undefined> {
+async function dryRun<Item>(ctx: RolloutContext, spec: ImportSpec<Item>, source: Source, warn: string, place: (d: ErrorDetail) => void): Promise<PlanRow[] | undefined> {
   try {
     const s = await runImport({
       ...source, dryRun: true, format: spec.format(pinSettings(ctx).policy), send: planSend(ctx, spec), target: ctx.orgId ?? 'new',
@@ -198,7 +203,7 @@ async function dryRun<Item>(ctx: RolloutContext, spec: ImportSpec<Item>, source:
     if (!(error instanceof LcsError) || (error.kind !== 'badData' && error.kind !== 'usage')) throw error
     for (const d of error.details ?? []) place(d)
     if (!error.details?.length) place({rule: error.message})
-    else if (error.hint && !source.records) place({rule: error.hint.replace(/^\w/, (c) => c.toLowerCase())})
+    else if (error.hint && !('records' in source)) place({rule: error.hint.replace(/^\w/, (c) => c.toLowerCase())})
     return undefined
   }
 }
@@ -219,21 +224,18 @@ async function planImports<Item>(ctx: RolloutContext, spec: ImportSpec<Item>, ro
     else seen.set(p.label.toLowerCase(), where)
   }
   if (rows.length) {
+    // line numbers of YAML entries can repeat ([a, b] on one line): the engine gets entry numbers instead
     const columns = spec.format(pinSettings(ctx).policy).columns
-    const lineOf = (i: number) => ctx.source.position([spec.key, i]).line
-    const byLine = new Map<number, InlineRow[]>()
-    for (const r of rows) byLine.set(lineOf(r.index), [...(byLine.get(lineOf(r.index)) ?? []), r])
-    const records: CsvRecord[] = [{cells: [...columns], line: ctx.source.position([spec.key]).line}, ...rows.map((r) => ({cells: columns.map((c) => r.cells[c] ?? ''), line: lineOf(r.index)}))]
-    const source = {file: `${spec.key} of ${basename(ctx.source.file)}`, records}
+    const records: CsvRecord[] = [{cells: [...columns], line: 0}, ...rows.map((r) => ({cells: columns.map((c) => r.cells[c] ?? ''), line: r.index + 1}))]
+    const source: InlineSource = {file: `${spec.key} of ${basename(ctx.source.file)}`, records, where: (line) => `in ${spec.key}[${line - 1}]`}
+    const byLine = new Map(rows.map((r) => [r.index + 1, r]))
     const plan = await dryRun(ctx, spec, source, spec.key, (d) => {
-      const r = byLine.get(d.line ?? -1)?.[0]
       const key = d.field === undefined ? undefined : spec.keys[d.field]
-      ctx.problem(r ? [spec.key, r.index, ...(key ? [key] : [])] : [spec.key], d.rule!)
+      ctx.problem(d.line === undefined ? [spec.key] : [spec.key, d.line - 1, ...(key ? [key] : [])], d.rule!)
     })
     let applied: Promise<Map<number, string>> | undefined
-    const queue = new Map([...byLine].map(([line, rs]) => [line, [...rs]]))
     for (const p of plan ?? []) {
-      const r = queue.get(p.line)!.shift()!
+      const r = byLine.get(p.line)!
       claim(p, `${spec.key}[${r.index}]`, [spec.key, r.index])
       const action = actionOf(p)
       items.push({
