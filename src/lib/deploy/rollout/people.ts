@@ -9,8 +9,8 @@ import {stat} from 'node:fs/promises'
 import {basename} from 'node:path'
 
 import type {CloudClient} from '../../cloud/client.js'
-import {applyPreenrollments} from '../../cloud/fleet.js'
-import {applyBadges, applyUsers, createGroup, getPinPolicy, listBadges, listGroups, setPinPolicy} from '../../cloud/people.js'
+import {applyPreenrollments, type PreenrollItem} from '../../cloud/fleet.js'
+import {applyBadges, applyUsers, createGroup, getPinPolicy, listBadges, listGroups, setPinPolicy, type BadgeItem, type UserItem} from '../../cloud/people.js'
 import type {Badge, BatchItemResult, PinPolicy, User} from '../../cloud/types.js'
 import {runImport, type PlanRow} from '../../csv/engine.js'
 import type {ImportFormat} from '../../csv/format.js'
@@ -279,7 +279,7 @@ const inlineOf = <T>(ctx: RolloutContext, key: ImportSpec<unknown>['key']) => (c
 
 const userKeys = {EMAIL: 'email', GROUPS: 'groups', OPERATION: 'state', PASSWORD: 'password', PIN: 'pin', ...USER_TEXT_FIELDS}
 
-const usersSpec: ImportSpec<Parameters<typeof applyUsers>[2][number]> = {
+const usersSpec: ImportSpec<UserItem> = {
   format: userFormat, keys: userKeys, key: 'users', kind: 'user', phase: PHASE.users, send: applyUsers,
 }
 
@@ -320,8 +320,6 @@ function userChanges(cur: User, e: UserDoc): string[] {
   if (e.groups && norm(e.groups) !== norm(cur.groups ?? [])) changes.push('groups')
   return changes.length ? changes : [...(e.password ? ['password'] : []), ...(e.pin ? ['pin'] : [])]
 }
-
-type BadgeItem = Parameters<typeof applyBadges>[2][number]
 
 const badgeKeys = {BADGE: 'badge', EMAIL: 'email', OPERATION: 'state', PIN: 'pin', TEMPORARY: 'temporary'}
 const dependsOnUser = (ctx: RolloutContext, email: string) => (newUsers(ctx).has(email) ? [itemKey('user', email)] : undefined)
@@ -370,8 +368,6 @@ export const pinsSection: Section = {
     return planImports(ctx, pinsSpec, rows, [])
   },
 }
-
-type PreenrollItem = Parameters<typeof applyPreenrollments>[2][number]
 
 /** A serial enrolled here is what its pre-enrollment was for (the printer consumed it when it enrolled). */
 const enrolledHere = (ctx: RolloutContext, serial: string) => ctx.cloud.printers.some((p) => p.serialNumber.toUpperCase() === serial.toUpperCase())
