@@ -27,7 +27,7 @@ step "Enroll every eligible printer (secured ones with the sandbox's web-service
 printf %s sandbox-ews | lcs printers enroll --from .demo/discovery.json --all-eligible "${EWS[@]}" --ews-user admin --ews-password-stdin || true
 step "The enrolled fleet"
 lcs printers list
-step "Apply the example rollout file (configurations, deployments), then again: all unchanged"
+step "Apply the example rollout file (PIN settings, groups, users, badges, PINs, serials, configurations, deployments), then again: all unchanged"
 lcs apply -f fixtures/rollout/contoso.yaml
 lcs apply -f fixtures/rollout/contoso.yaml
 lcs tasks list --org "Contoso Retail" --kind deploy-configuration --limit 3

@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {activeOrgId} from '../lib/auth/session.js'
-import {applyPlan, counts, createContext, loadRollout, planRollout, type FailedItem} from '../lib/deploy/rollout/rollout.js'
+import {applyPlan, counts, createContext, deletions, loadRollout, planRollout, type FailedItem} from '../lib/deploy/rollout/rollout.js'
 import type {Action} from '../lib/deploy/rollout/types.js'
 import {BaseCommand, cloudFlags} from '../lib/ui/base-command.js'
 import {TaskReporter} from '../lib/ui/deploy.js'
@@ -9,7 +9,7 @@ import {canPrompt, missing, promptConfirm} from '../lib/ui/prompts.js'
 import {itemLine, renderPlan} from '../lib/ui/rollout.js'
 
 interface ApplyResult {
-  plan: Array<{kind: string; name: string; action: Action; changes?: string[]; detail?: string}>
+  plan: Array<{kind: string; name: string; action: Action; changes?: string[]; detail?: string; rows?: Record<Action, number>}>
   applied: boolean
   failed: FailedItem[]
 }
@@ -17,7 +17,7 @@ interface ApplyResult {
 const PAST: Record<Action, string> = {create: 'created', delete: 'deleted', unchanged: 'unchanged', update: 'updated'}
 
 export default class Apply extends BaseCommand {
-  static description = `Apply a rollout file: one declarative YAML file for a customer's rollout — the organization (or a child organization to create), resources, configurations and deployments (targets by serial, tag or all). The file is checked against docs/rollout.schema.json and against the cloud first; every problem is reported with its line and nothing changes (exit 7). Then the plan is printed (create / update / delete / unchanged per item, like terraform plan) and applied. Applying it again reports everything unchanged. A partial failure exits 9; running the file again finishes the job. --dry-run prints the plan only.`
+  static description = `Apply a rollout file: one declarative YAML file for a customer's rollout — the organization (or a child organization to create), printer-login (PIN) settings, groups, users, badges and PINs (inline, or CSV files through the import engine), pre-enrolled serials, resources, configurations and deployments (targets by serial, tag or all). The file is checked against docs/rollout.schema.json and against the cloud first; every problem is reported with its line (a CSV file's with the file's line and column) and nothing changes (exit 7). Then the plan is printed (create / update / delete / unchanged per item, like terraform plan) and applied. Applying it again reports everything unchanged. A partial failure exits 9; running the file again finishes the job. --dry-run prints the plan only. Passwords and PINs never appear in the output.`
 
   static examples = [
     '<%= config.bin %> <%= command.id %> -f rollout.yaml --dry-run',
@@ -41,17 +41,19 @@ export default class Apply extends BaseCommand {
     const reporter = new TaskReporter(this.verbose)
     const ctx = createContext(loaded, {activeOrgId: await activeOrgId(s), client: s.client, onTaskUpdate: reporter.update, pollMs: flags['poll-interval'], wait: flags.wait})
     const items = await planRollout(ctx)
-    const plan = items.map((i) => ({action: i.action, kind: i.kind, name: i.name, ...(i.changes ? {changes: i.changes} : {}), ...(i.detail ? {detail: i.detail} : {})}))
+    const plan = items.map((i) => ({action: i.action, kind: i.kind, name: i.name, ...(i.changes ? {changes: i.changes} : {}), ...(i.detail ? {detail: i.detail} : {}), ...(i.rows ? {rows: i.rows} : {})}))
     this.log(renderPlan(items, `Plan for ${ctx.orgName} (${flags.file}):`))
+    for (const w of ctx.warnings) this.warning(w)
     const c = counts(items)
+    const deleting = deletions(items)
     if (flags['dry-run']) return {applied: false, failed: [], plan}
     if (c.create + c.update + c.delete === 0) {
       this.log('Nothing to do: everything is unchanged.')
       return {applied: true, failed: [], plan}
     }
-    if (c.delete && !flags.yes) {
-      if (!canPrompt({json: this.jsonEnabled()})) throw missing('--yes', `confirmation of ${c.delete} deletion${c.delete === 1 ? '' : 's'}`)
-      if (!(await promptConfirm(`Apply the plan, with ${c.delete} deletion${c.delete === 1 ? '' : 's'}?`))) {
+    if (deleting && !flags.yes) {
+      if (!canPrompt({json: this.jsonEnabled()})) throw missing('--yes', `confirmation of ${deleting} deletion${deleting === 1 ? '' : 's'}`)
+      if (!(await promptConfirm(`Apply the plan, with ${deleting} deletion${deleting === 1 ? '' : 's'}?`))) {
         this.log('Nothing was changed.')
         return {applied: false, failed: [], plan}
       }

@@ -1,7 +1,9 @@
 // Rollout files end to end against a fresh sandbox (its seeded printers): the example creates everything
-// it names, a second run is all unchanged with exit 0, --dry-run on a changed file shows exactly the
-// difference, bad files are refused with their lines before anything changes, a partial failure exits 9
-// and a re-run of the fixed file finishes the job, and a partner creates a child organization.
+// it names (PIN settings, groups, users, badges, PINs and serials inline and from CSV files, resources,
+// configurations, deployments), a second run is all unchanged with exit 0, --dry-run on a changed file
+// shows exactly the difference, bad files (a CSV reference among them) are refused with their lines
+// before anything changes, passwords and PINs never show, a partial failure exits 9 and a re-run of the
+// fixed file finishes the job, and a partner creates a child organization.
 import assert from 'node:assert/strict'
 import {copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
@@ -35,6 +37,8 @@ test('bad rollout files are refused with the line of each problem, before anythi
     ['unknown-resource.yaml', /unknown-resource\.yaml:7:9: configurations\[0\]\.apps\[0\]: unknown resource "Front Desk Kiosk 9\.9"/],
     ['two-firmware.yaml', /two-firmware\.yaml:13:31: configurations\[0\]\.firmware\[1\]: two firmware resources for one model: "CS730 special" and "CS730 latest" both support the CS730de/],
     ['not-enrolled.yaml', /not-enrolled\.yaml:10:28: deployments\[0\]\.targets\.serials\[1\]: 50999999Z is not enrolled in Contoso Retail/],
+    ['missing-csv.yaml', /missing-csv\.yaml:6:11: users\[1\]\.file: file not found: \.\.\/contoso\/no-such-users\.csv/],
+    ['bad-csv.yaml', /bad-csv\.yaml:6:11: users\[0\]\.file: bad-users\.csv:2:10 \(PIN\): a PIN is digits only\n.*bad-csv\.yaml:6:11: users\[0\]\.file: bad-users\.csv:3:1 \(EMAIL\): "not-an-address" is not a valid e-mail address\n[\s\S]*bad-csv\.yaml:8:10: users\[1\]\.pin: the organization's PINs have exactly 6 digits \(got 4\)/],
   ]
   for (const [file, re] of cases) {
     const r = await lcs(['apply', '-f', fx(`rollout/bad/${file}`)])
@@ -42,8 +46,11 @@ test('bad rollout files are refused with the line of each problem, before anythi
     assert.match(r.stderr, re)
     assert.match(r.stderr, /nothing was changed/)
   }
+  rmSync(fx('rollout/bad/bad-users.csv.rejected.csv'), {force: true})
   const resources = JSON.parse((await lcs(['resources', 'list', '--json', '--org', 'Contoso Retail'])).stdout) as unknown[]
   assert.equal(resources.length, 0, 'nothing was created by the refused files')
+  const users = JSON.parse((await lcs(['users', 'list', '--json', '--org', 'Contoso Retail'])).stdout) as unknown[]
+  assert.equal(users.length, 0)
   const cfg = await lcs(['configs', 'create', '-f', fx('configs/store-standard.yaml'), '--org', 'Contoso Retail'])
   assert.equal(cfg.code, 7)
   assert.match(cfg.stderr, /store-standard\.yaml:9:12: settings\[0\]: unknown resource "Front desk settings"/)
@@ -53,6 +60,9 @@ test('the example creates everything it names; again, everything is unchanged (e
   const first = await apply(fx('rollout/contoso.yaml'))
   assert.equal(first.code, 0, first.stderr)
   assert.deepEqual(changed(first.result!), [
+    'update login settings PIN settings (pinLength)', 'create group Store managers', 'create group Front desk', 'create group Back office',
+    'create users file contoso/users.csv', 'create user amelia.ortiz@contoso.example', 'create badges file contoso/badges.csv', 'create badge C0FFEE12',
+    'create pin ben.carter@contoso.example', 'create preenrollment 7528X9X0031', 'create preenroll file contoso/serials.txt',
     'create resource CS730 special firmware', 'create resource Front Desk Kiosk 1.2.0', 'create resource Front desk settings', 'create resource Security baseline', 'create resource Energy saver',
     'create configuration Store standard', 'create deployment Store standard, first stores',
   ])
@@ -60,6 +70,13 @@ test('the example creates everything it names; again, everything is unchanged (e
   assert.deepEqual(first.result!.failed, [])
   const configs = JSON.parse((await lcs(['configs', 'list', '--json', '--org', 'Contoso Retail'])).stdout) as Array<{name: string; isDefault: boolean; deployed: boolean}>
   assert.deepEqual(configs.map((c) => [c.name, c.isDefault, c.deployed]), [['Store standard', true, true]])
+  const users = JSON.parse((await lcs(['users', 'list', '--json', '--org', 'Contoso Retail'])).stdout) as Array<{email: string; groups: string[]; pinSet: boolean}>
+  assert.deepEqual(users.map((u) => [u.email, u.groups.join(';'), u.pinSet]), [
+    ['amelia.ortiz@contoso.example', 'Store managers', true], ['ben.carter@contoso.example', 'Front desk', true],
+    ['chloe.nguyen@contoso.example', 'Back office;Front desk', true], ['diego.silva@contoso.example', 'Back office', false],
+  ])
+  const badges = JSON.parse((await lcs(['badges', 'list', '--json', '--org', 'Contoso Retail'])).stdout) as unknown[]
+  assert.equal(badges.length, 4)
   const again = await apply(fx('rollout/contoso.yaml'))
   assert.equal(again.code, 0, again.stderr)
   assert.deepEqual(changed(again.result!), [])
@@ -70,6 +87,10 @@ test('the example creates everything it names; again, everything is unchanged (e
   const file = join(dir, 'contoso.yaml')
   writeFileSync(file, readFileSync(fx('rollout/contoso.yaml'), 'utf8')
     .replaceAll('../', '../../')
+    .replaceAll('file: contoso/', 'file: ../contoso/')
+    .replace('department: Store 12', 'department: Store 14')
+    .replace('pin: "731904"', 'pin: "731905"')
+    .replace('  - 7528X9X0031\n', '  - 7528X9X0031\n  - 7528X9X0039\n')
     .replace('Badge login, sleep after 20 minutes', 'Badge login, sleep after 10 minutes')
     .replace('    file: ../../settings/energy-saver.txt\n', '    file: ../../settings/energy-saver.txt\n    state: absent\n')
     .replace('\ndeployments:', '  - name: Lobby kiosks\n    apps: [{resource: Front Desk Kiosk 1.2.0}]\n\ndeployments:'))
@@ -77,7 +98,10 @@ test('the example creates everything it names; again, everything is unchanged (e
   const dry = await apply(file, ['--dry-run'])
   assert.equal(dry.code, 0, dry.stderr)
   assert.equal(dry.result!.applied, false)
-  assert.deepEqual(changed(dry.result!), ['update resource Front desk settings (description)', 'delete resource Energy saver', 'create configuration Lobby kiosks'])
+  assert.deepEqual(changed(dry.result!), [
+    'update user amelia.ortiz@contoso.example (department)', 'update pin ben.carter@contoso.example (pin)', 'create preenrollment 7528X9X0039',
+    'update resource Front desk settings (description)', 'delete resource Energy saver', 'create configuration Lobby kiosks',
+  ])
   const noYes = await lcs(['apply', '-f', file])
   assert.equal(noYes.code, 2, 'a deletion needs --yes without a terminal')
   assert.deepEqual(changed((await apply(fx('rollout/contoso.yaml'), ['--dry-run'])).result!), [], 'the dry run changed nothing')
@@ -85,7 +109,53 @@ test('the example creates everything it names; again, everything is unchanged (e
   assert.match(human.stdout, /~ resource\s+Front desk settings\s+update \(description\)/)
   assert.match(human.stdout, /- resource\s+Energy saver\s+delete/)
   assert.match(human.stdout, /\+ configuration\s+Lobby kiosks\s+create/)
-  assert.match(human.stdout, /Plan: 1 to create, 1 to update, 1 to delete, 6 unchanged\./)
+  assert.match(human.stdout, /~ pin\s+ben\.carter@contoso\.example\s+update \(pin\)/)
+  assert.match(human.stdout, /= users file\s+\.\.\/contoso\/users\.csv\s+unchanged\s+— 3 unchanged/)
+  assert.match(human.stdout, /Plan: 2 to create, 3 to update, 1 to delete, 15 unchanged\./)
+  assert.doesNotMatch(human.stdout + human.stderr, /731905|731904|482913/)
+})
+
+test('passwords and PINs of a rollout file and of its CSV files never show: plan, --json, errors, traces', async () => {
+  const dir = tempDir('lcs-rollout-')
+  const secrets = {csvPassword: 'Rt5nB2xQ9w', csvPin: '62953', password: 'Vq8mZ3kPw7', pin: '80417', pin2: '31790'}
+  const csv = (pin: string) => `EMAIL,OPERATION,PASSWORD,FIRST_NAME,LAST_NAME,DISPLAY_NAME,DEPARTMENT,COST_CENTER,GROUPS,PIN
+nora.one@fabrikam.example,CREATE,${secrets.csvPassword},Nora,One,,Ward 3,,Nurses,${pin}
+tom.two@fabrikam.example,CREATE,,Tom,Two,,Ward 3,,Nurses,
+`
+  const doc = (pin: string) => `version: 1
+organization: {name: Fabrikam Health}
+loginSettings: {pinLength: 5}
+users:
+  - file: staff.csv
+  - {email: head.nurse@fabrikam.example, password: "${secrets.password}", pin: "${pin}", groups: [Nurses]}
+pins:
+  - {email: tom.two@fabrikam.example, pin: "${secrets.pin2}"}
+`
+  const file = join(dir, 'fabrikam.yaml')
+  const leaks = (r: {stdout: string; stderr: string}) => Object.values(secrets).filter((v) => (r.stdout + r.stderr).includes(v))
+  // refused: a PIN too short inline, one with a letter in the CSV
+  writeFileSync(join(dir, 'staff.csv'), csv('6295x'))
+  writeFileSync(file, doc('8041'))
+  for (const args of [[], ['--json']]) {
+    const bad = await lcs(['apply', '-f', file, ...args])
+    assert.equal(bad.code, 7, bad.stderr)
+    assert.match(bad.stderr, /fabrikam\.yaml:5:11: users\[0\]\.file: staff\.csv:2:10 \(PIN\): a PIN is digits only/)
+    assert.match(bad.stderr, /fabrikam\.yaml:6:71: users\[1\]\.pin: the organization's PINs have exactly 5 digits \(got 4\)/)
+    assert.deepEqual(leaks(bad), [])
+  }
+  writeFileSync(join(dir, 'staff.csv'), csv(secrets.csvPin))
+  writeFileSync(file, doc(secrets.pin))
+  const dry = await lcs(['apply', '-f', file, '--dry-run'])
+  assert.equal(dry.code, 0, dry.stderr)
+  assert.match(dry.stdout, /\+ users file\s+staff\.csv\s+create\s+— 2 to create/)
+  assert.deepEqual(leaks(dry), [])
+  const r = await lcs(['apply', '-f', file, '--json', '--verbose'])
+  assert.equal(r.code, 0, r.stderr)
+  assert.match(r.stderr, /users\/batch/, 'the HTTP trace is there, masked')
+  assert.deepEqual(leaks(r), [])
+  const again = await apply(file)
+  assert.deepEqual(changed(again.result!), [])
+  assert.deepEqual(leaks(again), [])
 })
 
 test('a partial failure exits 9 and says what failed; the fixed file, applied again, finishes the job', async () => {

@@ -66,7 +66,7 @@ test('errors use the contract envelope with a request id, and bad paging is a 40
   await assert.rejects(client.call('assets', {query: {size: 500}}), (e: Error & {kind?: string; details?: Array<{field: string}>}) => e.kind === 'badData' && e.details?.[0].field === 'size')
 })
 
-test('the import endpoints answer with the fields the contract requires', async () => {
+test('the import and group endpoints answer with the fields the contract requires', async () => {
   const {info} = sandbox
   const client = new CloudClient({credentials: {clientId: info.clientId, clientSecret: info.clientSecret, kind: 'client'}, endpoints: {apis: info.apiUrl, idp: info.apiUrl}})
   const required = (schema: string) => spec.components.schemas[schema].required ?? []
@@ -85,7 +85,9 @@ test('the import endpoints answer with the fields the contract requires', async 
     hasAll(res, 'BatchResponse')
     assert.equal(res.results[0].status, 201, `${route}: ${JSON.stringify(res)}`)
   }
-  const lists: Array<[RouteName, string]> = [['listUsers', 'User'], ['listBadges', 'Badge'], ['listPreenrollments', 'Preenrollment'], ['listMpsContacts', 'MpsContactItem']]
+  hasAll(await client.call('createGroup', {body: {name: 'Empty group'}, params}), 'Group')
+  await assert.rejects(client.call('createGroup', {body: {name: 'empty GROUP'}, params}), (e: Error & {kind?: string}) => e.kind === 'conflict')
+  const lists: Array<[RouteName, string]> = [['listUsers', 'User'], ['listGroups', 'Group'], ['listBadges', 'Badge'], ['listPreenrollments', 'Preenrollment'], ['listMpsContacts', 'MpsContactItem']]
   for (const [route, schema] of lists) {
     const page = await client.call<{content: object[]}>(route, {params})
     hasAll(page, 'Page')

@@ -1,7 +1,7 @@
-// SDK calls for people: users, badges and PINs (batch endpoints that answer per item), and the PIN part of
-// an organization's printer-login configuration.
+// SDK calls for people: users, groups, badges and PINs (batch endpoints that answer per item), and the PIN
+// part of an organization's printer-login configuration.
 import type {CloudClient} from './client.js'
-import type {Badge, BatchItemResult, Outcome, PinPolicy} from './types.js'
+import type {Badge, BatchItemResult, Group, Outcome, PinPolicy} from './types.js'
 
 /** Items per request the batch endpoints accept. */
 export const USERS_BATCH_MAX = 500
@@ -49,6 +49,15 @@ export function applyBadges(client: CloudClient, orgId: string, items: BadgeItem
 
 export function applyBadge(client: CloudClient, orgId: string, item: BadgeItem): Promise<Outcome> {
   return client.batchOne('badgesBatch', orgId, item)
+}
+
+export function listGroups(client: CloudClient, orgId: string): AsyncGenerator<Group> {
+  return client.paginate<Group>('listGroups', {params: {orgId}})
+}
+
+/** Creates an empty group (409 when one of that name, in any case, exists). */
+export function createGroup(client: CloudClient, orgId: string, name: string): Promise<Group> {
+  return client.call<Group>('createGroup', {body: {name}, params: {orgId}})
 }
 
 export function listBadges(client: CloudClient, orgId: string, email?: string): AsyncGenerator<Badge> {

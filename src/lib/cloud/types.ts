@@ -45,6 +45,14 @@ export interface User {
   roles: string[]
 }
 
+/** A group of users (printer-login and print policies are given to groups). */
+export interface Group {
+  id: string
+  name: string
+  memberCount: number
+  dateCreated: number
+}
+
 export interface Badge {
   badgeId: string
   email: string

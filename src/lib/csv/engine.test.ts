@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import {existsSync, readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {test} from 'node:test'
 
@@ -192,4 +192,17 @@ test('deletions ask first', async () => {
   }})))
   assert.equal(e.message, 'refused 1')
   assert.equal(c.store.size, 1)
+})
+
+test('rows held in memory go through the same passes, and leave no journal or report behind', async () => {
+  const c = cloud()
+  const dir = tempDir()
+  const f = join(dir, 'inline')
+  const records = [{cells: ['KEY', 'OP', 'VALUE', 'SECRET'], line: 1}, {cells: ['a', 'SET', '1', 's'], line: 7}, {cells: ['b', 'PUT', '2', 's'], line: 9}]
+  const e = await rejects(runImport(opts(f, c, {records})))
+  assert.deepEqual(e.details?.map((d) => [d.line, d.field]), [[9, 'OP']], 'lines are the records\' own')
+  records[2].cells[1] = 'SET'
+  const s = await runImport(opts(f, c, {records}))
+  assert.deepEqual([s.created, s.reportFile], [2, null])
+  assert.deepEqual(readdirSync(dir), [])
 })

@@ -8,10 +8,13 @@
 //      the 1 MB body limit), a few chunks in flight, each chunk's outcomes appended to the journal.
 // A finished file run again plans "unchanged" everywhere and sends nothing; an interrupted run resumes
 // from its journal (--resume), and anything applied but not journaled plans as unchanged.
+// Rows held in memory (a rollout file's inline entries) go through the same passes, without a journal
+// or a rejected-rows report: there is no file to put them next to, and a re-run plans them again.
 import type {BatchItemResult, Outcome} from '../cloud/types.js'
 import {LcsError, type ErrorDetail} from '../errors.js'
 import type {Header, ImportFormat} from './format.js'
 import {checkResumable, Journal} from './journal.js'
+import {memoryReader, readCsv, type CsvRecord, type RecordReader} from './read.js'
 import {RejectReport} from './report.js'
 import {changedDuringImport, scanFile, type LocatedError, type Row} from './scan.js'
 
@@ -54,7 +57,12 @@ export interface ImportSummary {
 }
 
 export interface ImportOptions<Item> {
+  /** The file to import; with `records`, only the name its rows go by in messages. */
   file: string
+  /** Rows held in memory instead of the file's (the first one the header). */
+  records?: CsvRecord[]
+  /** Where a row is, in messages (default "on line N"; rows held in memory say where they come from). */
+  where?: (line: number) => string
   format: ImportFormat<Item>
   /** Sends one chunk to the batch endpoint (a dry run only answers what would happen). */
   send(items: Item[], dryRun: boolean): Promise<BatchItemResult[]>
@@ -93,6 +101,8 @@ interface Validation {
 
 const toDetail = (e: LocatedError): ErrorDetail => ({column: e.column, field: e.field, line: e.line, rule: e.rule})
 
+const readerOf = (o: ImportOptions<unknown>): RecordReader => (o.records ? memoryReader(o.records) : (onRecord) => readCsv(o.file, onRecord))
+
 async function validate<Item>(o: ImportOptions<Item>, report: RejectReport, summary: ImportSummary): Promise<Validation> {
   const v: Validation = {details: [], errorCount: 0, errorRows: 0, rows: 0, sha256: ''}
   const seen = new Map<string, number>()
@@ -104,7 +114,7 @@ async function validate<Item>(o: ImportOptions<Item>, report: RejectReport, summ
     report.add(line, cells, errors.map((e) => `${e.field ?? `column ${e.column}`}: ${e.rule}`).join('; '))
   }
   let rows = 0
-  const scan = await scanFile(o.file, o.format, {
+  const scan = await scanFile(readerOf(o), o.format, {
     header(h) {
       v.header = h
       report.columns(h.isHeader ? h.names : [...o.format.columns])
@@ -115,7 +125,7 @@ async function validate<Item>(o: ImportOptions<Item>, report: RejectReport, summ
       for (const k of decoded.keys) {
         const first = seen.get(k.key)
         if (first === undefined) seen.set(k.key, r.line)
-        else dups.push({column: (v.header?.index.get(k.column) ?? 0) + 1, field: k.column, line: r.line, rule: `${k.label} is already on line ${first}: a file names it once`})
+        else dups.push({column: (v.header?.index.get(k.column) ?? 0) + 1, field: k.column, line: r.line, rule: `${k.label} is already ${o.where?.(first) ?? `on line ${first}`}: a file names it once`})
       }
       if (dups.length) invalid(r.line, r.cells, dups)
       else if (decoded.warning) warnings.set(decoded.warning, (warnings.get(decoded.warning) ?? 0) + 1)
@@ -160,7 +170,7 @@ async function sendAll<Item>(
     inflight.add(p)
   }
   try {
-    const scan = await scanFile(o.file, o.format, {
+    const scan = await scanFile(readerOf(o), o.format, {
       invalid() {
         throw changedDuringImport(o.file)
       },
@@ -182,7 +192,7 @@ async function sendAll<Item>(
 }
 
 export async function runImport<Item>(o: ImportOptions<Item>): Promise<ImportSummary> {
-  const report = new RejectReport(`${o.file}.rejected.csv`, o.format.secretColumns)
+  const report = new RejectReport(o.records ? undefined : `${o.file}.rejected.csv`, o.format.secretColumns)
   const s: ImportSummary = {
     created: 0, deleted: 0, dryRun: Boolean(o.dryRun), file: o.file, rejected: 0, reportFile: null, resumed: false, rows: 0, unchanged: 0, updated: 0, warnings: [],
   }
@@ -203,7 +213,7 @@ export async function runImport<Item>(o: ImportOptions<Item>): Promise<ImportSum
 
   // ---- journal of an interrupted run ----
   const identity = {format: o.format.name, sha256: v.sha256, target: o.target}
-  const prior = Journal.read(o.file)
+  const prior = o.records ? undefined : Journal.read(o.file)
   let done = new Map<number, Outcome>()
   if (o.resume && prior) {
     checkResumable(prior.identity, identity, `${o.file}.journal`)
@@ -278,7 +288,7 @@ export async function runImport<Item>(o: ImportOptions<Item>): Promise<ImportSum
   // ---- apply ----
   let stopped: {line: number; reason: string} | undefined
   if (toApply.size) {
-    const journal = Journal.open(o.file, identity, s.resumed)
+    const journal = o.records ? undefined : Journal.open(o.file, identity, s.resumed)
     let applied = 0
     try {
       await sendAll(o, v.sha256, (line) => toApply.has(line), false, (batch) => {
@@ -292,18 +302,18 @@ export async function runImport<Item>(o: ImportOptions<Item>): Promise<ImportSum
           s[res.outcome!]++
           entries.push([row.line, res.outcome!])
         }
-        journal.record(entries)
+        journal?.record(entries)
         applied += batch.length
         o.onProgress?.({done: applied, phase: 'applying', total: toApply.size})
       }, () => stopped !== undefined)
     } catch (error) {
       s.reportFile = report.close() ?? null
       const e = error instanceof LcsError ? error : new LcsError('error', (error as Error).message, {cause: error})
-      throw new LcsError(e.kind, e.message, {cause: e.cause, details: e.details, hint: `${e.hint ? `${e.hint} ` : ''}What was applied is in ${journal.path}: run the same command with --resume to continue.`, requestId: e.requestId, result: counts(s)})
+      throw new LcsError(e.kind, e.message, {cause: e.cause, details: e.details, hint: journal ? `${e.hint ? `${e.hint} ` : ''}What was applied is in ${journal.path}: run the same command with --resume to continue.` : e.hint, requestId: e.requestId, result: counts(s)})
     }
   }
   // the import ran to its end (a journal of an earlier run included): nothing to resume
-  Journal.discard(o.file)
+  if (!o.records) Journal.discard(o.file)
   s.reportFile = report.close() ?? null
   if (stopped) {
     throw new LcsError('badData', `Line ${stopped.line} of ${o.file} was rejected by the cloud: ${stopped.reason}. Stopped there (${plural(s.created + s.updated + s.deleted, 'row')} changed before).`, {

@@ -1,6 +1,7 @@
 // The rejected-rows report, `<file>.rejected.csv`: the file's own columns plus LINE and REASON, written
 // row by row. Secret columns (PIN, PASSWORD) are masked, and cells a spreadsheet would run as a formula
-// (= + - @) are neutralized, so the report is safe to open.
+// (= + - @) are neutralized, so the report is safe to open. Without a path (rows held in memory) rows are
+// only counted.
 import {closeSync, openSync, rmSync, writeSync} from 'node:fs'
 
 import {csvLine} from '../ui/output.js'
@@ -13,7 +14,7 @@ export class RejectReport {
   private secret = new Set<number>()
   rows = 0
 
-  constructor(readonly path: string, private readonly secretColumns: readonly string[]) {}
+  constructor(readonly path: string | undefined, private readonly secretColumns: readonly string[]) {}
 
   /** The file's header (its column names as written). */
   columns(names: string[]): void {
@@ -22,6 +23,8 @@ export class RejectReport {
   }
 
   add(line: number, cells: string[] | undefined, reason: string): void {
+    this.rows++
+    if (this.path === undefined) return
     if (this.fd === undefined) {
       this.fd = openSync(this.path, 'w', 0o600)
       writeSync(this.fd, csvLine(['LINE', ...this.names, 'REASON']) + '\n')
@@ -31,13 +34,12 @@ export class RejectReport {
       return this.secret.has(i) && v !== '' ? MASK : v
     })
     writeSync(this.fd, csvLine([line, ...values, reason]) + '\n')
-    this.rows++
   }
 
   /** The report's path when rows were rejected; else undefined (and a stale report of an earlier run is removed). */
   close(): string | undefined {
     if (this.fd === undefined) {
-      rmSync(this.path, {force: true})
+      if (this.path !== undefined) rmSync(this.path, {force: true})
       return undefined
     }
     closeSync(this.fd)

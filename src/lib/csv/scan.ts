@@ -1,8 +1,8 @@
-// One pass over an import file: the header, then every row checked against it (count the commas,
+// One pass over an import file (or rows held in memory): the header, then every row checked against it (count the commas,
 // cell encoding) and decoded by the format. Errors carry the physical line and the column.
 import {LcsError} from '../errors.js'
 import {namedHeader, type Decoded, type Header, type ImportFormat} from './format.js'
-import {readCsv} from './read.js'
+import type {RecordReader} from './read.js'
 import {cellRule} from './rules.js'
 
 export interface LocatedError {
@@ -47,11 +47,11 @@ function cellErrors(cells: string[], line: number, names?: string[]): LocatedErr
   })
 }
 
-export async function scanFile<Item>(file: string, format: ImportFormat<Item>, on: ScanHandlers<Item>): Promise<ScanResult> {
+export async function scanFile<Item>(read: RecordReader, format: ImportFormat<Item>, on: ScanHandlers<Item>): Promise<ScanResult> {
   let header: Header | undefined
   let headerLine = 0
   let rows = 0
-  const read = await readCsv(file, async ({cells, line}) => {
+  const summary = await read(async ({cells, line}) => {
     if (!header) {
       // a header of binary garbage or a foreign encoding is named as such, not listed as unknown columns
       const unreadable = cellErrors(cells, line)
@@ -80,14 +80,14 @@ export async function scanFile<Item>(file: string, format: ImportFormat<Item>, o
     if (errors.length) on.invalid?.(line, cells, errors)
     else if (decoded.item) await on.row?.({cells, item: decoded.item, line}, decoded)
   })
-  if (read.fault) {
-    on.invalid?.(read.fault.line, undefined, [read.fault])
+  if (summary.fault) {
+    on.invalid?.(summary.fault.line, undefined, [summary.fault])
   } else if (!header) {
     on.invalid?.(1, undefined, [{column: 1, line: 1, rule: `the file is empty: expected ${format.columns.length > 1 ? `a header row ${format.columns.join(',')}, then one row per ${format.noun}` : `one ${format.noun} per line`}`}])
   } else if (header.isHeader && !header.errors.length && rows === 0) {
     on.invalid?.(headerLine + 1, undefined, [{column: 1, line: headerLine + 1, rule: `no rows after the header: nothing to import`}])
   }
-  return {rows, sha256: read.sha256}
+  return {rows, sha256: summary.sha256}
 }
 
 /** A later pass saw something else than the validation pass: the file was edited meanwhile. */

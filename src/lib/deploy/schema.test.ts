@@ -23,6 +23,9 @@ test('the validator: types, enums, unknown keys with suggestions, alternatives, 
     'nmae: unknown key "nmae" (did you mean "name"?)',
   ])
   assert.deepEqual(validate({type: 'string'}, 1234).map((e) => e.message), ['must be text, not a whole number (quote it: "1234")'])
+  // a secret's value is never repeated
+  assert.deepEqual(validate({type: 'string', 'x-secret': true}, 1234).map((e) => e.message), ['must be text, not a whole number (quote it)'])
+  assert.deepEqual(validate({pattern: '^\\d+$', type: 'string', 'x-secret': true}, 'x1234').map((e) => e.message), ['does not match the expected form ^\\d+$'])
   assert.equal(didYouMean('wiat', ['name', 'wait']), 'wait')
   assert.equal(didYouMean('zzz', ['name', 'wait']), undefined)
 })

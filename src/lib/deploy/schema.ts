@@ -2,8 +2,9 @@
 // type, enum, const, properties, required, additionalProperties, min/maxProperties, items, min/maxItems,
 // minLength, maxLength, pattern, minimum, maximum, allOf, anyOf, oneOf, not, if/then/else and local
 // $ref. It reports every problem with its path and words meant for people: an unknown key says which
-// key was probably meant, a number where text is expected says to quote it. Extra keywords `x-message`
-// (on not/pattern) give the message to show.
+// key was probably meant, a number where text is expected says to quote it. Extra keywords: `x-message`
+// (on not/pattern) gives the message to show; `x-secret: true` (PINs, passwords) keeps the value out of
+// every message.
 export type JsonSchema = boolean | SchemaObject
 
 export interface SchemaObject {
@@ -32,6 +33,7 @@ export interface SchemaObject {
   then?: JsonSchema
   else?: JsonSchema
   'x-message'?: string
+  'x-secret'?: boolean
   [k: string]: unknown
 }
 
@@ -94,7 +96,7 @@ export function validate(schema: JsonSchema, value: unknown, root: JsonSchema = 
   if (schema.type !== undefined) {
     const types = [schema.type].flat()
     if (!types.some((t) => typeMatches(value, t))) {
-      const hint = types.includes('string') && (typeof value === 'number' || typeof value === 'boolean') ? ` (quote it: "${String(value)}")` : ''
+      const hint = types.includes('string') && (typeof value === 'number' || typeof value === 'boolean') ? ` (quote it${schema['x-secret'] ? '' : `: "${String(value)}"`})` : ''
       err(`must be ${types.map((t) => TYPE_WORDS[t] ?? t).join(' or ')}, not ${TYPE_WORDS[jsonType(value)] ?? jsonType(value)}${hint}`)
       return errors
     }
@@ -107,7 +109,7 @@ export function validate(schema: JsonSchema, value: unknown, root: JsonSchema = 
   if (typeof value === 'string') {
     if (schema.minLength !== undefined && [...value].length < schema.minLength) err(schema.minLength === 1 ? 'must not be empty' : `must have at least ${schema.minLength} characters`)
     if (schema.maxLength !== undefined && [...value].length > schema.maxLength) err(`must have at most ${schema.maxLength} characters (has ${[...value].length})`)
-    if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(value)) err(schema['x-message'] ?? `${show(value)} does not match the expected form ${schema.pattern}`)
+    if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(value)) err(schema['x-message'] ?? `${schema['x-secret'] ? 'does' : `${show(value)} does`} not match the expected form ${schema.pattern}`)
   }
   if (typeof value === 'number') {
     if (schema.minimum !== undefined && value < schema.minimum) err(`must be at least ${schema.minimum}`)

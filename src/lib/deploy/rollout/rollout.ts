@@ -38,7 +38,7 @@ export function createContext(loaded: LoadedRollout, o: ContextOptions): Rollout
   const dir = dirname(resolve(loaded.source.file))
   const ctx: RolloutContext = {
     activeOrgId: o.activeOrgId, catalog: [], client: o.client, cloud: {configurations: [], printers: [], resources: []}, doc: loaded.doc, facts: new Map(), ids: new Map(),
-    onTaskUpdate: o.onTaskUpdate, orgId: o.activeOrgId, orgName: 'the active organization', pollMs: o.pollMs, problems: [], resourceIndex: new Map(),
+    onTaskUpdate: o.onTaskUpdate, orgId: o.activeOrgId, orgName: 'the active organization', pollMs: o.pollMs, problems: [], resourceIndex: new Map(), warnings: [],
     problem(path, message, atKey) {
       ctx.problems.push({atKey, message, path})
     },
@@ -117,6 +117,11 @@ export async function applyPlan(items: PlanItem[], ctx: RolloutContext, events: 
     }
   }
   return failed
+}
+
+/** What the plan deletes: items, and rows of CSV files. */
+export function deletions(items: PlanItem[]): number {
+  return items.reduce((n, i) => n + (i.rows ? i.rows.delete : i.action === 'delete' ? 1 : 0), 0)
 }
 
 export function counts(items: PlanItem[]): Record<Action, number> {

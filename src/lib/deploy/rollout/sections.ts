@@ -16,18 +16,10 @@ import {inspectFile, InvalidFile, type FileInfo} from '../files.js'
 import {InvalidAppFile} from '../fls.js'
 import {didYouMean} from '../schema.js'
 import {watchTask} from '../watch.js'
-import {itemKey, PHASE, type PlanItem, type RolloutContext, type Section} from './types.js'
+import {badgesSection, groupsSection, loginSettingsSection, pinsSection, preenrollSection, usersSection} from './people.js'
+import {itemKey, listedTwice, PHASE, type PlanItem, type RolloutContext, type Section} from './types.js'
 
 const present = <T extends {state?: string}>(x: T) => x.state !== 'absent'
-
-function duplicates<T extends {name: string}>(ctx: RolloutContext, list: T[], section: string): void {
-  const seen = new Set<string>()
-  list.forEach((x, i) => {
-    const k = x.name.toLowerCase()
-    if (seen.has(k)) ctx.problem([section, i, 'name'], `"${x.name}" is listed twice in ${section}`)
-    seen.add(k)
-  })
-}
 
 // ---- organization ----
 
@@ -128,7 +120,7 @@ export const resourcesSection: Section = {
   key: 'resources',
   async plan(ctx) {
     const list = ctx.doc.resources ?? []
-    duplicates(ctx, list, 'resources')
+    listedTwice(ctx, 'resources', list.map((x) => x.name), 'name')
     const absentConfigs = new Set((ctx.doc.configurations ?? []).filter((c) => !present(c)).map((c) => c.name.toLowerCase()))
     const items: PlanItem[] = []
     for (const [i, r] of list.entries()) {
@@ -191,7 +183,7 @@ export const configurationsSection: Section = {
   key: 'configurations',
   async plan(ctx) {
     const list = ctx.doc.configurations ?? []
-    duplicates(ctx, list, 'configurations')
+    listedTwice(ctx, 'configurations', list.map((x) => x.name), 'name')
     const defaults = list.map((c, i) => ({c, i})).filter(({c}) => c.default === true && present(c))
     for (const {i} of defaults.slice(1)) ctx.problem(['configurations', i, 'default'], `only one configuration can be the default ("${defaults[0].c.name}" already is)`)
     const changed = new Set<string>()
@@ -314,5 +306,7 @@ export const deploymentsSection: Section = {
   },
 }
 
-/** The sections of a rollout file, in planning order. Later sections (users, badges, …) are added here. */
-export const SECTIONS: Section[] = [organizationSection, resourcesSection, configurationsSection, deploymentsSection]
+/** The sections of a rollout file, in planning (and application) order; the organization comes first. */
+export const SECTIONS: Section[] = [
+  organizationSection, loginSettingsSection, groupsSection, usersSection, badgesSection, pinsSection, preenrollSection, resourcesSection, configurationsSection, deploymentsSection,
+]

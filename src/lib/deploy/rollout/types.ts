@@ -2,11 +2,11 @@
 // section plans its items against the cloud without changing anything (create / update / delete /
 // unchanged, with the fields that differ), then the plan is applied phase by phase.
 //
-// Extension point: a new top-level section (printer-login settings, groups and roles, users, badges and
-// PINs through the CSV import engine, pre-enrolled serials, notification policies) is one more
-// `Section` in ./sections.ts plus its definition in docs/rollout.schema.json; it gets the organization
-// (ctx.orgId, possibly created by the same run), the file's directory for CSV references
-// (ctx.resolveFile) and the same problem reporting with lines (ctx.problem). See docs/rollout.md.
+// Extension point: a new top-level section (notification policies next) is one more `Section` in
+// ./sections.ts plus its definition in docs/rollout.schema.json; it gets the organization (ctx.orgId,
+// possibly created by the same run), the file's directory for CSV references (ctx.resolveFile) and the
+// same problem reporting with lines (ctx.problem). The people sections (./people.ts) show how a section
+// goes through the CSV import engine. See docs/rollout.md.
 import type {CloudClient} from '../../cloud/client.js'
 import type {CatalogApp, Configuration, DeployTask, Resource, TaskPrinter} from '../../cloud/deploy.js'
 import type {EnrolledPrinter} from '../../cloud/enrollment.js'
@@ -37,6 +37,36 @@ export interface ConfigurationDoc {
   state?: 'present' | 'absent'
 }
 
+/** A CSV file in the import format of its section, relative to the rollout file. */
+export interface CsvRef {
+  file: string
+}
+
+export interface UserDoc {
+  email: string
+  firstName?: string
+  lastName?: string
+  displayName?: string
+  department?: string
+  costCenter?: string
+  groups?: string[]
+  password?: string
+  pin?: string
+  state?: 'present' | 'absent'
+}
+
+export interface BadgeDoc {
+  badge: string
+  email?: string
+  temporary?: boolean
+  state?: 'present' | 'absent'
+}
+
+export interface PinDoc {
+  email: string
+  pin?: string
+}
+
 export interface DeploymentDoc {
   name?: string
   configuration: string
@@ -47,6 +77,12 @@ export interface DeploymentDoc {
 export interface RolloutDoc {
   version: 1
   organization?: {name: string; create?: boolean; parent?: string}
+  loginSettings?: {pinGeneration?: 'admin' | 'auto' | 'user'; pinLength?: number | 'any'}
+  groups?: string[]
+  users?: Array<UserDoc | CsvRef>
+  badges?: Array<BadgeDoc | CsvRef>
+  pins?: Array<PinDoc | CsvRef>
+  preenroll?: Array<string | CsvRef>
   resources?: ResourceDoc[]
   configurations?: ConfigurationDoc[]
   deployments?: DeploymentDoc[]
@@ -55,7 +91,7 @@ export interface RolloutDoc {
 }
 
 /** Application order: lower phases first. New sections pick phases between these. */
-export const PHASE = {organization: 0, upsertResources: 10, upsertConfigurations: 20, deleteConfigurations: 30, deleteResources: 40, deployments: 50} as const
+export const PHASE = {organization: 0, loginSettings: 1, groups: 2, users: 3, badges: 4, pins: 5, preenroll: 6, upsertResources: 10, upsertConfigurations: 20, deleteConfigurations: 30, deleteResources: 40, deployments: 50} as const
 
 export interface PlanItem {
   kind: string
@@ -65,6 +101,8 @@ export interface PlanItem {
   changes?: string[]
   /** A short explanation (file, build, printers). */
   detail?: string
+  /** An item that stands for a CSV file: what its rows do. */
+  rows?: Record<Action, number>
   /** Where the item is in the file. */
   path: Path
   phase: number
@@ -94,6 +132,8 @@ export interface RolloutContext {
   /** Plan-time facts one section leaves for another (e.g. which configurations change). */
   facts: Map<string, unknown>
   problems: Located[]
+  /** Notes on the plan that refuse nothing (PINs the organization's settings ignore). */
+  warnings: string[]
   /** Wait for deployments to finish (failures then count). */
   wait: boolean
   pollMs?: number
@@ -110,3 +150,12 @@ export interface Section {
 }
 
 export const itemKey = (kind: string, name: string) => `${kind}:${name.toLowerCase()}`
+
+/** Names listed twice in a section (in any case) are problems: items are matched by name. */
+export function listedTwice(ctx: RolloutContext, section: string, names: string[], key?: string): void {
+  const seen = new Set<string>()
+  names.forEach((name, i) => {
+    if (seen.has(name.toLowerCase())) ctx.problem(key ? [section, i, key] : [section, i], `"${name}" is listed twice in ${section}`)
+    seen.add(name.toLowerCase())
+  })
+}

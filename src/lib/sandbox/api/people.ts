@@ -1,4 +1,5 @@
-// People routes of the sandbox: users (list, batch create/update/delete with groups and PINs), badges and
+// People routes of the sandbox: users (list, batch create/update/delete with groups and PINs), groups (list,
+// create an empty one), badges and
 // PINs (list, batch register/delete/set), and the organization's PIN settings. The batch endpoints check
 // every item with the same rules as the client's import validation (src/lib/csv/rules.ts).
 import {BADGES_BATCH_MAX, USERS_BATCH_MAX} from '../../cloud/people.js'
@@ -15,6 +16,8 @@ const userJson = (u: people.UserRow & {groups: string[]}) => ({
   costCenter: u.cost_center, department: u.department, displayName: u.display_name, email: u.email, firstName: u.first_name, groups: u.groups,
   id: u.id, lastName: u.last_name, organizationId: u.org_id, pinSet: Boolean(u.pin_set), roles: JSON.parse(u.roles) as string[],
 })
+
+const groupJson = (g: people.GroupRow) => ({dateCreated: g.created_at, id: g.id, memberCount: g.members, name: g.name})
 
 const badgeJson = (b: people.BadgeRow) => ({badgeId: b.badge_id, dateCreated: b.created_at, email: b.email, expiresAt: b.expires_at, temporary: Boolean(b.temporary)})
 
@@ -168,6 +171,18 @@ function badgeItem(o: HandlerOptions, orgId: string, policy: PinPolicy, item: It
   return outcome
 }
 
+// ---- groups ----
+
+function createGroup(ctx: Ctx, o: HandlerOptions) {
+  requireRole(ctx, ...USER_ADMIN)
+  const org = visibleOrg(ctx, o, ctx.params.orgId)
+  const name = text((ctx.body ?? {}) as Item, 'name', groupRule)?.trim()
+  if (!name) throw invalid('name', 'name is required')
+  const dup = people.findGroup(o.db, org.id, name)
+  if (dup) throw new HttpError(409, 'conflict', `A group named "${dup.name}" already exists`, {details: [{field: 'name', rule: 'group names are unique in any case'}]})
+  return [201, groupJson(people.createGroup(o.db, org.id, name))]
+}
+
 // ---- PIN settings ----
 
 function setLoginConfig(ctx: Ctx, o: HandlerOptions) {
@@ -207,6 +222,16 @@ export const peopleRoutes: Route[] = [
       return batch(ctx, o, USERS_BATCH_MAX, (item) => userItem(ctx, o, org.id, policy, item))
     },
   },
+  {
+    auth: true, method: 'GET', path: `${IMS}/organizations/{orgId}/groups`,
+    handler(ctx, o) {
+      visibleOrg(ctx, o, ctx.params.orgId)
+      const p = page(ctx)
+      const {rows, total} = people.listGroups(o.db, ctx.params.orgId, p.offset, p.size)
+      return pageOf(rows.map(groupJson), total, p)
+    },
+  },
+  {auth: true, handler: createGroup, method: 'POST', path: `${IMS}/organizations/{orgId}/groups`},
   {
     auth: true, method: 'GET', path: `${IMS}/organizations/{orgId}/badges`,
     handler(ctx, o) {

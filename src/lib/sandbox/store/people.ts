@@ -105,6 +105,30 @@ export function userDeleted(db: Db, orgId: string, email: string): boolean {
 
 // ---- groups ----
 
+export interface GroupRow {
+  id: string
+  name: string
+  created_at: number
+  members: number
+}
+
+export function listGroups(db: Db, orgId: string, offset: number, limit: number): {rows: GroupRow[]; total: number} {
+  const total = (db.prepare('SELECT count(*) n FROM groups WHERE org_id = ?').get(orgId) as {n: number}).n
+  const rows = db.prepare(`SELECT g.id, g.name, g.created_at, (SELECT count(*) FROM group_members m WHERE m.group_id = g.id) AS members
+    FROM groups g WHERE g.org_id = ? ORDER BY g.name COLLATE NOCASE LIMIT ? OFFSET ?`).all(orgId, limit, offset) as GroupRow[]
+  return {rows, total}
+}
+
+export function findGroup(db: Db, orgId: string, name: string): {id: string; name: string} | undefined {
+  return db.prepare('SELECT id, name FROM groups WHERE org_id = ? AND name = ? COLLATE NOCASE').get(orgId, name) as {id: string; name: string} | undefined
+}
+
+export function createGroup(db: Db, orgId: string, name: string): GroupRow {
+  const row = {created_at: Date.now(), id: randomUUID(), members: 0, name}
+  db.prepare('INSERT INTO groups(id, org_id, name, created_at) VALUES (?,?,?,?)').run(row.id, orgId, name, row.created_at)
+  return row
+}
+
 export function userGroups(db: Db, userId: string): string[] {
   return (db.prepare('SELECT g.name FROM group_members m JOIN groups g ON g.id = m.group_id WHERE m.user_id = ? ORDER BY g.name COLLATE NOCASE').all(userId) as Array<{name: string}>).map((r) => r.name)
 }
@@ -112,17 +136,8 @@ export function userGroups(db: Db, userId: string): string[] {
 /** Makes the user a member of exactly these groups, creating the missing ones. */
 export function setUserGroups(db: Db, orgId: string, userId: string, names: string[]): void {
   db.prepare('DELETE FROM group_members WHERE user_id = ?').run(userId)
-  const find = db.prepare('SELECT id FROM groups WHERE org_id = ? AND name = ? COLLATE NOCASE')
-  const create = db.prepare('INSERT INTO groups(id, org_id, name, created_at) VALUES (?,?,?,?)')
   const join = db.prepare('INSERT OR IGNORE INTO group_members(group_id, user_id) VALUES (?,?)')
-  for (const name of names) {
-    let id = (find.get(orgId, name) as {id: string} | undefined)?.id
-    if (!id) {
-      id = randomUUID()
-      create.run(id, orgId, name, Date.now())
-    }
-    join.run(id, userId)
-  }
+  for (const name of names) join.run((findGroup(db, orgId, name) ?? createGroup(db, orgId, name)).id, userId)
 }
 
 // ---- PINs ----

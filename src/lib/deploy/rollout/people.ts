@@ -1,0 +1,392 @@
+// The people sections of a rollout file, in application order: printer-login (PIN) settings, groups,
+// users, badges, PINs and pre-enrolled serials. Users, badges, PINs and serials go through the CSV import
+// engine (src/lib/csv): a `file:` entry is imported as `lcs users import FILE` would import it (rows
+// checked with their line and column, planned with the cloud's dry run, applied in chunks) and is one
+// plan item with its row counts; inline entries become rows of the same format, so the same rules check
+// them and the same dry run plans them, and each is one plan item. Inline entries are declarative (the
+// user exists with these details); a file's OPERATION column says what to do, as in `… import`.
+import {stat} from 'node:fs/promises'
+import {basename} from 'node:path'
+
+import type {CloudClient} from '../../cloud/client.js'
+import {applyPreenrollments, type PreenrollItem} from '../../cloud/fleet.js'
+import {applyBadges, applyUsers, createGroup, getPinPolicy, listBadges, listGroups, setPinPolicy, type BadgeItem, type UserItem} from '../../cloud/people.js'
+import type {Badge, BatchItemResult, PinPolicy, User} from '../../cloud/types.js'
+import {runImport, type PlanRow} from '../../csv/engine.js'
+import type {ImportFormat} from '../../csv/format.js'
+import {badgeFormat} from '../../csv/formats/badges.js'
+import {preenrollFormat} from '../../csv/formats/preenroll.js'
+import {USER_TEXT_FIELDS, userFormat} from '../../csv/formats/users.js'
+import type {CsvRecord} from '../../csv/read.js'
+import {DEFAULT_PIN_POLICY, GROUP_SEPARATOR, groupRule, PIN_MAX, PIN_MIN} from '../../csv/rules.js'
+import {LcsError, type ErrorDetail} from '../../errors.js'
+import type {Path} from '../schema.js'
+import {itemKey, listedTwice, PHASE, type Action, type BadgeDoc, type CsvRef, type PinDoc, type PlanItem, type RolloutContext, type Section, type UserDoc} from './types.js'
+
+/** Facts left for later sections: the PIN settings as the file leaves them, the users it creates, where inline users' PINs are. */
+const PIN_SETTINGS = 'pinSettings'
+const NEW_USERS = 'newUsers'
+const USER_PINS = 'userPins'
+
+interface PinSettings {
+  policy: PinPolicy
+  /** The file changes them: the cloud's dry run still sees the old ones. */
+  changed: boolean
+}
+
+const pinSettings = (ctx: RolloutContext) => (ctx.facts.get(PIN_SETTINGS) as PinSettings | undefined) ?? {changed: false, policy: DEFAULT_PIN_POLICY}
+const newUsers = (ctx: RolloutContext) => (ctx.facts.get(NEW_USERS) as Set<string> | undefined) ?? new Set<string>()
+
+// ---- printer-login settings ----
+
+const GENERATION: Record<PinPolicy['pinGeneration'], string> = {admin: 'administrators set PINs', auto: 'PINs generated and e-mailed', user: 'users set their own PINs'}
+
+export const loginSettingsSection: Section = {
+  key: 'loginSettings',
+  async plan(ctx) {
+    const want = ctx.doc.loginSettings
+    // the PIN settings decide how PIN cells are checked; without PINs in the file they are not needed
+    if (!want && !ctx.doc.users && !ctx.doc.badges && !ctx.doc.pins) return []
+    const current = ctx.orgId ? await getPinPolicy(ctx.client, ctx.orgId) : DEFAULT_PIN_POLICY
+    const change: Partial<PinPolicy> = {}
+    if (want?.pinGeneration !== undefined && want.pinGeneration !== current.pinGeneration) change.pinGeneration = want.pinGeneration
+    const length = want?.pinLength === 'any' ? null : want?.pinLength
+    if (length !== undefined && length !== current.pinLength) change.pinLength = length
+    const policy = {...current, ...change}
+    const changes = Object.keys(change)
+    ctx.facts.set(PIN_SETTINGS, {changed: changes.length > 0, policy} satisfies PinSettings)
+    if (!want) return []
+    const detail = `${GENERATION[policy.pinGeneration]}, ${policy.pinLength ?? `${PIN_MIN}–${PIN_MAX}`} digits`
+    const base = {detail, kind: 'login settings', name: 'PIN settings', path: ['loginSettings'], phase: PHASE.loginSettings}
+    return [changes.length ? {...base, action: 'update', changes, run: async (c) => void (await setPinPolicy(c.client, c.orgId!, change))} : {...base, action: 'unchanged'}]
+  },
+}
+
+// ---- groups ----
+
+export const groupsSection: Section = {
+  key: 'groups',
+  async plan(ctx) {
+    const list = ctx.doc.groups ?? []
+    listedTwice(ctx, 'groups', list)
+    const existing = new Set<string>()
+    if (ctx.orgId && list.length) for await (const g of listGroups(ctx.client, ctx.orgId)) existing.add(g.name.toLowerCase())
+    return list.map((name, i): PlanItem => {
+      const broken = groupRule(name)
+      if (broken) ctx.problem(['groups', i], broken)
+      const base = {kind: 'group', name, path: ['groups', i], phase: PHASE.groups}
+      if (existing.has(name.toLowerCase())) return {...base, action: 'unchanged'}
+      return {
+        ...base, action: 'create',
+        async run(c) {
+          try {
+            await createGroup(c.client, c.orgId!, name)
+          } catch (error) {
+            // made by an earlier run whose answer was lost, or by a user's membership meanwhile
+            if (!(error instanceof LcsError) || error.kind !== 'conflict') throw error
+          }
+        },
+      }
+    })
+  },
+}
+
+// ---- users, badges, PINs and serials through the import engine ----
+
+interface ImportSpec<Item> {
+  key: 'users' | 'badges' | 'pins' | 'preenroll'
+  /** Kind of an inline entry's item. */
+  kind: string
+  phase: number
+  format(policy: PinPolicy): ImportFormat<Item>
+  send(client: CloudClient, orgId: string, items: Item[], dryRun: boolean): Promise<BatchItemResult[]>
+  /** The inline entry's key for each column: where a row's problem is shown. */
+  keys: Readonly<Record<string, string>>
+  /** An answer the cloud need not be asked for (a serial already enrolled here). */
+  answer?(ctx: RolloutContext, item: Item): BatchItemResult | undefined
+}
+
+/** An inline entry as a row of the section's format. */
+interface InlineRow {
+  index: number
+  name: string
+  cells: Record<string, string>
+  detail?: string
+  /** For an update: the fields that differ (the dry run says whether, this says what). */
+  changes?: string[]
+  dependsOn?: string[]
+}
+
+const isFile = (e: unknown): e is CsvRef => typeof e === 'object' && e !== null && 'file' in e
+const created: BatchItemResult = {outcome: 'created', status: 201}
+// a dry run with rejected rows throws: the rows of a plan that comes back are create/update/delete/unchanged
+const actionOf = (p: PlanRow) => p.action as Action
+
+/** Asks the cloud about the items `local` does not answer; the answers keep the items' order. */
+async function sendSplit<Item>(items: Item[], local: (item: Item) => BatchItemResult | undefined, remote: (items: Item[]) => Promise<BatchItemResult[]>): Promise<BatchItemResult[]> {
+  const results = items.map(local)
+  const ask = items.filter((_, i) => !results[i])
+  const answers = ask.length ? await remote(ask) : []
+  let j = 0
+  return results.map((r) => r ?? answers[j++])
+}
+
+/**
+ * The dry run of the plan. What the cloud cannot know yet is answered here: everything in an
+ * organization still to be created (an empty one), badges and PINs of users this run creates. When the
+ * file changes the PIN settings, PINs are left out of the dry run (the cloud would judge them by the old
+ * settings) and a row with one plans at least as an update.
+ */
+function planSend<Item>(ctx: RolloutContext, spec: ImportSpec<Item>): (items: Item[], dryRun: boolean) => Promise<BatchItemResult[]> {
+  const {changed} = pinSettings(ctx)
+  const fresh = newUsers(ctx)
+  const hasPin = (i: Record<string, unknown>) => Boolean(i.pin || i.generatePin)
+  const local = (item: Item): BatchItemResult | undefined => {
+    const i = item as Record<string, unknown>
+    if (!ctx.orgId) {
+      return i.operation === 'UPDATE' || i.operation === 'DELETE' ? {error: {code: 'not_found', message: `the organization ${ctx.orgName} does not exist yet: there is nothing to ${String(i.operation).toLowerCase()}`}, status: 404} : created
+    }
+    if (spec.key !== 'users' && typeof i.email === 'string' && fresh.has(i.email)) return created
+    if (changed && hasPin(i) && !i.badgeId && spec.key !== 'users') return {outcome: 'updated', status: 200}
+    return spec.answer?.(ctx, item)
+  }
+  return (items) => sendSplit(items, local, async (ask) => {
+    if (!changed) return spec.send(ctx.client, ctx.orgId!, ask, true)
+    const bare = ask.map((item) => ({...item, generatePin: undefined, pin: undefined}))
+    const answers = await spec.send(ctx.client, ctx.orgId!, bare, true)
+    return answers.map((a, k) => (a.outcome === 'unchanged' && hasPin(ask[k] as Record<string, unknown>) ? {...a, outcome: 'updated'} : a))
+  })
+}
+
+/** A file, or a section's inline rows: record n is entry n - 1 (the header is record 0). */
+type InlineSource = {file: string; records: CsvRecord[]; where: (line: number) => string}
+type Source = {file: string} | InlineSource
+
+/** Imports for real (at apply time: the organization exists, earlier phases are done). */
+async function importNow<Item>(c: RolloutContext, spec: ImportSpec<Item>, source: Source): Promise<void> {
+  const format = spec.format(await getPinPolicy(c.client, c.orgId!))
+  try {
+    await runImport({
+      ...source, continueOnError: true, format, target: c.orgId!,
+      send: (items, dryRun) => sendSplit(items, (i) => spec.answer?.(c, i), (ask) => spec.send(c.client, c.orgId!, ask, dryRun)),
+    })
+  } catch (error) {
+    if (!(error instanceof LcsError) || !error.details?.length) throw error
+    // the rows' reasons belong in the one line a failed item gets
+    const where = 'where' in source ? source.where : (line: number) => `on line ${line}`
+    const rows = error.details.slice(0, 3).map((d) => `${where(d.line!)}${d.field ? ` (${d.field})` : ''}: ${d.rule}`).join('; ')
+    throw new LcsError(error.kind, `${error.message.replace(/\.$/, '')} — ${rows}${error.details.length > 3 ? '; …' : ''}`, {cause: error, details: error.details})
+  }
+}
+
+/** Why the rows of an inline import that the cloud rejected were rejected, by line. */
+async function importInline<Item>(c: RolloutContext, spec: ImportSpec<Item>, source: InlineSource): Promise<Map<number, string>> {
+  try {
+    await importNow(c, spec, source)
+    return new Map()
+  } catch (error) {
+    if (!(error instanceof LcsError) || error.kind !== 'partial') throw error
+    return new Map((error.details ?? []).map((d) => [d.line!, d.rule!]))
+  }
+}
+
+/** Runs the engine's validation and dry run; its problems are reported with `place`. */
+async function dryRun<Item>(ctx: RolloutContext, spec: ImportSpec<Item>, source: Source, warn: string, place: (d: ErrorDetail) => void): Promise<PlanRow[] | undefined> {
+  try {
+    const s = await runImport({
+      ...source, dryRun: true, format: spec.format(pinSettings(ctx).policy), send: planSend(ctx, spec), target: ctx.orgId ?? 'new',
+      onWarning: (m) => ctx.warnings.push(`${warn}: ${m}`),
+    })
+    return s.plan ?? []
+  } catch (error) {
+    // the file's own faults and the cloud's rejections are problems; a failing cloud is not
+    if (!(error instanceof LcsError) || (error.kind !== 'badData' && error.kind !== 'usage')) throw error
+    for (const d of error.details ?? []) place(d)
+    if (!error.details?.length) place({rule: error.message})
+    else if (error.hint && !('records' in source)) place({rule: error.hint.replace(/^\w/, (c) => c.toLowerCase())})
+    return undefined
+  }
+}
+
+/**
+ * Plans a section's inline rows (one item each, `settled` ones decided without the cloud) and its
+ * files (one item each), through the engine; `created` hears the label of every row that creates.
+ */
+async function planImports<Item>(ctx: RolloutContext, spec: ImportSpec<Item>, rows: InlineRow[], settled: PlanItem[], created?: (label: string) => void): Promise<PlanItem[]> {
+  const entries: unknown[] = ctx.doc[spec.key] ?? []
+  const items: Array<PlanItem & {index: number}> = settled.map((s) => ({...s, index: s.path[1] as number}))
+  const seen = new Map<string, string>()
+  // each source is checked for duplicates by the engine; across sources, here
+  const claim = (p: PlanRow, where: string, path: Path) => {
+    if (p.action === 'create') created?.(p.label)
+    const first = seen.get(p.label.toLowerCase())
+    if (first) ctx.problem(path, `${p.label} is also in ${first}: name it once`)
+    else seen.set(p.label.toLowerCase(), where)
+  }
+  if (rows.length) {
+    // line numbers of YAML entries can repeat ([a, b] on one line): the engine gets entry numbers instead
+    const columns = spec.format(pinSettings(ctx).policy).columns
+    const records: CsvRecord[] = [{cells: [...columns], line: 0}, ...rows.map((r) => ({cells: columns.map((c) => r.cells[c] ?? ''), line: r.index + 1}))]
+    const source: InlineSource = {file: `${spec.key} of ${basename(ctx.source.file)}`, records, where: (line) => `in ${spec.key}[${line - 1}]`}
+    const byLine = new Map(rows.map((r) => [r.index + 1, r]))
+    const plan = await dryRun(ctx, spec, source, spec.key, (d) => {
+      const key = d.field === undefined ? undefined : spec.keys[d.field]
+      ctx.problem(d.line === undefined ? [spec.key] : [spec.key, d.line - 1, ...(key ? [key] : [])], d.rule!)
+    })
+    let applied: Promise<Map<number, string>> | undefined
+    for (const p of plan ?? []) {
+      const r = byLine.get(p.line)!
+      claim(p, `${spec.key}[${r.index}]`, [spec.key, r.index])
+      const action = actionOf(p)
+      items.push({
+        action, changes: action === 'update' ? r.changes : undefined, dependsOn: r.dependsOn, detail: r.detail, index: r.index, kind: spec.kind, name: r.name, path: [spec.key, r.index], phase: spec.phase,
+        async run(c) {
+          // one import for every inline row of the section; each item reports its own row
+          applied ??= importInline(c, spec, source)
+          const why = (await applied).get(p.line)
+          if (why) throw new LcsError('badData', why)
+        },
+      })
+    }
+  }
+  for (const [i, e] of entries.entries()) {
+    if (!isFile(e)) continue
+    const path = ctx.resolveFile(e.file)
+    const at = [spec.key, i, 'file']
+    if (!(await stat(path).then((s) => s.isFile(), () => false))) {
+      ctx.problem(at, `file not found: ${e.file} (looked for ${path})`)
+      continue
+    }
+    const plan = await dryRun(ctx, spec, {file: path}, e.file, (d) => {
+      ctx.problem(at, d.line === undefined ? `${e.file}: ${d.rule}` : `${e.file}:${d.line}:${d.column ?? 1}${d.field ? ` (${d.field})` : ''}: ${d.rule}`)
+    })
+    if (!plan) continue
+    const counts: Record<Action, number> = {create: 0, delete: 0, unchanged: 0, update: 0}
+    for (const p of plan) {
+      counts[actionOf(p)]++
+      claim(p, `${e.file} line ${p.line}`, at)
+    }
+    const changing = (['create', 'update', 'delete'] as const).filter((a) => counts[a])
+    const action: Action = changing.length === 0 ? 'unchanged' : changing.length === 1 ? changing[0] : 'update'
+    const detail = [...changing.map((a) => `${counts[a]} to ${a}`), ...(counts.unchanged ? [`${counts.unchanged} unchanged`] : [])].join(', ')
+    items.push({action, detail, index: i, phase: spec.phase, kind: `${spec.key} file`, name: e.file, path: [spec.key, i], rows: counts, run: (c) => importNow(c, spec, {file: path})})
+  }
+  return items.sort((a, b) => a.index - b.index).map(({index: _index, ...item}) => item)
+}
+
+/** The inline entries of a section (not `file:` ones), with their index in it. */
+const inlineOf = <T>(ctx: RolloutContext, key: ImportSpec<unknown>['key']) => (ctx.doc[key] ?? []).map((e, index) => ({e: e as T, index})).filter(({e}) => !isFile(e))
+
+const userKeys = {EMAIL: 'email', GROUPS: 'groups', OPERATION: 'state', PASSWORD: 'password', PIN: 'pin', ...USER_TEXT_FIELDS}
+
+const usersSpec: ImportSpec<UserItem> = {
+  format: userFormat, keys: userKeys, key: 'users', kind: 'user', phase: PHASE.users, send: applyUsers,
+}
+
+export const usersSection: Section = {
+  key: 'users',
+  async plan(ctx) {
+    const inline = inlineOf<UserDoc>(ctx, 'users')
+    const existing = new Map<string, User>()
+    if (ctx.orgId && inline.length) for await (const u of ctx.client.listUsers(ctx.orgId)) existing.set(u.email.toLowerCase(), u)
+    const rows: InlineRow[] = []
+    const settled: PlanItem[] = []
+    const pins = new Map<string, string>()
+    ctx.facts.set(USER_PINS, pins)
+    for (const {e, index} of inline) {
+      const email = e.email.toLowerCase()
+      const cur = existing.get(email)
+      if (e.pin) pins.set(email, `users[${index}]`)
+      if (e.state === 'absent') {
+        if (cur) rows.push({cells: {EMAIL: email, OPERATION: 'DELETE'}, index, name: email})
+        else settled.push({action: 'unchanged', detail: 'absent', kind: 'user', name: email, path: ['users', index], phase: PHASE.users})
+        continue
+      }
+      const cells: Record<string, string> = {EMAIL: email, GROUPS: e.groups?.join(GROUP_SEPARATOR) ?? '', OPERATION: cur ? 'UPDATE' : 'CREATE', PASSWORD: e.password ?? '', PIN: e.pin ?? ''}
+      for (const [column, field] of Object.entries(USER_TEXT_FIELDS)) cells[column] = e[field] ?? ''
+      rows.push({cells, changes: cur && userChanges(cur, e), index, name: email})
+    }
+    // badges and PINs of the users this run creates cannot be asked about yet: the users do not exist
+    const fresh = new Set<string>()
+    ctx.facts.set(NEW_USERS, fresh)
+    return planImports(ctx, usersSpec, rows, settled, (email) => fresh.add(email))
+  },
+}
+
+/** What an inline user changes on an existing one; PINs and passwords cannot be compared here, so they are named only when nothing else differs. */
+function userChanges(cur: User, e: UserDoc): string[] {
+  const changes: string[] = Object.values(USER_TEXT_FIELDS).filter((f) => e[f] !== undefined && e[f] !== (cur[f] ?? undefined))
+  const norm = (g: string[]) => [...new Set(g.map((x) => x.toLowerCase()))].sort().join('\n')
+  if (e.groups && norm(e.groups) !== norm(cur.groups ?? [])) changes.push('groups')
+  return changes.length ? changes : [...(e.password ? ['password'] : []), ...(e.pin ? ['pin'] : [])]
+}
+
+const badgeKeys = {BADGE: 'badge', EMAIL: 'email', OPERATION: 'state', PIN: 'pin', TEMPORARY: 'temporary'}
+const dependsOnUser = (ctx: RolloutContext, email: string) => (newUsers(ctx).has(email) ? [itemKey('user', email)] : undefined)
+
+const badgesSpec: ImportSpec<BadgeItem> = {
+  format: (policy) => badgeFormat({policy}), keys: badgeKeys, key: 'badges', kind: 'badge', phase: PHASE.badges, send: applyBadges,
+}
+
+export const badgesSection: Section = {
+  key: 'badges',
+  async plan(ctx) {
+    const inline = inlineOf<BadgeDoc>(ctx, 'badges')
+    const existing = new Map<string, Badge>()
+    if (ctx.orgId && inline.length) for await (const b of listBadges(ctx.client, ctx.orgId)) existing.set(b.badgeId, b)
+    const rows: InlineRow[] = []
+    const settled: PlanItem[] = []
+    for (const {e, index} of inline) {
+      const cur = existing.get(e.badge)
+      const email = e.email?.toLowerCase() ?? ''
+      if (e.state === 'absent') {
+        if (cur) rows.push({cells: {BADGE: e.badge, EMAIL: email, OPERATION: 'DELETE'}, detail: cur.email, index, name: e.badge})
+        else settled.push({action: 'unchanged', detail: 'absent', kind: 'badge', name: e.badge, path: ['badges', index], phase: PHASE.badges})
+        continue
+      }
+      const temporary = e.temporary === undefined ? '' : String(e.temporary)
+      rows.push({cells: {BADGE: e.badge, EMAIL: email, OPERATION: 'CREATE', TEMPORARY: temporary}, changes: ['temporary'], dependsOn: dependsOnUser(ctx, email), detail: email, index, name: e.badge})
+    }
+    return planImports(ctx, badgesSpec, rows, settled)
+  },
+}
+
+const pinsSpec: ImportSpec<BadgeItem> = {
+  format: (policy) => badgeFormat({pinsOnly: true, policy}), keys: {EMAIL: 'email', PIN: 'pin'}, key: 'pins', kind: 'pin', phase: PHASE.pins, send: applyBadges,
+}
+
+export const pinsSection: Section = {
+  key: 'pins',
+  plan(ctx) {
+    const userPins = (ctx.facts.get(USER_PINS) as Map<string, string> | undefined) ?? new Map<string, string>()
+    const rows = inlineOf<PinDoc>(ctx, 'pins').map(({e, index}): InlineRow => {
+      const email = e.email.toLowerCase()
+      // two PINs for one user would replace each other on every run
+      if (userPins.has(email)) ctx.problem(['pins', index, 'email'], `the PIN of ${email} is also given in ${userPins.get(email)}: give it once`)
+      return {cells: {EMAIL: email, OPERATION: 'CREATE', PIN: e.pin ?? ''}, changes: ['pin'], dependsOn: dependsOnUser(ctx, email), index, name: email}
+    })
+    return planImports(ctx, pinsSpec, rows, [])
+  },
+}
+
+/** A serial enrolled here is what its pre-enrollment was for (the printer consumed it when it enrolled). */
+const enrolledHere = (ctx: RolloutContext, serial: string) => ctx.cloud.printers.some((p) => p.serialNumber.toUpperCase() === serial.toUpperCase())
+
+const preenrollSpec: ImportSpec<PreenrollItem> = {
+  answer: (ctx, item) => (enrolledHere(ctx, item.serialNumber) ? {outcome: 'unchanged', status: 200} : undefined),
+  format: () => preenrollFormat, keys: {}, key: 'preenroll', kind: 'preenrollment', phase: PHASE.preenroll, send: applyPreenrollments,
+}
+
+export const preenrollSection: Section = {
+  key: 'preenroll',
+  plan(ctx) {
+    const rows: InlineRow[] = []
+    const settled: PlanItem[] = []
+    for (const {e, index} of inlineOf<string>(ctx, 'preenroll')) {
+      const serial = e.toUpperCase()
+      if (enrolledHere(ctx, serial)) settled.push({action: 'unchanged', detail: 'enrolled', kind: 'preenrollment', name: serial, path: ['preenroll', index], phase: PHASE.preenroll})
+      else rows.push({cells: {SERIAL_NUMBER: e}, index, name: serial})
+    }
+    return planImports(ctx, preenrollSpec, rows, settled)
+  },
+}
