@@ -10,7 +10,8 @@
 import type {CloudClient} from '../../cloud/client.js'
 import type {CatalogApp, Configuration, DeployTask, Resource, TaskPrinter} from '../../cloud/deploy.js'
 import type {EnrolledPrinter} from '../../cloud/enrollment.js'
-import type {AppRef, ResourceIndex} from '../configs.js'
+import type {UserItem} from '../../cloud/people.js'
+import type {ConfigSpec, ResourceIndex} from '../configs.js'
 import type {Path} from '../schema.js'
 import type {Located, YamlSource} from '../yaml-source.js'
 
@@ -26,32 +27,15 @@ export interface ResourceDoc {
   state?: 'present' | 'absent'
 }
 
-export interface ConfigurationDoc {
-  name: string
-  description?: string | null
-  recommendedFirmware?: boolean
-  firmware?: string[]
-  apps?: AppRef[]
-  settings?: string[]
-  default?: boolean
-  state?: 'present' | 'absent'
-}
+export type ConfigurationDoc = ConfigSpec & {state?: 'present' | 'absent'}
 
 /** A CSV file in the import format of its section, relative to the rollout file. */
 export interface CsvRef {
   file: string
 }
 
-export interface UserDoc {
-  email: string
-  firstName?: string
-  lastName?: string
-  displayName?: string
-  department?: string
-  costCenter?: string
-  groups?: string[]
-  password?: string
-  pin?: string
+/** An inline user: the end state (created or updated to these fields; `state: absent` deletes it). */
+export interface UserDoc extends Omit<UserItem, 'operation'> {
   state?: 'present' | 'absent'
 }
 
