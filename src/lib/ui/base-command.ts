@@ -38,6 +38,9 @@ export abstract class BaseCommand extends Command {
   /** Set by long-running commands (the foreground sandbox) to shut down cleanly on Ctrl-C. */
   protected onInterrupt?: () => Promise<void>
 
+  /** What to tell the user after Ctrl-C (e.g. how to resume). */
+  protected interruptHint?: string
+
   private sigint?: () => void
 
   protected get verbose(): boolean {
@@ -56,7 +59,7 @@ export abstract class BaseCommand extends Command {
       } catch {
         // no spinner running
       }
-      process.stderr.write('\nInterrupted.\n')
+      process.stderr.write(`\nInterrupted.${this.interruptHint ? ` ${this.interruptHint}` : ''}\n`)
       process.exit(130)
     }
     process.on('SIGINT', this.sigint)

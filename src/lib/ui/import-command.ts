@@ -59,6 +59,7 @@ export abstract class ImportCommand<Item> extends BaseCommand {
     }
     const format = await this.format(target)
     const progress = new Progress(basename(file))
+    if (!flags['dry-run'] && !flags['validate-only']) this.interruptHint = `What was sent is in the journal: run the same command with --resume to continue.`
     let summary: ImportSummary
     try {
       summary = await runImport({
