@@ -1,5 +1,6 @@
 // Identity routes of the sandbox: OAuth2 token endpoint, token info and organizations (users: people.ts).
 import * as store from '../db.js'
+import {verifyPassword} from '../store/passwords.js'
 import {HttpError, IMS, page, pageOf, requireRole, str, visibleOrg, type Ctx, type HandlerOptions, type Route} from './kit.js'
 
 type Principal = store.Principal
@@ -20,13 +21,13 @@ function tokenEndpoint(ctx: Ctx, o: HandlerOptions) {
   switch (grant) {
     case 'client_credentials': {
       const secret = str(ctx.body, 'client_secret') ?? ''
-      if (!client || !client.secret_hash || !client.org_id || !store.verifyPassword(secret, client.secret_hash)) throw oauthError(401, 'invalid_client', 'Client authentication failed')
+      if (!client || !client.secret_hash || !client.org_id || !verifyPassword(secret, client.secret_hash)) throw oauthError(401, 'invalid_client', 'Client authentication failed')
       return issue({id: client.client_id, kind: 'client'}, false)
     }
     case 'password': {
       if (!client) throw oauthError(401, 'invalid_client', 'Unknown client')
       const user = store.userByEmail(o.db, str(ctx.body, 'username') ?? '')
-      if (!user || !store.verifyPassword(str(ctx.body, 'password') ?? '', user.password_hash)) throw oauthError(400, 'invalid_grant', 'Invalid username or password')
+      if (!user || !verifyPassword(str(ctx.body, 'password') ?? '', user.password_hash)) throw oauthError(400, 'invalid_grant', 'Invalid username or password')
       return issue({id: user.id, kind: 'user'}, true)
     }
     case 'refresh_token': {

@@ -5,7 +5,7 @@
 import {BADGES_BATCH_MAX, USERS_BATCH_MAX} from '../../cloud/people.js'
 import type {Outcome, PinPolicy} from '../../cloud/types.js'
 import {badgeRule, emailRule, groupRule, MAX_GROUPS, passwordRule, PIN_MAX, PIN_MIN, pinRule, textRule} from '../../csv/rules.js'
-import {verifyPassword} from '../db.js'
+import {verifyPassword} from '../store/passwords.js'
 import * as people from '../store/people.js'
 import {batch, bool, HttpError, IMS, invalid, page, pageOf, requireRole, stronger, text, visibleOrg, type Ctx, type HandlerOptions, type Item, type Route} from './kit.js'
 

@@ -3,7 +3,7 @@
 // deploy engine (../deployer.ts) moves deployments forward in time.
 import {randomUUID} from 'node:crypto'
 
-import type {Db} from '../db.js'
+import type {Db} from './sqlite.js'
 
 export const DEPLOY_SCHEMA = `
 CREATE TABLE IF NOT EXISTS resources (
@@ -66,7 +66,8 @@ export function getResource(db: Db, orgId: string, id: string): ResourceRow | un
 }
 
 export function resourceContent(db: Db, id: string): Buffer | null {
-  return (db.prepare('SELECT content FROM resources WHERE id = ?').get(id) as {content: Buffer | null} | undefined)?.content ?? null
+  const content = (db.prepare('SELECT content FROM resources WHERE id = ?').get(id) as {content: Uint8Array | null} | undefined)?.content
+  return content ? Buffer.from(content.buffer, content.byteOffset, content.byteLength) : null
 }
 
 export function findResourceByName(db: Db, orgId: string, name: string): ResourceRow | undefined {

@@ -2,7 +2,7 @@
 // codes), enrolled printers (an asset row plus its enrollment), and the task records of enrollments.
 import {randomInt, randomUUID} from 'node:crypto'
 
-import type {Db} from '../db.js'
+import type {Db} from './sqlite.js'
 
 export const ENROLLMENT_SCHEMA = `
 CREATE TABLE IF NOT EXISTS enrollment_codes (

@@ -2,7 +2,7 @@
 // serial; removals leave a tombstone, like badges) and MPS Express contacts.
 import {randomUUID} from 'node:crypto'
 
-import type {Db} from '../db.js'
+import type {Db} from './sqlite.js'
 
 export const FLEET_SCHEMA = `
 CREATE TABLE IF NOT EXISTS preenrollments (

@@ -6,7 +6,8 @@ import {createHmac, randomBytes, randomInt, randomUUID, timingSafeEqual} from 'n
 
 import type {PinPolicy} from '../../cloud/types.js'
 import {DEFAULT_PIN_POLICY} from '../../csv/rules.js'
-import {hashPassword, type Db} from '../db.js'
+import {hashPassword} from './passwords.js'
+import type {Db} from './sqlite.js'
 
 export const PEOPLE_SCHEMA = `
 CREATE INDEX IF NOT EXISTS users_org ON users(org_id, email);
