@@ -5,7 +5,7 @@ import {resolveTarget} from '../lib/auth/session.js'
 import {defaultSandboxDir} from '../lib/config/paths.js'
 import {LcsError} from '../lib/errors.js'
 import {registerSecret} from '../lib/redact.js'
-import {readSeed, readState} from '../lib/sandbox/daemon.js'
+import {readSeed, readState} from '../lib/sandbox/state.js'
 import {BaseCommand, cloudFlags} from '../lib/ui/base-command.js'
 import {canPrompt, missing, promptInput, promptSecret, promptSelect} from '../lib/ui/prompts.js'
 import {readSecretFromStdin} from '../lib/ui/stdin.js'
@@ -44,7 +44,7 @@ Interactive (a terminal): asks for your e-mail and password (hidden), then offer
     if (flags.sandbox) {
       const dir = flags['sandbox-data'] ?? defaultSandboxDir()
       const state = await readState(dir)
-      const seedInfo = readSeed(dir)
+      const seedInfo = await readSeed(dir)
       if (!state || !seedInfo) throw new LcsError('unavailable', `No sandbox is running for ${dir}.`, {hint: 'Start one: lcs sandbox start --detach'})
       registerSecret(seedInfo.clientSecret)
       apiUrl = state.apiUrl

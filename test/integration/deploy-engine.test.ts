@@ -10,10 +10,11 @@ import {after, before, test} from 'node:test'
 import {CloudClient} from '../../src/lib/cloud/client.js'
 import * as dep from '../../src/lib/cloud/deploy.js'
 import {LcsError} from '../../src/lib/errors.js'
-import {openDb, seed, type Db, type SeedInfo} from '../../src/lib/sandbox/db.js'
+import {openDb, seed, type Db} from '../../src/lib/sandbox/db.js'
 import {DeployEngine} from '../../src/lib/sandbox/deployer.js'
 import {seededRandom} from '../../src/lib/sandbox/faults.js'
 import {startSandboxServer, type RunningServer} from '../../src/lib/sandbox/server.js'
+import type {SeedInfo} from '../../src/lib/sandbox/state.js'
 import {tempDir} from '../helpers/cli.js'
 
 let db: Db

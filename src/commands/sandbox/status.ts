@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {defaultSandboxDir} from '../../lib/config/paths.js'
-import {readState} from '../../lib/sandbox/daemon.js'
+import {readState} from '../../lib/sandbox/state.js'
 import {BaseCommand} from '../../lib/ui/base-command.js'
 
 export default class SandboxStatus extends BaseCommand {

@@ -1,17 +1,17 @@
 // Sandbox lifecycle: run in the foreground, or detached in the background with a state file in the
-// data directory (sandbox.json: pid and URL) that `stop` and `status` read.
+// data directory (./state.ts: pid and URL, and the seed) that `stop`, `status` and `login` read.
 import {spawn} from 'node:child_process'
-import {closeSync, existsSync, openSync, readFileSync} from 'node:fs'
-import {mkdir, readFile, rm} from 'node:fs/promises'
+import {closeSync, openSync, readFileSync} from 'node:fs'
+import {mkdir} from 'node:fs/promises'
 import {join} from 'node:path'
 
-import {writePrivateFile} from '../config/store.js'
 import {LcsError} from '../errors.js'
-import {openDb, seed, type SeedInfo} from './db.js'
+import {openDb, seed} from './db.js'
 import {DeployEngine} from './deployer.js'
 import {parseFaults, seededRandom} from './faults.js'
-import {startFleet, type FleetOptions, type SimulatedPrinter} from './fleet.js'
+import {startFleet, type FleetOptions} from './fleet.js'
 import {startSandboxServer, type RunningServer} from './server.js'
+import {alive, readSeed, readState, removeState, writeSeed, writeState, type SandboxState, type SeedInfo} from './state.js'
 
 export interface SandboxOptions {
   dataDir: string
@@ -23,51 +23,9 @@ export interface SandboxOptions {
   printers?: Omit<FleetOptions, 'seed' | 'log'>
 }
 
-export interface SandboxState {
-  pid: number
-  apiUrl: string
-  port: number
-  startedAt: string
-  dataDir: string
-  printers: SimulatedPrinter[]
-}
-
 export type SandboxInfo = SandboxState & SeedInfo
 
-const stateFile = (dataDir: string) => join(dataDir, 'sandbox.json')
 const logFile = (dataDir: string) => join(dataDir, 'sandbox.log')
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
-
-/** The running sandbox of a data directory, if any (a stale state file is ignored). */
-export async function readState(dataDir: string): Promise<SandboxState | undefined> {
-  let state: SandboxState
-  try {
-    state = JSON.parse(await readFile(stateFile(dataDir), 'utf8')) as SandboxState
-  } catch {
-    return undefined
-  }
-  return alive(state.pid) ? state : undefined
-}
-
-/** Seed credentials of a data directory (printed by start, used by `lcs login --sandbox`). */
-export function readSeed(dataDir: string): SeedInfo | undefined {
-  if (!existsSync(join(dataDir, 'cloud.db'))) return undefined
-  const db = openDb(dataDir)
-  try {
-    const row = db.prepare("SELECT value FROM meta WHERE key = 'seed'").get() as {value: string} | undefined
-    return row ? (JSON.parse(row.value) as SeedInfo) : undefined
-  } finally {
-    db.close()
-  }
-}
 
 /** Runs the sandbox in this process until stop() is called. */
 export async function runSandbox(opts: SandboxOptions, log: (line: string) => void = () => {}): Promise<{info: SandboxInfo; server: RunningServer; stop(): Promise<void>}> {
@@ -85,6 +43,7 @@ export async function runSandbox(opts: SandboxOptions, log: (line: string) => vo
   let fleet: Awaited<ReturnType<typeof startFleet>> | undefined
   let deploy: DeployEngine | undefined
   try {
+    await writeSeed(opts.dataDir, seedInfo)
     if (opts.printers && (opts.printers.count > 0 || opts.printers.recordingsDir)) fleet = await startFleet({...opts.printers, log, seed: seedValue})
     // deployments run in this process, on the simulated printers' agents
     deploy = new DeployEngine({db, fleet, log})
@@ -101,7 +60,7 @@ export async function runSandbox(opts: SandboxOptions, log: (line: string) => vo
   }
   fleet?.connect(server.url)
   const state: SandboxState = {apiUrl: server.url, dataDir: opts.dataDir, pid: process.pid, port: server.port, printers: fleet?.printers ?? [], startedAt: new Date().toISOString()}
-  await writePrivateFile(stateFile(opts.dataDir), JSON.stringify(state, null, 2) + '\n')
+  await writeState(state)
   let stopped = false
   return {
     info: {...state, ...seedInfo},
@@ -113,7 +72,7 @@ export async function runSandbox(opts: SandboxOptions, log: (line: string) => vo
       await server.close()
       await fleet?.close()
       db.close()
-      await rm(stateFile(opts.dataDir), {force: true})
+      await removeState(opts.dataDir)
     },
   }
 }
@@ -133,7 +92,7 @@ export async function startDetached(opts: SandboxOptions, binPath: string, extra
   while (Date.now() < deadline) {
     const state = await readState(opts.dataDir)
     if (state && state.pid === child.pid) {
-      const seedInfo = readSeed(opts.dataDir)
+      const seedInfo = await readSeed(opts.dataDir)
       if (seedInfo) return {...state, ...seedInfo}
     }
     const code = await Promise.race([exited, new Promise<'wait'>((r) => setTimeout(() => r('wait'), 100))])
@@ -159,6 +118,6 @@ export async function stopSandbox(dataDir: string, timeoutMs = 10_000): Promise<
   const deadline = Date.now() + timeoutMs
   while (alive(state.pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
   if (alive(state.pid)) process.kill(state.pid, 'SIGKILL')
-  await rm(stateFile(dataDir), {force: true})
+  await removeState(dataDir)
   return state
 }

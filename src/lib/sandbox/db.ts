@@ -9,6 +9,7 @@ import {FLEET_SCHEMA} from './store/fleet.js'
 import {hashPassword} from './store/passwords.js'
 import {PEOPLE_SCHEMA} from './store/people.js'
 import {Db} from './store/sqlite.js'
+import type {SeedInfo} from './state.js'
 
 export {Db}
 
@@ -27,16 +28,6 @@ export interface Principal {
   email?: string
   clientId: string
   roles: string[]
-}
-
-export interface SeedInfo {
-  orgId: string
-  orgName: string
-  children: Array<{id: string; name: string}>
-  adminEmail: string
-  adminPassword: string
-  clientId: string
-  clientSecret: string
 }
 
 export const ADMIN_ROLES = [
