@@ -3,10 +3,9 @@ import assert from 'node:assert/strict'
 import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {fileURLToPath} from 'node:url'
-import {compareOids, loadSnmprec, parseSnmprec} from './snmprec.js'
 
-const recordings = new URL('../../../../shared/oracle-public/snmprec/', import.meta.url)
+import {needsRecordings, recording} from '../../../test/helpers/recordings.js'
+import {compareOids, loadSnmprec, parseSnmprec} from './snmprec.js'
 
 test('parses every tag, plain and hex', () => {
   const recs = parseSnmprec([
@@ -94,8 +93,8 @@ test('compareOids orders by numeric arcs', () => {
   assert.deepEqual(sorted, ['1.1.5', '1.2', '1.2.1', '1.10'])
 })
 
-test('loadSnmprec reads a real recording in numeric order', async () => {
-  const recs = await loadSnmprec(fileURLToPath(new URL('dell-laser_s5830dn.snmprec', recordings)))
+test('loadSnmprec reads a real recording in numeric order', {skip: needsRecordings}, async () => {
+  const recs = await loadSnmprec(recording('snmprec/dell-laser_s5830dn.snmprec'))
   assert.equal(recs.length, 227)
   assert.deepEqual(recs[0], {oid: '1.3.6.1.2.1.1.1.0', type: 4, value: Buffer.from('Dell S5830dn version NH62.YS.N636 kernel 3.0.0 All-N-1')})
   for (let i = 1; i < recs.length; i++) assert.ok(compareOids(recs[i - 1].oid, recs[i].oid) < 0)
@@ -103,8 +102,8 @@ test('loadSnmprec reads a real recording in numeric order', async () => {
   assert.deepEqual(mac?.value, Buffer.from('0021b743f581', 'hex'))
 })
 
-test('loadSnmprec rejects the malformed Counter32 in the LibreNMS OKI recording (upstream typo)', async () => {
-  const path = fileURLToPath(new URL('okilan_9450g.snmprec', recordings))
+test('loadSnmprec rejects the malformed Counter32 in the LibreNMS OKI recording (upstream typo)', {skip: needsRecordings}, async () => {
+  const path = recording('snmprec/okilan_9450g.snmprec')
   await assert.rejects(loadSnmprec(path), /okilan_9450g\.snmprec:23: bad number: "1\.3\.6\.1\.2\.1\.2\.2\.1\.17\.1\|65\|6git3159"/)
   const fixed = (await readFile(path, 'utf8')).replace(/^.*\|6git3159\n/m, '')
   assert.equal(parseSnmprec(fixed).length, 171)
@@ -122,9 +121,9 @@ test('loadSnmprec keeps the bytes of a file that is not UTF-8', async () => {
   }
 })
 
-test('loadSnmprec with onBadLine skips a malformed line of a real recording and reports it', async () => {
+test('loadSnmprec with onBadLine skips a malformed line of a real recording and reports it', {skip: needsRecordings}, async () => {
   const bad: string[] = []
-  const records = await loadSnmprec(fileURLToPath(new URL('../../../../shared/oracle-public/snmprec/okilan_9450g.snmprec', import.meta.url)), (m) => bad.push(m))
+  const records = await loadSnmprec(recording('snmprec/okilan_9450g.snmprec'), (m) => bad.push(m))
   assert.equal(bad.length, 1)
   assert.match(bad[0], /okilan_9450g\.snmprec:23:/)
   assert.ok(records.some((r) => r.oid === '1.3.6.1.2.1.1.1.0'))
