@@ -2,7 +2,7 @@
 // flag > environment variable > stored profile. Each value remembers where it came from
 // (shown by `lcs auth status`).
 import {CloudClient, CLI_CLIENT_ID, type Credentials, type Endpoints, type TokenState} from '../cloud/client.js'
-import type {Logger} from '../cloud/http.js'
+import {LCS_VERSION, type Logger} from '../cloud/http.js'
 import type {Organization} from '../cloud/types.js'
 import {normalizeApiUrl, regionEndpoints} from '../config/region.js'
 import {readConfig, type Profile} from '../config/store.js'
@@ -101,7 +101,7 @@ export async function resolveSession(flags: TargetFlags, opts: SessionOptions = 
       await saveSecrets(name, {...secrets, accessToken: t.accessToken, expiresAt: t.expiresAt, refreshToken: t.refreshToken ?? secrets.refreshToken}, {env, insecure: profile.secretStore === 'file'})
     }
   }
-  const client = new CloudClient({credentials, endpoints: target.endpoints, onToken, token, trace: opts.trace, userAgent: `lcs node/${process.version}`})
+  const client = new CloudClient({credentials, endpoints: target.endpoints, onToken, token, trace: opts.trace, userAgent: `lcs/${LCS_VERSION} node/${process.version}`})
   const org = flags.org ? {org: flags.org, orgSource: 'flag' as const} : env.LCS_ORG ? {org: env.LCS_ORG, orgSource: 'env' as const} : target.profile.org ? {org: target.profile.org, orgSource: 'profile' as const} : {}
   return {...target, client, credentialSource, credentials, ...org}
 }

@@ -56,6 +56,7 @@ test('retries 5xx and 429 with backoff, honours Retry-After, keeps one Idempoten
   const r = await t.request<{ok: boolean}>({body: {a: 1}, method: 'POST', url: `${s.url}/x`})
   assert.deepEqual(r.data, {ok: true})
   assert.equal(s.seen.length, 3)
+  assert.equal(s.seen[0].headers['user-agent'], `lcs/${(JSON.parse(readFileSync('package.json', 'utf8')) as {version: string}).version}`)
   const keys = new Set(s.seen.map((x) => x.headers['idempotency-key']))
   assert.equal(keys.size, 1)
   assert.ok([...keys][0])

@@ -3,9 +3,13 @@
 // every failure to a typed LcsError with a message that says what to check.
 import axios, {type AxiosInstance, type AxiosResponse} from 'axios'
 import {randomUUID} from 'node:crypto'
+import {readFileSync} from 'node:fs'
 
 import {LcsError, type ErrorDetail, type ErrorKind} from '../errors.js'
 import {redactUrl, redactValue} from '../redact.js'
+
+/** This package's version, for the User-Agent (package.json is as deep from src/lib/cloud as from dist/lib/cloud). */
+export const LCS_VERSION = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {version: string}).version
 
 export type Logger = (line: string) => void
 
@@ -58,7 +62,7 @@ export class HttpTransport {
       random: Math.random,
       sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
       timeoutMs: Number(process.env.LCS_HTTP_TIMEOUT_MS ?? 30_000),
-      userAgent: 'lcs',
+      userAgent: `lcs/${LCS_VERSION}`,
       ...opts,
     }
     this.ax = axios.create({
