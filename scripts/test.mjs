@@ -1,5 +1,5 @@
 // Runs every *.test.ts under src/ and test/ with Node's built-in runner (TypeScript through tsx).
-// Node 20's --test does not expand globs, so the file list is built here.
+// The file list is built here (not a --test glob) so that one walk finds the same files on every Node.
 import {spawnSync} from 'node:child_process'
 import {readdirSync, statSync} from 'node:fs'
 import {join} from 'node:path'

@@ -20,7 +20,8 @@ export async function promptInput(message: string, validate?: (v: string) => tru
 
 export async function promptSecret(message: string): Promise<string> {
   const {password} = await import('@inquirer/prompts')
-  const v = await password({mask: '*', message}, ctx)
+  // No ctrl+t reveal (@inquirer/prompts 8's default): a shown password ends up in screen shares and recordings.
+  const v = await password({mask: '*', message, toggleMask: false}, ctx)
   registerSecret(v)
   return v
 }
