@@ -4,14 +4,13 @@
 // would pull dist/ from under the tests running beside this one). Dependencies come from the npm cache
 // the project was installed from (--prefer-offline), else from the registry.
 import assert from 'node:assert/strict'
-import {spawn} from 'node:child_process'
 import {readFileSync, rmSync} from 'node:fs'
 import {homedir} from 'node:os'
 import {delimiter, dirname, join} from 'node:path'
 import {after, test} from 'node:test'
 import {fileURLToPath} from 'node:url'
 
-import {tempDir} from '../helpers/cli.js'
+import {runProgram, tempDir} from '../helpers/cli.js'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {version: string; scripts: Record<string, string>; bin: Record<string, string>}
@@ -30,24 +29,7 @@ const env: NodeJS.ProcessEnv = {
   npm_config_cache: process.env.npm_config_cache ?? join(homedir(), '.npm'),
 }
 
-function sh(cmd: string, args: string[], timeoutMs = 30_000): Promise<{code: number | null; stdout: string; stderr: string}> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, {cwd: work, env, stdio: ['ignore', 'pipe', 'pipe']})
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => (stdout += d))
-    child.stderr.on('data', (d) => (stderr += d))
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL')
-      reject(new Error(`${cmd} ${args.join(' ')} timed out after ${timeoutMs} ms\n${stderr}`))
-    }, timeoutMs)
-    child.on('error', reject)
-    child.on('close', (code) => {
-      clearTimeout(timer)
-      resolve({code, stderr, stdout})
-    })
-  })
-}
+const sh = (cmd: string, args: string[], timeoutMs = 30_000) => runProgram(cmd, args, {cwd: work, env, timeoutMs})
 
 test('the package declares how it is built and run', () => {
   assert.equal(pkg.scripts.prepack, 'npm run build')

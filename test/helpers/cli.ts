@@ -24,16 +24,17 @@ export function isolatedEnv(extra: Record<string, string | undefined> = {}): Nod
   return {...env, LCS_CONFIG_DIR: tempDir('lcs-cfg-'), LCS_NO_KEYCHAIN: '1', LCS_MAX_RETRIES: env.LCS_MAX_RETRIES, NO_COLOR: '1', ...extra}
 }
 
-export function run(args: string[], opts: {env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number} = {}): Promise<RunResult> {
+/** Runs a program to its end, collecting its output; killed (and rejected) after timeoutMs. */
+export function runProgram(cmd: string, args: string[], opts: {env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number; cwd?: string} = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {env: opts.env ?? isolatedEnv(), stdio: ['pipe', 'pipe', 'pipe']})
+    const child = spawn(cmd, args, {cwd: opts.cwd, env: opts.env, stdio: ['pipe', 'pipe', 'pipe']})
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d) => (stdout += d))
     child.stderr.on('data', (d) => (stderr += d))
     const timer = setTimeout(() => {
       child.kill('SIGKILL')
-      reject(new Error(`lcs ${args.join(' ')} timed out\nstdout: ${stdout}\nstderr: ${stderr}`))
+      reject(new Error(`${cmd} ${args.join(' ')} timed out\nstdout: ${stdout}\nstderr: ${stderr}`))
     }, opts.timeoutMs ?? 30_000)
     child.on('error', reject)
     child.on('close', (code) => {
@@ -42,6 +43,10 @@ export function run(args: string[], opts: {env?: NodeJS.ProcessEnv; input?: stri
     })
     child.stdin.end(opts.input ?? '')
   })
+}
+
+export function run(args: string[], opts: {env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number} = {}): Promise<RunResult> {
+  return runProgram(process.execPath, [BIN, ...args], {...opts, env: opts.env ?? isolatedEnv()})
 }
 
 export interface SandboxJson {
