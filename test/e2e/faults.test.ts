@@ -1,9 +1,12 @@
-// Fault tolerance end to end: injected 5xx/429/drops, and a sandbox killed mid-command.
+// Fault tolerance end to end: injected 5xx/429/drops, and a sandbox killed mid-command or killed and
+// started again.
 import assert from 'node:assert/strict'
 import {spawn} from 'node:child_process'
+import {writeFileSync} from 'node:fs'
+import {join} from 'node:path'
 import {test} from 'node:test'
 
-import {BIN, isolatedEnv, run, startSandbox, stopSandbox} from '../helpers/cli.js'
+import {BIN, isolatedEnv, run, runJson, sandboxEnv, startSandbox, stopSandbox, tempDir, type SandboxJson} from '../helpers/cli.js'
 
 test('with --faults error=0.3,429=0.2 the whole login sequence still succeeds', async () => {
   const sb = await startSandbox(['--faults', 'error=0.3,429=0.2,drop=0.05', '--seed', '7'])
@@ -37,4 +40,36 @@ test('sandbox killed while a command runs: "unavailable" message and exit 8', as
   assert.equal(code, 8, stderr)
   assert.match(stderr, /Cannot reach the printer cloud|unavailable/)
   assert.doesNotMatch(stderr, /at .*\.js:\d+/)
+})
+
+/** Whether a process has exited (and been reaped). */
+function gone(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return false
+  } catch {
+    return true
+  }
+}
+
+test('a sandbox killed with SIGKILL keeps every write it answered (WAL), and starts again on its data', async () => {
+  const sb = await startSandbox()
+  const env = sandboxEnv(sb)
+  const file = join(tempDir(), 'users.csv')
+  const rows = Array.from({length: 200}, (_, i) => `kill${i}@example.com,CREATE,,First${i},Last${i},,,,,`)
+  writeFileSync(file, ['EMAIL,OPERATION,PASSWORD,FIRST_NAME,LAST_NAME,DISPLAY_NAME,DEPARTMENT,COST_CENTER,GROUPS,PIN', ...rows].join('\n') + '\n')
+  const imported = await runJson(['users', 'import', file], env)
+  assert.equal(imported.code, 0, imported.stderr)
+  process.kill(sb.pid, 'SIGKILL')
+  for (let i = 0; i < 100 && !gone(sb.pid); i++) await new Promise((r) => setTimeout(r, 50))
+  const again = await run(['sandbox', 'start', '--detach', '--port', '0', '--data', sb.dataDir, '--json'])
+  assert.equal(again.code, 0, again.stderr)
+  const restarted = JSON.parse(again.stdout) as SandboxJson
+  try {
+    assert.equal(restarted.clientId, sb.clientId, 'the same seeded data')
+    const users = await runJson(['users', 'list'], sandboxEnv(restarted))
+    assert.equal((users.body as Array<{email: string}>).filter((u) => u.email.startsWith('kill')).length, 200)
+  } finally {
+    await stopSandbox(restarted)
+  }
 })
