@@ -1,8 +1,8 @@
 import {Flags} from '@oclif/core'
 
 import {activeOrgId} from '../lib/auth/session.js'
-import {applyPlan, counts, createContext, deletions, loadRollout, planRollout, type FailedItem} from '../lib/deploy/rollout/rollout.js'
-import type {Action} from '../lib/deploy/rollout/types.js'
+import {applyPlan, counts, createContext, deletions, loadRollout, planRollout, type FailedItem} from '../lib/rollout/rollout.js'
+import type {Action} from '../lib/rollout/types.js'
 import {BaseCommand, cloudFlags} from '../lib/ui/base-command.js'
 import {TaskReporter} from '../lib/ui/deploy.js'
 import {canPrompt, missing, promptConfirm} from '../lib/ui/prompts.js'

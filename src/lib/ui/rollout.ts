@@ -1,7 +1,7 @@
 // How a rollout plan looks: one line per item, like `terraform plan` (+ create, ~ update, - delete,
 // = unchanged), then the counts.
-import type {PlanItem} from '../deploy/rollout/types.js'
-import {counts} from '../deploy/rollout/rollout.js'
+import type {PlanItem} from '../rollout/types.js'
+import {counts} from '../rollout/rollout.js'
 import {colorEnabled} from './output.js'
 
 const SYMBOL = {create: '+', delete: '-', unchanged: '=', update: '~'} as const

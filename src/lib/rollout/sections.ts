@@ -4,18 +4,18 @@
 import {readFile} from 'node:fs/promises'
 import {basename} from 'node:path'
 
-import {findOrganization} from '../../auth/session.js'
+import {findOrganization} from '../auth/session.js'
 import {
   configurationPrinters, createConfiguration, createDeployment, createResource, deleteConfiguration, deleteResource, setDefaultConfiguration,
   unsetDefaultConfiguration, updateConfiguration, updateResource, verifyFirmware, type Configuration, type FirmwareBuild, type Resource, type ResourceInput,
-} from '../../cloud/deploy.js'
-import type {Organization} from '../../cloud/types.js'
-import {LcsError} from '../../errors.js'
-import {diffConfig, fromCloud, normalizeConfig, toInput, type NormalizedConfig} from '../configs.js'
-import {inspectFile, InvalidFile, type FileInfo} from '../files.js'
-import {InvalidAppFile} from '../fls.js'
-import {didYouMean} from '../schema.js'
-import {watchTask} from '../watch.js'
+} from '../cloud/deploy.js'
+import type {Organization} from '../cloud/types.js'
+import {LcsError} from '../errors.js'
+import {diffConfig, fromCloud, normalizeConfig, toInput, type NormalizedConfig} from '../deploy/configs.js'
+import {inspectFile, InvalidFile, type FileInfo} from '../deploy/files.js'
+import {InvalidAppFile} from '../deploy/fls.js'
+import {didYouMean} from '../deploy/schema.js'
+import {watchTask} from '../deploy/watch.js'
 import {badgesSection, groupsSection, loginSettingsSection, pinsSection, preenrollSection, usersSection} from './people.js'
 import {itemKey, listedTwice, PHASE, type PlanItem, type RolloutContext, type Section} from './types.js'
 

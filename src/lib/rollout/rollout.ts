@@ -4,13 +4,13 @@
 // running the file again finishes the job, and a finished rollout plans as all "unchanged".
 import {dirname, resolve} from 'node:path'
 
-import type {CloudClient} from '../../cloud/client.js'
-import {listCatalogApps, listConfigurations, listResources, type DeployTask, type TaskPrinter} from '../../cloud/deploy.js'
-import {listPrinters, type EnrolledPrinter} from '../../cloud/enrollment.js'
-import {LcsError} from '../../errors.js'
-import {indexResources} from '../configs.js'
-import {readSource, rolloutSchema} from '../config-file.js'
-import type {YamlSource} from '../yaml-source.js'
+import type {CloudClient} from '../cloud/client.js'
+import {listCatalogApps, listConfigurations, listResources, type DeployTask, type TaskPrinter} from '../cloud/deploy.js'
+import {listPrinters, type EnrolledPrinter} from '../cloud/enrollment.js'
+import {LcsError} from '../errors.js'
+import {indexResources} from '../deploy/configs.js'
+import {readSource, rolloutSchema} from '../deploy/config-file.js'
+import type {YamlSource} from '../deploy/yaml-source.js'
 import {SECTIONS} from './sections.js'
 import {itemKey, type Action, type PlanItem, type RolloutContext, type RolloutDoc} from './types.js'
 
