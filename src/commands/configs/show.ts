@@ -2,7 +2,7 @@ import {Args} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/session.js'
 import {configurationPrinters, listConfigurations, type Configuration, type ConfigurationPrinter} from '../../lib/cloud/deploy.js'
-import {findNamed} from '../../lib/deploy/resources.js'
+import {findNamed} from '../../lib/lookups.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
 import {configDetail} from '../../lib/ui/deploy.js'
 

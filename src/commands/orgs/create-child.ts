@@ -1,6 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 
-import {activeOrgId, findOrganization} from '../../lib/auth/session.js'
+import {activeOrgId} from '../../lib/auth/session.js'
+import {findOrganization} from '../../lib/lookups.js'
 import type {Organization} from '../../lib/cloud/types.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
 

@@ -1,6 +1,6 @@
 import {Args} from '@oclif/core'
 
-import {findOrganization} from '../../lib/auth/session.js'
+import {findOrganization} from '../../lib/lookups.js'
 import {updateProfile} from '../../lib/config/store.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
 

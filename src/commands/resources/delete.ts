@@ -2,7 +2,7 @@ import {Args, Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/session.js'
 import {deleteResource, listResources} from '../../lib/cloud/deploy.js'
-import {findNamed} from '../../lib/deploy/resources.js'
+import {findNamed} from '../../lib/lookups.js'
 import {LcsError} from '../../lib/errors.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
 import {canPrompt, missing, promptConfirm} from '../../lib/ui/prompts.js'

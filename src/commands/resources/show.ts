@@ -2,7 +2,8 @@ import {Args} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/session.js'
 import {listResources, type Resource} from '../../lib/cloud/deploy.js'
-import {describeResource, findNamed} from '../../lib/deploy/resources.js'
+import {describeResource} from '../../lib/deploy/resources.js'
+import {findNamed} from '../../lib/lookups.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
 import {formatTime} from '../../lib/ui/output.js'
 

@@ -3,10 +3,10 @@
 // (shown by `lcs auth status`).
 import {CloudClient, CLI_CLIENT_ID, type Credentials, type Endpoints, type TokenState} from '../cloud/client.js'
 import type {Logger} from '../cloud/http.js'
-import type {Organization} from '../cloud/types.js'
 import {normalizeApiUrl, regionEndpoints} from '../config/region.js'
 import {readConfig, type Profile} from '../config/store.js'
 import {LcsError} from '../errors.js'
+import {findOrganization} from '../lookups.js'
 import {registerSecret} from '../redact.js'
 import {loadSecrets, saveSecrets} from './secrets.js'
 
@@ -108,18 +108,6 @@ export async function resolveSession(flags: TargetFlags, opts: SessionOptions = 
 
 export function storeLabel(store: Profile['secretStore']): string {
   return store === 'file' ? 'plain-text file' : store === 'keyutils' ? 'kernel keyring' : 'OS keychain'
-}
-
-/** Finds an organization by id or (case-insensitive) name among those the session can reach. */
-export async function findOrganization(client: CloudClient, ref: string): Promise<Organization> {
-  const all: Organization[] = []
-  for await (const o of client.listOrganizations()) all.push(o)
-  const byId = all.find((o) => o.id === ref)
-  if (byId) return byId
-  const byName = all.filter((o) => o.name.toLowerCase() === ref.toLowerCase())
-  if (byName.length === 1) return byName[0]
-  if (byName.length > 1) throw new LcsError('usage', `Several organizations are named "${ref}": use the id (${byName.map((o) => o.id).join(', ')}).`)
-  throw new LcsError('notFound', `No organization "${ref}" among the ${all.length} this account can reach.`, {hint: 'See `lcs orgs list`.'})
 }
 
 /** The organization commands act on: the selected one, else the token's own. */

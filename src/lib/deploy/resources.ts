@@ -57,16 +57,6 @@ export async function prepareUpload(spec: UploadSpec): Promise<PreparedUpload> {
   return {file: info, input: {content: buf.toString('base64'), description: spec.description ?? null, fileName, name, type: spec.type}}
 }
 
-/** An item by id or by (case-insensitive) name; a clear error otherwise. */
-export function findNamed<T extends {id: string; name: string}>(items: T[], ref: string, what: string, hint: string): T {
-  const byId = items.find((x) => x.id === ref)
-  if (byId) return byId
-  const byName = items.filter((x) => x.name.toLowerCase() === ref.trim().toLowerCase())
-  if (byName.length === 1) return byName[0]
-  if (byName.length > 1) throw new LcsError('usage', `Several ${what}s are named "${ref}": use the id (${byName.map((x) => x.id).join(', ')}).`)
-  throw new LcsError('notFound', `No ${what} "${ref}" in this organization.`, {hint})
-}
-
 export function catalogMatch(catalog: CatalogApp[], ref: string): CatalogApp | undefined {
   const r = ref.trim().toLowerCase()
   return catalog.find((a) => a.id === r || a.name.toLowerCase() === r)

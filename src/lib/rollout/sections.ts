@@ -4,7 +4,7 @@
 import {readFile} from 'node:fs/promises'
 import {basename} from 'node:path'
 
-import {findOrganization} from '../auth/session.js'
+import {findOrganization} from '../lookups.js'
 import {
   configurationPrinters, createConfiguration, createDeployment, createResource, deleteConfiguration, deleteResource, setDefaultConfiguration,
   unsetDefaultConfiguration, updateConfiguration, updateResource, verifyFirmware, type Configuration, type FirmwareBuild, type Resource, type ResourceInput,

@@ -3,7 +3,7 @@ import {Args, Flags} from '@oclif/core'
 import {activeOrgId} from '../../../lib/auth/session.js'
 import {listDeployTasks, updateTask, type DeployTask} from '../../../lib/cloud/deploy.js'
 import {scheduleChange} from '../../../lib/deploy/firmware.js'
-import {findNamed} from '../../../lib/deploy/resources.js'
+import {findNamed} from '../../../lib/lookups.js'
 import {BaseCommand, cloudFlags} from '../../../lib/ui/base-command.js'
 import {taskHeader} from '../../../lib/ui/deploy.js'
 

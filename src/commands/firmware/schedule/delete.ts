@@ -2,7 +2,7 @@ import {Args, Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../../lib/auth/session.js'
 import {deleteTask, listDeployTasks, type DeployTask} from '../../../lib/cloud/deploy.js'
-import {findNamed} from '../../../lib/deploy/resources.js'
+import {findNamed} from '../../../lib/lookups.js'
 import {formatInZone} from '../../../lib/deploy/schedule.js'
 import {LcsError} from '../../../lib/errors.js'
 import {BaseCommand, cloudFlags} from '../../../lib/ui/base-command.js'
