@@ -15,6 +15,7 @@ import {diffConfig, fromCloud, normalizeConfig, toInput, type NormalizedConfig} 
 import {inspectFile, InvalidFile, type FileInfo} from '../deploy/files.js'
 import {InvalidAppFile} from '../deploy/fls.js'
 import {didYouMean} from '../deploy/schema.js'
+import {matchPrinters} from '../deploy/targets.js'
 import {watchTask} from '../deploy/watch.js'
 import {badgesSection, groupsSection, loginSettingsSection, pinsSection, preenrollSection, usersSection} from './people.js'
 import {itemKey, listedTwice, PHASE, type PlanItem, type RolloutContext, type Section} from './types.js'
@@ -265,18 +266,11 @@ export const deploymentsSection: Section = {
         ctx.problem([...path, 'configuration'], `unknown configuration "${d.configuration}"${guess ? ` (did you mean "${guess}"?)` : ''}: define it under configurations or create it first`)
         continue
       }
-      // which printers: every one named must be enrolled here
-      const enrolled = new Map(ctx.cloud.printers.map((p) => [p.serialNumber.toUpperCase(), p]))
-      const targeted = new Map<string, string>()
-      if (t.all) for (const p of ctx.cloud.printers) targeted.set(p.serialNumber.toUpperCase(), p.serialNumber)
-      for (const [j, s] of (t.serials ?? []).entries()) {
-        const p = enrolled.get(s.toUpperCase())
-        if (!p) ctx.problem([...path, 'targets', 'serials', j], `${s} is not enrolled in ${ctx.orgName}${ctx.orgId ? '' : ' (the organization does not exist yet)'}`)
-        else targeted.set(s.toUpperCase(), p.serialNumber)
-      }
-      const emptyTags = (t.tags ?? []).filter((tag) => !ctx.cloud.printers.some((p) => p.tags.includes(tag)))
-      for (const p of ctx.cloud.printers) if ((t.tags ?? []).some((tag) => p.tags.includes(tag))) targeted.set(p.serialNumber.toUpperCase(), p.serialNumber)
-      let need = [...targeted.values()]
+      const m = matchPrinters(ctx.cloud.printers, t)
+      for (const j of m.unknownSerials) ctx.problem([...path, 'targets', 'serials', j], `${t.serials![j]} is not enrolled in ${ctx.orgName}${ctx.orgId ? '' : ' (the organization does not exist yet)'}`)
+      const targeted = m.printers.map((p) => p.serialNumber)
+      const emptyTags = m.emptyTags
+      let need = [...targeted]
       if (!changed.has(cfgName.toLowerCase()) && cloudCfg) {
         const latest = new Map((await configurationPrinters(ctx.client, ctx.orgId!, cloudCfg.id)).map((p) => [p.serialNumber.toUpperCase(), p.status]))
         need = need.filter((s) => !IN_PLACE.has(latest.get(s.toUpperCase()) ?? ''))
@@ -284,12 +278,12 @@ export const deploymentsSection: Section = {
       need.sort()
       const base = {kind: 'deployment', name, path}
       if (need.length === 0) {
-        items.push({...base, action: 'unchanged', detail: targeted.size ? `all ${targeted.size} targeted printer${targeted.size === 1 ? ' has' : 's have'} it` : `no printer matches yet${emptyTags.length ? ` (no printer has tag ${emptyTags.join(', ')})` : ''}`, phase: PHASE.deployments})
+        items.push({...base, action: 'unchanged', detail: targeted.length ? `all ${targeted.length} targeted printer${targeted.length === 1 ? ' has' : 's have'} it` : `no printer matches yet${emptyTags.length ? ` (no printer has tag ${emptyTags.join(', ')})` : ''}`, phase: PHASE.deployments})
         continue
       }
       const wait = d.wait ?? true
       items.push({
-        ...base, action: 'create', dependsOn: [itemKey('configuration', cfgName)], detail: `${need.length} of ${targeted.size} printer${targeted.size === 1 ? '' : 's'}`, parallel: true, phase: PHASE.deployments,
+        ...base, action: 'create', dependsOn: [itemKey('configuration', cfgName)], detail: `${need.length} of ${targeted.length} printer${targeted.length === 1 ? '' : 's'}`, parallel: true, phase: PHASE.deployments,
         async run(x) {
           const configurationId = x.ids.get(itemKey('configuration', cfgName)) ?? cloudCfg!.id
           const task = await createDeployment(x.client, x.orgId!, {configurationId, kind: 'deploy-configuration', name: d.name, printers: need})
