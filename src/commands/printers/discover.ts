@@ -1,7 +1,9 @@
 import {Flags} from '@oclif/core'
-import {writeFile} from 'node:fs/promises'
 
+import {activeOrgId} from '../../lib/auth/session.js'
 import {discover, type DiscoveredPrinter, type DiscoverProgress} from '../../lib/discovery/discover.js'
+import {saveDiscovery} from '../../lib/discovery/saved.js'
+import {enrolledSerials} from '../../lib/enroll/flow.js'
 import {LcsError} from '../../lib/errors.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
 import {discoveryArgs, discoveryFlags, discoveryOptions} from '../../lib/ui/discovery-flags.js'
@@ -71,7 +73,7 @@ Like the Printer Enrollment Tool: mDNS first (when searching the local network),
     if (result.warnings.length > 20) this.warning(`… and ${result.warnings.length - 20} more warnings (see --json)`)
     const rows = result.printers
     if (flags.save) {
-      await writeFile(flags.save, JSON.stringify({discoveredAt: new Date().toISOString(), printers: rows, version: 1}, null, 2) + '\n')
+      await saveDiscovery(flags.save, rows)
       this.note(`Saved ${rows.length} printers to ${flags.save}.`)
     }
     this.note(`${rows.length} printers found, ${result.probed} addresses probed in ${(result.elapsedMs / 1000).toFixed(1)} s.`)
@@ -90,9 +92,7 @@ Like the Printer Enrollment Tool: mDNS first (when searching the local network),
   private async enrolledSerials(flags: {profile?: string; 'api-url'?: string; region?: string; org?: string}): Promise<Set<string> | undefined> {
     try {
       const session = await this.session(flags)
-      const serials = new Set<string>()
-      for await (const a of session.client.listAssets()) serials.add(a.serialNumber.trim().toUpperCase())
-      return serials
+      return await enrolledSerials(session.client, await activeOrgId(session))
     } catch (error) {
       if (!(error instanceof LcsError) || !['auth', 'unavailable', 'forbidden'].includes(error.kind)) throw error
       this.note(error.kind === 'auth' ? 'Not logged in: "enrolled" status is not checked against the cloud.' : `The cloud could not be asked which printers are enrolled (${error.message}); "enrolled" status is not checked.`)

@@ -4,7 +4,7 @@
 import {Command, Flags, Interfaces, ux} from '@oclif/core'
 
 import {resolveSession, type Session} from '../auth/session.js'
-import {toLcsError, type ErrorDetail} from '../errors.js'
+import {ExitCode, toLcsError, type ErrorDetail} from '../errors.js'
 import {redact} from '../redact.js'
 import {colorEnabled} from './output.js'
 
@@ -83,6 +83,11 @@ export abstract class BaseCommand extends Command {
 
   protected warning(message: string): void {
     process.stderr.write(`${colorEnabled(process.stderr) ? '\u001B[33m!\u001B[39m' : '!'} ${message}\n`)
+  }
+
+  /** Some items failed, the others are done: the result is still printed, and the command exits 9. */
+  protected partialFailure(): void {
+    process.exitCode = ExitCode.partial
   }
 
   protected session(flags: {profile?: string; 'api-url'?: string; region?: string; org?: string}): Promise<Session> {
