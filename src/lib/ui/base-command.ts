@@ -6,7 +6,9 @@ import {Command, Flags, Interfaces, ux} from '@oclif/core'
 import {resolveSession, type Session} from '../auth/session.js'
 import {ExitCode, toLcsError, type ErrorDetail} from '../errors.js'
 import {redact} from '../redact.js'
+import {perItem, type ItemReport, type PerItemSpec} from './batch.js'
 import {colorEnabled} from './output.js'
+import {canPrompt, missing, promptConfirm} from './prompts.js'
 
 let redactionInstalled = false
 
@@ -88,6 +90,19 @@ export abstract class BaseCommand extends Command {
   /** Some items failed, the others are done: the result is still printed, and the command exits 9. */
   protected partialFailure(): void {
     process.exitCode = ExitCode.partial
+  }
+
+  /** Runs a per-item command (see perItem): refuses to run unattended without --yes, prints a line per item, exits 9 when some failed. */
+  protected async eachItem<T, K extends string, D extends string>(refs: string[], yes: boolean, spec: PerItemSpec<T, K, D>): Promise<ItemReport<K, D>[]> {
+    const {failed, rows} = await perItem(refs, yes, spec, promptConfirm)
+    for (const r of rows) this.log(`${r[spec.key]}: ${r.reason}`)
+    if (failed) this.partialFailure()
+    return rows
+  }
+
+  /** Fails before any work when a confirmation would be needed but cannot be asked. */
+  protected requireConfirmation(yes: boolean): void {
+    if (!yes && !canPrompt({json: this.jsonEnabled()})) throw missing('--yes', 'confirmation')
   }
 
   protected session(flags: {profile?: string; 'api-url'?: string; region?: string; org?: string}): Promise<Session> {
