@@ -24,7 +24,8 @@ const ENVELOPE_BYTES = '{"items":[]}'.length
 const MAX_DETAILS = 100
 
 export type Phase = 'validating' | 'planning' | 'applying'
-export type Action = 'create' | 'update' | 'delete' | 'unchanged' | 'reject'
+/** What a row does to the cloud (a rollout file's plan items use the same words). */
+export type Change = 'create' | 'update' | 'delete' | 'unchanged'
 
 export interface ImportProgress {
   phase: Phase
@@ -36,7 +37,8 @@ export interface ImportProgress {
 export interface PlanRow {
   line: number
   label: string
-  action: Action
+  /** `reject` only in a dry run's plan, with the reason. */
+  action: Change | 'reject'
   reason?: string
 }
 
@@ -81,7 +83,7 @@ export interface ImportOptions<Item> {
   confirmDeletes?(count: number): Promise<void>
 }
 
-const ACTIONS: Record<Outcome, Action> = {created: 'create', deleted: 'delete', unchanged: 'unchanged', updated: 'update'}
+const ACTIONS: Record<Outcome, Change> = {created: 'create', deleted: 'delete', unchanged: 'unchanged', updated: 'update'}
 
 const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`
 

@@ -21,7 +21,8 @@ import type {CsvRecord} from '../csv/read.js'
 import {DEFAULT_PIN_POLICY, GROUP_SEPARATOR, groupRule, PIN_MAX, PIN_MIN} from '../csv/rules.js'
 import {LcsError, type ErrorDetail} from '../errors.js'
 import type {Path} from '../deploy/schema.js'
-import {itemKey, listedTwice, PHASE, type Action, type BadgeDoc, type CsvRef, type PinDoc, type PlanItem, type RolloutContext, type Section, type UserDoc} from './types.js'
+import type {Change} from '../csv/engine.js'
+import {itemKey, listedTwice, PHASE, type BadgeDoc, type CsvRef, type PinDoc, type PlanItem, type RolloutContext, type Section, type UserDoc} from './types.js'
 
 /** Facts left for later sections: the PIN settings as the file leaves them, the users it creates, where inline users' PINs are. */
 const PIN_SETTINGS = 'pinSettings'
@@ -119,8 +120,9 @@ interface InlineRow {
 
 const isFile = (e: unknown): e is CsvRef => typeof e === 'object' && e !== null && 'file' in e
 const created: BatchItemResult = {outcome: 'created', status: 201}
-// a dry run with rejected rows throws: the rows of a plan that comes back are create/update/delete/unchanged
-const actionOf = (p: PlanRow) => p.action as Action
+/** A dry-run row that changes the cloud or leaves it (a dry run with rejected rows throws instead). */
+type ChangeRow = PlanRow & {action: Change}
+const isChange = (p: PlanRow): p is ChangeRow => p.action !== 'reject'
 
 /** Asks the cloud about the items `local` does not answer; the answers keep the items' order. */
 async function sendSplit<Item>(items: Item[], local: (item: Item) => BatchItemResult | undefined, remote: (items: Item[]) => Promise<BatchItemResult[]>): Promise<BatchItemResult[]> {
@@ -191,13 +193,13 @@ async function importInline<Item>(c: RolloutContext, spec: ImportSpec<Item>, sou
 }
 
 /** Runs the engine's validation and dry run; its problems are reported with `place`. */
-async function dryRun<Item>(ctx: RolloutContext, spec: ImportSpec<Item>, source: Source, warn: string, place: (d: ErrorDetail) => void): Promise<PlanRow[] | undefined> {
+async function dryRun<Item>(ctx: RolloutContext, spec: ImportSpec<Item>, source: Source, warn: string, place: (d: ErrorDetail) => void): Promise<ChangeRow[] | undefined> {
   try {
     const s = await runImport({
       ...source, dryRun: true, format: spec.format(pinSettings(ctx).policy), send: planSend(ctx, spec), target: ctx.orgId ?? 'new',
       onWarning: (m) => ctx.warnings.push(`${warn}: ${m}`),
     })
-    return s.plan ?? []
+    return (s.plan ?? []).filter(isChange)
   } catch (error) {
     // the file's own faults and the cloud's rejections are problems; a failing cloud is not
     if (!(error instanceof LcsError) || (error.kind !== 'badData' && error.kind !== 'usage')) throw error
@@ -237,7 +239,7 @@ async function planImports<Item>(ctx: RolloutContext, spec: ImportSpec<Item>, ro
     for (const p of plan ?? []) {
       const r = byLine.get(p.line)!
       claim(p, `${spec.key}[${r.index}]`, [spec.key, r.index])
-      const action = actionOf(p)
+      const action = p.action
       items.push({
         action, changes: action === 'update' ? r.changes : undefined, dependsOn: r.dependsOn, detail: r.detail, index: r.index, kind: spec.kind, name: r.name, path: [spec.key, r.index], phase: spec.phase,
         async run(c) {
@@ -261,13 +263,13 @@ async function planImports<Item>(ctx: RolloutContext, spec: ImportSpec<Item>, ro
       ctx.problem(at, d.line === undefined ? `${e.file}: ${d.rule}` : `${e.file}:${d.line}:${d.column ?? 1}${d.field ? ` (${d.field})` : ''}: ${d.rule}`)
     })
     if (!plan) continue
-    const counts: Record<Action, number> = {create: 0, delete: 0, unchanged: 0, update: 0}
+    const counts: Record<Change, number> = {create: 0, delete: 0, unchanged: 0, update: 0}
     for (const p of plan) {
-      counts[actionOf(p)]++
+      counts[p.action]++
       claim(p, `${e.file} line ${p.line}`, at)
     }
     const changing = (['create', 'update', 'delete'] as const).filter((a) => counts[a])
-    const action: Action = changing.length === 0 ? 'unchanged' : changing.length === 1 ? changing[0] : 'update'
+    const action: Change = changing.length === 0 ? 'unchanged' : changing.length === 1 ? changing[0] : 'update'
     const detail = [...changing.map((a) => `${counts[a]} to ${a}`), ...(counts.unchanged ? [`${counts.unchanged} unchanged`] : [])].join(', ')
     items.push({action, detail, index: i, phase: spec.phase, kind: `${spec.key} file`, name: e.file, path: [spec.key, i], rows: counts, run: (c) => importNow(c, spec, {file: path})})
   }

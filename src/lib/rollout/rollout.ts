@@ -12,7 +12,8 @@ import {indexResources} from '../deploy/configs.js'
 import {readSource, rolloutSchema} from '../deploy/config-file.js'
 import type {YamlSource} from '../deploy/yaml-source.js'
 import {SECTIONS} from './sections.js'
-import {itemKey, type Action, type PlanItem, type RolloutContext, type RolloutDoc} from './types.js'
+import type {Change} from '../csv/engine.js'
+import {itemKey, type PlanItem, type RolloutContext, type RolloutDoc} from './types.js'
 
 export interface LoadedRollout {
   source: YamlSource
@@ -73,7 +74,7 @@ export async function planRollout(ctx: RolloutContext): Promise<PlanItem[]> {
 export interface FailedItem {
   kind: string
   name: string
-  action: Action
+  action: Change
   error: string
   exitCode: number
 }
@@ -124,8 +125,8 @@ export function deletions(items: PlanItem[]): number {
   return items.reduce((n, i) => n + (i.rows ? i.rows.delete : i.action === 'delete' ? 1 : 0), 0)
 }
 
-export function counts(items: PlanItem[]): Record<Action, number> {
-  const c: Record<Action, number> = {create: 0, delete: 0, unchanged: 0, update: 0}
+export function counts(items: PlanItem[]): Record<Change, number> {
+  const c: Record<Change, number> = {create: 0, delete: 0, unchanged: 0, update: 0}
   for (const i of items) c[i.action]++
   return c
 }

@@ -2,7 +2,7 @@
 // section plans its items against the cloud without changing anything (create / update / delete /
 // unchanged, with the fields that differ), then the plan is applied phase by phase.
 //
-// Extension point: a new top-level section (notification policies next) is one more `Section` in
+// Extension point: a new top-level section is one more `Section` in
 // ./sections.ts plus its definition in docs/rollout.schema.json; it gets the organization (ctx.orgId,
 // possibly created by the same run), the file's directory for CSV references (ctx.resolveFile) and the
 // same problem reporting with lines (ctx.problem). The people sections (./people.ts) show how a section
@@ -14,8 +14,7 @@ import type {UserItem} from '../cloud/people.js'
 import type {ConfigSpec, ResourceIndex} from '../deploy/configs.js'
 import type {Path} from '../deploy/schema.js'
 import type {Located, YamlSource} from '../deploy/yaml-source.js'
-
-export type Action = 'create' | 'update' | 'delete' | 'unchanged'
+import type {Change} from '../csv/engine.js'
 
 export interface ResourceDoc {
   name: string
@@ -80,13 +79,13 @@ export const PHASE = {organization: 0, loginSettings: 1, groups: 2, users: 3, ba
 export interface PlanItem {
   kind: string
   name: string
-  action: Action
+  action: Change
   /** For updates: what differs. */
   changes?: string[]
   /** A short explanation (file, build, printers). */
   detail?: string
   /** An item that stands for a CSV file: what its rows do. */
-  rows?: Record<Action, number>
+  rows?: Record<Change, number>
   /** Where the item is in the file. */
   path: Path
   phase: number
