@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {login, type LoginMethod, type LoginResult} from '../lib/auth/login.js'
-import {resolveTarget} from '../lib/auth/session.js'
+import {resolveProfile} from '../lib/auth/session.js'
 import {defaultSandboxDir} from '../lib/config/paths.js'
 import {LcsError} from '../lib/errors.js'
 import {registerSecret} from '../lib/redact.js'
@@ -64,7 +64,7 @@ Interactive (a terminal): asks for your e-mail and password (hidden), then offer
     } else {
       throw missing('--client-id with --client-secret-stdin, or --email with --password-stdin,', 'credentials')
     }
-    const target = await resolveTarget({...flags, 'api-url': apiUrl})
+    const target = await resolveProfile({...flags, 'api-url': apiUrl})
     this.note(`Logging in to ${target.apiUrl} …`)
     const result = await login({
       insecureStorage: flags['insecure-storage'],

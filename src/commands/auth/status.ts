@@ -1,4 +1,4 @@
-import {resolveTarget} from '../../lib/auth/session.js'
+import {resolveProfile} from '../../lib/auth/session.js'
 import {LcsError} from '../../lib/errors.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
 import {formatTime} from '../../lib/ui/output.js'
@@ -25,7 +25,7 @@ export default class AuthStatus extends BaseCommand {
 
   async run(): Promise<AuthStatusResult> {
     const {flags} = await this.parse(AuthStatus)
-    const target = await resolveTarget(flags)
+    const target = await resolveProfile(flags)
     const base = {apiSource: target.apiSource, apiUrl: target.apiUrl, profile: target.profileName}
     let status: AuthStatusResult
     try {

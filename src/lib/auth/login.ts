@@ -5,13 +5,13 @@ import type {Logger} from '../cloud/http.js'
 import type {Organization} from '../cloud/types.js'
 import {updateProfile} from '../config/store.js'
 import {saveSecrets, type SecretStoreKind} from './secrets.js'
-import {type Target} from './session.js'
+import {type ResolvedProfile} from './session.js'
 import {findOrganization} from '../lookups.js'
 
 export type LoginMethod = {kind: 'client'; clientId: string; clientSecret: string} | {kind: 'password'; email: string; password: string}
 
 export interface LoginOptions {
-  target: Target
+  target: ResolvedProfile
   method: LoginMethod
   /** Organization given on the command line (id or name). */
   orgRef?: string

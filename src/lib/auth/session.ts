@@ -10,7 +10,7 @@ import {findOrganization} from '../lookups.js'
 import {registerSecret} from '../redact.js'
 import {loadSecrets, saveSecrets} from './secrets.js'
 
-export interface TargetFlags {
+export interface SessionFlags {
   profile?: string
   'api-url'?: string
   region?: string
@@ -19,7 +19,7 @@ export interface TargetFlags {
 
 export type Source = 'flag' | 'env' | 'profile' | 'default' | 'token'
 
-export interface Target {
+export interface ResolvedProfile {
   profileName: string
   profile: Profile
   endpoints: Endpoints
@@ -27,7 +27,7 @@ export interface Target {
   apiSource: Source
 }
 
-export interface Session extends Target {
+export interface Session extends ResolvedProfile {
   client: CloudClient
   credentials: Credentials
   /** Human description of where the credentials came from. */
@@ -37,12 +37,12 @@ export interface Session extends Target {
   orgSource?: Source
 }
 
-export function profileName(flags: TargetFlags, env: NodeJS.ProcessEnv = process.env): string {
+export function profileName(flags: SessionFlags, env: NodeJS.ProcessEnv = process.env): string {
   return flags.profile ?? env.LCS_PROFILE ?? 'default'
 }
 
 /** Where to talk to, without needing credentials. */
-export async function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv = process.env): Promise<Target> {
+export async function resolveProfile(flags: SessionFlags, env: NodeJS.ProcessEnv = process.env): Promise<ResolvedProfile> {
   const cfg = await readConfig(env)
   const name = profileName(flags, env)
   const profile = cfg.profiles[name] ?? {}
@@ -65,9 +65,9 @@ export interface SessionOptions {
   env?: NodeJS.ProcessEnv
 }
 
-export async function resolveSession(flags: TargetFlags, opts: SessionOptions = {}): Promise<Session> {
+export async function resolveSession(flags: SessionFlags, opts: SessionOptions = {}): Promise<Session> {
   const env = opts.env ?? process.env
-  const target = await resolveTarget(flags, env)
+  const target = await resolveProfile(flags, env)
   let credentials: Credentials
   let credentialSource: string
   let token: TokenState | undefined

@@ -68,8 +68,8 @@ export interface ImportOptions<Item> {
   format: ImportFormat<Item>
   /** Sends one chunk to the batch endpoint (a dry run only answers what would happen). */
   send(items: Item[], dryRun: boolean): Promise<BatchItemResult[]>
-  /** Where the rows go (the organization): a journal only resumes against the same target. */
-  target: string
+  /** The organization the rows go to: a journal only resumes against the same one. */
+  orgId: string
   validateOnly?: boolean
   dryRun?: boolean
   resume?: boolean
@@ -214,7 +214,7 @@ export async function runImport<Item>(o: ImportOptions<Item>): Promise<ImportSum
   }
 
   // ---- journal of an interrupted run ----
-  const identity = {format: o.format.name, sha256: v.sha256, target: o.target}
+  const identity = {format: o.format.name, sha256: v.sha256, target: o.orgId}
   const prior = o.records ? undefined : Journal.read(o.file)
   let done = new Map<number, Outcome>()
   if (o.resume && prior) {

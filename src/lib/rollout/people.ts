@@ -169,7 +169,7 @@ async function importNow<Item>(c: RolloutContext, spec: ImportSpec<Item>, source
   const format = spec.format(await getPinPolicy(c.client, c.orgId!))
   try {
     await runImport({
-      ...source, continueOnError: true, format, target: c.orgId!,
+      ...source, continueOnError: true, format, orgId: c.orgId!,
       send: (items, dryRun) => sendSplit(items, (i) => spec.answer?.(c, i), (ask) => spec.send(c.client, c.orgId!, ask, dryRun)),
     })
   } catch (error) {
@@ -196,7 +196,7 @@ async function importInline<Item>(c: RolloutContext, spec: ImportSpec<Item>, sou
 async function dryRun<Item>(ctx: RolloutContext, spec: ImportSpec<Item>, source: Source, warn: string, place: (d: ErrorDetail) => void): Promise<ChangeRow[] | undefined> {
   try {
     const s = await runImport({
-      ...source, dryRun: true, format: spec.format(pinSettings(ctx).policy), send: planSend(ctx, spec), target: ctx.orgId ?? 'new',
+      ...source, dryRun: true, format: spec.format(pinSettings(ctx).policy), send: planSend(ctx, spec), orgId: ctx.orgId ?? 'new',
       onWarning: (m) => ctx.warnings.push(`${warn}: ${m}`),
     })
     return (s.plan ?? []).filter(isChange)
