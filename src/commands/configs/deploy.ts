@@ -3,7 +3,7 @@ import {Args, Flags} from '@oclif/core'
 import {activeOrgId} from '../../lib/auth/session.js'
 import {createDeployment, listConfigurations, type DeployTask} from '../../lib/cloud/deploy.js'
 import {findNamed} from '../../lib/lookups.js'
-import {splitSerials, selectPrinters} from '../../lib/deploy/targets.js'
+import {splitSerials, selectPrinters} from '../../lib/deploy/selection.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
 import {followTask, selectionFlags, waitFlags} from '../../lib/ui/deploy.js'
 

@@ -4,7 +4,7 @@ import {basename} from 'node:path'
 import {activeOrgId} from '../../lib/auth/session.js'
 import {createDeployment, type DeployTask} from '../../lib/cloud/deploy.js'
 import {readChecked} from '../../lib/deploy/resources.js'
-import {splitSerials, checkSelection, selectPrinters} from '../../lib/deploy/targets.js'
+import {splitSerials, checkSelection, selectPrinters} from '../../lib/deploy/selection.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
 import {followTask, selectionFlags, waitFlags} from '../../lib/ui/deploy.js'
 

@@ -4,7 +4,7 @@ import {activeOrgId} from '../../lib/auth/session.js'
 import {createDeployment, type DeployTask} from '../../lib/cloud/deploy.js'
 import {scheduleFromFlags} from '../../lib/deploy/firmware.js'
 import {formatInZone, formatWindow} from '../../lib/deploy/schedule.js'
-import {checkSelection, selectPrinters, splitSerials} from '../../lib/deploy/targets.js'
+import {checkSelection, selectPrinters, splitSerials} from '../../lib/deploy/selection.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
 import {followTask, selectionFlags, waitFlags} from '../../lib/ui/deploy.js'
 

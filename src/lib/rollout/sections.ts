@@ -15,7 +15,7 @@ import {diffConfig, fromCloud, normalizeConfig, toInput, type NormalizedConfig} 
 import {inspectFile, InvalidFile, type FileInfo} from '../deploy/files.js'
 import {InvalidAppFile} from '../deploy/fls.js'
 import {didYouMean} from '../deploy/schema.js'
-import {matchPrinters} from '../deploy/targets.js'
+import {matchPrinters} from '../deploy/selection.js'
 import {watchTask} from '../deploy/watch.js'
 import {badgesSection, groupsSection, loginSettingsSection, pinsSection, preenrollSection, usersSection} from './people.js'
 import {itemKey, listedTwice, PHASE, type PlanItem, type RolloutContext, type Section} from './types.js'
