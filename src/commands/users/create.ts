@@ -4,7 +4,7 @@ import {activeOrgId} from '../../lib/auth/session.js'
 import {applyUser} from '../../lib/cloud/people.js'
 import type {Outcome} from '../../lib/cloud/types.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {userFieldFlags, userItemFromFlags} from '../../lib/ui/people.js'
+import {userFieldFlags, userItemFromFlags} from '../../lib/ui/user-flags.js'
 
 export default class UsersCreate extends BaseCommand {
   static args = {email: Args.string({description: 'E-mail address of the new user.', required: true})}
