@@ -4,7 +4,7 @@ import {activeOrgId} from '../lib/auth/session.js'
 import {applyPlan, counts, createContext, deletions, loadRollout, planRollout, type FailedItem} from '../lib/rollout/rollout.js'
 import type {Change} from '../lib/csv/engine.js'
 import {BaseCommand, cloudFlags} from '../lib/ui/base-command.js'
-import {TaskReporter} from '../lib/ui/deploy.js'
+import {TaskReporter} from '../lib/ui/deployments.js'
 import {canPrompt, missing, promptConfirm} from '../lib/ui/prompts.js'
 import {itemLine, renderPlan} from '../lib/ui/rollout.js'
 

@@ -5,7 +5,7 @@ import {findOrganization} from '../../lib/lookups.js'
 import {copyConfiguration, listConfigurations, type Configuration} from '../../lib/cloud/deploy.js'
 import {findNamed} from '../../lib/lookups.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {configDetail} from '../../lib/ui/deploy.js'
+import {configDetail} from '../../lib/ui/deployments.js'
 
 export default class ConfigsCopy extends BaseCommand {
   static args = {

@@ -6,7 +6,7 @@ import {loadConfigFile} from '../../lib/deploy/config-file.js'
 import {hasContentFlags, resolveConfig, specFromFlags} from '../../lib/deploy/configs.js'
 import {LcsError} from '../../lib/errors.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {configDetail, configFlags} from '../../lib/ui/deploy.js'
+import {configDetail, configFlags} from '../../lib/ui/deployments.js'
 
 export default class ConfigsCreate extends BaseCommand {
   static args = {name: Args.string({description: 'Name of the configuration (with -f, overrides the file\'s name).'})}

@@ -5,7 +5,7 @@ import {createDeployment, listConfigurations, type DeployTask} from '../../lib/c
 import {findNamed} from '../../lib/lookups.js'
 import {splitSerials, selectPrinters} from '../../lib/deploy/selection.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {followTask, selectionFlags, waitFlags} from '../../lib/ui/deploy.js'
+import {followTask, selectionFlags, waitFlags} from '../../lib/ui/deployments.js'
 
 export default class ConfigsDeploy extends BaseCommand {
   static args = {name: Args.string({description: 'Name or id of the configuration.', required: true})}

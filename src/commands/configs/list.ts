@@ -3,7 +3,7 @@ import {Flags} from '@oclif/core'
 import {activeOrgId} from '../../lib/auth/session.js'
 import {listConfigurations, type Configuration} from '../../lib/cloud/deploy.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {CONFIG_COLUMNS} from '../../lib/ui/deploy.js'
+import {CONFIG_COLUMNS} from '../../lib/ui/deployments.js'
 import {renderCsv, renderTable} from '../../lib/ui/output.js'
 
 export default class ConfigsList extends BaseCommand {

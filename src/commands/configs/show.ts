@@ -4,7 +4,7 @@ import {activeOrgId} from '../../lib/auth/session.js'
 import {configurationPrinters, listConfigurations, type Configuration, type ConfigurationPrinter} from '../../lib/cloud/deploy.js'
 import {findNamed} from '../../lib/lookups.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {configDetail} from '../../lib/ui/deploy.js'
+import {configDetail} from '../../lib/ui/deployments.js'
 
 export default class ConfigsShow extends BaseCommand {
   static args = {name: Args.string({description: 'Name or id of the configuration.', required: true})}

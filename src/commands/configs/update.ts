@@ -7,7 +7,7 @@ import {hasContentFlags, resolveConfig, specFromFlags} from '../../lib/deploy/co
 import {findNamed} from '../../lib/lookups.js'
 import {LcsError} from '../../lib/errors.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {configDetail, configFlags} from '../../lib/ui/deploy.js'
+import {configDetail, configFlags} from '../../lib/ui/deployments.js'
 
 export default class ConfigsUpdate extends BaseCommand {
   static args = {name: Args.string({description: 'Name or id of the configuration.', required: true})}

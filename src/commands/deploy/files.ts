@@ -6,7 +6,7 @@ import {createDeployment, type DeployTask} from '../../lib/cloud/deploy.js'
 import {readChecked} from '../../lib/deploy/resources.js'
 import {splitSerials, checkSelection, selectPrinters} from '../../lib/deploy/selection.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {followTask, selectionFlags, waitFlags} from '../../lib/ui/deploy.js'
+import {followTask, selectionFlags, waitFlags} from '../../lib/ui/deployments.js'
 
 export default class DeployFiles extends BaseCommand {
   static args = {files: Args.string({description: 'eSF apps (.fls) and settings files (.ucf, .txt, .zip).', required: true})}

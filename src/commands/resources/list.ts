@@ -4,7 +4,7 @@ import {activeOrgId} from '../../lib/auth/session.js'
 import {listResources, type Resource, type ResourceType} from '../../lib/cloud/deploy.js'
 import {RESOURCE_TYPES} from '../../lib/deploy/files.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {RESOURCE_COLUMNS} from '../../lib/ui/deploy.js'
+import {RESOURCE_COLUMNS} from '../../lib/ui/deployments.js'
 import {renderCsv, renderTable} from '../../lib/ui/output.js'
 
 export default class ResourcesList extends BaseCommand {

@@ -3,7 +3,7 @@ import {Flags} from '@oclif/core'
 import {activeOrgId} from '../../lib/auth/session.js'
 import {listDeployTasks, type DeployTask} from '../../lib/cloud/deploy.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {TASK_COLUMNS} from '../../lib/ui/deploy.js'
+import {TASK_COLUMNS} from '../../lib/ui/deployments.js'
 import {renderCsv, renderTable} from '../../lib/ui/output.js'
 
 export default class TasksList extends BaseCommand {

@@ -3,7 +3,7 @@ import {Args} from '@oclif/core'
 import {activeOrgId} from '../../lib/auth/session.js'
 import {getTask, type DeployTask} from '../../lib/cloud/deploy.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {followTask, waitFlags} from '../../lib/ui/deploy.js'
+import {followTask, waitFlags} from '../../lib/ui/deployments.js'
 
 const {wait: _wait, ...pollFlag} = waitFlags
 

@@ -5,7 +5,7 @@ import {listDeployTasks, updateTask, type DeployTask} from '../../../lib/cloud/d
 import {scheduleChange} from '../../../lib/deploy/firmware.js'
 import {findNamed} from '../../../lib/lookups.js'
 import {BaseCommand, cloudFlags} from '../../../lib/ui/base-command.js'
-import {taskHeader} from '../../../lib/ui/deploy.js'
+import {taskHeader} from '../../../lib/ui/deployments.js'
 
 export default class FirmwareScheduleChange extends BaseCommand {
   static args = {task: Args.string({description: 'Id or name of the scheduled task.', required: true})}
