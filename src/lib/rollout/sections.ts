@@ -17,7 +17,7 @@ import {InvalidAppFile} from '../deploy/fls.js'
 import {didYouMean} from '../deploy/schema.js'
 import {matchPrinters} from '../deploy/selection.js'
 import {watchTask} from '../deploy/watch.js'
-import {badgesSection, groupsSection, loginSettingsSection, pinsSection, preenrollSection, usersSection} from './people.js'
+import {badgesSection, groupsSection, loginSettingsSection, pinsSection, preenrollSection, usersSection} from './people-sections.js'
 import {itemKey, listedTwice, PHASE, type PlanItem, type RolloutContext, type Section} from './types.js'
 
 const present = <T extends {state?: string}>(x: T) => x.state !== 'absent'
