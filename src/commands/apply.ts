@@ -70,7 +70,7 @@ export default class Apply extends BaseCommand {
     }
     const changed = c.create + c.update + c.delete
     this.log(failed.length ? `Applied ${changed - failed.length} of ${changed} changes; ${failed.length} failed. Run the file again to finish.` : `Applied ${changed} change${changed === 1 ? '' : 's'}.`)
-    if (failed.length) this.partialFailure()
+    if (failed.length) this.exitAs('partial')
     return {applied: true, failed, plan}
   }
 }

@@ -46,7 +46,7 @@ export default class AuthStatus extends BaseCommand {
     } catch (error) {
       if (!(error instanceof LcsError) || error.kind !== 'auth') throw error
       status = {...base, authenticated: false, error: error.message}
-      process.exitCode = error.exitCode
+      this.exitAs(error.kind)
     }
     if (status.authenticated) {
       this.log(`Logged in to ${status.apiUrl} (${status.apiSource}) as ${status.principal}

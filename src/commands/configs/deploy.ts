@@ -29,7 +29,7 @@ export default class ConfigsDeploy extends BaseCommand {
     const task = await createDeployment(s.client, orgId, {configurationId: c.id, kind: 'deploy-configuration', name: flags.name, printers: printers.map((p) => p.serialNumber)})
     this.note(`Deploying "${c.name}" to ${printers.length} printer${printers.length === 1 ? '' : 's'} (task ${task.id}).`)
     const out = await followTask(s.client, orgId, task, {log: (l) => this.log(l), pollMs: flags['poll-interval'], verbose: this.verbose, wait: flags.wait})
-    if (out.exitCode) process.exitCode = out.exitCode
+    if (out.partial) this.exitAs('partial')
     return out.task
   }
 }

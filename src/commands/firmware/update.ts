@@ -41,7 +41,7 @@ export default class FirmwareUpdate extends BaseCommand {
       ? `Scheduled "${task.name}" for ${printers.length} printer${printers.length === 1 ? '' : 's'}: starts ${formatInZone(schedule.startAt, schedule.timeZone)}, window ${formatWindow(schedule.windowMinutes)} (task ${task.id}).`
       : `Updating the firmware of ${printers.length} printer${printers.length === 1 ? '' : 's'} to the recommended version (task ${task.id}).`)
     const out = await followTask(s.client, orgId, task, {log: (l) => this.log(l), pollMs: flags['poll-interval'], verbose: this.verbose, wait: flags.wait})
-    if (out.exitCode) process.exitCode = out.exitCode
+    if (out.partial) this.exitAs('partial')
     return out.task
   }
 }

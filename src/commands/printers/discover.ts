@@ -69,8 +69,9 @@ Like the Printer Enrollment Tool: mDNS first (when searching the local network),
     } finally {
       progress.done()
     }
-    for (const w of result.warnings.slice(0, 20)) this.warning(w)
-    if (result.warnings.length > 20) this.warning(`… and ${result.warnings.length - 20} more warnings (see --json)`)
+    const shown = this.verbose ? result.warnings : result.warnings.slice(0, 20)
+    for (const w of shown) this.warning(w)
+    if (result.warnings.length > shown.length) this.warning(`… and ${result.warnings.length - shown.length} more warnings (--verbose shows them all)`)
     const rows = result.printers
     if (flags.save) {
       await saveDiscovery(flags.save, rows)

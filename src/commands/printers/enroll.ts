@@ -123,7 +123,7 @@ Select printers from a saved discovery (--from), by discovering TARGETS, by --se
     progress.done()
     this.note(`Enrolled ${counts.enrolled}, already enrolled ${counts['already-enrolled']}, skipped ${counts.skipped}, failed ${counts.failed}.`)
     this.log(renderTable(result, COLUMNS))
-    if (counts.failed > 0) this.partialFailure()
+    if (counts.failed > 0) this.exitAs('partial')
     return result
   }
 

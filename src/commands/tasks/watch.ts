@@ -22,7 +22,7 @@ export default class TasksWatch extends BaseCommand {
     const orgId = await activeOrgId(s)
     const task = await getTask(s.client, orgId, args.id)
     const out = await followTask(s.client, orgId, task, {log: (l) => this.log(l), pollMs: flags['poll-interval'], verbose: this.verbose, wait: true})
-    if (out.exitCode) process.exitCode = out.exitCode
+    if (out.partial) this.exitAs('partial')
     return out.task
   }
 }

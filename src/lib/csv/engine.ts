@@ -18,7 +18,7 @@ import {memoryReader, readCsv, type CsvRecord, type RecordReader} from './read.j
 import {RejectReport} from './report.js'
 import {changedDuringImport, scanFile, type LocatedError, type Row} from './scan.js'
 
-/** The portal's limit per upload, and the sandbox's per request body. */
+/** The portal's limit per upload (1 MiB of request body). */
 const MAX_BODY_BYTES = 1024 * 1024
 const ENVELOPE_BYTES = '{"items":[]}'.length
 const MAX_DETAILS = 100

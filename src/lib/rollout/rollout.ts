@@ -7,7 +7,7 @@ import {dirname, resolve} from 'node:path'
 import type {CloudClient} from '../cloud/client.js'
 import {listCatalogApps, listConfigurations, listResources, type DeployTask, type TaskPrinter} from '../cloud/deploy.js'
 import {listPrinters, type EnrolledPrinter} from '../cloud/enrollment.js'
-import {LcsError} from '../errors.js'
+import {ExitCode, LcsError} from '../errors.js'
 import {indexResources} from '../deploy/configs.js'
 import {readSource, rolloutSchema} from '../deploy/config-file.js'
 import type {YamlSource} from '../deploy/yaml-source.js'
@@ -113,7 +113,7 @@ export async function applyPlan(items: PlanItem[], ctx: RolloutContext, events: 
     for (const item of todo.filter((i) => !i.parallel)) await runOne(item)
     await Promise.all(todo.filter((i) => i.parallel).map(runOne))
     if (phase === 0 && failed.length) {
-      for (const item of items.filter((i) => i.phase > 0 && i.action !== 'unchanged')) failed.push({action: item.action, error: 'not applied: the organization could not be created', exitCode: 9, kind: item.kind, name: item.name})
+      for (const item of items.filter((i) => i.phase > 0 && i.action !== 'unchanged')) failed.push({action: item.action, error: 'not applied: the organization could not be created', exitCode: ExitCode.partial, kind: item.kind, name: item.name})
       break
     }
   }

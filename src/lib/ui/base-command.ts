@@ -4,7 +4,7 @@
 import {Command, Flags, Interfaces, ux} from '@oclif/core'
 
 import {resolveSession, type Session} from '../auth/session.js'
-import {ExitCode, toLcsError, type ErrorDetail} from '../errors.js'
+import {ExitCode, toLcsError, type ErrorDetail, type ErrorKind} from '../errors.js'
 import {redact} from '../redact.js'
 import {perItem, type ItemReport, type PerItemSpec} from './batch.js'
 import {colorEnabled} from './output.js'
@@ -87,16 +87,16 @@ export abstract class BaseCommand extends Command {
     process.stderr.write(`${colorEnabled(process.stderr) ? '\u001B[33m!\u001B[39m' : '!'} ${message}\n`)
   }
 
-  /** Some items failed, the others are done: the result is still printed, and the command exits 9. */
-  protected partialFailure(): void {
-    process.exitCode = ExitCode.partial
+  /** The command ends normally (its result is printed) and exits with this kind's code: `partial` (9) when some items failed. */
+  protected exitAs(kind: ErrorKind): void {
+    process.exitCode = ExitCode[kind]
   }
 
   /** Runs a per-item command (see perItem): refuses to run unattended without --yes, prints a line per item, exits 9 when some failed. */
   protected async eachItem<T, K extends string, D extends string>(refs: string[], yes: boolean, spec: PerItemSpec<T, K, D>): Promise<ItemReport<K, D>[]> {
     const {failed, rows} = await perItem(refs, yes, spec, promptConfirm)
     for (const r of rows) this.log(`${r[spec.key]}: ${r.reason}`)
-    if (failed) this.partialFailure()
+    if (failed) this.exitAs('partial')
     return rows
   }
 

@@ -6,7 +6,7 @@ import {Flags} from '@oclif/core'
 import type {CloudClient} from '../cloud/client.js'
 import type {Configuration, ConfigurationPrinter, DeployTask, Resource, TaskPrinter, TaskStep} from '../cloud/deploy.js'
 import {formatInZone, formatWindow} from '../deploy/schedule.js'
-import {taskExitCode, watchTask} from '../deploy/watch.js'
+import {taskPartlyFailed, watchTask} from '../deploy/watch.js'
 import {formatTime, renderTable, type Column} from './output.js'
 import {Progress} from './progress.js'
 
@@ -118,10 +118,10 @@ export function renderTaskDetail(t: DeployTask): string {
 }
 
 /** Waits for a task (with --wait) or says how to follow it; the exit code is 9 when printers failed. */
-export async function followTask(client: CloudClient, orgId: string, task: DeployTask, opts: {wait: boolean; verbose: boolean; pollMs?: number; log: (s: string) => void}): Promise<{task: DeployTask; exitCode: number}> {
+export async function followTask(client: CloudClient, orgId: string, task: DeployTask, opts: {wait: boolean; verbose: boolean; pollMs?: number; log: (s: string) => void}): Promise<{task: DeployTask; partial: boolean}> {
   if (!opts.wait) {
     opts.log(`${taskHeader(task)}\n\nFollow it with: lcs tasks watch ${task.id}`)
-    return {exitCode: 0, task}
+    return {partial: false, task}
   }
   const reporter = new TaskReporter(opts.verbose)
   let final: DeployTask
@@ -131,7 +131,7 @@ export async function followTask(client: CloudClient, orgId: string, task: Deplo
     reporter.finish()
   }
   opts.log(renderTaskDetail(final))
-  return {exitCode: taskExitCode(final), task: final}
+  return {partial: taskPartlyFailed(final), task: final}
 }
 
 // ---- resources and configurations ----
