@@ -1,12 +1,9 @@
 import {Flags} from '@oclif/core'
 
-import {activeOrgId} from '../lib/auth/session.js'
-import {applyPlan, counts, createContext, deletions, loadRollout, planRollout, type FailedItem} from '../lib/rollout/rollout.js'
-import type {Change} from '../lib/csv/engine.js'
-import {BaseCommand, cloudFlags} from '../lib/ui/base-command.js'
-import {TaskReporter} from '../lib/ui/deployments.js'
-import {canPrompt, missing, promptConfirm} from '../lib/ui/prompts.js'
-import {itemLine, renderPlan} from '../lib/ui/rollout.js'
+import {activeOrgId} from '../lib/auth/index.js'
+import {applyPlan, counts, createContext, deletions, type FailedItem, loadRollout, planRollout} from '../lib/rollout/index.js'
+import type {Change} from '../lib/csv/index.js'
+import {BaseCommand, canPrompt, cloudFlags, itemLine, missing, promptConfirm, renderPlan, TaskReporter} from '../lib/ui/index.js'
 
 interface ApplyResult {
   plan: Array<{kind: string; name: string; action: Change; changes?: string[]; detail?: string; rows?: Record<Change, number>}>

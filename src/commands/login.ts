@@ -1,14 +1,11 @@
 import {Flags} from '@oclif/core'
 
-import {login, type LoginMethod, type LoginResult} from '../lib/auth/login.js'
-import {resolveProfile} from '../lib/auth/session.js'
-import {defaultSandboxDir} from '../lib/config/paths.js'
+import {login, type LoginMethod, type LoginResult, resolveProfile} from '../lib/auth/index.js'
+import {defaultSandboxDir} from '../lib/config/index.js'
 import {LcsError} from '../lib/errors.js'
 import {registerSecret} from '../lib/redact.js'
 import {readSeed, readState} from '../lib/sandbox/daemon.js'
-import {BaseCommand, cloudFlags} from '../lib/ui/base-command.js'
-import {canPrompt, missing, promptInput, promptSecret, promptSelect} from '../lib/ui/prompts.js'
-import {readSecretFromStdin} from '../lib/ui/stdin.js'
+import {BaseCommand, canPrompt, cloudFlags, missing, promptInput, promptSecret, promptSelect, readSecretFromStdin} from '../lib/ui/index.js'
 
 export default class Login extends BaseCommand {
   static description = `Log in to the printer cloud and store the credentials for later commands.

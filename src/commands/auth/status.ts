@@ -1,7 +1,6 @@
-import {resolveProfile} from '../../lib/auth/session.js'
+import {resolveProfile} from '../../lib/auth/index.js'
 import {LcsError} from '../../lib/errors.js'
-import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {formatTime} from '../../lib/ui/output.js'
+import {BaseCommand, cloudFlags, formatTime} from '../../lib/ui/index.js'
 
 interface AuthStatusResult {
   authenticated: boolean

@@ -1,10 +1,9 @@
 import {Args, Flags} from '@oclif/core'
 
-import {activeOrgId} from '../../lib/auth/session.js'
+import {activeOrgId} from '../../lib/auth/index.js'
 import {deleteConfiguration, listConfigurations} from '../../lib/cloud/deploy.js'
 import {findNamed} from '../../lib/lookups.js'
-import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import type {ItemReport} from '../../lib/ui/batch.js'
+import {BaseCommand, cloudFlags, type ItemReport} from '../../lib/ui/index.js'
 
 export default class ConfigsDelete extends BaseCommand {
   static args = {names: Args.string({description: 'Names or ids of the configurations to delete.', required: true})}

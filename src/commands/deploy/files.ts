@@ -1,12 +1,10 @@
 import {Args, Flags} from '@oclif/core'
 import {basename} from 'node:path'
 
-import {activeOrgId} from '../../lib/auth/session.js'
+import {activeOrgId} from '../../lib/auth/index.js'
 import {createDeployment, type DeployTask} from '../../lib/cloud/deploy.js'
-import {readChecked} from '../../lib/deploy/resources.js'
-import {splitSerials, checkSelection, selectPrinters} from '../../lib/deploy/selection.js'
-import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {followTask, selectionFlags, waitFlags} from '../../lib/ui/deployments.js'
+import {checkSelection, readChecked, selectPrinters, splitSerials} from '../../lib/deploy/index.js'
+import {BaseCommand, cloudFlags, followTask, selectionFlags, waitFlags} from '../../lib/ui/index.js'
 
 export default class DeployFiles extends BaseCommand {
   static args = {files: Args.string({description: 'eSF apps (.fls) and settings files (.ucf, .txt, .zip).', required: true})}

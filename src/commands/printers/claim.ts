@@ -1,9 +1,9 @@
 import {Args} from '@oclif/core'
 
-import {activeOrgId} from '../../lib/auth/session.js'
+import {activeOrgId} from '../../lib/auth/index.js'
 import {claimDeviceCode, type EnrolledPrinter} from '../../lib/cloud/enrollment.js'
 import {LcsError} from '../../lib/errors.js'
-import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
+import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 
 export default class PrintersClaim extends BaseCommand {
   static args = {code: Args.string({ignoreStdin: true, description: 'The code shown on the printer\'s panel (case-sensitive).', required: true})}

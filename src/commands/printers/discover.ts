@@ -1,14 +1,10 @@
 import {Flags} from '@oclif/core'
 
-import {activeOrgId} from '../../lib/auth/session.js'
-import {discover, type DiscoveredPrinter, type DiscoverProgress} from '../../lib/discovery/discover.js'
-import {saveDiscovery} from '../../lib/discovery/saved.js'
-import {enrolledSerials} from '../../lib/enroll/flow.js'
+import {activeOrgId} from '../../lib/auth/index.js'
+import {discover, type DiscoveredPrinter, type DiscoverProgress, saveDiscovery} from '../../lib/discovery/index.js'
+import {enrolledSerials} from '../../lib/enroll/index.js'
 import {LcsError} from '../../lib/errors.js'
-import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {discoveryArgs, discoveryFlags, discoveryOptions} from '../../lib/ui/discovery-flags.js'
-import {renderCsv, renderTable, type Column} from '../../lib/ui/output.js'
-import {Progress} from '../../lib/ui/progress.js'
+import {BaseCommand, cloudFlags, type Column, discoveryArgs, discoveryFlags, discoveryOptions, Progress, renderCsv, renderTable} from '../../lib/ui/index.js'
 
 const supplyText = (p: DiscoveredPrinter) => p.supplies.filter((s) => s.percent !== undefined).map((s) => `${s.color ?? s.description ?? s.type} ${s.percent}%`).join(', ')
 

@@ -1,18 +1,11 @@
 import {Flags} from '@oclif/core'
 
-import {activeOrgId} from '../../lib/auth/session.js'
-import {discover, type DiscoveredPrinter} from '../../lib/discovery/discover.js'
-import {readDiscovery} from '../../lib/discovery/saved.js'
-import {DEFAULT_EWS_PORT} from '../../lib/enroll/ews.js'
-import {enrollPrinters, type EnrollCandidate, type EnrollRow} from '../../lib/enroll/flow.js'
+import {activeOrgId} from '../../lib/auth/index.js'
+import {discover, type DiscoveredPrinter, readDiscovery} from '../../lib/discovery/index.js'
+import {DEFAULT_EWS_PORT, type EnrollCandidate, enrollPrinters, type EnrollRow} from '../../lib/enroll/index.js'
 import {LcsError} from '../../lib/errors.js'
 import {registerSecret} from '../../lib/redact.js'
-import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {discoveryArgs, discoveryFlags, discoveryOptions, type DiscoveryFlagValues} from '../../lib/ui/discovery-flags.js'
-import {renderTable, type Column} from '../../lib/ui/output.js'
-import {Progress} from '../../lib/ui/progress.js'
-import {canPrompt, missing, promptCheckbox, promptInput, promptSecret, promptSelect} from '../../lib/ui/prompts.js'
-import {readSecretFromStdin} from '../../lib/ui/stdin.js'
+import {BaseCommand, canPrompt, cloudFlags, type Column, discoveryArgs, discoveryFlags, type DiscoveryFlagValues, discoveryOptions, missing, Progress, promptCheckbox, promptInput, promptSecret, promptSelect, readSecretFromStdin, renderTable} from '../../lib/ui/index.js'
 
 const COLUMNS: Column<EnrollRow>[] = [
   {get: (r) => r.address, header: 'Address'},

@@ -1,9 +1,8 @@
 import {Args, Flags} from '@oclif/core'
 
-import {activeOrgId} from '../../lib/auth/session.js'
+import {activeOrgId} from '../../lib/auth/index.js'
 import {getPrinter, unenrollPrinter} from '../../lib/cloud/enrollment.js'
-import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import type {ItemReport} from '../../lib/ui/batch.js'
+import {BaseCommand, cloudFlags, type ItemReport} from '../../lib/ui/index.js'
 
 export default class PrintersUnenroll extends BaseCommand {
   static args = {serials: Args.string({ignoreStdin: true, description: 'Serial numbers of the printers to unenroll.', required: true})}

@@ -3,7 +3,7 @@
 import {CloudClient, CLI_CLIENT_ID, type Credentials, type TokenState} from '../cloud/client.js'
 import type {Logger} from '../cloud/http.js'
 import type {Organization} from '../cloud/types.js'
-import {updateProfile} from '../config/store.js'
+import {updateProfile} from '../config/index.js'
 import {saveSecrets, type SecretStoreKind} from './secrets.js'
 import {type ResolvedProfile} from './session.js'
 import {findOrganization} from '../lookups.js'

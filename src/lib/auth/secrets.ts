@@ -3,8 +3,7 @@
 import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 
-import {configDir} from '../config/paths.js'
-import {writePrivateFile} from '../config/store.js'
+import {configDir, writePrivateFile} from '../config/index.js'
 import {registerSecret} from '../redact.js'
 
 export interface SecretBundle {

@@ -3,8 +3,7 @@
 // (shown by `lcs auth status`).
 import {CloudClient, CLI_CLIENT_ID, type Credentials, type Endpoints, type TokenState} from '../cloud/client.js'
 import type {Logger} from '../cloud/http.js'
-import {normalizeApiUrl, regionEndpoints} from '../config/region.js'
-import {readConfig, type Profile} from '../config/store.js'
+import {normalizeApiUrl, type Profile, readConfig, regionEndpoints} from '../config/index.js'
 import {LcsError} from '../errors.js'
 import {findOrganization} from '../lookups.js'
 import {registerSecret} from '../redact.js'

@@ -8,11 +8,9 @@ import type {CloudClient} from '../cloud/client.js'
 import {listCatalogApps, listConfigurations, listResources, type DeployTask, type TaskPrinter} from '../cloud/deploy.js'
 import {listPrinters, type EnrolledPrinter} from '../cloud/enrollment.js'
 import {ExitCode, LcsError} from '../errors.js'
-import {indexResources} from '../deploy/configs.js'
-import {readSource, rolloutSchema} from '../deploy/config-file.js'
-import type {YamlSource} from '../deploy/yaml-source.js'
+import {indexResources, readSource, rolloutSchema, type YamlSource} from '../deploy/index.js'
 import {SECTIONS} from './sections.js'
-import type {Change} from '../csv/engine.js'
+import type {Change} from '../csv/index.js'
 import {itemKey, type PlanItem, type RolloutContext, type RolloutDoc} from './types.js'
 
 export interface LoadedRollout {

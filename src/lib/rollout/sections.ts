@@ -11,12 +11,7 @@ import {
 } from '../cloud/deploy.js'
 import type {Organization} from '../cloud/types.js'
 import {LcsError} from '../errors.js'
-import {diffConfig, fromCloud, normalizeConfig, toInput, type NormalizedConfig} from '../deploy/configs.js'
-import {inspectFile, InvalidFile, type FileInfo} from '../deploy/files.js'
-import {InvalidAppFile} from '../deploy/fls.js'
-import {didYouMean} from '../deploy/schema.js'
-import {matchPrinters} from '../deploy/selection.js'
-import {watchTask} from '../deploy/watch.js'
+import {didYouMean, diffConfig, type FileInfo, fromCloud, inspectFile, InvalidAppFile, InvalidFile, matchPrinters, normalizeConfig, type NormalizedConfig, toInput, watchTask} from '../deploy/index.js'
 import {badgesSection, groupsSection, loginSettingsSection, pinsSection, preenrollSection, usersSection} from './people-sections.js'
 import {itemKey, listedTwice, PHASE, type PlanItem, type RolloutContext, type Section} from './types.js'
 

@@ -11,10 +11,8 @@ import type {CloudClient} from '../cloud/client.js'
 import type {CatalogApp, Configuration, DeployTask, Resource, TaskPrinter} from '../cloud/deploy.js'
 import type {EnrolledPrinter} from '../cloud/enrollment.js'
 import type {UserItem} from '../cloud/people.js'
-import type {ConfigSpec, ResourceIndex} from '../deploy/configs.js'
-import type {Path} from '../deploy/schema.js'
-import type {Located, YamlSource} from '../deploy/yaml-source.js'
-import type {Change} from '../csv/engine.js'
+import type {ConfigSpec, Located, Path, ResourceIndex, YamlSource} from '../deploy/index.js'
+import type {Change} from '../csv/index.js'
 
 export interface ResourceDoc {
   name: string

@@ -3,7 +3,7 @@
 // mapping of errors to messages and exit codes.
 import {Command, Flags, Interfaces, ux} from '@oclif/core'
 
-import {resolveSession, type Session} from '../auth/session.js'
+import {resolveSession, type Session} from '../auth/index.js'
 import {ExitCode, toLcsError, type ErrorDetail, type ErrorKind} from '../errors.js'
 import {redact} from '../redact.js'
 import {perItem, type ItemReport, type PerItemSpec} from './batch.js'

@@ -5,8 +5,7 @@ import {Flags} from '@oclif/core'
 
 import type {CloudClient} from '../cloud/client.js'
 import type {Configuration, ConfigurationPrinter, DeployTask, Resource, TaskPrinter, TaskStep} from '../cloud/deploy.js'
-import {formatInZone, formatWindow} from '../deploy/schedule.js'
-import {taskPartlyFailed, watchTask} from '../deploy/watch.js'
+import {formatInZone, formatWindow, taskPartlyFailed, watchTask} from '../deploy/index.js'
 import {formatTime, renderTable, type Column} from './output.js'
 import {Progress} from './progress.js'
 

@@ -1,7 +1,7 @@
 // Rendering of results: tables for people, CSV for spreadsheets (JSON is printed by oclif's --json).
 import Table from 'cli-table3'
 
-import {cellText as cell, csvLine} from '../csv/write.js'
+import {cellText as cell, csvLine} from '../csv/index.js'
 
 export interface Column<T> {
   header: string

@@ -1,7 +1,6 @@
 // How a rollout plan looks: one line per item, like `terraform plan` (+ create, ~ update, - delete,
 // = unchanged), then the counts.
-import type {PlanItem} from '../rollout/types.js'
-import {counts} from '../rollout/rollout.js'
+import {counts, type PlanItem} from '../rollout/index.js'
 import {colorEnabled} from './output.js'
 
 const SYMBOL = {create: '+', delete: '-', unchanged: '=', update: '~'} as const

@@ -1,11 +1,10 @@
 import {Args, Flags} from '@oclif/core'
 
-import {activeOrgId} from '../../../lib/auth/session.js'
+import {activeOrgId} from '../../../lib/auth/index.js'
 import {deleteTask, listDeployTasks, type DeployTask} from '../../../lib/cloud/deploy.js'
 import {findNamed} from '../../../lib/lookups.js'
-import {formatInZone} from '../../../lib/deploy/schedule.js'
-import {BaseCommand, cloudFlags} from '../../../lib/ui/base-command.js'
-import type {ItemReport} from '../../../lib/ui/batch.js'
+import {formatInZone} from '../../../lib/deploy/index.js'
+import {BaseCommand, cloudFlags, type ItemReport} from '../../../lib/ui/index.js'
 
 export default class FirmwareScheduleDelete extends BaseCommand {
   static args = {tasks: Args.string({description: 'Ids or names of scheduled tasks.', required: true})}

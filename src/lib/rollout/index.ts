@@ -1,0 +1,3 @@
+// The rollout area's face: the only module other areas and commands import.
+export {applyPlan, counts, createContext, deletions, loadRollout, planRollout, type FailedItem} from './rollout.js'
+export type {PlanItem} from './types.js'
