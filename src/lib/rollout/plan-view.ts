@@ -1,7 +1,8 @@
 // How a rollout plan looks: one line per item, like `terraform plan` (+ create, ~ update, - delete,
 // = unchanged), then the counts.
-import {counts, type PlanItem} from '../rollout/index.js'
-import {colorEnabled} from './output.js'
+import {colorEnabled} from '../ui/index.js'
+import {counts} from './rollout.js'
+import type {PlanItem} from './types.js'
 
 const SYMBOL = {create: '+', delete: '-', unchanged: '=', update: '~'} as const
 const COLOR = {create: 32, delete: 31, unchanged: 2, update: 33} as const
