@@ -3,7 +3,8 @@ import {Flags} from '@oclif/core'
 import {activeOrgId} from '../lib/auth/index.js'
 import {applyPlan, counts, createContext, deletions, type FailedItem, itemLine, loadRollout, planRollout, renderPlan} from '../lib/rollout/index.js'
 import type {Change} from '../lib/csv/index.js'
-import {BaseCommand, canPrompt, cloudFlags, missing, promptConfirm, TaskReporter} from '../lib/ui/index.js'
+import {TaskReporter} from '../lib/deploy/index.js'
+import {BaseCommand, canPrompt, cloudFlags, missing, promptConfirm} from '../lib/ui/index.js'
 
 interface ApplyResult {
   plan: Array<{kind: string; name: string; action: Change; changes?: string[]; detail?: string; rows?: Record<Change, number>}>

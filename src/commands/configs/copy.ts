@@ -4,7 +4,8 @@ import {activeOrgId} from '../../lib/auth/index.js'
 import {findOrganization} from '../../lib/lookups.js'
 import {copyConfiguration, listConfigurations, type Configuration} from '../../lib/cloud/deploy.js'
 import {findNamed} from '../../lib/lookups.js'
-import {BaseCommand, cloudFlags, configDetail} from '../../lib/ui/index.js'
+import {configDetail} from '../../lib/deploy/index.js'
+import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 
 export default class ConfigsCopy extends BaseCommand {
   static args = {

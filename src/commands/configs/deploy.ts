@@ -3,8 +3,8 @@ import {Args, Flags} from '@oclif/core'
 import {activeOrgId} from '../../lib/auth/index.js'
 import {createDeployment, listConfigurations, type DeployTask} from '../../lib/cloud/deploy.js'
 import {findNamed} from '../../lib/lookups.js'
-import {selectPrinters, splitSerials} from '../../lib/deploy/index.js'
-import {BaseCommand, cloudFlags, followTask, selectionFlags, waitFlags} from '../../lib/ui/index.js'
+import {followTask, selectionFlags, selectPrinters, splitSerials, waitFlags} from '../../lib/deploy/index.js'
+import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 
 export default class ConfigsDeploy extends BaseCommand {
   static args = {name: Args.string({description: 'Name or id of the configuration.', required: true})}

@@ -3,7 +3,8 @@ import {Args} from '@oclif/core'
 import {activeOrgId} from '../../lib/auth/index.js'
 import {configurationPrinters, listConfigurations, type Configuration, type ConfigurationPrinter} from '../../lib/cloud/deploy.js'
 import {findNamed} from '../../lib/lookups.js'
-import {BaseCommand, cloudFlags, configDetail} from '../../lib/ui/index.js'
+import {configDetail} from '../../lib/deploy/index.js'
+import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 
 export default class ConfigsShow extends BaseCommand {
   static args = {name: Args.string({description: 'Name or id of the configuration.', required: true})}

@@ -2,10 +2,10 @@ import {Args} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
 import {listConfigurations, setDefaultConfiguration, unsetDefaultConfiguration, updateConfiguration, type Configuration} from '../../lib/cloud/deploy.js'
-import {hasContentFlags, loadConfigFile, resolveConfig, specFromFlags} from '../../lib/deploy/index.js'
+import {configDetail, configFlags, hasContentFlags, loadConfigFile, resolveConfig, specFromFlags} from '../../lib/deploy/index.js'
 import {findNamed} from '../../lib/lookups.js'
 import {LcsError} from '../../lib/errors.js'
-import {BaseCommand, cloudFlags, configDetail, configFlags} from '../../lib/ui/index.js'
+import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 
 export default class ConfigsUpdate extends BaseCommand {
   static args = {name: Args.string({description: 'Name or id of the configuration.', required: true})}

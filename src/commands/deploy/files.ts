@@ -3,8 +3,8 @@ import {basename} from 'node:path'
 
 import {activeOrgId} from '../../lib/auth/index.js'
 import {createDeployment, type DeployTask} from '../../lib/cloud/deploy.js'
-import {checkSelection, readChecked, selectPrinters, splitSerials} from '../../lib/deploy/index.js'
-import {BaseCommand, cloudFlags, followTask, selectionFlags, waitFlags} from '../../lib/ui/index.js'
+import {checkSelection, followTask, readChecked, selectionFlags, selectPrinters, splitSerials, waitFlags} from '../../lib/deploy/index.js'
+import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 
 export default class DeployFiles extends BaseCommand {
   static args = {files: Args.string({description: 'eSF apps (.fls) and settings files (.ucf, .txt, .zip).', required: true})}

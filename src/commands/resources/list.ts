@@ -2,8 +2,8 @@ import {Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
 import {listResources, type Resource, type ResourceType} from '../../lib/cloud/deploy.js'
-import {RESOURCE_TYPES} from '../../lib/deploy/index.js'
-import {BaseCommand, cloudFlags, renderCsv, renderTable, RESOURCE_COLUMNS} from '../../lib/ui/index.js'
+import {RESOURCE_COLUMNS, RESOURCE_TYPES} from '../../lib/deploy/index.js'
+import {BaseCommand, cloudFlags, renderCsv, renderTable} from '../../lib/ui/index.js'
 
 export default class ResourcesList extends BaseCommand {
   static description = 'List the resource library of the organization: firmware, eSF apps, UCF files and settings bundles.'

@@ -2,7 +2,8 @@ import {Args} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
 import {getTask, type DeployTask} from '../../lib/cloud/deploy.js'
-import {BaseCommand, cloudFlags, followTask, waitFlags} from '../../lib/ui/index.js'
+import {followTask, waitFlags} from '../../lib/deploy/index.js'
+import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 
 const {wait: _wait, ...pollFlag} = waitFlags
 

@@ -2,9 +2,9 @@ import {Args, Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../../lib/auth/index.js'
 import {listDeployTasks, updateTask, type DeployTask} from '../../../lib/cloud/deploy.js'
-import {scheduleChange} from '../../../lib/deploy/index.js'
+import {scheduleChange, taskHeader} from '../../../lib/deploy/index.js'
 import {findNamed} from '../../../lib/lookups.js'
-import {BaseCommand, cloudFlags, taskHeader} from '../../../lib/ui/index.js'
+import {BaseCommand, cloudFlags} from '../../../lib/ui/index.js'
 
 export default class FirmwareScheduleChange extends BaseCommand {
   static args = {task: Args.string({description: 'Id or name of the scheduled task.', required: true})}

@@ -1,13 +1,13 @@
-// Showing deployments: the printer-selection flags the deploy commands share, per-printer progress while
+// How deployments look (the deploy area's own views, so the ui face does not load deploy): the printer-selection flags the deploy commands share, per-printer progress while
 // waiting (lines on stderr, plus a one-line summary on a terminal), the final tables, and the views of
 // resources and configurations.
 import {Flags} from '@oclif/core'
 
 import type {CloudClient} from '../cloud/client.js'
 import type {Configuration, ConfigurationPrinter, DeployTask, Resource, TaskPrinter, TaskStep} from '../cloud/deploy.js'
-import {formatInZone, formatWindow, taskPartlyFailed, watchTask} from '../deploy/index.js'
-import {formatTime, renderTable, type Column} from './output.js'
-import {Progress} from './progress.js'
+import {formatTime, Progress, renderTable, type Column} from '../ui/index.js'
+import {formatInZone, formatWindow} from './schedule.js'
+import {taskPartlyFailed, watchTask} from './watch.js'
 
 export const selectionFlags = {
   all: Flags.boolean({description: 'Every printer enrolled in the organization.', helpGroup: 'PRINTERS'}),
