@@ -10,7 +10,7 @@ import {findOrganization} from '../lookups.js'
 
 export type LoginMethod = {kind: 'client'; clientId: string; clientSecret: string} | {kind: 'password'; email: string; password: string}
 
-export interface LoginOptions {
+interface LoginOptions {
   target: ResolvedProfile
   method: LoginMethod
   /** Organization given on the command line (id or name). */

@@ -9,14 +9,14 @@ import {findOrganization} from '../lookups.js'
 import {registerSecret} from '../redact.js'
 import {loadSecrets, saveSecrets} from './secrets.js'
 
-export interface SessionFlags {
+interface SessionFlags {
   profile?: string
   'api-url'?: string
   region?: string
   org?: string
 }
 
-export type Source = 'flag' | 'env' | 'profile' | 'default' | 'token'
+type Source = 'flag' | 'env' | 'profile' | 'default' | 'token'
 
 export interface ResolvedProfile {
   profileName: string
@@ -59,7 +59,7 @@ export async function resolveProfile(flags: SessionFlags, env: NodeJS.ProcessEnv
   return {apiSource: p.src, apiUrl: p.url ?? endpoints.apis, endpoints, profile, profileName: name}
 }
 
-export interface SessionOptions {
+interface SessionOptions {
   trace?: Logger
   env?: NodeJS.ProcessEnv
 }
@@ -105,7 +105,7 @@ export async function resolveSession(flags: SessionFlags, opts: SessionOptions =
   return {...target, client, credentialSource, credentials, ...org}
 }
 
-export function storeLabel(store: Profile['secretStore']): string {
+function storeLabel(store: Profile['secretStore']): string {
   return store === 'file' ? 'plain-text file' : store === 'keyutils' ? 'kernel keyring' : 'OS keychain'
 }
 

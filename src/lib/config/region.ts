@@ -1,9 +1,8 @@
 import {LcsError} from '../errors.js'
 
-export const REGIONS = ['us', 'eu'] as const
-export type Region = (typeof REGIONS)[number]
+const REGIONS = ['us', 'eu'] as const
 
-export interface Endpoints {
+interface Endpoints {
   /** Identity provider base (OAuth2 token endpoint). */
   idp: string
   /** Services base (identity, fleet management, integration API). */

@@ -23,11 +23,11 @@ const MAX_BODY_BYTES = 1024 * 1024
 const ENVELOPE_BYTES = '{"items":[]}'.length
 const MAX_DETAILS = 100
 
-export type Phase = 'validating' | 'planning' | 'applying'
+type Phase = 'validating' | 'planning' | 'applying'
 /** What a row does to the cloud (a rollout file's plan items use the same words). */
 export type Change = 'create' | 'update' | 'delete' | 'unchanged'
 
-export interface ImportProgress {
+interface ImportProgress {
   phase: Phase
   done: number
   /** 0 while unknown (validation). */

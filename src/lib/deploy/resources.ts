@@ -11,7 +11,7 @@ import {inspectFile, InvalidFile, kindOfFile, type FileInfo} from './files.js'
 
 export const FIRMWARE_REFERENCE = /^([A-Za-z]{5}\.\d{3}\.\d{3}|https:\/\/\S+)$/
 
-export interface UploadSpec {
+interface UploadSpec {
   /** A file, or for firmware a build name or support-center URL. */
   source: string
   type: ResourceType
@@ -19,7 +19,7 @@ export interface UploadSpec {
   description?: string
 }
 
-export interface PreparedUpload {
+interface PreparedUpload {
   input: ResourceInput
   /** What the file is (apps: name, version, memory, models), absent for firmware. */
   file?: FileInfo

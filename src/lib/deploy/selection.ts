@@ -5,7 +5,7 @@ import type {CloudClient} from '../cloud/client.js'
 import {listPrinters, type EnrolledPrinter} from '../cloud/enrollment.js'
 import {LcsError} from '../errors.js'
 
-export interface PrinterSelection {
+interface PrinterSelection {
   printers?: string[]
   tags?: string[]
   all?: boolean

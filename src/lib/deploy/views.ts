@@ -22,7 +22,7 @@ export const waitFlags = {
 
 const FINAL = new Set(['succeeded', 'failed', 'expired'])
 
-export function stepLabel(s: TaskStep): string {
+function stepLabel(s: TaskStep): string {
   return s.kind === 'firmware' ? `firmware ${s.name}` : s.kind === 'app' ? `app ${s.name}${s.version ? ` ${s.version}` : ''}` : `settings ${s.name}`
 }
 
@@ -30,7 +30,7 @@ function firmwareChange(p: TaskPrinter): string {
   return p.firmwareAfter && p.firmwareAfter !== p.firmwareBefore ? `${p.firmwareBefore ?? 'unknown'} → ${p.firmwareAfter}` : (p.firmwareBefore ?? '')
 }
 
-export function printerLine(p: TaskPrinter): string {
+function printerLine(p: TaskPrinter): string {
   const who = `${p.serialNumber.padEnd(12)} ${(p.modelName ?? '').padEnd(11)}`
   switch (p.status) {
     case 'running':
@@ -46,7 +46,7 @@ export function printerLine(p: TaskPrinter): string {
   }
 }
 
-export function summaryText(t: DeployTask): string {
+function summaryText(t: DeployTask): string {
   const s = t.summary
   if (!s) return t.detail ?? ''
   const parts = (['succeeded', 'failed', 'expired', 'running', 'pending', 'scheduled'] as const).filter((k) => s[k]).map((k) => `${s[k]} ${k}`)
@@ -80,7 +80,7 @@ export class TaskReporter {
   }
 }
 
-export const PRINTER_COLUMNS: Column<TaskPrinter>[] = [
+const PRINTER_COLUMNS: Column<TaskPrinter>[] = [
   {get: (p) => p.serialNumber, header: 'Serial'},
   {get: (p) => p.modelName, header: 'Model'},
   {get: (p) => p.status, header: 'Status'},

@@ -3,7 +3,7 @@
 import type {CloudClient} from '../cloud/client.js'
 import {FINAL_TASK_STATUSES, getTask, type DeployTask, type TaskPrinter} from '../cloud/deploy.js'
 
-export interface WatchOptions {
+interface WatchOptions {
   pollMs?: number
   onUpdate?: (task: DeployTask, changed: TaskPrinter[]) => void
   sleep?: (ms: number) => Promise<void>

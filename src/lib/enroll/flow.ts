@@ -18,7 +18,7 @@ export interface EnrollCandidate {
   reason: string
 }
 
-export type EnrollOutcome = 'enrolled' | 'already-enrolled' | 'skipped' | 'failed'
+type EnrollOutcome = 'enrolled' | 'already-enrolled' | 'skipped' | 'failed'
 
 export interface EnrollRow {
   address: string
@@ -31,7 +31,7 @@ export interface EnrollRow {
   elapsedMs: number
 }
 
-export interface EnrollOptions {
+interface EnrollOptions {
   client: CloudClient
   orgId: string
   /** The cloud base URL handed to the printers (they register there). */

@@ -19,7 +19,7 @@ export function renderPlan(items: PlanItem[], title: string): string {
   return [title, ...(lines.length ? lines : ['  (the file names nothing)']), planSummary(items)].join('\n')
 }
 
-export function planSummary(items: PlanItem[]): string {
+function planSummary(items: PlanItem[]): string {
   const c = counts(items)
   return `Plan: ${c.create} to create, ${c.update} to update, ${c.delete} to delete, ${c.unchanged} unchanged.`
 }

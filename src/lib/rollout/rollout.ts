@@ -13,7 +13,7 @@ import {SECTIONS} from './sections.js'
 import type {Change} from '../csv/index.js'
 import {itemKey, type PlanItem, type RolloutContext, type RolloutDoc} from './types.js'
 
-export interface LoadedRollout {
+interface LoadedRollout {
   source: YamlSource
   doc: RolloutDoc
 }
@@ -25,7 +25,7 @@ export async function loadRollout(path: string): Promise<LoadedRollout> {
   return {doc, source}
 }
 
-export interface ContextOptions {
+interface ContextOptions {
   client: CloudClient
   activeOrgId: string
   wait: boolean
@@ -77,7 +77,7 @@ export interface FailedItem {
   exitCode: number
 }
 
-export interface ApplyEvents {
+interface ApplyEvents {
   start?: (item: PlanItem) => void
   done?: (item: PlanItem) => void
   failed?: (item: PlanItem, error: LcsError) => void

@@ -19,7 +19,7 @@ const present = <T extends {state?: string}>(x: T) => x.state !== 'absent'
 
 // ---- organization ----
 
-export const organizationSection: Section = {
+const organizationSection: Section = {
   key: 'organization',
   async plan(ctx) {
     const o = ctx.doc.organization
@@ -112,7 +112,7 @@ async function desiredResource(ctx: RolloutContext, i: number): Promise<Desired 
 
 const usesResource = (c: Configuration, id: string) => c.firmware.some((f) => f.resourceId === id) || c.apps.some((a) => a.source === 'library' && a.id === id) || c.settings.some((s) => s.resourceId === id)
 
-export const resourcesSection: Section = {
+const resourcesSection: Section = {
   key: 'resources',
   async plan(ctx) {
     const list = ctx.doc.resources ?? []
@@ -175,7 +175,7 @@ function fingerprintOf(r: Resource): string | null {
 /** Configurations created or changed by this run (their deployments go to every targeted printer). */
 const CHANGED_CONFIGS = 'changedConfigurations'
 
-export const configurationsSection: Section = {
+const configurationsSection: Section = {
   key: 'configurations',
   async plan(ctx) {
     const list = ctx.doc.configurations ?? []
@@ -242,7 +242,7 @@ function describe(c: NormalizedConfig): string {
 
 const IN_PLACE = new Set(['succeeded', 'running', 'pending', 'scheduled'])
 
-export const deploymentsSection: Section = {
+const deploymentsSection: Section = {
   key: 'deployments',
   async plan(ctx) {
     const list = ctx.doc.deployments ?? []

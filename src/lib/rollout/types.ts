@@ -14,7 +14,7 @@ import type {UserItem} from '../cloud/people.js'
 import type {ConfigSpec, Located, Path, ResourceIndex, YamlSource} from '../deploy/index.js'
 import type {Change} from '../csv/index.js'
 
-export interface ResourceDoc {
+interface ResourceDoc {
   name: string
   type: 'firmware' | 'app' | 'ucf' | 'bundle'
   description?: string | null
@@ -24,7 +24,7 @@ export interface ResourceDoc {
   state?: 'present' | 'absent'
 }
 
-export type ConfigurationDoc = ConfigSpec & {state?: 'present' | 'absent'}
+type ConfigurationDoc = ConfigSpec & {state?: 'present' | 'absent'}
 
 /** A CSV file in the import format of its section, relative to the rollout file. */
 export interface CsvRef {
@@ -48,7 +48,7 @@ export interface PinDoc {
   pin?: string
 }
 
-export interface DeploymentDoc {
+interface DeploymentDoc {
   name?: string
   configuration: string
   targets: {serials?: string[]; tags?: string[]; all?: true}

@@ -1,7 +1,7 @@
 // The base of every command: --json (result only on stdout), --verbose (HTTP trace and stacks, secrets
 // redacted), stderr for logs and warnings, redaction of every output line, Ctrl-C → 130, and the single
 // mapping of errors to messages and exit codes.
-import {Command, Flags, Interfaces, ux} from '@oclif/core'
+import {Command, Flags, ux} from '@oclif/core'
 
 import {resolveSession, type Session} from '../auth/index.js'
 import {ExitCode, toLcsError, type ErrorDetail, type ErrorKind} from '../errors.js'
@@ -27,8 +27,6 @@ export const cloudFlags = {
   profile: Flags.string({description: 'Stored profile to use. Env: LCS_PROFILE.', helpGroup: 'CLOUD'}),
   region: Flags.string({description: 'Cloud region: us or eu. Env: LCS_REGION.', helpGroup: 'CLOUD'}),
 }
-
-export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof BaseCommand)['baseFlags'] & T['flags']>
 
 export abstract class BaseCommand extends Command {
   static baseFlags = {
