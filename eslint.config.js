@@ -1,7 +1,35 @@
 import js from '@eslint/js'
+import {existsSync, statSync} from 'node:fs'
+import {dirname, relative, resolve, sep} from 'node:path'
 import tseslint from 'typescript-eslint'
 
 const COMMANDS = {group: ['**/commands/**'], message: 'A command never imports another command; move shared logic to src/lib.'}
+const LIB = resolve(import.meta.dirname, 'src/lib')
+/** The area (folder under src/lib) a file belongs to, if any. */
+const areaOf = (file) => {
+  const parts = relative(LIB, file).split(sep)
+  return parts[0] !== '..' && parts.length > 1 ? parts[0] : undefined
+}
+
+// One face per area: from outside src/lib/<area>/, only its index.ts is imported. Generic over area
+// folders; an area without an index.ts yet is not checked (the SDK's and the sandbox's faces come from
+// their own branches and are then enforced by this same rule).
+const oneFace = {
+  meta: {type: 'problem', messages: {face: 'Import {{area}} through its face, src/lib/{{area}}/index.ts (not {{module}}).'}, schema: []},
+  create(context) {
+    const mine = areaOf(context.filename)
+    const check = (node) => {
+      const spec = node.source?.value
+      if (typeof spec !== 'string' || !spec.startsWith('.')) return
+      const target = resolve(dirname(context.filename), spec)
+      const area = areaOf(target)
+      if (!area || area === mine || !existsSync(resolve(LIB, area, 'index.ts'))) return
+      if (!statSync(resolve(LIB, area)).isDirectory() || relative(resolve(LIB, area), target) === 'index.js') return
+      context.report({data: {area, module: relative(resolve(LIB, area), target)}, messageId: 'face', node: node.source})
+    }
+    return {ExportAllDeclaration: check, ExportNamedDeclaration: check, ImportDeclaration: check, ImportExpression: check}
+  },
+}
 
 export default tseslint.config(
   {ignores: ['dist/**', 'node_modules/**', 'oclif.manifest.json', 'coverage/**']},
@@ -23,5 +51,17 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {patterns: [COMMANDS, {group: ['**/sandbox/**', '!**/sandbox/state.js'], message: 'Only the sandbox and its commands import src/lib/sandbox (outside it, only sandbox/state.js).'}]}],
     },
+  },
+  {
+    // tests may reach into what they test; the sandbox's own imports move to faces on its branch
+    files: ['src/**/*.ts'],
+    ignores: ['src/**/*.test.ts', 'src/lib/sandbox/**'],
+    plugins: {lcs: {rules: {'one-face': oneFace}}},
+    rules: {'lcs/one-face': 'error'},
+  },
+  {
+    // in-process command tests run commands as the binary would (test/helpers/inprocess.ts)
+    files: ['test/inprocess/**/*.ts'],
+    rules: {'no-restricted-imports': 'off'},
   },
 )

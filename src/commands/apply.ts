@@ -1,20 +1,18 @@
 import {Flags} from '@oclif/core'
 
-import {activeOrgId} from '../lib/auth/session.js'
-import {applyPlan, counts, createContext, deletions, loadRollout, planRollout, type FailedItem} from '../lib/deploy/rollout/rollout.js'
-import type {Action} from '../lib/deploy/rollout/types.js'
-import {BaseCommand, cloudFlags} from '../lib/ui/base-command.js'
-import {TaskReporter} from '../lib/ui/deploy.js'
-import {canPrompt, missing, promptConfirm} from '../lib/ui/prompts.js'
-import {itemLine, renderPlan} from '../lib/ui/rollout.js'
+import {activeOrgId} from '../lib/auth/index.js'
+import {applyPlan, counts, createContext, deletions, type FailedItem, itemLine, loadRollout, planRollout, renderPlan} from '../lib/rollout/index.js'
+import type {Change} from '../lib/csv/index.js'
+import {TaskReporter} from '../lib/deploy/index.js'
+import {BaseCommand, canPrompt, cloudFlags, missing, promptConfirm} from '../lib/ui/index.js'
 
 interface ApplyResult {
-  plan: Array<{kind: string; name: string; action: Action; changes?: string[]; detail?: string; rows?: Record<Action, number>}>
+  plan: Array<{kind: string; name: string; action: Change; changes?: string[]; detail?: string; rows?: Record<Change, number>}>
   applied: boolean
   failed: FailedItem[]
 }
 
-const PAST: Record<Action, string> = {create: 'created', delete: 'deleted', unchanged: 'unchanged', update: 'updated'}
+const PAST: Record<Change, string> = {create: 'created', delete: 'deleted', unchanged: 'unchanged', update: 'updated'}
 
 export default class Apply extends BaseCommand {
   static description = `Apply a rollout file: one declarative YAML file for a customer's rollout — the organization (or a child organization to create), printer-login (PIN) settings, groups, users, badges and PINs (inline, or CSV files through the import engine), pre-enrolled serials, resources, configurations and deployments (targets by serial, tag or all). The file is checked against docs/rollout.schema.json and against the cloud first; every problem is reported with its line (a CSV file's with the file's line and column) and nothing changes (exit 7). Then the plan is printed (create / update / delete / unchanged per item, like terraform plan) and applied. Applying it again reports everything unchanged. A partial failure exits 9; running the file again finishes the job. --dry-run prints the plan only. Passwords and PINs never appear in the output.`
@@ -70,7 +68,7 @@ export default class Apply extends BaseCommand {
     }
     const changed = c.create + c.update + c.delete
     this.log(failed.length ? `Applied ${changed - failed.length} of ${changed} changes; ${failed.length} failed. Run the file again to finish.` : `Applied ${changed} change${changed === 1 ? '' : 's'}.`)
-    if (failed.length) process.exitCode = 9
+    if (failed.length) this.exitAs('partial')
     return {applied: true, failed, plan}
   }
 }

@@ -1,14 +1,11 @@
 import {Flags} from '@oclif/core'
 
-import {login, type LoginMethod, type LoginResult} from '../lib/auth/login.js'
-import {resolveTarget} from '../lib/auth/session.js'
-import {defaultSandboxDir} from '../lib/config/paths.js'
+import {login, type LoginMethod, type LoginResult, resolveProfile} from '../lib/auth/index.js'
+import {defaultSandboxDir} from '../lib/config/index.js'
 import {LcsError} from '../lib/errors.js'
 import {registerSecret} from '../lib/redact.js'
 import {readSeed, readState} from '../lib/sandbox/state.js'
-import {BaseCommand, cloudFlags} from '../lib/ui/base-command.js'
-import {canPrompt, missing, promptInput, promptSecret, promptSelect} from '../lib/ui/prompts.js'
-import {readSecretFromStdin} from '../lib/ui/stdin.js'
+import {BaseCommand, canPrompt, cloudFlags, missing, promptInput, promptSecret, promptSelect, readSecretFromStdin} from '../lib/ui/index.js'
 
 export default class Login extends BaseCommand {
   static description = `Log in to the printer cloud and store the credentials for later commands.
@@ -64,7 +61,7 @@ Interactive (a terminal): asks for your e-mail and password (hidden), then offer
     } else {
       throw missing('--client-id with --client-secret-stdin, or --email with --password-stdin,', 'credentials')
     }
-    const target = await resolveTarget({...flags, 'api-url': apiUrl})
+    const target = await resolveProfile({...flags, 'api-url': apiUrl})
     this.note(`Logging in to ${target.apiUrl} …`)
     const result = await login({
       insecureStorage: flags['insecure-storage'],

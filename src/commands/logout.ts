@@ -1,7 +1,6 @@
-import {deleteSecrets} from '../lib/auth/secrets.js'
-import {profileName} from '../lib/auth/session.js'
-import {readConfig, updateProfile} from '../lib/config/store.js'
-import {BaseCommand, cloudFlags} from '../lib/ui/base-command.js'
+import {deleteSecrets, profileName} from '../lib/auth/index.js'
+import {readConfig, updateProfile} from '../lib/config/index.js'
+import {BaseCommand, cloudFlags} from '../lib/ui/index.js'
 
 export default class Logout extends BaseCommand {
   static description = 'Log out: remove the stored secrets (keychain and file) and the profile.'

@@ -89,10 +89,12 @@ test('printer-based enrollment: the code from the panel, case-sensitive', async 
   const panel = await fetch(`http://${p.address}:${EWS}/lcs/v1/enrollment-code`, {body: JSON.stringify({cloudUrl: sb.apiUrl}), headers: {'Content-Type': 'application/json'}, method: 'POST'})
   const {code} = (await panel.json()) as {code: string}
   const flipped = code.replace(/[a-z]/, (c) => c.toUpperCase()) === code ? code.replace(/[A-Z]/, (c) => c.toLowerCase()) : code.replace(/[a-z]/, (c) => c.toUpperCase())
+  // the former name still works, with a warning naming the new one
   const wrong = await run(['printers', 'enroll-code', flipped], {env})
   assert.equal(wrong.code, 3)
   assert.match(wrong.stderr, /Invalid code.*case-sensitive/)
-  const ok = await run(['printers', 'enroll-code', code, '--json'], {env})
+  assert.match(wrong.stderr, /deprecated.*printers claim/s)
+  const ok = await run(['printers', 'claim', code, '--json'], {env})
   assert.equal(ok.code, 0, ok.stderr)
   assert.equal(JSON.parse(ok.stdout).serialNumber, p.serialNumber)
 })

@@ -13,8 +13,8 @@ import {LcsError} from '../../src/lib/errors.js'
 import {runSandbox} from '../../src/lib/sandbox/daemon.js'
 import {openDb} from '../../src/lib/sandbox/db.js'
 import {createUser, putBadge} from '../../src/lib/sandbox/store/people.js'
-import {applyPlan, createContext, loadRollout, planRollout} from '../../src/lib/deploy/rollout/rollout.js'
-import type {PlanItem} from '../../src/lib/deploy/rollout/types.js'
+import {applyPlan, createContext, loadRollout, planRollout} from '../../src/lib/rollout/rollout.js'
+import type {PlanItem} from '../../src/lib/rollout/types.js'
 
 let sandbox: Awaited<ReturnType<typeof runSandbox>>
 let client: CloudClient

@@ -1,8 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {listCatalogApps, type CatalogApp} from '../../lib/cloud/deploy.js'
-import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {renderCsv, renderTable, type Column} from '../../lib/ui/output.js'
+import {BaseCommand, cloudFlags, type Column, renderCsv, renderTable} from '../../lib/ui/index.js'
 
 const COLUMNS: Column<CatalogApp>[] = [
   {get: (a) => a.name, header: 'Name'},

@@ -1,7 +1,6 @@
-import {resolveTarget} from '../../lib/auth/session.js'
+import {resolveProfile} from '../../lib/auth/index.js'
 import {LcsError} from '../../lib/errors.js'
-import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {formatTime} from '../../lib/ui/output.js'
+import {BaseCommand, cloudFlags, formatTime} from '../../lib/ui/index.js'
 
 interface AuthStatusResult {
   authenticated: boolean
@@ -25,7 +24,7 @@ export default class AuthStatus extends BaseCommand {
 
   async run(): Promise<AuthStatusResult> {
     const {flags} = await this.parse(AuthStatus)
-    const target = await resolveTarget(flags)
+    const target = await resolveProfile(flags)
     const base = {apiSource: target.apiSource, apiUrl: target.apiUrl, profile: target.profileName}
     let status: AuthStatusResult
     try {
@@ -46,7 +45,7 @@ export default class AuthStatus extends BaseCommand {
     } catch (error) {
       if (!(error instanceof LcsError) || error.kind !== 'auth') throw error
       status = {...base, authenticated: false, error: error.message}
-      process.exitCode = error.exitCode
+      this.exitAs(error.kind)
     }
     if (status.authenticated) {
       this.log(`Logged in to ${status.apiUrl} (${status.apiSource}) as ${status.principal}

@@ -1,10 +1,9 @@
 import {Args, Flags} from '@oclif/core'
 
-import {activeOrgId} from '../../lib/auth/session.js'
+import {activeOrgId} from '../../lib/auth/index.js'
 import {applyBadge} from '../../lib/cloud/people.js'
 import type {Outcome} from '../../lib/cloud/types.js'
-import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {confirmDelete} from '../../lib/ui/prompts.js'
+import {BaseCommand, cloudFlags, confirmDelete} from '../../lib/ui/index.js'
 
 export default class BadgesDelete extends BaseCommand {
   static args = {badge: Args.string({description: 'The badge ID.', required: true})}

@@ -1,6 +1,6 @@
 import {applyBadges, type BadgeItem} from '../../lib/cloud/people.js'
-import {badgeFormat} from '../../lib/csv/formats/badges.js'
-import {ImportCommand, pinPolicyOf, type ImportTarget} from '../../lib/ui/import-command.js'
+import {badgeFormat} from '../../lib/csv/index.js'
+import {ImportCommand, type OrgScope, pinPolicyOf} from '../../lib/ui/index.js'
 
 export default class BadgesImport extends ImportCommand<BadgeItem> {
   static description = `Register and remove badges, and set PINs, from a CSV or TXT file in Lexmark's documented format: the columns BADGE,OPERATION,EMAIL,TEMPORARY,PIN in any order (names case-sensitive, every column on every row). OPERATION is CREATE (register BADGE for the existing user in EMAIL, and/or set their PIN) or DELETE (remove BADGE). TEMPORARY is true or false (temporary badges last 24 h). PINs are 4–12 digits, or the organization's PIN length; when the organization generates PINs itself they are ignored with a warning.
@@ -14,11 +14,11 @@ The whole file is checked first (every error with its line and column; nothing i
     '<%= config.bin %> <%= command.id %> badges.csv --resume',
   ]
 
-  protected async format(target: ImportTarget | undefined) {
-    return badgeFormat({policy: await pinPolicyOf(target)})
+  protected async format(scope: OrgScope | undefined) {
+    return badgeFormat({policy: await pinPolicyOf(scope)})
   }
 
-  protected send(target: ImportTarget, items: BadgeItem[], dryRun: boolean) {
-    return applyBadges(target.client, target.orgId, items, dryRun)
+  protected send(scope: OrgScope, items: BadgeItem[], dryRun: boolean) {
+    return applyBadges(scope.client, scope.orgId, items, dryRun)
   }
 }

@@ -1,11 +1,10 @@
 import {Args, Flags} from '@oclif/core'
 
-import {activeOrgId} from '../../lib/auth/session.js'
+import {activeOrgId} from '../../lib/auth/index.js'
 import {applyBadge} from '../../lib/cloud/people.js'
 import type {Outcome} from '../../lib/cloud/types.js'
-import {badgeRule, emailRule} from '../../lib/csv/rules.js'
-import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {checkArg} from '../../lib/ui/args.js'
+import {badgeRule, emailRule} from '../../lib/csv/index.js'
+import {BaseCommand, checkArg, cloudFlags} from '../../lib/ui/index.js'
 
 export default class BadgesRegister extends BaseCommand {
   static args = {badge: Args.string({description: 'The badge ID (as the card reader reads it).', required: true})}

@@ -1,10 +1,11 @@
 import {Args, Flags} from '@oclif/core'
 
-import {activeOrgId, findOrganization} from '../../lib/auth/session.js'
+import {activeOrgId} from '../../lib/auth/index.js'
+import {findOrganization} from '../../lib/lookups.js'
 import {copyConfiguration, listConfigurations, type Configuration} from '../../lib/cloud/deploy.js'
-import {findNamed} from '../../lib/deploy/resources.js'
-import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {configDetail} from '../../lib/ui/deploy.js'
+import {findNamed} from '../../lib/lookups.js'
+import {configDetail} from '../../lib/deploy/index.js'
+import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 
 export default class ConfigsCopy extends BaseCommand {
   static args = {

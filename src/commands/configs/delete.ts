@@ -1,16 +1,9 @@
 import {Args, Flags} from '@oclif/core'
 
-import {activeOrgId} from '../../lib/auth/session.js'
+import {activeOrgId} from '../../lib/auth/index.js'
 import {deleteConfiguration, listConfigurations} from '../../lib/cloud/deploy.js'
-import {findNamed} from '../../lib/deploy/resources.js'
-import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {canPrompt, missing, promptConfirm} from '../../lib/ui/prompts.js'
-
-interface Row {
-  configuration: string
-  result: 'deleted' | 'not-found' | 'kept'
-  reason: string
-}
+import {findNamed} from '../../lib/lookups.js'
+import {BaseCommand, cloudFlags, type ItemReport} from '../../lib/ui/index.js'
 
 export default class ConfigsDelete extends BaseCommand {
   static args = {names: Args.string({description: 'Names or ids of the configurations to delete.', required: true})}
@@ -23,30 +16,19 @@ export default class ConfigsDelete extends BaseCommand {
 
   static strict = false
 
-  async run(): Promise<Row[]> {
+  async run(): Promise<ItemReport<'configuration', 'deleted'>[]> {
     const {argv, flags} = await this.parse(ConfigsDelete)
-    if (!flags.yes && !canPrompt({json: this.jsonEnabled()})) throw missing('--yes', 'confirmation')
+    this.requireConfirmation(flags.yes)
     const s = await this.session(flags)
     const orgId = await activeOrgId(s)
     const all = await listConfigurations(s.client, orgId)
-    const rows: Row[] = []
-    for (const ref of argv as string[]) {
-      let c
-      try {
-        c = findNamed(all, ref, 'configuration', '')
-      } catch (error) {
-        rows.push({configuration: ref, reason: (error as Error).message, result: 'not-found'})
-        continue
-      }
-      if (!flags.yes && !(await promptConfirm(`Delete configuration "${c.name}"${c.isDefault ? ' (the default configuration)' : ''}?`))) {
-        rows.push({configuration: c.name, reason: 'kept at the prompt', result: 'kept'})
-        continue
-      }
-      await deleteConfiguration(s.client, orgId, c.id)
-      rows.push({configuration: c.name, reason: 'deleted', result: 'deleted'})
-    }
-    for (const r of rows) this.log(`${r.configuration}: ${r.reason}`)
-    if (rows.some((r) => r.result === 'not-found')) process.exitCode = 9
-    return rows
+    return this.eachItem(argv as string[], flags.yes, {
+      act: (c) => deleteConfiguration(s.client, orgId, c.id),
+      done: 'deleted',
+      find: (ref: string) => findNamed(all, ref, 'configuration', ''),
+      key: 'configuration',
+      label: (c) => c.name,
+      question: (c) => `Delete configuration "${c.name}"${c.isDefault ? ' (the default configuration)' : ''}?`,
+    })
   }
 }

@@ -1,11 +1,10 @@
 import {Args, Flags} from '@oclif/core'
 
-import {activeOrgId} from '../../lib/auth/session.js'
+import {activeOrgId} from '../../lib/auth/index.js'
 import {createDeployment, listConfigurations, type DeployTask} from '../../lib/cloud/deploy.js'
-import {findNamed} from '../../lib/deploy/resources.js'
-import {splitSerials, selectPrinters} from '../../lib/deploy/targets.js'
-import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {followTask, selectionFlags, waitFlags} from '../../lib/ui/deploy.js'
+import {findNamed} from '../../lib/lookups.js'
+import {followTask, selectionFlags, selectPrinters, splitSerials, waitFlags} from '../../lib/deploy/index.js'
+import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 
 export default class ConfigsDeploy extends BaseCommand {
   static args = {name: Args.string({description: 'Name or id of the configuration.', required: true})}
@@ -29,7 +28,7 @@ export default class ConfigsDeploy extends BaseCommand {
     const task = await createDeployment(s.client, orgId, {configurationId: c.id, kind: 'deploy-configuration', name: flags.name, printers: printers.map((p) => p.serialNumber)})
     this.note(`Deploying "${c.name}" to ${printers.length} printer${printers.length === 1 ? '' : 's'} (task ${task.id}).`)
     const out = await followTask(s.client, orgId, task, {log: (l) => this.log(l), pollMs: flags['poll-interval'], verbose: this.verbose, wait: flags.wait})
-    if (out.exitCode) process.exitCode = out.exitCode
+    if (out.partial) this.exitAs('partial')
     return out.task
   }
 }

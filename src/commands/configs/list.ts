@@ -1,10 +1,9 @@
 import {Flags} from '@oclif/core'
 
-import {activeOrgId} from '../../lib/auth/session.js'
+import {activeOrgId} from '../../lib/auth/index.js'
 import {listConfigurations, type Configuration} from '../../lib/cloud/deploy.js'
-import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {CONFIG_COLUMNS} from '../../lib/ui/deploy.js'
-import {renderCsv, renderTable} from '../../lib/ui/output.js'
+import {CONFIG_COLUMNS} from '../../lib/deploy/index.js'
+import {BaseCommand, cloudFlags, renderCsv, renderTable} from '../../lib/ui/index.js'
 
 export default class ConfigsList extends BaseCommand {
   static description = 'List the configurations of the organization: firmware, number of apps and settings files, whether it is the default and whether it has been deployed (a deployed configuration cannot be edited).'

@@ -1,10 +1,10 @@
 import {Args} from '@oclif/core'
 
-import {activeOrgId} from '../../lib/auth/session.js'
+import {activeOrgId} from '../../lib/auth/index.js'
 import {configurationPrinters, listConfigurations, type Configuration, type ConfigurationPrinter} from '../../lib/cloud/deploy.js'
-import {findNamed} from '../../lib/deploy/resources.js'
-import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {configDetail} from '../../lib/ui/deploy.js'
+import {findNamed} from '../../lib/lookups.js'
+import {configDetail} from '../../lib/deploy/index.js'
+import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 
 export default class ConfigsShow extends BaseCommand {
   static args = {name: Args.string({description: 'Name or id of the configuration.', required: true})}

@@ -1,13 +1,11 @@
 import {Args} from '@oclif/core'
 
-import {activeOrgId} from '../../lib/auth/session.js'
+import {activeOrgId} from '../../lib/auth/index.js'
 import {listConfigurations, setDefaultConfiguration, unsetDefaultConfiguration, updateConfiguration, type Configuration} from '../../lib/cloud/deploy.js'
-import {loadConfigFile} from '../../lib/deploy/config-file.js'
-import {hasContentFlags, resolveConfig, specFromFlags} from '../../lib/deploy/configs.js'
-import {findNamed} from '../../lib/deploy/resources.js'
+import {configDetail, configFlags, hasContentFlags, loadConfigFile, resolveConfig, specFromFlags} from '../../lib/deploy/index.js'
+import {findNamed} from '../../lib/lookups.js'
 import {LcsError} from '../../lib/errors.js'
-import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {configDetail, configFlags} from '../../lib/ui/deploy.js'
+import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 
 export default class ConfigsUpdate extends BaseCommand {
   static args = {name: Args.string({description: 'Name or id of the configuration.', required: true})}

@@ -1,12 +1,10 @@
 import {Args, Flags} from '@oclif/core'
 import {basename} from 'node:path'
 
-import {activeOrgId} from '../../lib/auth/session.js'
+import {activeOrgId} from '../../lib/auth/index.js'
 import {createDeployment, type DeployTask} from '../../lib/cloud/deploy.js'
-import {readChecked} from '../../lib/deploy/resources.js'
-import {splitSerials, checkSelection, selectPrinters} from '../../lib/deploy/targets.js'
-import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {followTask, selectionFlags, waitFlags} from '../../lib/ui/deploy.js'
+import {checkSelection, followTask, readChecked, selectionFlags, selectPrinters, splitSerials, waitFlags} from '../../lib/deploy/index.js'
+import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 
 export default class DeployFiles extends BaseCommand {
   static args = {files: Args.string({description: 'eSF apps (.fls) and settings files (.ucf, .txt, .zip).', required: true})}
@@ -37,7 +35,7 @@ export default class DeployFiles extends BaseCommand {
     const task = await createDeployment(s.client, orgId, {files, kind: 'deploy-files', name: flags.name, printers: printers.map((p) => p.serialNumber)})
     this.note(`Deploying ${files.length} file${files.length === 1 ? '' : 's'} to ${printers.length} printer${printers.length === 1 ? '' : 's'} (task ${task.id}).`)
     const out = await followTask(s.client, orgId, task, {log: (l) => this.log(l), pollMs: flags['poll-interval'], verbose: this.verbose, wait: flags.wait})
-    if (out.exitCode) process.exitCode = out.exitCode
+    if (out.partial) this.exitAs('partial')
     return out.task
   }
 }

@@ -1,9 +1,8 @@
 import {Flags} from '@oclif/core'
 
-import {activeOrgId} from '../../lib/auth/session.js'
+import {activeOrgId} from '../../lib/auth/index.js'
 import {emailEnrollmentCode, getEnrollmentCode, type EnrollmentCode} from '../../lib/cloud/enrollment.js'
-import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {formatTime} from '../../lib/ui/output.js'
+import {BaseCommand, cloudFlags, formatTime} from '../../lib/ui/index.js'
 
 export default class EnrollmentCodeGet extends BaseCommand {
   static description = `Show the organization's enrollment code (case-sensitive), which Native Agent printers use to enroll; --email sends it with instructions.`

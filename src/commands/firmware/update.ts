@@ -1,12 +1,9 @@
 import {Flags} from '@oclif/core'
 
-import {activeOrgId} from '../../lib/auth/session.js'
+import {activeOrgId} from '../../lib/auth/index.js'
 import {createDeployment, type DeployTask} from '../../lib/cloud/deploy.js'
-import {scheduleFromFlags} from '../../lib/deploy/firmware.js'
-import {formatInZone, formatWindow} from '../../lib/deploy/schedule.js'
-import {checkSelection, selectPrinters, splitSerials} from '../../lib/deploy/targets.js'
-import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {followTask, selectionFlags, waitFlags} from '../../lib/ui/deploy.js'
+import {checkSelection, followTask, formatInZone, formatWindow, scheduleFromFlags, selectionFlags, selectPrinters, splitSerials, waitFlags} from '../../lib/deploy/index.js'
+import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 
 export default class FirmwareUpdate extends BaseCommand {
   static description = `Update printers to the latest recommended firmware, without a configuration: --now sends the update to each printer's agent at once; --at schedules it at a date and time in a time zone (--tz, default this machine's) with a task window (--window, 1–23 hours and 0–59 minutes, default 1h) within which every printer must start — printers that have not started when it ends expire. A scheduled task can be changed or deleted until it starts (lcs firmware schedule). Models without firmware in the catalog fail with "unsupported model". Exit 9 with --wait when any printer failed or expired.`
@@ -41,7 +38,7 @@ export default class FirmwareUpdate extends BaseCommand {
       ? `Scheduled "${task.name}" for ${printers.length} printer${printers.length === 1 ? '' : 's'}: starts ${formatInZone(schedule.startAt, schedule.timeZone)}, window ${formatWindow(schedule.windowMinutes)} (task ${task.id}).`
       : `Updating the firmware of ${printers.length} printer${printers.length === 1 ? '' : 's'} to the recommended version (task ${task.id}).`)
     const out = await followTask(s.client, orgId, task, {log: (l) => this.log(l), pollMs: flags['poll-interval'], verbose: this.verbose, wait: flags.wait})
-    if (out.exitCode) process.exitCode = out.exitCode
+    if (out.partial) this.exitAs('partial')
     return out.task
   }
 }

@@ -1,8 +1,8 @@
 import {Args} from '@oclif/core'
 
 import {verifyFirmware, type FirmwareBuild} from '../../lib/cloud/deploy.js'
-import {describeResource} from '../../lib/deploy/resources.js'
-import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
+import {describeResource} from '../../lib/deploy/index.js'
+import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 
 export default class FirmwareVerify extends BaseCommand {
   static args = {reference: Args.string({description: 'A build name (CSTAT.076.308) or a support-center URL.', required: true})}

@@ -1,8 +1,7 @@
-import {activeOrgId} from '../../lib/auth/session.js'
+import {activeOrgId} from '../../lib/auth/index.js'
 import {getPinPolicy} from '../../lib/cloud/people.js'
 import type {PinPolicy} from '../../lib/cloud/types.js'
-import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {describePinPolicy} from '../../lib/ui/people.js'
+import {BaseCommand, cloudFlags, describePinPolicy} from '../../lib/ui/index.js'
 
 export default class LoginConfigGet extends BaseCommand {
   static description = 'Show the PIN settings of the organization\'s printer-login configuration: who sets PINs (administrator, the cloud by e-mail, or each user) and their length. PIN imports follow them.'

@@ -1,12 +1,11 @@
 import {Flags} from '@oclif/core'
 
-import {activeOrgId} from '../../lib/auth/session.js'
+import {activeOrgId} from '../../lib/auth/index.js'
 import {setPinPolicy} from '../../lib/cloud/people.js'
 import type {PinGeneration, PinPolicy} from '../../lib/cloud/types.js'
-import {PIN_MAX, PIN_MIN} from '../../lib/csv/rules.js'
+import {PIN_MAX, PIN_MIN} from '../../lib/csv/index.js'
 import {LcsError} from '../../lib/errors.js'
-import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {describePinPolicy} from '../../lib/ui/people.js'
+import {BaseCommand, cloudFlags, describePinPolicy} from '../../lib/ui/index.js'
 
 export default class LoginConfigSet extends BaseCommand {
   static description = `Change the PIN settings of the organization's printer-login configuration. --pin-generation admin: administrators set PINs (lcs pins set, imports); auto: the cloud generates PINs and e-mails them (PINs in files are ignored); user: each user sets their own. --pin-length: PINs have exactly this many digits (${PIN_MIN}–${PIN_MAX}), or "any" for ${PIN_MIN}–${PIN_MAX}.`

@@ -1,8 +1,9 @@
 import {Args, Flags} from '@oclif/core'
 
-import {activeOrgId, findOrganization} from '../../lib/auth/session.js'
+import {activeOrgId} from '../../lib/auth/index.js'
+import {findOrganization} from '../../lib/lookups.js'
 import type {Organization} from '../../lib/cloud/types.js'
-import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
+import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 
 export default class OrgsCreateChild extends BaseCommand {
   static args = {name: Args.string({ignoreStdin: true, description: 'Name of the new customer organization.', required: true})}

@@ -1,8 +1,8 @@
 import {Args} from '@oclif/core'
 
-import {findOrganization} from '../../lib/auth/session.js'
-import {updateProfile} from '../../lib/config/store.js'
-import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
+import {findOrganization} from '../../lib/lookups.js'
+import {updateProfile} from '../../lib/config/index.js'
+import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 
 export default class OrgsUse extends BaseCommand {
   static args = {org: Args.string({ignoreStdin: true, description: 'Organization id or name.', required: true})}

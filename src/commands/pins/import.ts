@@ -1,6 +1,6 @@
 import {applyBadges, type BadgeItem} from '../../lib/cloud/people.js'
-import {badgeFormat} from '../../lib/csv/formats/badges.js'
-import {ImportCommand, pinPolicyOf, type ImportTarget} from '../../lib/ui/import-command.js'
+import {badgeFormat} from '../../lib/csv/index.js'
+import {ImportCommand, type OrgScope, pinPolicyOf} from '../../lib/ui/index.js'
 
 export default class PinsImport extends ImportCommand<BadgeItem> {
   static description = `Set user PINs from a CSV or TXT file: Lexmark's badge and PIN format (BADGE,OPERATION,EMAIL,TEMPORARY,PIN in any order) in its "PIN only" layout: OPERATION CREATE, the user's EMAIL and the PIN, BADGE and TEMPORARY empty. Follows the organization's PIN generation setting (see lcs login-config get): "Administrator sets" uses the PINs of the file (4–12 digits, or the organization's length); "Automatically generate and e-mail" ignores them (with a warning) and has the cloud generate and e-mail a PIN to each user who has none; "User sets" refuses the file.
@@ -12,11 +12,11 @@ Checked, planned, chunked, resumable and idempotent like lcs badges import; PINs
     '<%= config.bin %> <%= command.id %> pins.csv --dry-run --json',
   ]
 
-  protected async format(target: ImportTarget | undefined) {
-    return badgeFormat({pinsOnly: true, policy: await pinPolicyOf(target)})
+  protected async format(scope: OrgScope | undefined) {
+    return badgeFormat({pinsOnly: true, policy: await pinPolicyOf(scope)})
   }
 
-  protected send(target: ImportTarget, items: BadgeItem[], dryRun: boolean) {
-    return applyBadges(target.client, target.orgId, items, dryRun)
+  protected send(scope: OrgScope, items: BadgeItem[], dryRun: boolean) {
+    return applyBadges(scope.client, scope.orgId, items, dryRun)
   }
 }

@@ -1,14 +1,11 @@
 import {Args, Flags} from '@oclif/core'
 
-import {activeOrgId} from '../../lib/auth/session.js'
+import {activeOrgId} from '../../lib/auth/index.js'
 import {applyBadge, getPinPolicy} from '../../lib/cloud/people.js'
 import type {Outcome} from '../../lib/cloud/types.js'
-import {emailRule, pinRule} from '../../lib/csv/rules.js'
+import {emailRule, pinRule} from '../../lib/csv/index.js'
 import {LcsError} from '../../lib/errors.js'
-import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {checkArg} from '../../lib/ui/args.js'
-import {canPrompt, missing, promptSecret} from '../../lib/ui/prompts.js'
-import {readSecretFromStdin} from '../../lib/ui/stdin.js'
+import {BaseCommand, canPrompt, checkArg, cloudFlags, missing, promptSecret, readSecretFromStdin} from '../../lib/ui/index.js'
 
 export default class PinsSet extends BaseCommand {
   static args = {email: Args.string({description: 'The user\'s e-mail address.', required: true})}

@@ -1,10 +1,8 @@
 import {Args} from '@oclif/core'
 
-import {activeOrgId} from '../../lib/auth/session.js'
+import {activeOrgId} from '../../lib/auth/index.js'
 import {applyPreenrollments} from '../../lib/cloud/fleet.js'
-import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {settle, type ItemRow} from '../../lib/ui/batch.js'
-import {serialArgs} from '../../lib/ui/args.js'
+import {BaseCommand, cloudFlags, type ItemRow, serialArgs, settle} from '../../lib/ui/index.js'
 
 export default class PreenrollAdd extends BaseCommand {
   static args = {serial: Args.string({description: 'Printer serial numbers (7–20 letters and digits).', required: true})}

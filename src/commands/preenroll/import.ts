@@ -1,6 +1,6 @@
 import {applyPreenrollments, type PreenrollItem} from '../../lib/cloud/fleet.js'
-import {preenrollFormat} from '../../lib/csv/formats/preenroll.js'
-import {ImportCommand, type ImportTarget} from '../../lib/ui/import-command.js'
+import {preenrollFormat} from '../../lib/csv/index.js'
+import {ImportCommand, type OrgScope} from '../../lib/ui/index.js'
 
 export default class PreenrollImport extends ImportCommand<PreenrollItem> {
   static description = `Pre-enroll printers from a file of serial numbers (cloud-based pre-enrollment): a TXT file with one serial number per line, or a CSV with a serial-number column (SERIAL_NUMBER, "Serial Number", Serial… — the output of lcs printers discover --csv works as it is). Serial numbers are 7–20 letters and digits, stored in upper case; a serial number already pre-enrolled here is unchanged, one pre-enrolled in another organization or already enrolled is rejected. On site, the printers then enroll with the organization's enrollment code.
@@ -13,7 +13,7 @@ Checked, planned, chunked (1,000 per request), resumable and idempotent like eve
     return preenrollFormat
   }
 
-  protected send(target: ImportTarget, items: PreenrollItem[], dryRun: boolean) {
-    return applyPreenrollments(target.client, target.orgId, items, dryRun)
+  protected send(scope: OrgScope, items: PreenrollItem[], dryRun: boolean) {
+    return applyPreenrollments(scope.client, scope.orgId, items, dryRun)
   }
 }

@@ -1,10 +1,9 @@
 import {Flags} from '@oclif/core'
 
-import {activeOrgId} from '../../lib/auth/session.js'
+import {activeOrgId} from '../../lib/auth/index.js'
 import {listPreenrollments} from '../../lib/cloud/fleet.js'
 import type {Preenrollment} from '../../lib/cloud/types.js'
-import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {formatTime, renderCsv, renderTable, type Column} from '../../lib/ui/output.js'
+import {BaseCommand, cloudFlags, type Column, formatTime, renderCsv, renderTable} from '../../lib/ui/index.js'
 
 const COLUMNS: Column<Preenrollment>[] = [
   {get: (p) => p.serialNumber, header: 'Serial number'},

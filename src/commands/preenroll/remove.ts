@@ -1,11 +1,8 @@
 import {Args, Flags} from '@oclif/core'
 
-import {activeOrgId} from '../../lib/auth/session.js'
+import {activeOrgId} from '../../lib/auth/index.js'
 import {applyPreenrollments} from '../../lib/cloud/fleet.js'
-import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {settle, type ItemRow} from '../../lib/ui/batch.js'
-import {serialArgs} from '../../lib/ui/args.js'
-import {confirmDelete} from '../../lib/ui/prompts.js'
+import {BaseCommand, cloudFlags, confirmDelete, type ItemRow, serialArgs, settle} from '../../lib/ui/index.js'
 
 export default class PreenrollRemove extends BaseCommand {
   static args = {serial: Args.string({description: 'Pre-enrolled serial numbers.', required: true})}

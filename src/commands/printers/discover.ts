@@ -1,12 +1,10 @@
 import {Flags} from '@oclif/core'
-import {writeFile} from 'node:fs/promises'
 
-import {discover, type DiscoveredPrinter, type DiscoverProgress} from '../../lib/discovery/discover.js'
+import {activeOrgId} from '../../lib/auth/index.js'
+import {discover, type DiscoveredPrinter, type DiscoverProgress, saveDiscovery} from '../../lib/discovery/index.js'
+import {enrolledSerials} from '../../lib/enroll/index.js'
 import {LcsError} from '../../lib/errors.js'
-import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {discoveryArgs, discoveryFlags, discoveryOptions} from '../../lib/ui/discovery-flags.js'
-import {renderCsv, renderTable, type Column} from '../../lib/ui/output.js'
-import {Progress} from '../../lib/ui/progress.js'
+import {BaseCommand, cloudFlags, type Column, discoveryArgs, discoveryFlags, discoveryOptions, Progress, renderCsv, renderTable} from '../../lib/ui/index.js'
 
 const supplyText = (p: DiscoveredPrinter) => p.supplies.filter((s) => s.percent !== undefined).map((s) => `${s.color ?? s.description ?? s.type} ${s.percent}%`).join(', ')
 
@@ -67,11 +65,12 @@ Like the Printer Enrollment Tool: mDNS first (when searching the local network),
     } finally {
       progress.done()
     }
-    for (const w of result.warnings.slice(0, 20)) this.warning(w)
-    if (result.warnings.length > 20) this.warning(`… and ${result.warnings.length - 20} more warnings (see --json)`)
+    const shown = this.verbose ? result.warnings : result.warnings.slice(0, 20)
+    for (const w of shown) this.warning(w)
+    if (result.warnings.length > shown.length) this.warning(`… and ${result.warnings.length - shown.length} more warnings (--verbose shows them all)`)
     const rows = result.printers
     if (flags.save) {
-      await writeFile(flags.save, JSON.stringify({discoveredAt: new Date().toISOString(), printers: rows, version: 1}, null, 2) + '\n')
+      await saveDiscovery(flags.save, rows)
       this.note(`Saved ${rows.length} printers to ${flags.save}.`)
     }
     this.note(`${rows.length} printers found, ${result.probed} addresses probed in ${(result.elapsedMs / 1000).toFixed(1)} s.`)
@@ -90,9 +89,7 @@ Like the Printer Enrollment Tool: mDNS first (when searching the local network),
   private async enrolledSerials(flags: {profile?: string; 'api-url'?: string; region?: string; org?: string}): Promise<Set<string> | undefined> {
     try {
       const session = await this.session(flags)
-      const serials = new Set<string>()
-      for await (const a of session.client.listAssets()) serials.add(a.serialNumber.trim().toUpperCase())
-      return serials
+      return await enrolledSerials(session.client, await activeOrgId(session))
     } catch (error) {
       if (!(error instanceof LcsError) || !['auth', 'unavailable', 'forbidden'].includes(error.kind)) throw error
       this.note(error.kind === 'auth' ? 'Not logged in: "enrolled" status is not checked against the cloud.' : `The cloud could not be asked which printers are enrolled (${error.message}); "enrolled" status is not checked.`)

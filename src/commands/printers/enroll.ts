@@ -1,18 +1,11 @@
 import {Flags} from '@oclif/core'
-import {readFile} from 'node:fs/promises'
 
-import {activeOrgId} from '../../lib/auth/session.js'
-import {discover, type DiscoveredPrinter} from '../../lib/discovery/discover.js'
-import {DEFAULT_EWS_PORT} from '../../lib/enroll/ews.js'
-import {enrollPrinters, type EnrollCandidate, type EnrollRow} from '../../lib/enroll/flow.js'
+import {activeOrgId} from '../../lib/auth/index.js'
+import {discover, type DiscoveredPrinter, readDiscovery} from '../../lib/discovery/index.js'
+import {DEFAULT_EWS_PORT, type EnrollCandidate, enrollPrinters, type EnrollRow} from '../../lib/enroll/index.js'
 import {LcsError} from '../../lib/errors.js'
 import {registerSecret} from '../../lib/redact.js'
-import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {discoveryArgs, discoveryFlags, discoveryOptions, type DiscoveryFlagValues} from '../../lib/ui/discovery-flags.js'
-import {renderTable, type Column} from '../../lib/ui/output.js'
-import {Progress} from '../../lib/ui/progress.js'
-import {canPrompt, missing, promptCheckbox, promptInput, promptSecret, promptSelect} from '../../lib/ui/prompts.js'
-import {readSecretFromStdin} from '../../lib/ui/stdin.js'
+import {BaseCommand, canPrompt, cloudFlags, type Column, discoveryArgs, discoveryFlags, type DiscoveryFlagValues, discoveryOptions, missing, Progress, promptCheckbox, promptInput, promptSecret, promptSelect, readSecretFromStdin, renderTable} from '../../lib/ui/index.js'
 
 const COLUMNS: Column<EnrollRow>[] = [
   {get: (r) => r.address, header: 'Address'},
@@ -69,7 +62,7 @@ Select printers from a saved discovery (--from), by discovering TARGETS, by --se
     const session = await this.session(flags)
     const orgId = await activeOrgId(session)
 
-    const rows = flags.from ? await this.readSaved(flags.from) : await this.discoverTargets(flags, targets)
+    const rows = flags.from ? await readDiscovery(flags.from) : await this.discoverTargets(flags, targets)
     let selected: DiscoveredPrinter[]
     if (flags.serial?.length) {
       const wanted = new Set(flags.serial.map((s) => s.trim().toUpperCase()))
@@ -123,19 +116,8 @@ Select printers from a saved discovery (--from), by discovering TARGETS, by --se
     progress.done()
     this.note(`Enrolled ${counts.enrolled}, already enrolled ${counts['already-enrolled']}, skipped ${counts.skipped}, failed ${counts.failed}.`)
     this.log(renderTable(result, COLUMNS))
-    if (counts.failed > 0) process.exitCode = 9
+    if (counts.failed > 0) this.exitAs('partial')
     return result
-  }
-
-  private async readSaved(file: string): Promise<DiscoveredPrinter[]> {
-    try {
-      const data = JSON.parse(await readFile(file, 'utf8')) as {printers?: DiscoveredPrinter[]} | DiscoveredPrinter[]
-      const rows = Array.isArray(data) ? data : data.printers
-      if (!Array.isArray(rows) || rows.some((r) => typeof r?.address !== 'string')) throw new Error('no printers array')
-      return rows
-    } catch (error) {
-      throw new LcsError('badData', `${file} is not a saved discovery (${(error as Error).message}).`, {hint: 'Write one with `lcs printers discover … --save FILE`.'})
-    }
   }
 
   private async discoverTargets(flags: Omit<DiscoveryFlagValues, 'timeout' | 'concurrency'> & {'snmp-timeout': string}, targets: string[]): Promise<DiscoveredPrinter[]> {

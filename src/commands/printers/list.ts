@@ -1,10 +1,9 @@
 import {Flags} from '@oclif/core'
 
-import {activeOrgId} from '../../lib/auth/session.js'
+import {activeOrgId} from '../../lib/auth/index.js'
 import {listPrinters, type EnrolledPrinter} from '../../lib/cloud/enrollment.js'
 import type {Asset} from '../../lib/cloud/types.js'
-import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {formatTime, renderCsv, renderTable, type Column} from '../../lib/ui/output.js'
+import {BaseCommand, cloudFlags, type Column, formatTime, renderCsv, renderTable} from '../../lib/ui/index.js'
 
 const FLEET: Column<EnrolledPrinter>[] = [
   {get: (p) => p.serialNumber, header: 'Serial'},

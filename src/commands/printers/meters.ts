@@ -1,9 +1,5 @@
-import {discover} from '../../lib/discovery/discover.js'
-import {meterCsvRows, meterRead, type MeterRead} from '../../lib/discovery/meters.js'
-import {BaseCommand} from '../../lib/ui/base-command.js'
-import {discoveryArgs, discoveryFlags, discoveryOptions} from '../../lib/ui/discovery-flags.js'
-import {renderCsv, type Column} from '../../lib/ui/output.js'
-import {Progress} from '../../lib/ui/progress.js'
+import {discover, meterCsvRows, meterRead, type MeterRead} from '../../lib/discovery/index.js'
+import {BaseCommand, type Column, discoveryArgs, discoveryFlags, discoveryOptions, Progress, renderCsv} from '../../lib/ui/index.js'
 
 // Meter reads are SNMP only.
 const {mdns: _mdns, 'mdns-interface': _interfaces, 'mdns-only': _only, ...meterFlags} = discoveryFlags

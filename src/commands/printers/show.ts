@@ -1,9 +1,8 @@
 import {Args} from '@oclif/core'
 
-import {activeOrgId} from '../../lib/auth/session.js'
+import {activeOrgId} from '../../lib/auth/index.js'
 import {getPrinter, type EnrolledPrinter} from '../../lib/cloud/enrollment.js'
-import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {formatTime} from '../../lib/ui/output.js'
+import {BaseCommand, cloudFlags, formatTime} from '../../lib/ui/index.js'
 
 export default class PrintersShow extends BaseCommand {
   static args = {serial: Args.string({ignoreStdin: true, description: 'Serial number of the enrolled printer.', required: true})}

@@ -1,9 +1,9 @@
 import {Args, Flags} from '@oclif/core'
 
-import {activeOrgId} from '../../lib/auth/session.js'
+import {activeOrgId} from '../../lib/auth/index.js'
 import {getPrinter, setPrinterTags, type EnrolledPrinter} from '../../lib/cloud/enrollment.js'
 import {LcsError} from '../../lib/errors.js'
-import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
+import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 
 export default class PrintersTag extends BaseCommand {
   static args = {serial: Args.string({ignoreStdin: true, description: 'Serial number of the enrolled printer.', required: true})}

@@ -1,16 +1,8 @@
 import {Args, Flags} from '@oclif/core'
 
-import {activeOrgId} from '../../lib/auth/session.js'
+import {activeOrgId} from '../../lib/auth/index.js'
 import {getPrinter, unenrollPrinter} from '../../lib/cloud/enrollment.js'
-import {LcsError} from '../../lib/errors.js'
-import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {canPrompt, missing, promptConfirm} from '../../lib/ui/prompts.js'
-
-interface Row {
-  serialNumber: string
-  result: 'unenrolled' | 'refused' | 'not-found' | 'kept'
-  reason: string
-}
+import {BaseCommand, cloudFlags, type ItemReport} from '../../lib/ui/index.js'
 
 export default class PrintersUnenroll extends BaseCommand {
   static args = {serials: Args.string({ignoreStdin: true, description: 'Serial numbers of the printers to unenroll.', required: true})}
@@ -23,42 +15,21 @@ export default class PrintersUnenroll extends BaseCommand {
 
   static strict = false
 
-  async run(): Promise<Row[]> {
+  async run(): Promise<ItemReport<'serialNumber', 'unenrolled'>[]> {
     const {argv, flags} = await this.parse(PrintersUnenroll)
     const serials = argv as string[]
-    if (!flags.yes && !canPrompt({json: this.jsonEnabled()})) throw missing('--yes', 'confirmation')
+    this.requireConfirmation(flags.yes)
     const s = await this.session(flags)
     const orgId = await activeOrgId(s)
-    const rows: Row[] = []
-    for (const serial of serials) {
-      let printer
-      try {
-        printer = await getPrinter(s.client, orgId, serial)
-      } catch (error) {
-        if (error instanceof LcsError && error.kind === 'notFound') {
-          rows.push({reason: 'not enrolled in this organization', result: 'not-found', serialNumber: serial})
-          continue
-        }
-        throw error
-      }
-      if (printer.mpsStatus !== 'none') {
-        rows.push({reason: `${printer.mpsStatus === 'managed' ? 'managed by' : 'pending enrollment in'} MPS Express: end that first`, result: 'refused', serialNumber: serial})
-        continue
-      }
-      if (!flags.yes && !(await promptConfirm(`Unenroll ${printer.manufacturer} ${printer.modelName} (${serial})? Its agent stops reporting to the cloud.`))) {
-        rows.push({reason: 'kept at the prompt', result: 'kept', serialNumber: serial})
-        continue
-      }
-      try {
-        await unenrollPrinter(s.client, orgId, serial)
-        rows.push({reason: 'unenrolled', result: 'unenrolled', serialNumber: serial})
-      } catch (error) {
-        if (!(error instanceof LcsError) || error.kind !== 'conflict') throw error
-        rows.push({reason: error.message, result: 'refused', serialNumber: serial})
-      }
-    }
-    for (const r of rows) this.log(`${r.serialNumber}: ${r.reason}`)
-    if (rows.some((r) => r.result === 'refused' || r.result === 'not-found')) process.exitCode = 9
-    return rows
+    return this.eachItem(serials, flags.yes, {
+      act: (p) => unenrollPrinter(s.client, orgId, p.serialNumber),
+      done: 'unenrolled',
+      find: (serial: string) => getPrinter(s.client, orgId, serial),
+      key: 'serialNumber',
+      label: (p) => p.serialNumber,
+      notFound: () => 'not enrolled in this organization',
+      question: (p) => `Unenroll ${p.manufacturer} ${p.modelName} (${p.serialNumber})? Its agent stops reporting to the cloud.`,
+      refuse: (p) => (p.mpsStatus === 'none' ? undefined : `${p.mpsStatus === 'managed' ? 'managed by' : 'pending enrollment in'} MPS Express: end that first`),
+    })
   }
 }

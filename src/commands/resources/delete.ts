@@ -1,17 +1,9 @@
 import {Args, Flags} from '@oclif/core'
 
-import {activeOrgId} from '../../lib/auth/session.js'
+import {activeOrgId} from '../../lib/auth/index.js'
 import {deleteResource, listResources} from '../../lib/cloud/deploy.js'
-import {findNamed} from '../../lib/deploy/resources.js'
-import {LcsError} from '../../lib/errors.js'
-import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {canPrompt, missing, promptConfirm} from '../../lib/ui/prompts.js'
-
-interface Row {
-  resource: string
-  result: 'deleted' | 'refused' | 'not-found' | 'kept'
-  reason: string
-}
+import {findNamed} from '../../lib/lookups.js'
+import {BaseCommand, cloudFlags, type ItemReport} from '../../lib/ui/index.js'
 
 export default class ResourcesDelete extends BaseCommand {
   static args = {resources: Args.string({description: 'Names or ids of the resources to delete.', required: true})}
@@ -24,35 +16,19 @@ export default class ResourcesDelete extends BaseCommand {
 
   static strict = false
 
-  async run(): Promise<Row[]> {
+  async run(): Promise<ItemReport<'resource', 'deleted'>[]> {
     const {argv, flags} = await this.parse(ResourcesDelete)
-    if (!flags.yes && !canPrompt({json: this.jsonEnabled()})) throw missing('--yes', 'confirmation')
+    this.requireConfirmation(flags.yes)
     const s = await this.session(flags)
     const orgId = await activeOrgId(s)
     const all = await listResources(s.client, orgId)
-    const rows: Row[] = []
-    for (const ref of argv as string[]) {
-      let r
-      try {
-        r = findNamed(all, ref, 'resource', '')
-      } catch (error) {
-        rows.push({reason: (error as Error).message, resource: ref, result: 'not-found'})
-        continue
-      }
-      if (!flags.yes && !(await promptConfirm(`Delete ${r.type} resource "${r.name}"?`))) {
-        rows.push({reason: 'kept at the prompt', resource: r.name, result: 'kept'})
-        continue
-      }
-      try {
-        await deleteResource(s.client, orgId, r.id)
-        rows.push({reason: 'deleted', resource: r.name, result: 'deleted'})
-      } catch (error) {
-        if (!(error instanceof LcsError) || error.kind !== 'conflict') throw error
-        rows.push({reason: error.message, resource: r.name, result: 'refused'})
-      }
-    }
-    for (const r of rows) this.log(`${r.resource}: ${r.reason}`)
-    if (rows.some((r) => r.result === 'refused' || r.result === 'not-found')) process.exitCode = 9
-    return rows
+    return this.eachItem(argv as string[], flags.yes, {
+      act: (r) => deleteResource(s.client, orgId, r.id),
+      done: 'deleted',
+      find: (ref: string) => findNamed(all, ref, 'resource', ''),
+      key: 'resource',
+      label: (r) => r.name,
+      question: (r) => `Delete ${r.type} resource "${r.name}"?`,
+    })
   }
 }

@@ -1,11 +1,9 @@
 import {Flags} from '@oclif/core'
 
-import {activeOrgId} from '../../lib/auth/session.js'
+import {activeOrgId} from '../../lib/auth/index.js'
 import {listResources, type Resource, type ResourceType} from '../../lib/cloud/deploy.js'
-import {RESOURCE_TYPES} from '../../lib/deploy/files.js'
-import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {RESOURCE_COLUMNS} from '../../lib/ui/deploy.js'
-import {renderCsv, renderTable} from '../../lib/ui/output.js'
+import {RESOURCE_COLUMNS, RESOURCE_TYPES} from '../../lib/deploy/index.js'
+import {BaseCommand, cloudFlags, renderCsv, renderTable} from '../../lib/ui/index.js'
 
 export default class ResourcesList extends BaseCommand {
   static description = 'List the resource library of the organization: firmware, eSF apps, UCF files and settings bundles.'

@@ -1,10 +1,10 @@
 import {Args} from '@oclif/core'
 
-import {activeOrgId} from '../../lib/auth/session.js'
+import {activeOrgId} from '../../lib/auth/index.js'
 import {listResources, type Resource} from '../../lib/cloud/deploy.js'
-import {describeResource, findNamed} from '../../lib/deploy/resources.js'
-import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {formatTime} from '../../lib/ui/output.js'
+import {describeResource} from '../../lib/deploy/index.js'
+import {findNamed} from '../../lib/lookups.js'
+import {BaseCommand, cloudFlags, formatTime} from '../../lib/ui/index.js'
 
 export default class ResourcesShow extends BaseCommand {
   static args = {resource: Args.string({description: 'Name or id of the resource.', required: true})}

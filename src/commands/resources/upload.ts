@@ -1,11 +1,10 @@
 import {Args, Flags} from '@oclif/core'
 
-import {activeOrgId} from '../../lib/auth/session.js'
+import {activeOrgId} from '../../lib/auth/index.js'
 import {createResource, type Resource, type ResourceType} from '../../lib/cloud/deploy.js'
-import {kindOfFile, RESOURCE_TYPES} from '../../lib/deploy/files.js'
-import {describeFile, describeResource, FIRMWARE_REFERENCE, prepareUpload} from '../../lib/deploy/resources.js'
+import {describeFile, describeResource, FIRMWARE_REFERENCE, kindOfFile, prepareUpload, RESOURCE_TYPES} from '../../lib/deploy/index.js'
 import {LcsError} from '../../lib/errors.js'
-import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
+import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 
 export default class ResourcesUpload extends BaseCommand {
   static args = {source: Args.string({description: 'An app (.fls), a UCF file (.ucf, .txt) or a settings bundle (.zip); for firmware a build name (CSTAT.076.308) or support-center URL.', required: true})}

@@ -1,9 +1,9 @@
 import {Flags} from '@oclif/core'
 import {join, resolve} from 'node:path'
 
-import {defaultSandboxDir} from '../../lib/config/paths.js'
+import {defaultSandboxDir} from '../../lib/config/index.js'
 import {runSandbox, startDetached, type SandboxInfo} from '../../lib/sandbox/daemon.js'
-import {BaseCommand} from '../../lib/ui/base-command.js'
+import {BaseCommand} from '../../lib/ui/index.js'
 
 export default class SandboxStart extends BaseCommand {
   static description = `Start the sandbox cloud: a local printer-cloud emulator on 127.0.0.1 (OAuth2, organizations, users, the integration API) with its state in SQLite under --data.

@@ -1,8 +1,8 @@
 import {Flags} from '@oclif/core'
 
-import {defaultSandboxDir} from '../../lib/config/paths.js'
+import {defaultSandboxDir} from '../../lib/config/index.js'
 import {readState} from '../../lib/sandbox/state.js'
-import {BaseCommand} from '../../lib/ui/base-command.js'
+import {BaseCommand} from '../../lib/ui/index.js'
 
 export default class SandboxStatus extends BaseCommand {
   static description = 'Show whether a sandbox cloud is running for a data directory, and where.'

@@ -1,8 +1,8 @@
 import {Flags} from '@oclif/core'
 
-import {defaultSandboxDir} from '../../lib/config/paths.js'
+import {defaultSandboxDir} from '../../lib/config/index.js'
 import {stopSandbox} from '../../lib/sandbox/daemon.js'
-import {BaseCommand} from '../../lib/ui/base-command.js'
+import {BaseCommand} from '../../lib/ui/index.js'
 
 export default class SandboxStop extends BaseCommand {
   static description = 'Stop the sandbox cloud running in the background for a data directory. Its data is kept.'

@@ -1,10 +1,9 @@
 import {Flags} from '@oclif/core'
 
-import {activeOrgId} from '../../lib/auth/session.js'
+import {activeOrgId} from '../../lib/auth/index.js'
 import {listDeployTasks, type DeployTask} from '../../lib/cloud/deploy.js'
-import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {TASK_COLUMNS} from '../../lib/ui/deploy.js'
-import {renderCsv, renderTable} from '../../lib/ui/output.js'
+import {TASK_COLUMNS} from '../../lib/deploy/index.js'
+import {BaseCommand, cloudFlags, renderCsv, renderTable} from '../../lib/ui/index.js'
 
 export default class TasksList extends BaseCommand {
   static description = 'List the task history of the organization, newest first: deployments, firmware updates (scheduled ones too), enrollments and unenrollments, with their status and a per-printer summary.'

@@ -1,9 +1,9 @@
 import {Args} from '@oclif/core'
 
-import {activeOrgId} from '../../lib/auth/session.js'
+import {activeOrgId} from '../../lib/auth/index.js'
 import {getTask, type DeployTask} from '../../lib/cloud/deploy.js'
-import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {renderTaskDetail} from '../../lib/ui/deploy.js'
+import {renderTaskDetail} from '../../lib/deploy/index.js'
+import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 
 export default class TasksShow extends BaseCommand {
   static args = {id: Args.string({description: 'Task id.', required: true})}

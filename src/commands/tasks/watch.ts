@@ -1,9 +1,9 @@
 import {Args} from '@oclif/core'
 
-import {activeOrgId} from '../../lib/auth/session.js'
+import {activeOrgId} from '../../lib/auth/index.js'
 import {getTask, type DeployTask} from '../../lib/cloud/deploy.js'
-import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {followTask, waitFlags} from '../../lib/ui/deploy.js'
+import {followTask, waitFlags} from '../../lib/deploy/index.js'
+import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 
 const {wait: _wait, ...pollFlag} = waitFlags
 
@@ -22,7 +22,7 @@ export default class TasksWatch extends BaseCommand {
     const orgId = await activeOrgId(s)
     const task = await getTask(s.client, orgId, args.id)
     const out = await followTask(s.client, orgId, task, {log: (l) => this.log(l), pollMs: flags['poll-interval'], verbose: this.verbose, wait: true})
-    if (out.exitCode) process.exitCode = out.exitCode
+    if (out.partial) this.exitAs('partial')
     return out.task
   }
 }

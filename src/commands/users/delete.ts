@@ -1,12 +1,10 @@
 import {Args, Flags} from '@oclif/core'
 
-import {activeOrgId} from '../../lib/auth/session.js'
+import {activeOrgId} from '../../lib/auth/index.js'
 import {applyUser} from '../../lib/cloud/people.js'
 import type {Outcome} from '../../lib/cloud/types.js'
-import {emailRule} from '../../lib/csv/rules.js'
-import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {checkArg} from '../../lib/ui/args.js'
-import {confirmDelete} from '../../lib/ui/prompts.js'
+import {emailRule} from '../../lib/csv/index.js'
+import {BaseCommand, checkArg, cloudFlags, confirmDelete} from '../../lib/ui/index.js'
 
 export default class UsersDelete extends BaseCommand {
   static args = {email: Args.string({description: 'E-mail address of the user.', required: true})}

@@ -1,6 +1,6 @@
 import {applyUsers, type UserItem} from '../../lib/cloud/people.js'
-import {userFormat} from '../../lib/csv/formats/users.js'
-import {ImportCommand, pinPolicyOf, type ImportTarget} from '../../lib/ui/import-command.js'
+import {userFormat} from '../../lib/csv/index.js'
+import {ImportCommand, type OrgScope, pinPolicyOf} from '../../lib/ui/index.js'
 
 export default class UsersImport extends ImportCommand<UserItem> {
   static description = `Create, update and delete users from a CSV or TXT file: the columns EMAIL,OPERATION,PASSWORD,FIRST_NAME,LAST_NAME,DISPLAY_NAME,DEPARTMENT,COST_CENTER,GROUPS,PIN in any order (names case-sensitive, every column on every row). OPERATION is CREATE, UPDATE or DELETE; an empty cell leaves a field as it is; GROUPS lists the user's groups separated by ";" (missing groups are created, memberships set to exactly the list); PIN follows the organization's PIN settings (lcs login-config get). Deleting users asks first (--yes in scripts).
@@ -14,11 +14,11 @@ No size limit: the file is checked first (every error with its line and column),
     '<%= config.bin %> <%= command.id %> users.csv --json --yes --continue-on-error',
   ]
 
-  protected async format(target: ImportTarget | undefined) {
-    return userFormat(await pinPolicyOf(target))
+  protected async format(scope: OrgScope | undefined) {
+    return userFormat(await pinPolicyOf(scope))
   }
 
-  protected send(target: ImportTarget, items: UserItem[], dryRun: boolean) {
-    return applyUsers(target.client, target.orgId, items, dryRun)
+  protected send(scope: OrgScope, items: UserItem[], dryRun: boolean) {
+    return applyUsers(scope.client, scope.orgId, items, dryRun)
   }
 }

@@ -1,10 +1,9 @@
 import {Flags} from '@oclif/core'
 
-import {activeOrgId} from '../../lib/auth/session.js'
+import {activeOrgId} from '../../lib/auth/index.js'
 import type {User} from '../../lib/cloud/types.js'
-import {GROUP_SEPARATOR} from '../../lib/csv/rules.js'
-import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {renderCsv, renderTable, type Column} from '../../lib/ui/output.js'
+import {GROUP_SEPARATOR} from '../../lib/csv/index.js'
+import {BaseCommand, cloudFlags, type Column, renderCsv, renderTable} from '../../lib/ui/index.js'
 
 const COLUMNS: Column<User>[] = [
   {get: (u) => u.email, header: 'Email'},

@@ -1,10 +1,9 @@
 import {Args} from '@oclif/core'
 
-import {activeOrgId} from '../../lib/auth/session.js'
+import {activeOrgId} from '../../lib/auth/index.js'
 import {applyUser} from '../../lib/cloud/people.js'
 import type {Outcome} from '../../lib/cloud/types.js'
-import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {userFieldFlags, userItemFromFlags} from '../../lib/ui/people.js'
+import {BaseCommand, cloudFlags, userFieldFlags, userItemFromFlags} from '../../lib/ui/index.js'
 
 export default class UsersUpdate extends BaseCommand {
   static args = {email: Args.string({description: 'E-mail address of the user.', required: true})}

@@ -3,14 +3,15 @@
 import {CloudClient, CLI_CLIENT_ID, type Credentials, type TokenState} from '../cloud/client.js'
 import type {Logger} from '../cloud/http.js'
 import type {Organization} from '../cloud/types.js'
-import {updateProfile} from '../config/store.js'
+import {updateProfile} from '../config/index.js'
 import {saveSecrets, type SecretStoreKind} from './secrets.js'
-import {findOrganization, type Target} from './session.js'
+import {type ResolvedProfile} from './session.js'
+import {findOrganization} from '../lookups.js'
 
 export type LoginMethod = {kind: 'client'; clientId: string; clientSecret: string} | {kind: 'password'; email: string; password: string}
 
-export interface LoginOptions {
-  target: Target
+interface LoginOptions {
+  target: ResolvedProfile
   method: LoginMethod
   /** Organization given on the command line (id or name). */
   orgRef?: string

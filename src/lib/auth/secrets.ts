@@ -3,11 +3,10 @@
 import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 
-import {configDir} from '../config/paths.js'
-import {writePrivateFile} from '../config/store.js'
+import {configDir, writePrivateFile} from '../config/index.js'
 import {registerSecret} from '../redact.js'
 
-export interface SecretBundle {
+interface SecretBundle {
   clientSecret?: string
   refreshToken?: string
   accessToken?: string
@@ -73,7 +72,7 @@ function keychainDisabled(env: NodeJS.ProcessEnv): boolean {
   return env.LCS_NO_KEYCHAIN === '1'
 }
 
-export interface SaveResult {
+interface SaveResult {
   store: SecretStoreKind
   warning?: string
 }

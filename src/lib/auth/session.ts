@@ -3,23 +3,22 @@
 // (shown by `lcs auth status`).
 import {CloudClient, CLI_CLIENT_ID, type Credentials, type Endpoints, type TokenState} from '../cloud/client.js'
 import {LCS_VERSION, type Logger} from '../cloud/http.js'
-import type {Organization} from '../cloud/types.js'
-import {normalizeApiUrl, regionEndpoints} from '../config/region.js'
-import {readConfig, type Profile} from '../config/store.js'
+import {normalizeApiUrl, type Profile, readConfig, regionEndpoints} from '../config/index.js'
 import {LcsError} from '../errors.js'
+import {findOrganization} from '../lookups.js'
 import {registerSecret} from '../redact.js'
 import {loadSecrets, saveSecrets} from './secrets.js'
 
-export interface TargetFlags {
+interface SessionFlags {
   profile?: string
   'api-url'?: string
   region?: string
   org?: string
 }
 
-export type Source = 'flag' | 'env' | 'profile' | 'default' | 'token'
+type Source = 'flag' | 'env' | 'profile' | 'default' | 'token'
 
-export interface Target {
+export interface ResolvedProfile {
   profileName: string
   profile: Profile
   endpoints: Endpoints
@@ -27,7 +26,7 @@ export interface Target {
   apiSource: Source
 }
 
-export interface Session extends Target {
+export interface Session extends ResolvedProfile {
   client: CloudClient
   credentials: Credentials
   /** Human description of where the credentials came from. */
@@ -37,12 +36,12 @@ export interface Session extends Target {
   orgSource?: Source
 }
 
-export function profileName(flags: TargetFlags, env: NodeJS.ProcessEnv = process.env): string {
+export function profileName(flags: SessionFlags, env: NodeJS.ProcessEnv = process.env): string {
   return flags.profile ?? env.LCS_PROFILE ?? 'default'
 }
 
 /** Where to talk to, without needing credentials. */
-export async function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv = process.env): Promise<Target> {
+export async function resolveProfile(flags: SessionFlags, env: NodeJS.ProcessEnv = process.env): Promise<ResolvedProfile> {
   const cfg = await readConfig(env)
   const name = profileName(flags, env)
   const profile = cfg.profiles[name] ?? {}
@@ -60,14 +59,14 @@ export async function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv =
   return {apiSource: p.src, apiUrl: p.url ?? endpoints.apis, endpoints, profile, profileName: name}
 }
 
-export interface SessionOptions {
+interface SessionOptions {
   trace?: Logger
   env?: NodeJS.ProcessEnv
 }
 
-export async function resolveSession(flags: TargetFlags, opts: SessionOptions = {}): Promise<Session> {
+export async function resolveSession(flags: SessionFlags, opts: SessionOptions = {}): Promise<Session> {
   const env = opts.env ?? process.env
-  const target = await resolveTarget(flags, env)
+  const target = await resolveProfile(flags, env)
   let credentials: Credentials
   let credentialSource: string
   let token: TokenState | undefined
@@ -106,20 +105,8 @@ export async function resolveSession(flags: TargetFlags, opts: SessionOptions = 
   return {...target, client, credentialSource, credentials, ...org}
 }
 
-export function storeLabel(store: Profile['secretStore']): string {
+function storeLabel(store: Profile['secretStore']): string {
   return store === 'file' ? 'plain-text file' : store === 'keyutils' ? 'kernel keyring' : 'OS keychain'
-}
-
-/** Finds an organization by id or (case-insensitive) name among those the session can reach. */
-export async function findOrganization(client: CloudClient, ref: string): Promise<Organization> {
-  const all: Organization[] = []
-  for await (const o of client.listOrganizations()) all.push(o)
-  const byId = all.find((o) => o.id === ref)
-  if (byId) return byId
-  const byName = all.filter((o) => o.name.toLowerCase() === ref.toLowerCase())
-  if (byName.length === 1) return byName[0]
-  if (byName.length > 1) throw new LcsError('usage', `Several organizations are named "${ref}": use the id (${byName.map((o) => o.id).join(', ')}).`)
-  throw new LcsError('notFound', `No organization "${ref}" among the ${all.length} this account can reach.`, {hint: 'See `lcs orgs list`.'})
 }
 
 /** The organization commands act on: the selected one, else the token's own. */

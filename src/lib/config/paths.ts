@@ -8,7 +8,7 @@ export function configDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** Data directory (the sandbox's default home): $XDG_DATA_HOME/lcs, else ~/.local/share/lcs. */
-export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
+function dataDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(env.XDG_DATA_HOME || join(homedir(), '.local', 'share'), 'lcs')
 }
 

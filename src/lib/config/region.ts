@@ -1,9 +1,8 @@
 import {LcsError} from '../errors.js'
 
-export const REGIONS = ['us', 'eu'] as const
-export type Region = (typeof REGIONS)[number]
+const REGIONS = ['us', 'eu'] as const
 
-export interface Endpoints {
+interface Endpoints {
   /** Identity provider base (OAuth2 token endpoint). */
   idp: string
   /** Services base (identity, fleet management, integration API). */
@@ -17,7 +16,7 @@ export function regionEndpoints(region: string): Endpoints {
   return {apis: `https://apis.${region}.iss.lexmark.com`, idp: `https://idp.${region}.iss.lexmark.com`}
 }
 
-/** Validates an --api-url / LCS_API_URL value. Any other base serves both roles (that is the sandbox). */
+/** Validates an --api-url / LCS_API_URL value. Any other base (the sandbox, a proxy) serves both roles. */
 export function normalizeApiUrl(raw: string, source = '--api-url'): string {
   let u: URL
   try {

@@ -18,11 +18,11 @@ export interface Profile {
   secretStore?: 'keychain' | 'keyutils' | 'file'
 }
 
-export interface ConfigFile {
+interface ConfigFile {
   profiles: Record<string, Profile>
 }
 
-export function configPath(env: NodeJS.ProcessEnv = process.env): string {
+function configPath(env: NodeJS.ProcessEnv = process.env): string {
   return join(configDir(env), 'config.json')
 }
 
@@ -51,7 +51,7 @@ export async function writePrivateFile(path: string, text: string): Promise<void
   await rename(tmp, path)
 }
 
-export async function writeConfig(cfg: ConfigFile, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+async function writeConfig(cfg: ConfigFile, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   await writePrivateFile(configPath(env), JSON.stringify(cfg, null, 2) + '\n')
 }
 

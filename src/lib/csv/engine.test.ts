@@ -64,7 +64,7 @@ function file(rows: string[]): string {
   return f
 }
 
-const opts = (f: string, c: ReturnType<typeof cloud>, extra: Partial<ImportOptions<Item>> = {}): ImportOptions<Item> => ({file: f, format, send: c.send, target: 'org-1', ...extra})
+const opts = (f: string, c: ReturnType<typeof cloud>, extra: Partial<ImportOptions<Item>> = {}): ImportOptions<Item> => ({file: f, format, send: c.send, orgId: 'org-1', ...extra})
 
 async function rejects(p: Promise<unknown>): Promise<LcsError> {
   try {
@@ -175,7 +175,7 @@ test('a journal does not resume a changed file or another organization', async (
   c.failAfterApplies(1)
   await rejects(runImport(opts(f, c, {concurrency: 1})))
   c.failAfterApplies(Number.POSITIVE_INFINITY)
-  const other = await rejects(runImport(opts(f, c, {resume: true, target: 'org-2'})))
+  const other = await rejects(runImport(opts(f, c, {resume: true, orgId: 'org-2'})))
   assert.equal(other.kind, 'usage')
   assert.match(other.message, /another organization/)
   writeFileSync(f, readFileSync(f, 'utf8') + 'k9,SET,v9,s\n')

@@ -18,15 +18,16 @@ import {memoryReader, readCsv, type CsvRecord, type RecordReader} from './read.j
 import {RejectReport} from './report.js'
 import {changedDuringImport, scanFile, type LocatedError, type Row} from './scan.js'
 
-/** The portal's limit per upload, and the sandbox's per request body. */
+/** The portal's limit per upload (1 MiB of request body). */
 const MAX_BODY_BYTES = 1024 * 1024
 const ENVELOPE_BYTES = '{"items":[]}'.length
 const MAX_DETAILS = 100
 
-export type Phase = 'validating' | 'planning' | 'applying'
-export type Action = 'create' | 'update' | 'delete' | 'unchanged' | 'reject'
+type Phase = 'validating' | 'planning' | 'applying'
+/** What a row does to the cloud (a rollout file's plan items use the same words). */
+export type Change = 'create' | 'update' | 'delete' | 'unchanged'
 
-export interface ImportProgress {
+interface ImportProgress {
   phase: Phase
   done: number
   /** 0 while unknown (validation). */
@@ -36,7 +37,8 @@ export interface ImportProgress {
 export interface PlanRow {
   line: number
   label: string
-  action: Action
+  /** `reject` only in a dry run's plan, with the reason. */
+  action: Change | 'reject'
   reason?: string
 }
 
@@ -66,8 +68,8 @@ export interface ImportOptions<Item> {
   format: ImportFormat<Item>
   /** Sends one chunk to the batch endpoint (a dry run only answers what would happen). */
   send(items: Item[], dryRun: boolean): Promise<BatchItemResult[]>
-  /** Where the rows go (the organization): a journal only resumes against the same target. */
-  target: string
+  /** The organization the rows go to: a journal only resumes against the same one. */
+  orgId: string
   validateOnly?: boolean
   dryRun?: boolean
   resume?: boolean
@@ -81,7 +83,7 @@ export interface ImportOptions<Item> {
   confirmDeletes?(count: number): Promise<void>
 }
 
-const ACTIONS: Record<Outcome, Action> = {created: 'create', deleted: 'delete', unchanged: 'unchanged', updated: 'update'}
+const ACTIONS: Record<Outcome, Change> = {created: 'create', deleted: 'delete', unchanged: 'unchanged', updated: 'update'}
 
 const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`
 
@@ -212,7 +214,7 @@ export async function runImport<Item>(o: ImportOptions<Item>): Promise<ImportSum
   }
 
   // ---- journal of an interrupted run ----
-  const identity = {format: o.format.name, sha256: v.sha256, target: o.target}
+  const identity = {format: o.format.name, sha256: v.sha256, target: o.orgId}
   const prior = o.records ? undefined : Journal.read(o.file)
   let done = new Map<number, Outcome>()
   if (o.resume && prior) {

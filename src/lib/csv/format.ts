@@ -22,7 +22,7 @@ export interface Decoded<Item> {
   warning?: string
 }
 
-export interface HeaderError {
+interface HeaderError {
   /** 1-based position in the header row. */
   column: number
   field?: string

@@ -8,7 +8,7 @@ import {appendFileSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import type {Outcome} from '../cloud/types.js'
 import {LcsError} from '../errors.js'
 
-export interface JournalIdentity {
+interface JournalIdentity {
   format: string
   sha256: string
   target: string

@@ -15,7 +15,7 @@ export interface CsvRecord {
   cells: string[]
 }
 
-export interface CsvFault {
+interface CsvFault {
   line: number
   column: number
   rule: string
@@ -24,7 +24,7 @@ export interface CsvFault {
 /** Reads records one by one (a file's, or rows held in memory) and says what it read. */
 export type RecordReader = (onRecord: (r: CsvRecord) => void | Promise<void>) => Promise<ReadSummary>
 
-export interface ReadSummary {
+interface ReadSummary {
   /** The first structural fault, after which reading stopped. */
   fault?: CsvFault
   sha256: string

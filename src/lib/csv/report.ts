@@ -4,7 +4,7 @@
 // only counted.
 import {closeSync, openSync, rmSync, writeSync} from 'node:fs'
 
-import {csvLine} from '../ui/output.js'
+import {csvLine} from './write.js'
 
 const MASK = '****'
 

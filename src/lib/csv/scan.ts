@@ -18,13 +18,13 @@ export interface Row<Item> {
   cells: string[]
 }
 
-export interface ScanHandlers<Item> {
+interface ScanHandlers<Item> {
   header?(h: Header): void
   row?(r: Row<Item>, decoded: Decoded<Item>): void | Promise<void>
   invalid?(line: number, cells: string[] | undefined, errors: LocatedError[]): void
 }
 
-export interface ScanResult {
+interface ScanResult {
   rows: number
   sha256: string
 }

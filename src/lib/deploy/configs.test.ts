@@ -3,7 +3,7 @@ import {test} from 'node:test'
 
 import type {CatalogApp} from '../cloud/deploy.js'
 import {diffConfig, normalizeConfig, specFromFlags, toInput, type ResourceIndex} from './configs.js'
-import {splitSerials} from './targets.js'
+import {splitSerials} from './selection.js'
 
 const catalog = [{category: 'x', id: 'cloud-print-management', minMemoryMb: 1024, models: [], name: 'Cloud Print Management', version: '3.4.12'}] as CatalogApp[]
 const index: ResourceIndex = new Map([

@@ -7,7 +7,7 @@ import {LcsError} from '../errors.js'
 import {catalogMatch} from './resources.js'
 import type {YamlSource} from './yaml-source.js'
 
-export type AppRef = string | {catalog: string} | {resource: string}
+type AppRef = string | {catalog: string} | {resource: string}
 
 /** A configuration as written in a file or on the command line. */
 export interface ConfigSpec {
@@ -20,7 +20,7 @@ export interface ConfigSpec {
   default?: boolean
 }
 
-export interface ResourceIndexEntry {
+interface ResourceIndexEntry {
   name: string
   type: ResourceType
   id?: string
@@ -40,7 +40,7 @@ export interface NormalizedConfig {
   settings: string[]
 }
 
-export interface Problem {
+interface Problem {
   path: Array<string | number>
   message: string
 }
@@ -131,7 +131,7 @@ export function toInput(n: NormalizedConfig, idOf: (resourceName: string) => str
   }
 }
 
-export const problemsToDetails = (problems: Problem[]) => problems.map((p) => ({field: p.path.map((x) => (typeof x === 'number' ? `[${x}]` : `.${x}`)).join('').replace(/^\./, ''), message: p.message}))
+const problemsToDetails = (problems: Problem[]) => problems.map((p) => ({field: p.path.map((x) => (typeof x === 'number' ? `[${x}]` : `.${x}`)).join('').replace(/^\./, ''), message: p.message}))
 
 /** Resolves a configuration against the organization's library and the catalog; refuses it with every problem (with lines when it came from a file). */
 export async function resolveConfig(client: CloudClient, orgId: string, spec: ConfigSpec, source?: YamlSource): Promise<ConfigurationInput> {
@@ -143,7 +143,7 @@ export async function resolveConfig(client: CloudClient, orgId: string, spec: Co
   return toInput(config, (name) => index.get(name.toLowerCase())!.id!)
 }
 
-export interface ConfigFlagValues {
+interface ConfigFlagValues {
   description?: string
   'recommended-firmware'?: boolean
   firmware?: string[]

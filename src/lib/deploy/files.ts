@@ -26,11 +26,11 @@ export function kindOfFile(fileName: string): FileKind | undefined {
 
 const EXTENSIONS: Record<FileKind, string> = {app: '.fls', bundle: '.zip', ucf: '.ucf or .txt'}
 
-export interface UcfInfo {
+interface UcfInfo {
   settings: number
 }
 
-export interface BundleInfo {
+interface BundleInfo {
   entries: number
 }
 
@@ -78,6 +78,3 @@ export function inspectFile(fileName: string, buf: Buffer, expected?: FileKind):
   return {kind, sha256, size, ...checkBundle(buf)}
 }
 
-export function sha256(buf: Buffer): string {
-  return createHash('sha256').update(buf).digest('hex')
-}

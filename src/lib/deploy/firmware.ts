@@ -11,7 +11,7 @@ function unknownZone(tz: string): LcsError {
   return new LcsError('usage', `Unknown time zone "${tz}"${guess ? ` (did you mean ${guess}?)` : ''}: use an IANA name such as America/New_York or Europe/Paris.`)
 }
 
-export interface ScheduleFlags {
+interface ScheduleFlags {
   now?: boolean
   at?: string
   tz?: string

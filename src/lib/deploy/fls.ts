@@ -5,7 +5,7 @@
 // the sandbox checks it again on upload.
 import {createHash} from 'node:crypto'
 
-export interface AppManifest {
+interface AppManifest {
   /** Application name as the portal shows it ("Cloud Authentication"). */
   name: string
   /** Application id ("cloudAuth"). */

@@ -11,7 +11,7 @@ import {inspectFile, InvalidFile, kindOfFile, type FileInfo} from './files.js'
 
 export const FIRMWARE_REFERENCE = /^([A-Za-z]{5}\.\d{3}\.\d{3}|https:\/\/\S+)$/
 
-export interface UploadSpec {
+interface UploadSpec {
   /** A file, or for firmware a build name or support-center URL. */
   source: string
   type: ResourceType
@@ -19,7 +19,7 @@ export interface UploadSpec {
   description?: string
 }
 
-export interface PreparedUpload {
+interface PreparedUpload {
   input: ResourceInput
   /** What the file is (apps: name, version, memory, models), absent for firmware. */
   file?: FileInfo
@@ -55,16 +55,6 @@ export async function prepareUpload(spec: UploadSpec): Promise<PreparedUpload> {
   const fileName = basename(spec.source)
   const name = spec.name ?? (info.kind === 'app' ? `${info.name} ${info.version}` : basename(fileName, extname(fileName)))
   return {file: info, input: {content: buf.toString('base64'), description: spec.description ?? null, fileName, name, type: spec.type}}
-}
-
-/** An item by id or by (case-insensitive) name; a clear error otherwise. */
-export function findNamed<T extends {id: string; name: string}>(items: T[], ref: string, what: string, hint: string): T {
-  const byId = items.find((x) => x.id === ref)
-  if (byId) return byId
-  const byName = items.filter((x) => x.name.toLowerCase() === ref.trim().toLowerCase())
-  if (byName.length === 1) return byName[0]
-  if (byName.length > 1) throw new LcsError('usage', `Several ${what}s are named "${ref}": use the id (${byName.map((x) => x.id).join(', ')}).`)
-  throw new LcsError('notFound', `No ${what} "${ref}" in this organization.`, {hint})
 }
 
 export function catalogMatch(catalog: CatalogApp[], ref: string): CatalogApp | undefined {

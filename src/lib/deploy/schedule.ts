@@ -4,16 +4,9 @@
 // names resolved through Intl, so daylight-saving rules come from the platform.
 import {LcsError} from '../errors.js'
 
-export const MAX_TASK_NAME = 64
-export const MIN_WINDOW_MINUTES = 60
-export const MAX_WINDOW_MINUTES = 23 * 60 + 59
-
-export interface Schedule {
-  /** Epoch ms. */
-  startAt: number
-  timeZone: string
-  windowMinutes: number
-}
+const MAX_TASK_NAME = 64
+const MIN_WINDOW_MINUTES = 60
+const MAX_WINDOW_MINUTES = 23 * 60 + 59
 
 export function isValidTimeZone(tz: string): boolean {
   if (!tz || typeof tz !== 'string') return false
@@ -40,10 +33,8 @@ export function taskNameProblem(name: string): string | null {
 
 export function windowProblem(minutes: number): string | null {
   if (!Number.isInteger(minutes)) return 'the task window must be whole minutes'
-  const h = Math.floor(minutes / 60)
-  const m = minutes % 60
   if (minutes <= 0) return 'the task window is 0: it must be 1–23 hours and 0–59 minutes'
-  if (h < 1 || h > 23 || m > 59) return `the task window ${formatWindow(minutes)} is out of range: 1–23 hours and 0–59 minutes`
+  if (minutes < MIN_WINDOW_MINUTES || minutes > MAX_WINDOW_MINUTES) return `the task window ${formatWindow(minutes)} is out of range: 1–23 hours and 0–59 minutes`
   return null
 }
 
@@ -86,7 +77,7 @@ function wallClock(epoch: number, tz: string): Wall {
 }
 
 /** Offset of a time zone at an instant, in ms (wall clock minus UTC). */
-export function zoneOffsetMs(epoch: number, tz: string): number {
+function zoneOffsetMs(epoch: number, tz: string): number {
   const w = wallClock(epoch, tz)
   return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute) - Math.floor(epoch / 60_000) * 60_000
 }

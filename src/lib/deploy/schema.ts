@@ -39,14 +39,14 @@ export interface SchemaObject {
 
 export type Path = Array<string | number>
 
-export interface SchemaError {
+interface SchemaError {
   path: Path
   message: string
   /** The problem is the key itself (an unknown key): point at the key, not its value. */
   atKey?: boolean
 }
 
-export function jsonType(v: unknown): string {
+function jsonType(v: unknown): string {
   if (v === null) return 'null'
   if (Array.isArray(v)) return 'array'
   if (Number.isInteger(v)) return 'integer'
@@ -61,7 +61,7 @@ function typeMatches(v: unknown, t: string): boolean {
 }
 
 /** Edit distance with adjacent transpositions (small strings only): "wiat" is one step from "wait". */
-export function distance(a: string, b: string): number {
+function distance(a: string, b: string): number {
   const d = Array.from({length: a.length + 1}, (_x, i) => [i, ...Array<number>(b.length).fill(0)])
   for (let j = 1; j <= b.length; j++) d[0][j] = j
   for (let i = 1; i <= a.length; i++) {

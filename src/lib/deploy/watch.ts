@@ -2,9 +2,8 @@
 // and the changes since the previous poll handed to the caller (per-printer progress on screen).
 import type {CloudClient} from '../cloud/client.js'
 import {FINAL_TASK_STATUSES, getTask, type DeployTask, type TaskPrinter} from '../cloud/deploy.js'
-import {ExitCode} from '../errors.js'
 
-export interface WatchOptions {
+interface WatchOptions {
   pollMs?: number
   onUpdate?: (task: DeployTask, changed: TaskPrinter[]) => void
   sleep?: (ms: number) => Promise<void>
@@ -25,10 +24,9 @@ export async function watchTask(client: CloudClient, orgId: string, taskId: stri
   }
 }
 
-/** 0 when every printer succeeded; 9 (partial failure) when any failed or expired. */
-export function taskExitCode(task: DeployTask): number {
+/** A finished task where some printer failed or expired (the command exits 9, partial failure). */
+export function taskPartlyFailed(task: DeployTask): boolean {
   const s = task.summary
-  if (task.status === 'succeeded' && (!s || (s.failed === 0 && s.expired === 0))) return ExitCode.ok
-  if (!FINAL_TASK_STATUSES.has(task.status)) return ExitCode.ok
-  return ExitCode.partial
+  if (task.status === 'succeeded' && (!s || (s.failed === 0 && s.expired === 0))) return false
+  return FINAL_TASK_STATUSES.has(task.status)
 }

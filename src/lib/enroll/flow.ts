@@ -18,7 +18,7 @@ export interface EnrollCandidate {
   reason: string
 }
 
-export type EnrollOutcome = 'enrolled' | 'already-enrolled' | 'skipped' | 'failed'
+type EnrollOutcome = 'enrolled' | 'already-enrolled' | 'skipped' | 'failed'
 
 export interface EnrollRow {
   address: string
@@ -31,7 +31,7 @@ export interface EnrollRow {
   elapsedMs: number
 }
 
-export interface EnrollOptions {
+interface EnrollOptions {
   client: CloudClient
   orgId: string
   /** The cloud base URL handed to the printers (they register there). */
@@ -52,6 +52,14 @@ export interface EnrollOptions {
 const DEFAULT_SKEW_MS = 5 * 60_000
 
 /** Waits for serials to appear in the cloud, with one shared poll of the organization's printer list. */
+/** The serial numbers (upper case) of the organization's enrolled printers: what "enrolled" means for
+ * discovery and enrollment alike. */
+export async function enrolledSerials(client: CloudClient, orgId: string): Promise<Set<string>> {
+  const serials = new Set<string>()
+  for await (const p of listPrinters(client, orgId)) serials.add(p.serialNumber.trim().toUpperCase())
+  return serials
+}
+
 class CloudWatcher {
   private readonly seen = new Set<string>()
   private polling?: Promise<void>
@@ -65,7 +73,7 @@ class CloudWatcher {
   }
 
   private async poll(): Promise<void> {
-    for await (const p of listPrinters(this.client, this.orgId)) this.seen.add(p.serialNumber.toUpperCase())
+    for (const s of await enrolledSerials(this.client, this.orgId)) this.seen.add(s)
     this.lastPoll = Date.now()
   }
 

@@ -1,5 +1,5 @@
 // Command-line values checked with the same rules as the import files (usage errors naming the argument).
-import {serialRule, type Rule} from '../csv/rules.js'
+import {type Rule, serialRule} from '../csv/index.js'
 import {LcsError} from '../errors.js'
 
 /** A command-line value checked with the import rules: a broken rule is a usage error naming the argument. */

@@ -1,12 +1,16 @@
 // The base of every command: --json (result only on stdout), --verbose (HTTP trace and stacks, secrets
 // redacted), stderr for logs and warnings, redaction of every output line, Ctrl-C → 130, and the single
 // mapping of errors to messages and exit codes.
-import {Command, Flags, Interfaces, ux} from '@oclif/core'
+import {Command, Flags, ux} from '@oclif/core'
+import {format, inspect} from 'node:util'
 
-import {resolveSession, type Session} from '../auth/session.js'
-import {toLcsError, type ErrorDetail} from '../errors.js'
+import type {Session} from '../auth/index.js'
+import {ExitCode, toLcsError, type ErrorDetail, type ErrorKind} from '../errors.js'
 import {redact} from '../redact.js'
+import {perItem, type ItemReport, type PerItemSpec} from './batch.js'
+import {defaultFactory, type Factory} from './factory.js'
 import {colorEnabled} from './output.js'
+import {missing} from './prompts.js'
 
 let redactionInstalled = false
 
@@ -26,9 +30,11 @@ export const cloudFlags = {
   region: Flags.string({description: 'Cloud region: us or eu. Env: LCS_REGION.', helpGroup: 'CLOUD'}),
 }
 
-export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof BaseCommand)['baseFlags'] & T['flags']>
+/** The base of every command; `T` is what run() returns (and --json prints). */
+export abstract class BaseCommand<T = unknown> extends Command {
+  /** Where commands get session, prompter, streams and exit code; tests replace it to run commands in-process. */
+  static factory: Factory = defaultFactory()
 
-export abstract class BaseCommand extends Command {
   static baseFlags = {
     verbose: Flags.boolean({description: 'Trace HTTP calls and show stack traces on stderr (secrets redacted). Env: LCS_DEBUG=1.', helpGroup: 'GLOBAL'}),
   }
@@ -43,8 +49,14 @@ export abstract class BaseCommand extends Command {
 
   private sigint?: () => void
 
+  abstract run(): Promise<T>
+
+  protected get factory(): Factory {
+    return BaseCommand.factory
+  }
+
   protected get verbose(): boolean {
-    return this.argv.includes('--verbose') || Boolean(process.env.LCS_DEBUG && process.env.LCS_DEBUG !== '0')
+    return this.argv.includes('--verbose') || Boolean(this.factory.env.LCS_DEBUG && this.factory.env.LCS_DEBUG !== '0')
   }
 
   async init(): Promise<void> {
@@ -73,20 +85,51 @@ export abstract class BaseCommand extends Command {
 
   /** HTTP trace line (only with --verbose / LCS_DEBUG). */
   protected trace = (line: string): void => {
-    if (this.verbose) process.stderr.write(`${colorEnabled(process.stderr) ? '\u001B[2m' : ''}[http] ${line}${colorEnabled(process.stderr) ? '\u001B[22m' : ''}\n`)
+    if (this.verbose) this.factory.stderr.write(`${this.stderrColor ? '\u001B[2m' : ''}[http] ${line}${this.stderrColor ? '\u001B[22m' : ''}\n`)
+  }
+
+  private get stderrColor(): boolean {
+    return this.factory.stderr === process.stderr && colorEnabled(process.stderr)
+  }
+
+  /** Result lines on stdout (not under --json, whose result oclif prints through logJson). */
+  log(message: unknown = '', ...args: unknown[]): void {
+    if (!this.jsonEnabled()) this.factory.stdout.write(format(typeof message === 'string' ? message : inspect(message), ...args) + '\n')
+  }
+
+  logJson(json: unknown): void {
+    this.factory.stdout.write(ux.colorizeJson(json, {pretty: true, theme: this.config.theme?.json}) + '\n')
   }
 
   /** Progress and informational messages: always stderr, so --json stdout stays clean. */
   protected note(message: string): void {
-    process.stderr.write(message + '\n')
+    this.factory.stderr.write(message + '\n')
   }
 
   protected warning(message: string): void {
-    process.stderr.write(`${colorEnabled(process.stderr) ? '\u001B[33m!\u001B[39m' : '!'} ${message}\n`)
+    this.factory.stderr.write(`${this.stderrColor ? '\u001B[33m!\u001B[39m' : '!'} ${message}\n`)
+  }
+
+  /** The command ends normally (its result is printed) and exits with this kind's code: `partial` (9) when some items failed. */
+  protected exitAs(kind: ErrorKind): void {
+    this.factory.setExitCode(ExitCode[kind])
+  }
+
+  /** Runs a per-item command (see perItem): refuses to run unattended without --yes, prints a line per item, exits 9 when some failed. */
+  protected async eachItem<T, K extends string, D extends string>(refs: string[], yes: boolean, spec: PerItemSpec<T, K, D>): Promise<ItemReport<K, D>[]> {
+    const {failed, rows} = await perItem(refs, yes, spec, (q) => this.factory.prompter.confirm(q))
+    for (const r of rows) this.log(`${r[spec.key]}: ${r.reason}`)
+    if (failed) this.exitAs('partial')
+    return rows
+  }
+
+  /** Fails before any work when a confirmation would be needed but cannot be asked. */
+  protected requireConfirmation(yes: boolean): void {
+    if (!yes && !this.factory.prompter.canPrompt({json: this.jsonEnabled()})) throw missing('--yes', 'confirmation')
   }
 
   protected session(flags: {profile?: string; 'api-url'?: string; region?: string; org?: string}): Promise<Session> {
-    return resolveSession(flags, {trace: this.trace})
+    return this.factory.session(flags, this.trace)
   }
 
   async catch(err: Error & {exitCode?: number}): Promise<never> {
@@ -96,13 +139,13 @@ export abstract class BaseCommand extends Command {
     } catch {
       // no spinner running
     }
-    const color = colorEnabled(process.stderr)
+    const color = this.stderrColor
     const lines = [`${color ? '\u001B[31mError:\u001B[39m' : 'Error:'} ${e.message}`]
     for (const d of e.details ?? []) lines.push(`  - ${[where(d), d.message ?? d.rule].filter(Boolean).join(': ')}`)
     if (e.hint) lines.push(`  ${e.hint}`)
     if (e.requestId) lines.push(`  (request id ${e.requestId})`)
     if (this.verbose) lines.push(String((e.cause as Error | undefined)?.stack ?? e.stack))
-    process.stderr.write(lines.join('\n') + '\n')
+    this.factory.stderr.write(lines.join('\n') + '\n')
     if (this.jsonEnabled()) {
       this.logJson({...e.result, error: {code: e.kind, details: e.details, exitCode: e.exitCode, hint: e.hint, message: e.message, requestId: e.requestId}})
     }

@@ -17,3 +17,60 @@ export function settle(labels: string[], results: BatchItemResult[]): {rows: Ite
   const message = failed.length === 1 && labels.length === 1 ? rows[0].error! : `${failed.length} of ${labels.length} rejected: ${rows.filter((r) => r.error).map((r) => `${r.item} (${r.error})`).join('; ')}`
   return {failure: new LcsError(failed.length === labels.length ? errorKindOf(failed[0].status) : 'partial', message, {result: {results: rows}}), rows}
 }
+
+/** What happened to one item of a per-item command, keyed by what the item is (`configuration`, `serialNumber`…). */
+export type ItemReport<K extends string, D extends string> = Record<K, string> & {result: D | 'not-found' | 'refused' | 'kept'; reason: string}
+
+export interface PerItemSpec<T, K extends string, D extends string> {
+  key: K
+  /** The item a reference names; a "not found" or "several are named" error makes a not-found row. */
+  find(ref: string): Promise<T> | T
+  label(item: T): string
+  /** The not-found row's reason, from the error's message (default: the message). */
+  notFound?(message: string): string
+  /** Why the item must be left alone, if it must (a refused row, nothing asked). */
+  refuse?(item: T): string | undefined
+  question(item: T): string
+  /** Does it; a conflict from the cloud makes a refused row with the cloud's reason. */
+  act(item: T): Promise<void>
+  /** The result (and reason) of a row that was done: "deleted", "unenrolled". */
+  done: D
+}
+
+/**
+ * "Several items, ask per item, report per item" (configs delete, resources delete, firmware schedule
+ * delete, printers unenroll): each reference is found, asked about unless `yes`, and acted on; one row
+ * each, in order. `failed` is true when some were not found or refused (the command exits 9).
+ */
+export async function perItem<T, K extends string, D extends string>(refs: string[], yes: boolean, spec: PerItemSpec<T, K, D>, confirm: (question: string) => Promise<boolean>): Promise<{rows: ItemReport<K, D>[]; failed: boolean}> {
+  const rows: ItemReport<K, D>[] = []
+  const push = (label: string, result: ItemReport<K, D>['result'], reason: string) => rows.push({[spec.key]: label, reason, result} as ItemReport<K, D>)
+  for (const ref of refs) {
+    let item: T
+    try {
+      item = await spec.find(ref)
+    } catch (error) {
+      if (!(error instanceof LcsError) || (error.kind !== 'notFound' && error.kind !== 'usage')) throw error
+      push(ref, 'not-found', spec.notFound?.(error.message) ?? error.message)
+      continue
+    }
+    const label = spec.label(item)
+    const refused = spec.refuse?.(item)
+    if (refused) {
+      push(label, 'refused', refused)
+      continue
+    }
+    if (!yes && !(await confirm(spec.question(item)))) {
+      push(label, 'kept', 'kept at the prompt')
+      continue
+    }
+    try {
+      await spec.act(item)
+      push(label, spec.done, spec.done)
+    } catch (error) {
+      if (!(error instanceof LcsError) || error.kind !== 'conflict') throw error
+      push(label, 'refused', error.message)
+    }
+  }
+  return {failed: rows.some((r) => r.result === 'refused' || r.result === 'not-found'), rows}
+}

@@ -2,8 +2,7 @@
 // DiscoverOptions (SNMP secrets from environment or stdin, validated before any packet is sent).
 import {Args, Flags} from '@oclif/core'
 
-import type {DiscoverOptions} from '../discovery/discover.js'
-import type {SnmpV3User} from '../discovery/snmp-v3.js'
+import type {DiscoverOptions, SnmpV3User} from '../discovery/index.js'
 import {LcsError} from '../errors.js'
 import {registerSecret} from '../redact.js'
 import {readSecretFromStdin} from './stdin.js'

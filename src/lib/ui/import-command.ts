@@ -3,13 +3,11 @@
 import {Args, Flags} from '@oclif/core'
 import {basename} from 'node:path'
 
-import {activeOrgId} from '../auth/session.js'
+import {activeOrgId} from '../auth/index.js'
 import type {CloudClient} from '../cloud/client.js'
 import {getPinPolicy} from '../cloud/people.js'
 import type {BatchItemResult, PinPolicy} from '../cloud/types.js'
-import {runImport, type ImportSummary} from '../csv/engine.js'
-import type {ImportFormat} from '../csv/format.js'
-import {DEFAULT_PIN_POLICY} from '../csv/rules.js'
+import {DEFAULT_PIN_POLICY, type ImportFormat, type ImportSummary, runImport} from '../csv/index.js'
 import {LcsError} from '../errors.js'
 import {BaseCommand, cloudFlags} from './base-command.js'
 import {renderTable} from './output.js'
@@ -17,7 +15,7 @@ import {Progress} from './progress.js'
 import {confirmDelete} from './prompts.js'
 
 /** The organization an import goes to. */
-export interface ImportTarget {
+export interface OrgScope {
   client: CloudClient
   orgId: string
 }
@@ -25,8 +23,8 @@ export interface ImportTarget {
 const SHOWN_PLAN_ROWS = 50
 
 /** The organization's PIN settings, which PIN columns follow (offline, --validate-only: any 4–12 digits). */
-export function pinPolicyOf(target: ImportTarget | undefined): Promise<PinPolicy> {
-  return target ? getPinPolicy(target.client, target.orgId) : Promise.resolve(DEFAULT_PIN_POLICY)
+export function pinPolicyOf(scope: OrgScope | undefined): Promise<PinPolicy> {
+  return scope ? getPinPolicy(scope.client, scope.orgId) : Promise.resolve(DEFAULT_PIN_POLICY)
 }
 
 export abstract class ImportCommand<Item> extends BaseCommand {
@@ -42,22 +40,22 @@ export abstract class ImportCommand<Item> extends BaseCommand {
     yes: Flags.boolean({char: 'y', description: 'Delete what the file says to delete without asking (required without a terminal).'}),
   }
 
-  /** The file format; `target` is undefined with --validate-only (no cloud). */
-  protected abstract format(target: ImportTarget | undefined): Promise<ImportFormat<Item>>
+  /** The file format; `scope` is undefined with --validate-only (no cloud). */
+  protected abstract format(scope: OrgScope | undefined): Promise<ImportFormat<Item>>
 
   /** Sends one chunk to the batch endpoint. */
-  protected abstract send(target: ImportTarget, items: Item[], dryRun: boolean): Promise<BatchItemResult[]>
+  protected abstract send(scope: OrgScope, items: Item[], dryRun: boolean): Promise<BatchItemResult[]>
 
   async run(): Promise<ImportSummary> {
     // parse() copies a command class's own static properties only: name the inherited ones
     const {args, flags} = await this.parse({args: ImportCommand.args, baseFlags: BaseCommand.baseFlags, enableJsonFlag: true, flags: ImportCommand.flags})
     const file = args.file
-    let target: ImportTarget | undefined
+    let scope: OrgScope | undefined
     if (!flags['validate-only']) {
       const s = await this.session(flags)
-      target = {client: s.client, orgId: await activeOrgId(s)}
+      scope = {client: s.client, orgId: await activeOrgId(s)}
     }
-    const format = await this.format(target)
+    const format = await this.format(scope)
     const progress = new Progress(basename(file))
     if (!flags['dry-run'] && !flags['validate-only']) this.interruptHint = `What was sent is in the journal: run the same command with --resume to continue.`
     let summary: ImportSummary
@@ -75,8 +73,8 @@ export abstract class ImportCommand<Item> extends BaseCommand {
           this.warning(m)
         },
         resume: flags.resume,
-        send: (items, dryRun) => this.send(target!, items, dryRun),
-        target: target?.orgId ?? '',
+        send: (items, dryRun) => this.send(scope!, items, dryRun),
+        orgId: scope?.orgId ?? '',
         validateOnly: flags['validate-only'],
       })
     } catch (error) {

@@ -1,6 +1,8 @@
 // Rendering of results: tables for people, CSV for spreadsheets (JSON is printed by oclif's --json).
 import Table from 'cli-table3'
 
+import {cellText as cell, csvLine} from '../csv/index.js'
+
 export interface Column<T> {
   header: string
   get: (row: T) => unknown
@@ -10,13 +12,6 @@ export function colorEnabled(stream: NodeJS.WriteStream = process.stdout): boole
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false
   if (process.env.FORCE_COLOR === '0') return false
   return Boolean(stream.isTTY)
-}
-
-function cell(v: unknown): string {
-  if (v === null || v === undefined) return ''
-  if (v instanceof Date) return v.toISOString()
-  if (typeof v === 'object') return JSON.stringify(v)
-  return String(v)
 }
 
 /**
@@ -45,18 +40,6 @@ export function renderTable<T>(rows: T[], columns: Column<T>[], width = process.
   })
   for (const row of cells) table.push(row)
   return table.toString()
-}
-
-function csvCell(v: unknown): string {
-  let s = cell(v)
-  // numbers stay numbers; any other text a spreadsheet would evaluate gets a leading quote
-  if (typeof v !== 'number' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-}
-
-/** One RFC 4180 line (no line break), formula-like cells neutralized: for reports written row by row. */
-export function csvLine(values: unknown[]): string {
-  return values.map(csvCell).join(',')
 }
 
 /** RFC 4180 CSV; cells that a spreadsheet would run as a formula are neutralized with a leading quote. */

@@ -1,9 +1,9 @@
 import {Args} from '@oclif/core'
 
-import {activeOrgId} from '../../../lib/auth/session.js'
+import {activeOrgId} from '../../../lib/auth/index.js'
 import {listConfigurations, unsetDefaultConfiguration, type Configuration} from '../../../lib/cloud/deploy.js'
-import {findNamed} from '../../../lib/deploy/resources.js'
-import {BaseCommand, cloudFlags} from '../../../lib/ui/base-command.js'
+import {findNamed} from '../../../lib/lookups.js'
+import {BaseCommand, cloudFlags} from '../../../lib/ui/index.js'
 
 export default class ConfigsDefaultUnset extends BaseCommand {
   static args = {name: Args.string({description: 'Name or id of the configuration. Default: whichever is the default.'})}

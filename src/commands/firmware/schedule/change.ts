@@ -1,11 +1,10 @@
 import {Args, Flags} from '@oclif/core'
 
-import {activeOrgId} from '../../../lib/auth/session.js'
+import {activeOrgId} from '../../../lib/auth/index.js'
 import {listDeployTasks, updateTask, type DeployTask} from '../../../lib/cloud/deploy.js'
-import {scheduleChange} from '../../../lib/deploy/firmware.js'
-import {findNamed} from '../../../lib/deploy/resources.js'
-import {BaseCommand, cloudFlags} from '../../../lib/ui/base-command.js'
-import {taskHeader} from '../../../lib/ui/deploy.js'
+import {scheduleChange, taskHeader} from '../../../lib/deploy/index.js'
+import {findNamed} from '../../../lib/lookups.js'
+import {BaseCommand, cloudFlags} from '../../../lib/ui/index.js'
 
 export default class FirmwareScheduleChange extends BaseCommand {
   static args = {task: Args.string({description: 'Id or name of the scheduled task.', required: true})}

@@ -1,18 +1,10 @@
 import {Args, Flags} from '@oclif/core'
 
-import {activeOrgId} from '../../../lib/auth/session.js'
+import {activeOrgId} from '../../../lib/auth/index.js'
 import {deleteTask, listDeployTasks, type DeployTask} from '../../../lib/cloud/deploy.js'
-import {findNamed} from '../../../lib/deploy/resources.js'
-import {formatInZone} from '../../../lib/deploy/schedule.js'
-import {LcsError} from '../../../lib/errors.js'
-import {BaseCommand, cloudFlags} from '../../../lib/ui/base-command.js'
-import {canPrompt, missing, promptConfirm} from '../../../lib/ui/prompts.js'
-
-interface Row {
-  task: string
-  result: 'deleted' | 'refused' | 'not-found' | 'kept'
-  reason: string
-}
+import {findNamed} from '../../../lib/lookups.js'
+import {formatInZone} from '../../../lib/deploy/index.js'
+import {BaseCommand, cloudFlags, type ItemReport} from '../../../lib/ui/index.js'
 
 export default class FirmwareScheduleDelete extends BaseCommand {
   static args = {tasks: Args.string({description: 'Ids or names of scheduled tasks.', required: true})}
@@ -25,36 +17,21 @@ export default class FirmwareScheduleDelete extends BaseCommand {
 
   static strict = false
 
-  async run(): Promise<Row[]> {
+  async run(): Promise<ItemReport<'task', 'deleted'>[]> {
     const {argv, flags} = await this.parse(FirmwareScheduleDelete)
-    if (!flags.yes && !canPrompt({json: this.jsonEnabled()})) throw missing('--yes', 'confirmation')
+    this.requireConfirmation(flags.yes)
     const s = await this.session(flags)
     const orgId = await activeOrgId(s)
     const scheduled: Array<DeployTask & {name: string}> = []
     for await (const t of listDeployTasks(s.client, orgId, {status: 'scheduled'})) scheduled.push({...t, name: t.name ?? t.id})
-    const rows: Row[] = []
-    for (const ref of argv as string[]) {
-      let t
-      try {
-        t = findNamed(scheduled, ref, 'scheduled task', '')
-      } catch (error) {
-        rows.push({reason: `${(error as Error).message} (a task that has started is no longer scheduled)`, result: 'not-found', task: ref})
-        continue
-      }
-      if (!flags.yes && !(await promptConfirm(`Delete "${t.name}" (starts ${formatInZone(t.schedule!.startAt, t.schedule!.timeZone)})?`))) {
-        rows.push({reason: 'kept at the prompt', result: 'kept', task: t.name})
-        continue
-      }
-      try {
-        await deleteTask(s.client, orgId, t.id)
-        rows.push({reason: 'deleted', result: 'deleted', task: t.name})
-      } catch (error) {
-        if (!(error instanceof LcsError) || error.kind !== 'conflict') throw error
-        rows.push({reason: error.message, result: 'refused', task: t.name})
-      }
-    }
-    for (const r of rows) this.log(`${r.task}: ${r.reason}`)
-    if (rows.some((r) => r.result !== 'deleted' && r.result !== 'kept')) process.exitCode = 9
-    return rows
+    return this.eachItem(argv as string[], flags.yes, {
+      act: (t) => deleteTask(s.client, orgId, t.id),
+      done: 'deleted',
+      find: (ref: string) => findNamed(scheduled, ref, 'scheduled task', ''),
+      key: 'task',
+      label: (t) => t.name,
+      notFound: (message) => `${message} (a task that has started is no longer scheduled)`,
+      question: (t) => `Delete "${t.name}" (starts ${formatInZone(t.schedule!.startAt, t.schedule!.timeZone)})?`,
+    })
   }
 }

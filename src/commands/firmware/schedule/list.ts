@@ -1,8 +1,7 @@
-import {activeOrgId} from '../../../lib/auth/session.js'
+import {activeOrgId} from '../../../lib/auth/index.js'
 import {listDeployTasks, type DeployTask} from '../../../lib/cloud/deploy.js'
-import {formatInZone, formatWindow} from '../../../lib/deploy/schedule.js'
-import {BaseCommand, cloudFlags} from '../../../lib/ui/base-command.js'
-import {renderTable, type Column} from '../../../lib/ui/output.js'
+import {formatInZone, formatWindow} from '../../../lib/deploy/index.js'
+import {BaseCommand, cloudFlags, type Column, renderTable} from '../../../lib/ui/index.js'
 
 const COLUMNS: Column<DeployTask>[] = [
   {get: (t) => t.id, header: 'ID'},

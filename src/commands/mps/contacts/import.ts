@@ -1,6 +1,6 @@
 import {applyMpsContacts, type MpsContactItem} from '../../../lib/cloud/fleet.js'
-import {CONTACT_FIELDS, contactFormat} from '../../../lib/csv/formats/contacts.js'
-import {ImportCommand, type ImportTarget} from '../../../lib/ui/import-command.js'
+import {CONTACT_FIELDS, contactFormat} from '../../../lib/csv/index.js'
+import {ImportCommand, type OrgScope} from '../../../lib/ui/index.js'
 
 export default class MpsContactsImport extends ImportCommand<MpsContactItem> {
   static description = `Create MPS Express (supplies delivery) contacts from a UTF-8 CSV or TXT file with every column of the contact form, in any order: ${CONTACT_FIELDS.map((f) => f.column).join(',')}. ADDRESS_LINE_2 and STATE_PROVINCE may be empty; COUNTRY_CODE is the telephone country code, digits only (no "+"); COUNTRY is the two-letter ISO code. A contact identical to an existing one (same first name, last name and e-mail) is unchanged; the same person with other details is rejected.
@@ -13,7 +13,7 @@ The portal takes 300 contacts per upload; lcs checks the whole file first and se
     return contactFormat
   }
 
-  protected send(target: ImportTarget, items: MpsContactItem[], dryRun: boolean) {
-    return applyMpsContacts(target.client, target.orgId, items, dryRun)
+  protected send(scope: OrgScope, items: MpsContactItem[], dryRun: boolean) {
+    return applyMpsContacts(scope.client, scope.orgId, items, dryRun)
   }
 }

@@ -1,9 +1,8 @@
 import {Flags} from '@oclif/core'
 
-import {activeOrgId} from '../../../lib/auth/session.js'
+import {activeOrgId} from '../../../lib/auth/index.js'
 import {listMpsContacts, type MpsContact} from '../../../lib/cloud/fleet.js'
-import {BaseCommand, cloudFlags} from '../../../lib/ui/base-command.js'
-import {renderCsv, renderTable, type Column} from '../../../lib/ui/output.js'
+import {BaseCommand, cloudFlags, type Column, renderCsv, renderTable} from '../../../lib/ui/index.js'
 
 const COLUMNS: Column<MpsContact>[] = [
   {get: (c) => `${c.firstName} ${c.lastName}`, header: 'Name'},

@@ -8,7 +8,7 @@ import {badgeRule, emailRule, pinRule} from '../rules.js'
 
 const BADGE_COLUMNS = ['BADGE', 'OPERATION', 'EMAIL', 'TEMPORARY', 'PIN'] as const
 
-export interface BadgeFormatOptions {
+interface BadgeFormatOptions {
   policy: PinPolicy
   /** lcs pins import: rows set PINs only (BADGE and TEMPORARY empty). */
   pinsOnly?: boolean

@@ -6,7 +6,7 @@ import {MPS_CONTACTS_BATCH_MAX, type MpsContactItem} from '../../cloud/fleet.js'
 import type {Decoded, FieldError, ImportFormat} from '../format.js'
 import {countryCodeRule, countryRule, emailRule, phoneRule, postalCodeRule, textRule, type Rule} from '../rules.js'
 
-export interface ContactField {
+interface ContactField {
   column: string
   field: keyof MpsContactItem
   required: boolean

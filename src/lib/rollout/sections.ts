@@ -4,26 +4,22 @@
 import {readFile} from 'node:fs/promises'
 import {basename} from 'node:path'
 
-import {findOrganization} from '../../auth/session.js'
+import {findOrganization} from '../lookups.js'
 import {
   configurationPrinters, createConfiguration, createDeployment, createResource, deleteConfiguration, deleteResource, setDefaultConfiguration,
   unsetDefaultConfiguration, updateConfiguration, updateResource, verifyFirmware, type Configuration, type FirmwareBuild, type Resource, type ResourceInput,
-} from '../../cloud/deploy.js'
-import type {Organization} from '../../cloud/types.js'
-import {LcsError} from '../../errors.js'
-import {diffConfig, fromCloud, normalizeConfig, toInput, type NormalizedConfig} from '../configs.js'
-import {inspectFile, InvalidFile, type FileInfo} from '../files.js'
-import {InvalidAppFile} from '../fls.js'
-import {didYouMean} from '../schema.js'
-import {watchTask} from '../watch.js'
-import {badgesSection, groupsSection, loginSettingsSection, pinsSection, preenrollSection, usersSection} from './people.js'
+} from '../cloud/deploy.js'
+import type {Organization} from '../cloud/types.js'
+import {LcsError} from '../errors.js'
+import {didYouMean, diffConfig, type FileInfo, fromCloud, inspectFile, InvalidAppFile, InvalidFile, matchPrinters, normalizeConfig, type NormalizedConfig, toInput, watchTask} from '../deploy/index.js'
+import {badgesSection, groupsSection, loginSettingsSection, pinsSection, preenrollSection, usersSection} from './people-sections.js'
 import {itemKey, listedTwice, PHASE, type PlanItem, type RolloutContext, type Section} from './types.js'
 
 const present = <T extends {state?: string}>(x: T) => x.state !== 'absent'
 
 // ---- organization ----
 
-export const organizationSection: Section = {
+const organizationSection: Section = {
   key: 'organization',
   async plan(ctx) {
     const o = ctx.doc.organization
@@ -116,7 +112,7 @@ async function desiredResource(ctx: RolloutContext, i: number): Promise<Desired 
 
 const usesResource = (c: Configuration, id: string) => c.firmware.some((f) => f.resourceId === id) || c.apps.some((a) => a.source === 'library' && a.id === id) || c.settings.some((s) => s.resourceId === id)
 
-export const resourcesSection: Section = {
+const resourcesSection: Section = {
   key: 'resources',
   async plan(ctx) {
     const list = ctx.doc.resources ?? []
@@ -179,7 +175,7 @@ function fingerprintOf(r: Resource): string | null {
 /** Configurations created or changed by this run (their deployments go to every targeted printer). */
 const CHANGED_CONFIGS = 'changedConfigurations'
 
-export const configurationsSection: Section = {
+const configurationsSection: Section = {
   key: 'configurations',
   async plan(ctx) {
     const list = ctx.doc.configurations ?? []
@@ -246,7 +242,7 @@ function describe(c: NormalizedConfig): string {
 
 const IN_PLACE = new Set(['succeeded', 'running', 'pending', 'scheduled'])
 
-export const deploymentsSection: Section = {
+const deploymentsSection: Section = {
   key: 'deployments',
   async plan(ctx) {
     const list = ctx.doc.deployments ?? []
@@ -265,18 +261,11 @@ export const deploymentsSection: Section = {
         ctx.problem([...path, 'configuration'], `unknown configuration "${d.configuration}"${guess ? ` (did you mean "${guess}"?)` : ''}: define it under configurations or create it first`)
         continue
       }
-      // which printers: every one named must be enrolled here
-      const enrolled = new Map(ctx.cloud.printers.map((p) => [p.serialNumber.toUpperCase(), p]))
-      const targeted = new Map<string, string>()
-      if (t.all) for (const p of ctx.cloud.printers) targeted.set(p.serialNumber.toUpperCase(), p.serialNumber)
-      for (const [j, s] of (t.serials ?? []).entries()) {
-        const p = enrolled.get(s.toUpperCase())
-        if (!p) ctx.problem([...path, 'targets', 'serials', j], `${s} is not enrolled in ${ctx.orgName}${ctx.orgId ? '' : ' (the organization does not exist yet)'}`)
-        else targeted.set(s.toUpperCase(), p.serialNumber)
-      }
-      const emptyTags = (t.tags ?? []).filter((tag) => !ctx.cloud.printers.some((p) => p.tags.includes(tag)))
-      for (const p of ctx.cloud.printers) if ((t.tags ?? []).some((tag) => p.tags.includes(tag))) targeted.set(p.serialNumber.toUpperCase(), p.serialNumber)
-      let need = [...targeted.values()]
+      const m = matchPrinters(ctx.cloud.printers, t)
+      for (const j of m.unknownSerials) ctx.problem([...path, 'targets', 'serials', j], `${t.serials![j]} is not enrolled in ${ctx.orgName}${ctx.orgId ? '' : ' (the organization does not exist yet)'}`)
+      const targeted = m.printers.map((p) => p.serialNumber)
+      const emptyTags = m.emptyTags
+      let need = [...targeted]
       if (!changed.has(cfgName.toLowerCase()) && cloudCfg) {
         const latest = new Map((await configurationPrinters(ctx.client, ctx.orgId!, cloudCfg.id)).map((p) => [p.serialNumber.toUpperCase(), p.status]))
         need = need.filter((s) => !IN_PLACE.has(latest.get(s.toUpperCase()) ?? ''))
@@ -284,12 +273,12 @@ export const deploymentsSection: Section = {
       need.sort()
       const base = {kind: 'deployment', name, path}
       if (need.length === 0) {
-        items.push({...base, action: 'unchanged', detail: targeted.size ? `all ${targeted.size} targeted printer${targeted.size === 1 ? ' has' : 's have'} it` : `no printer matches yet${emptyTags.length ? ` (no printer has tag ${emptyTags.join(', ')})` : ''}`, phase: PHASE.deployments})
+        items.push({...base, action: 'unchanged', detail: targeted.length ? `all ${targeted.length} targeted printer${targeted.length === 1 ? ' has' : 's have'} it` : `no printer matches yet${emptyTags.length ? ` (no printer has tag ${emptyTags.join(', ')})` : ''}`, phase: PHASE.deployments})
         continue
       }
       const wait = d.wait ?? true
       items.push({
-        ...base, action: 'create', dependsOn: [itemKey('configuration', cfgName)], detail: `${need.length} of ${targeted.size} printer${targeted.size === 1 ? '' : 's'}`, parallel: true, phase: PHASE.deployments,
+        ...base, action: 'create', dependsOn: [itemKey('configuration', cfgName)], detail: `${need.length} of ${targeted.length} printer${targeted.length === 1 ? '' : 's'}`, parallel: true, phase: PHASE.deployments,
         async run(x) {
           const configurationId = x.ids.get(itemKey('configuration', cfgName)) ?? cloudCfg!.id
           const task = await createDeployment(x.client, x.orgId!, {configurationId, kind: 'deploy-configuration', name: d.name, printers: need})

@@ -2,22 +2,19 @@
 // section plans its items against the cloud without changing anything (create / update / delete /
 // unchanged, with the fields that differ), then the plan is applied phase by phase.
 //
-// Extension point: a new top-level section (notification policies next) is one more `Section` in
+// Extension point: a new top-level section is one more `Section` in
 // ./sections.ts plus its definition in docs/rollout.schema.json; it gets the organization (ctx.orgId,
 // possibly created by the same run), the file's directory for CSV references (ctx.resolveFile) and the
 // same problem reporting with lines (ctx.problem). The people sections (./people.ts) show how a section
 // goes through the CSV import engine. See docs/rollout.md.
-import type {CloudClient} from '../../cloud/client.js'
-import type {CatalogApp, Configuration, DeployTask, Resource, TaskPrinter} from '../../cloud/deploy.js'
-import type {EnrolledPrinter} from '../../cloud/enrollment.js'
-import type {UserItem} from '../../cloud/people.js'
-import type {ConfigSpec, ResourceIndex} from '../configs.js'
-import type {Path} from '../schema.js'
-import type {Located, YamlSource} from '../yaml-source.js'
+import type {CloudClient} from '../cloud/client.js'
+import type {CatalogApp, Configuration, DeployTask, Resource, TaskPrinter} from '../cloud/deploy.js'
+import type {EnrolledPrinter} from '../cloud/enrollment.js'
+import type {UserItem} from '../cloud/people.js'
+import type {ConfigSpec, Located, Path, ResourceIndex, YamlSource} from '../deploy/index.js'
+import type {Change} from '../csv/index.js'
 
-export type Action = 'create' | 'update' | 'delete' | 'unchanged'
-
-export interface ResourceDoc {
+interface ResourceDoc {
   name: string
   type: 'firmware' | 'app' | 'ucf' | 'bundle'
   description?: string | null
@@ -27,7 +24,7 @@ export interface ResourceDoc {
   state?: 'present' | 'absent'
 }
 
-export type ConfigurationDoc = ConfigSpec & {state?: 'present' | 'absent'}
+type ConfigurationDoc = ConfigSpec & {state?: 'present' | 'absent'}
 
 /** A CSV file in the import format of its section, relative to the rollout file. */
 export interface CsvRef {
@@ -51,7 +48,7 @@ export interface PinDoc {
   pin?: string
 }
 
-export interface DeploymentDoc {
+interface DeploymentDoc {
   name?: string
   configuration: string
   targets: {serials?: string[]; tags?: string[]; all?: true}
@@ -80,13 +77,13 @@ export const PHASE = {organization: 0, loginSettings: 1, groups: 2, users: 3, ba
 export interface PlanItem {
   kind: string
   name: string
-  action: Action
+  action: Change
   /** For updates: what differs. */
   changes?: string[]
   /** A short explanation (file, build, printers). */
   detail?: string
   /** An item that stands for a CSV file: what its rows do. */
-  rows?: Record<Action, number>
+  rows?: Record<Change, number>
   /** Where the item is in the file. */
   path: Path
   phase: number

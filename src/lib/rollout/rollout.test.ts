@@ -2,11 +2,11 @@ import assert from 'node:assert/strict'
 import {readdirSync} from 'node:fs'
 import {test} from 'node:test'
 
-import {LcsError} from '../../errors.js'
+import {LcsError} from '../errors.js'
 import {applyPlan, loadRollout} from './rollout.js'
 import type {PlanItem, RolloutContext} from './types.js'
 
-const fixtures = new URL('../../../../fixtures/rollout/', import.meta.url)
+const fixtures = new URL('../../../fixtures/rollout/', import.meta.url)
 
 test('the example rollout files follow the published schema', async () => {
   for (const f of readdirSync(fixtures).filter((n) => n.endsWith('.yaml'))) {

@@ -4,17 +4,16 @@
 // running the file again finishes the job, and a finished rollout plans as all "unchanged".
 import {dirname, resolve} from 'node:path'
 
-import type {CloudClient} from '../../cloud/client.js'
-import {listCatalogApps, listConfigurations, listResources, type DeployTask, type TaskPrinter} from '../../cloud/deploy.js'
-import {listPrinters, type EnrolledPrinter} from '../../cloud/enrollment.js'
-import {LcsError} from '../../errors.js'
-import {indexResources} from '../configs.js'
-import {readSource, rolloutSchema} from '../config-file.js'
-import type {YamlSource} from '../yaml-source.js'
+import type {CloudClient} from '../cloud/client.js'
+import {listCatalogApps, listConfigurations, listResources, type DeployTask, type TaskPrinter} from '../cloud/deploy.js'
+import {listPrinters, type EnrolledPrinter} from '../cloud/enrollment.js'
+import {ExitCode, LcsError} from '../errors.js'
+import {indexResources, readSource, rolloutSchema, type YamlSource} from '../deploy/index.js'
 import {SECTIONS} from './sections.js'
-import {itemKey, type Action, type PlanItem, type RolloutContext, type RolloutDoc} from './types.js'
+import type {Change} from '../csv/index.js'
+import {itemKey, type PlanItem, type RolloutContext, type RolloutDoc} from './types.js'
 
-export interface LoadedRollout {
+interface LoadedRollout {
   source: YamlSource
   doc: RolloutDoc
 }
@@ -26,7 +25,7 @@ export async function loadRollout(path: string): Promise<LoadedRollout> {
   return {doc, source}
 }
 
-export interface ContextOptions {
+interface ContextOptions {
   client: CloudClient
   activeOrgId: string
   wait: boolean
@@ -73,12 +72,12 @@ export async function planRollout(ctx: RolloutContext): Promise<PlanItem[]> {
 export interface FailedItem {
   kind: string
   name: string
-  action: Action
+  action: Change
   error: string
   exitCode: number
 }
 
-export interface ApplyEvents {
+interface ApplyEvents {
   start?: (item: PlanItem) => void
   done?: (item: PlanItem) => void
   failed?: (item: PlanItem, error: LcsError) => void
@@ -112,7 +111,7 @@ export async function applyPlan(items: PlanItem[], ctx: RolloutContext, events: 
     for (const item of todo.filter((i) => !i.parallel)) await runOne(item)
     await Promise.all(todo.filter((i) => i.parallel).map(runOne))
     if (phase === 0 && failed.length) {
-      for (const item of items.filter((i) => i.phase > 0 && i.action !== 'unchanged')) failed.push({action: item.action, error: 'not applied: the organization could not be created', exitCode: 9, kind: item.kind, name: item.name})
+      for (const item of items.filter((i) => i.phase > 0 && i.action !== 'unchanged')) failed.push({action: item.action, error: 'not applied: the organization could not be created', exitCode: ExitCode.partial, kind: item.kind, name: item.name})
       break
     }
   }
@@ -124,8 +123,8 @@ export function deletions(items: PlanItem[]): number {
   return items.reduce((n, i) => n + (i.rows ? i.rows.delete : i.action === 'delete' ? 1 : 0), 0)
 }
 
-export function counts(items: PlanItem[]): Record<Action, number> {
-  const c: Record<Action, number> = {create: 0, delete: 0, unchanged: 0, update: 0}
+export function counts(items: PlanItem[]): Record<Change, number> {
+  const c: Record<Change, number> = {create: 0, delete: 0, unchanged: 0, update: 0}
   for (const i of items) c[i.action]++
   return c
 }

@@ -1,21 +1,25 @@
 import {Args} from '@oclif/core'
 
-import {activeOrgId} from '../../lib/auth/session.js'
+import {activeOrgId} from '../../lib/auth/index.js'
 import {claimDeviceCode, type EnrolledPrinter} from '../../lib/cloud/enrollment.js'
 import {LcsError} from '../../lib/errors.js'
-import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
+import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 
-export default class PrintersEnrollCode extends BaseCommand {
+export default class PrintersClaim extends BaseCommand {
   static args = {code: Args.string({ignoreStdin: true, description: 'The code shown on the printer\'s panel (case-sensitive).', required: true})}
 
-  static description = 'Printer-based enrollment: enter the code a printer shows on its panel to enroll it in the organization.'
+  static deprecateAliases = true
+
+  static description = 'Printer-based enrollment: claim the code a printer shows on its panel, which enrolls it in the organization. (Formerly `printers enroll-code`, still accepted with a warning.)'
 
   static examples = ['<%= config.bin %> <%= command.id %> Hx7kQ2mZ', '<%= config.bin %> <%= command.id %> Hx7kQ2mZ --org "Contoso Retail" --json']
 
   static flags = {...cloudFlags}
 
+  static hiddenAliases = ['printers:enroll-code']
+
   async run(): Promise<EnrolledPrinter> {
-    const {args, flags} = await this.parse(PrintersEnrollCode)
+    const {args, flags} = await this.parse(PrintersClaim)
     const code = args.code.trim()
     if (!/^[A-Za-z0-9]{4,32}$/.test(code)) throw new LcsError('usage', `"${args.code}" is not a printer code: 4–32 letters and digits, as shown on the printer.`)
     const s = await this.session(flags)

@@ -1,8 +1,8 @@
 // How a rollout plan looks: one line per item, like `terraform plan` (+ create, ~ update, - delete,
 // = unchanged), then the counts.
-import type {PlanItem} from '../deploy/rollout/types.js'
-import {counts} from '../deploy/rollout/rollout.js'
-import {colorEnabled} from './output.js'
+import {colorEnabled} from '../ui/index.js'
+import {counts} from './rollout.js'
+import type {PlanItem} from './types.js'
 
 const SYMBOL = {create: '+', delete: '-', unchanged: '=', update: '~'} as const
 const COLOR = {create: 32, delete: 31, unchanged: 2, update: 33} as const
@@ -19,7 +19,7 @@ export function renderPlan(items: PlanItem[], title: string): string {
   return [title, ...(lines.length ? lines : ['  (the file names nothing)']), planSummary(items)].join('\n')
 }
 
-export function planSummary(items: PlanItem[]): string {
+function planSummary(items: PlanItem[]): string {
   const c = counts(items)
   return `Plan: ${c.create} to create, ${c.update} to update, ${c.delete} to delete, ${c.unchanged} unchanged.`
 }

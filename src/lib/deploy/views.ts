@@ -1,14 +1,13 @@
-// Showing deployments: the printer-selection flags the deploy commands share, per-printer progress while
+// How deployments look (the deploy area's own views, so the ui face does not load deploy): the printer-selection flags the deploy commands share, per-printer progress while
 // waiting (lines on stderr, plus a one-line summary on a terminal), the final tables, and the views of
 // resources and configurations.
 import {Flags} from '@oclif/core'
 
 import type {CloudClient} from '../cloud/client.js'
 import type {Configuration, ConfigurationPrinter, DeployTask, Resource, TaskPrinter, TaskStep} from '../cloud/deploy.js'
-import {formatInZone, formatWindow} from '../deploy/schedule.js'
-import {taskExitCode, watchTask} from '../deploy/watch.js'
-import {formatTime, renderTable, type Column} from './output.js'
-import {Progress} from './progress.js'
+import {formatTime, Progress, renderTable, type Column} from '../ui/index.js'
+import {formatInZone, formatWindow} from './schedule.js'
+import {taskPartlyFailed, watchTask} from './watch.js'
 
 export const selectionFlags = {
   all: Flags.boolean({description: 'Every printer enrolled in the organization.', helpGroup: 'PRINTERS'}),
@@ -23,7 +22,7 @@ export const waitFlags = {
 
 const FINAL = new Set(['succeeded', 'failed', 'expired'])
 
-export function stepLabel(s: TaskStep): string {
+function stepLabel(s: TaskStep): string {
   return s.kind === 'firmware' ? `firmware ${s.name}` : s.kind === 'app' ? `app ${s.name}${s.version ? ` ${s.version}` : ''}` : `settings ${s.name}`
 }
 
@@ -31,7 +30,7 @@ function firmwareChange(p: TaskPrinter): string {
   return p.firmwareAfter && p.firmwareAfter !== p.firmwareBefore ? `${p.firmwareBefore ?? 'unknown'} → ${p.firmwareAfter}` : (p.firmwareBefore ?? '')
 }
 
-export function printerLine(p: TaskPrinter): string {
+function printerLine(p: TaskPrinter): string {
   const who = `${p.serialNumber.padEnd(12)} ${(p.modelName ?? '').padEnd(11)}`
   switch (p.status) {
     case 'running':
@@ -47,7 +46,7 @@ export function printerLine(p: TaskPrinter): string {
   }
 }
 
-export function summaryText(t: DeployTask): string {
+function summaryText(t: DeployTask): string {
   const s = t.summary
   if (!s) return t.detail ?? ''
   const parts = (['succeeded', 'failed', 'expired', 'running', 'pending', 'scheduled'] as const).filter((k) => s[k]).map((k) => `${s[k]} ${k}`)
@@ -81,7 +80,7 @@ export class TaskReporter {
   }
 }
 
-export const PRINTER_COLUMNS: Column<TaskPrinter>[] = [
+const PRINTER_COLUMNS: Column<TaskPrinter>[] = [
   {get: (p) => p.serialNumber, header: 'Serial'},
   {get: (p) => p.modelName, header: 'Model'},
   {get: (p) => p.status, header: 'Status'},
@@ -118,10 +117,10 @@ export function renderTaskDetail(t: DeployTask): string {
 }
 
 /** Waits for a task (with --wait) or says how to follow it; the exit code is 9 when printers failed. */
-export async function followTask(client: CloudClient, orgId: string, task: DeployTask, opts: {wait: boolean; verbose: boolean; pollMs?: number; log: (s: string) => void}): Promise<{task: DeployTask; exitCode: number}> {
+export async function followTask(client: CloudClient, orgId: string, task: DeployTask, opts: {wait: boolean; verbose: boolean; pollMs?: number; log: (s: string) => void}): Promise<{task: DeployTask; partial: boolean}> {
   if (!opts.wait) {
     opts.log(`${taskHeader(task)}\n\nFollow it with: lcs tasks watch ${task.id}`)
-    return {exitCode: 0, task}
+    return {partial: false, task}
   }
   const reporter = new TaskReporter(opts.verbose)
   let final: DeployTask
@@ -131,7 +130,7 @@ export async function followTask(client: CloudClient, orgId: string, task: Deplo
     reporter.finish()
   }
   opts.log(renderTaskDetail(final))
-  return {exitCode: taskExitCode(final), task: final}
+  return {partial: taskPartlyFailed(final), task: final}
 }
 
 // ---- resources and configurations ----

@@ -8,20 +8,14 @@
 import {stat} from 'node:fs/promises'
 import {basename} from 'node:path'
 
-import type {CloudClient} from '../../cloud/client.js'
-import {applyPreenrollments, type PreenrollItem} from '../../cloud/fleet.js'
-import {applyBadges, applyUsers, createGroup, getPinPolicy, listBadges, listGroups, setPinPolicy, type BadgeItem, type UserItem} from '../../cloud/people.js'
-import type {Badge, BatchItemResult, PinPolicy, User} from '../../cloud/types.js'
-import {runImport, type PlanRow} from '../../csv/engine.js'
-import type {ImportFormat} from '../../csv/format.js'
-import {badgeFormat} from '../../csv/formats/badges.js'
-import {preenrollFormat} from '../../csv/formats/preenroll.js'
-import {USER_TEXT_FIELDS, userFormat} from '../../csv/formats/users.js'
-import type {CsvRecord} from '../../csv/read.js'
-import {DEFAULT_PIN_POLICY, GROUP_SEPARATOR, groupRule, PIN_MAX, PIN_MIN} from '../../csv/rules.js'
-import {LcsError, type ErrorDetail} from '../../errors.js'
-import type {Path} from '../schema.js'
-import {itemKey, listedTwice, PHASE, type Action, type BadgeDoc, type CsvRef, type PinDoc, type PlanItem, type RolloutContext, type Section, type UserDoc} from './types.js'
+import type {CloudClient} from '../cloud/client.js'
+import {applyPreenrollments, type PreenrollItem} from '../cloud/fleet.js'
+import {applyBadges, applyUsers, createGroup, getPinPolicy, listBadges, listGroups, setPinPolicy, type BadgeItem, type UserItem} from '../cloud/people.js'
+import type {Badge, BatchItemResult, PinPolicy, User} from '../cloud/types.js'
+import {badgeFormat, type Change, type CsvRecord, DEFAULT_PIN_POLICY, GROUP_SEPARATOR, groupRule, type ImportFormat, PIN_MAX, PIN_MIN, type PlanRow, preenrollFormat, runImport, USER_TEXT_FIELDS, userFormat} from '../csv/index.js'
+import {LcsError, type ErrorDetail} from '../errors.js'
+import type {Path} from '../deploy/index.js'
+import {itemKey, listedTwice, PHASE, type BadgeDoc, type CsvRef, type PinDoc, type PlanItem, type RolloutContext, type Section, type UserDoc} from './types.js'
 
 /** Facts left for later sections: the PIN settings as the file leaves them, the users it creates, where inline users' PINs are. */
 const PIN_SETTINGS = 'pinSettings'
@@ -119,8 +113,9 @@ interface InlineRow {
 
 const isFile = (e: unknown): e is CsvRef => typeof e === 'object' && e !== null && 'file' in e
 const created: BatchItemResult = {outcome: 'created', status: 201}
-// a dry run with rejected rows throws: the rows of a plan that comes back are create/update/delete/unchanged
-const actionOf = (p: PlanRow) => p.action as Action
+/** A dry-run row that changes the cloud or leaves it (a dry run with rejected rows throws instead). */
+type ChangeRow = PlanRow & {action: Change}
+const isChange = (p: PlanRow): p is ChangeRow => p.action !== 'reject'
 
 /** Asks the cloud about the items `local` does not answer; the answers keep the items' order. */
 async function sendSplit<Item>(items: Item[], local: (item: Item) => BatchItemResult | undefined, remote: (items: Item[]) => Promise<BatchItemResult[]>): Promise<BatchItemResult[]> {
@@ -167,7 +162,7 @@ async function importNow<Item>(c: RolloutContext, spec: ImportSpec<Item>, source
   const format = spec.format(await getPinPolicy(c.client, c.orgId!))
   try {
     await runImport({
-      ...source, continueOnError: true, format, target: c.orgId!,
+      ...source, continueOnError: true, format, orgId: c.orgId!,
       send: (items, dryRun) => sendSplit(items, (i) => spec.answer?.(c, i), (ask) => spec.send(c.client, c.orgId!, ask, dryRun)),
     })
   } catch (error) {
@@ -191,13 +186,13 @@ async function importInline<Item>(c: RolloutContext, spec: ImportSpec<Item>, sou
 }
 
 /** Runs the engine's validation and dry run; its problems are reported with `place`. */
-async function dryRun<Item>(ctx: RolloutContext, spec: ImportSpec<Item>, source: Source, warn: string, place: (d: ErrorDetail) => void): Promise<PlanRow[] | undefined> {
+async function dryRun<Item>(ctx: RolloutContext, spec: ImportSpec<Item>, source: Source, warn: string, place: (d: ErrorDetail) => void): Promise<ChangeRow[] | undefined> {
   try {
     const s = await runImport({
-      ...source, dryRun: true, format: spec.format(pinSettings(ctx).policy), send: planSend(ctx, spec), target: ctx.orgId ?? 'new',
+      ...source, dryRun: true, format: spec.format(pinSettings(ctx).policy), send: planSend(ctx, spec), orgId: ctx.orgId ?? 'new',
       onWarning: (m) => ctx.warnings.push(`${warn}: ${m}`),
     })
-    return s.plan ?? []
+    return (s.plan ?? []).filter(isChange)
   } catch (error) {
     // the file's own faults and the cloud's rejections are problems; a failing cloud is not
     if (!(error instanceof LcsError) || (error.kind !== 'badData' && error.kind !== 'usage')) throw error
@@ -237,7 +232,7 @@ async function planImports<Item>(ctx: RolloutContext, spec: ImportSpec<Item>, ro
     for (const p of plan ?? []) {
       const r = byLine.get(p.line)!
       claim(p, `${spec.key}[${r.index}]`, [spec.key, r.index])
-      const action = actionOf(p)
+      const action = p.action
       items.push({
         action, changes: action === 'update' ? r.changes : undefined, dependsOn: r.dependsOn, detail: r.detail, index: r.index, kind: spec.kind, name: r.name, path: [spec.key, r.index], phase: spec.phase,
         async run(c) {
@@ -261,13 +256,13 @@ async function planImports<Item>(ctx: RolloutContext, spec: ImportSpec<Item>, ro
       ctx.problem(at, d.line === undefined ? `${e.file}: ${d.rule}` : `${e.file}:${d.line}:${d.column ?? 1}${d.field ? ` (${d.field})` : ''}: ${d.rule}`)
     })
     if (!plan) continue
-    const counts: Record<Action, number> = {create: 0, delete: 0, unchanged: 0, update: 0}
+    const counts: Record<Change, number> = {create: 0, delete: 0, unchanged: 0, update: 0}
     for (const p of plan) {
-      counts[actionOf(p)]++
+      counts[p.action]++
       claim(p, `${e.file} line ${p.line}`, at)
     }
     const changing = (['create', 'update', 'delete'] as const).filter((a) => counts[a])
-    const action: Action = changing.length === 0 ? 'unchanged' : changing.length === 1 ? changing[0] : 'update'
+    const action: Change = changing.length === 0 ? 'unchanged' : changing.length === 1 ? changing[0] : 'update'
     const detail = [...changing.map((a) => `${counts[a]} to ${a}`), ...(counts.unchanged ? [`${counts.unchanged} unchanged`] : [])].join(', ')
     items.push({action, detail, index: i, phase: spec.phase, kind: `${spec.key} file`, name: e.file, path: [spec.key, i], rows: counts, run: (c) => importNow(c, spec, {file: path})})
   }

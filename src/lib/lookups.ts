@@ -1,0 +1,28 @@
+// Finding what the user names (an id, or a name in any case) among what the cloud lists: one rule for
+// organizations, configurations, resources and scheduled tasks, and one wording for "not found" and
+// "several are named". Commands and rollout files resolve names only through these.
+import type {CloudClient} from './cloud/client.js'
+import type {Organization} from './cloud/types.js'
+import {LcsError} from './errors.js'
+
+/** An item by id or by (case-insensitive) name; a clear error otherwise. */
+export function findNamed<T extends {id: string; name: string}>(items: T[], ref: string, what: string, hint: string): T {
+  const byId = items.find((x) => x.id === ref)
+  if (byId) return byId
+  const byName = items.filter((x) => x.name.toLowerCase() === ref.trim().toLowerCase())
+  if (byName.length === 1) return byName[0]
+  if (byName.length > 1) throw new LcsError('usage', `Several ${what}s are named "${ref}": use the id (${byName.map((x) => x.id).join(', ')}).`)
+  throw new LcsError('notFound', `No ${what} "${ref}" in this organization.`, {hint})
+}
+
+/** Finds an organization by id or (case-insensitive) name among those the session can reach. */
+export async function findOrganization(client: CloudClient, ref: string): Promise<Organization> {
+  const all: Organization[] = []
+  for await (const o of client.listOrganizations()) all.push(o)
+  const byId = all.find((o) => o.id === ref)
+  if (byId) return byId
+  const byName = all.filter((o) => o.name.toLowerCase() === ref.toLowerCase())
+  if (byName.length === 1) return byName[0]
+  if (byName.length > 1) throw new LcsError('usage', `Several organizations are named "${ref}": use the id (${byName.map((o) => o.id).join(', ')}).`)
+  throw new LcsError('notFound', `No organization "${ref}" among the ${all.length} this account can reach.`, {hint: 'See `lcs orgs list`.'})
+}

@@ -1,0 +1,11 @@
+// The ui area's face: the only module other areas and commands import.
+export {checkArg, serialArgs} from './args.js'
+export {BaseCommand, cloudFlags} from './base-command.js'
+export {settle, type ItemReport, type ItemRow} from './batch.js'
+export {discoveryArgs, discoveryFlags, discoveryOptions, type DiscoveryFlagValues} from './discovery-flags.js'
+export {ImportCommand, pinPolicyOf, type OrgScope} from './import-command.js'
+export {colorEnabled, formatTime, renderCsv, renderTable, type Column} from './output.js'
+export {Progress} from './progress.js'
+export {canPrompt, confirmDelete, missing, promptCheckbox, promptConfirm, promptInput, promptSecret, promptSelect} from './prompts.js'
+export {readSecretFromStdin} from './stdin.js'
+export {describePinPolicy, userFieldFlags, userItemFromFlags} from './user-flags.js'
