@@ -59,7 +59,7 @@ test('sweep of 127.21.0.0/28 finds exactly the live agents (silent, wrong commun
   try {
     const progress: [number, number | undefined, number][] = []
     const t0 = performance.now()
-    const res = await collect({hosts: range('127.21.0.', 0, 15), port: PORT, timeoutMs: 1000, retries: 1, onProgress: (...a) => progress.push(a)})
+    const res = await collect({hosts: range('127.21.0.', 0, 15), port: PORT, timeoutMs: 1000, retries: 1, onProgress: (a, b, c) => progress.push([a, b, c])})
     const ms = performance.now() - t0
     assert.deepEqual(res.map((r) => r.address), ['127.21.0.1', '127.21.0.2', '127.21.0.3', '127.21.0.6', '127.21.0.9'])
     assert.ok(ms < 1000 * 2 + 1500, `took ${ms} ms`) // dead addresses cost timeout×(retries+1), in parallel
@@ -363,4 +363,18 @@ test('a /16 sweep finishes under ulimit -n 256 without EMFILE (child process)', 
   assert.equal(r.status, 0, r.stderr)
   const out = JSON.parse(r.stdout.trim().split('\n').at(-1)!)
   assert.deepEqual(out.found, ['127.26.0.9', '127.26.128.77', '127.26.255.254'])
+})
+
+test('SNMPv3 failures say which: unknown user, wrong authentication key, wrong privacy key', async () => {
+  const p = generatePrinter(13, 'v3-fail', {kind: 'lexmark-native'})
+  const user = {name: 'fleet', authProtocol: 'sha' as const, authKey: 'authpass-123', privProtocol: 'aes' as const, privKey: 'privpass-123'}
+  const agent = await startSnmpAgent({address: '127.21.1.7', port: PORT, records: p.records, v3Only: true, v3User: user})
+  try {
+    const warn = async (v3: typeof user) => (await collect({hosts: ['127.21.1.7'], port: PORT, timeoutMs: 300, retries: 0, version: '3', v3}))[0]?.warnings.join(' | ')
+    assert.match((await warn({...user, name: 'nobody'})) ?? '', /SNMPv3 user "nobody" is unknown/)
+    assert.match((await warn({...user, authKey: 'wrong-auth-1'})) ?? '', /authentication failed/)
+    assert.match((await warn({...user, privKey: 'wrong-priv-1'})) ?? '', /decryption failed/)
+  } finally {
+    await agent.close()
+  }
 })

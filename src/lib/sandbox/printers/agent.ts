@@ -15,6 +15,7 @@ import {EventEmitter} from 'node:events'
 import snmp from 'net-snmp'
 import type {SnmpRecord} from '../snmprec.js'
 import {dateAndTime} from './models.js'
+import {usmReportFor} from '../../discovery/probe.js'
 import {type SnmpV3User, toNetSnmpUser} from '../../discovery/snmp-v3.js'
 
 export interface SnmpAgentOptions {
@@ -72,6 +73,7 @@ interface PduLike {
 interface ResponsePdu {varbinds: Vb[]; errorStatus?: number; errorIndex?: number}
 interface MessageLike {version: number; pdu: PduLike; user?: {name: string}}
 interface AgentInternals {
+  engine: {engineID: Buffer; engineBoots: number; engineTime: number}
   onMsg(socket: dgram.Socket, buffer: Buffer, rinfo: dgram.RemoteInfo): void
   sendResponse(socket: dgram.Socket, rinfo: dgram.RemoteInfo, message: MessageLike, pdu: ResponsePdu): void
   getAuthorizer(): {addCommunity(c: string): void; addUser(u: snmp.User): void}
@@ -347,9 +349,15 @@ export async function startSnmpAgent(opts: SnmpAgentOptions): Promise<SnmpAgent>
   const stats = {received: 0, answered: 0}
 
   const dummy = new DummySocket()
+  // Parse errors are ignored silently; a v3 request with a wrong digest or one that does not decrypt is
+  // answered with a usmStats Report, as Net-SNMP's snmpd does (net-snmp's Agent would stay silent).
+  let usmFailure: number | undefined
   const agent = snmp.createAgent(
     {port: opts.port, address: opts.address, disableAuthorization: false, dgramModule: {createSocket: () => dummy}, ...(opts.engineID ? {engineID: opts.engineID} : {})},
-    () => {}, // auth failures, parse errors: a printer ignores them silently
+    (error: Error | null) => {
+      const m = error?.message ?? ''
+      usmFailure = /^Authentication digest/.test(m) ? 5 : /^Failed to decrypt/.test(m) ? 6 : usmFailure
+    },
   ) as AgentInternals
   const auth = agent.getAuthorizer()
   if (!opts.v3Only) for (const c of [opts.community ?? 'public'].flat()) auth.addCommunity(c)
@@ -374,7 +382,10 @@ export async function startSnmpAgent(opts: SnmpAgentOptions): Promise<SnmpAgent>
   const dispatch = (buf: Buffer, rinfo: dgram.RemoteInfo): void => {
     if (closed) return
     try {
+      usmFailure = undefined
       agent.onMsg(socket, buf, rinfo)
+      const report = usmFailure === undefined ? undefined : usmReportFor(buf, agent.engine, usmFailure)
+      if (report) socket.send(report, rinfo.port, rinfo.address)
     } catch {
       // net-snmp catches parse errors itself; anything else must not take the sandbox down either
     }
