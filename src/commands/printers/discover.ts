@@ -1,12 +1,21 @@
 import {Flags} from '@oclif/core'
 import {writeFile} from 'node:fs/promises'
-
-import {discover, type DiscoveredPrinter, type DiscoverProgress} from '../../lib/discovery/discover.js'
+import {discover, type DiscoveredPrinter, type DiscoverResult} from '../../lib/discovery/discover.js'
 import {LcsError} from '../../lib/errors.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
-import {discoveryArgs, discoveryFlags, discoveryOptions} from '../../lib/ui/discovery-flags.js'
+import {discoveryArgs, discoveryFlags, discoveryOptions, sweepProgress} from '../../lib/ui/discovery-flags.js'
 import {renderCsv, renderTable, type Column} from '../../lib/ui/output.js'
-import {Progress} from '../../lib/ui/progress.js'
+
+const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`
+
+/** "3 printers found, …": what answered, what could not be read, what stayed silent and what that can mean. */
+function summary(r: DiscoverResult): string {
+  const parts = [`${plural(r.printers.length, 'printer')} found`, `${plural(r.probed, 'address')} probed in ${(r.elapsedMs / 1000).toFixed(1)} s`]
+  if (r.unreadable.length) parts.push(`${plural(r.unreadable.length, 'address')} answered but could not be read (${r.unreadable.slice(0, 3).map((u) => `${u.address}: ${u.reason}`).join('; ')}${r.unreadable.length > 3 ? '; …' : ''})`)
+  let text = parts.join(', ') + '.'
+  if (r.silent) text += ` ${plural(r.silent, 'address')} stayed silent: nobody there, SNMP off, or another community or v3 user (a printer with SNMP off can still be found by mDNS).`
+  return text
+}
 
 const supplyText = (p: DiscoveredPrinter) => p.supplies.filter((s) => s.percent !== undefined).map((s) => `${s.color ?? s.description ?? s.type} ${s.percent}%`).join(', ')
 
@@ -59,30 +68,41 @@ Like the Printer Enrollment Tool: mDNS first (when searching the local network),
     const {argv, flags} = await this.parse(PrintersDiscover)
     const opts = await discoveryOptions(flags, argv as string[])
     opts.enrolledSerials = await this.enrolledSerials(flags)
-    const progress = new Progress('Discovering')
-    opts.onProgress = (p: DiscoverProgress) => progress.update(p.phase === 'mdns' ? 'mDNS browse' : `SNMP ${p.probed}/${p.total} probed · ${p.found} answered`, p.probed, p.total)
+    // Ctrl-C stops the sweep; what was found so far is still printed and saved, then exit 130.
+    const interrupt = new AbortController()
+    opts.signal = interrupt.signal
+    this.onInterrupt = () => {
+      interrupt.abort()
+      return new Promise<void>(() => {})
+    }
+    const progress = sweepProgress('Discovering', opts)
     let result
     try {
       result = await discover(opts)
     } finally {
-      progress.done()
+      progress.stop()
+      this.onInterrupt = undefined
     }
     for (const w of result.warnings.slice(0, 20)) this.warning(w)
-    if (result.warnings.length > 20) this.warning(`… and ${result.warnings.length - 20} more warnings (see --json)`)
+    if (result.warnings.length > 20) this.warning(`… and ${result.warnings.length - 20} more warnings (--save keeps them all)`)
     const rows = result.printers
+    if (result.stopped) this.warning(result.stopped === 'deadline' ? `Stopped by --discovery-timeout after ${(result.elapsedMs / 1000).toFixed(1)} s: the result holds what was found by then.` : 'Interrupted: the result holds what was found until then.')
     if (flags.save) {
-      await writeFile(flags.save, JSON.stringify({discoveredAt: new Date().toISOString(), printers: rows, version: 1}, null, 2) + '\n')
-      this.note(`Saved ${rows.length} printers to ${flags.save}.`)
+      // 0600: a site survey names addresses, locations and serials
+      const saved = {discoveredAt: new Date().toISOString(), printers: rows, silent: result.silent, ...(result.stopped ? {stopped: result.stopped} : {}), unreadable: result.unreadable, version: 1, warnings: result.warnings}
+      await writeFile(flags.save, JSON.stringify(saved, null, 2) + '\n', {mode: 0o600})
+      this.note(`Saved ${plural(rows.length, 'printer')} to ${flags.save}.`)
     }
-    this.note(`${rows.length} printers found, ${result.probed} addresses probed in ${(result.elapsedMs / 1000).toFixed(1)} s.`)
+    this.note(summary(result))
     if (flags.csv) {
       process.stdout.write(renderCsv(rows, CSV_COLUMNS))
-    } else {
+    } else if (!this.jsonEnabled()) {
       for (const [status, title] of [['eligible', 'Eligible to Enroll'], ['enrolled', 'Enrolled'], ['unsupported', 'Unsupported']] as const) {
         const group = rows.filter((r) => r.status === status)
         if (group.length) this.log(`\n${title} (${group.length})\n${renderTable(group, COLUMNS)}`)
       }
     }
+    if (result.stopped === 'interrupted') process.exitCode = 130
     return rows
   }
 

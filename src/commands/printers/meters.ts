@@ -1,9 +1,8 @@
 import {discover} from '../../lib/discovery/discover.js'
 import {meterCsvRows, meterRead, type MeterRead} from '../../lib/discovery/meters.js'
 import {BaseCommand} from '../../lib/ui/base-command.js'
-import {discoveryArgs, discoveryFlags, discoveryOptions} from '../../lib/ui/discovery-flags.js'
+import {discoveryArgs, discoveryFlags, discoveryOptions, sweepProgress} from '../../lib/ui/discovery-flags.js'
 import {renderCsv, type Column} from '../../lib/ui/output.js'
-import {Progress} from '../../lib/ui/progress.js'
 
 // Meter reads are SNMP only.
 const {mdns: _mdns, 'mdns-interface': _interfaces, 'mdns-only': _only, ...meterFlags} = discoveryFlags
@@ -28,13 +27,12 @@ export default class PrintersMeters extends BaseCommand {
   async run(): Promise<MeterRead[]> {
     const {argv, flags} = await this.parse(PrintersMeters)
     const opts = await discoveryOptions({...flags, mdns: false, 'mdns-only': false}, argv as string[])
-    const progress = new Progress('Reading meters')
-    opts.onProgress = (p) => progress.update(`${p.probed}/${p.total} probed · ${p.found} answered`, p.probed, p.total)
+    const progress = sweepProgress('Reading meters', opts)
     let result
     try {
       result = await discover(opts)
     } finally {
-      progress.done()
+      progress.stop()
     }
     const date = new Date()
     const reads = result.printers.filter((p) => p.source !== 'mdns').map((p) => meterRead(p, date)).filter((r): r is MeterRead => r !== undefined)

@@ -27,8 +27,11 @@ export interface DiscoverOptions {
     timeoutMs?: number
     retries?: number
     rate?: number
+    bandwidth?: number
     concurrency?: number
   }
+  /** The whole discovery's deadline (PET's "Timeout for printer discovery"); what was found by then is returned. */
+  deadlineMs?: number
   /** Serials the cloud already lists (status "enrolled"). */
   enrolledSerials?: Set<string>
   signal?: AbortSignal
@@ -37,7 +40,10 @@ export interface DiscoverOptions {
 
 export interface DiscoverProgress {
   phase: 'mdns' | 'snmp'
+  /** Addresses settled (answered, identified or given up). */
   probed: number
+  /** Addresses sent their first probe. */
+  sent: number
   total: number
   found: number
 }
@@ -69,10 +75,21 @@ export interface DiscoveredPrinter {
   warnings: string[]
 }
 
+/** An address that answered but whose answers could not be used (not counted as a printer). */
+export interface UnreadableAddress {
+  address: string
+  reason: string
+}
+
 export interface DiscoverResult {
   printers: DiscoveredPrinter[]
+  unreadable: UnreadableAddress[]
   /** Addresses probed over SNMP. */
   probed: number
+  /** Addresses that never answered SNMP (nobody there, SNMP off, wrong community or v3 user). */
+  silent: number
+  /** Set when the discovery ended early: the result holds what was found until then. */
+  stopped?: 'deadline' | 'interrupted'
   elapsedMs: number
   warnings: string[]
 }
@@ -113,59 +130,81 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoverResult> {
   const started = Date.now()
   const plan = await planDiscovery(opts)
   const warnings: string[] = []
-  const mdnsMode = opts.mdns ?? false
-  let mdnsFound: MdnsPrinter[] = []
-  if (mdnsMode) {
-    opts.onProgress?.({found: 0, phase: 'mdns', probed: 0, total: 0})
-    const r = await browse({interfaces: opts.mdnsInterfaces, signal: opts.signal, windowMs: opts.mdnsWindowMs})
-    mdnsFound = [...r]
-    warnings.push(...r.warnings.map((w) => `mDNS: ${w}`))
+  // One signal for Ctrl-C (the caller's) and the whole-discovery deadline.
+  const stop = new AbortController()
+  let stopped: DiscoverResult['stopped']
+  const onAbort = (): void => {
+    stopped ??= 'interrupted'
+    stop.abort()
   }
-  const byAddress = new Map<string, DiscoveredPrinter>()
-  let probed = 0
-  if (mdnsMode !== 'only') {
-    // mDNS answers outside the targets are probed too: PET identifies what mDNS found over SNMP.
-    const planned = plan ? plan.hosts : []
-    const inPlan = new Set<string>()
-    const extra = mdnsFound.flatMap((m) => m.addresses.slice(0, 1))
-    const hosts = (function* () {
-      for (const h of planned) {
-        inPlan.add(h)
-        yield h
-      }
-      for (const h of extra) if (!inPlan.has(h)) yield h
-    })()
-    const total = (plan?.count ?? 0) + extra.length
-    const s = {...SWEEP_DEFAULTS, ...Object.fromEntries(Object.entries(opts.snmp ?? {}).filter(([, v]) => v !== undefined))}
-    for await (const r of sweep({
-      ...s, hosts, onProgress: (p, _t, found) => {
-        probed = p
-        opts.onProgress?.({found, phase: 'snmp', probed: p, total})
-      },
-      onWarning: (host, message) => warnings.push(`${host}: ${message}`), signal: opts.signal, total,
-    })) {
-      if (r.varbinds.size === 0) {
-        byAddress.set(r.address, {...fromIdentity(r.address, identify(new Map()), opts.enrolledSerials), reason: `Answered but could not be read: ${r.warnings[0] ?? 'no data'}`, status: 'unsupported', warnings: r.warnings})
-        continue
-      }
-      const row = fromIdentity(r.address, identify(r.varbinds), opts.enrolledSerials)
-      row.warnings.unshift(...r.warnings)
-      byAddress.set(r.address, row)
+  opts.signal?.addEventListener('abort', onAbort, {once: true})
+  if (opts.signal?.aborted) onAbort()
+  const deadline = opts.deadlineMs === undefined ? undefined : setTimeout(() => {
+    stopped ??= 'deadline'
+    stop.abort()
+  }, opts.deadlineMs)
+  try {
+    const mdnsMode = opts.mdns ?? false
+    let mdnsFound: MdnsPrinter[] = []
+    if (mdnsMode && !stop.signal.aborted) {
+      opts.onProgress?.({found: 0, phase: 'mdns', probed: 0, sent: 0, total: 0})
+      const r = await browse({interfaces: opts.mdnsInterfaces, signal: stop.signal, windowMs: opts.mdnsWindowMs})
+      mdnsFound = [...r]
+      warnings.push(...r.warnings.map((w) => `mDNS: ${w}`))
     }
-  }
-  for (const m of mdnsFound) {
-    const address = m.addresses[0]
-    if (!address) continue
-    const row = byAddress.get(address)
-    if (row) {
-      row.source = 'mdns+snmp'
-      row.mdnsName = m.name
-      row.adminUrl = m.txt.adminurl ?? null
-    } else {
-      byAddress.set(address, fromMdns(m, address))
+    const byAddress = new Map<string, DiscoveredPrinter>()
+    const unreadable: UnreadableAddress[] = []
+    let probed = 0
+    let silent = 0
+    if (mdnsMode !== 'only' && !stop.signal.aborted) {
+      // mDNS answers outside the targets are probed too: PET identifies what mDNS found over SNMP.
+      const planned = plan ? plan.hosts : []
+      const inPlan = new Set<string>()
+      const extra = mdnsFound.flatMap((m) => m.addresses.slice(0, 1))
+      const hosts = (function* () {
+        for (const h of planned) {
+          inPlan.add(h)
+          yield h
+        }
+        for (const h of extra) if (!inPlan.has(h)) yield h
+      })()
+      const total = (plan?.count ?? 0) + extra.length
+      const s = {...SWEEP_DEFAULTS, ...Object.fromEntries(Object.entries(opts.snmp ?? {}).filter(([, v]) => v !== undefined))}
+      for await (const r of sweep({
+        ...s, hosts, onFinish: (stats) => (silent = stats.silent), onProgress: (p, _t, found, sent) => {
+          probed = p
+          opts.onProgress?.({found, phase: 'snmp', probed: p, sent, total})
+        },
+        onWarning: (host, message) => warnings.push(`${host}: ${message}`), signal: stop.signal, total,
+      })) {
+        if (r.varbinds.size === 0) {
+          unreadable.push({address: r.address, reason: r.warnings[0] ?? 'no data'})
+          continue
+        }
+        const row = fromIdentity(r.address, identify(r.varbinds), opts.enrolledSerials)
+        row.warnings.unshift(...r.warnings)
+        byAddress.set(r.address, row)
+      }
     }
+    for (const m of mdnsFound) {
+      const address = m.addresses[0]
+      if (!address) continue
+      const row = byAddress.get(address)
+      if (row) {
+        row.source = 'mdns+snmp'
+        row.mdnsName = m.name
+        row.adminUrl = m.txt.adminurl ?? null
+      } else {
+        byAddress.set(address, fromMdns(m, address))
+      }
+    }
+    const result: DiscoverResult = {elapsedMs: Date.now() - started, printers: mergeBySerial([...byAddress.values()]), probed, silent, unreadable, warnings}
+    if (stopped) result.stopped = stopped
+    return result
+  } finally {
+    clearTimeout(deadline)
+    opts.signal?.removeEventListener('abort', onAbort)
   }
-  return {elapsedMs: Date.now() - started, printers: mergeBySerial([...byAddress.values()]), probed, warnings}
 }
 
 /** One row per printer: the same serial at several addresses is kept once, with a warning. */

@@ -944,9 +944,9 @@ export async function* sweep(opts: SweepOptions & {onFinish?(stats: SweepStats):
     if (failure) throw failure
     if (socketError && found === 0 && !stop.signal.aborted) throw socketError
     progress()
-    opts.onFinish?.({bytes: hub.bytes, datagrams: hub.datagrams, silent})
   } finally {
     // Also runs when the consumer stops early (break/return): cancel everything still in flight.
+    opts.onFinish?.({bytes: hub.bytes, datagrams: hub.datagrams, silent})
     stop.abort()
     opts.signal?.removeEventListener('abort', onAbort)
     clearTimeout(expiryTimer)

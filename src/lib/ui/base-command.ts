@@ -71,6 +71,12 @@ export abstract class BaseCommand extends Command {
     await super.finally(err)
   }
 
+  /** JSON on stdout; colourised only on a terminal (oclif tokenizes every value, slow on big results). */
+  logJson(json: unknown): void {
+    if (process.stdout.isTTY) super.logJson(json)
+    else process.stdout.write(JSON.stringify(json, null, 2) + '\n')
+  }
+
   /** HTTP trace line (only with --verbose / LCS_DEBUG). */
   protected trace = (line: string): void => {
     if (this.verbose) process.stderr.write(`${colorEnabled(process.stderr) ? '\u001B[2m' : ''}[http] ${line}${colorEnabled(process.stderr) ? '\u001B[22m' : ''}\n`)
