@@ -6,7 +6,7 @@ import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
 import {discoveryArgs, discoveryFlags, discoveryOptions, sweepProgress} from '../../lib/ui/discovery-flags.js'
 import {renderCsv, renderTable, type Column} from '../../lib/ui/output.js'
 
-const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`
+const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${n === 1 ? word : word === 'address' ? 'addresses' : `${word}s`}`
 
 /** "3 printers found, …": what answered, what could not be read, what stayed silent and what that can mean. */
 function summary(r: DiscoverResult): string {

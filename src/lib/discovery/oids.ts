@@ -150,24 +150,40 @@ const VENDOR_SCALARS: Readonly<Record<number, string[]>> = {
   18334: [KONICA_MODEL, KONICA_FIRMWARE],
 }
 
+function enterpriseOf(sysObjectID: string | undefined): number | undefined {
+  return sysObjectID?.startsWith(ENTERPRISES + '.') ? Number(sysObjectID.split('.')[6]) : undefined
+}
+
 /**
  * The identity GET for an agent whose sysObjectID is known: the common scalars plus its vendor's. An
  * unknown or missing sysObjectID (print servers, OS agents, a v3 agent before its first answer) gets the
  * whole list, as no vendor can be ruled out.
  */
 export function identityOids(sysObjectID: string | undefined): string[] {
-  const pen = sysObjectID?.startsWith(ENTERPRISES + '.') ? Number(sysObjectID.split('.')[6]) : undefined
+  const pen = enterpriseOf(sysObjectID)
   const own = pen === undefined ? undefined : VENDOR_SCALARS[pen]
   return own ? [...COMMON_SCALARS, ...own] : IDENTIFY_SCALARS
 }
 
 /**
- * Subtrees to walk only once the GET says "printer". The Host Resources columns find a printer that is not
- * hrDeviceIndex 1; the Lexmark software inventory is empty (one getNext) on other vendors.
+ * Subtrees to walk only once the GET says "printer": the columns identification reads, not whole entries
+ * (the supplies table alone is half of what a printer answers). The Host Resources columns find a printer
+ * that is not hrDeviceIndex 1.
  */
 export const PRINTER_TABLES: string[] = [
   HR_DEVICE_TYPE, HR_DEVICE_DESCR, HR_DEVICE_STATUS, HR_PRINTER_ENTRY,
   PRT_MARKER_COUNTER_UNIT, PRT_MARKER_LIFE_COUNT,
-  PRT_MARKER_SUPPLIES_ENTRY, PRT_MARKER_COLORANT_VALUE, PRT_ALERT_ENTRY,
-  LEXMARK_MPS_SW_INVENTORY_ENTRY,
+  PRT_MARKER_SUPPLIES_COLORANT_INDEX, PRT_MARKER_SUPPLIES_CLASS, PRT_MARKER_SUPPLIES_TYPE, PRT_MARKER_SUPPLIES_DESCRIPTION,
+  PRT_MARKER_SUPPLIES_UNIT, PRT_MARKER_SUPPLIES_MAX_CAPACITY, PRT_MARKER_SUPPLIES_LEVEL,
+  PRT_MARKER_COLORANT_VALUE,
+  PRT_ALERT_SEVERITY_LEVEL, PRT_ALERT_GROUP, PRT_ALERT_CODE, PRT_ALERT_DESCRIPTION, PRT_ALERT_TIME,
+  LEXMARK_MPS_SW_INVENTORY_TYPE, LEXMARK_MPS_SW_INVENTORY_NAME, LEXMARK_MPS_SW_INVENTORY_REVISION,
 ]
+
+const LEXMARK_TABLES = new Set([LEXMARK_MPS_SW_INVENTORY_TYPE, LEXMARK_MPS_SW_INVENTORY_NAME, LEXMARK_MPS_SW_INVENTORY_REVISION])
+
+/** The walks for a printer: Lexmark's software inventory only where Lexmark firmware can answer it. */
+export function printerTables(sysObjectID: string | undefined): string[] {
+  const pen = enterpriseOf(sysObjectID)
+  return pen === undefined || pen === 641 || pen === 674 || pen === 1129 || !VENDOR_SCALARS[pen] ? PRINTER_TABLES : PRINTER_TABLES.filter((t) => !LEXMARK_TABLES.has(t))
+}

@@ -17,7 +17,7 @@ import {EventEmitter} from 'node:events'
 import {isIP} from 'node:net'
 import {performance} from 'node:perf_hooks'
 import snmp from 'net-snmp'
-import {HR_DEVICE_PRINTER, HR_DEVICE_TYPE, HR_PRINTER_ENTRY, HP_DEVICE_ID, identityOids, LEXMARK, DELL_LEXMARK, PRINTER_MIB, PRINTER_TABLES, SYS_DESCR, SYS_OBJECT_ID} from './oids.js'
+import {HR_DEVICE_PRINTER, HR_DEVICE_TYPE, HR_PRINTER_ENTRY, HP_DEVICE_ID, identityOids, LEXMARK, DELL_LEXMARK, PRINTER_MIB, printerTables, SYS_DESCR, SYS_OBJECT_ID} from './oids.js'
 import {idSequence, probeDatagram, probeTemplate, readProbeReply, usmReportCounter} from './probe.js'
 import type {SnmpValue} from './types.js'
 import {type SnmpV3User, toNetSnmpUser} from './snmp-v3.js'
@@ -46,7 +46,7 @@ export interface SweepOptions {
   bandwidth?: number
   /** Responders identified at once (phase 2). Default 256. */
   concurrency?: number
-  /** GetBulk max-repetitions budget: varbinds per walk request, shared by the open subtrees. Default 64. */
+  /** GetBulk max-repetitions budget: varbinds per walk request, shared by the open subtrees. Default 128. */
   bulkVarbinds?: number
   /** Stops sending and cancels what is in flight; the iteration then ends without throwing. */
   signal?: AbortSignal
@@ -83,7 +83,7 @@ export interface SweepStats {
   bytes: number
 }
 
-export const SWEEP_DEFAULTS = {port: 161, version: '2c' as SnmpVersion, community: 'public', timeoutMs: 2000, retries: 1, rate: 20_000, bandwidth: 1_000_000, concurrency: 256, bulkVarbinds: 64}
+export const SWEEP_DEFAULTS = {port: 161, version: '2c' as SnmpVersion, community: 'public', timeoutMs: 2000, retries: 1, rate: 20_000, bandwidth: 1_000_000, concurrency: 256, bulkVarbinds: 128}
 
 /** Longest value kept; a UDP datagram caps it anyway, this keeps hostile agents from bloating results. */
 const MAX_VALUE_BYTES = 8192
@@ -634,7 +634,6 @@ export async function* sweep(opts: SweepOptions & {onFinish?(stats: SweepStats):
   if (!(o.concurrency >= 1)) throw new Error(`concurrency must be ≥ 1, got ${o.concurrency}`)
   const user = o.version === '3' ? toNetSnmpUser(o.v3!) : undefined
   const v1 = o.version === '1'
-  const tables = opts.printerTables ?? PRINTER_TABLES
   const total = opts.total ?? (Array.isArray(opts.hosts) ? opts.hosts.length : opts.hosts instanceof Set ? opts.hosts.size : undefined)
   const template = probeTemplate(o.version, o.community)
   const nextId = idSequence()
@@ -724,7 +723,8 @@ export async function* sweep(opts: SweepOptions & {onFinish?(stats: SweepStats):
         else warnOnce(st, `identity GET failed: ${errText(err)}`)
       }
       printer = looksLikePrinter(st.varbinds)
-      if (printer && !stop.signal.aborted) await walk(s, tables, v1, o.bulkVarbinds, st)
+      const id = st.varbinds.get(SYS_OBJECT_ID)
+      if (printer && !stop.signal.aborted) await walk(s, opts.printerTables ?? printerTables(typeof id === 'string' ? id : undefined), v1, o.bulkVarbinds, st)
     } catch (err) {
       warnOnce(st, `probe failed: ${errText(err)}`) // never expected; keeps one host from ending the sweep
     } finally {
