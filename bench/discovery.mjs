@@ -3,7 +3,7 @@
 //   a  /24 with 254 printers, every discover flag at its default; then nmap -n -sU -p 161 --script
 //      snmp-sysdescr on the same range (targets: lcs ≤ 0.6 s and ≤ 2 × nmap)
 //   b  /24 with 10 printers, defaults (target ≤ timeout × tries + 0.5 s = 4.5 s)
-//   c  /16 (--force) with 254 printers, defaults (targets ≤ 15 s, ≤ 150 MB), then --bandwidth 2000000
+//   c  /16 (--force) with 254 printers, defaults (targets ≤ 15 s, ≤ 150 MB), then --rate 40000 --bandwidth 3000000
 //      (≤ 10 s); also under `ulimit -n 1024` (no EMFILE)
 //   d  /20 with 256 printers: 16 sandboxes, one per /24, 16 printers each
 // The benchmark re-runs itself in a private network namespace (`unshare -rn`, lo up) when it can: port 161
@@ -228,7 +228,7 @@ const scenarios = {
   async c() {
     const {port, printers} = await startSandboxes([{subnet: '127.22.0.0/16', printers: 254}])
     await discover('c  /16, 254 printers, defaults', ['127.22.0.0/16'], port, printers, ['--force'], {maxS: 15, maxMB: 150, timeoutMs: 600_000})
-    await discover('c  same, --bandwidth 2000000', ['127.22.0.0/16'], port, printers, ['--force', '--bandwidth', '2000000'], {maxS: 10, maxMB: 150, timeoutMs: 600_000})
+    await discover('c  same, --rate 40000 --bandwidth 3000000', ['127.22.0.0/16'], port, printers, ['--force', '--rate', '40000', '--bandwidth', '3000000'], {maxS: 10, maxMB: 150, timeoutMs: 600_000})
     await discover('c  defaults, ulimit -n 1024', ['127.22.0.0/16'], port, printers, ['--force'], {timeoutMs: 600_000, ulimit: 1024})
   },
   async d() {

@@ -13,7 +13,7 @@ function summary(r: DiscoverResult): string {
   const parts = [`${plural(r.printers.length, 'printer')} found`, `${plural(r.probed, 'address')} probed in ${(r.elapsedMs / 1000).toFixed(1)} s`]
   if (r.unreadable.length) parts.push(`${plural(r.unreadable.length, 'address')} answered but could not be read (${r.unreadable.slice(0, 3).map((u) => `${u.address}: ${u.reason}`).join('; ')}${r.unreadable.length > 3 ? '; …' : ''})`)
   let text = parts.join(', ') + '.'
-  if (r.silent) text += ` ${plural(r.silent, 'address')} stayed silent: nobody there, SNMP off, or another community or v3 user (a printer with SNMP off can still be found by mDNS).`
+  if (r.silent) text += ` ${plural(r.silent, 'address')} stayed silent: nobody there, SNMP off, or another community or v3 user — printers with SNMP off answer IPP: try --ipp.`
   return text
 }
 

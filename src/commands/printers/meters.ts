@@ -4,8 +4,8 @@ import {BaseCommand} from '../../lib/ui/base-command.js'
 import {discoveryArgs, discoveryFlags, discoveryOptions, sweepProgress} from '../../lib/ui/discovery-flags.js'
 import {renderCsv, type Column} from '../../lib/ui/output.js'
 
-// Meter reads are SNMP only.
-const {mdns: _mdns, 'mdns-interface': _interfaces, 'mdns-only': _only, ...meterFlags} = discoveryFlags
+// Meter reads are SNMP only (IPP carries no counters).
+const {ipp: _ipp, 'ipp-port': _ippPort, mdns: _mdns, 'mdns-interface': _interfaces, 'mdns-only': _only, ...meterFlags} = discoveryFlags
 
 type CsvRow = ReturnType<typeof meterCsvRows>[number]
 const CSV: Column<CsvRow>[] = (['serialNumber', 'date', 'kind', 'name', 'value', 'unit'] as const).map((k) => ({get: (r) => r[k], header: k}))

@@ -1,7 +1,8 @@
 // Discovery as PET does it: mDNS first (when searching the local network), then an SNMP sweep over
 // the targets, identification, classification, and one row per printer (merged by address and serial).
 import {classify} from './classify.js'
-import {identify} from './identify.js'
+import {identify, identifyIpp} from './identify.js'
+import {getPrinterAttributes} from './ipp.js'
 import {browse, type MdnsPrinter} from './mdns.js'
 import {sweep, SWEEP_DEFAULTS, type SnmpVersion} from './snmp.js'
 import type {SnmpV3User} from './snmp-v3.js'
@@ -30,6 +31,13 @@ export interface DiscoverOptions {
     bandwidth?: number
     concurrency?: number
   }
+  /**
+   * Ask IPP (Get-Printer-Attributes) of the targets that did not answer SNMP. Hosts that mDNS found with an
+   * `_ipp._tcp`/`_ipps._tcp` service and no SNMP answer are always asked, at their advertised port.
+   */
+  ipp?: boolean
+  /** Port for `ipp` (default 631). */
+  ippPort?: number
   /** The whole discovery's deadline (PET's "Timeout for printer discovery"); what was found by then is returned. */
   deadlineMs?: number
   /** Serials the cloud already lists (status "enrolled"). */
@@ -52,7 +60,7 @@ export interface DiscoveredPrinter {
   address: string
   /** Other addresses that answered with the same serial number (a multi-homed printer, or a copy). */
   otherAddresses?: string[]
-  source: 'snmp' | 'mdns' | 'mdns+snmp'
+  source: 'snmp' | 'mdns' | 'mdns+snmp' | 'ipp' | 'mdns+ipp'
   vendor: string | null
   model: string | null
   serialNumber: string | null
@@ -156,25 +164,26 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoverResult> {
     const unreadable: UnreadableAddress[] = []
     let probed = 0
     let silent = 0
+    const silentAddresses: string[] = []
     if (mdnsMode !== 'only' && !stop.signal.aborted) {
       // mDNS answers outside the targets are probed too: PET identifies what mDNS found over SNMP.
       const planned = plan ? plan.hosts : []
-      const inPlan = new Set<string>()
-      const extra = mdnsFound.flatMap((m) => m.addresses.slice(0, 1))
+      const extra = new Set(mdnsFound.flatMap((m) => m.addresses.slice(0, 1)))
       const hosts = (function* () {
         for (const h of planned) {
-          inPlan.add(h)
+          extra.delete(h) // planned already
           yield h
         }
-        for (const h of extra) if (!inPlan.has(h)) yield h
+        yield* extra
       })()
-      const total = (plan?.count ?? 0) + extra.length
+      const total = (plan?.count ?? 0) + extra.size
       const s = {...SWEEP_DEFAULTS, ...Object.fromEntries(Object.entries(opts.snmp ?? {}).filter(([, v]) => v !== undefined))}
       for await (const r of sweep({
         ...s, hosts, onFinish: (stats) => (silent = stats.silent), onProgress: (p, _t, found, sent) => {
           probed = p
           opts.onProgress?.({found, phase: 'snmp', probed: p, sent, total})
         },
+        onSilent: opts.ipp ? (a) => silentAddresses.length < MAX_IPP_HOSTS && silentAddresses.push(a) : undefined,
         onWarning: (host, message) => warnings.push(`${host}: ${message}`), signal: stop.signal, total,
       })) {
         if (r.varbinds.size === 0) {
@@ -185,6 +194,36 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoverResult> {
         row.warnings.unshift(...r.warnings)
         byAddress.set(r.address, row)
       }
+    }
+    // IPP for what SNMP could not reach: mDNS-advertised IPP services, and with `ipp` the silent targets.
+    const ippHosts = new Map<string, {port: number; tls: boolean; silentTarget?: boolean}>()
+    for (const a of silentAddresses) ippHosts.set(a, {port: opts.ippPort ?? 631, silentTarget: true, tls: false})
+    if (silent > silentAddresses.length && opts.ipp) warnings.push(`IPP: only the first ${MAX_IPP_HOSTS} of ${silent} silent addresses were asked`)
+    for (const m of mdnsFound) {
+      const a = m.addresses[0]
+      const ippPort = m.ports['_ipp._tcp'] ?? m.ports['_ipps._tcp']
+      if (a && ippPort && !byAddress.has(a) && !unreadable.some((u) => u.address === a)) ippHosts.set(a, {port: ippPort, tls: m.ports['_ipp._tcp'] === undefined})
+    }
+    if (ippHosts.size > 0 && !stop.signal.aborted) {
+      const timeoutMs = (opts.snmp?.timeoutMs ?? SWEEP_DEFAULTS.timeoutMs) * ((opts.snmp?.retries ?? SWEEP_DEFAULTS.retries) + 1)
+      await eachLimited([...ippHosts], IPP_CONCURRENCY, stop.signal, async ([address, q]) => {
+        try {
+          const res = await getPrinterAttributes({host: address, port: q.port, signal: stop.signal, timeoutMs, tls: q.tls})
+          if (res.status >= 0x0400) {
+            unreadable.push({address, reason: `IPP status 0x${res.status.toString(16).padStart(4, '0')}`})
+            return
+          }
+          const row = fromIdentity(address, identifyIpp(res.attributes), opts.enrolledSerials)
+          row.source = 'ipp'
+          row.warnings.unshift(...res.warnings.map((w) => `IPP: ${w}`))
+          byAddress.set(address, row)
+        } catch (error) {
+          // refused or silent: nobody serves IPP there either; anything else answered but was unusable
+          const msg = (error as Error).message
+          if (!/connection refused|no complete IPP answer within|ECONNRESET|EHOSTUNREACH|ENETUNREACH/.test(msg) || !q.silentTarget) unreadable.push({address, reason: `IPP: ${msg}`})
+        }
+      })
+      silent -= silentAddresses.filter((a) => byAddress.has(a)).length
     }
     for (const m of mdnsFound) {
       const address = m.addresses[0]
@@ -205,6 +244,19 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoverResult> {
     clearTimeout(deadline)
     opts.signal?.removeEventListener('abort', onAbort)
   }
+}
+
+/** IPP queries at once (TCP connections; each bounded in size and time). */
+const IPP_CONCURRENCY = 32
+/** Silent targets asked over IPP at most (a /16 of silence is not 65,536 TCP connections). */
+const MAX_IPP_HOSTS = 4096
+
+async function eachLimited<T>(items: T[], limit: number, signal: AbortSignal, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < items.length && !signal.aborted) await fn(items[next++])
+  }
+  await Promise.all(Array.from({length: Math.min(limit, items.length)}, worker))
 }
 
 /** One row per printer: the same serial at several addresses is kept once, with a warning. */

@@ -54,6 +54,8 @@ export interface SweepOptions {
   onProgress?(probed: number, total: number | undefined, found: number, sent: number): void
   /** Problems that belong to no result (a name that does not resolve). */
   onWarning?(host: string, message: string): void
+  /** Each address that never answered (for another protocol to try). */
+  onSilent?(address: string): void
   /** Subtrees to walk on printers; defaults from oids.ts. */
   printerTables?: string[]
 }
@@ -606,8 +608,9 @@ interface Probe {
   host: string
   address: string
   family: 'udp4' | 'udp6'
-  /** Request IDs sent, one per try (a late answer to an earlier try counts). */
-  ids: number[]
+  /** One request ID for every try (a retransmission, as net-snmp does): a late answer to an earlier try counts. */
+  id: number
+  tries: number
   deadline: number
   done: boolean
   malformed?: string
@@ -775,6 +778,7 @@ export async function* sweep(opts: SweepOptions & {onFinish?(stats: SweepStats):
     }
     silent++
     if (p.sendError) opts.onWarning?.(p.address, `no answer: ${p.sendError}`)
+    else opts.onSilent?.(p.address)
     settled++
     progress()
   }
@@ -783,7 +787,7 @@ export async function* sweep(opts: SweepOptions & {onFinish?(stats: SweepStats):
     while (waitHead < waiting.length && waiting[waitHead].deadline <= now) {
       const p = waiting[waitHead++]
       if (p.done) continue
-      if (p.ids.length <= o.retries) retries.push(p)
+      if (p.tries <= o.retries) retries.push(p)
       else giveUp(p)
     }
     if (waitHead > READ_AHEAD && waitHead * 2 > waiting.length) {
@@ -808,11 +812,10 @@ export async function* sweep(opts: SweepOptions & {onFinish?(stats: SweepStats):
   }
 
   const sendTry = (p: Probe): void => {
-    const id = nextId()
-    p.ids.push(id)
+    p.tries++
     p.deadline = performance.now() + o.timeoutMs
     waiting.push(p)
-    hub.sendNow(p.family, probeDatagram(template, id), o.port, p.address, (err) => {
+    hub.sendNow(p.family, probeDatagram(template, p.id), o.port, p.address, (err) => {
       if (err && !p.done) p.sendError = errText(err)
     })
     scheduleExpiry()
@@ -822,7 +825,7 @@ export async function* sweep(opts: SweepOptions & {onFinish?(stats: SweepStats):
   const asyncIt = syncIt ? undefined : (opts.hosts as AsyncIterable<string>)[Symbol.asyncIterator]()
   let pumping = false
   const add = (host: string, address: string): void => {
-    ready.push({address, deadline: 0, done: false, family: isIP(address) === 6 ? 'udp6' : 'udp4', host, ids: [], mismatched: 0})
+    ready.push({address, deadline: 0, done: false, family: isIP(address) === 6 ? 'udp6' : 'udp4', host, id: nextId(), mismatched: 0, tries: 0})
   }
   // Reads ahead of the probe stream; synchronous for a sync iterable (READ_AHEAD items, then returns).
   const pump = async (): Promise<void> => {
@@ -901,7 +904,7 @@ export async function* sweep(opts: SweepOptions & {onFinish?(stats: SweepStats):
     const p = pending.get(rinfo.address)
     if (!p) return false
     const r = readProbeReply(buf, o.version, o.community)
-    if (r.kind === 'answer' && p.ids.includes(r.id)) {
+    if (r.kind === 'answer' && r.id === p.id) {
       p.done = true
       pending.delete(p.address)
       identified.add(p.address)

@@ -19,6 +19,8 @@ export const discoveryFlags = {
   exclude: Flags.string({description: 'Targets to leave out (same formats); repeatable.', multiple: true}),
   file: Flags.file({description: 'File of targets, one per line (# comments); repeatable.', exists: true, multiple: true}),
   force: Flags.boolean({description: 'Allow more than 65,536 addresses.'}),
+  ipp: Flags.boolean({description: 'Ask IPP (Get-Printer-Attributes) of the targets that do not answer SNMP: printers with SNMP off. mDNS-found IPP printers are always asked.', helpGroup: 'IPP'}),
+  'ipp-port': Flags.integer({description: 'TCP port of the IPP service for --ipp.', default: 631, helpGroup: 'IPP', min: 1, max: 65_535}),
   local: Flags.boolean({description: 'Search the local network: the subnets of this machine\'s interfaces (mDNS included).'}),
   mdns: Flags.boolean({description: 'Browse mDNS first (default with --local or without targets).', allowNo: true, helpGroup: 'MDNS'}),
   'mdns-interface': Flags.string({description: 'IPv4 address of an interface to browse mDNS on; repeatable. Default: every non-loopback interface.', helpGroup: 'MDNS', multiple: true}),
@@ -36,7 +38,7 @@ export const discoveryFlags = {
 }
 
 export type DiscoveryFlagValues = {
-  bandwidth?: number; community?: string; concurrency?: number; 'discovery-timeout'?: number; exclude?: string[]; file?: string[]; force: boolean; local: boolean; mdns?: boolean
+  bandwidth?: number; community?: string; concurrency?: number; 'discovery-timeout'?: number; ipp?: boolean; 'ipp-port'?: number; exclude?: string[]; file?: string[]; force: boolean; local: boolean; mdns?: boolean
   'mdns-interface'?: string[]; 'mdns-only': boolean; rate?: number; retries: number; 'snmp-port': number; 'snmp-version': string; timeout: string
   'v3-auth-protocol'?: string; 'v3-keys-stdin': boolean; 'v3-level': string; 'v3-priv-protocol'?: string; 'v3-user'?: string
 }
@@ -52,6 +54,8 @@ export async function discoveryOptions(flags: DiscoveryFlagValues, targets: stri
     deadlineMs: flags['discovery-timeout'] === undefined ? undefined : flags['discovery-timeout'] * 1000,
     exclude: flags.exclude,
     files: flags.file,
+    ipp: flags.ipp,
+    ippPort: flags['ipp-port'],
     force: flags.force,
     local: searchLocal,
     mdns: flags['mdns-only'] ? 'only' : (flags.mdns ?? searchLocal),
