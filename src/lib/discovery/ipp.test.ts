@@ -91,3 +91,22 @@ test('hostile IPP servers end in an error for that printer, bounded in size and 
     await Promise.all([never.close(), huge.close(), html.close()])
   }
 })
+
+test('a simulated printer with SNMP off is found over IPP with --ipp, one with IPP off too is silent', async () => {
+  const {startEws} = await import('../sandbox/printers/ews.js')
+  const {startSnmpAgent} = await import('../sandbox/printers/agent.js')
+  const {generatePrinter} = await import('../sandbox/printers/models.js')
+  const {discover} = await import('./discover.js')
+  const g = generatePrinter(5, 'ipp-only', {kind: 'lexmark-native'})
+  const base = {capability: 'native' as const, clockSkewMs: 0, firmware: g.firmware, manufacturer: 'Lexmark', modelName: g.model, ntp: true, registerDelayMs: 0, serialNumber: g.serial}
+  const servers = [await startEws({...base, address: '127.24.0.5'}, 18632), await startEws({...base, address: '127.24.0.6', ipp: false, serialNumber: 'OFF'}, 18632)]
+  const agents = await Promise.all(['127.24.0.5', '127.24.0.6'].map((address) => startSnmpAgent({address, port: 16198, records: g.records, silent: true})))
+  try {
+    const r = await discover({ipp: true, ippPort: 18632, snmp: {port: 16198, retries: 0, timeoutMs: 200}, targets: ['127.24.0.5', '127.24.0.6']})
+    assert.deepEqual(r.printers.map((p) => [p.address, p.source, p.vendor, p.model, p.serialNumber, p.firmware, p.status]), [['127.24.0.5', 'ipp', 'Lexmark', g.model, g.serial, g.firmware, 'eligible']])
+    assert.equal(r.silent, 1)
+    assert.deepEqual(r.unreadable.map((u) => u.address), ['127.24.0.6']) // answers HTTP, but no IPP there
+  } finally {
+    await Promise.all([...servers.map((s) => s.close()), ...agents.map((a) => a.close())])
+  }
+})

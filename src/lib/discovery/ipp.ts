@@ -204,3 +204,26 @@ export function getPrinterAttributes(q: IppQuery): Promise<IppResponse> {
     req.end(body)
   })
 }
+
+/**
+ * A Get-Printer-Attributes answer (successful-ok) with text, keyword and integer attributes, for the
+ * simulated printers (the sandbox's IPP side).
+ */
+export function encodePrinterAttributes(requestId: number, attributes: Record<string, IppValue | IppValue[]>): Buffer {
+  const head = Buffer.alloc(8)
+  head.writeUInt16BE(0x0101, 0)
+  head.writeUInt32BE(requestId, 4)
+  const parts = [head, Buffer.from([0x01]), attr(0x47, 'attributes-charset', Buffer.from('utf-8')), attr(0x48, 'attributes-natural-language', Buffer.from('en')), Buffer.from([0x04])]
+  for (const [name, v] of Object.entries(attributes)) {
+    ;[v].flat().forEach((x, i) => {
+      const n = i === 0 ? name : ''
+      if (typeof x === 'number') {
+        const b = Buffer.alloc(4)
+        b.writeInt32BE(x)
+        parts.push(attr(name === 'printer-state' ? 0x23 : 0x21, n, b))
+      } else parts.push(attr(/-(state-reasons|types)$/.test(name) ? 0x44 : 0x41, n, Buffer.from(String(x))))
+    })
+  }
+  parts.push(Buffer.from([0x03]))
+  return Buffer.concat(parts)
+}
