@@ -1,6 +1,7 @@
 import {Flags} from '@oclif/core'
 import {writeFile} from 'node:fs/promises'
 import {discover, type DiscoveredPrinter, type DiscoverResult} from '../../lib/discovery/discover.js'
+import {surveyHtml} from '../../lib/discovery/report.js'
 import {LcsError} from '../../lib/errors.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
 import {discoveryArgs, discoveryFlags, discoveryOptions, sweepProgress} from '../../lib/ui/discovery-flags.js'
@@ -52,6 +53,7 @@ Like the Printer Enrollment Tool: mDNS first (when searching the local network),
     '<%= config.bin %> <%= command.id %> 10.20.15.0/24',
     '<%= config.bin %> <%= command.id %> 10.20.15.3-10.20.15.34 printer.example.com --exclude 10.20.15.9 --json',
     '<%= config.bin %> <%= command.id %> --local --save discovery.json',
+    '<%= config.bin %> <%= command.id %> "10.20.**" --force --report survey.html',
     'LCS_SNMP_AUTH_KEY=… LCS_SNMP_PRIV_KEY=… <%= config.bin %> <%= command.id %> 10.20.*.* --force --snmp-version 3 --v3-user fleet',
   ]
 
@@ -59,6 +61,7 @@ Like the Printer Enrollment Tool: mDNS first (when searching the local network),
     ...discoveryFlags,
     ...cloudFlags,
     csv: Flags.boolean({description: 'Print CSV instead of tables.', exclusive: ['json']}),
+    report: Flags.file({description: 'Write a site-survey report: one self-contained HTML page (counts by vendor, model, status and agent; supplies; page counts; firmware against the Native Agent level; addresses that could not be read).'}),
     save: Flags.file({description: 'Write the result (JSON) to this file, for `lcs printers enroll --from`.'}),
   }
 
@@ -92,6 +95,10 @@ Like the Printer Enrollment Tool: mDNS first (when searching the local network),
       const saved = {discoveredAt: new Date().toISOString(), printers: rows, silent: result.silent, ...(result.stopped ? {stopped: result.stopped} : {}), unreadable: result.unreadable, version: 1, warnings: result.warnings}
       await writeFile(flags.save, JSON.stringify(saved, null, 2) + '\n', {mode: 0o600})
       this.note(`Saved ${plural(rows.length, 'printer')} to ${flags.save}.`)
+    }
+    if (flags.report) {
+      await writeFile(flags.report, surveyHtml(result, {targets: argv as string[]}), {mode: 0o600})
+      this.note(`Site survey written to ${flags.report}.`)
     }
     this.note(summary(result))
     if (flags.csv) {
