@@ -34,12 +34,14 @@ function len(n: number): Buffer {
   return Buffer.from([0x80 | bytes.length, ...bytes])
 }
 
-const tlv = (tag: number, content: Buffer): Buffer => Buffer.concat([Buffer.from([tag]), len(content.length), content])
+/** BER type-length-value (also used by the tests' hostile agents). */
+export const tlv = (tag: number, content: Buffer): Buffer => Buffer.concat([Buffer.from([tag]), len(content.length), content])
 const small = (n: number): Buffer => tlv(0x02, Buffer.from([n]))
-const octets = (s: string | Buffer): Buffer => tlv(0x04, Buffer.isBuffer(s) ? s : Buffer.from(s))
+export const octets = (s: string | Buffer): Buffer => tlv(0x04, Buffer.isBuffer(s) ? s : Buffer.from(s))
 const ID_PLACEHOLDER = Buffer.from([0x02, 0x04, 0x7f, 0x7e, 0x7d, 0x7c])
 
-function oid(s: string): Buffer {
+/** A BER OBJECT IDENTIFIER. */
+export function oid(s: string): Buffer {
   const a = s.split('.').map(Number)
   const out = [40 * a[0] + a[1]]
   for (const n of a.slice(2)) {
@@ -83,24 +85,28 @@ export type ProbeReply =
 
 class Bad extends Error {}
 
+/** The TLV at `p` (tag, content start and end), or undefined when it is not `tag` or runs past `buf`. */
+function tlvAt(buf: Buffer, p: number, tag?: number): {tag: number; start: number; end: number} | undefined {
+  if (p + 2 > buf.length || (tag !== undefined && buf[p] !== tag)) return undefined
+  let l = buf[p + 1]
+  let start = p + 2
+  if (l & 0x80) {
+    const k = l & 0x7f
+    if (k === 0 || k > 3 || start + k > buf.length) return undefined
+    l = 0
+    for (let i = 0; i < k; i++) l = l * 256 + buf[start + i]
+    start += k
+  }
+  return start + l > buf.length ? undefined : {end: start + l, start, tag: buf[p]}
+}
+
 /** Reads the answer to a probe. Never throws; reads only inside `buf`. */
 export function readProbeReply(buf: Buffer, version: ProbeVersion, community = 'public'): ProbeReply {
   let p = 0
   const take = (tag?: number): {tag: number; start: number; end: number} => {
-    if (p + 2 > buf.length) throw new Bad('truncated')
-    const t = buf[p]
-    if (tag !== undefined && t !== tag) throw new Bad(`tag 0x${t.toString(16)} where 0x${tag.toString(16)} was expected`)
-    let l = buf[p + 1]
-    let start = p + 2
-    if (l & 0x80) {
-      const k = l & 0x7f
-      if (k === 0 || k > 3 || start + k > buf.length) throw new Bad('bad length')
-      l = 0
-      for (let i = 0; i < k; i++) l = l * 256 + buf[start + i]
-      start += k
-    }
-    if (start + l > buf.length) throw new Bad(`length ${l} runs past the datagram`)
-    return {tag: t, start, end: start + l}
+    const t = tlvAt(buf, p, tag)
+    if (t) return t
+    throw new Bad(p + 2 > buf.length ? 'truncated' : tag !== undefined && buf[p] !== tag ? `tag 0x${buf[p].toString(16)} where 0x${tag.toString(16)} was expected` : 'length runs past the datagram')
   }
   const int = (): number => {
     const t = take(0x02)
@@ -149,19 +155,7 @@ export function readProbeReply(buf: Buffer, version: ProbeVersion, community = '
  */
 export function usmReportCounter(buf: Buffer): number | undefined {
   let p = 0
-  const take = (tag: number): {start: number; end: number} | undefined => {
-    if (p + 2 > buf.length || buf[p] !== tag) return undefined
-    let l = buf[p + 1]
-    let start = p + 2
-    if (l & 0x80) {
-      const k = l & 0x7f
-      if (k === 0 || k > 3 || start + k > buf.length) return undefined
-      l = 0
-      for (let i = 0; i < k; i++) l = l * 256 + buf[start + i]
-      start += k
-    }
-    return start + l > buf.length ? undefined : {end: start + l, start}
-  }
+  const take = (tag: number): {start: number; end: number} | undefined => tlvAt(buf, p, tag)
   const skip = (tag: number): boolean => {
     const t = take(tag)
     if (t) p = t.end
@@ -203,19 +197,7 @@ function decodeOid(b: Buffer): string | undefined {
  */
 export function usmReportFor(request: Buffer, engine: {engineID: Buffer; engineBoots: number; engineTime: number}, counter: number): Buffer | undefined {
   let p = 0
-  const take = (tag: number): {start: number; end: number} | undefined => {
-    if (p + 2 > request.length || request[p] !== tag) return undefined
-    let l = request[p + 1]
-    let start = p + 2
-    if (l & 0x80) {
-      const k = l & 0x7f
-      if (k === 0 || k > 3 || start + k > request.length) return undefined
-      l = 0
-      for (let i = 0; i < k; i++) l = l * 256 + request[start + i]
-      start += k
-    }
-    return start + l > request.length ? undefined : {end: start + l, start}
-  }
+  const take = (tag: number): {start: number; end: number} | undefined => tlvAt(request, p, tag)
   const msg = take(0x30)
   if (!msg) return undefined
   p = msg.start
