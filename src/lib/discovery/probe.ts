@@ -225,3 +225,23 @@ export function usmReportFor(request: Buffer, engine: {engineID: Buffer; engineB
   const head = tlv(0x30, Buffer.concat([request.subarray(msgId.start - 2, msgId.end), int(65507), octets(Buffer.from([0])), small(3)]))
   return tlv(0x30, Buffer.concat([small(3), head, usm, tlv(0x30, Buffer.concat([octets(engine.engineID), octets(''), pdu]))]))
 }
+
+/** A BER INTEGER (two's complement, shortest form) under `tag` (Counter32, Gauge32, TimeTicks: 0x41–0x43). */
+export function integer(n: number, tag = 0x02): Buffer {
+  const out: number[] = []
+  let x = tag === 0x02 ? n | 0 : n >>> 0
+  if (tag === 0x02) {
+    for (;;) {
+      out.unshift(x & 0xff)
+      x >>= 8
+      if ((x === 0 && !(out[0] & 0x80)) || (x === -1 && out[0] & 0x80)) break
+    }
+  } else {
+    do {
+      out.unshift(x % 256)
+      x = Math.floor(x / 256)
+    } while (x > 0)
+    if (out[0] & 0x80) out.unshift(0)
+  }
+  return tlv(tag, Buffer.from(out))
+}
