@@ -70,7 +70,9 @@ Like the Printer Enrollment Tool: mDNS first (when searching the local network),
   async run(): Promise<DiscoveredPrinter[]> {
     const {argv, flags} = await this.parse(PrintersDiscover)
     const opts = await discoveryOptions(flags, argv as string[])
-    opts.enrolledSerials = await this.enrolledSerials(flags)
+    // Asked while the network is swept; a failure surfaces when discover() needs the list.
+    opts.enrolledSerials = this.enrolledSerials(flags)
+    opts.enrolledSerials.catch(() => {})
     // Ctrl-C stops the sweep; what was found so far is still printed and saved, then exit 130.
     const interrupt = new AbortController()
     opts.signal = interrupt.signal

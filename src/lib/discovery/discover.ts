@@ -4,7 +4,7 @@ import {classify} from './classify.js'
 import {identify, identifyIpp} from './identify.js'
 import {getPrinterAttributes} from './ipp.js'
 import {browse, type MdnsPrinter} from './mdns.js'
-import {sweep, SWEEP_DEFAULTS, type SnmpVersion} from './snmp.js'
+import {sweep, SWEEP_DEFAULTS, type SnmpVersion, type SweepResult} from './snmp.js'
 import type {SnmpV3User} from './snmp-v3.js'
 import {planTargets, readTargetFile, type TargetPlan} from './targets.js'
 import type {Identity, Supply} from './types.js'
@@ -41,7 +41,7 @@ export interface DiscoverOptions {
   /** The whole discovery's deadline (PET's "Timeout for printer discovery"); what was found by then is returned. */
   deadlineMs?: number
   /** Serials the cloud already lists (status "enrolled"). */
-  enrolledSerials?: Set<string>
+  enrolledSerials?: Set<string> | Promise<Set<string> | undefined>
   signal?: AbortSignal
   onProgress?: (p: DiscoverProgress) => void
 }
@@ -165,6 +165,17 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoverResult> {
     let probed = 0
     let silent = 0
     const silentAddresses: string[] = []
+    const answered: SweepResult[] = []
+    // The cloud's list (when the caller asks it) arrives while the network is swept.
+    let enrolled: Set<string> | undefined
+    const classifyAll = async (): Promise<void> => {
+      enrolled = await opts.enrolledSerials
+      for (const r of answered.splice(0)) {
+        const row = fromIdentity(r.address, identify(r.varbinds), enrolled)
+        row.warnings.unshift(...r.warnings)
+        byAddress.set(r.address, row)
+      }
+    }
     if (mdnsMode !== 'only' && !stop.signal.aborted) {
       // mDNS answers outside the targets are probed too: PET identifies what mDNS found over SNMP.
       const planned = plan ? plan.hosts : []
@@ -190,11 +201,10 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoverResult> {
           unreadable.push({address: r.address, reason: r.warnings[0] ?? 'no data'})
           continue
         }
-        const row = fromIdentity(r.address, identify(r.varbinds), opts.enrolledSerials)
-        row.warnings.unshift(...r.warnings)
-        byAddress.set(r.address, row)
+        answered.push(r)
       }
     }
+    await classifyAll()
     // IPP for what SNMP could not reach: mDNS-advertised IPP services, and with `ipp` the silent targets.
     const ippHosts = new Map<string, {port: number; tls: boolean; silentTarget?: boolean}>()
     for (const a of silentAddresses) ippHosts.set(a, {port: opts.ippPort ?? 631, silentTarget: true, tls: false})
@@ -213,7 +223,7 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoverResult> {
             unreadable.push({address, reason: `IPP status 0x${res.status.toString(16).padStart(4, '0')}`})
             return
           }
-          const row = fromIdentity(address, identifyIpp(res.attributes), opts.enrolledSerials)
+          const row = fromIdentity(address, identifyIpp(res.attributes), enrolled)
           row.source = 'ipp'
           row.warnings.unshift(...res.warnings.map((w) => `IPP: ${w}`))
           byAddress.set(address, row)
