@@ -5,7 +5,7 @@ import {test} from 'node:test'
 import {identifyIpp} from './identify.js'
 import {decodeIppResponse, encodeGetPrinterAttributes, getPrinterAttributes, IppError} from './ipp.js'
 
-// Network safety: the hostile servers listen on 127.0.0.1 only.
+// Network safety: the hostile servers listen on 127.0.0.1, the simulated printers on 127.27.0.5–6.
 
 function attr(tag: number, name: string, value: Buffer | string): Buffer {
   const v = Buffer.isBuffer(value) ? value : Buffer.from(value)
@@ -99,13 +99,13 @@ test('a simulated printer with SNMP off is found over IPP with --ipp, one with I
   const {discover} = await import('./discover.js')
   const g = generatePrinter(5, 'ipp-only', {kind: 'lexmark-native'})
   const base = {capability: 'native' as const, clockSkewMs: 0, firmware: g.firmware, manufacturer: 'Lexmark', modelName: g.model, ntp: true, registerDelayMs: 0, serialNumber: g.serial}
-  const servers = [await startEws({...base, address: '127.24.0.5'}, 18632), await startEws({...base, address: '127.24.0.6', ipp: false, serialNumber: 'OFF'}, 18632)]
-  const agents = await Promise.all(['127.24.0.5', '127.24.0.6'].map((address) => startSnmpAgent({address, port: 16198, records: g.records, silent: true})))
+  const servers = [await startEws({...base, address: '127.27.0.5'}, 18632), await startEws({...base, address: '127.27.0.6', ipp: false, serialNumber: 'OFF'}, 18632)]
+  const agents = await Promise.all(['127.27.0.5', '127.27.0.6'].map((address) => startSnmpAgent({address, port: 16198, records: g.records, silent: true})))
   try {
-    const r = await discover({ipp: true, ippPort: 18632, snmp: {port: 16198, retries: 0, timeoutMs: 200}, targets: ['127.24.0.5', '127.24.0.6']})
-    assert.deepEqual(r.printers.map((p) => [p.address, p.source, p.vendor, p.model, p.serialNumber, p.firmware, p.status]), [['127.24.0.5', 'ipp', 'Lexmark', g.model, g.serial, g.firmware, 'eligible']])
+    const r = await discover({ipp: true, ippPort: 18632, snmp: {port: 16198, retries: 0, timeoutMs: 200}, targets: ['127.27.0.5', '127.27.0.6']})
+    assert.deepEqual(r.printers.map((p) => [p.address, p.source, p.vendor, p.model, p.serialNumber, p.firmware, p.status]), [['127.27.0.5', 'ipp', 'Lexmark', g.model, g.serial, g.firmware, 'eligible']])
     assert.equal(r.silent, 1)
-    assert.deepEqual(r.unreadable.map((u) => u.address), ['127.24.0.6']) // answers HTTP, but no IPP there
+    assert.deepEqual(r.unreadable.map((u) => u.address), ['127.27.0.6']) // answers HTTP, but no IPP there
   } finally {
     await Promise.all([...servers.map((s) => s.close()), ...agents.map((a) => a.close())])
   }
