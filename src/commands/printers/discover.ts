@@ -1,10 +1,23 @@
+import {writeFile} from 'node:fs/promises'
+
 import {Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
-import {discover, type DiscoveredPrinter, type DiscoverProgress, saveDiscovery} from '../../lib/discovery/index.js'
+import {discover, type DiscoveredPrinter, type DiscoverResult, saveDiscovery, surveyHtml} from '../../lib/discovery/index.js'
 import {enrolledSerials} from '../../lib/enroll/index.js'
 import {LcsError} from '../../lib/errors.js'
-import {BaseCommand, cloudFlags, type Column, discoveryArgs, discoveryFlags, discoveryOptions, Progress, renderCsv, renderTable} from '../../lib/ui/index.js'
+import {BaseCommand, cloudFlags, type Column, discoveryArgs, discoveryFlags, discoveryOptions, renderCsv, renderTable, sweepProgress} from '../../lib/ui/index.js'
+
+const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${n === 1 ? word : word === 'address' ? 'addresses' : `${word}s`}`
+
+/** "3 printers found, …": what answered, what could not be read, what stayed silent and what that can mean. */
+function summary(r: DiscoverResult): string {
+  const parts = [`${plural(r.printers.length, 'printer')} found`, `${plural(r.probed, 'address')} probed in ${(r.elapsedMs / 1000).toFixed(1)} s`]
+  if (r.unreadable.length) parts.push(`${plural(r.unreadable.length, 'address')} answered but could not be read (${r.unreadable.slice(0, 3).map((u) => `${u.address}: ${u.reason}`).join('; ')}${r.unreadable.length > 3 ? '; …' : ''})`)
+  let text = parts.join(', ') + '.'
+  if (r.silent) text += ` ${plural(r.silent, 'address')} stayed silent: nobody there, SNMP off, or another community or v3 user — printers with SNMP off answer IPP: try --ipp.`
+  return text
+}
 
 const supplyText = (p: DiscoveredPrinter) => p.supplies.filter((s) => s.percent !== undefined).map((s) => `${s.color ?? s.description ?? s.type} ${s.percent}%`).join(', ')
 
@@ -41,6 +54,7 @@ Like the Printer Enrollment Tool: mDNS first (when searching the local network),
     '<%= config.bin %> <%= command.id %> 10.20.15.0/24',
     '<%= config.bin %> <%= command.id %> 10.20.15.3-10.20.15.34 printer.example.com --exclude 10.20.15.9 --json',
     '<%= config.bin %> <%= command.id %> --local --save discovery.json',
+    '<%= config.bin %> <%= command.id %> "10.20.**" --force --report survey.html',
     'LCS_SNMP_AUTH_KEY=… LCS_SNMP_PRIV_KEY=… <%= config.bin %> <%= command.id %> 10.20.*.* --force --snmp-version 3 --v3-user fleet',
   ]
 
@@ -48,6 +62,7 @@ Like the Printer Enrollment Tool: mDNS first (when searching the local network),
     ...discoveryFlags,
     ...cloudFlags,
     csv: Flags.boolean({description: 'Print CSV instead of tables.', exclusive: ['json']}),
+    report: Flags.file({description: 'Write a site-survey report: one self-contained HTML page (counts by vendor, model, status and agent; supplies; page counts; firmware against the Native Agent level; addresses that could not be read).'}),
     save: Flags.file({description: 'Write the result (JSON) to this file, for `lcs printers enroll --from`.'}),
   }
 
@@ -56,32 +71,47 @@ Like the Printer Enrollment Tool: mDNS first (when searching the local network),
   async run(): Promise<DiscoveredPrinter[]> {
     const {argv, flags} = await this.parse(PrintersDiscover)
     const opts = await discoveryOptions(flags, argv as string[])
-    opts.enrolledSerials = await this.enrolledSerials(flags)
-    const progress = new Progress('Discovering')
-    opts.onProgress = (p: DiscoverProgress) => progress.update(p.phase === 'mdns' ? 'mDNS browse' : `SNMP ${p.probed}/${p.total} probed · ${p.found} answered`, p.probed, p.total)
+    // Asked while the network is swept; a failure surfaces when discover() needs the list.
+    opts.enrolledSerials = this.enrolledSerials(flags)
+    opts.enrolledSerials.catch(() => {})
+    // Ctrl-C stops the sweep; what was found so far is still printed and saved, then exit 130.
+    const interrupt = new AbortController()
+    opts.signal = interrupt.signal
+    this.onInterrupt = () => {
+      interrupt.abort()
+      return new Promise<void>(() => {})
+    }
+    const progress = sweepProgress('Discovering', opts)
     let result
     try {
       result = await discover(opts)
     } finally {
-      progress.done()
+      progress.stop()
+      this.onInterrupt = undefined
     }
     const shown = this.verbose ? result.warnings : result.warnings.slice(0, 20)
     for (const w of shown) this.warning(w)
     if (result.warnings.length > shown.length) this.warning(`… and ${result.warnings.length - shown.length} more warnings (--verbose shows them all)`)
     const rows = result.printers
+    if (result.stopped) this.warning(result.stopped === 'deadline' ? `Stopped by --discovery-timeout after ${(result.elapsedMs / 1000).toFixed(1)} s: the result holds what was found by then.` : 'Interrupted: the result holds what was found until then.')
     if (flags.save) {
-      await saveDiscovery(flags.save, rows)
-      this.note(`Saved ${rows.length} printers to ${flags.save}.`)
+      await saveDiscovery(flags.save, rows, {silent: result.silent, ...(result.stopped ? {stopped: result.stopped} : {}), unreadable: result.unreadable, warnings: result.warnings})
+      this.note(`Saved ${plural(rows.length, 'printer')} to ${flags.save}.`)
     }
-    this.note(`${rows.length} printers found, ${result.probed} addresses probed in ${(result.elapsedMs / 1000).toFixed(1)} s.`)
+    if (flags.report) {
+      await writeFile(flags.report, surveyHtml(result, {targets: argv as string[]}), {mode: 0o600})
+      this.note(`Site survey written to ${flags.report}.`)
+    }
+    this.note(summary(result))
     if (flags.csv) {
       process.stdout.write(renderCsv(rows, CSV_COLUMNS))
-    } else {
+    } else if (!this.jsonEnabled()) {
       for (const [status, title] of [['eligible', 'Eligible to Enroll'], ['enrolled', 'Enrolled'], ['unsupported', 'Unsupported']] as const) {
         const group = rows.filter((r) => r.status === status)
         if (group.length) this.log(`\n${title} (${group.length})\n${renderTable(group, COLUMNS)}`)
       }
     }
+    if (result.stopped === 'interrupted') this.exitAs('interrupted')
     return rows
   }
 

@@ -1,8 +1,8 @@
 import {discover, meterCsvRows, meterRead, type MeterRead} from '../../lib/discovery/index.js'
-import {BaseCommand, type Column, discoveryArgs, discoveryFlags, discoveryOptions, Progress, renderCsv} from '../../lib/ui/index.js'
+import {BaseCommand, type Column, discoveryArgs, discoveryFlags, discoveryOptions, renderCsv, sweepProgress} from '../../lib/ui/index.js'
 
-// Meter reads are SNMP only.
-const {mdns: _mdns, 'mdns-interface': _interfaces, 'mdns-only': _only, ...meterFlags} = discoveryFlags
+// Meter reads are SNMP only (IPP carries no counters).
+const {ipp: _ipp, 'ipp-port': _ippPort, mdns: _mdns, 'mdns-interface': _interfaces, 'mdns-only': _only, ...meterFlags} = discoveryFlags
 
 type CsvRow = ReturnType<typeof meterCsvRows>[number]
 const CSV: Column<CsvRow>[] = (['serialNumber', 'date', 'kind', 'name', 'value', 'unit'] as const).map((k) => ({get: (r) => r[k], header: k}))
@@ -24,13 +24,12 @@ export default class PrintersMeters extends BaseCommand {
   async run(): Promise<MeterRead[]> {
     const {argv, flags} = await this.parse(PrintersMeters)
     const opts = await discoveryOptions({...flags, mdns: false, 'mdns-only': false}, argv as string[])
-    const progress = new Progress('Reading meters')
-    opts.onProgress = (p) => progress.update(`${p.probed}/${p.total} probed · ${p.found} answered`, p.probed, p.total)
+    const progress = sweepProgress('Reading meters', opts)
     let result
     try {
       result = await discover(opts)
     } finally {
-      progress.done()
+      progress.stop()
     }
     const date = new Date()
     const reads = result.printers.filter((p) => p.source !== 'mdns').map((p) => meterRead(p, date)).filter((r): r is MeterRead => r !== undefined)

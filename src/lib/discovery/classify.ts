@@ -53,7 +53,7 @@ export function compareFirmwareLevel(a: Pick<FirmwareLevel, 'major' | 'build'>, 
   return a.major - b.major || a.build - b.build
 }
 
-const MIN_LEVEL = (() => {
+export const NATIVE_AGENT_MIN_LEVEL = (() => {
   const [major, build] = NATIVE_AGENT_MIN_FIRMWARE.split('.').map(Number)
   return {major, build}
 })()
@@ -78,7 +78,7 @@ function agentFor(id: Identity): Classification {
   }
   const fw = id.firmware ?? 'unknown'
   const level = parseFirmwareLevel(id.firmware)
-  if (level && compareFirmwareLevel(level, MIN_LEVEL) >= 0) {
+  if (level && compareFirmwareLevel(level, NATIVE_AGENT_MIN_LEVEL) >= 0) {
     return {status: 'eligible', agentType: 'native', reason: `firmware ${fw} is at or above ${NATIVE_AGENT_MIN_FIRMWARE}: Native Agent`}
   }
   const model = id.model?.replace(/^lexmark\s+/i, '')

@@ -8,7 +8,7 @@ import {needsRecordings, recording} from '../../../test/helpers/recordings.js'
 import {parseSnmprec, type SnmpRecord} from '../sandbox/snmprec.js'
 import {classify} from './classify.js'
 import {identify} from './identify.js'
-import {IDENTIFY_SCALARS, PRINTER_TABLES} from './oids.js'
+import {identityOids, printerTables, SYS_OBJECT_ID} from './oids.js'
 import type {Identity, SnmpValue} from './types.js'
 
 const dirs = ['snmprec/', 'snmprec/printmaster/', 'snmprec/stubs/']
@@ -31,14 +31,17 @@ function netSnmp(r: SnmpRecord): SnmpValue {
   return r.type === 5 ? null : r.value
 }
 
-/** Simulates discovery: one GET of IDENTIFY_SCALARS, then the table walks when the GET says "printer". */
+/** Simulates discovery: the vendor-aware GET (chosen by sysObjectID, as the sweep does), then the table walks when the GET says "printer". */
 function discover(recs: SnmpRecord[]): {first: Identity; id: Identity} {
   const all = new Map(recs.map((r) => [r.oid, netSnmp(r)]))
-  const get = new Map(IDENTIFY_SCALARS.filter((o) => all.has(o)).map((o) => [o, all.get(o)]))
+  const objectId = all.get(SYS_OBJECT_ID)
+  const sysObjectID = typeof objectId === 'string' ? objectId : undefined
+  const get = new Map(identityOids(sysObjectID).filter((o) => all.has(o)).map((o) => [o, all.get(o)]))
   const first = identify(get)
   if (!first.isPrinter) return {first, id: first}
   const walked = new Map(get)
-  for (const [oid, v] of all) if (PRINTER_TABLES.some((t) => oid.startsWith(t + '.'))) walked.set(oid, v)
+  const tables = printerTables(sysObjectID)
+  for (const [oid, v] of all) if (tables.some((t) => oid.startsWith(t + '.'))) walked.set(oid, v)
   return {first, id: identify(walked)}
 }
 

@@ -1,6 +1,7 @@
 // Turns the varbinds of one host (scalar GET + printer table walks) into an Identity. Agents are hostile
 // input: wrong types, huge or binary strings and absurd numbers become warnings, never exceptions.
 import * as O from './oids.js'
+import type {IppAttributes, IppValue} from './ipp.js'
 import type {Alert, IdentifyOptions, Identity, PageCount, SnmpValue, Supply, SupplyStatus, Varbinds} from './types.js'
 
 export type {Identity, IdentifyOptions, SnmpValue, Varbinds} from './types.js'
@@ -551,4 +552,72 @@ export function identify(varbinds: Varbinds, opts: IdentifyOptions = {}): Identi
     warnings.push(`identify failed: ${err instanceof Error ? err.message : String(err)}`)
     return {isPrinter: false, lexmarkBuilt: false, supplies: [], detectedErrors: [], alerts: [], warnings}
   }
+}
+
+// ------------------------------------------------------------------------------------------------
+// IPP (printers with SNMP off): the same Identity from Get-Printer-Attributes
+
+const IPP_STATE: Record<number, string> = {3: 'idle', 4: 'printing', 5: 'other'}
+const MARKER_LEVEL: Record<number, SupplyStatus> = {[-1]: 'other', [-2]: 'unknown', [-3]: 'someRemaining'}
+// marker-types keywords (PWG 5100.x) → PrtMarkerSuppliesTypeTC names used by the SNMP path
+const MARKER_TYPE: Record<string, string> = {'toner': 'toner', 'toner-cartridge': 'tonerCartridge', 'ink': 'ink', 'ink-cartridge': 'inkCartridge', 'opc': 'opc', 'waste-toner': 'wasteToner', 'waste-ink': 'wasteInk', 'fuser': 'fuser', 'developer': 'developer', 'transfer-unit': 'transferUnit'}
+
+/** Identity from IPP printer attributes (device ID MFG/MDL/SN first, then make-and-model). */
+export function identifyIpp(a: IppAttributes, opts: IdentifyOptions = {}): Identity {
+  const max = opts.maxStringLength && opts.maxStringLength > 0 ? opts.maxStringLength : 256
+  const warnings: string[] = []
+  const text = (k: string, v: IppValue | undefined = a.get(k)?.[0]): string | undefined => {
+    if (typeof v !== 'string') return undefined
+    // eslint-disable-next-line no-control-regex
+    let s = v.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(/\s+/g, ' ').trim()
+    if (s.length > max) {
+      warnings.push(`${k} is ${s.length} characters: cut to ${max}`)
+      s = s.slice(0, max)
+    }
+    return s || undefined
+  }
+  const device = parse1284(text('printer-device-id'))
+  const makeModel = text('printer-make-and-model')
+  const mfg = device.MFG ?? device.MANUFACTURER
+  const vendor = KEYWORDS.find(([re]) => re.test(`${mfg ?? ''} ${makeModel ?? ''}`))?.[1] ?? mfg
+  const model = cleanModel(device.MDL ?? device.MODEL ?? makeModel)
+  const list = (k: string): IppValue[] => a.get(k) ?? []
+  const names = list('marker-names')
+  const supplies: Supply[] = names.slice(0, MAX_ROWS).map((n, i) => {
+    const level = list('marker-levels')[i]
+    const high = list('marker-high-levels')[i]
+    const type = text('marker-types', list('marker-types')[i])
+    const s: Supply = {device: 1, index: i + 1, type: (type && MARKER_TYPE[type]) ?? type ?? 'other', unit: 'percent', class: type?.startsWith('waste') ? 'receptacleThatIsFilled' : 'supplyThatIsConsumed'}
+    const description = text('marker-names', n)
+    if (description) s.description = description
+    if (typeof level === 'number') {
+      if (level >= 0 && level <= 100) {
+        s.level = level
+        s.max = 100
+        s.percent = level
+      } else if (MARKER_LEVEL[level]) s.status = MARKER_LEVEL[level]
+    }
+    if (typeof high === 'number' && high > 0 && high < 100) s.max = 100 // high-levels are warning thresholds, not capacities
+    const color = text('marker-colors', list('marker-colors')[i])
+    const named = description?.match(/\b(black|cyan|magenta|yellow)\b/i)?.[1]
+    if (named) s.color = named.toLowerCase()
+    else if (color && !color.startsWith('#')) s.color = color.toLowerCase()
+    return s
+  })
+  const state = list('printer-state')[0]
+  const reasons = list('printer-state-reasons').map((r) => text('printer-state-reasons', r)).filter((r): r is string => Boolean(r) && r !== 'none')
+  const id: Identity = {alerts: [], detectedErrors: reasons.slice(0, 32), isPrinter: true, lexmarkBuilt: vendor === 'Lexmark', supplies, warnings}
+  const set = <K extends keyof Identity>(k: K, v: Identity[K] | undefined): void => {
+    if (v !== undefined) id[k] = v
+  }
+  set('vendor', vendor)
+  set('model', model)
+  set('serialNumber', device.SN ?? device.SERN ?? device.SERIALNUMBER)
+  set('firmware', text('printer-firmware-string-version'))
+  set('sysLocation', text('printer-location'))
+  set('sysName', text('printer-name'))
+  set('sysDescr', text('printer-info'))
+  set('printerStatus', typeof state === 'number' ? IPP_STATE[state] : undefined)
+  set('deviceStatus', typeof state === 'number' ? (state === 5 ? 'down' : reasons.some((r) => r.endsWith('-error')) ? 'warning' : 'running') : undefined)
+  return id
 }

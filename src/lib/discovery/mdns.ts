@@ -303,7 +303,7 @@ function compareIp(a: string, b: string): number {
 }
 
 /** The first IPv4 address of every non-internal interface (multicast-dns can join a group once per interface). */
-export function defaultInterfaces(): string[] {
+function multicastInterfaces(): string[] {
   return Object.values(networkInterfaces()).flatMap((list) => {
     const a = (list ?? []).find((i) => i.family === 'IPv4' && !i.internal)
     return a ? [a.address] : []
@@ -323,7 +323,7 @@ export async function browse(opts: BrowseOptions = {}): Promise<MdnsBrowseResult
   const result = (): MdnsBrowseResult => Object.assign(collector.printers(), {warnings: collector.warnings})
   const local = new Set(Object.values(networkInterfaces()).flatMap((l) => (l ?? []).filter((i) => i.family === 'IPv4').map((i) => i.address)))
   const interfaces: string[] = []
-  for (const a of opts.interfaces ?? defaultInterfaces()) {
+  for (const a of opts.interfaces ?? multicastInterfaces()) {
     if (local.has(a)) interfaces.push(a)
     else collector.warn(`${a} is not an IPv4 address of this host; skipped`)
   }

@@ -118,13 +118,72 @@ export const IDENTIFY_SCALARS: string[] = [
   XEROX_DEVICE_ID, ZEBRA_MODEL, ZEBRA_FIRMWARE,
 ]
 
+/** What every agent is asked in phase 2, whatever its vendor (the IEEE 1284 ID is answered by many). */
+const COMMON_SCALARS: string[] = [
+  SYS_DESCR, SYS_OBJECT_ID, SYS_UPTIME, SYS_CONTACT, SYS_NAME, SYS_LOCATION,
+  HR_SYSTEM_DATE, `${HR_DEVICE_TYPE}.1`, `${HR_DEVICE_DESCR}.1`, `${HR_DEVICE_STATUS}.1`,
+  `${HR_PRINTER_STATUS}.1`, `${HR_PRINTER_DETECTED_ERROR_STATE}.1`,
+  `${PRT_GENERAL_SERIAL_NUMBER}.1`, `${PRT_MARKER_COUNTER_UNIT}.1.1`, `${PRT_MARKER_LIFE_COUNT}.1.1`, HP_DEVICE_ID,
+]
+
+const LEXMARK_SCALARS = [LEXMARK_MPS_DEVICE_MODEL, LEXMARK_MPS_DEVICE_SERIAL, LEXMARK_MPS_FIRMWARE, LEXMARK_PVT_MODEL, LEXMARK_PVT_DEVICE_ID, LEXMARK_PVT_FIRMWARE, LEXMARK_PVT_SERIAL]
+
 /**
- * Subtrees to walk only once the GET says "printer". The Host Resources columns find a printer that is not
- * hrDeviceIndex 1; the Lexmark software inventory is empty (one getNext) on other vendors.
+ * The vendor OIDs by IANA enterprise number (the arc after 1.3.6.1.4.1 in sysObjectID). OEM brands answer
+ * under their maker's number (Savin, Lanier → Ricoh 367; Copystar, Utax → Kyocera 1347); Dell and Toshiba
+ * sell Lexmark-built models that answer Lexmark's tree as well.
+ */
+const VENDOR_SCALARS: Readonly<Record<number, string[]>> = {
+  11: [HP_PML_SERIAL, HP_PML_FIRMWARE_DATE],
+  253: [XEROX_DEVICE_ID],
+  297: [XEROX_DEVICE_ID],
+  367: [RICOH_SERIAL],
+  641: LEXMARK_SCALARS,
+  674: [DELL_PVT_MODEL, DELL_PVT_DEVICE_ID, DELL_PVT_FIRMWARE, DELL_PVT_SERIAL, DELL_FIRMWARE, ...LEXMARK_SCALARS],
+  1129: LEXMARK_SCALARS,
+  1248: [EPSON_MODEL, EPSON_SERIAL],
+  1347: [KYOCERA_MODEL, KYOCERA_SERIAL, KYOCERA_FIRMWARE],
+  1602: [CANON_MODEL, CANON_FIRMWARE, CANON_SERIAL],
+  2001: [OKI_SERIAL],
+  2435: [BROTHER_SERIAL, BROTHER_FIRMWARE],
+  10642: [ZEBRA_MODEL, ZEBRA_FIRMWARE],
+  18334: [KONICA_MODEL, KONICA_FIRMWARE],
+}
+
+function enterpriseOf(sysObjectID: string | undefined): number | undefined {
+  return sysObjectID?.startsWith(ENTERPRISES + '.') ? Number(sysObjectID.split('.')[6]) : undefined
+}
+
+/**
+ * The identity GET for an agent whose sysObjectID is known: the common scalars plus its vendor's. An
+ * unknown or missing sysObjectID (print servers, OS agents, a v3 agent before its first answer) gets the
+ * whole list, as no vendor can be ruled out.
+ */
+export function identityOids(sysObjectID: string | undefined): string[] {
+  const pen = enterpriseOf(sysObjectID)
+  const own = pen === undefined ? undefined : VENDOR_SCALARS[pen]
+  return own ? [...COMMON_SCALARS, ...own] : IDENTIFY_SCALARS
+}
+
+/**
+ * Subtrees to walk only once the GET says "printer": the columns identification reads, not whole entries
+ * (the supplies table alone is half of what a printer answers). The Host Resources columns find a printer
+ * that is not hrDeviceIndex 1.
  */
 export const PRINTER_TABLES: string[] = [
   HR_DEVICE_TYPE, HR_DEVICE_DESCR, HR_DEVICE_STATUS, HR_PRINTER_ENTRY,
   PRT_MARKER_COUNTER_UNIT, PRT_MARKER_LIFE_COUNT,
-  PRT_MARKER_SUPPLIES_ENTRY, PRT_MARKER_COLORANT_VALUE, PRT_ALERT_ENTRY,
-  LEXMARK_MPS_SW_INVENTORY_ENTRY,
+  PRT_MARKER_SUPPLIES_COLORANT_INDEX, PRT_MARKER_SUPPLIES_CLASS, PRT_MARKER_SUPPLIES_TYPE, PRT_MARKER_SUPPLIES_DESCRIPTION,
+  PRT_MARKER_SUPPLIES_UNIT, PRT_MARKER_SUPPLIES_MAX_CAPACITY, PRT_MARKER_SUPPLIES_LEVEL,
+  PRT_MARKER_COLORANT_VALUE,
+  PRT_ALERT_SEVERITY_LEVEL, PRT_ALERT_GROUP, PRT_ALERT_CODE, PRT_ALERT_DESCRIPTION, PRT_ALERT_TIME,
+  LEXMARK_MPS_SW_INVENTORY_TYPE, LEXMARK_MPS_SW_INVENTORY_NAME, LEXMARK_MPS_SW_INVENTORY_REVISION,
 ]
+
+const LEXMARK_TABLES = new Set([LEXMARK_MPS_SW_INVENTORY_TYPE, LEXMARK_MPS_SW_INVENTORY_NAME, LEXMARK_MPS_SW_INVENTORY_REVISION])
+
+/** The walks for a printer: Lexmark's software inventory only where Lexmark firmware can answer it. */
+export function printerTables(sysObjectID: string | undefined): string[] {
+  const pen = enterpriseOf(sysObjectID)
+  return pen === undefined || pen === 641 || pen === 674 || pen === 1129 || !VENDOR_SCALARS[pen] ? PRINTER_TABLES : PRINTER_TABLES.filter((t) => !LEXMARK_TABLES.has(t))
+}

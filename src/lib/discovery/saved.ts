@@ -1,13 +1,16 @@
 // The saved discovery (`lcs printers discover --save FILE`, read by `lcs printers enroll --from FILE`):
-// one owner for its shape, version 1: {discoveredAt, printers, version}. A bare array of printers is
-// read too.
+// one owner for its shape, version 1: {discoveredAt, printers, version} and what the sweep also learned
+// (silent count, unreadable addresses, warnings, why it stopped early). A bare array of printers is read too.
 import {readFile, writeFile} from 'node:fs/promises'
 
 import {LcsError} from '../errors.js'
-import type {DiscoveredPrinter} from './discover.js'
+import type {DiscoveredPrinter, DiscoverResult} from './discover.js'
 
-export async function saveDiscovery(file: string, printers: DiscoveredPrinter[], now = new Date()): Promise<void> {
-  await writeFile(file, JSON.stringify({discoveredAt: now.toISOString(), printers, version: 1}, null, 2) + '\n')
+type Extra = Partial<Pick<DiscoverResult, 'silent' | 'stopped' | 'unreadable' | 'warnings'>>
+
+/** Written 0600: a site survey names addresses, locations and serials. */
+export async function saveDiscovery(file: string, printers: DiscoveredPrinter[], extra: Extra = {}, now = new Date()): Promise<void> {
+  await writeFile(file, JSON.stringify({discoveredAt: now.toISOString(), printers, ...extra, version: 1}, null, 2) + '\n', {mode: 0o600})
 }
 
 /** The printers of a saved discovery; anything else is bad data naming the file. */

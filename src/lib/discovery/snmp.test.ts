@@ -8,6 +8,7 @@ import {sweep, TokenBucket, type SweepOptions, type SweepResult} from './snmp.js
 import {startSnmpAgent, type SnmpAgent} from '../sandbox/printers/agent.js'
 import {generatePrinter} from '../sandbox/printers/models.js'
 import {IDENTIFY_SCALARS, LEXMARK_MPS_DEVICE_MODEL, SYS_DESCR} from './oids.js'
+import {octets, oid, tlv} from './probe.js'
 
 // Network safety: every address below is in 127.0.0.0/8 (loopback). Ranges per test:
 // 127.21.0.x live/silent mix, 127.21.1.x v1/v3/abort, 127.22.0.0/20 fd check, 127.23.0.x hostile,
@@ -43,6 +44,17 @@ test('token bucket paces to the rate and keeps order', async () => {
   b.stop()
 })
 
+test('token bucket holds the byte rate as well as the packet rate', async () => {
+  const b = new TokenBucket(100_000, undefined, 50_000) // 50 kB/s binds: 100-byte datagrams → 500/s
+  const t0 = performance.now()
+  await new Promise<void>((resolve) => {
+    for (let i = 0; i < 200; i++) b.enqueue(() => i === 199 && resolve(), 100)
+  })
+  const ms = performance.now() - t0
+  assert.ok(ms >= 300 && ms < 1500, `200 × 100 bytes at 50 kB/s took ${ms} ms`) // 20 kB: the 1.5 kB burst, then 0.37 s
+  b.stop()
+})
+
 test('sweep of 127.21.0.0/28 finds exactly the live agents (silent, wrong community, v3-only excluded; slow included)', async () => {
   const printer = (i: number) => generatePrinter(i, 'sweep-test').records
   const agents = await Promise.all([
@@ -59,7 +71,7 @@ test('sweep of 127.21.0.0/28 finds exactly the live agents (silent, wrong commun
   try {
     const progress: [number, number | undefined, number][] = []
     const t0 = performance.now()
-    const res = await collect({hosts: range('127.21.0.', 0, 15), port: PORT, timeoutMs: 1000, retries: 1, onProgress: (...a) => progress.push(a)})
+    const res = await collect({hosts: range('127.21.0.', 0, 15), port: PORT, timeoutMs: 1000, retries: 1, onProgress: (a, b, c) => progress.push([a, b, c])})
     const ms = performance.now() - t0
     assert.deepEqual(res.map((r) => r.address), ['127.21.0.1', '127.21.0.2', '127.21.0.3', '127.21.0.6', '127.21.0.9'])
     assert.ok(ms < 1000 * 2 + 1500, `took ${ms} ms`) // dead addresses cost timeout×(retries+1), in parallel
@@ -182,13 +194,6 @@ test('fd count stays flat while sweeping 4096 loopback addresses', async () => {
 
 // ---- hostile responder: a raw UDP socket that answers with broken or lying messages ----
 
-function len(n: number): Buffer {
-  if (n < 0x80) return Buffer.from([n])
-  const bytes: number[] = []
-  for (let x = n; x > 0; x >>= 8) bytes.unshift(x & 0xff)
-  return Buffer.from([0x80 | bytes.length, ...bytes])
-}
-const tlv = (tag: number, content: Buffer): Buffer => Buffer.concat([Buffer.from([tag]), len(content.length), content])
 function int(n: number): Buffer {
   const out: number[] = []
   let x = n
@@ -198,17 +203,6 @@ function int(n: number): Buffer {
     if ((x === 0 && !(out[0] & 0x80)) || (x === -1 && out[0] & 0x80)) break
   }
   return tlv(2, Buffer.from(out))
-}
-const octets = (b: Buffer | string): Buffer => tlv(4, Buffer.isBuffer(b) ? b : Buffer.from(b))
-function oidEnc(s: string): Buffer {
-  const a = s.split('.').map(Number)
-  const out = [40 * a[0] + a[1]]
-  for (const n of a.slice(2)) {
-    const b7: number[] = [n & 0x7f]
-    for (let x = Math.floor(n / 128); x > 0; x = Math.floor(x / 128)) b7.unshift(0x80 | (x & 0x7f))
-    out.push(...b7)
-  }
-  return tlv(6, Buffer.from(out))
 }
 const seq = (...parts: Buffer[]): Buffer => tlv(0x30, Buffer.concat(parts))
 
@@ -265,19 +259,19 @@ const HOSTILE: Record<string, Behaviour> = {
   // garbage that claims a huge length
   '127.23.0.1': () => [Buffer.from('3084ffffffff020100', 'hex'), Buffer.from('not even ber')],
   // a well-formed answer to a request that was never sent
-  '127.23.0.2': (q) => [response(q, q.oids.map((o) => seq(oidEnc(o), octets('x'))), {id: q.id + 1})],
+  '127.23.0.2': (q) => [response(q, q.oids.map((o) => seq(oid(o), octets('x'))), {id: q.id + 1})],
   // a 60 kB sysDescr
-  '127.23.0.3': (q) => [response(q, q.oids.map((o) => seq(oidEnc(o), o === SYS_DESCR ? octets(Buffer.alloc(60000, 0x41)) : NO_SUCH_OBJECT)))],
+  '127.23.0.3': (q) => [response(q, q.oids.map((o) => seq(oid(o), o === SYS_DESCR ? octets(Buffer.alloc(60000, 0x41)) : NO_SUCH_OBJECT)))],
   // every value an INTEGER; walks get the same OID over and over (a loop)
-  '127.23.0.4': (q) => [response(q, q.oids.map((o) => seq(oidEnc(q.type === 0xa5 && !o.endsWith('.1') ? `${o}.1` : o), int(7))))],
+  '127.23.0.4': (q) => [response(q, q.oids.map((o) => seq(oid(q.type === 0xa5 && !o.endsWith('.1') ? `${o}.1` : o), int(7))))],
   // a Report PDU in v2c: net-snmp throws while handling it, after it has already forgotten the request
-  '127.23.0.5': (q) => [response(q, [seq(oidEnc('1.3.6.1.6.3.15.1.1.4.0'), int(1))], {pduTag: 0xa8})],
+  '127.23.0.5': (q) => [response(q, [seq(oid('1.3.6.1.6.3.15.1.1.4.0'), int(1))], {pduTag: 0xa8})],
   // truncated in the middle of the varbind list
-  '127.23.0.6': (q) => [response(q, q.oids.map((o) => seq(oidEnc(o), octets('abc')))).subarray(0, 40)],
+  '127.23.0.6': (q) => [response(q, q.oids.map((o) => seq(oid(o), octets('abc')))).subarray(0, 40)],
   // fewer varbinds than asked, then the same answer 20 times
-  '127.23.0.7': (q) => Array.from({length: 20}, () => response(q, [seq(oidEnc(q.oids[0]), octets('one'))])),
+  '127.23.0.7': (q) => Array.from({length: 20}, () => response(q, [seq(oid(q.oids[0]), octets('one'))])),
   // an unknown value type inside a valid message
-  '127.23.0.8': (q) => [response(q, q.oids.map((o) => seq(oidEnc(o), tlv(0x5f, Buffer.from('??')))))],
+  '127.23.0.8': (q) => [response(q, q.oids.map((o) => seq(oid(o), tlv(0x5f, Buffer.from('??')))))],
 }
 
 test('hostile answers become warnings on that host, never a crash or a hang', async () => {
@@ -363,4 +357,18 @@ test('a /16 sweep finishes under ulimit -n 256 without EMFILE (child process)', 
   assert.equal(r.status, 0, r.stderr)
   const out = JSON.parse(r.stdout.trim().split('\n').at(-1)!)
   assert.deepEqual(out.found, ['127.26.0.9', '127.26.128.77', '127.26.255.254'])
+})
+
+test('SNMPv3 failures say which: unknown user, wrong authentication key, wrong privacy key', async () => {
+  const p = generatePrinter(13, 'v3-fail', {kind: 'lexmark-native'})
+  const user = {name: 'fleet', authProtocol: 'sha' as const, authKey: 'authpass-123', privProtocol: 'aes' as const, privKey: 'privpass-123'}
+  const agent = await startSnmpAgent({address: '127.21.1.7', port: PORT, records: p.records, v3Only: true, v3User: user})
+  try {
+    const warn = async (v3: typeof user) => (await collect({hosts: ['127.21.1.7'], port: PORT, timeoutMs: 300, retries: 0, version: '3', v3}))[0]?.warnings.join(' | ')
+    assert.match((await warn({...user, name: 'nobody'})) ?? '', /SNMPv3 user "nobody" is unknown/)
+    assert.match((await warn({...user, authKey: 'wrong-auth-1'})) ?? '', /authentication failed/)
+    assert.match((await warn({...user, privKey: 'wrong-priv-1'})) ?? '', /decryption failed/)
+  } finally {
+    await agent.close()
+  }
 })

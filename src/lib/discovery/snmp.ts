@@ -1,22 +1,24 @@
-// SNMP sweep engine: identify every address with one multi-varbind GET, walk the printer tables of the
-// hosts that look like printers, stream the results.
+// SNMP sweep engine, in two phases over one shared UDP socket per address family.
 //
-// Sockets: a net-snmp Session owns one UDP socket for one target. Instead of one socket per address we
-// hand net-snmp a `dgramModule` whose sockets are facades over ONE real UDP socket per address family;
-// replies are routed to the facade by their source address:port, and net-snmp then matches request IDs
-// as usual. A /16 therefore costs one file descriptor, whatever the concurrency.
+// Phase 1 finds who answers: a tiny probe (probe.ts; ~45 bytes) to every address, paced by one token bucket
+// in timer-driven bursts so the event loop keeps serving replies. Replies are matched by source address and
+// request ID. A silent address costs one small entry until its timeout; retries are a second stream that
+// trails the first by the timeout (a FIFO ordered by send time: no per-address timers), so a sweep takes
+// ≈ datagrams/rate + timeout × tries, whatever the share of dead addresses.
 //
-// Pacing: every datagram (first tries and net-snmp's own retries) goes through one token bucket.
-// net-snmp starts a request's timeout only in the send callback, which we call when the datagram
-// actually leaves, so queueing never eats into the timeout. Silent addresses cost timeout×(retries+1)
-// each, but many run at once (bounded by `concurrency`), so t ≈ packets/rate + timeout×(retries+1).
+// Phase 2 identifies the responders only, as soon as they answer (never queued behind dead addresses): a
+// GET of the common scalars plus only the OIDs the agent's vendor can have (its sysObjectID came with the
+// probe's answer; v3 asks it first), then, for printers, the table walks. Phase 2 runs over net-snmp
+// sessions whose sockets are facades over the same real socket (replies routed by source address:port),
+// and its datagrams go first through the same bucket, so the whole sweep keeps to the rate.
 import dgram from 'node:dgram'
 import {lookup} from 'node:dns/promises'
 import {EventEmitter} from 'node:events'
 import {isIP} from 'node:net'
 import {performance} from 'node:perf_hooks'
 import snmp from 'net-snmp'
-import {HR_DEVICE_PRINTER, HR_DEVICE_TYPE, HR_PRINTER_ENTRY, HP_DEVICE_ID, IDENTIFY_SCALARS, LEXMARK, DELL_LEXMARK, PRINTER_MIB, PRINTER_TABLES} from './oids.js'
+import {HR_DEVICE_PRINTER, HR_DEVICE_TYPE, HR_PRINTER_ENTRY, HP_DEVICE_ID, identityOids, LEXMARK, DELL_LEXMARK, PRINTER_MIB, printerTables, SYS_DESCR, SYS_OBJECT_ID} from './oids.js'
+import {idSequence, probeDatagram, probeTemplate, readProbeReply, usmReportCounter} from './probe.js'
 import type {SnmpValue} from './types.js'
 import {type SnmpV3User, toNetSnmpUser} from './snmp-v3.js'
 
@@ -34,32 +36,27 @@ export interface SweepOptions {
   timeoutMs?: number
   /** Retries after the first try. Default 1. */
   retries?: number
-  /**
-   * Datagrams per second over the whole sweep, retries included. Default 1000: a /24 leaves in a quarter
-   * second, so a LAN sweep stays timeout-bound (t ≈ N/rate + timeout×(retries+1)), and 254 printers with
-   * their table walks (~3.5 datagrams each) take about a second. The identity GET carries ~47 varbinds
-   * (≈900 bytes), so the worst case is ≈0.9 MB/s: 7% of 100 Mbit/s, under 1% of gigabit. No agent ever
-   * sees more than its own few sequential requests. Lower it on slow links (the Fleet Agent's 250 ms
-   * "network utilization" delay is rate 4). A sweep takes max(N × tries / rate, N × timeout × tries /
-   * concurrency): a /16 of mostly silent addresses is concurrency-bound at the defaults (≈ 258 s measured);
-   * `--concurrency 4096` makes it rate-bound (≈ 134 s), adding `--retries 0` ≈ 71 s.
-   */
+  /** Datagrams per second over the whole sweep, retries and identification included. Default 20,000. */
   rate?: number
   /**
-   * Hosts in flight at once. Default 1024: with one shared socket it costs memory, not descriptors; it
-   * also keeps the kernel's neighbour table (gc_thresh3 = 1024 by default) from overflowing on an
-   * on-link sweep where every silent address is an unresolved ARP entry.
+   * Bytes per second on the wire (IP and UDP headers included), the other limit of the same bucket.
+   * Default 1,000,000 (the previous sweep's worst case, 1,000 identity GETs of ~900 bytes a second):
+   * ≈ 14,000 probes a second, so a /16 with one retry leaves in ≈ 9 s.
    */
+  bandwidth?: number
+  /** Responders identified at once (phase 2). Default 256. */
   concurrency?: number
-  /** GetBulk max-repetitions budget: varbinds per walk request, shared by the open subtrees. Default 64. */
+  /** GetBulk max-repetitions budget: varbinds per walk request, shared by the open subtrees. Default 128. */
   bulkVarbinds?: number
-  /** Stops pulling hosts and cancels the ones in flight; the iteration then ends without throwing. */
+  /** Stops sending and cancels what is in flight; the iteration then ends without throwing. */
   signal?: AbortSignal
-  onProgress?(probed: number, total: number | undefined, found: number): void
+  /** `probed`: addresses settled (answered or given up); `sent`: addresses probed at least once. */
+  onProgress?(probed: number, total: number | undefined, found: number, sent: number): void
   /** Problems that belong to no result (a name that does not resolve). */
   onWarning?(host: string, message: string): void
-  /** OIDs for the identity GET / subtrees to walk; defaults from oids.ts. */
-  identifyOids?: string[]
+  /** Each address that never answered (for another protocol to try). */
+  onSilent?(address: string): void
+  /** Subtrees to walk on printers; defaults from oids.ts. */
   printerTables?: string[]
 }
 
@@ -80,7 +77,15 @@ export interface SweepResult {
   warnings: string[]
 }
 
-export const SWEEP_DEFAULTS = {port: 161, version: '2c' as SnmpVersion, community: 'public', timeoutMs: 2000, retries: 1, rate: 1000, concurrency: 1024, bulkVarbinds: 64}
+export interface SweepStats {
+  /** Addresses probed that never answered. */
+  silent: number
+  /** Datagrams and wire bytes sent (both phases). */
+  datagrams: number
+  bytes: number
+}
+
+export const SWEEP_DEFAULTS = {port: 161, version: '2c' as SnmpVersion, community: 'public', timeoutMs: 2000, retries: 1, rate: 20_000, bandwidth: 1_000_000, concurrency: 256, bulkVarbinds: 128}
 
 /** Longest value kept; a UDP datagram caps it anyway, this keeps hostile agents from bloating results. */
 const MAX_VALUE_BYTES = 8192
@@ -91,72 +96,120 @@ const MAX_WALK_REQUESTS = 200
 const MANAGER_ENGINE_ID = Buffer.from('8000b98380' + '6c63732d7377656570', 'hex') // net-snmp's PEN + "lcs-sweep"
 /** v1 has no noSuchObject: identity OIDs go in chunks so one missing OID only re-sends its chunk. */
 const V1_CHUNK = 8
+/** IPv4 + UDP headers (IPv6: 48), counted against the byte rate. */
+const HEADER_BYTES = {udp4: 28, udp6: 48}
+/** Addresses read ahead of the probe stream (names being resolved included). */
+const READ_AHEAD = 4096
 
 // ------------------------------------------------------------------------------------------------
-// Token bucket
+// Token bucket: packets and bytes
+
+/** Phase 1 draws from the bucket only when phase 2 has nothing queued. */
+export interface BucketFiller {
+  /** Wire bytes of the next datagram. */
+  readonly cost: number
+  /** Sends one datagram; false when there is nothing to send right now. */
+  send(): boolean
+}
 
 export class TokenBucket {
   private tokens: number
+  private bytes: number
+  private readonly byteBurst: number
   private last = performance.now()
-  private queue: (() => void)[] = []
+  private queue: {fn: () => void; cost: number}[] = []
   private head = 0
   private timer: NodeJS.Timeout | undefined
   private stopped = false
+  filler: BucketFiller | undefined
 
   constructor(
     private readonly rate: number,
     private readonly burst = Math.max(1, Math.ceil(rate / 50)), // 20 ms worth: smooth, but timer-granularity proof
+    private readonly byteRate = Number.POSITIVE_INFINITY,
   ) {
     if (!(rate > 0)) throw new Error(`rate must be > 0 packets/s, got ${rate}`)
+    if (!(byteRate > 0)) throw new Error(`bandwidth must be > 0 bytes/s, got ${byteRate}`)
     this.tokens = this.burst
+    this.byteBurst = Number.isFinite(byteRate) ? Math.max(1500, Math.ceil(byteRate / 50)) : Number.POSITIVE_INFINITY
+    this.bytes = this.byteBurst
   }
 
   get pending(): number {
     return this.queue.length - this.head
   }
 
-  enqueue(fn: () => void): void {
+  enqueue(fn: () => void, cost = 0): void {
     if (this.stopped) return
-    this.queue.push(fn)
+    this.queue.push({cost, fn})
     this.drain()
+  }
+
+  /** Wakes the bucket after the filler got something to send. */
+  kick(): void {
+    if (!this.timer) this.drain()
   }
 
   /** Runs what is still queued at once (the callers see their hub closed and fail fast), then refuses more. */
   stop(): void {
     this.stopped = true
+    this.filler = undefined
     clearTimeout(this.timer)
     this.timer = undefined
     const rest = this.queue.slice(this.head)
     this.queue = []
     this.head = 0
-    for (const fn of rest) fn()
+    for (const q of rest) q.fn()
+  }
+
+  // A datagram bigger than the byte burst leaves when the bucket is full and drives it into debt.
+  private affords(cost: number): boolean {
+    return this.tokens >= 1 && this.bytes >= Math.min(cost, this.byteBurst)
   }
 
   private drain(): void {
+    if (this.stopped) return
     const now = performance.now()
-    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) * this.rate) / 1000)
+    const dt = now - this.last
+    this.tokens = Math.min(this.burst, this.tokens + (dt * this.rate) / 1000)
+    this.bytes = Math.min(this.byteBurst, this.bytes + (dt * this.byteRate) / 1000)
     this.last = now
-    while (this.tokens >= 1 && this.head < this.queue.length) {
+    let next = 0
+    while (this.head < this.queue.length && this.affords((next = this.queue[this.head].cost))) {
+      const q = this.queue[this.head]
+      this.queue[this.head++] = NOOP
       this.tokens--
-      const fn = this.queue[this.head]
-      this.queue[this.head++] = noop
-      fn()
+      this.bytes -= q.cost
+      q.fn()
     }
     if (this.head > 1024 && this.head * 2 > this.queue.length) {
       this.queue = this.queue.slice(this.head)
       this.head = 0
     }
-    if (this.head < this.queue.length && !this.timer && !this.stopped) {
-      const wait = Math.max(1, Math.ceil(((1 - this.tokens) * 1000) / this.rate))
+    let want = this.head < this.queue.length
+    if (!want && this.filler) {
+      const f = this.filler
+      next = f.cost
+      while (this.affords(next) && !this.stopped) {
+        if (!f.send()) break
+        this.tokens--
+        this.bytes -= next
+      }
+      // More to send only if the loop stopped for lack of tokens (the filler kicks us otherwise).
+      want = !this.affords(next)
+    }
+    if (want && !this.timer && !this.stopped) {
+      const forPackets = ((1 - this.tokens) * 1000) / this.rate
+      const forBytes = ((Math.min(next, this.byteBurst) - this.bytes) * 1000) / this.byteRate
       this.timer = setTimeout(() => {
         this.timer = undefined
         this.drain()
-      }, wait)
+      }, Math.max(1, Math.ceil(Math.max(forPackets, forBytes))))
     }
   }
 }
 
-function noop(): void {}
+const NOOP = {cost: 0, fn: (): void => {}}
 
 // ------------------------------------------------------------------------------------------------
 // One real socket per family, many facades
@@ -209,7 +262,11 @@ class SharedUdp {
   private readonly sockets = new Map<'udp4' | 'udp6', dgram.Socket>()
   private readonly routes = new Map<string, FacadeSocket>()
   private closed = false
-  unrouted = 0
+  /** Takes the datagrams no facade claims; true when it knew the sender. */
+  unrouted: ((buf: Buffer, rinfo: dgram.RemoteInfo) => boolean) | undefined
+  strays = 0
+  datagrams = 0
+  bytes = 0
 
   constructor(
     private readonly bucket: TokenBucket,
@@ -258,24 +315,33 @@ class SharedUdp {
     return this.routes.has(`${address}|${port}`)
   }
 
+  /** Phase 2: through the bucket's queue (ahead of the probes). */
   send(family: 'udp4' | 'udp6', buf: Buffer, port: number, address: string, cb: SendCb, cancelled: () => boolean): void {
     this.bucket.enqueue(() => {
       if (this.closed || cancelled()) {
         cb(new Error('sweep stopped'))
         return
       }
-      try {
-        this.socket(family).send(buf, port, address, (err, bytes) => cb(err ?? null, bytes))
-      } catch (err) {
-        cb(err as Error)
-      }
-    })
+      this.sendNow(family, buf, port, address, cb)
+    }, buf.length + HEADER_BYTES[family])
+  }
+
+  /** Sends at once: the caller holds the bucket's token. */
+  sendNow(family: 'udp4' | 'udp6', buf: Buffer, port: number, address: string, cb: SendCb): void {
+    this.datagrams++
+    this.bytes += buf.length + HEADER_BYTES[family]
+    try {
+      this.socket(family).send(buf, port, address, (err, bytes) => cb(err ?? null, bytes))
+    } catch (err) {
+      cb(err as Error)
+    }
   }
 
   private deliver(buf: Buffer, rinfo: dgram.RemoteInfo): void {
     const f = this.routes.get(`${rinfo.address}|${rinfo.port}`)
     if (!f) {
-      this.unrouted++ // late answer after we gave up, or a stranger: nothing to attribute it to
+      // a probe's answer, a late answer after we gave up, or a stranger
+      if (!this.unrouted?.(buf, rinfo)) this.strays++
       return
     }
     f.received++
@@ -417,8 +483,8 @@ function store(st: HostState, vb: Vb): void {
   st.varbinds.set(vb.oid, value)
 }
 
-/** The identity GET. v2c/v3: one PDU (split on tooBig/genErr). v1: chunks, dropping what noSuchName names. */
-async function identify(s: snmp.Session, oids: string[], v1: boolean, st: HostState): Promise<void> {
+/** One GET of scalars. v2c/v3: one PDU (split on tooBig/genErr). v1: chunks, dropping what noSuchName names. */
+async function getScalars(s: snmp.Session, oids: string[], v1: boolean, st: HostState): Promise<void> {
   const run = async (batch: string[]): Promise<void> => {
     let pending = batch
     while (pending.length > 0) {
@@ -509,11 +575,17 @@ async function walk(s: snmp.Session, roots: string[], v1: boolean, budget: numbe
       // An agent short of message space answers the first repeaters only (RFC 3416 §4.2.3): ask again.
       if (!col || col.length === 0) return
       for (const vb of col) {
-        if (!vb || snmp.isVarbindError(vb) || !inSubtree(c.root, vb.oid)) {
+        if (!vb || snmp.isVarbindError(vb)) {
           c.open = false
           return
         }
         const a = arcs(vb.oid)
+        if (!inSubtree(c.root, vb.oid)) {
+          // the end of the subtree, unless the agent went back (a loop or a broken agent)
+          if (oidCompare(a, c.arcs) <= 0) warnOnce(st, `agent returned OIDs out of order under ${c.root}: walk stopped there`)
+          c.open = false
+          return
+        }
         if (oidCompare(a, c.arcs) <= 0) {
           warnOnce(st, `agent returned OIDs out of order under ${c.root}: walk stopped there`)
           c.open = false
@@ -531,30 +603,55 @@ async function walk(s: snmp.Session, roots: string[], v1: boolean, budget: numbe
 // ------------------------------------------------------------------------------------------------
 // The sweep
 
-export async function* sweep(opts: SweepOptions): AsyncGenerator<SweepResult, void, undefined> {
+/** A phase-1 address: sent, waiting for an answer or its next try. */
+interface Probe {
+  host: string
+  address: string
+  family: 'udp4' | 'udp6'
+  /** One request ID for every try (a retransmission, as net-snmp does): a late answer to an earlier try counts. */
+  id: number
+  tries: number
+  deadline: number
+  done: boolean
+  malformed?: string
+  mismatched: number
+  sendError?: string
+}
+
+/** usmStats counters (RFC 3414) as net-snmp names them. */
+const USM_STATS: Record<number, string> = {1: 'Unsupported Security Level', 2: 'Not In Time Window', 3: 'Unknown User Name', 5: 'Wrong Digest', 6: 'Decryption Error'}
+
+/** net-snmp's USM report texts (RFC 3414 usmStats) → what the user should check. */
+function v3Reason(message: string, user: string): string | undefined {
+  if (/Unknown User Name/i.test(message)) return `SNMPv3 user "${user}" is unknown to this agent`
+  if (/Wrong Digest|Authentication digest/i.test(message)) return 'SNMPv3 authentication failed: wrong authentication key or protocol'
+  if (/Decryption Error|Failed to decrypt/i.test(message)) return 'SNMPv3 decryption failed: wrong privacy key or protocol'
+  if (/Unsupported Security Level/i.test(message)) return `SNMPv3 security level not allowed for user "${user}" on this agent`
+  if (/time window/i.test(message)) return 'SNMPv3 message outside the time window (agent clock or engine boots)'
+  return undefined
+}
+
+export async function* sweep(opts: SweepOptions & {onFinish?(stats: SweepStats): void}): AsyncGenerator<SweepResult, void, undefined> {
   const o = {...SWEEP_DEFAULTS, ...Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined))} as Required<Pick<SweepOptions, keyof typeof SWEEP_DEFAULTS>> & SweepOptions
   if (o.version === '3' && !o.v3) throw new Error('SNMPv3 needs a user (v3 option)')
   if (!(o.concurrency >= 1)) throw new Error(`concurrency must be ≥ 1, got ${o.concurrency}`)
   const user = o.version === '3' ? toNetSnmpUser(o.v3!) : undefined
   const v1 = o.version === '1'
-  const identifyOids = opts.identifyOids ?? IDENTIFY_SCALARS
-  const tables = opts.printerTables ?? PRINTER_TABLES
   const total = opts.total ?? (Array.isArray(opts.hosts) ? opts.hosts.length : opts.hosts instanceof Set ? opts.hosts.size : undefined)
+  const template = probeTemplate(o.version, o.community)
+  const nextId = idSequence()
 
   const stop = new AbortController()
   const onAbort = (): void => stop.abort()
   opts.signal?.addEventListener('abort', onAbort, {once: true})
   if (opts.signal?.aborted) stop.abort()
 
-  const bucket = new TokenBucket(o.rate)
+  const bucket = new TokenBucket(o.rate, undefined, o.bandwidth)
   let socketError: Error | undefined
   const hub = new SharedUdp(bucket, (err) => {
     socketError ??= err
   })
   const sessions = new Set<snmp.Session>()
-  stop.signal.addEventListener('abort', () => {
-    for (const s of sessions) s.close() // cancels their requests: the probes settle at once
-  })
 
   const out: SweepResult[] = []
   let wake: (() => void) | undefined
@@ -563,29 +660,38 @@ export async function* sweep(opts: SweepOptions): AsyncGenerator<SweepResult, vo
     wake = undefined
     w?.()
   }
-  let probed = 0
+  let sent = 0
+  let settled = 0
   let found = 0
+  let silent = 0
   let finished = false
   let failure: unknown
-
-  const probe = async (host: string): Promise<SweepResult | undefined> => {
-    let address = host
-    if (!isIP(host)) {
-      try {
-        address = (await lookup(host, {family: 4})).address
-      } catch (err) {
-        opts.onWarning?.(host, `could not resolve: ${(err as {code?: string}).code ?? errText(err)}`)
-        return undefined
-      }
+  const progress = (): void => {
+    try {
+      opts.onProgress?.(settled, total, found, sent)
+    } catch {
+      // a progress printer must not stop the sweep
     }
-    if (hub.has(address, o.port)) return undefined // the same address twice in flight: the first one answers
+  }
+  const emit = (r: SweepResult | undefined): void => {
+    if (r) {
+      found++
+      out.push(r)
+    }
+    settled++
+    progress()
+    notify()
+  }
+
+  // ---- phase 2: identify one responder
+  const identifyHost = async (p: Probe, objectId: string | undefined): Promise<SweepResult | undefined> => {
     const sessionOpts = {
-      port: o.port, retries: o.retries, timeout: o.timeoutMs, transport: (isIP(address) === 6 ? 'udp6' : 'udp4') as 'udp4' | 'udp6', dgramModule: hub.module,
+      port: o.port, retries: o.retries, timeout: o.timeoutMs, transport: p.family, dgramModule: hub.module,
       // The manager's own engine ID is never sent (v3 requests carry the agent's); giving one skips a
-      // crypto.randomBytes per session, a tenth of the CPU of a large sweep.
+      // crypto.randomBytes per session.
       engineID: MANAGER_ENGINE_ID,
     }
-    const s = user ? snmp.createV3Session(address, user, {...sessionOpts, version: snmp.Version3}) : snmp.createSession(address, o.community, {...sessionOpts, version: v1 ? snmp.Version1 : snmp.Version2c})
+    const s = user ? snmp.createV3Session(p.address, user, {...sessionOpts, version: snmp.Version3}) : snmp.createSession(p.address, o.community, {...sessionOpts, version: v1 ? snmp.Version1 : snmp.Version2c})
     const st: HostState = {
       warnings: [], varbinds: new Map(), accepted: 0, warned: new Set(), pending: new Set(),
       // Only for requests net-snmp lost track of: every try may first wait behind the whole send queue.
@@ -598,24 +704,30 @@ export async function* sweep(opts: SweepOptions): AsyncGenerator<SweepResult, vo
       warnOnce(st, `malformed answer: ${errText(err)}`)
       for (const settle of [...st.pending]) settle(Object.assign(new Error(`malformed answer: ${errText(err)}`), {name: 'ResponseInvalidError'}))
     })
+    let usmReport: string | undefined
+    if (user) facade.on('message', (buf: Buffer) => (usmReport ??= USM_STATS[usmReportCounter(buf) ?? 0]))
     sessions.add(s)
     let printer = false
     try {
       try {
-        await identify(s, identifyOids, v1, st)
+        let oids = identityOids(objectId)
+        if (user) {
+          // v3: the probe was a discovery message; read the vendor first, then only its OIDs
+          await getScalars(s, [SYS_OBJECT_ID, SYS_DESCR], false, st)
+          const id = st.varbinds.get(SYS_OBJECT_ID)
+          oids = identityOids(typeof id === 'string' ? id : undefined).filter((x) => x !== SYS_OBJECT_ID && x !== SYS_DESCR)
+        }
+        await getScalars(s, oids, v1, st)
       } catch (err) {
         if (stop.signal.aborted) return undefined
-        if (st.accepted === 0 && facade.received === 0) {
-          // Nothing came back: nobody there, or a wrong community (agents stay silent then). A send
-          // error (EACCES on a broadcast address, ENETUNREACH) is no answer either, but worth saying.
-          if (!isTimeout(err)) opts.onWarning?.(address, `no answer: ${errText(err)}`)
-          return undefined
-        }
-        if (isTimeout(err) && st.accepted === 0) warnOnce(st, `ignored ${facade.received} datagram(s) that did not answer our request (wrong request ID, version or community)`)
+        const reason = user ? v3Reason(`${usmReport ?? ''} ${errText(err)}`, o.v3!.name) : undefined
+        if (reason) warnOnce(st, reason)
+        else if (isTimeout(err) && st.accepted === 0) warnOnce(st, facade.received ? `ignored ${facade.received} datagram(s) that did not answer our request (wrong request ID, version or community)` : 'answered the probe, then stopped answering')
         else warnOnce(st, `identity GET failed: ${errText(err)}`)
       }
       printer = looksLikePrinter(st.varbinds)
-      if (printer && !stop.signal.aborted) await walk(s, tables, v1, o.bulkVarbinds, st)
+      const id = st.varbinds.get(SYS_OBJECT_ID)
+      if (printer && !stop.signal.aborted) await walk(s, opts.printerTables ?? printerTables(typeof id === 'string' ? id : undefined), v1, o.bulkVarbinds, st)
     } catch (err) {
       warnOnce(st, `probe failed: ${errText(err)}`) // never expected; keeps one host from ending the sweep
     } finally {
@@ -623,50 +735,205 @@ export async function* sweep(opts: SweepOptions): AsyncGenerator<SweepResult, vo
       s.close()
     }
     if (stop.signal.aborted && st.varbinds.size === 0) return undefined
-    const result: SweepResult = {address, varbinds: st.varbinds, printer, warnings: st.warnings}
-    if (address !== host) result.host = host
+    const result: SweepResult = {address: p.address, varbinds: st.varbinds, printer, warnings: st.warnings}
+    if (p.address !== p.host) result.host = p.host
     return result
   }
 
-  // Producer: pulls hosts while fewer than `concurrency` are in flight.
-  let inFlight = 0
-  let slotFree: (() => void) | undefined
-  const producer = (async () => {
+  const responders: {p: Probe; objectId?: string}[] = []
+  const identified = new Set<string>()
+  let active = 0
+  const runWorkers = (): void => {
+    while (active < o.concurrency && responders.length > 0 && !stop.signal.aborted) {
+      const job = responders.shift()!
+      active++
+      void identifyHost(job.p, job.objectId)
+        .then(emit, () => emit(undefined))
+        .finally(() => {
+          active--
+          runWorkers()
+          checkDone()
+        })
+    }
+  }
+
+  // ---- phase 1: probe streams
+  const ready: Probe[] = [] // resolved, not sent yet
+  let readyHead = 0
+  const retries: Probe[] = [] // due for another try
+  let retryHead = 0
+  const waiting: Probe[] = [] // sent, by deadline
+  let waitHead = 0
+  const pending = new Map<string, Probe>() // address → probe sent and not yet answered
+  let resolving = 0
+  let sourceDone = false
+  let expiryTimer: NodeJS.Timeout | undefined
+
+  const giveUp = (p: Probe): void => {
+    pending.delete(p.address)
+    if (p.malformed || p.mismatched) {
+      const why = p.malformed ? `malformed answer: ${p.malformed}` : `ignored ${p.mismatched} datagram(s) that did not answer our request (wrong request ID, version or community)`
+      emit({address: p.address, ...(p.address === p.host ? {} : {host: p.host}), printer: false, varbinds: new Map(), warnings: [why]})
+      return
+    }
+    silent++
+    if (p.sendError) opts.onWarning?.(p.address, `no answer: ${p.sendError}`)
+    else opts.onSilent?.(p.address)
+    settled++
+    progress()
+  }
+
+  const expire = (now: number): void => {
+    while (waitHead < waiting.length && waiting[waitHead].deadline <= now) {
+      const p = waiting[waitHead++]
+      if (p.done) continue
+      if (p.tries <= o.retries) retries.push(p)
+      else giveUp(p)
+    }
+    if (waitHead > READ_AHEAD && waitHead * 2 > waiting.length) {
+      waiting.splice(0, waitHead)
+      waitHead = 0
+    }
+    if (retryHead > READ_AHEAD && retryHead * 2 > retries.length) {
+      retries.splice(0, retryHead)
+      retryHead = 0
+    }
+  }
+
+  const scheduleExpiry = (): void => {
+    if (expiryTimer || waitHead >= waiting.length || stop.signal.aborted) return
+    expiryTimer = setTimeout(() => {
+      expiryTimer = undefined
+      expire(performance.now())
+      bucket.kick()
+      scheduleExpiry()
+      checkDone()
+    }, Math.max(1, Math.ceil(waiting[waitHead].deadline - performance.now())))
+  }
+
+  const sendTry = (p: Probe): void => {
+    p.tries++
+    p.deadline = performance.now() + o.timeoutMs
+    waiting.push(p)
+    hub.sendNow(p.family, probeDatagram(template, p.id), o.port, p.address, (err) => {
+      if (err && !p.done) p.sendError = errText(err)
+    })
+    scheduleExpiry()
+  }
+
+  const syncIt = Symbol.iterator in opts.hosts ? (opts.hosts as Iterable<string>)[Symbol.iterator]() : undefined
+  const asyncIt = syncIt ? undefined : (opts.hosts as AsyncIterable<string>)[Symbol.asyncIterator]()
+  let pumping = false
+  const add = (host: string, address: string): void => {
+    ready.push({address, deadline: 0, done: false, family: isIP(address) === 6 ? 'udp6' : 'udp4', host, id: nextId(), mismatched: 0, tries: 0})
+  }
+  // Reads ahead of the probe stream; synchronous for a sync iterable (READ_AHEAD items, then returns).
+  const pump = async (): Promise<void> => {
+    if (pumping || sourceDone) return
+    pumping = true
     try {
-      for await (const host of opts.hosts) {
-        if (stop.signal.aborted) break
-        while (inFlight >= o.concurrency && !stop.signal.aborted) await new Promise<void>((r) => (slotFree = r))
-        if (stop.signal.aborted) break
-        inFlight++
-        void probe(String(host).trim())
-          .then((r) => {
-            if (r) {
-              found++
-              out.push(r)
-            }
-          })
-          .finally(() => {
-            inFlight--
-            probed++
-            try {
-              opts.onProgress?.(probed, total, found)
-            } catch {
-              // a progress printer must not stop the sweep
-            }
-            const f = slotFree
-            slotFree = undefined
-            f?.()
-            notify()
-          })
+      while (!stop.signal.aborted && ready.length - readyHead + resolving < READ_AHEAD) {
+        const r = syncIt ? syncIt.next() : await asyncIt!.next()
+        if (r.done) {
+          sourceDone = true
+          break
+        }
+        const host = String(r.value).trim()
+        if (isIP(host)) {
+          add(host, host)
+          continue
+        }
+        resolving++
+        lookup(host, {family: 4}).then(
+          (a) => add(host, a.address),
+          (err) => {
+            opts.onWarning?.(host, `could not resolve: ${(err as {code?: string}).code ?? errText(err)}`)
+            settled++
+          },
+        ).finally(() => {
+          resolving--
+          bucket.kick()
+          checkDone()
+        })
       }
-      while (inFlight > 0) await new Promise<void>((r) => (slotFree = r))
     } catch (err) {
       failure = err // the host iterable threw
+      sourceDone = true
     } finally {
-      finished = true
-      notify()
+      pumping = false
+      setImmediate(() => {
+        bucket.kick()
+        checkDone()
+      })
     }
-  })()
+  }
+
+  bucket.filler = {
+    cost: template.bytes.length + HEADER_BYTES.udp4,
+    send(): boolean {
+      expire(performance.now())
+      if (retryHead < retries.length) {
+        const p = retries[retryHead++]
+        if (p.done) return true // answered meanwhile: costs a token, but never happens twice per address
+        sendTry(p)
+        return true
+      }
+      while (readyHead < ready.length) {
+        const p = ready[readyHead++]
+        if (readyHead > READ_AHEAD && readyHead * 2 > ready.length) {
+          ready.splice(0, readyHead)
+          readyHead = 0
+        }
+        if (pending.has(p.address) || identified.has(p.address)) {
+          settled++ // the same address twice: the first one answers
+          continue
+        }
+        pending.set(p.address, p)
+        sent++
+        sendTry(p)
+        if (ready.length - readyHead < READ_AHEAD / 2) void pump()
+        return true
+      }
+      void pump()
+      return false
+    },
+  }
+
+  hub.unrouted = (buf, rinfo) => {
+    if (rinfo.port !== o.port) return false
+    const p = pending.get(rinfo.address)
+    if (!p) return false
+    const r = readProbeReply(buf, o.version, o.community)
+    if (r.kind === 'answer' && r.id === p.id) {
+      p.done = true
+      pending.delete(p.address)
+      identified.add(p.address)
+      responders.push({objectId: r.objectId, p})
+      runWorkers()
+    } else if (r.kind === 'malformed') p.malformed ??= r.why
+    else p.mismatched++
+    return true
+  }
+
+  const checkDone = (): void => {
+    if (finished) return
+    const phase1Done = stop.signal.aborted || (sourceDone && resolving === 0 && readyHead >= ready.length && pending.size === 0)
+    if (!phase1Done || active > 0 || (responders.length > 0 && !stop.signal.aborted)) return
+    finished = true
+    notify()
+  }
+
+  stop.signal.addEventListener('abort', () => {
+    bucket.filler = undefined
+    clearTimeout(expiryTimer)
+    pending.clear()
+    for (const s of sessions) s.close() // cancels their requests: the probes settle at once
+    checkDone()
+  })
+
+  await pump()
+  bucket.kick()
+  checkDone()
 
   try {
     for (;;) {
@@ -677,16 +944,15 @@ export async function* sweep(opts: SweepOptions): AsyncGenerator<SweepResult, vo
       if (finished) break
       await new Promise<void>((r) => (wake = r))
     }
-    await producer
     if (failure) throw failure
     if (socketError && found === 0 && !stop.signal.aborted) throw socketError
+    progress()
   } finally {
     // Also runs when the consumer stops early (break/return): cancel everything still in flight.
+    opts.onFinish?.({bytes: hub.bytes, datagrams: hub.datagrams, silent})
     stop.abort()
     opts.signal?.removeEventListener('abort', onAbort)
-    const f = slotFree
-    slotFree = undefined
-    f?.()
+    clearTimeout(expiryTimer)
     hub.close()
     bucket.stop()
   }

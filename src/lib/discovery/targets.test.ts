@@ -40,6 +40,8 @@ test('parseTarget: every format', () => {
   assert.deepEqual(parseTarget(' 10.20.15.27 '), {kind: 'ipv4', token: '10.20.15.27', address: ipToInt('10.20.15.27')})
   assert.deepEqual(parseTarget('10.20.15.*'), {kind: 'wildcard', token: '10.20.15.*', octets: [10, 20, 15, '*']})
   assert.deepEqual(parseTarget('10.20.*.*'), {kind: 'wildcard', token: '10.20.*.*', octets: [10, 20, '*', '*']})
+  assert.deepEqual(parseTarget('10.20.**'), {kind: 'wildcard', token: '10.20.**', octets: [10, 20, '*', '*']}) // the rollout guide's spelling
+  assert.deepEqual(parseTarget('10.**'), {kind: 'wildcard', token: '10.**', octets: [10, '*', '*', '*']})
   assert.deepEqual(parseTarget('10.20.15.0/24'), {kind: 'cidr', token: '10.20.15.0/24', network: ipToInt('10.20.15.0'), prefix: 24})
   assert.deepEqual(parseTarget('10.20.15.27/24'), {kind: 'cidr', token: '10.20.15.27/24', network: ipToInt('10.20.15.0'), prefix: 24})
   assert.deepEqual(parseTarget('10.20.15.3-10.20.15.34'), {kind: 'range', token: '10.20.15.3-10.20.15.34', start: ipToInt('10.20.15.3'), end: ipToInt('10.20.15.34')})

@@ -140,7 +140,10 @@ export function parseTarget(raw: string): TargetSpec {
     return {kind: 'range', token, start, end}
   }
 
-  const octets = splitOctets(token, token).map((p) => parseOctet(token, p, true))
+  // The rollout guide writes `10.20.**` for 10.20.*.*: a final `**` stands for every octet left.
+  const doubled = /^((?:\d{1,3}\.){1,3})\*\*$/.exec(token)
+  const text = doubled ? doubled[1] + Array.from({length: 5 - doubled[1].split('.').length}, () => '*').join('.') : token
+  const octets = splitOctets(token, text).map((p) => parseOctet(token, p, true))
   if (octets.includes('*')) return {kind: 'wildcard', token, octets}
   return {kind: 'ipv4', token, address: fromOctets(octets as number[])}
 }
@@ -332,7 +335,7 @@ export interface TargetPlan {
 
 const defaultResolver: Resolver = async (host) => (await lookup(host, {all: true, family: 4})).map((a) => a.address)
 
-function defaultInterfaces(): LocalInterface[] {
+function hostInterfaces(): LocalInterface[] {
   return Object.values(networkInterfaces()).flatMap((list) => list ?? []) as LocalInterface[]
 }
 
@@ -393,7 +396,7 @@ export async function planTargets(opts: PlanOptions): Promise<TargetPlan> {
   const {force = false, maxWithoutForce = 65536, resolver = defaultResolver} = opts
   const include = opts.include.map(parseTarget)
   const exclude = (opts.exclude ?? []).map(parseTarget)
-  const local = opts.local ? localSpecs((opts.localInterfaces ?? defaultInterfaces)(), force) : {specs: [], skipped: []}
+  const local = opts.local ? localSpecs((opts.localInterfaces ?? hostInterfaces)(), force) : {specs: [], skipped: []}
   if (include.length === 0 && local.specs.length === 0) {
     const why = opts.local ? 'no usable local IPv4 subnet was found' : 'no targets were given'
     throw new TargetError('', why, {message: `No targets: ${why}`})

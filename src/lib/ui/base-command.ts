@@ -97,8 +97,10 @@ export abstract class BaseCommand<T = unknown> extends Command {
     if (!this.jsonEnabled()) this.factory.stdout.write(format(typeof message === 'string' ? message : inspect(message), ...args) + '\n')
   }
 
+  /** JSON on stdout; colourised only on a terminal (oclif tokenizes every value, slow on big results). */
   logJson(json: unknown): void {
-    this.factory.stdout.write(ux.colorizeJson(json, {pretty: true, theme: this.config.theme?.json}) + '\n')
+    const out = this.factory.stdout as NodeJS.WriteStream
+    this.factory.stdout.write((out.isTTY ? ux.colorizeJson(json, {pretty: true, theme: this.config.theme?.json}) : JSON.stringify(json, null, 2)) + '\n')
   }
 
   /** Progress and informational messages: always stderr, so --json stdout stays clean. */

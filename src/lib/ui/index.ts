@@ -2,7 +2,7 @@
 export {checkArg, serialArgs} from './args.js'
 export {BaseCommand, cloudFlags} from './base-command.js'
 export {settle, type ItemReport, type ItemRow} from './batch.js'
-export {discoveryArgs, discoveryFlags, discoveryOptions, type DiscoveryFlagValues} from './discovery-flags.js'
+export {discoveryArgs, discoveryFlags, discoveryOptions, type DiscoveryFlagValues, sweepProgress} from './discovery-flags.js'
 export {ImportCommand, pinPolicyOf, type OrgScope} from './import-command.js'
 export {colorEnabled, formatTime, renderCsv, renderTable, type Column} from './output.js'
 export {Progress} from './progress.js'

@@ -8,13 +8,15 @@ export class Progress {
 
   constructor(private readonly label: string) {}
 
-  update(text: string, done?: number, total?: number): void {
+  /** `etaSeconds` overrides the estimate from done/total (for work whose rate is measured elsewhere). */
+  update(text: string, done?: number, total?: number, etaSeconds?: number): void {
     if (!this.enabled) return
     const now = Date.now()
     if (now - this.last < 100 && done !== total) return
     this.last = now
     const elapsed = (now - this.started) / 1000
-    const eta = done && total && done < total ? ` · ETA ${((elapsed / done) * (total - done)).toFixed(1)} s` : ''
+    const estimate = etaSeconds ?? (done && total && done < total ? (elapsed / done) * (total - done) : undefined)
+    const eta = estimate === undefined || !Number.isFinite(estimate) ? '' : ` · ETA ${estimate.toFixed(1)} s`
     process.stderr.write(`\r\u001B[2K${this.label}: ${text} · ${elapsed.toFixed(1)} s${eta}`)
     this.shown = true
   }

@@ -15,6 +15,7 @@ import {EventEmitter} from 'node:events'
 import snmp from 'net-snmp'
 import type {SnmpRecord} from '../snmprec.js'
 import {dateAndTime} from './models.js'
+import {integer, octets, oid as berOid, tlv, usmReportFor} from '../../discovery/probe.js'
 import {type SnmpV3User, toNetSnmpUser} from '../../discovery/snmp-v3.js'
 
 export interface SnmpAgentOptions {
@@ -64,14 +65,16 @@ interface Compiled {
 // Minimal shapes of net-snmp internals we use (not in @types/net-snmp).
 interface PduLike {
   type: number
+  id?: number
   varbinds: {oid: string}[]
   nonRepeaters?: number
   maxRepetitions?: number
   getResponsePduForRequest(): ResponsePdu
 }
 interface ResponsePdu {varbinds: Vb[]; errorStatus?: number; errorIndex?: number}
-interface MessageLike {version: number; pdu: PduLike; user?: {name: string}}
+interface MessageLike {version: number; community?: string; pdu: PduLike; user?: {name: string}}
 interface AgentInternals {
+  engine: {engineID: Buffer; engineBoots: number; engineTime: number}
   onMsg(socket: dgram.Socket, buffer: Buffer, rinfo: dgram.RemoteInfo): void
   sendResponse(socket: dgram.Socket, rinfo: dgram.RemoteInfo, message: MessageLike, pdu: ResponsePdu): void
   getAuthorizer(): {addCommunity(c: string): void; addUser(u: snmp.User): void}
@@ -338,6 +341,39 @@ class DummySocket extends EventEmitter {
   }
 }
 
+// The v2c answer encoded here rather than by net-snmp: its BER writer re-parses every OID string of every
+// answer, which made the simulated printers (254 in one process) the bottleneck of a sweep. The encoded
+// varbind of each record is kept (records are immutable; ticking values are fresh objects, so not kept).
+const encodedVarbinds = new WeakMap<Vb, Buffer>()
+
+function encodeValue(vb: Vb): Buffer {
+  const v = vb.value
+  switch (vb.type) {
+    case snmp.ObjectType.Integer: return integer(v as number)
+    case snmp.ObjectType.Counter: case snmp.ObjectType.Gauge: case snmp.ObjectType.TimeTicks: return integer(v as number, vb.type)
+    case snmp.ObjectType.Counter64: return tlv(0x46, v as Buffer)
+    case snmp.ObjectType.OctetString: return octets(Buffer.isBuffer(v) ? v : Buffer.from(String(v)))
+    case snmp.ObjectType.OID: return berOid(String(v))
+    case snmp.ObjectType.IpAddress: return tlv(0x40, Buffer.from(String(v).split('.').map(Number)))
+    case snmp.ObjectType.Opaque: return tlv(0x44, v as Buffer)
+    default: return tlv(vb.type, Buffer.alloc(0)) // Null and the v2c exceptions (noSuchObject, noSuchInstance, endOfMibView)
+  }
+}
+
+function encodeVarbind(vb: Vb): Buffer {
+  let b = encodedVarbinds.get(vb)
+  if (!b) {
+    b = tlv(0x30, Buffer.concat([berOid(vb.oid), encodeValue(vb)]))
+    encodedVarbinds.set(vb, b)
+  }
+  return b
+}
+
+function v2cResponse(community: string, requestId: number, res: ResponsePdu): Buffer {
+  const pdu = tlv(0xa2, Buffer.concat([integer(requestId), integer(res.errorStatus ?? 0), integer(res.errorIndex ?? 0), tlv(0x30, Buffer.concat(res.varbinds.map(encodeVarbind)))]))
+  return tlv(0x30, Buffer.concat([integer(1), octets(community), pdu]))
+}
+
 export async function startSnmpAgent(opts: SnmpAgentOptions): Promise<SnmpAgent> {
   const responder = new Responder(opts.records, opts.maxMessageSize ?? 16 * 1024)
   let silent = opts.silent ?? false
@@ -347,9 +383,15 @@ export async function startSnmpAgent(opts: SnmpAgentOptions): Promise<SnmpAgent>
   const stats = {received: 0, answered: 0}
 
   const dummy = new DummySocket()
+  // Parse errors are ignored silently; a v3 request with a wrong digest or one that does not decrypt is
+  // answered with a usmStats Report, as Net-SNMP's snmpd does (net-snmp's Agent would stay silent).
+  let usmFailure: number | undefined
   const agent = snmp.createAgent(
     {port: opts.port, address: opts.address, disableAuthorization: false, dgramModule: {createSocket: () => dummy}, ...(opts.engineID ? {engineID: opts.engineID} : {})},
-    () => {}, // auth failures, parse errors: a printer ignores them silently
+    (error: Error | null) => {
+      const m = error?.message ?? ''
+      usmFailure = /^Authentication digest/.test(m) ? 5 : /^Failed to decrypt/.test(m) ? 6 : usmFailure
+    },
   ) as AgentInternals
   const auth = agent.getAuthorizer()
   if (!opts.v3Only) for (const c of [opts.community ?? 'public'].flat()) auth.addCommunity(c)
@@ -362,7 +404,8 @@ export async function startSnmpAgent(opts: SnmpAgentOptions): Promise<SnmpAgent>
     const res = responder.answer(message)
     if (!res || closed) return
     stats.answered++
-    agent.sendResponse(socket, rinfo, message, res)
+    if (message.version === snmp.Version2c) socket.send(v2cResponse(message.community!, message.pdu.id!, res), rinfo.port, rinfo.address)
+    else agent.sendResponse(socket, rinfo, message, res)
   }
   agent.getRequest = handle
   agent.getNextRequest = handle
@@ -374,7 +417,10 @@ export async function startSnmpAgent(opts: SnmpAgentOptions): Promise<SnmpAgent>
   const dispatch = (buf: Buffer, rinfo: dgram.RemoteInfo): void => {
     if (closed) return
     try {
+      usmFailure = undefined
       agent.onMsg(socket, buf, rinfo)
+      const report = usmFailure === undefined ? undefined : usmReportFor(buf, agent.engine, usmFailure)
+      if (report) socket.send(report, rinfo.port, rinfo.address)
     } catch {
       // net-snmp catches parse errors itself; anything else must not take the sandbox down either
     }

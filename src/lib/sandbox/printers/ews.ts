@@ -4,6 +4,7 @@
 // answer 401 until Basic credentials are given. After it gets a code, the printer registers itself with
 // the cloud, as a real one does, retrying with backoff.
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http'
+import {encodePrinterAttributes} from '../../discovery/ipp.js'
 
 export const EWS_PREFIX = '/lcs/v1'
 /** A clock further off than this fails the cloud's TLS/token checks: the printer cannot register. */
@@ -26,6 +27,8 @@ export interface EwsPrinter {
   registerDelayMs: number
   /** Takes codes but never registers (a printer whose outbound traffic is blocked). */
   neverRegisters?: boolean
+  /** Answers IPP Get-Printer-Attributes on POST /ipp/print (default true). */
+  ipp?: boolean
 }
 
 type EnrollmentState = {state: 'none'} | {state: 'pending'; since: number} | {state: 'enrolled'; organizationId: string} | {state: 'failed'; reason: string}
@@ -98,12 +101,31 @@ export async function startEws(p: EwsPrinter, port: number, log: (line: string) 
     return user === p.credentials.user && rest.join(':') === p.credentials.password
   }
 
+  // IPP (RFC 8011) as printers with SNMP off still answer it: identity only, read without authentication.
+  async function ipp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = []
+    let size = 0
+    for await (const c of req as AsyncIterable<Buffer>) {
+      size += c.length
+      if (size > 64 * 1024) return void res.writeHead(413).end()
+      chunks.push(c)
+    }
+    const body = Buffer.concat(chunks)
+    if (body.length < 9 || body.readUInt16BE(2) !== 0x000b) return void res.writeHead(400).end()
+    res.writeHead(200, {'Content-Type': 'application/ipp'})
+    res.end(encodePrinterAttributes(body.readUInt32BE(4), {
+      'printer-device-id': `MFG:${p.manufacturer};MDL:${p.modelName};SN:${p.serialNumber};`, 'printer-firmware-string-version': p.firmware,
+      'printer-make-and-model': `${p.manufacturer} ${p.modelName}`, 'printer-state': 3, 'printer-state-reasons': 'none',
+    }))
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       res.writeHead(status, {'Content-Type': 'application/json', ...headers})
       res.end(JSON.stringify(body))
     }
     const path = (req.url ?? '/').split('?')[0]
+    if (path === '/ipp/print' && req.method === 'POST' && p.ipp !== false) return ipp(req, res)
     if (!path.startsWith(EWS_PREFIX)) return send(404, {error: 'not found'})
     if (!authorized(req)) return send(401, {error: 'authentication required'}, {'WWW-Authenticate': 'Basic realm="Printer"'})
     let body: Record<string, unknown> = {}
