@@ -12,4 +12,15 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {patterns: [{group: ['**/commands/**'], message: 'A command never imports another command; move shared logic to src/lib.'}]}],
     },
   },
+  {
+    // The cloud SDK has one face: outside src/lib/cloud, import it from cloud/index.js only.
+    files: ['**/*.ts'],
+    ignores: ['src/lib/cloud/**'],
+    rules: {
+      'no-restricted-imports': ['error', {patterns: [
+        {group: ['**/commands/**'], message: 'A command never imports another command; move shared logic to src/lib.'},
+        {group: ['**/cloud/*', '!**/cloud/index.js'], message: 'Import the cloud SDK from cloud/index.js, its one face.'},
+      ]}],
+    },
+  },
 )

@@ -1,4 +1,4 @@
-import {applyBadges, type BadgeItem} from '../../lib/cloud/people.js'
+import type {BadgeItem} from '../../lib/cloud/index.js'
 import {badgeFormat} from '../../lib/csv/formats/badges.js'
 import {ImportCommand, pinPolicyOf, type ImportTarget} from '../../lib/ui/import-command.js'
 
@@ -19,6 +19,6 @@ The whole file is checked first (every error with its line and column; nothing i
   }
 
   protected send(target: ImportTarget, items: BadgeItem[], dryRun: boolean) {
-    return applyBadges(target.client, target.orgId, items, dryRun)
+    return target.client.badges.apply(target.orgId, items, {dryRun})
   }
 }

@@ -1,7 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/session.js'
-import {deleteConfiguration, listConfigurations} from '../../lib/cloud/deploy.js'
 import {findNamed} from '../../lib/deploy/resources.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
 import {canPrompt, missing, promptConfirm} from '../../lib/ui/prompts.js'
@@ -28,7 +27,7 @@ export default class ConfigsDelete extends BaseCommand {
     if (!flags.yes && !canPrompt({json: this.jsonEnabled()})) throw missing('--yes', 'confirmation')
     const s = await this.session(flags)
     const orgId = await activeOrgId(s)
-    const all = await listConfigurations(s.client, orgId)
+    const all = await s.client.configs.list(orgId)
     const rows: Row[] = []
     for (const ref of argv as string[]) {
       let c
@@ -42,7 +41,7 @@ export default class ConfigsDelete extends BaseCommand {
         rows.push({configuration: c.name, reason: 'kept at the prompt', result: 'kept'})
         continue
       }
-      await deleteConfiguration(s.client, orgId, c.id)
+      await s.client.configs.delete(orgId, c.id)
       rows.push({configuration: c.name, reason: 'deleted', result: 'deleted'})
     }
     for (const r of rows) this.log(`${r.configuration}: ${r.reason}`)

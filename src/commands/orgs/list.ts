@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/session.js'
-import type {Organization} from '../../lib/cloud/types.js'
+import type {Organization} from '../../lib/cloud/index.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
 import {formatTime, renderCsv, renderTable, type Column} from '../../lib/ui/output.js'
 
@@ -28,7 +28,7 @@ export default class OrgsList extends BaseCommand {
     const s = await this.session(flags)
     const active = await activeOrgId(s)
     const rows: Row[] = []
-    for await (const o of s.client.listOrganizations()) rows.push({...o, active: o.id === active})
+    for await (const o of s.client.orgs.list()) rows.push({...o, active: o.id === active})
     if (flags.csv) process.stdout.write(renderCsv(rows, COLUMNS.slice(1)))
     else this.log(renderTable(rows, COLUMNS))
     return rows

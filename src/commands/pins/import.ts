@@ -1,4 +1,4 @@
-import {applyBadges, type BadgeItem} from '../../lib/cloud/people.js'
+import type {BadgeItem} from '../../lib/cloud/index.js'
 import {badgeFormat} from '../../lib/csv/formats/badges.js'
 import {ImportCommand, pinPolicyOf, type ImportTarget} from '../../lib/ui/import-command.js'
 
@@ -17,6 +17,6 @@ Checked, planned, chunked, resumable and idempotent like lcs badges import; PINs
   }
 
   protected send(target: ImportTarget, items: BadgeItem[], dryRun: boolean) {
-    return applyBadges(target.client, target.orgId, items, dryRun)
+    return target.client.badges.apply(target.orgId, items, {dryRun})
   }
 }

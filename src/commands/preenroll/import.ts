@@ -1,4 +1,4 @@
-import {applyPreenrollments, type PreenrollItem} from '../../lib/cloud/fleet.js'
+import type {PreenrollItem} from '../../lib/cloud/index.js'
 import {preenrollFormat} from '../../lib/csv/formats/preenroll.js'
 import {ImportCommand, type ImportTarget} from '../../lib/ui/import-command.js'
 
@@ -14,6 +14,6 @@ Checked, planned, chunked (1,000 per request), resumable and idempotent like eve
   }
 
   protected send(target: ImportTarget, items: PreenrollItem[], dryRun: boolean) {
-    return applyPreenrollments(target.client, target.orgId, items, dryRun)
+    return target.client.preenrollments.apply(target.orgId, items, {dryRun})
   }
 }

@@ -91,7 +91,7 @@ Like the Printer Enrollment Tool: mDNS first (when searching the local network),
     try {
       const session = await this.session(flags)
       const serials = new Set<string>()
-      for await (const a of session.client.listAssets()) serials.add(a.serialNumber.trim().toUpperCase())
+      for await (const a of session.client.assets.list()) serials.add(a.serialNumber.trim().toUpperCase())
       return serials
     } catch (error) {
       if (!(error instanceof LcsError) || !['auth', 'unavailable', 'forbidden'].includes(error.kind)) throw error

@@ -1,7 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/session.js'
-import {getPrinter, unenrollPrinter} from '../../lib/cloud/enrollment.js'
 import {LcsError} from '../../lib/errors.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
 import {canPrompt, missing, promptConfirm} from '../../lib/ui/prompts.js'
@@ -33,7 +32,7 @@ export default class PrintersUnenroll extends BaseCommand {
     for (const serial of serials) {
       let printer
       try {
-        printer = await getPrinter(s.client, orgId, serial)
+        printer = await s.client.printers.get(orgId, serial)
       } catch (error) {
         if (error instanceof LcsError && error.kind === 'notFound') {
           rows.push({reason: 'not enrolled in this organization', result: 'not-found', serialNumber: serial})
@@ -50,7 +49,7 @@ export default class PrintersUnenroll extends BaseCommand {
         continue
       }
       try {
-        await unenrollPrinter(s.client, orgId, serial)
+        await s.client.printers.unenroll(orgId, serial)
         rows.push({reason: 'unenrolled', result: 'unenrolled', serialNumber: serial})
       } catch (error) {
         if (!(error instanceof LcsError) || error.kind !== 'conflict') throw error

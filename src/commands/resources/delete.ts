@@ -1,7 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/session.js'
-import {deleteResource, listResources} from '../../lib/cloud/deploy.js'
 import {findNamed} from '../../lib/deploy/resources.js'
 import {LcsError} from '../../lib/errors.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/base-command.js'
@@ -29,7 +28,7 @@ export default class ResourcesDelete extends BaseCommand {
     if (!flags.yes && !canPrompt({json: this.jsonEnabled()})) throw missing('--yes', 'confirmation')
     const s = await this.session(flags)
     const orgId = await activeOrgId(s)
-    const all = await listResources(s.client, orgId)
+    const all = await s.client.resources.list(orgId)
     const rows: Row[] = []
     for (const ref of argv as string[]) {
       let r
@@ -44,7 +43,7 @@ export default class ResourcesDelete extends BaseCommand {
         continue
       }
       try {
-        await deleteResource(s.client, orgId, r.id)
+        await s.client.resources.delete(orgId, r.id)
         rows.push({reason: 'deleted', resource: r.name, result: 'deleted'})
       } catch (error) {
         if (!(error instanceof LcsError) || error.kind !== 'conflict') throw error

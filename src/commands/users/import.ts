@@ -1,4 +1,4 @@
-import {applyUsers, type UserItem} from '../../lib/cloud/people.js'
+import type {UserItem} from '../../lib/cloud/index.js'
 import {userFormat} from '../../lib/csv/formats/users.js'
 import {ImportCommand, pinPolicyOf, type ImportTarget} from '../../lib/ui/import-command.js'
 
@@ -19,6 +19,6 @@ No size limit: the file is checked first (every error with its line and column),
   }
 
   protected send(target: ImportTarget, items: UserItem[], dryRun: boolean) {
-    return applyUsers(target.client, target.orgId, items, dryRun)
+    return target.client.users.apply(target.orgId, items, {dryRun})
   }
 }

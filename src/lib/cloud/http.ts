@@ -7,8 +7,10 @@ import {randomUUID} from 'node:crypto'
 import {LcsError, type ErrorDetail, type ErrorKind} from '../errors.js'
 import {redactUrl, redactValue} from '../redact.js'
 
+/** Receives trace lines. */
 export type Logger = (line: string) => void
 
+/** How the client retries and times out (the CLI maps its LCS_* variables to these). */
 export interface TransportOptions {
   /** Retries after the first attempt for transient failures. */
   maxRetries?: number
@@ -16,14 +18,18 @@ export interface TransportOptions {
   backoffMs?: number
   /** Upper bound of one backoff delay (Retry-After may ask for more, up to 60 s). */
   maxBackoffMs?: number
+  /** Idle time allowed per attempt, in ms. */
   timeoutMs?: number
+  /** Receives one line per request and answer, secrets redacted. */
   trace?: Logger
+  /** Sent as User-Agent. */
   userAgent?: string
   /** Injectable for tests. */
   sleep?: (ms: number) => Promise<void>
   random?: () => number
 }
 
+/** One request of the transport. */
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   url: string
@@ -32,8 +38,10 @@ export interface HttpRequest {
   headers?: Record<string, string>
   /** POSTs get one key for all their attempts, so a retried POST is applied once. */
   idempotencyKey?: string
+  signal?: AbortSignal
 }
 
+/** A parsed answer. */
 export interface HttpResponse<T> {
   status: number
   data: T
@@ -50,16 +58,17 @@ export class HttpTransport {
   private readonly ax: AxiosInstance
   private readonly opts: Required<Omit<TransportOptions, 'trace'>> & {trace?: Logger}
 
+  /** Undefined options take the documented defaults. */
   constructor(opts: TransportOptions = {}) {
     this.opts = {
       backoffMs: 200,
       maxBackoffMs: 3000,
-      maxRetries: Number(process.env.LCS_MAX_RETRIES ?? 8),
+      maxRetries: 8,
       random: Math.random,
       sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-      timeoutMs: Number(process.env.LCS_HTTP_TIMEOUT_MS ?? 30_000),
+      timeoutMs: 30_000,
       userAgent: 'lcs',
-      ...opts,
+      ...definedOnly(opts),
     }
     this.ax = axios.create({
       maxRedirects: 0,
@@ -71,6 +80,7 @@ export class HttpTransport {
     })
   }
 
+  /** Sends a request with retries; answers the parsed JSON or throws an LcsError. */
   async request<T>(req: HttpRequest): Promise<HttpResponse<T>> {
     const requestId = randomUUID()
     const idempotencyKey = req.idempotencyKey ?? (req.method === 'POST' ? randomUUID() : undefined)
@@ -84,17 +94,19 @@ export class HttpTransport {
     }
     const url = withQuery(req.url, req.query)
     for (let attempt = 0; ; attempt++) {
+      req.signal?.throwIfAborted()
       const started = Date.now()
       this.trace(`→ ${req.method} ${redactUrl(url)}${attempt ? ` (retry ${attempt})` : ''} headers=${JSON.stringify(redactValue(headers))}${req.body === undefined ? '' : ` body=${JSON.stringify(shorten(redactValue(req.body)))}`}`)
       let res: AxiosResponse<string>
       try {
-        res = await this.ax.request<string>({data: req.body === undefined ? undefined : JSON.stringify(req.body), headers, method: req.method, url})
+        res = await this.ax.request<string>({data: req.body === undefined ? undefined : JSON.stringify(req.body), headers, method: req.method, signal: req.signal, url})
       } catch (error) {
+        req.signal?.throwIfAborted()
         const code = netCode(error)
         this.trace(`← network error ${code} after ${Date.now() - started} ms`)
         const retriable = TRANSIENT_NET.has(code) || (code === 'ECONNREFUSED' && attempt < REFUSED_RETRIES)
         if (retriable && attempt < this.opts.maxRetries) {
-          await this.opts.sleep(this.backoff(attempt))
+          await this.wait(this.backoff(attempt), req.signal)
           continue
         }
         throw networkError(error, code, req.url)
@@ -102,7 +114,7 @@ export class HttpTransport {
       const rid = header(res, 'x-request-id') ?? requestId
       this.trace(`← ${res.status} in ${Date.now() - started} ms request-id=${rid}${res.status >= 400 ? ` body=${JSON.stringify(redactValue(safeJson(res.data) ?? truncate(res.data)))}` : ''}`)
       if (TRANSIENT_STATUS.has(res.status) && attempt < this.opts.maxRetries) {
-        await this.opts.sleep(this.retryDelay(res, attempt))
+        await this.wait(this.retryDelay(res, attempt), req.signal)
         continue
       }
       if (res.status >= 400) throw httpError(res, req.url, rid, attempt + 1)
@@ -111,6 +123,22 @@ export class HttpTransport {
       if (data === undefined) throw notJson(res, req.url)
       return {data: data as T, requestId: rid, status: res.status}
     }
+  }
+
+  /** A backoff wait that an abort cuts short. */
+  private async wait(ms: number, signal?: AbortSignal): Promise<void> {
+    if (!signal) return this.opts.sleep(ms)
+    let onAbort!: () => void
+    const aborted = new Promise<void>((resolve) => {
+      onAbort = resolve
+      signal.addEventListener('abort', onAbort, {once: true})
+    })
+    try {
+      await Promise.race([this.opts.sleep(ms), aborted])
+    } finally {
+      signal.removeEventListener('abort', onAbort)
+    }
+    signal.throwIfAborted()
   }
 
   private trace(line: string): void {
@@ -132,6 +160,11 @@ export class HttpTransport {
     }
     return this.backoff(attempt)
   }
+}
+
+/** Options given as undefined take the defaults (a spread would override them with undefined). */
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>
 }
 
 function withQuery(url: string, query?: HttpRequest['query']): string {

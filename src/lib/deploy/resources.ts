@@ -4,7 +4,7 @@
 import {readFile} from 'node:fs/promises'
 import {basename, extname} from 'node:path'
 
-import type {CatalogApp, Resource, ResourceInput, ResourceType} from '../cloud/deploy.js'
+import type {CatalogApp, Resource, ResourceInput, ResourceType} from '../cloud/index.js'
 import {LcsError} from '../errors.js'
 import {InvalidAppFile} from './fls.js'
 import {inspectFile, InvalidFile, kindOfFile, type FileInfo} from './files.js'

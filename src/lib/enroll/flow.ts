@@ -3,8 +3,7 @@
 // Configuration Agent, then wait until the cloud lists the printer. Printers the cloud already lists are
 // skipped; a printer whose registration is pending (an interrupted run) is only waited for, never
 // given a second code — registration is idempotent by serial, so nothing is enrolled twice.
-import type {CloudClient} from '../cloud/client.js'
-import {getEnrollmentCode, listPrinters} from '../cloud/enrollment.js'
+import type {CloudClient} from '../cloud/index.js'
 import {LcsError} from '../errors.js'
 import {EwsError, PrinterWebService, type EwsCredentials, type PrinterStatus} from './ews.js'
 
@@ -65,7 +64,7 @@ class CloudWatcher {
   }
 
   private async poll(): Promise<void> {
-    for await (const p of listPrinters(this.client, this.orgId)) this.seen.add(p.serialNumber.toUpperCase())
+    for await (const p of this.client.printers.list(this.orgId)) this.seen.add(p.serialNumber.toUpperCase())
     this.lastPoll = Date.now()
   }
 
@@ -90,7 +89,7 @@ export async function enrollPrinters(candidates: EnrollCandidate[], opts: Enroll
   const watcher = new CloudWatcher(opts.client, opts.orgId, pollMs)
   const inCloud = await watcher.load()
   let code: Promise<string> | undefined
-  const orgCode = () => (code ??= getEnrollmentCode(opts.client, opts.orgId).then((c) => c.code))
+  const orgCode = () => (code ??= opts.client.enrollmentCodes.get(opts.orgId).then((c) => c.code))
   let credentials = opts.credentials
   // Prompts are answered one at a time, whatever the concurrency.
   let promptChain: Promise<unknown> = Promise.resolve()

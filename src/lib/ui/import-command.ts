@@ -4,9 +4,7 @@ import {Args, Flags} from '@oclif/core'
 import {basename} from 'node:path'
 
 import {activeOrgId} from '../auth/session.js'
-import type {CloudClient} from '../cloud/client.js'
-import {getPinPolicy} from '../cloud/people.js'
-import type {BatchItemResult, PinPolicy} from '../cloud/types.js'
+import type {BatchItemResult, CloudClient, PinPolicy} from '../cloud/index.js'
 import {runImport, type ImportSummary} from '../csv/engine.js'
 import type {ImportFormat} from '../csv/format.js'
 import {DEFAULT_PIN_POLICY} from '../csv/rules.js'
@@ -26,7 +24,7 @@ const SHOWN_PLAN_ROWS = 50
 
 /** The organization's PIN settings, which PIN columns follow (offline, --validate-only: any 4–12 digits). */
 export function pinPolicyOf(target: ImportTarget | undefined): Promise<PinPolicy> {
-  return target ? getPinPolicy(target.client, target.orgId) : Promise.resolve(DEFAULT_PIN_POLICY)
+  return target ? target.client.loginConfig.get(target.orgId) : Promise.resolve(DEFAULT_PIN_POLICY)
 }
 
 export abstract class ImportCommand<Item> extends BaseCommand {

@@ -1,8 +1,7 @@
 // Wording and flags shared by the user, badge and PIN commands.
 import {Flags} from '@oclif/core'
 
-import type {UserItem} from '../cloud/people.js'
-import type {PinPolicy} from '../cloud/types.js'
+import type {PinPolicy, UserItem} from '../cloud/index.js'
 import type {FieldError} from '../csv/format.js'
 import {parseGroups, USER_TEXT_FIELDS} from '../csv/formats/users.js'
 import {emailRule, GROUP_SEPARATOR, PIN_MAX, PIN_MIN, passwordRule, textRule} from '../csv/rules.js'

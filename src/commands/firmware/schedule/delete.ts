@@ -1,7 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../../lib/auth/session.js'
-import {deleteTask, listDeployTasks, type DeployTask} from '../../../lib/cloud/deploy.js'
+import type {DeployTask} from '../../../lib/cloud/index.js'
 import {findNamed} from '../../../lib/deploy/resources.js'
 import {formatInZone} from '../../../lib/deploy/schedule.js'
 import {LcsError} from '../../../lib/errors.js'
@@ -31,7 +31,7 @@ export default class FirmwareScheduleDelete extends BaseCommand {
     const s = await this.session(flags)
     const orgId = await activeOrgId(s)
     const scheduled: Array<DeployTask & {name: string}> = []
-    for await (const t of listDeployTasks(s.client, orgId, {status: 'scheduled'})) scheduled.push({...t, name: t.name ?? t.id})
+    for await (const t of s.client.tasks.list(orgId, {status: 'scheduled'})) scheduled.push({...t, name: t.name ?? t.id})
     const rows: Row[] = []
     for (const ref of argv as string[]) {
       let t
@@ -46,7 +46,7 @@ export default class FirmwareScheduleDelete extends BaseCommand {
         continue
       }
       try {
-        await deleteTask(s.client, orgId, t.id)
+        await s.client.tasks.delete(orgId, t.id)
         rows.push({reason: 'deleted', result: 'deleted', task: t.name})
       } catch (error) {
         if (!(error instanceof LcsError) || error.kind !== 'conflict') throw error

@@ -1,4 +1,4 @@
-import {applyMpsContacts, type MpsContactItem} from '../../../lib/cloud/fleet.js'
+import type {MpsContactItem} from '../../../lib/cloud/index.js'
 import {CONTACT_FIELDS, contactFormat} from '../../../lib/csv/formats/contacts.js'
 import {ImportCommand, type ImportTarget} from '../../../lib/ui/import-command.js'
 
@@ -14,6 +14,6 @@ The portal takes 300 contacts per upload; lcs checks the whole file first and se
   }
 
   protected send(target: ImportTarget, items: MpsContactItem[], dryRun: boolean) {
-    return applyMpsContacts(target.client, target.orgId, items, dryRun)
+    return target.client.mpsContacts.apply(target.orgId, items, {dryRun})
   }
 }
