@@ -71,7 +71,7 @@ export function transportFromEnv(env: NodeJS.ProcessEnv): TransportOptions {
     if (!Number.isFinite(n) || n < 0) throw new LcsError('usage', `${name} must be a number ≥ 0, not "${v}".`)
     return n
   }
-  return {maxRetries: num('LCS_MAX_RETRIES'), timeoutMs: num('LCS_HTTP_TIMEOUT_MS')}
+  return {deadlineMs: num('LCS_HTTP_DEADLINE_MS'), maxRetries: num('LCS_MAX_RETRIES'), timeoutMs: num('LCS_HTTP_TIMEOUT_MS')}
 }
 
 interface StoredCredentials {

@@ -1,5 +1,7 @@
 // The cloud SDK: one client that owns token acquisition/refresh and exposes every call as a method of a
 // typed namespace (`client.users.list(orgId)`, `client.configs.create(orgId, …)`).
+import {createHash} from 'node:crypto'
+
 import {regionEndpoints} from '../config/region.js'
 import {LcsError} from '../errors.js'
 import {registerSecret} from '../redact.js'
@@ -7,7 +9,7 @@ import {Apps, Configs, Deployments, Firmware, Resources, Tasks} from './deploy.j
 import {EnrollmentCodes, Printers} from './enrollment.js'
 import {environmentLogin} from './env.js'
 import {Assets, MpsContacts, Preenrollments} from './fleet.js'
-import {errorKindOf, HttpTransport, type TransportOptions} from './http.js'
+import {errorKindOf, HttpTransport, text, type ResponseSize, type TransportOptions} from './http.js'
 import {Organizations} from './orgs.js'
 import {Badges, Groups, LoginConfig, Users} from './people.js'
 import {ROUTES, fillPath, type RouteName} from './routes.js'
@@ -60,6 +62,8 @@ export interface CallOptions extends RequestOptions {
   query?: Record<string, string | number | undefined>
   body?: unknown
   idempotencyKey?: string
+  /** How large the answer may be: 'small' (64 KiB), 'item' (4 MiB, the default) or 'page' (16 MiB). */
+  responseSize?: ResponseSize
 }
 
 /** The public OAuth client of the CLI for the password grant (no secret, like any installed app). */
@@ -68,6 +72,8 @@ export const CLI_CLIENT_ID = 'lcs-cli'
 const REFRESH_MARGIN_MS = 60_000
 /** The largest page the list endpoints serve. */
 export const MAX_PAGE_SIZE = 200
+/** Pages one listing reads at most (2 million items of 200): a server that never says "last" ends here. */
+export const MAX_PAGES = 10_000
 
 /**
  * A client of the printer cloud. Build one with `new CloudClient({endpoints, credentials})`, or with
@@ -199,7 +205,10 @@ export class CloudClient {
     for (let attempt = 0; ; attempt++) {
       const bearer = await this.accessToken()
       try {
-        const res = await this.http.request<T>({body: opts.body, headers: {Authorization: `Bearer ${bearer}`}, idempotencyKey: opts.idempotencyKey, method: r.method, query: opts.query, signal: opts.signal, url})
+        const res = await this.http.request<T>({
+          body: opts.body, headers: {Authorization: `Bearer ${bearer}`}, idempotencyKey: opts.idempotencyKey, method: r.method, query: opts.query,
+          responseSize: opts.responseSize ?? (route === 'tokenInfo' ? 'small' : 'item'), signal: opts.signal, url,
+        })
         return res.data
       } catch (error) {
         if (error instanceof LcsError && error.kind === 'auth' && attempt === 0 && this.credentials.kind !== 'token') {
@@ -211,24 +220,42 @@ export class CloudClient {
     }
   }
 
-  /** Async iteration over every item of a paged list route (Spring-style pages, size ≤ 200). */
+  /**
+   * Async iteration over every item of a paged list route (Spring-style pages, size ≤ 200). A server whose
+   * paging makes no progress (the same page twice, a page number that does not advance, more items than
+   * it announced, more than {@link MAX_PAGES} pages) fails the listing with an "unavailable" error.
+   */
   async *paginate<T>(route: RouteName, opts: ListOptions & {params?: Record<string, string>; query?: Record<string, string | number | undefined>} = {}): AsyncGenerator<T> {
     const size = Math.min(Math.max(1, opts.pageSize ?? MAX_PAGE_SIZE), MAX_PAGE_SIZE)
+    const broken = (what: string) => new LcsError('unavailable', `The printer cloud's paging of ${route} makes no progress: ${what}.`, {hint: 'The server is broken or hostile; nothing more was read.'})
     let yielded = 0
+    let seen = 0
+    let previous: string | undefined
     for (let page = 0; ; page++) {
-      const p = await this.call<Page<T>>(route, {params: opts.params, query: {...opts.query, page, size}, signal: opts.signal})
-      for (const item of p.content ?? []) {
+      if (page >= MAX_PAGES) throw broken(`more than ${MAX_PAGES} pages`)
+      const p = await this.call<Page<T>>(route, {params: opts.params, query: {...opts.query, page, size}, responseSize: 'page', signal: opts.signal})
+      if (!p || typeof p !== 'object' || !Array.isArray(p.content)) throw broken(`page ${page} has no list of items ("content")`)
+      if (typeof p.number === 'number' && p.number !== page) throw broken(`page ${page} was asked for and page ${p.number} answered`)
+      const fingerprint = createHash('sha256').update(JSON.stringify(p.content)).digest('hex')
+      if (p.content.length && fingerprint === previous) throw broken(`page ${page} repeats page ${page - 1}`)
+      previous = fingerprint
+      seen += p.content.length
+      if (typeof p.totalElements === 'number' && seen > p.totalElements) throw broken(`${seen} items so far, more than the ${p.totalElements} announced`)
+      for (const item of p.content) {
         if (opts.limit !== undefined && yielded >= opts.limit) return
         yielded++
         yield item
       }
-      if (p.last || !p.content?.length || (p.totalPages !== undefined && page + 1 >= p.totalPages)) return
+      if (p.last || !p.content.length || (p.totalPages !== undefined && page + 1 >= p.totalPages)) return
     }
   }
 
   /** Sends items to a batch route of an organization; the answer has one result per item, in order. */
   async batch<Item>(route: RouteName, orgId: string, items: Item[], opts: BatchOptions = {}): Promise<BatchItemResult[]> {
     const res = await this.call<BatchResponse>(route, {body: {items}, params: {orgId}, query: opts.dryRun ? {dryRun: 'true'} : undefined, signal: opts.signal})
+    if (!Array.isArray(res?.results) || res.results.length !== items.length || !res.results.every((r) => r && typeof r.status === 'number')) {
+      throw new LcsError('unavailable', `The printer cloud answered ${route} without one result per item (${items.length} sent).`, {hint: 'Nothing tells which items were applied: list them before retrying.'})
+    }
     return res.results
   }
 
@@ -236,7 +263,7 @@ export class CloudClient {
   async batchOne<Item>(route: RouteName, orgId: string, item: Item, opts: RequestOptions = {}): Promise<Outcome> {
     const [r] = await this.batch(route, orgId, [item], opts)
     if (r?.outcome && r.status < 300) return r.outcome
-    throw new LcsError(errorKindOf(r?.status ?? 500), r?.error?.message ?? `HTTP ${r?.status}`, {details: r?.error?.details})
+    throw new LcsError(errorKindOf(r.status), text(r.error?.message) ?? `HTTP ${r.status}`, {details: Array.isArray(r.error?.details) ? r.error.details : undefined})
   }
 
   // ---- identity ----
@@ -248,14 +275,21 @@ export class CloudClient {
 }
 
 async function requestToken(http: HttpTransport, endpoints: Endpoints, body: Record<string, string>): Promise<TokenState> {
-  const res = await http.request<TokenResponse>({body, method: 'POST', url: endpoints.idp + ROUTES.token.path})
-  const t = res.data
-  if (!t || typeof t.access_token !== 'string' || typeof t.expires_in !== 'number') {
-    throw new LcsError('unavailable', 'The token endpoint answered without an access token.', {requestId: res.requestId})
-  }
+  const res = await http.request<TokenResponse>({body, method: 'POST', responseSize: 'small', url: endpoints.idp + ROUTES.token.path})
+  const t = res.data as Partial<Record<keyof TokenResponse, unknown>> | undefined
+  const wrong = (what: string) => new LcsError('unavailable', `The token endpoint at ${new URL(endpoints.idp).origin} answered ${what}.`, {hint: 'The identity provider is broken or it is not one: check --api-url / LCS_API_URL.', requestId: res.requestId})
+  if (!t || typeof t !== 'object') throw wrong('without a JSON object')
+  if (typeof t.access_token !== 'string' || !t.access_token) throw wrong(`without an access token (access_token is ${describe(t.access_token)})`)
+  if (typeof t.expires_in !== 'number' || !Number.isFinite(t.expires_in) || t.expires_in <= 0) throw wrong(`an expires_in that is not a number of seconds (${describe(t.expires_in)})`)
+  if (t.refresh_token !== undefined && typeof t.refresh_token !== 'string') throw wrong(`a refresh_token that is not text (${describe(t.refresh_token)})`)
   registerSecret(t.access_token)
   registerSecret(t.refresh_token)
   return {accessToken: t.access_token, expiresAt: Date.now() + t.expires_in * 1000, refreshToken: t.refresh_token}
+}
+
+/** What a wrong value is, without echoing it (it may be a secret). */
+function describe(v: unknown): string {
+  return v === undefined ? 'missing' : v === null ? 'null' : typeof v === 'string' ? (v ? 'a string' : 'empty') : Array.isArray(v) ? 'a list' : `a ${typeof v}`
 }
 
 function authFailure(error: unknown, message: string): unknown {
