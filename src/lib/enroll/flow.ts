@@ -138,15 +138,16 @@ export async function enrollPrinters(candidates: EnrollCandidate[], opts: Enroll
 
     if (status.enrollment.state !== 'pending') {
       const skew = Date.parse(status.clock) - Date.now()
-      if (Math.abs(skew) > (opts.maxClockSkewMs ?? DEFAULT_SKEW_MS)) {
-        if (status.ntp) return row('failed', `the printer clock is off by ${Math.round(skew / 60_000)} min and NTP is on: fix its time server`)
-        opts.onUpdate?.(c, 'setting clock')
-        await ews.setClock(new Date())
-        clockSet = true
-      }
-      const useNative = status.agentCapability === 'native' && opts.preferAgent === 'native'
-      opts.onUpdate?.(c, useNative ? 'applying code' : 'installing Printer Agent')
+      // one printer's failing web service fails that printer only
       try {
+        if (Math.abs(skew) > (opts.maxClockSkewMs ?? DEFAULT_SKEW_MS)) {
+          if (status.ntp) return row('failed', `the printer clock is off by ${Math.round(skew / 60_000)} min and NTP is on: fix its time server`)
+          opts.onUpdate?.(c, 'setting clock')
+          await ews.setClock(new Date())
+          clockSet = true
+        }
+        const useNative = status.agentCapability === 'native' && opts.preferAgent === 'native'
+        opts.onUpdate?.(c, useNative ? 'applying code' : 'installing Printer Agent')
         const k = await orgCode()
         if (useNative) await ews.applyEnrollmentCode(k, opts.cloudUrl)
         else await ews.installPrinterAgent(k, opts.cloudUrl)
