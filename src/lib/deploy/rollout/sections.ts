@@ -1,7 +1,6 @@
 // The sections of a rollout file, in the order they are planned and applied. Each one reads what the
 // cloud has, decides an action per item, and leaves problems (with their place in the file) instead of
 // changing anything; the plan is applied only when there is no problem at all.
-import {readFile} from 'node:fs/promises'
 import {basename} from 'node:path'
 
 import {findOrganization} from '../../auth/session.js'
@@ -10,6 +9,7 @@ import {LcsError} from '../../errors.js'
 import {diffConfig, fromCloud, normalizeConfig, toInput, type NormalizedConfig} from '../configs.js'
 import {inspectFile, InvalidFile, type FileInfo} from '../files.js'
 import {InvalidAppFile} from '../fls.js'
+import {readUploadFile} from '../resources.js'
 import {didYouMean} from '../schema.js'
 import {watchTask} from '../watch.js'
 import {badgesSection, groupsSection, loginSettingsSection, pinsSection, preenrollSection, usersSection} from './people.js'
@@ -95,9 +95,9 @@ async function desiredResource(ctx: RolloutContext, i: number): Promise<Desired 
   let buf: Buffer
   let info: FileInfo
   try {
-    buf = await readFile(path)
-  } catch {
-    ctx.problem(['resources', i, 'file'], `file not found: ${r.file} (looked for ${path})`)
+    buf = await readUploadFile(path)
+  } catch (error) {
+    ctx.problem(['resources', i, 'file'], error instanceof LcsError && error.kind === 'notFound' ? `file not found: ${r.file} (looked for ${path})` : (error as Error).message)
     return undefined
   }
   try {
