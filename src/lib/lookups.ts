@@ -1,8 +1,7 @@
 // Finding what the user names (an id, or a name in any case) among what the cloud lists: one rule for
 // organizations, configurations, resources and scheduled tasks, and one wording for "not found" and
 // "several are named". Commands and rollout files resolve names only through these.
-import type {CloudClient} from './cloud/client.js'
-import type {Organization} from './cloud/types.js'
+import type {CloudClient, Organization} from './cloud/index.js'
 import {LcsError} from './errors.js'
 
 /** An item by id or by (case-insensitive) name; a clear error otherwise. */
@@ -18,7 +17,7 @@ export function findNamed<T extends {id: string; name: string}>(items: T[], ref:
 /** Finds an organization by id or (case-insensitive) name among those the session can reach. */
 export async function findOrganization(client: CloudClient, ref: string): Promise<Organization> {
   const all: Organization[] = []
-  for await (const o of client.listOrganizations()) all.push(o)
+  for await (const o of client.orgs.list()) all.push(o)
   const byId = all.find((o) => o.id === ref)
   if (byId) return byId
   const byName = all.filter((o) => o.name.toLowerCase() === ref.toLowerCase())

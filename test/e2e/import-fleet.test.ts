@@ -5,8 +5,7 @@ import {cpSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {after, before, test} from 'node:test'
 
-import {CloudClient} from '../../src/lib/cloud/client.js'
-import {listPreenrollments} from '../../src/lib/cloud/fleet.js'
+import {CloudClient} from '../../src/lib/cloud/index.js'
 import {runJson, sandboxEnv, startSandbox, stopSandbox, tempDir, type SandboxJson} from '../helpers/cli.js'
 
 let sb: SandboxJson
@@ -32,7 +31,7 @@ test('pre-enrollment from a TXT list and from a discovery CSV; again: unchanged;
   assert.deepEqual([r.body.created, r.body.unchanged], [0, 3])
   const client = new CloudClient({credentials: {clientId: sb.clientId, clientSecret: sb.clientSecret, kind: 'client'}, endpoints: {apis: sb.apiUrl, idp: sb.apiUrl}})
   const rows = []
-  for await (const p of listPreenrollments(client, sb.orgId)) rows.push(p)
+  for await (const p of client.preenrollments.list(sb.orgId)) rows.push(p)
   assert.deepEqual(rows.map((p) => p.serialNumber).sort(), ['50285510100T1', '50285510200A2', '50285510200B3', '7559040000075', 'CX73512345678'])
   assert.ok(rows.every((p) => p.organizationId === sb.orgId && typeof p.createdAt === 'number'))
 })

@@ -4,8 +4,7 @@
 import assert from 'node:assert/strict'
 import {after, before, test} from 'node:test'
 
-import {CloudClient} from '../../src/lib/cloud/client.js'
-import {applyBadges, getPinPolicy, listBadges, setPinPolicy} from '../../src/lib/cloud/people.js'
+import {CloudClient} from '../../src/lib/cloud/index.js'
 import {runSandbox} from '../../src/lib/sandbox/daemon.js'
 import {openDb} from '../../src/lib/sandbox/db.js'
 import {createUser, findUser} from '../../src/lib/sandbox/store/people.js'
@@ -35,23 +34,23 @@ test('register, re-register, conflict, unknown user: one answer per item', async
     {badgeId: 'b-x', email: 'nobody@company.com', operation: 'CREATE' as const},
     {badgeId: 'b-y', email: 'other@company.com', operation: 'CREATE' as const},
   ]
-  const plan = await applyBadges(client, orgId, items, true)
+  const plan = await client.badges.apply(orgId, items, {dryRun: true})
   assert.deepEqual(plan.map((r) => r.outcome ?? r.status), ['created', 'created', 404, 404])
   let badges = []
-  for await (const b of listBadges(client, orgId)) badges.push(b)
+  for await (const b of client.badges.list(orgId)) badges.push(b)
   assert.equal(badges.length, 0, 'a dry run changes nothing')
-  const applied = await applyBadges(client, orgId, items)
+  const applied = await client.badges.apply(orgId, items)
   assert.deepEqual(applied.map((r) => r.outcome ?? r.status), ['created', 'created', 404, 404])
   assert.equal(applied[2].error?.details?.[0].field, 'email')
-  const again = await applyBadges(client, orgId, [items[0], items[1], {...items[1], pin: '654321'}, {badgeId: '20171a', email: 'ckent@company.com', operation: 'CREATE'}])
+  const again = await client.badges.apply(orgId, [items[0], items[1], {...items[1], pin: '654321'}, {badgeId: '20171a', email: 'ckent@company.com', operation: 'CREATE'}])
   assert.deepEqual(again.map((r) => r.outcome ?? r.status), ['unchanged', 'unchanged', 'updated', 409])
   badges = []
-  for await (const b of listBadges(client, orgId, 'jdoe@company.com')) badges.push(b)
+  for await (const b of client.badges.list(orgId, {email: 'jdoe@company.com'})) badges.push(b)
   assert.deepEqual(badges.map((b) => [b.badgeId, b.temporary, b.expiresAt! - b.dateCreated]), [['20171a', true, 86_400_000]])
 })
 
 test('DELETE: removed, then unchanged; a badge that never existed is 404; PIN values are refused on DELETE', async () => {
-  const r = await applyBadges(client, orgId, [
+  const r = await client.badges.apply(orgId, [
     {badgeId: '20171a', operation: 'DELETE'},
     {badgeId: '20171a', operation: 'DELETE'},
     {badgeId: 'never-was', operation: 'DELETE'},
@@ -62,7 +61,7 @@ test('DELETE: removed, then unchanged; a badge that never existed is 404; PIN va
 })
 
 test('server-side validation mirrors the client: PIN length, e-mail, TEMPORARY without a badge', async () => {
-  const r = await applyBadges(client, orgId, [
+  const r = await client.badges.apply(orgId, [
     {email: 'jdoe@company.com', operation: 'CREATE', pin: '12'},
     {email: 'not-an-email', operation: 'CREATE', pin: '1234'},
     {email: 'jdoe@company.com', operation: 'CREATE', temporary: true},
@@ -74,12 +73,12 @@ test('server-side validation mirrors the client: PIN length, e-mail, TEMPORARY w
 })
 
 test('PIN generation: admin-set lengths, auto-generated (only when missing), user-set refuses', async () => {
-  await setPinPolicy(client, orgId, {pinLength: 6})
-  let r = await applyBadges(client, orgId, [{email: 'jdoe@company.com', operation: 'CREATE', pin: '1234'}])
+  await client.loginConfig.set(orgId, {pinLength: 6})
+  let r = await client.badges.apply(orgId, [{email: 'jdoe@company.com', operation: 'CREATE', pin: '1234'}])
   assert.match(r[0].error!.message, /exactly 6 digits/)
-  assert.deepEqual(await getPinPolicy(client, orgId), {pinGeneration: 'admin', pinLength: 6})
-  await setPinPolicy(client, orgId, {pinGeneration: 'auto'})
-  r = await applyBadges(client, orgId, [
+  assert.deepEqual(await client.loginConfig.get(orgId), {pinGeneration: 'admin', pinLength: 6})
+  await client.loginConfig.set(orgId, {pinGeneration: 'auto'})
+  r = await client.badges.apply(orgId, [
     {email: 'jdoe@company.com', operation: 'CREATE', pin: '123456'},
     {email: 'jdoe@company.com', generatePin: true, operation: 'CREATE'},
     {email: 'ckent@company.com', generatePin: true, operation: 'CREATE'},
@@ -89,15 +88,15 @@ test('PIN generation: admin-set lengths, auto-generated (only when missing), use
   const db = openDb(dataDir)
   assert.equal(findUser(db, 'jdoe@company.com')?.pin_set, 1)
   db.close()
-  await setPinPolicy(client, orgId, {pinGeneration: 'user', pinLength: null})
-  r = await applyBadges(client, orgId, [{email: 'jdoe@company.com', operation: 'CREATE', pin: '1234'}, {email: 'jdoe@company.com', generatePin: true, operation: 'CREATE'}])
+  await client.loginConfig.set(orgId, {pinGeneration: 'user', pinLength: null})
+  r = await client.badges.apply(orgId, [{email: 'jdoe@company.com', operation: 'CREATE', pin: '1234'}, {email: 'jdoe@company.com', generatePin: true, operation: 'CREATE'}])
   assert.deepEqual(r.map((x) => x.status), [422, 422])
-  await assert.rejects(setPinPolicy(client, orgId, {pinLength: 3}), (e: Error & {kind?: string}) => e.kind === 'badData')
-  await setPinPolicy(client, orgId, {pinGeneration: 'admin'})
+  await assert.rejects(client.loginConfig.set(orgId, {pinLength: 3}), (e: Error & {kind?: string}) => e.kind === 'badData')
+  await client.loginConfig.set(orgId, {pinGeneration: 'admin'})
 })
 
 test('a batch is 1–1000 items', async () => {
-  await assert.rejects(applyBadges(client, orgId, []), (e: Error & {kind?: string}) => e.kind === 'badData')
+  await assert.rejects(client.badges.apply(orgId, []), (e: Error & {kind?: string}) => e.kind === 'badData')
   const many = Array.from({length: 1001}, (_, i) => ({badgeId: `b${i}`, operation: 'DELETE' as const}))
-  await assert.rejects(applyBadges(client, orgId, many), (e: Error & {kind?: string}) => e.kind === 'badData')
+  await assert.rejects(client.badges.apply(orgId, many), (e: Error & {kind?: string}) => e.kind === 'badData')
 })

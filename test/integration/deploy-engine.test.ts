@@ -7,8 +7,7 @@ import assert from 'node:assert/strict'
 import {readFileSync} from 'node:fs'
 import {after, before, test} from 'node:test'
 
-import {CloudClient} from '../../src/lib/cloud/client.js'
-import * as dep from '../../src/lib/cloud/deploy.js'
+import {CloudClient, FINAL_TASK_STATUSES, type DeployTask} from '../../src/lib/cloud/index.js'
 import {LcsError} from '../../src/lib/errors.js'
 import {openDb, seed, type Db} from '../../src/lib/sandbox/db.js'
 import {DeployEngine} from '../../src/lib/sandbox/deployer.js'
@@ -38,12 +37,12 @@ after(async () => {
 })
 
 /** Runs the engine until the task is final (at most `limitMs` of sandbox time). */
-async function runUntilDone(orgId: string, taskId: string, limitMs = 60_000): Promise<dep.DeployTask> {
+async function runUntilDone(orgId: string, taskId: string, limitMs = 60_000): Promise<DeployTask> {
   for (let t = 0; t <= limitMs; t += 100) {
     clock += 100
     engine.tick()
-    const task = await dep.getTask(client, orgId, taskId)
-    if (dep.FINAL_TASK_STATUSES.has(task.status)) return task
+    const task = await client.tasks.get(orgId, taskId)
+    if (FINAL_TASK_STATUSES.has(task.status)) return task
   }
   throw new Error('task did not finish')
 }
@@ -52,38 +51,38 @@ const rejects = (p: Promise<unknown>, kind: string, re: RegExp) => assert.reject
 
 test('resources: firmware is verified, apps and settings files are checked', async () => {
   const org = info.orgId
-  const fw = await dep.createResource(client, org, {name: 'CS730 special', reference: 'CSTAT.076.308', type: 'firmware'})
+  const fw = await client.resources.create(org, {name: 'CS730 special', reference: 'CSTAT.076.308', type: 'firmware'})
   assert.deepEqual([fw.details.build, fw.details.buildType, fw.details.version, fw.details.models], ['CSTAT.076.308', 'IEC', '7.6.308', ['CS730de']])
-  await rejects(dep.createResource(client, org, {name: 'x', reference: 'CSTAT077303', type: 'firmware'}), 'badData', /No firmware found/)
-  const byUrl = await dep.verifyFirmware(client, fw.details.url!)
+  await rejects(client.resources.create(org, {name: 'x', reference: 'CSTAT077303', type: 'firmware'}), 'badData', /No firmware found/)
+  const byUrl = await client.firmware.verify(fw.details.url!)
   assert.equal(byUrl.build, 'CSTAT.076.308')
-  const app = await dep.createResource(client, org, {content: b64('apps/cloud-authentication-5.6.31.fls'), fileName: 'cloud-authentication-5.6.31.fls', name: 'Cloud Auth', type: 'app'})
+  const app = await client.resources.create(org, {content: b64('apps/cloud-authentication-5.6.31.fls'), fileName: 'cloud-authentication-5.6.31.fls', name: 'Cloud Auth', type: 'app'})
   assert.deepEqual([app.details.name, app.details.version, app.details.minMemoryMb], ['Cloud Authentication', '5.6.31', 3000])
-  await rejects(dep.createResource(client, org, {content: b64('apps/truncated.fls'), fileName: 'truncated.fls', name: 'bad', type: 'app'}), 'badData', /Invalid App File/)
-  await rejects(dep.createResource(client, org, {content: b64('settings/front-desk.ucf'), fileName: 'front-desk.ucf', name: 'bad', type: 'app'}), 'badData', /not an app file/)
-  await rejects(dep.createResource(client, org, {content: b64('apps/front-desk-kiosk-1.2.0.fls'), fileName: 'a.fls', name: 'cloud auth', type: 'app'}), 'conflict', /already has a resource/)
-  const ucf = await dep.createResource(client, org, {content: b64('settings/front-desk.ucf'), fileName: 'front-desk.ucf', name: 'Front desk', type: 'ucf'})
+  await rejects(client.resources.create(org, {content: b64('apps/truncated.fls'), fileName: 'truncated.fls', name: 'bad', type: 'app'}), 'badData', /Invalid App File/)
+  await rejects(client.resources.create(org, {content: b64('settings/front-desk.ucf'), fileName: 'front-desk.ucf', name: 'bad', type: 'app'}), 'badData', /not an app file/)
+  await rejects(client.resources.create(org, {content: b64('apps/front-desk-kiosk-1.2.0.fls'), fileName: 'a.fls', name: 'cloud auth', type: 'app'}), 'conflict', /already has a resource/)
+  const ucf = await client.resources.create(org, {content: b64('settings/front-desk.ucf'), fileName: 'front-desk.ucf', name: 'Front desk', type: 'ucf'})
   assert.equal(ucf.details.settings, 5)
-  const zip = await dep.createResource(client, org, {content: b64('settings/security-baseline.zip'), fileName: 'security-baseline.zip', name: 'Security baseline', type: 'bundle'})
+  const zip = await client.resources.create(org, {content: b64('settings/security-baseline.zip'), fileName: 'security-baseline.zip', name: 'Security baseline', type: 'bundle'})
   assert.equal(zip.details.entries, 2)
 })
 
 test('a configuration deploys firmware, then apps, then settings; failures are deterministic; a deployed configuration cannot be edited', async () => {
   const org = info.orgId
-  const res = await dep.listResources(client, org)
+  const res = await client.resources.list(org)
   const id = (n: string) => res.find((r) => r.name === n)!.id
-  await rejects(dep.createConfiguration(client, org, {firmware: [id('CS730 special'), id('CS730 special')], name: 'dup'}), 'badData', /listed twice/)
-  const latest = await dep.createResource(client, org, {name: 'CS730 latest', reference: 'CSTAT.251.020', type: 'firmware'})
-  await rejects(dep.createConfiguration(client, org, {firmware: [id('CS730 special'), latest.id], name: 'two'}), 'badData', /one firmware per model/)
-  await rejects(dep.createConfiguration(client, org, {name: 'bad', settings: [id('Cloud Auth')]}), 'badData', /not a settings file/)
-  const cfg = await dep.createConfiguration(client, org, {
+  await rejects(client.configs.create(org, {firmware: [id('CS730 special'), id('CS730 special')], name: 'dup'}), 'badData', /listed twice/)
+  const latest = await client.resources.create(org, {name: 'CS730 latest', reference: 'CSTAT.251.020', type: 'firmware'})
+  await rejects(client.configs.create(org, {firmware: [id('CS730 special'), latest.id], name: 'two'}), 'badData', /one firmware per model/)
+  await rejects(client.configs.create(org, {name: 'bad', settings: [id('Cloud Auth')]}), 'badData', /not a settings file/)
+  const cfg = await client.configs.create(org, {
     apps: [{id: 'cloud-print-management', source: 'catalog'}, {id: id('Cloud Auth'), source: 'library'}], name: 'Standard', recommendedFirmware: true, settings: [id('Front desk'), id('Security baseline')],
   })
   assert.equal(cfg.deployed, false)
   // the seeded printers of the partner organization: CX735adse (managed by MPS), MS631dw, … and an HP
   const printers = (await client.call<{content: Array<{serialNumber: string; modelName: string}>}>('listPrinters', {params: {orgId: org}})).content
-  await rejects(dep.createDeployment(client, org, {configurationId: cfg.id, kind: 'deploy-configuration', printers: ['NOPE1234']}), 'badData', /not enrolled/)
-  const task = await dep.createDeployment(client, org, {configurationId: cfg.id, kind: 'deploy-configuration', printers: printers.map((p) => p.serialNumber)})
+  await rejects(client.deployments.create(org, {configurationId: cfg.id, kind: 'deploy-configuration', printers: ['NOPE1234']}), 'badData', /not enrolled/)
+  const task = await client.deployments.create(org, {configurationId: cfg.id, kind: 'deploy-configuration', printers: printers.map((p) => p.serialNumber)})
   assert.equal(task.status, 'running')
   const done = await runUntilDone(org, task.id)
   assert.equal(done.summary!.total, printers.length)
@@ -102,51 +101,51 @@ test('a configuration deploys firmware, then apps, then settings; failures are d
   assert.ok(['partial', 'failed'].includes(done.status))
   const listed = (await client.call<{content: Array<{serialNumber: string; firmware: string | null}>}>('listPrinters', {params: {orgId: org}})).content
   for (const p of done.printers!.filter((x) => x.firmwareAfter)) assert.equal(listed.find((l) => l.serialNumber === p.serialNumber)!.firmware, p.firmwareAfter)
-  const after = await dep.getConfiguration(client, org, cfg.id)
+  const after = await client.configs.get(org, cfg.id)
   assert.equal(after.deployed, true)
-  await rejects(dep.updateConfiguration(client, org, cfg.id, {name: 'Standard', recommendedFirmware: false}), 'conflict', /deployed configuration and cannot be modified/)
-  await rejects(dep.updateResource(client, org, id('Front desk'), {content: b64('settings/energy-saver.txt'), fileName: 'energy-saver.txt', name: 'Front desk', type: 'ucf'}), 'conflict', /deployed configuration/)
-  await rejects(dep.deleteResource(client, org, id('Front desk')), 'conflict', /used by configuration/)
-  const status = await dep.configurationPrinters(client, org, cfg.id)
+  await rejects(client.configs.update(org, cfg.id, {name: 'Standard', recommendedFirmware: false}), 'conflict', /deployed configuration and cannot be modified/)
+  await rejects(client.resources.update(org, id('Front desk'), {content: b64('settings/energy-saver.txt'), fileName: 'energy-saver.txt', name: 'Front desk', type: 'ucf'}), 'conflict', /deployed configuration/)
+  await rejects(client.resources.delete(org, id('Front desk')), 'conflict', /used by configuration/)
+  const status = await client.configs.printers(org, cfg.id)
   assert.equal(status.length, printers.length)
 })
 
 test('a scheduled firmware update can be changed until it starts; one whose window passes unstarted expires', async () => {
   const org = info.orgId
   const [printer] = (await client.call<{content: Array<{serialNumber: string}>}>('listPrinters', {params: {orgId: org}})).content
-  await rejects(dep.createDeployment(client, org, {kind: 'update-firmware', printers: [printer.serialNumber], schedule: {startAt: clock - 1000, timeZone: 'America/New_York', windowMinutes: 60}}), 'badData', /in the future/)
-  await rejects(dep.createDeployment(client, org, {kind: 'update-firmware', printers: [printer.serialNumber], schedule: {startAt: clock + 60_000, timeZone: 'America/New_York', windowMinutes: 0}}), 'badData', /window is 0/)
-  await rejects(dep.createDeployment(client, org, {kind: 'update-firmware', name: 'x'.repeat(65), printers: [printer.serialNumber], schedule: {startAt: clock + 60_000, timeZone: 'UTC', windowMinutes: 60}}), 'badData', /at most 64/)
-  const t = await dep.createDeployment(client, org, {kind: 'update-firmware', name: 'Night update', printers: [printer.serialNumber], schedule: {startAt: clock + 3_600_000, timeZone: 'America/New_York', windowMinutes: 90}})
+  await rejects(client.deployments.create(org, {kind: 'update-firmware', printers: [printer.serialNumber], schedule: {startAt: clock - 1000, timeZone: 'America/New_York', windowMinutes: 60}}), 'badData', /in the future/)
+  await rejects(client.deployments.create(org, {kind: 'update-firmware', printers: [printer.serialNumber], schedule: {startAt: clock + 60_000, timeZone: 'America/New_York', windowMinutes: 0}}), 'badData', /window is 0/)
+  await rejects(client.deployments.create(org, {kind: 'update-firmware', name: 'x'.repeat(65), printers: [printer.serialNumber], schedule: {startAt: clock + 60_000, timeZone: 'UTC', windowMinutes: 60}}), 'badData', /at most 64/)
+  const t = await client.deployments.create(org, {kind: 'update-firmware', name: 'Night update', printers: [printer.serialNumber], schedule: {startAt: clock + 3_600_000, timeZone: 'America/New_York', windowMinutes: 90}})
   assert.equal(t.status, 'scheduled')
-  const changed = await dep.updateTask(client, org, t.id, {name: 'Weekend update', schedule: {windowMinutes: 120}})
+  const changed = await client.tasks.update(org, t.id, {name: 'Weekend update', schedule: {windowMinutes: 120}})
   assert.equal(changed.name, 'Weekend update')
   assert.equal(changed.schedule!.windowMinutes, 120)
   // the sandbox was "off" during the whole window: nothing ticked until after it ended
   clock += 3_600_000 + 121 * 60_000
   engine.tick()
-  const expired = await dep.getTask(client, org, t.id)
+  const expired = await client.tasks.get(org, t.id)
   assert.equal(expired.status, 'expired')
   assert.equal(expired.printers![0].status, 'expired')
   assert.match(expired.printers![0].reason!, /window ended/)
-  await rejects(dep.deleteTask(client, org, t.id), 'conflict', /cannot be changed or deleted once it has started|finished/)
+  await rejects(client.tasks.delete(org, t.id), 'conflict', /cannot be changed or deleted once it has started|finished/)
   // a scheduled task that starts in its window runs; a deleted one never does
-  const t2 = await dep.createDeployment(client, org, {kind: 'update-firmware', printers: [printer.serialNumber], schedule: {startAt: clock + 1000, timeZone: 'UTC', windowMinutes: 60}})
-  const t3 = await dep.createDeployment(client, org, {kind: 'update-firmware', printers: [printer.serialNumber], schedule: {startAt: clock + 1000, timeZone: 'UTC', windowMinutes: 60}})
-  await dep.deleteTask(client, org, t3.id)
+  const t2 = await client.deployments.create(org, {kind: 'update-firmware', printers: [printer.serialNumber], schedule: {startAt: clock + 1000, timeZone: 'UTC', windowMinutes: 60}})
+  const t3 = await client.deployments.create(org, {kind: 'update-firmware', printers: [printer.serialNumber], schedule: {startAt: clock + 1000, timeZone: 'UTC', windowMinutes: 60}})
+  await client.tasks.delete(org, t3.id)
   const ran = await runUntilDone(org, t2.id)
   assert.ok(['succeeded', 'failed'].includes(ran.status), ran.status)
-  await rejects(dep.getTask(client, org, t3.id), 'notFound', /No task/)
-  await rejects(dep.updateTask(client, org, t2.id, {name: 'late'}), 'conflict', /once it has started/)
+  await rejects(client.tasks.get(org, t3.id), 'notFound', /No task/)
+  await rejects(client.tasks.update(org, t2.id, {name: 'late'}), 'conflict', /once it has started/)
 })
 
 test('the default configuration is deployed to newly enrolled printers; copy into a child brings the resources', async () => {
   const org = info.orgId
-  const cfgs = await dep.listConfigurations(client, org)
+  const cfgs = await client.configs.list(org)
   const std = cfgs.find((c) => c.name === 'Standard')!
-  const mine = await dep.copyConfiguration(client, org, std.id, 'Standard v2')
+  const mine = await client.configs.copy(org, std.id, 'Standard v2')
   assert.equal(mine.deployed, false)
-  await dep.setDefaultConfiguration(client, org, mine.id)
+  await client.configs.setDefault(org, mine.id)
   const code = await client.call<{code: string}>('enrollmentCode', {params: {orgId: org}})
   const reg = await fetch(`${server.url}/cfm/fleet-management-service/v1.0/registrations`, {
     body: JSON.stringify({agent: 'native', code: code.code, firmware: 'CXTPC.081.220', manufacturer: 'Lexmark', modelName: 'CX735adse', serialNumber: '7530NEW0001'}),
@@ -155,18 +154,18 @@ test('the default configuration is deployed to newly enrolled printers; copy int
   assert.equal(reg.status, 201)
   clock += 100
   engine.tick()
-  const tasks: dep.DeployTask[] = []
-  for await (const t of dep.listDeployTasks(client, org, {kind: 'deploy-configuration'})) tasks.push(t)
+  const tasks: DeployTask[] = []
+  for await (const t of client.tasks.list(org, {kind: 'deploy-configuration'})) tasks.push(t)
   const auto = tasks.find((t) => t.configurationId === mine.id)!
   assert.match(auto.name!, /Default configuration "Standard v2"/)
   const done = await runUntilDone(org, auto.id)
   assert.equal(done.printers![0].serialNumber, '7530NEW0001')
-  assert.equal((await dep.getConfiguration(client, org, mine.id)).deployed, true)
+  assert.equal((await client.configs.get(org, mine.id)).deployed, true)
   // into a child organization (partner), with its library resources copied along
   const child = info.children[0].id
-  const copy = await dep.copyConfiguration(client, org, std.id, 'Standard', child)
+  const copy = await client.configs.copy(org, std.id, 'Standard', {targetOrgId: child})
   assert.equal(copy.organizationId, child)
-  const childRes = await dep.listResources(client, child)
+  const childRes = await client.resources.list(child)
   assert.deepEqual(childRes.map((r) => r.name).sort(), ['Cloud Auth', 'Front desk', 'Security baseline'])
   assert.ok(copy.apps.every((a) => a.source === 'catalog' || childRes.some((r) => r.id === a.id)))
 })

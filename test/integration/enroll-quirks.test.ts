@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict'
 import {after, before, test} from 'node:test'
 
-import {CloudClient} from '../../src/lib/cloud/client.js'
+import {CloudClient} from '../../src/lib/cloud/index.js'
 import {discover} from '../../src/lib/discovery/discover.js'
 import {enrollPrinters, type EnrollRow} from '../../src/lib/enroll/flow.js'
 import {runSandbox} from '../../src/lib/sandbox/daemon.js'

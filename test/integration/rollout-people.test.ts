@@ -7,8 +7,7 @@ import {join} from 'node:path'
 import {after, before, test} from 'node:test'
 
 import {tempDir} from '../helpers/cli.js'
-import {CloudClient} from '../../src/lib/cloud/client.js'
-import {setPinPolicy} from '../../src/lib/cloud/people.js'
+import {CloudClient} from '../../src/lib/cloud/index.js'
 import {LcsError} from '../../src/lib/errors.js'
 import {runSandbox} from '../../src/lib/sandbox/daemon.js'
 import {openDb} from '../../src/lib/sandbox/db.js'
@@ -75,7 +74,7 @@ preenroll: [ADATUM0001]
 
 test('new PIN settings: the dry run leaves PINs out (the cloud would judge them by the old ones) and plans an update', async () => {
   const fabrikam = sandbox.info.children[1].id
-  await setPinPolicy(client, fabrikam, {pinGeneration: 'auto', pinLength: null})
+  await client.loginConfig.set(fabrikam, {pinGeneration: 'auto', pinLength: null})
   const db = openDb(dataDir)
   createUser(db, fabrikam, 'dee@fabrikam.example', {firstName: 'Dee'})
   createUser(db, fabrikam, 'eve@fabrikam.example', {})

@@ -1,6 +1,6 @@
 import {Flags} from '@oclif/core'
 
-import {listCatalogApps, type CatalogApp} from '../../lib/cloud/deploy.js'
+import type {CatalogApp} from '../../lib/cloud/index.js'
 import {BaseCommand, cloudFlags, type Column, renderCsv, renderTable} from '../../lib/ui/index.js'
 
 const COLUMNS: Column<CatalogApp>[] = [
@@ -22,7 +22,7 @@ export default class AppsList extends BaseCommand {
   async run(): Promise<CatalogApp[]> {
     const {flags} = await this.parse(AppsList)
     const s = await this.session(flags)
-    const apps = await listCatalogApps(s.client)
+    const apps = await s.client.apps.list()
     if (flags.csv) process.stdout.write(renderCsv(apps, COLUMNS))
     else this.log(renderTable(apps, COLUMNS))
     return apps

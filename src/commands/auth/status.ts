@@ -32,7 +32,7 @@ export default class AuthStatus extends BaseCommand {
       const info = await s.client.tokenInfo()
       const orgId = s.org ?? info.resource_owner_organization_id
       let orgName = s.orgSource === 'profile' ? s.profile.orgName : undefined
-      if (!orgName) orgName = await s.client.getOrganization(orgId).then((o) => o.name, () => undefined)
+      if (!orgName) orgName = await s.client.orgs.get(orgId).then((o) => o.name, () => undefined)
       status = {
         ...base,
         authMethod: s.credentials.kind === 'client' ? 'client_credentials' : s.credentials.kind === 'refresh' ? 'password' : 'token',

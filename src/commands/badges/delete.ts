@@ -1,8 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
-import {applyBadge} from '../../lib/cloud/people.js'
-import type {Outcome} from '../../lib/cloud/types.js'
+import type {Outcome} from '../../lib/cloud/index.js'
 import {BaseCommand, cloudFlags, confirmDelete} from '../../lib/ui/index.js'
 
 export default class BadgesDelete extends BaseCommand {
@@ -18,7 +17,7 @@ export default class BadgesDelete extends BaseCommand {
     const {args, flags} = await this.parse(BadgesDelete)
     await confirmDelete(`badge ${args.badge}`, flags.yes, this.jsonEnabled())
     const s = await this.session(flags)
-    const outcome = await applyBadge(s.client, await activeOrgId(s), {badgeId: args.badge, operation: 'DELETE'})
+    const outcome = await s.client.badges.applyOne(await activeOrgId(s), {badgeId: args.badge, operation: 'DELETE'})
     this.log(`Badge ${args.badge}: ${outcome}.`)
     return {badgeId: args.badge, outcome}
   }

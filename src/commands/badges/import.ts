@@ -1,4 +1,4 @@
-import {applyBadges, type BadgeItem} from '../../lib/cloud/people.js'
+import type {BadgeItem} from '../../lib/cloud/index.js'
 import {badgeFormat} from '../../lib/csv/index.js'
 import {ImportCommand, type OrgScope, pinPolicyOf} from '../../lib/ui/index.js'
 
@@ -19,6 +19,6 @@ The whole file is checked first (every error with its line and column; nothing i
   }
 
   protected send(scope: OrgScope, items: BadgeItem[], dryRun: boolean) {
-    return applyBadges(scope.client, scope.orgId, items, dryRun)
+    return scope.client.badges.apply(scope.orgId, items, {dryRun})
   }
 }

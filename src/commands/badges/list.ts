@@ -1,8 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
-import {listBadges} from '../../lib/cloud/people.js'
-import type {Badge} from '../../lib/cloud/types.js'
+import type {Badge} from '../../lib/cloud/index.js'
 import {BaseCommand, cloudFlags, type Column, formatTime, renderCsv, renderTable} from '../../lib/ui/index.js'
 
 const COLUMNS: Column<Badge>[] = [
@@ -28,7 +27,7 @@ export default class BadgesList extends BaseCommand {
     const {flags} = await this.parse(BadgesList)
     const s = await this.session(flags)
     const rows: Badge[] = []
-    for await (const b of listBadges(s.client, await activeOrgId(s), flags.email?.toLowerCase())) rows.push(b)
+    for await (const b of s.client.badges.list(await activeOrgId(s), {email: flags.email?.toLowerCase()})) rows.push(b)
     if (flags.csv) process.stdout.write(renderCsv(rows, COLUMNS))
     else if (!this.jsonEnabled()) this.log(rows.length ? renderTable(rows, COLUMNS) : 'No badges.')
     return rows

@@ -1,8 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
-import {applyBadge} from '../../lib/cloud/people.js'
-import type {Outcome} from '../../lib/cloud/types.js'
+import type {Outcome} from '../../lib/cloud/index.js'
 import {badgeRule, emailRule} from '../../lib/csv/index.js'
 import {BaseCommand, checkArg, cloudFlags} from '../../lib/ui/index.js'
 
@@ -25,7 +24,7 @@ export default class BadgesRegister extends BaseCommand {
     checkArg('BADGE', args.badge, badgeRule)
     checkArg('--email', email, emailRule)
     const s = await this.session(flags)
-    const outcome = await applyBadge(s.client, await activeOrgId(s), {badgeId: args.badge, email, operation: 'CREATE', temporary: flags.temporary})
+    const outcome = await s.client.badges.applyOne(await activeOrgId(s), {badgeId: args.badge, email, operation: 'CREATE', temporary: flags.temporary})
     this.log(`Badge ${args.badge} of ${email}: ${outcome}.`)
     return {badgeId: args.badge, email, outcome, temporary: flags.temporary}
   }

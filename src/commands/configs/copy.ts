@@ -2,7 +2,7 @@ import {Args, Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
 import {findOrganization} from '../../lib/lookups.js'
-import {copyConfiguration, listConfigurations, type Configuration} from '../../lib/cloud/deploy.js'
+import type {Configuration} from '../../lib/cloud/index.js'
 import {findNamed} from '../../lib/lookups.js'
 import {configDetail} from '../../lib/deploy/index.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
@@ -26,9 +26,9 @@ export default class ConfigsCopy extends BaseCommand {
     const {args, flags} = await this.parse(ConfigsCopy)
     const s = await this.session(flags)
     const orgId = await activeOrgId(s)
-    const src = findNamed(await listConfigurations(s.client, orgId), args.name, 'configuration', 'See `lcs configs list`.')
+    const src = findNamed(await s.client.configs.list(orgId), args.name, 'configuration', 'See `lcs configs list`.')
     const target = flags['to-org'] ? await findOrganization(s.client, flags['to-org']) : undefined
-    const c = await copyConfiguration(s.client, orgId, src.id, args.newName, target?.id)
+    const c = await s.client.configs.copy(orgId, src.id, args.newName, {targetOrgId: target?.id})
     this.log(`Copied "${src.name}" to "${c.name}"${target ? ` in ${target.name}` : ''}\n${configDetail(c)}`)
     return c
   }

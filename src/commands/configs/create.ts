@@ -1,7 +1,7 @@
 import {Args} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
-import {createConfiguration, setDefaultConfiguration, type Configuration} from '../../lib/cloud/deploy.js'
+import type {Configuration} from '../../lib/cloud/index.js'
 import {configDetail, configFlags, hasContentFlags, loadConfigFile, resolveConfig, specFromFlags} from '../../lib/deploy/index.js'
 import {LcsError} from '../../lib/errors.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
@@ -29,8 +29,8 @@ export default class ConfigsCreate extends BaseCommand {
     const s = await this.session(flags)
     const orgId = await activeOrgId(s)
     const input = await resolveConfig(s.client, orgId, spec, fromFile?.source)
-    let c = await createConfiguration(s.client, orgId, input)
-    if (spec.default) c = await setDefaultConfiguration(s.client, orgId, c.id)
+    let c = await s.client.configs.create(orgId, input)
+    if (spec.default) c = await s.client.configs.setDefault(orgId, c.id)
     this.log(`Created configuration\n${configDetail(c)}`)
     return c
   }

@@ -1,7 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
-import {deleteConfiguration, listConfigurations} from '../../lib/cloud/deploy.js'
 import {findNamed} from '../../lib/lookups.js'
 import {BaseCommand, cloudFlags, type ItemReport} from '../../lib/ui/index.js'
 
@@ -21,9 +20,9 @@ export default class ConfigsDelete extends BaseCommand {
     this.requireConfirmation(flags.yes)
     const s = await this.session(flags)
     const orgId = await activeOrgId(s)
-    const all = await listConfigurations(s.client, orgId)
+    const all = await s.client.configs.list(orgId)
     return this.eachItem(argv as string[], flags.yes, {
-      act: (c) => deleteConfiguration(s.client, orgId, c.id),
+      act: (c) => s.client.configs.delete(orgId, c.id),
       done: 'deleted',
       find: (ref: string) => findNamed(all, ref, 'configuration', ''),
       key: 'configuration',

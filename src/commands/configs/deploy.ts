@@ -1,7 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
-import {createDeployment, listConfigurations, type DeployTask} from '../../lib/cloud/deploy.js'
+import type {DeployTask} from '../../lib/cloud/index.js'
 import {findNamed} from '../../lib/lookups.js'
 import {followTask, selectionFlags, selectPrinters, splitSerials, waitFlags} from '../../lib/deploy/index.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
@@ -23,9 +23,9 @@ export default class ConfigsDeploy extends BaseCommand {
     const {args, flags} = await this.parse(ConfigsDeploy)
     const s = await this.session(flags)
     const orgId = await activeOrgId(s)
-    const c = findNamed(await listConfigurations(s.client, orgId), args.name, 'configuration', 'See `lcs configs list`.')
+    const c = findNamed(await s.client.configs.list(orgId), args.name, 'configuration', 'See `lcs configs list`.')
     const printers = await selectPrinters(s.client, orgId, {all: flags.all, printers: splitSerials(flags.printers), tags: flags.tag})
-    const task = await createDeployment(s.client, orgId, {configurationId: c.id, kind: 'deploy-configuration', name: flags.name, printers: printers.map((p) => p.serialNumber)})
+    const task = await s.client.deployments.create(orgId, {configurationId: c.id, kind: 'deploy-configuration', name: flags.name, printers: printers.map((p) => p.serialNumber)})
     this.note(`Deploying "${c.name}" to ${printers.length} printer${printers.length === 1 ? '' : 's'} (task ${task.id}).`)
     const out = await followTask(s.client, orgId, task, {log: (l) => this.log(l), pollMs: flags['poll-interval'], verbose: this.verbose, wait: flags.wait})
     if (out.partial) this.exitAs('partial')

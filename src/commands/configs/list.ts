@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
-import {listConfigurations, type Configuration} from '../../lib/cloud/deploy.js'
+import type {Configuration} from '../../lib/cloud/index.js'
 import {CONFIG_COLUMNS} from '../../lib/deploy/index.js'
 import {BaseCommand, cloudFlags, renderCsv, renderTable} from '../../lib/ui/index.js'
 
@@ -15,7 +15,7 @@ export default class ConfigsList extends BaseCommand {
   async run(): Promise<Configuration[]> {
     const {flags} = await this.parse(ConfigsList)
     const s = await this.session(flags)
-    const rows = await listConfigurations(s.client, await activeOrgId(s))
+    const rows = await s.client.configs.list(await activeOrgId(s))
     if (flags.csv) process.stdout.write(renderCsv(rows, CONFIG_COLUMNS))
     else this.log(rows.length ? renderTable(rows, CONFIG_COLUMNS) : 'No configurations.')
     return rows

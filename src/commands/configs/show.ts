@@ -1,7 +1,7 @@
 import {Args} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
-import {configurationPrinters, listConfigurations, type Configuration, type ConfigurationPrinter} from '../../lib/cloud/deploy.js'
+import type {Configuration, ConfigurationPrinter} from '../../lib/cloud/index.js'
 import {findNamed} from '../../lib/lookups.js'
 import {configDetail} from '../../lib/deploy/index.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
@@ -19,8 +19,8 @@ export default class ConfigsShow extends BaseCommand {
     const {args, flags} = await this.parse(ConfigsShow)
     const s = await this.session(flags)
     const orgId = await activeOrgId(s)
-    const c = findNamed(await listConfigurations(s.client, orgId), args.name, 'configuration', 'See `lcs configs list`.')
-    const printers = await configurationPrinters(s.client, orgId, c.id)
+    const c = findNamed(await s.client.configs.list(orgId), args.name, 'configuration', 'See `lcs configs list`.')
+    const printers = await s.client.configs.printers(orgId, c.id)
     this.log(configDetail(c, printers))
     return {...c, printers}
   }

@@ -1,7 +1,7 @@
 import {Args} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
-import {listConfigurations, setDefaultConfiguration, unsetDefaultConfiguration, updateConfiguration, type Configuration} from '../../lib/cloud/deploy.js'
+import type {Configuration} from '../../lib/cloud/index.js'
 import {configDetail, configFlags, hasContentFlags, loadConfigFile, resolveConfig, specFromFlags} from '../../lib/deploy/index.js'
 import {findNamed} from '../../lib/lookups.js'
 import {LcsError} from '../../lib/errors.js'
@@ -24,7 +24,7 @@ export default class ConfigsUpdate extends BaseCommand {
     if (flags.file && hasContentFlags(flags)) throw new LcsError('usage', 'Give the changes either with -f FILE or with flags, not both.')
     const s = await this.session(flags)
     const orgId = await activeOrgId(s)
-    const current = findNamed(await listConfigurations(s.client, orgId), args.name, 'configuration', 'See `lcs configs list`.')
+    const current = findNamed(await s.client.configs.list(orgId), args.name, 'configuration', 'See `lcs configs list`.')
     const copyHint = `Copy it and edit the copy: lcs configs copy "${current.name}" "${current.name} v2"`
     const editing = Boolean(flags.file) || hasContentFlags(flags)
     if (!editing && flags.default === undefined) throw new LcsError('usage', 'Nothing to change: pass -f FILE or content flags (--description, --app, --settings, --firmware, --recommended-firmware), or --default / --no-default.')
@@ -36,14 +36,14 @@ export default class ConfigsUpdate extends BaseCommand {
     if (editing) {
       const input = await resolveConfig(s.client, orgId, spec, fromFile?.source)
       try {
-        c = await updateConfiguration(s.client, orgId, current.id, input)
+        c = await s.client.configs.update(orgId, current.id, input)
       } catch (error) {
         if (error instanceof LcsError && error.kind === 'conflict') throw new LcsError('conflict', error.message, {hint: copyHint, requestId: error.requestId})
         throw error
       }
     }
-    if (spec.default === true && !c.isDefault) c = await setDefaultConfiguration(s.client, orgId, c.id)
-    if (spec.default === false && c.isDefault) c = await unsetDefaultConfiguration(s.client, orgId, c.id)
+    if (spec.default === true && !c.isDefault) c = await s.client.configs.setDefault(orgId, c.id)
+    if (spec.default === false && c.isDefault) c = await s.client.configs.unsetDefault(orgId, c.id)
     this.log(`Updated configuration\n${configDetail(c)}`)
     return c
   }

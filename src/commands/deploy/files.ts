@@ -2,7 +2,7 @@ import {Args, Flags} from '@oclif/core'
 import {basename} from 'node:path'
 
 import {activeOrgId} from '../../lib/auth/index.js'
-import {createDeployment, type DeployTask} from '../../lib/cloud/deploy.js'
+import type {DeployTask} from '../../lib/cloud/index.js'
 import {checkSelection, followTask, readChecked, selectionFlags, selectPrinters, splitSerials, waitFlags} from '../../lib/deploy/index.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 
@@ -32,7 +32,7 @@ export default class DeployFiles extends BaseCommand {
     const s = await this.session(flags)
     const orgId = await activeOrgId(s)
     const printers = await selectPrinters(s.client, orgId, selection)
-    const task = await createDeployment(s.client, orgId, {files, kind: 'deploy-files', name: flags.name, printers: printers.map((p) => p.serialNumber)})
+    const task = await s.client.deployments.create(orgId, {files, kind: 'deploy-files', name: flags.name, printers: printers.map((p) => p.serialNumber)})
     this.note(`Deploying ${files.length} file${files.length === 1 ? '' : 's'} to ${printers.length} printer${printers.length === 1 ? '' : 's'} (task ${task.id}).`)
     const out = await followTask(s.client, orgId, task, {log: (l) => this.log(l), pollMs: flags['poll-interval'], verbose: this.verbose, wait: flags.wait})
     if (out.partial) this.exitAs('partial')

@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
-import {emailEnrollmentCode, getEnrollmentCode, type EnrollmentCode} from '../../lib/cloud/enrollment.js'
+import type {EnrollmentCode} from '../../lib/cloud/index.js'
 import {BaseCommand, cloudFlags, formatTime} from '../../lib/ui/index.js'
 
 export default class EnrollmentCodeGet extends BaseCommand {
@@ -15,7 +15,7 @@ export default class EnrollmentCodeGet extends BaseCommand {
     const {flags} = await this.parse(EnrollmentCodeGet)
     const s = await this.session(flags)
     const orgId = await activeOrgId(s)
-    const code = flags.email ? await emailEnrollmentCode(s.client, orgId, flags.email) : await getEnrollmentCode(s.client, orgId)
+    const code = flags.email ? await s.client.enrollmentCodes.email(orgId, flags.email) : await s.client.enrollmentCodes.get(orgId)
     this.log(`Enrollment code: ${code.code}  (valid until ${formatTime(code.expiresAt)}; case-sensitive)${code.sentTo ? `\nSent to ${code.sentTo}.` : ''}`)
     return code
   }

@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
-import {createDeployment, type DeployTask} from '../../lib/cloud/deploy.js'
+import type {DeployTask} from '../../lib/cloud/index.js'
 import {checkSelection, followTask, formatInZone, formatWindow, scheduleFromFlags, selectionFlags, selectPrinters, splitSerials, waitFlags} from '../../lib/deploy/index.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 
@@ -33,7 +33,7 @@ export default class FirmwareUpdate extends BaseCommand {
     const s = await this.session(flags)
     const orgId = await activeOrgId(s)
     const printers = await selectPrinters(s.client, orgId, selection)
-    const task = await createDeployment(s.client, orgId, {kind: 'update-firmware', name, printers: printers.map((p) => p.serialNumber), schedule})
+    const task = await s.client.deployments.create(orgId, {kind: 'update-firmware', name, printers: printers.map((p) => p.serialNumber), schedule})
     this.note(schedule
       ? `Scheduled "${task.name}" for ${printers.length} printer${printers.length === 1 ? '' : 's'}: starts ${formatInZone(schedule.startAt, schedule.timeZone)}, window ${formatWindow(schedule.windowMinutes)} (task ${task.id}).`
       : `Updating the firmware of ${printers.length} printer${printers.length === 1 ? '' : 's'} to the recommended version (task ${task.id}).`)

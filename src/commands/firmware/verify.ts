@@ -1,6 +1,6 @@
 import {Args} from '@oclif/core'
 
-import {verifyFirmware, type FirmwareBuild} from '../../lib/cloud/deploy.js'
+import type {FirmwareBuild} from '../../lib/cloud/index.js'
 import {describeResource} from '../../lib/deploy/index.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 
@@ -16,7 +16,7 @@ export default class FirmwareVerify extends BaseCommand {
   async run(): Promise<FirmwareBuild> {
     const {args, flags} = await this.parse(FirmwareVerify)
     const s = await this.session(flags)
-    const b = await verifyFirmware(s.client, args.reference)
+    const b = await s.client.firmware.verify(args.reference)
     this.log([...describeResource({details: b, fileName: null, size: null, type: 'firmware'}), `Recommended       ${b.recommended ? 'yes' : 'no'}`, `URL               ${b.url}`].join('\n'))
     return b
   }

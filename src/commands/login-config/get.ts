@@ -1,6 +1,5 @@
 import {activeOrgId} from '../../lib/auth/index.js'
-import {getPinPolicy} from '../../lib/cloud/people.js'
-import type {PinPolicy} from '../../lib/cloud/types.js'
+import type {PinPolicy} from '../../lib/cloud/index.js'
 import {BaseCommand, cloudFlags, describePinPolicy} from '../../lib/ui/index.js'
 
 export default class LoginConfigGet extends BaseCommand {
@@ -13,7 +12,7 @@ export default class LoginConfigGet extends BaseCommand {
   async run(): Promise<PinPolicy> {
     const {flags} = await this.parse(LoginConfigGet)
     const s = await this.session(flags)
-    const policy = await getPinPolicy(s.client, await activeOrgId(s))
+    const policy = await s.client.loginConfig.get(await activeOrgId(s))
     this.log(describePinPolicy(policy))
     return policy
   }

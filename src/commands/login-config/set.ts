@@ -1,8 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
-import {setPinPolicy} from '../../lib/cloud/people.js'
-import type {PinGeneration, PinPolicy} from '../../lib/cloud/types.js'
+import type {PinGeneration, PinPolicy} from '../../lib/cloud/index.js'
 import {PIN_MAX, PIN_MIN} from '../../lib/csv/index.js'
 import {LcsError} from '../../lib/errors.js'
 import {BaseCommand, cloudFlags, describePinPolicy} from '../../lib/ui/index.js'
@@ -29,7 +28,7 @@ export default class LoginConfigSet extends BaseCommand {
     }
     if (!Object.keys(change).length) throw new LcsError('usage', 'Nothing to change: pass --pin-generation and/or --pin-length.')
     const s = await this.session(flags)
-    const policy = await setPinPolicy(s.client, await activeOrgId(s), change)
+    const policy = await s.client.loginConfig.set(await activeOrgId(s), change)
     this.log(describePinPolicy(policy))
     return policy
   }

@@ -2,7 +2,7 @@ import {Args, Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
 import {findOrganization} from '../../lib/lookups.js'
-import type {Organization} from '../../lib/cloud/types.js'
+import type {Organization} from '../../lib/cloud/index.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 
 export default class OrgsCreateChild extends BaseCommand {
@@ -21,7 +21,7 @@ export default class OrgsCreateChild extends BaseCommand {
     const {args, flags} = await this.parse(OrgsCreateChild)
     const s = await this.session(flags)
     const parentId = flags.parent ? (await findOrganization(s.client, flags.parent)).id : await activeOrgId(s)
-    const org = await s.client.createChildOrganization(parentId, {name: args.name})
+    const org = await s.client.orgs.createChild(parentId, {name: args.name})
     this.log(`Created ${org.name} (${org.id}) under ${parentId}.`)
     return org
   }

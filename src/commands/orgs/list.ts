@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
-import type {Organization} from '../../lib/cloud/types.js'
+import type {Organization} from '../../lib/cloud/index.js'
 import {BaseCommand, cloudFlags, type Column, formatTime, renderCsv, renderTable} from '../../lib/ui/index.js'
 
 type Row = Organization & {active: boolean}
@@ -27,7 +27,7 @@ export default class OrgsList extends BaseCommand {
     const s = await this.session(flags)
     const active = await activeOrgId(s)
     const rows: Row[] = []
-    for await (const o of s.client.listOrganizations()) rows.push({...o, active: o.id === active})
+    for await (const o of s.client.orgs.list()) rows.push({...o, active: o.id === active})
     if (flags.csv) process.stdout.write(renderCsv(rows, COLUMNS.slice(1)))
     else this.log(renderTable(rows, COLUMNS))
     return rows

@@ -1,4 +1,4 @@
-import {applyBadges, type BadgeItem} from '../../lib/cloud/people.js'
+import type {BadgeItem} from '../../lib/cloud/index.js'
 import {badgeFormat} from '../../lib/csv/index.js'
 import {ImportCommand, type OrgScope, pinPolicyOf} from '../../lib/ui/index.js'
 
@@ -17,6 +17,6 @@ Checked, planned, chunked, resumable and idempotent like lcs badges import; PINs
   }
 
   protected send(scope: OrgScope, items: BadgeItem[], dryRun: boolean) {
-    return applyBadges(scope.client, scope.orgId, items, dryRun)
+    return scope.client.badges.apply(scope.orgId, items, {dryRun})
   }
 }

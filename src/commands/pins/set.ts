@@ -1,8 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
-import {applyBadge, getPinPolicy} from '../../lib/cloud/people.js'
-import type {Outcome} from '../../lib/cloud/types.js'
+import type {Outcome} from '../../lib/cloud/index.js'
 import {emailRule, pinRule} from '../../lib/csv/index.js'
 import {LcsError} from '../../lib/errors.js'
 import {BaseCommand, canPrompt, checkArg, cloudFlags, missing, promptSecret, readSecretFromStdin} from '../../lib/ui/index.js'
@@ -25,13 +24,13 @@ export default class PinsSet extends BaseCommand {
     checkArg('EMAIL', email, emailRule)
     const s = await this.session(flags)
     const orgId = await activeOrgId(s)
-    const policy = await getPinPolicy(s.client, orgId)
+    const policy = await s.client.loginConfig.get(orgId)
     if (policy.pinGeneration === 'user') {
       throw new LcsError('conflict', 'Users of this organization set their own PINs: administrators cannot set them.', {hint: 'An Organization Administrator can change that: lcs login-config set --pin-generation admin'})
     }
     if (policy.pinGeneration === 'auto') {
       if (flags['pin-stdin']) throw new LcsError('usage', 'The organization generates PINs and e-mails them: there is no PIN to give (drop --pin-stdin).')
-      const outcome = await applyBadge(s.client, orgId, {email, operation: 'CREATE', regeneratePin: true})
+      const outcome = await s.client.badges.applyOne(orgId, {email, operation: 'CREATE', regeneratePin: true})
       this.log(`A new PIN was generated and e-mailed to ${email}.`)
       return {email, generated: true, outcome}
     }
@@ -40,7 +39,7 @@ export default class PinsSet extends BaseCommand {
     else if (canPrompt({json: this.jsonEnabled()})) pin = await promptSecret(`PIN for ${email}`)
     else throw missing('--pin-stdin', 'PIN')
     checkArg('PIN', pin, pinRule(policy))
-    const outcome = await applyBadge(s.client, orgId, {email, operation: 'CREATE', pin})
+    const outcome = await s.client.badges.applyOne(orgId, {email, operation: 'CREATE', pin})
     this.log(`PIN of ${email}: ${outcome}.`)
     return {email, generated: false, outcome}
   }

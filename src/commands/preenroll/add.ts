@@ -1,7 +1,6 @@
 import {Args} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
-import {applyPreenrollments} from '../../lib/cloud/fleet.js'
 import {BaseCommand, cloudFlags, type ItemRow, serialArgs, settle} from '../../lib/ui/index.js'
 
 export default class PreenrollAdd extends BaseCommand {
@@ -19,7 +18,7 @@ export default class PreenrollAdd extends BaseCommand {
     const {argv, flags} = await this.parse(PreenrollAdd)
     const serials = serialArgs(argv as string[])
     const s = await this.session(flags)
-    const {failure, rows} = settle(serials, await applyPreenrollments(s.client, await activeOrgId(s), serials.map((serialNumber) => ({serialNumber}))))
+    const {failure, rows} = settle(serials, await s.client.preenrollments.apply(await activeOrgId(s), serials.map((serialNumber) => ({serialNumber}))))
     for (const r of rows) this.log(`${r.item}: ${r.outcome ?? `rejected: ${r.error}`}`)
     if (failure) throw failure
     return {results: rows}

@@ -1,4 +1,4 @@
-import {applyPreenrollments, type PreenrollItem} from '../../lib/cloud/fleet.js'
+import type {PreenrollItem} from '../../lib/cloud/index.js'
 import {preenrollFormat} from '../../lib/csv/index.js'
 import {ImportCommand, type OrgScope} from '../../lib/ui/index.js'
 
@@ -14,6 +14,6 @@ Checked, planned, chunked (1,000 per request), resumable and idempotent like eve
   }
 
   protected send(scope: OrgScope, items: PreenrollItem[], dryRun: boolean) {
-    return applyPreenrollments(scope.client, scope.orgId, items, dryRun)
+    return scope.client.preenrollments.apply(scope.orgId, items, {dryRun})
   }
 }

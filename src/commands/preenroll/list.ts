@@ -1,8 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
-import {listPreenrollments} from '../../lib/cloud/fleet.js'
-import type {Preenrollment} from '../../lib/cloud/types.js'
+import type {Preenrollment} from '../../lib/cloud/index.js'
 import {BaseCommand, cloudFlags, type Column, formatTime, renderCsv, renderTable} from '../../lib/ui/index.js'
 
 const COLUMNS: Column<Preenrollment>[] = [
@@ -21,7 +20,7 @@ export default class PreenrollList extends BaseCommand {
     const {flags} = await this.parse(PreenrollList)
     const s = await this.session(flags)
     const rows: Preenrollment[] = []
-    for await (const p of listPreenrollments(s.client, await activeOrgId(s))) rows.push(p)
+    for await (const p of s.client.preenrollments.list(await activeOrgId(s))) rows.push(p)
     if (flags.csv) process.stdout.write(renderCsv(rows, COLUMNS))
     else if (!this.jsonEnabled()) this.log(rows.length ? renderTable(rows, COLUMNS) : 'No pre-enrolled printers.')
     return rows

@@ -1,7 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
-import {applyPreenrollments} from '../../lib/cloud/fleet.js'
 import {BaseCommand, cloudFlags, confirmDelete, type ItemRow, serialArgs, settle} from '../../lib/ui/index.js'
 
 export default class PreenrollRemove extends BaseCommand {
@@ -20,7 +19,7 @@ export default class PreenrollRemove extends BaseCommand {
     const serials = serialArgs(argv as string[])
     await confirmDelete(serials.length === 1 ? `the pre-enrollment of ${serials[0]}` : `${serials.length} pre-enrollments`, flags.yes, this.jsonEnabled())
     const s = await this.session(flags)
-    const {failure, rows} = settle(serials, await applyPreenrollments(s.client, await activeOrgId(s), serials.map((serialNumber) => ({operation: 'DELETE' as const, serialNumber}))))
+    const {failure, rows} = settle(serials, await s.client.preenrollments.apply(await activeOrgId(s), serials.map((serialNumber) => ({operation: 'DELETE' as const, serialNumber}))))
     for (const r of rows) this.log(`${r.item}: ${r.outcome ?? `rejected: ${r.error}`}`)
     if (failure) throw failure
     return {results: rows}

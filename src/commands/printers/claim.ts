@@ -1,7 +1,7 @@
 import {Args} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
-import {claimDeviceCode, type EnrolledPrinter} from '../../lib/cloud/enrollment.js'
+import type {EnrolledPrinter} from '../../lib/cloud/index.js'
 import {LcsError} from '../../lib/errors.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 
@@ -23,7 +23,7 @@ export default class PrintersClaim extends BaseCommand {
     const code = args.code.trim()
     if (!/^[A-Za-z0-9]{4,32}$/.test(code)) throw new LcsError('usage', `"${args.code}" is not a printer code: 4–32 letters and digits, as shown on the printer.`)
     const s = await this.session(flags)
-    const p = await claimDeviceCode(s.client, await activeOrgId(s), code)
+    const p = await s.client.printers.claim(await activeOrgId(s), code)
     this.log(`Enrolled ${p.manufacturer} ${p.modelName} (serial ${p.serialNumber}) with the ${p.agent} agent.`)
     return p
   }

@@ -1,8 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
-import {listPrinters, type EnrolledPrinter} from '../../lib/cloud/enrollment.js'
-import type {Asset} from '../../lib/cloud/types.js'
+import type {Asset, EnrolledPrinter} from '../../lib/cloud/index.js'
 import {BaseCommand, cloudFlags, type Column, formatTime, renderCsv, renderTable} from '../../lib/ui/index.js'
 
 const FLEET: Column<EnrolledPrinter>[] = [
@@ -52,13 +51,13 @@ export default class PrintersList extends BaseCommand {
     const s = await this.session(flags)
     if (flags.integration) {
       const rows: Asset[] = []
-      for await (const a of s.client.listAssets('assets', {limit: flags.limit, pageSize: flags['page-size']})) rows.push(a)
+      for await (const a of s.client.assets.list('assets', {limit: flags.limit, pageSize: flags['page-size']})) rows.push(a)
       this.render(rows, ASSETS, flags.csv)
       return rows
     }
     const orgId = await activeOrgId(s)
     const rows: EnrolledPrinter[] = []
-    for await (const p of listPrinters(s.client, orgId, {includeChildren: flags['include-children'], limit: flags.limit, tag: flags.tag})) rows.push(p)
+    for await (const p of s.client.printers.list(orgId, {includeChildren: flags['include-children'], limit: flags.limit, tag: flags.tag})) rows.push(p)
     this.render(rows, FLEET, flags.csv)
     return rows
   }

@@ -1,7 +1,7 @@
 import {Args} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
-import {getPrinter, type EnrolledPrinter} from '../../lib/cloud/enrollment.js'
+import type {EnrolledPrinter} from '../../lib/cloud/index.js'
 import {BaseCommand, cloudFlags, formatTime} from '../../lib/ui/index.js'
 
 export default class PrintersShow extends BaseCommand {
@@ -16,7 +16,7 @@ export default class PrintersShow extends BaseCommand {
   async run(): Promise<EnrolledPrinter> {
     const {args, flags} = await this.parse(PrintersShow)
     const s = await this.session(flags)
-    const p = await getPrinter(s.client, await activeOrgId(s), args.serial)
+    const p = await s.client.printers.get(await activeOrgId(s), args.serial)
     this.log(`${p.manufacturer} ${p.modelName}  (serial ${p.serialNumber})
   Agent               ${p.agent}
   Communication       ${p.communicationStatus}

@@ -1,7 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
-import {getPrinter, setPrinterTags, type EnrolledPrinter} from '../../lib/cloud/enrollment.js'
+import type {EnrolledPrinter} from '../../lib/cloud/index.js'
 import {LcsError} from '../../lib/errors.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 
@@ -23,9 +23,9 @@ export default class PrintersTag extends BaseCommand {
     if (!flags.add?.length && !flags.remove?.length) throw new LcsError('usage', 'Nothing to do: pass --add TAG or --remove TAG.')
     const s = await this.session(flags)
     const orgId = await activeOrgId(s)
-    const current = await getPrinter(s.client, orgId, args.serial)
+    const current = await s.client.printers.get(orgId, args.serial)
     const tags = [...new Set([...current.tags.filter((t) => !flags.remove?.includes(t)), ...(flags.add ?? [])])]
-    const p = await setPrinterTags(s.client, orgId, args.serial, tags)
+    const p = await s.client.printers.setTags(orgId, args.serial, tags)
     this.log(`${p.serialNumber}: ${p.tags.join(', ') || 'no tags'}`)
     return p
   }

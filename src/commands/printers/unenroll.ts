@@ -1,7 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
-import {getPrinter, unenrollPrinter} from '../../lib/cloud/enrollment.js'
 import {BaseCommand, cloudFlags, type ItemReport} from '../../lib/ui/index.js'
 
 export default class PrintersUnenroll extends BaseCommand {
@@ -22,9 +21,9 @@ export default class PrintersUnenroll extends BaseCommand {
     const s = await this.session(flags)
     const orgId = await activeOrgId(s)
     return this.eachItem(serials, flags.yes, {
-      act: (p) => unenrollPrinter(s.client, orgId, p.serialNumber),
+      act: (p) => s.client.printers.unenroll(orgId, p.serialNumber),
       done: 'unenrolled',
-      find: (serial: string) => getPrinter(s.client, orgId, serial),
+      find: (serial: string) => s.client.printers.get(orgId, serial),
       key: 'serialNumber',
       label: (p) => p.serialNumber,
       notFound: () => 'not enrolled in this organization',

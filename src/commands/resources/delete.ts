@@ -1,7 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
-import {deleteResource, listResources} from '../../lib/cloud/deploy.js'
 import {findNamed} from '../../lib/lookups.js'
 import {BaseCommand, cloudFlags, type ItemReport} from '../../lib/ui/index.js'
 
@@ -21,9 +20,9 @@ export default class ResourcesDelete extends BaseCommand {
     this.requireConfirmation(flags.yes)
     const s = await this.session(flags)
     const orgId = await activeOrgId(s)
-    const all = await listResources(s.client, orgId)
+    const all = await s.client.resources.list(orgId)
     return this.eachItem(argv as string[], flags.yes, {
-      act: (r) => deleteResource(s.client, orgId, r.id),
+      act: (r) => s.client.resources.delete(orgId, r.id),
       done: 'deleted',
       find: (ref: string) => findNamed(all, ref, 'resource', ''),
       key: 'resource',

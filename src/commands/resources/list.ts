@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
-import {listResources, type Resource, type ResourceType} from '../../lib/cloud/deploy.js'
+import type {Resource, ResourceType} from '../../lib/cloud/index.js'
 import {RESOURCE_COLUMNS, RESOURCE_TYPES} from '../../lib/deploy/index.js'
 import {BaseCommand, cloudFlags, renderCsv, renderTable} from '../../lib/ui/index.js'
 
@@ -19,7 +19,7 @@ export default class ResourcesList extends BaseCommand {
   async run(): Promise<Resource[]> {
     const {flags} = await this.parse(ResourcesList)
     const s = await this.session(flags)
-    const rows = await listResources(s.client, await activeOrgId(s), flags.type as ResourceType | undefined)
+    const rows = await s.client.resources.list(await activeOrgId(s), flags.type as ResourceType | undefined)
     if (flags.csv) process.stdout.write(renderCsv(rows, RESOURCE_COLUMNS))
     else this.log(rows.length ? renderTable(rows, RESOURCE_COLUMNS) : 'No resources.')
     return rows

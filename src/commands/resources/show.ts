@@ -1,7 +1,7 @@
 import {Args} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
-import {listResources, type Resource} from '../../lib/cloud/deploy.js'
+import type {Resource} from '../../lib/cloud/index.js'
 import {describeResource} from '../../lib/deploy/index.js'
 import {findNamed} from '../../lib/lookups.js'
 import {BaseCommand, cloudFlags, formatTime} from '../../lib/ui/index.js'
@@ -18,7 +18,7 @@ export default class ResourcesShow extends BaseCommand {
   async run(): Promise<Resource> {
     const {args, flags} = await this.parse(ResourcesShow)
     const s = await this.session(flags)
-    const r = findNamed(await listResources(s.client, await activeOrgId(s)), args.resource, 'resource', 'See `lcs resources list`.')
+    const r = findNamed(await s.client.resources.list(await activeOrgId(s)), args.resource, 'resource', 'See `lcs resources list`.')
     this.log([`${r.name}  (${r.type}, ${r.id})`, ...(r.description ? [`  ${r.description}`] : []), ...describeResource(r).map((l) => `  ${l}`), `  Modified ${formatTime(r.dateModified)}`].join('\n'))
     return r
   }

@@ -1,7 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
-import {createResource, type Resource, type ResourceType} from '../../lib/cloud/deploy.js'
+import type {Resource, ResourceType} from '../../lib/cloud/index.js'
 import {describeFile, describeResource, FIRMWARE_REFERENCE, kindOfFile, prepareUpload, RESOURCE_TYPES} from '../../lib/deploy/index.js'
 import {LcsError} from '../../lib/errors.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
@@ -34,7 +34,7 @@ export default class ResourcesUpload extends BaseCommand {
     const orgId = await activeOrgId(s)
     let r: Resource
     try {
-      r = await createResource(s.client, orgId, prepared.input)
+      r = await s.client.resources.create(orgId, prepared.input)
     } catch (error) {
       if (error instanceof LcsError && error.kind === 'conflict') throw new LcsError('conflict', error.message, {hint: 'Choose another --name, or delete the old one first: lcs resources delete NAME', requestId: error.requestId})
       throw error

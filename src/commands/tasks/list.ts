@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
-import {listDeployTasks, type DeployTask} from '../../lib/cloud/deploy.js'
+import type {DeployTask} from '../../lib/cloud/index.js'
 import {TASK_COLUMNS} from '../../lib/deploy/index.js'
 import {BaseCommand, cloudFlags, renderCsv, renderTable} from '../../lib/ui/index.js'
 
@@ -22,7 +22,7 @@ export default class TasksList extends BaseCommand {
     const {flags} = await this.parse(TasksList)
     const s = await this.session(flags)
     const rows: DeployTask[] = []
-    for await (const t of listDeployTasks(s.client, await activeOrgId(s), {kind: flags.kind, limit: flags.limit, status: flags.status})) rows.push(t)
+    for await (const t of s.client.tasks.list(await activeOrgId(s), {kind: flags.kind, limit: flags.limit, status: flags.status})) rows.push(t)
     if (flags.csv) process.stdout.write(renderCsv(rows, TASK_COLUMNS))
     else this.log(rows.length ? renderTable(rows, TASK_COLUMNS) : 'No tasks.')
     return rows

@@ -1,7 +1,7 @@
 import {Args} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
-import {getTask, type DeployTask} from '../../lib/cloud/deploy.js'
+import type {DeployTask} from '../../lib/cloud/index.js'
 import {renderTaskDetail} from '../../lib/deploy/index.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 
@@ -17,7 +17,7 @@ export default class TasksShow extends BaseCommand {
   async run(): Promise<DeployTask> {
     const {args, flags} = await this.parse(TasksShow)
     const s = await this.session(flags)
-    const t = await getTask(s.client, await activeOrgId(s), args.id)
+    const t = await s.client.tasks.get(await activeOrgId(s), args.id)
     this.log(renderTaskDetail(t))
     return t
   }

@@ -1,7 +1,7 @@
 import {Args} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
-import {getTask, type DeployTask} from '../../lib/cloud/deploy.js'
+import type {DeployTask} from '../../lib/cloud/index.js'
 import {followTask, waitFlags} from '../../lib/deploy/index.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 
@@ -20,7 +20,7 @@ export default class TasksWatch extends BaseCommand {
     const {args, flags} = await this.parse(TasksWatch)
     const s = await this.session(flags)
     const orgId = await activeOrgId(s)
-    const task = await getTask(s.client, orgId, args.id)
+    const task = await s.client.tasks.get(orgId, args.id)
     const out = await followTask(s.client, orgId, task, {log: (l) => this.log(l), pollMs: flags['poll-interval'], verbose: this.verbose, wait: true})
     if (out.partial) this.exitAs('partial')
     return out.task

@@ -1,8 +1,7 @@
 import {Args} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
-import {applyUser} from '../../lib/cloud/people.js'
-import type {Outcome} from '../../lib/cloud/types.js'
+import type {Outcome} from '../../lib/cloud/index.js'
 import {BaseCommand, cloudFlags, userFieldFlags, userItemFromFlags} from '../../lib/ui/index.js'
 
 export default class UsersCreate extends BaseCommand {
@@ -21,7 +20,7 @@ export default class UsersCreate extends BaseCommand {
     const {args, flags} = await this.parse(UsersCreate)
     const item = await userItemFromFlags('CREATE', args.email, flags)
     const s = await this.session(flags)
-    const outcome = await applyUser(s.client, await activeOrgId(s), item)
+    const outcome = await s.client.users.applyOne(await activeOrgId(s), item)
     this.log(`User ${item.email}: ${outcome}.`)
     return {email: item.email, outcome}
   }

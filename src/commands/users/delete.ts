@@ -1,8 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
-import {applyUser} from '../../lib/cloud/people.js'
-import type {Outcome} from '../../lib/cloud/types.js'
+import type {Outcome} from '../../lib/cloud/index.js'
 import {emailRule} from '../../lib/csv/index.js'
 import {BaseCommand, checkArg, cloudFlags, confirmDelete} from '../../lib/ui/index.js'
 
@@ -21,7 +20,7 @@ export default class UsersDelete extends BaseCommand {
     checkArg('EMAIL', email, emailRule)
     await confirmDelete(`user ${email}`, flags.yes, this.jsonEnabled())
     const s = await this.session(flags)
-    const outcome = await applyUser(s.client, await activeOrgId(s), {email, operation: 'DELETE'})
+    const outcome = await s.client.users.delete(await activeOrgId(s), email)
     this.log(`User ${email}: ${outcome}.`)
     return {email, outcome}
   }

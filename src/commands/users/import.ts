@@ -1,4 +1,4 @@
-import {applyUsers, type UserItem} from '../../lib/cloud/people.js'
+import type {UserItem} from '../../lib/cloud/index.js'
 import {userFormat} from '../../lib/csv/index.js'
 import {ImportCommand, type OrgScope, pinPolicyOf} from '../../lib/ui/index.js'
 
@@ -19,6 +19,6 @@ No size limit: the file is checked first (every error with its line and column),
   }
 
   protected send(scope: OrgScope, items: UserItem[], dryRun: boolean) {
-    return applyUsers(scope.client, scope.orgId, items, dryRun)
+    return scope.client.users.apply(scope.orgId, items, {dryRun})
   }
 }

@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
-import type {User} from '../../lib/cloud/types.js'
+import type {User} from '../../lib/cloud/index.js'
 import {GROUP_SEPARATOR} from '../../lib/csv/index.js'
 import {BaseCommand, cloudFlags, type Column, renderCsv, renderTable} from '../../lib/ui/index.js'
 
@@ -27,7 +27,7 @@ export default class UsersList extends BaseCommand {
     const {flags} = await this.parse(UsersList)
     const s = await this.session(flags)
     const rows: User[] = []
-    for await (const u of s.client.listUsers(await activeOrgId(s))) rows.push(u)
+    for await (const u of s.client.users.list(await activeOrgId(s))) rows.push(u)
     if (flags.csv) process.stdout.write(renderCsv(rows, COLUMNS))
     else if (!this.jsonEnabled()) this.log(rows.length ? renderTable(rows, COLUMNS) : 'No users.')
     return rows

@@ -1,8 +1,6 @@
 // `lcs login`: authenticate, pick the organization, and only then store the profile and its secrets,
 // so a failed login stores nothing.
-import {CloudClient, CLI_CLIENT_ID, type Credentials, type TokenState} from '../cloud/client.js'
-import type {Logger} from '../cloud/http.js'
-import type {Organization} from '../cloud/types.js'
+import {CLI_CLIENT_ID, CloudClient, type Credentials, type Logger, type Organization, type TokenState} from '../cloud/index.js'
 import {updateProfile} from '../config/index.js'
 import {saveSecrets, type SecretStoreKind} from './secrets.js'
 import {type ResolvedProfile} from './session.js'
@@ -46,7 +44,7 @@ export async function login(opts: LoginOptions): Promise<LoginResult> {
   const client = new CloudClient({credentials, endpoints: target.endpoints, onToken: (t) => void (latest = t), token, trace: opts.trace})
   const info = await client.tokenInfo()
   const orgs: Organization[] = []
-  for await (const o of client.listOrganizations()) orgs.push(o)
+  for await (const o of client.orgs.list()) orgs.push(o)
   let org: Organization | undefined
   if (opts.orgRef) {
     org = await findOrganization(client, opts.orgRef)
@@ -54,7 +52,7 @@ export async function login(opts: LoginOptions): Promise<LoginResult> {
     const id = await opts.pickOrg(orgs, info.resource_owner_organization_id)
     org = orgs.find((o) => o.id === id)
   }
-  org ??= orgs.find((o) => o.id === info.resource_owner_organization_id) ?? (await client.getOrganization(info.resource_owner_organization_id))
+  org ??= orgs.find((o) => o.id === info.resource_owner_organization_id) ?? (await client.orgs.get(info.resource_owner_organization_id))
 
   const saved = await saveSecrets(
     target.profileName,

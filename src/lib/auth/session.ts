@@ -1,12 +1,9 @@
 // Resolves who we are and where we talk to, with the documented precedence:
 // flag > environment variable > stored profile. Each value remembers where it came from
 // (shown by `lcs auth status`).
-import {CloudClient, CLI_CLIENT_ID, type Credentials, type Endpoints, type TokenState} from '../cloud/client.js'
-import {LCS_VERSION, type Logger} from '../cloud/http.js'
+import {CLI_CLIENT_ID, CloudClient, type Credentials, credentialsFromEnv, type Endpoints, LCS_VERSION, type Logger, type Organization, type TokenState, type TransportOptions} from '../cloud/index.js'
 import {normalizeApiUrl, type Profile, readConfig, regionEndpoints} from '../config/index.js'
 import {LcsError} from '../errors.js'
-import {findOrganization} from '../lookups.js'
-import {registerSecret} from '../redact.js'
 import {loadSecrets, saveSecrets} from './secrets.js'
 
 interface SessionFlags {
@@ -64,49 +61,79 @@ interface SessionOptions {
   env?: NodeJS.ProcessEnv
 }
 
+/** The transport settings the CLI takes from its environment (the SDK itself reads no variable). */
+export function transportFromEnv(env: NodeJS.ProcessEnv): TransportOptions {
+  const num = (name: string): number | undefined => {
+    const v = env[name]
+    if (v === undefined || v === '') return undefined
+    const n = Number(v)
+    if (!Number.isFinite(n) || n < 0) throw new LcsError('usage', `${name} must be a number ≥ 0, not "${v}".`)
+    return n
+  }
+  return {deadlineMs: num('LCS_HTTP_DEADLINE_MS'), maxRetries: num('LCS_MAX_RETRIES'), timeoutMs: num('LCS_HTTP_TIMEOUT_MS')}
+}
+
+interface StoredCredentials {
+  credentials: Credentials
+  token?: TokenState
+  onToken: (t: TokenState) => Promise<void>
+}
+
+/** The credentials `lcs login` stored for a profile (renewed tokens are stored back). */
+async function profileCredentials(name: string, profile: Profile, env: NodeJS.ProcessEnv): Promise<StoredCredentials> {
+  const secrets = profile.authMethod ? await loadSecrets(name, profile.secretStore, env) : undefined
+  if (!secrets || (!secrets.clientSecret && !secrets.refreshToken)) {
+    throw new LcsError('auth', profile.authMethod ? `The stored credentials of profile "${name}" are missing (${profile.secretStore ?? 'secret store'}).` : 'Not logged in.', {
+      hint: 'Run `lcs login`, or set LCS_CLIENT_ID and LCS_CLIENT_SECRET (or LCS_TOKEN) for scripts.',
+    })
+  }
+  const credentials: Credentials =
+    profile.authMethod === 'client_credentials' && secrets.clientSecret
+      ? {clientId: profile.clientId!, clientSecret: secrets.clientSecret, kind: 'client'}
+      : {clientId: CLI_CLIENT_ID, kind: 'refresh', refreshToken: secrets.refreshToken!}
+  const token = secrets.accessToken && secrets.expiresAt ? {accessToken: secrets.accessToken, expiresAt: secrets.expiresAt, refreshToken: secrets.refreshToken} : undefined
+  const onToken = async (t: TokenState) => {
+    await saveSecrets(name, {...secrets, accessToken: t.accessToken, expiresAt: t.expiresAt, refreshToken: t.refreshToken ?? secrets.refreshToken}, {env, insecure: profile.secretStore === 'file'})
+  }
+  return {credentials, onToken, token}
+}
+
+/** A profile's stored login, its own endpoints included (what `CloudClient.fromLogin` builds a client from). */
+export async function storedLogin(profile: string | undefined, env: NodeJS.ProcessEnv): Promise<StoredCredentials & {endpoints: Endpoints}> {
+  const name = profileName({profile}, env)
+  const p = (await readConfig(env)).profiles[name] ?? {}
+  const endpoints = p.apiUrl ? {apis: p.apiUrl, idp: p.apiUrl} : regionEndpoints(p.region ?? 'us')
+  return {...(await profileCredentials(name, p, env)), endpoints}
+}
+
 export async function resolveSession(flags: SessionFlags, opts: SessionOptions = {}): Promise<Session> {
   const env = opts.env ?? process.env
   const target = await resolveProfile(flags, env)
-  let credentials: Credentials
-  let credentialSource: string
-  let token: TokenState | undefined
-  let onToken: ((t: TokenState) => Promise<void>) | undefined
-  if (env.LCS_TOKEN) {
-    registerSecret(env.LCS_TOKEN)
-    credentials = {accessToken: env.LCS_TOKEN, kind: 'token'}
-    credentialSource = 'environment (LCS_TOKEN)'
-  } else if (env.LCS_CLIENT_ID || env.LCS_CLIENT_SECRET) {
-    if (!env.LCS_CLIENT_ID || !env.LCS_CLIENT_SECRET) {
-      throw new LcsError('usage', `${env.LCS_CLIENT_ID ? 'LCS_CLIENT_SECRET' : 'LCS_CLIENT_ID'} is not set: client credentials from the environment need both LCS_CLIENT_ID and LCS_CLIENT_SECRET.`)
-    }
-    registerSecret(env.LCS_CLIENT_SECRET)
-    credentials = {clientId: env.LCS_CLIENT_ID, clientSecret: env.LCS_CLIENT_SECRET, kind: 'client'}
-    credentialSource = 'environment (LCS_CLIENT_ID, LCS_CLIENT_SECRET)'
-  } else {
-    const {profile, profileName: name} = target
-    const secrets = profile.authMethod ? await loadSecrets(name, profile.secretStore, env) : undefined
-    if (!secrets || (!secrets.clientSecret && !secrets.refreshToken)) {
-      throw new LcsError('auth', profile.authMethod ? `The stored credentials of profile "${name}" are missing (${profile.secretStore ?? 'secret store'}).` : 'Not logged in.', {
-        hint: 'Run `lcs login`, or set LCS_CLIENT_ID and LCS_CLIENT_SECRET (or LCS_TOKEN) for scripts.',
-      })
-    }
-    credentials =
-      profile.authMethod === 'client_credentials' && secrets.clientSecret
-        ? {clientId: profile.clientId!, clientSecret: secrets.clientSecret, kind: 'client'}
-        : {clientId: CLI_CLIENT_ID, kind: 'refresh', refreshToken: secrets.refreshToken!}
-    credentialSource = `profile "${name}" (${storeLabel(profile.secretStore)})`
-    if (secrets.accessToken && secrets.expiresAt) token = {accessToken: secrets.accessToken, expiresAt: secrets.expiresAt, refreshToken: secrets.refreshToken}
-    onToken = async (t) => {
-      await saveSecrets(name, {...secrets, accessToken: t.accessToken, expiresAt: t.expiresAt, refreshToken: t.refreshToken ?? secrets.refreshToken}, {env, insecure: profile.secretStore === 'file'})
-    }
-  }
-  const client = new CloudClient({credentials, endpoints: target.endpoints, onToken, token, trace: opts.trace, userAgent: `lcs/${LCS_VERSION} node/${process.version}`})
+  const fromEnv = credentialsFromEnv(env)
+  const stored = fromEnv ? undefined : await profileCredentials(target.profileName, target.profile, env)
+  const credentials = fromEnv?.credentials ?? stored!.credentials
+  const credentialSource = fromEnv?.source ?? `profile "${target.profileName}" (${storeLabel(target.profile.secretStore)})`
+  const client = new CloudClient({
+    ...transportFromEnv(env), credentials, endpoints: target.endpoints, onToken: stored?.onToken, token: stored?.token, trace: opts.trace, userAgent: `lcs/${LCS_VERSION} node/${process.version}`,
+  })
   const org = flags.org ? {org: flags.org, orgSource: 'flag' as const} : env.LCS_ORG ? {org: env.LCS_ORG, orgSource: 'env' as const} : target.profile.org ? {org: target.profile.org, orgSource: 'profile' as const} : {}
   return {...target, client, credentialSource, credentials, ...org}
 }
 
 function storeLabel(store: Profile['secretStore']): string {
   return store === 'file' ? 'plain-text file' : store === 'keyutils' ? 'kernel keyring' : 'OS keychain'
+}
+
+/** Finds an organization by id or (case-insensitive) name among those the session can reach. */
+export async function findOrganization(client: CloudClient, ref: string): Promise<Organization> {
+  const all: Organization[] = []
+  for await (const o of client.orgs.list()) all.push(o)
+  const byId = all.find((o) => o.id === ref)
+  if (byId) return byId
+  const byName = all.filter((o) => o.name.toLowerCase() === ref.toLowerCase())
+  if (byName.length === 1) return byName[0]
+  if (byName.length > 1) throw new LcsError('usage', `Several organizations are named "${ref}": use the id (${byName.map((o) => o.id).join(', ')}).`)
+  throw new LcsError('notFound', `No organization "${ref}" among the ${all.length} this account can reach.`, {hint: 'See `lcs orgs list`.'})
 }
 
 /** The organization commands act on: the selected one, else the token's own. */

@@ -1,9 +1,12 @@
 // Deployment calls of the SDK (our contract, docs/api/openapi.yaml): the firmware and app catalogs, the
 // resource library, configurations, deployments and the task history.
 import type {CloudClient} from './client.js'
+import type {ListOptions, RequestOptions} from './types.js'
 
+/** The kinds of files the resource library holds. */
 export type ResourceType = 'firmware' | 'app' | 'ucf' | 'bundle'
 
+/** A firmware build of the catalog. */
 export interface FirmwareBuild {
   build: string
   buildType: string
@@ -13,6 +16,7 @@ export interface FirmwareBuild {
   url: string
 }
 
+/** An app of the standard eSF catalog. */
 export interface CatalogApp {
   id: string
   name: string
@@ -23,6 +27,7 @@ export interface CatalogApp {
   models: string[]
 }
 
+/** What the cloud read from an uploaded eSF app. */
 export interface AppDetails {
   name: string
   id: string
@@ -32,6 +37,7 @@ export interface AppDetails {
   payloadBytes: number
 }
 
+/** A file of the resource library. */
 export interface Resource {
   id: string
   organizationId: string
@@ -47,6 +53,7 @@ export interface Resource {
   dateModified: number
 }
 
+/** A resource to create or replace. */
 export interface ResourceInput {
   name: string
   type: ResourceType
@@ -58,6 +65,7 @@ export interface ResourceInput {
   content?: string
 }
 
+/** An app of a configuration. */
 export interface ConfigurationApp {
   source: 'catalog' | 'library'
   id: string
@@ -65,6 +73,7 @@ export interface ConfigurationApp {
   version: string | null
 }
 
+/** A configuration: firmware, apps and settings files deployed together. */
 export interface Configuration {
   id: string
   organizationId: string
@@ -81,6 +90,7 @@ export interface Configuration {
   dateModified: number
 }
 
+/** A configuration to create or replace (resources by id). */
 export interface ConfigurationInput {
   name: string
   description?: string | null
@@ -90,14 +100,17 @@ export interface ConfigurationInput {
   settings?: string[]
 }
 
+/** A maintenance window: start, time zone, length. */
 export interface ScheduleInput {
   startAt: number
   timeZone: string
   windowMinutes: number
 }
 
+/** What a deployment does. */
 export type DeploymentKind = 'deploy-configuration' | 'deploy-files' | 'update-firmware'
 
+/** A deployment to start. */
 export interface DeploymentInput {
   kind: DeploymentKind
   printers: string[]
@@ -107,9 +120,12 @@ export interface DeploymentInput {
   schedule?: ScheduleInput
 }
 
+/** The status of a task. */
 export type TaskStatus = 'scheduled' | 'running' | 'succeeded' | 'partial' | 'failed' | 'expired'
+/** The status of one printer within a task. */
 export type PrinterTaskStatus = 'scheduled' | 'pending' | 'running' | 'succeeded' | 'failed' | 'expired'
 
+/** One step of a printer's task (a firmware, an app, a settings file). */
 export interface TaskStep {
   kind: 'firmware' | 'app' | 'settings'
   name: string
@@ -118,6 +134,7 @@ export interface TaskStep {
   reason: string | null
 }
 
+/** One printer of a task. */
 export interface TaskPrinter {
   serialNumber: string
   modelName: string | null
@@ -132,6 +149,7 @@ export interface TaskPrinter {
   updatedAt: number
 }
 
+/** Printers of a task, counted by status. */
 export interface TaskSummary {
   total: number
   scheduled: number
@@ -142,6 +160,7 @@ export interface TaskSummary {
   expired: number
 }
 
+/** A task of the history: a deployment, a firmware update, an enrollment. */
 export interface DeployTask {
   id: string
   kind: string
@@ -160,6 +179,7 @@ export interface DeployTask {
   updatedAt: number
 }
 
+/** A printer a configuration was deployed to, and how it went. */
 export interface ConfigurationPrinter {
   serialNumber: string
   status: PrinterTaskStatus
@@ -171,52 +191,150 @@ export interface ConfigurationPrinter {
 /** Task statuses after which nothing changes any more. */
 export const FINAL_TASK_STATUSES: ReadonlySet<string> = new Set(['succeeded', 'partial', 'failed', 'expired'])
 
-const all = async <T>(it: AsyncGenerator<T>): Promise<T[]> => {
+/** Which tasks to list. */
+export interface TaskFilter extends ListOptions {
+  kind?: string
+  status?: string
+}
+
+async function all<T>(it: AsyncGenerator<T>): Promise<T[]> {
   const out: T[] = []
   for await (const x of it) out.push(x)
   return out
 }
 
-export const verifyFirmware = (c: CloudClient, reference: string) => c.call<FirmwareBuild>('verifyFirmware', {body: {reference}})
+/** `client.firmware`: the firmware catalog. */
+export class Firmware {
+  /** @internal */
+  constructor(private readonly c: CloudClient) {}
 
-export const listCatalogApps = (c: CloudClient) => all(c.paginate<CatalogApp>('listCatalogApps'))
-
-export const listResources = (c: CloudClient, orgId: string, type?: ResourceType) => all(c.paginate<Resource>('listResources', {params: {orgId}, query: {type}}))
-
-export const createResource = (c: CloudClient, orgId: string, input: ResourceInput) => c.call<Resource>('createResource', {body: input, params: {orgId}})
-
-export const updateResource = (c: CloudClient, orgId: string, resourceId: string, input: ResourceInput) => c.call<Resource>('updateResource', {body: input, params: {orgId, resourceId}})
-
-export const deleteResource = (c: CloudClient, orgId: string, resourceId: string) => c.call<void>('deleteResource', {params: {orgId, resourceId}})
-
-export const listConfigurations = (c: CloudClient, orgId: string) => all(c.paginate<Configuration>('listConfigurations', {params: {orgId}}))
-
-export const getConfiguration = (c: CloudClient, orgId: string, configId: string) => c.call<Configuration>('getConfiguration', {params: {configId, orgId}})
-
-export const createConfiguration = (c: CloudClient, orgId: string, input: ConfigurationInput) => c.call<Configuration>('createConfiguration', {body: input, params: {orgId}})
-
-export const updateConfiguration = (c: CloudClient, orgId: string, configId: string, input: ConfigurationInput) => c.call<Configuration>('updateConfiguration', {body: input, params: {configId, orgId}})
-
-export const deleteConfiguration = (c: CloudClient, orgId: string, configId: string) => c.call<void>('deleteConfiguration', {params: {configId, orgId}})
-
-export const copyConfiguration = (c: CloudClient, orgId: string, configId: string, name: string, targetOrgId?: string) =>
-  c.call<Configuration>('copyConfiguration', {body: {name, organizationId: targetOrgId}, params: {configId, orgId}})
-
-export const setDefaultConfiguration = (c: CloudClient, orgId: string, configId: string) => c.call<Configuration>('setDefaultConfiguration', {params: {configId, orgId}})
-
-export const unsetDefaultConfiguration = (c: CloudClient, orgId: string, configId: string) => c.call<Configuration>('unsetDefaultConfiguration', {params: {configId, orgId}})
-
-export const configurationPrinters = (c: CloudClient, orgId: string, configId: string) => all(c.paginate<ConfigurationPrinter>('configurationPrinters', {params: {configId, orgId}}))
-
-export const createDeployment = (c: CloudClient, orgId: string, input: DeploymentInput) => c.call<DeployTask>('createDeployment', {body: input, params: {orgId}})
-
-export const getTask = (c: CloudClient, orgId: string, taskId: string) => c.call<DeployTask>('getTask', {params: {orgId, taskId}})
-
-export function listDeployTasks(c: CloudClient, orgId: string, filter: {kind?: string; status?: string; limit?: number} = {}): AsyncGenerator<DeployTask> {
-  return c.paginate<DeployTask>('listTasks', {limit: filter.limit, params: {orgId}, query: {kind: filter.kind, status: filter.status}})
+  /** The build a name or support-center URL designates (404 when there is none). */
+  verify(reference: string, opts: RequestOptions = {}): Promise<FirmwareBuild> {
+    return this.c.call<FirmwareBuild>('verifyFirmware', {body: {reference}, signal: opts.signal})
+  }
 }
 
-export const updateTask = (c: CloudClient, orgId: string, taskId: string, change: {name?: string; schedule?: Partial<ScheduleInput>}) =>
-  c.call<DeployTask>('updateTask', {body: change, params: {orgId, taskId}})
+/** `client.apps`: the standard eSF application catalog. */
+export class Apps {
+  /** @internal */
+  constructor(private readonly c: CloudClient) {}
 
-export const deleteTask = (c: CloudClient, orgId: string, taskId: string) => c.call<void>('deleteTask', {params: {orgId, taskId}})
+  /** Every app of the catalog. */
+  list(opts: RequestOptions = {}): Promise<CatalogApp[]> {
+    return all(this.c.paginate<CatalogApp>('listCatalogApps', opts))
+  }
+}
+
+/** `client.resources`: the resource library. */
+export class Resources {
+  /** @internal */
+  constructor(private readonly c: CloudClient) {}
+
+  /** Every resource of the organization, or those of one type. */
+  list(orgId: string, type?: ResourceType, opts: RequestOptions = {}): Promise<Resource[]> {
+    return all(this.c.paginate<Resource>('listResources', {params: {orgId}, query: {type}, signal: opts.signal}))
+  }
+
+  /** Uploads a resource (or names a firmware build). */
+  create(orgId: string, input: ResourceInput, opts: RequestOptions = {}): Promise<Resource> {
+    return this.c.call<Resource>('createResource', {body: input, params: {orgId}, signal: opts.signal})
+  }
+
+  /** Replaces a resource. */
+  update(orgId: string, resourceId: string, input: ResourceInput, opts: RequestOptions = {}): Promise<Resource> {
+    return this.c.call<Resource>('updateResource', {body: input, params: {orgId, resourceId}, signal: opts.signal})
+  }
+
+  /** Deletes a resource (409 while a configuration uses it). */
+  delete(orgId: string, resourceId: string, opts: RequestOptions = {}): Promise<void> {
+    return this.c.call<void>('deleteResource', {params: {orgId, resourceId}, signal: opts.signal})
+  }
+}
+
+/** `client.configs`: configurations. */
+export class Configs {
+  /** @internal */
+  constructor(private readonly c: CloudClient) {}
+
+  /** Every configuration of the organization. */
+  list(orgId: string, opts: RequestOptions = {}): Promise<Configuration[]> {
+    return all(this.c.paginate<Configuration>('listConfigurations', {params: {orgId}, signal: opts.signal}))
+  }
+
+  /** One configuration by id. */
+  get(orgId: string, configId: string, opts: RequestOptions = {}): Promise<Configuration> {
+    return this.c.call<Configuration>('getConfiguration', {params: {configId, orgId}, signal: opts.signal})
+  }
+
+  /** Creates a configuration. */
+  create(orgId: string, input: ConfigurationInput, opts: RequestOptions = {}): Promise<Configuration> {
+    return this.c.call<Configuration>('createConfiguration', {body: input, params: {orgId}, signal: opts.signal})
+  }
+
+  /** Replaces a configuration. */
+  update(orgId: string, configId: string, input: ConfigurationInput, opts: RequestOptions = {}): Promise<Configuration> {
+    return this.c.call<Configuration>('updateConfiguration', {body: input, params: {configId, orgId}, signal: opts.signal})
+  }
+
+  /** Deletes a configuration. */
+  delete(orgId: string, configId: string, opts: RequestOptions = {}): Promise<void> {
+    return this.c.call<void>('deleteConfiguration', {params: {configId, orgId}, signal: opts.signal})
+  }
+
+  /** Copies a configuration under a new name, into this organization or another one. */
+  copy(orgId: string, configId: string, name: string, opts: RequestOptions & {targetOrgId?: string} = {}): Promise<Configuration> {
+    return this.c.call<Configuration>('copyConfiguration', {body: {name, organizationId: opts.targetOrgId}, params: {configId, orgId}, signal: opts.signal})
+  }
+
+  /** Makes it the default configuration (deployed to newly enrolled printers). */
+  setDefault(orgId: string, configId: string, opts: RequestOptions = {}): Promise<Configuration> {
+    return this.c.call<Configuration>('setDefaultConfiguration', {params: {configId, orgId}, signal: opts.signal})
+  }
+
+  /** Makes it no longer the default configuration. */
+  unsetDefault(orgId: string, configId: string, opts: RequestOptions = {}): Promise<Configuration> {
+    return this.c.call<Configuration>('unsetDefaultConfiguration', {params: {configId, orgId}, signal: opts.signal})
+  }
+
+  /** The printers it was deployed to, with their last status. */
+  printers(orgId: string, configId: string, opts: RequestOptions = {}): Promise<ConfigurationPrinter[]> {
+    return all(this.c.paginate<ConfigurationPrinter>('configurationPrinters', {params: {configId, orgId}, signal: opts.signal}))
+  }
+}
+
+/** `client.deployments`: deploy a configuration, files or firmware. */
+export class Deployments {
+  /** @internal */
+  constructor(private readonly c: CloudClient) {}
+
+  /** Starts (or schedules) a deployment: the answer is its task. */
+  create(orgId: string, input: DeploymentInput, opts: RequestOptions = {}): Promise<DeployTask> {
+    return this.c.call<DeployTask>('createDeployment', {body: input, params: {orgId}, signal: opts.signal})
+  }
+}
+
+/** `client.tasks`: the task history. */
+export class Tasks {
+  /** @internal */
+  constructor(private readonly c: CloudClient) {}
+
+  /** The organization's tasks, newest first, filtered. */
+  list(orgId: string, filter: TaskFilter = {}): AsyncGenerator<DeployTask> {
+    return this.c.paginate<DeployTask>('listTasks', {...filter, params: {orgId}, query: {kind: filter.kind, status: filter.status}})
+  }
+
+  /** One task with its printers. */
+  get(orgId: string, taskId: string, opts: RequestOptions = {}): Promise<DeployTask> {
+    return this.c.call<DeployTask>('getTask', {params: {orgId, taskId}, signal: opts.signal})
+  }
+
+  /** Renames a task or moves a scheduled one's window (until it starts). */
+  update(orgId: string, taskId: string, change: {name?: string; schedule?: Partial<ScheduleInput>}, opts: RequestOptions = {}): Promise<DeployTask> {
+    return this.c.call<DeployTask>('updateTask', {body: change, params: {orgId, taskId}, signal: opts.signal})
+  }
+
+  /** Deletes a scheduled task (until it starts). */
+  delete(orgId: string, taskId: string, opts: RequestOptions = {}): Promise<void> {
+    return this.c.call<void>('deleteTask', {params: {orgId, taskId}, signal: opts.signal})
+  }
+}

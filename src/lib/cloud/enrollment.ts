@@ -1,6 +1,8 @@
 // Enrollment calls of the SDK (our contract): enrollment codes and enrolled printers.
 import type {CloudClient} from './client.js'
+import type {ListOptions, RequestOptions} from './types.js'
 
+/** A printer enrolled in an organization. */
 export interface EnrolledPrinter {
   serialNumber: string
   organizationId: string
@@ -17,6 +19,7 @@ export interface EnrolledPrinter {
   mpsStatus: 'none' | 'managed' | 'pending'
 }
 
+/** An organization's enrollment code for Native Agent printers. */
 export interface EnrollmentCode {
   code: string
   expiresAt: number
@@ -24,26 +27,59 @@ export interface EnrollmentCode {
   sentTo?: string
 }
 
-export const getEnrollmentCode = (c: CloudClient, orgId: string) => c.call<EnrollmentCode>('enrollmentCode', {params: {orgId}})
-
-export const emailEnrollmentCode = (c: CloudClient, orgId: string, email: string) => c.call<EnrollmentCode>('emailEnrollmentCode', {body: {email}, params: {orgId}})
-
-export const claimDeviceCode = (c: CloudClient, orgId: string, code: string) => c.call<EnrolledPrinter>('claimDeviceCode', {params: {code, orgId}})
-
-export function listPrinters(c: CloudClient, orgId: string, filter: {serial?: string; tag?: string; includeChildren?: boolean; limit?: number} = {}): AsyncGenerator<EnrolledPrinter> {
-  return c.paginate<EnrolledPrinter>('listPrinters', {
-    limit: filter.limit, params: {orgId}, query: {includeChildren: filter.includeChildren ? 'true' : undefined, serial: filter.serial, tag: filter.tag},
-  })
+/** Which enrolled printers to list. */
+export interface PrinterFilter extends ListOptions {
+  serial?: string
+  tag?: string
+  /** Also the printers of the child organizations. */
+  includeChildren?: boolean
 }
 
-/** The enrolled printer with this serial, or undefined (a 404 is an answer here, not an error). */
-export async function findPrinter(c: CloudClient, orgId: string, serial: string): Promise<EnrolledPrinter | undefined> {
-  for await (const p of listPrinters(c, orgId, {serial})) return p
-  return undefined
+/** `client.enrollmentCodes`: the organization's enrollment code. */
+export class EnrollmentCodes {
+  /** @internal */
+  constructor(private readonly c: CloudClient) {}
+
+  /** The current code (a new one when the last has expired). */
+  get(orgId: string, opts: RequestOptions = {}): Promise<EnrollmentCode> {
+    return this.c.call<EnrollmentCode>('enrollmentCode', {params: {orgId}, signal: opts.signal})
+  }
+
+  /** E-mails the current code to an address. */
+  email(orgId: string, email: string, opts: RequestOptions = {}): Promise<EnrollmentCode> {
+    return this.c.call<EnrollmentCode>('emailEnrollmentCode', {body: {email}, params: {orgId}, signal: opts.signal})
+  }
 }
 
-export const getPrinter = (c: CloudClient, orgId: string, serial: string) => c.call<EnrolledPrinter>('getPrinter', {params: {orgId, serial}})
+/** `client.printers`: enrolled printers. */
+export class Printers {
+  /** @internal */
+  constructor(private readonly c: CloudClient) {}
 
-export const unenrollPrinter = (c: CloudClient, orgId: string, serial: string) => c.call<void>('unenrollPrinter', {params: {orgId, serial}})
+  /** The enrolled printers, filtered. */
+  list(orgId: string, filter: PrinterFilter = {}): AsyncGenerator<EnrolledPrinter> {
+    return this.c.paginate<EnrolledPrinter>('listPrinters', {
+      ...filter, params: {orgId}, query: {includeChildren: filter.includeChildren ? 'true' : undefined, serial: filter.serial, tag: filter.tag},
+    })
+  }
 
-export const setPrinterTags = (c: CloudClient, orgId: string, serial: string, tags: string[]) => c.call<EnrolledPrinter>('setPrinterTags', {body: {tags}, params: {orgId, serial}})
+  /** One printer by serial number (404 when it is not enrolled). */
+  get(orgId: string, serial: string, opts: RequestOptions = {}): Promise<EnrolledPrinter> {
+    return this.c.call<EnrolledPrinter>('getPrinter', {params: {orgId, serial}, signal: opts.signal})
+  }
+
+  /** Removes a printer from the organization. */
+  unenroll(orgId: string, serial: string, opts: RequestOptions = {}): Promise<void> {
+    return this.c.call<void>('unenrollPrinter', {params: {orgId, serial}, signal: opts.signal})
+  }
+
+  /** Replaces a printer's tags. */
+  setTags(orgId: string, serial: string, tags: string[], opts: RequestOptions = {}): Promise<EnrolledPrinter> {
+    return this.c.call<EnrolledPrinter>('setPrinterTags', {body: {tags}, params: {orgId, serial}, signal: opts.signal})
+  }
+
+  /** Enrolls the printer showing this code on its panel. */
+  claim(orgId: string, code: string, opts: RequestOptions = {}): Promise<EnrolledPrinter> {
+    return this.c.call<EnrolledPrinter>('claimDeviceCode', {params: {code, orgId}, signal: opts.signal})
+  }
+}

@@ -1,25 +1,20 @@
 // SDK calls for the fleet-management side of imports: printer pre-enrollments (serial numbers registered
-// in advance) and MPS Express contacts. Batch endpoints answer per item.
+// in advance) and MPS Express contacts (batch endpoints answer per item), and the read-only integration
+// API's assets.
 import type {CloudClient} from './client.js'
-import type {BatchItemResult, Preenrollment} from './types.js'
+import type {RouteName} from './routes.js'
+import type {Asset, BatchItemResult, BatchOptions, ListOptions, Preenrollment} from './types.js'
 
-/** Items per request the batch endpoints accept (contacts: the portal's limit per upload). */
+/** Serial numbers per request the pre-enrollment batch endpoint accepts. */
 export const PREENROLL_BATCH_MAX = 1000
+/** Contacts per request (the portal's limit per upload). */
 export const MPS_CONTACTS_BATCH_MAX = 300
 
+/** One pre-enrollment change. */
 export interface PreenrollItem {
   /** CREATE (the default) pre-enrolls the serial number, DELETE removes it. */
   operation?: 'CREATE' | 'DELETE'
   serialNumber: string
-}
-
-/** The organization's pre-enrolled serial numbers, oldest first. */
-export function listPreenrollments(client: CloudClient, orgId: string): AsyncGenerator<Preenrollment> {
-  return client.paginate<Preenrollment>('listPreenrollments', {params: {orgId}})
-}
-
-export function applyPreenrollments(client: CloudClient, orgId: string, items: PreenrollItem[], dryRun = false): Promise<BatchItemResult[]> {
-  return client.batch('preenrollmentsBatch', orgId, items, dryRun)
 }
 
 /** An MPS Express (supplies delivery) contact, as on the contact form. */
@@ -43,11 +38,55 @@ export interface MpsContactItem {
 /** A contact as the cloud holds it. */
 export type MpsContact = MpsContactItem & {id: string; dateCreated: number}
 
-export function listMpsContacts(client: CloudClient, orgId: string): AsyncGenerator<MpsContact> {
-  return client.paginate<MpsContact>('listMpsContacts', {params: {orgId}})
+/** `client.preenrollments`: printers pre-enrolled by serial number. */
+export class Preenrollments {
+  /** @internal */
+  constructor(private readonly c: CloudClient) {}
+
+  /** The organization's pre-enrolled serial numbers, oldest first. */
+  list(orgId: string, opts: ListOptions = {}): AsyncGenerator<Preenrollment> {
+    return this.c.paginate<Preenrollment>('listPreenrollments', {...opts, params: {orgId}})
+  }
+
+  /** Adds or removes up to {@link PREENROLL_BATCH_MAX} serial numbers: one result per item, in order. */
+  apply(orgId: string, items: PreenrollItem[], opts: BatchOptions = {}): Promise<BatchItemResult[]> {
+    return this.c.batch('preenrollmentsBatch', orgId, items, opts)
+  }
 }
 
-/** Creates contacts (one identical to an existing contact is unchanged; same name and e-mail with other details: 409). */
-export function applyMpsContacts(client: CloudClient, orgId: string, items: MpsContactItem[], dryRun = false): Promise<BatchItemResult[]> {
-  return client.batch('mpsContactsBatch', orgId, items, dryRun)
+/** `client.mpsContacts`: MPS Express contacts. */
+export class MpsContacts {
+  /** @internal */
+  constructor(private readonly c: CloudClient) {}
+
+  /** Every contact of the organization. */
+  list(orgId: string, opts: ListOptions = {}): AsyncGenerator<MpsContact> {
+    return this.c.paginate<MpsContact>('listMpsContacts', {...opts, params: {orgId}})
+  }
+
+  /** Creates up to {@link MPS_CONTACTS_BATCH_MAX} contacts (an identical one is unchanged; same name and e-mail with other details: 409). */
+  apply(orgId: string, items: MpsContactItem[], opts: BatchOptions = {}): Promise<BatchItemResult[]> {
+    return this.c.batch('mpsContactsBatch', orgId, items, opts)
+  }
+}
+
+/** What the integration API lists about assets. */
+export type AssetView = 'assets' | 'supplies' | 'alerts' | 'counters' | 'diagnostics'
+const ASSET_ROUTES: Record<AssetView, RouteName> = {
+  alerts: 'assetAlerts',
+  assets: 'assets',
+  counters: 'assetCounters',
+  diagnostics: 'assetDiagnostics',
+  supplies: 'assetSupplies',
+}
+
+/** `client.assets`: the public integration API (read-only), over the token's organization and its children. */
+export class Assets {
+  /** @internal */
+  constructor(private readonly c: CloudClient) {}
+
+  /** Every asset, with the fields of one view. */
+  list(view: AssetView = 'assets', opts: ListOptions = {}): AsyncGenerator<Asset> {
+    return this.c.paginate<Asset>(ASSET_ROUTES[view], opts)
+  }
 }

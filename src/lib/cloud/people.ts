@@ -1,10 +1,11 @@
 // SDK calls for people: users, groups, badges and PINs (batch endpoints that answer per item), and the PIN
 // part of an organization's printer-login configuration.
 import type {CloudClient} from './client.js'
-import type {Badge, BatchItemResult, Group, Outcome, PinPolicy} from './types.js'
+import type {Badge, BatchItemResult, BatchOptions, Group, ListOptions, Outcome, PinPolicy, RequestOptions, User} from './types.js'
 
-/** Items per request the batch endpoints accept. */
+/** Users per request the users batch endpoint accepts. */
 export const USERS_BATCH_MAX = 500
+/** Items per request the badges batch endpoint accepts. */
 export const BADGES_BATCH_MAX = 1000
 
 /** One user to create, update or delete. Absent fields are left as they are. */
@@ -35,39 +36,91 @@ export interface BadgeItem {
   regeneratePin?: boolean
 }
 
-export function applyUsers(client: CloudClient, orgId: string, items: UserItem[], dryRun = false): Promise<BatchItemResult[]> {
-  return client.batch('usersBatch', orgId, items, dryRun)
+/** `client.users`: the users of an organization. */
+export class Users {
+  /** @internal */
+  constructor(private readonly c: CloudClient) {}
+
+  /** Every user of the organization. */
+  list(orgId: string, opts: ListOptions = {}): AsyncGenerator<User> {
+    return this.c.paginate<User>('listUsers', {...opts, params: {orgId}})
+  }
+
+  /** Creates, updates or deletes up to {@link USERS_BATCH_MAX} users: one result per item, in order. */
+  apply(orgId: string, items: UserItem[], opts: BatchOptions = {}): Promise<BatchItemResult[]> {
+    return this.c.batch('usersBatch', orgId, items, opts)
+  }
+
+  /** One item: its outcome, or its rejection as an error. */
+  applyOne(orgId: string, item: UserItem, opts: RequestOptions = {}): Promise<Outcome> {
+    return this.c.batchOne('usersBatch', orgId, item, opts)
+  }
+
+  /** Creates a user (unchanged when an identical one exists). */
+  create(orgId: string, user: Omit<UserItem, 'operation'>, opts: RequestOptions = {}): Promise<Outcome> {
+    return this.applyOne(orgId, {...user, operation: 'CREATE'}, opts)
+  }
+
+  /** Changes the given fields of the user with this e-mail address. */
+  update(orgId: string, user: Omit<UserItem, 'operation'>, opts: RequestOptions = {}): Promise<Outcome> {
+    return this.applyOne(orgId, {...user, operation: 'UPDATE'}, opts)
+  }
+
+  /** Deletes the user with this e-mail address. */
+  delete(orgId: string, email: string, opts: RequestOptions = {}): Promise<Outcome> {
+    return this.applyOne(orgId, {email, operation: 'DELETE'}, opts)
+  }
 }
 
-export function applyUser(client: CloudClient, orgId: string, item: UserItem): Promise<Outcome> {
-  return client.batchOne('usersBatch', orgId, item)
+/** `client.groups`: user groups (printer-login and print policies are given to groups). */
+export class Groups {
+  /** @internal */
+  constructor(private readonly c: CloudClient) {}
+
+  /** Every group of the organization. */
+  list(orgId: string, opts: ListOptions = {}): AsyncGenerator<Group> {
+    return this.c.paginate<Group>('listGroups', {...opts, params: {orgId}})
+  }
+
+  /** Creates an empty group (409 when one of that name, in any case, exists). */
+  create(orgId: string, name: string, opts: RequestOptions = {}): Promise<Group> {
+    return this.c.call<Group>('createGroup', {body: {name}, params: {orgId}, signal: opts.signal})
+  }
 }
 
-export function applyBadges(client: CloudClient, orgId: string, items: BadgeItem[], dryRun = false): Promise<BatchItemResult[]> {
-  return client.batch('badgesBatch', orgId, items, dryRun)
+/** `client.badges`: badges and PINs for printer login. */
+export class Badges {
+  /** @internal */
+  constructor(private readonly c: CloudClient) {}
+
+  /** The organization's badges, or one user's. */
+  list(orgId: string, opts: ListOptions & {email?: string} = {}): AsyncGenerator<Badge> {
+    return this.c.paginate<Badge>('listBadges', {...opts, params: {orgId}, query: {email: opts.email}})
+  }
+
+  /** Registers or removes up to {@link BADGES_BATCH_MAX} badges and PINs: one result per item, in order. */
+  apply(orgId: string, items: BadgeItem[], opts: BatchOptions = {}): Promise<BatchItemResult[]> {
+    return this.c.batch('badgesBatch', orgId, items, opts)
+  }
+
+  /** One item: its outcome, or its rejection as an error. */
+  applyOne(orgId: string, item: BadgeItem, opts: RequestOptions = {}): Promise<Outcome> {
+    return this.c.batchOne('badgesBatch', orgId, item, opts)
+  }
 }
 
-export function applyBadge(client: CloudClient, orgId: string, item: BadgeItem): Promise<Outcome> {
-  return client.batchOne('badgesBatch', orgId, item)
-}
+/** `client.loginConfig`: the PIN part of the organization's printer-login configuration. */
+export class LoginConfig {
+  /** @internal */
+  constructor(private readonly c: CloudClient) {}
 
-export function listGroups(client: CloudClient, orgId: string): AsyncGenerator<Group> {
-  return client.paginate<Group>('listGroups', {params: {orgId}})
-}
+  /** Who sets PINs, and their length. */
+  get(orgId: string, opts: RequestOptions = {}): Promise<PinPolicy> {
+    return this.c.call<PinPolicy>('getLoginConfig', {params: {orgId}, signal: opts.signal})
+  }
 
-/** Creates an empty group (409 when one of that name, in any case, exists). */
-export function createGroup(client: CloudClient, orgId: string, name: string): Promise<Group> {
-  return client.call<Group>('createGroup', {body: {name}, params: {orgId}})
-}
-
-export function listBadges(client: CloudClient, orgId: string, email?: string): AsyncGenerator<Badge> {
-  return client.paginate<Badge>('listBadges', {params: {orgId}, query: {email}})
-}
-
-export function getPinPolicy(client: CloudClient, orgId: string): Promise<PinPolicy> {
-  return client.call<PinPolicy>('getLoginConfig', {params: {orgId}})
-}
-
-export function setPinPolicy(client: CloudClient, orgId: string, change: Partial<PinPolicy>): Promise<PinPolicy> {
-  return client.call<PinPolicy>('setLoginConfig', {body: change, params: {orgId}})
+  /** Changes the given fields; answers the whole new setting. */
+  set(orgId: string, change: Partial<PinPolicy>, opts: RequestOptions = {}): Promise<PinPolicy> {
+    return this.c.call<PinPolicy>('setLoginConfig', {body: change, params: {orgId}, signal: opts.signal})
+  }
 }

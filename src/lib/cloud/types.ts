@@ -1,3 +1,26 @@
+// Types of the cloud API's answers (docs/api/openapi.yaml), shared by the SDK's calls.
+
+/** Options every SDK call takes. */
+export interface RequestOptions {
+  /** Aborts the call (and any retry waiting): the promise rejects with the signal's reason. */
+  signal?: AbortSignal
+}
+
+/** Options of a call to a batch endpoint. */
+export interface BatchOptions extends RequestOptions {
+  /** Validate only: the answer says what each item would do, nothing changes. */
+  dryRun?: boolean
+}
+
+/** Options of a paged list call. */
+export interface ListOptions extends RequestOptions {
+  /** Items per request (1–200, default 200). */
+  pageSize?: number
+  /** Stop after this many items. */
+  limit?: number
+}
+
+/** One page of a Spring-style paged list. */
 export interface Page<T> {
   content: T[]
   number: number
@@ -7,6 +30,7 @@ export interface Page<T> {
   last: boolean
 }
 
+/** The OAuth2 token endpoint's answer. */
 export interface TokenResponse {
   access_token: string
   token_type: string
@@ -14,6 +38,7 @@ export interface TokenResponse {
   refresh_token?: string
 }
 
+/** What the cloud says about the current access token: whose it is and which organization it acts for. */
 export interface TokenInfo {
   resource_owner_organization_id: string
   resource_owner_id: string
@@ -22,6 +47,7 @@ export interface TokenInfo {
   expires_in?: number
 }
 
+/** An organization (a partner, a customer, or one of their child organizations). */
 export interface Organization {
   id: string
   name: string
@@ -30,6 +56,7 @@ export interface Organization {
   dateCreated: number
 }
 
+/** A user of an organization. */
 export interface User {
   id: string
   email: string
@@ -53,6 +80,7 @@ export interface Group {
   dateCreated: number
 }
 
+/** A badge registered to a user for printer login. */
 export interface Badge {
   badgeId: string
   email: string
@@ -62,6 +90,7 @@ export interface Badge {
   dateCreated: number
 }
 
+/** Page counters of an asset (integration API). */
 export interface AssetCounters {
   lifetimeCount?: number
   printSideCount?: number
@@ -71,6 +100,7 @@ export interface AssetCounters {
   [name: string]: number | undefined
 }
 
+/** One supply of an asset (toner, drum …). */
 export interface AssetSupply {
   type: string
   color?: string
@@ -78,12 +108,14 @@ export interface AssetSupply {
   percentRemaining?: number | null
 }
 
+/** An active alert of an asset. */
 export interface AssetAlert {
   issue: string
   status: string
   severity?: string
 }
 
+/** A printer as the read-only integration API describes it. */
 export interface Asset {
   manufacturer: string
   modelName: string
@@ -109,6 +141,7 @@ export interface BatchItemResult {
   error?: {code: string; message: string; details?: Array<{field?: string; rule?: string}>}
 }
 
+/** A batch endpoint's whole answer. */
 export interface BatchResponse {
   dryRun: boolean
   results: BatchItemResult[]

@@ -51,7 +51,7 @@ export async function writePrivateFile(path: string, text: string): Promise<void
   await rename(tmp, path)
 }
 
-async function writeConfig(cfg: ConfigFile, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function writeConfig(cfg: ConfigFile, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   await writePrivateFile(configPath(env), JSON.stringify(cfg, null, 2) + '\n')
 }
 

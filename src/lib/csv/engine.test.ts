@@ -4,7 +4,7 @@ import {join} from 'node:path'
 import {test} from 'node:test'
 
 import {tempDir} from '../../../test/helpers/cli.js'
-import type {BatchItemResult} from '../cloud/types.js'
+import type {BatchItemResult} from '../cloud/index.js'
 import {LcsError} from '../errors.js'
 import {runImport, type ImportOptions} from './engine.js'
 import type {ImportFormat} from './format.js'

@@ -10,7 +10,7 @@
 // from its journal (--resume), and anything applied but not journaled plans as unchanged.
 // Rows held in memory (a rollout file's inline entries) go through the same passes, without a journal
 // or a rejected-rows report: there is no file to put them next to, and a re-run plans them again.
-import type {BatchItemResult, Outcome} from '../cloud/types.js'
+import type {BatchItemResult, Outcome} from '../cloud/index.js'
 import {LcsError, type ErrorDetail} from '../errors.js'
 import type {Header, ImportFormat} from './format.js'
 import {checkResumable, Journal} from './journal.js'

@@ -5,7 +5,7 @@
 // Only line numbers and outcomes are stored: no cell values, no secrets.
 import {appendFileSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 
-import type {Outcome} from '../cloud/types.js'
+import type {Outcome} from '../cloud/index.js'
 import {LcsError} from '../errors.js'
 
 interface JournalIdentity {

@@ -1,7 +1,7 @@
 // Field rules of the import formats, shared by the client's validation pass and the sandbox's
 // server-side validation, so both sides reject exactly the same values with the same words.
 // A rule returns undefined when the value is fine, else the rule broken (never echoing a secret).
-import type {PinPolicy} from '../cloud/types.js'
+import type {PinPolicy} from '../cloud/index.js'
 
 export type Rule = (value: string) => string | undefined
 

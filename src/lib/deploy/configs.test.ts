@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
 
-import type {CatalogApp} from '../cloud/deploy.js'
+import type {CatalogApp} from '../cloud/index.js'
 import {diffConfig, normalizeConfig, specFromFlags, toInput, type ResourceIndex} from './configs.js'
 import {splitSerials} from './selection.js'
 

@@ -1,8 +1,7 @@
 // Configurations as people write them (names of resources and catalog apps, in deployment order) and as
 // the cloud stores them (ids). The same resolution serves `lcs configs create/update` (flags or
 // -f config.yaml) and rollout files, where the resources may be created by the same run.
-import type {CloudClient} from '../cloud/client.js'
-import {listCatalogApps, listResources, type CatalogApp, type Configuration, type ConfigurationInput, type Resource, type ResourceType} from '../cloud/deploy.js'
+import type {CatalogApp, CloudClient, Configuration, ConfigurationInput, Resource, ResourceType} from '../cloud/index.js'
 import {LcsError} from '../errors.js'
 import {catalogMatch} from './resources.js'
 import type {YamlSource} from './yaml-source.js'
@@ -135,7 +134,7 @@ const problemsToDetails = (problems: Problem[]) => problems.map((p) => ({field: 
 
 /** Resolves a configuration against the organization's library and the catalog; refuses it with every problem (with lines when it came from a file). */
 export async function resolveConfig(client: CloudClient, orgId: string, spec: ConfigSpec, source?: YamlSource): Promise<ConfigurationInput> {
-  const [resources, catalog] = await Promise.all([listResources(client, orgId), listCatalogApps(client)])
+  const [resources, catalog] = await Promise.all([client.resources.list(orgId), client.apps.list()])
   const index = indexResources(resources)
   const {config, problems} = normalizeConfig(spec, index, catalog)
   if (problems.length && source) throw source.refuse(problems, 'configuration')

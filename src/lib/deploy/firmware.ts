@@ -1,7 +1,7 @@
 // Firmware updates outside a configuration, as the portal's Update Firmware window has them: now, or at
 // a date and time in a time zone with a task window; scheduled tasks can be changed or deleted until
 // they start. Everything is checked here before the cloud is asked (and the cloud checks again).
-import type {ScheduleInput} from '../cloud/deploy.js'
+import type {ScheduleInput} from '../cloud/index.js'
 import {LcsError} from '../errors.js'
 import {didYouMean} from './schema.js'
 import {formatInZone, isValidTimeZone, localTimeZone, parseLocalTime, parseWindow, taskNameProblem} from './schedule.js'

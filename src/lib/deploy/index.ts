@@ -4,7 +4,7 @@ export {diffConfig, fromCloud, hasContentFlags, indexResources, normalizeConfig,
 export {inspectFile, InvalidFile, kindOfFile, RESOURCE_TYPES, type FileInfo} from './files.js'
 export {scheduleChange, scheduleFromFlags} from './firmware.js'
 export {InvalidAppFile} from './fls.js'
-export {describeFile, describeResource, FIRMWARE_REFERENCE, prepareUpload, readChecked} from './resources.js'
+export {describeFile, describeResource, FIRMWARE_REFERENCE, prepareUpload, readChecked, readUploadFile} from './resources.js'
 export {formatInZone, formatWindow} from './schedule.js'
 export {didYouMean, type Path} from './schema.js'
 export {checkSelection, matchPrinters, selectPrinters, splitSerials} from './selection.js'

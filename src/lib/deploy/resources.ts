@@ -1,13 +1,16 @@
 // Turning what the user gives (a firmware build name or URL, an .fls app, a UCF file, a settings bundle)
 // into a resource upload, checked here first so a bad file is refused before any upload, with the
 // portal's wording ("Invalid App File", "No firmware found.").
-import {readFile} from 'node:fs/promises'
+import {open} from 'node:fs/promises'
 import {basename, extname} from 'node:path'
 
-import type {CatalogApp, Resource, ResourceInput, ResourceType} from '../cloud/deploy.js'
+import type {CatalogApp, Resource, ResourceInput, ResourceType} from '../cloud/index.js'
 import {LcsError} from '../errors.js'
 import {InvalidAppFile} from './fls.js'
 import {inspectFile, InvalidFile, kindOfFile, type FileInfo} from './files.js'
+
+/** The largest file uploaded as a resource (sent base64 in one request, under the SDK's 256 MiB body cap). */
+export const MAX_RESOURCE_FILE_BYTES = 128 * 2 ** 20
 
 export const FIRMWARE_REFERENCE = /^([A-Za-z]{5}\.\d{3}\.\d{3}|https:\/\/\S+)$/
 
@@ -25,15 +28,35 @@ interface PreparedUpload {
   file?: FileInfo
 }
 
-/** Reads and checks a local file; errors name the file. */
-export async function readChecked(path: string, expected?: 'app' | 'ucf' | 'bundle'): Promise<{buf: Buffer; info: FileInfo}> {
-  let buf: Buffer
+/** Reads a file to upload: only a regular file, at most MAX_RESOURCE_FILE_BYTES; errors name the file. */
+export async function readUploadFile(path: string): Promise<Buffer> {
   try {
-    buf = await readFile(path)
+    const handle = await open(path, 'r')
+    try {
+      const st = await handle.stat()
+      if (!st.isFile()) {
+        const what = st.isDirectory() ? 'a directory' : st.isFIFO() ? 'a pipe (FIFO)' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : st.isSocket() ? 'a socket' : 'not a regular file'
+        throw new LcsError('badData', `${path} is ${what}: only regular files are uploaded.`)
+      }
+      // read at most one byte more than allowed: a file that grows while read is still caught
+      const chunk = Buffer.alloc(Math.min(st.size, MAX_RESOURCE_FILE_BYTES) + 1)
+      let length = 0
+      for (let n = -1; n !== 0 && length < chunk.length; length += n) n = (await handle.read(chunk, length, chunk.length - length, length)).bytesRead
+      if (length > MAX_RESOURCE_FILE_BYTES) throw new LcsError('badData', `${path} is larger than ${MAX_RESOURCE_FILE_BYTES / 2 ** 20} MiB, the largest resource file lcs uploads.`)
+      return chunk.subarray(0, length)
+    } finally {
+      await handle.close()
+    }
   } catch (error) {
+    if (error instanceof LcsError) throw error
     const code = (error as NodeJS.ErrnoException).code
     throw new LcsError(code === 'ENOENT' ? 'notFound' : 'badData', code === 'ENOENT' ? `File not found: ${path}` : `Cannot read ${path}: ${(error as Error).message}`)
   }
+}
+
+/** Reads and checks a local file; errors name the file. */
+export async function readChecked(path: string, expected?: 'app' | 'ucf' | 'bundle'): Promise<{buf: Buffer; info: FileInfo}> {
+  const buf = await readUploadFile(path)
   try {
     return {buf, info: inspectFile(path, buf, expected)}
   } catch (error) {

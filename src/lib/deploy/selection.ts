@@ -1,8 +1,7 @@
 // Which printers a deployment goes to: serial numbers, tags, or every enrolled printer of the
 // organization. Everything is checked against the cloud's list before anything is deployed, so a
 // serial that is not enrolled here is refused up front (the cloud refuses it too).
-import type {CloudClient} from '../cloud/client.js'
-import {listPrinters, type EnrolledPrinter} from '../cloud/enrollment.js'
+import type {CloudClient, EnrolledPrinter} from '../cloud/index.js'
 import {LcsError} from '../errors.js'
 
 interface PrinterSelection {
@@ -50,7 +49,7 @@ export function matchPrinters(enrolled: EnrolledPrinter[], sel: {serials?: strin
 export async function selectPrinters(client: CloudClient, orgId: string, sel: PrinterSelection): Promise<EnrolledPrinter[]> {
   checkSelection(sel)
   const enrolled: EnrolledPrinter[] = []
-  for await (const p of listPrinters(client, orgId)) enrolled.push(p)
+  for await (const p of client.printers.list(orgId)) enrolled.push(p)
   if (sel.all && enrolled.length === 0) throw new LcsError('notFound', 'No printer is enrolled in this organization.', {hint: 'Enroll printers first: lcs printers enroll …'})
   const serials = splitSerials(sel.printers)
   const m = matchPrinters(enrolled, {all: sel.all, serials, tags: sel.tags})

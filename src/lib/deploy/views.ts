@@ -3,8 +3,7 @@
 // resources and configurations.
 import {Flags} from '@oclif/core'
 
-import type {CloudClient} from '../cloud/client.js'
-import type {Configuration, ConfigurationPrinter, DeployTask, Resource, TaskPrinter, TaskStep} from '../cloud/deploy.js'
+import type {CloudClient, Configuration, ConfigurationPrinter, DeployTask, Resource, TaskPrinter, TaskStep} from '../cloud/index.js'
 import {formatTime, Progress, renderTable, type Column} from '../ui/index.js'
 import {formatInZone, formatWindow} from './schedule.js'
 import {taskPartlyFailed, watchTask} from './watch.js'

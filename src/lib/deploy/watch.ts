@@ -1,7 +1,6 @@
 // Following a task until it is final: one poll of the task (with every printer's progress) per interval,
 // and the changes since the previous poll handed to the caller (per-printer progress on screen).
-import type {CloudClient} from '../cloud/client.js'
-import {FINAL_TASK_STATUSES, getTask, type DeployTask, type TaskPrinter} from '../cloud/deploy.js'
+import {type CloudClient, type DeployTask, FINAL_TASK_STATUSES, type TaskPrinter} from '../cloud/index.js'
 
 interface WatchOptions {
   pollMs?: number
@@ -15,7 +14,7 @@ export async function watchTask(client: CloudClient, orgId: string, taskId: stri
   const sleep = opts.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)))
   const seen = new Map<string, string>()
   for (;;) {
-    const task = await getTask(client, orgId, taskId)
+    const task = await client.tasks.get(orgId, taskId)
     const changed = (task.printers ?? []).filter((p) => seen.get(p.serialNumber) !== key(p))
     for (const p of changed) seen.set(p.serialNumber, key(p))
     opts.onUpdate?.(task, changed)

@@ -3,8 +3,7 @@
 // Configuration Agent, then wait until the cloud lists the printer. Printers the cloud already lists are
 // skipped; a printer whose registration is pending (an interrupted run) is only waited for, never
 // given a second code — registration is idempotent by serial, so nothing is enrolled twice.
-import type {CloudClient} from '../cloud/client.js'
-import {getEnrollmentCode, listPrinters} from '../cloud/enrollment.js'
+import type {CloudClient} from '../cloud/index.js'
 import {LcsError} from '../errors.js'
 import {EwsError, PrinterWebService, type EwsCredentials, type PrinterStatus} from './ews.js'
 
@@ -56,7 +55,7 @@ const DEFAULT_SKEW_MS = 5 * 60_000
  * discovery and enrollment alike. */
 export async function enrolledSerials(client: CloudClient, orgId: string): Promise<Set<string>> {
   const serials = new Set<string>()
-  for await (const p of listPrinters(client, orgId)) serials.add(p.serialNumber.trim().toUpperCase())
+  for await (const p of client.printers.list(orgId)) serials.add(p.serialNumber.trim().toUpperCase())
   return serials
 }
 
@@ -98,7 +97,7 @@ export async function enrollPrinters(candidates: EnrollCandidate[], opts: Enroll
   const watcher = new CloudWatcher(opts.client, opts.orgId, pollMs)
   const inCloud = await watcher.load()
   let code: Promise<string> | undefined
-  const orgCode = () => (code ??= getEnrollmentCode(opts.client, opts.orgId).then((c) => c.code))
+  const orgCode = () => (code ??= opts.client.enrollmentCodes.get(opts.orgId).then((c) => c.code))
   let credentials = opts.credentials
   // Prompts are answered one at a time, whatever the concurrency.
   let promptChain: Promise<unknown> = Promise.resolve()
@@ -147,15 +146,16 @@ export async function enrollPrinters(candidates: EnrollCandidate[], opts: Enroll
 
     if (status.enrollment.state !== 'pending') {
       const skew = Date.parse(status.clock) - Date.now()
-      if (Math.abs(skew) > (opts.maxClockSkewMs ?? DEFAULT_SKEW_MS)) {
-        if (status.ntp) return row('failed', `the printer clock is off by ${Math.round(skew / 60_000)} min and NTP is on: fix its time server`)
-        opts.onUpdate?.(c, 'setting clock')
-        await ews.setClock(new Date())
-        clockSet = true
-      }
-      const useNative = status.agentCapability === 'native' && opts.preferAgent === 'native'
-      opts.onUpdate?.(c, useNative ? 'applying code' : 'installing Printer Agent')
+      // one printer's failing web service fails that printer only
       try {
+        if (Math.abs(skew) > (opts.maxClockSkewMs ?? DEFAULT_SKEW_MS)) {
+          if (status.ntp) return row('failed', `the printer clock is off by ${Math.round(skew / 60_000)} min and NTP is on: fix its time server`)
+          opts.onUpdate?.(c, 'setting clock')
+          await ews.setClock(new Date())
+          clockSet = true
+        }
+        const useNative = status.agentCapability === 'native' && opts.preferAgent === 'native'
+        opts.onUpdate?.(c, useNative ? 'applying code' : 'installing Printer Agent')
         const k = await orgCode()
         if (useNative) await ews.applyEnrollmentCode(k, opts.cloudUrl)
         else await ews.installPrinterAgent(k, opts.cloudUrl)

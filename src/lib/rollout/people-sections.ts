@@ -8,10 +8,7 @@
 import {stat} from 'node:fs/promises'
 import {basename} from 'node:path'
 
-import type {CloudClient} from '../cloud/client.js'
-import {applyPreenrollments, type PreenrollItem} from '../cloud/fleet.js'
-import {applyBadges, applyUsers, createGroup, getPinPolicy, listBadges, listGroups, setPinPolicy, type BadgeItem, type UserItem} from '../cloud/people.js'
-import type {Badge, BatchItemResult, PinPolicy, User} from '../cloud/types.js'
+import type {Badge, BadgeItem, BatchItemResult, CloudClient, PinPolicy, PreenrollItem, User, UserItem} from '../cloud/index.js'
 import {badgeFormat, type Change, type CsvRecord, DEFAULT_PIN_POLICY, GROUP_SEPARATOR, groupRule, type ImportFormat, PIN_MAX, PIN_MIN, type PlanRow, preenrollFormat, runImport, USER_TEXT_FIELDS, userFormat} from '../csv/index.js'
 import {LcsError, type ErrorDetail} from '../errors.js'
 import type {Path} from '../deploy/index.js'
@@ -41,7 +38,7 @@ export const loginSettingsSection: Section = {
     const want = ctx.doc.loginSettings
     // the PIN settings decide how PIN cells are checked; without PINs in the file they are not needed
     if (!want && !ctx.doc.users && !ctx.doc.badges && !ctx.doc.pins) return []
-    const current = ctx.orgId ? await getPinPolicy(ctx.client, ctx.orgId) : DEFAULT_PIN_POLICY
+    const current = ctx.orgId ? await ctx.client.loginConfig.get(ctx.orgId) : DEFAULT_PIN_POLICY
     const change: Partial<PinPolicy> = {}
     if (want?.pinGeneration !== undefined && want.pinGeneration !== current.pinGeneration) change.pinGeneration = want.pinGeneration
     const length = want?.pinLength === 'any' ? null : want?.pinLength
@@ -52,7 +49,7 @@ export const loginSettingsSection: Section = {
     if (!want) return []
     const detail = `${GENERATION[policy.pinGeneration]}, ${policy.pinLength ?? `${PIN_MIN}–${PIN_MAX}`} digits`
     const base = {detail, kind: 'login settings', name: 'PIN settings', path: ['loginSettings'], phase: PHASE.loginSettings}
-    return [changes.length ? {...base, action: 'update', changes, run: async (c) => void (await setPinPolicy(c.client, c.orgId!, change))} : {...base, action: 'unchanged'}]
+    return [changes.length ? {...base, action: 'update', changes, run: async (c) => void (await c.client.loginConfig.set(c.orgId!, change))} : {...base, action: 'unchanged'}]
   },
 }
 
@@ -64,7 +61,7 @@ export const groupsSection: Section = {
     const list = ctx.doc.groups ?? []
     listedTwice(ctx, 'groups', list)
     const existing = new Set<string>()
-    if (ctx.orgId && list.length) for await (const g of listGroups(ctx.client, ctx.orgId)) existing.add(g.name.toLowerCase())
+    if (ctx.orgId && list.length) for await (const g of ctx.client.groups.list(ctx.orgId)) existing.add(g.name.toLowerCase())
     return list.map((name, i): PlanItem => {
       const broken = groupRule(name)
       if (broken) ctx.problem(['groups', i], broken)
@@ -74,7 +71,7 @@ export const groupsSection: Section = {
         ...base, action: 'create',
         async run(c) {
           try {
-            await createGroup(c.client, c.orgId!, name)
+            await c.client.groups.create(c.orgId!, name)
           } catch (error) {
             // made by an earlier run whose answer was lost, or by a user's membership meanwhile
             if (!(error instanceof LcsError) || error.kind !== 'conflict') throw error
@@ -159,7 +156,7 @@ type Source = {file: string} | InlineSource
 
 /** Imports for real (at apply time: the organization exists, earlier phases are done). */
 async function importNow<Item>(c: RolloutContext, spec: ImportSpec<Item>, source: Source): Promise<void> {
-  const format = spec.format(await getPinPolicy(c.client, c.orgId!))
+  const format = spec.format(await c.client.loginConfig.get(c.orgId!))
   try {
     await runImport({
       ...source, continueOnError: true, format, orgId: c.orgId!,
@@ -275,7 +272,7 @@ const inlineOf = <T>(ctx: RolloutContext, key: ImportSpec<unknown>['key']) => (c
 const userKeys = {EMAIL: 'email', GROUPS: 'groups', OPERATION: 'state', PASSWORD: 'password', PIN: 'pin', ...USER_TEXT_FIELDS}
 
 const usersSpec: ImportSpec<UserItem> = {
-  format: userFormat, keys: userKeys, key: 'users', kind: 'user', phase: PHASE.users, send: applyUsers,
+  format: userFormat, keys: userKeys, key: 'users', kind: 'user', phase: PHASE.users, send: (client, orgId, items, dryRun) => client.users.apply(orgId, items, {dryRun}),
 }
 
 export const usersSection: Section = {
@@ -283,7 +280,7 @@ export const usersSection: Section = {
   async plan(ctx) {
     const inline = inlineOf<UserDoc>(ctx, 'users')
     const existing = new Map<string, User>()
-    if (ctx.orgId && inline.length) for await (const u of ctx.client.listUsers(ctx.orgId)) existing.set(u.email.toLowerCase(), u)
+    if (ctx.orgId && inline.length) for await (const u of ctx.client.users.list(ctx.orgId)) existing.set(u.email.toLowerCase(), u)
     const rows: InlineRow[] = []
     const settled: PlanItem[] = []
     const pins = new Map<string, string>()
@@ -320,7 +317,7 @@ const badgeKeys = {BADGE: 'badge', EMAIL: 'email', OPERATION: 'state', PIN: 'pin
 const dependsOnUser = (ctx: RolloutContext, email: string) => (newUsers(ctx).has(email) ? [itemKey('user', email)] : undefined)
 
 const badgesSpec: ImportSpec<BadgeItem> = {
-  format: (policy) => badgeFormat({policy}), keys: badgeKeys, key: 'badges', kind: 'badge', phase: PHASE.badges, send: applyBadges,
+  format: (policy) => badgeFormat({policy}), keys: badgeKeys, key: 'badges', kind: 'badge', phase: PHASE.badges, send: (client, orgId, items, dryRun) => client.badges.apply(orgId, items, {dryRun}),
 }
 
 export const badgesSection: Section = {
@@ -328,7 +325,7 @@ export const badgesSection: Section = {
   async plan(ctx) {
     const inline = inlineOf<BadgeDoc>(ctx, 'badges')
     const existing = new Map<string, Badge>()
-    if (ctx.orgId && inline.length) for await (const b of listBadges(ctx.client, ctx.orgId)) existing.set(b.badgeId, b)
+    if (ctx.orgId && inline.length) for await (const b of ctx.client.badges.list(ctx.orgId)) existing.set(b.badgeId, b)
     const rows: InlineRow[] = []
     const settled: PlanItem[] = []
     for (const {e, index} of inline) {
@@ -347,7 +344,7 @@ export const badgesSection: Section = {
 }
 
 const pinsSpec: ImportSpec<BadgeItem> = {
-  format: (policy) => badgeFormat({pinsOnly: true, policy}), keys: {EMAIL: 'email', PIN: 'pin'}, key: 'pins', kind: 'pin', phase: PHASE.pins, send: applyBadges,
+  format: (policy) => badgeFormat({pinsOnly: true, policy}), keys: {EMAIL: 'email', PIN: 'pin'}, key: 'pins', kind: 'pin', phase: PHASE.pins, send: (client, orgId, items, dryRun) => client.badges.apply(orgId, items, {dryRun}),
 }
 
 export const pinsSection: Section = {
@@ -369,7 +366,7 @@ const enrolledHere = (ctx: RolloutContext, serial: string) => ctx.cloud.printers
 
 const preenrollSpec: ImportSpec<PreenrollItem> = {
   answer: (ctx, item) => (enrolledHere(ctx, item.serialNumber) ? {outcome: 'unchanged', status: 200} : undefined),
-  format: () => preenrollFormat, keys: {}, key: 'preenroll', kind: 'preenrollment', phase: PHASE.preenroll, send: applyPreenrollments,
+  format: () => preenrollFormat, keys: {}, key: 'preenroll', kind: 'preenrollment', phase: PHASE.preenroll, send: (client, orgId, items, dryRun) => client.preenrollments.apply(orgId, items, {dryRun}),
 }
 
 export const preenrollSection: Section = {

@@ -4,9 +4,7 @@
 // running the file again finishes the job, and a finished rollout plans as all "unchanged".
 import {dirname, resolve} from 'node:path'
 
-import type {CloudClient} from '../cloud/client.js'
-import {listCatalogApps, listConfigurations, listResources, type DeployTask, type TaskPrinter} from '../cloud/deploy.js'
-import {listPrinters, type EnrolledPrinter} from '../cloud/enrollment.js'
+import type {CloudClient, DeployTask, EnrolledPrinter, TaskPrinter} from '../cloud/index.js'
 import {ExitCode, LcsError} from '../errors.js'
 import {indexResources, readSource, rolloutSchema, type YamlSource} from '../deploy/index.js'
 import {SECTIONS} from './sections.js'
@@ -54,15 +52,15 @@ export async function planRollout(ctx: RolloutContext): Promise<PlanItem[]> {
   items.push(...(await organization.plan(ctx)))
   // without the right organization nothing else can be planned
   if (ctx.problems.length) throw ctx.source.refuse(ctx.problems, 'rollout file')
-  ctx.catalog = await listCatalogApps(ctx.client)
+  ctx.catalog = await ctx.client.apps.list()
   if (ctx.orgId) {
     const printers: EnrolledPrinter[] = []
-    const [resources, configurations] = await Promise.all([listResources(ctx.client, ctx.orgId), listConfigurations(ctx.client, ctx.orgId), (async () => {
-      for await (const p of listPrinters(ctx.client, ctx.orgId!)) printers.push(p)
+    const [resources, configurations] = await Promise.all([ctx.client.resources.list(ctx.orgId), ctx.client.configs.list(ctx.orgId), (async () => {
+      for await (const p of ctx.client.printers.list(ctx.orgId!)) printers.push(p)
     })()])
     ctx.cloud = {configurations, printers, resources}
     ctx.resourceIndex = indexResources(resources)
-    if (ctx.orgName === 'the active organization') ctx.orgName = (await ctx.client.getOrganization(ctx.orgId)).name
+    if (ctx.orgName === 'the active organization') ctx.orgName = (await ctx.client.orgs.get(ctx.orgId)).name
   }
   for (const s of rest) items.push(...(await s.plan(ctx)))
   if (ctx.problems.length) throw ctx.source.refuse(ctx.problems, 'rollout file')

@@ -1,17 +1,12 @@
 // The sections of a rollout file, in the order they are planned and applied. Each one reads what the
 // cloud has, decides an action per item, and leaves problems (with their place in the file) instead of
 // changing anything; the plan is applied only when there is no problem at all.
-import {readFile} from 'node:fs/promises'
 import {basename} from 'node:path'
 
 import {findOrganization} from '../lookups.js'
-import {
-  configurationPrinters, createConfiguration, createDeployment, createResource, deleteConfiguration, deleteResource, setDefaultConfiguration,
-  unsetDefaultConfiguration, updateConfiguration, updateResource, verifyFirmware, type Configuration, type FirmwareBuild, type Resource, type ResourceInput,
-} from '../cloud/deploy.js'
-import type {Organization} from '../cloud/types.js'
+import type {Configuration, FirmwareBuild, Organization, Resource, ResourceInput} from '../cloud/index.js'
 import {LcsError} from '../errors.js'
-import {didYouMean, diffConfig, type FileInfo, fromCloud, inspectFile, InvalidAppFile, InvalidFile, matchPrinters, normalizeConfig, type NormalizedConfig, toInput, watchTask} from '../deploy/index.js'
+import {didYouMean, diffConfig, type FileInfo, fromCloud, inspectFile, InvalidAppFile, InvalidFile, matchPrinters, normalizeConfig, type NormalizedConfig, readUploadFile, toInput, watchTask} from '../deploy/index.js'
 import {badgesSection, groupsSection, loginSettingsSection, pinsSection, preenrollSection, usersSection} from './people-sections.js'
 import {itemKey, listedTwice, PHASE, type PlanItem, type RolloutContext, type Section} from './types.js'
 
@@ -25,7 +20,7 @@ const organizationSection: Section = {
     const o = ctx.doc.organization
     if (!o) return []
     const all: Organization[] = []
-    for await (const x of ctx.client.listOrganizations()) all.push(x)
+    for await (const x of ctx.client.orgs.list()) all.push(x)
     const found = all.find((x) => x.id === o.name) ?? all.find((x) => x.name.toLowerCase() === o.name.toLowerCase())
     if (found) {
       ctx.orgId = found.id
@@ -53,12 +48,12 @@ const organizationSection: Section = {
       action: 'create', detail: `child of ${parent?.name ?? '?'}`, kind: 'organization', name: o.name, path: ['organization'], phase: PHASE.organization,
       async run(c) {
         try {
-          const org = await c.client.createChildOrganization(parentId!, {name: o.name})
+          const org = await c.client.orgs.createChild(parentId!, {name: o.name})
           c.orgId = org.id
         } catch (error) {
           // created by an earlier run whose answer was lost: use it
           if (!(error instanceof LcsError) || error.kind !== 'conflict') throw error
-          for await (const x of c.client.listChildren(parentId!)) if (x.name.toLowerCase() === o.name.toLowerCase()) c.orgId = x.id
+          for await (const x of c.client.orgs.children(parentId!)) if (x.name.toLowerCase() === o.name.toLowerCase()) c.orgId = x.id
           if (!c.orgId) throw error
         }
       },
@@ -81,7 +76,7 @@ async function desiredResource(ctx: RolloutContext, i: number): Promise<Desired 
     const ref = (r.build ?? r.url)!
     let b: FirmwareBuild
     try {
-      b = await verifyFirmware(ctx.client, ref)
+      b = await ctx.client.firmware.verify(ref)
     } catch (error) {
       if (error instanceof LcsError && error.kind === 'notFound') {
         ctx.problem(['resources', i, r.build ? 'build' : 'url'], `No firmware found for "${ref}"`)
@@ -95,9 +90,9 @@ async function desiredResource(ctx: RolloutContext, i: number): Promise<Desired 
   let buf: Buffer
   let info: FileInfo
   try {
-    buf = await readFile(path)
-  } catch {
-    ctx.problem(['resources', i, 'file'], `file not found: ${r.file} (looked for ${path})`)
+    buf = await readUploadFile(path)
+  } catch (error) {
+    ctx.problem(['resources', i, 'file'], error instanceof LcsError && error.kind === 'notFound' ? `file not found: ${r.file} (looked for ${path})` : (error as Error).message)
     return undefined
   }
   try {
@@ -131,7 +126,7 @@ const resourcesSection: Section = {
         }
         const users = ctx.cloud.configurations.filter((c) => usesResource(c, existing.id) && !absentConfigs.has(c.name.toLowerCase())).map((c) => `"${c.name}"`)
         if (users.length) ctx.problem(['resources', i, 'state'], `"${r.name}" cannot be deleted: configuration ${users.join(', ')} uses it`)
-        items.push({...base, action: 'delete', detail: existing.type, phase: PHASE.deleteResources, run: (c) => deleteResource(c.client, c.orgId!, existing.id)})
+        items.push({...base, action: 'delete', detail: existing.type, phase: PHASE.deleteResources, run: (c) => c.client.resources.delete(c.orgId!, existing.id)})
         continue
       }
       const want = await desiredResource(ctx, i)
@@ -142,7 +137,7 @@ const resourcesSection: Section = {
         items.push({
           ...base, action: 'create', detail, phase: PHASE.upsertResources,
           async run(c) {
-            const made = await createResource(c.client, c.orgId!, want.input)
+            const made = await c.client.resources.create(c.orgId!, want.input)
             c.ids.set(key, made.id)
           },
         })
@@ -159,7 +154,7 @@ const resourcesSection: Section = {
         if (deployed.length) ctx.problem(['resources', i, r.type === 'firmware' ? (r.build ? 'build' : 'url') : 'file'], `"${r.name}" is part of deployed configuration ${deployed.join(', ')}, so its ${changes[0]} cannot change: give the new version another name (and a new configuration)`)
       }
       items.push(changes.length
-        ? {...base, action: 'update', changes, detail, phase: PHASE.upsertResources, run: async (c) => void (await updateResource(c.client, c.orgId!, existing.id, want.input))}
+        ? {...base, action: 'update', changes, detail, phase: PHASE.upsertResources, run: async (c) => void (await c.client.resources.update(c.orgId!, existing.id, want.input))}
         : {...base, action: 'unchanged', detail, phase: PHASE.upsertResources})
     }
     return items
@@ -192,7 +187,7 @@ const configurationsSection: Section = {
       const base = {kind: 'configuration', name: c.name, path: ['configurations', i]}
       if (!present(c)) {
         if (deployedTo.has(c.name.toLowerCase())) ctx.problem(['configurations', i, 'state'], `"${c.name}" is deployed by this file (deployments) and cannot be absent`)
-        items.push(existing ? {...base, action: 'delete', phase: PHASE.deleteConfigurations, run: (x) => deleteConfiguration(x.client, x.orgId!, existing.id)} : {...base, action: 'unchanged', detail: 'absent', phase: PHASE.deleteConfigurations})
+        items.push(existing ? {...base, action: 'delete', phase: PHASE.deleteConfigurations, run: (x) => x.client.configs.delete(x.orgId!, existing.id)} : {...base, action: 'unchanged', detail: 'absent', phase: PHASE.deleteConfigurations})
         continue
       }
       const {config, problems} = normalizeConfig(c, ctx.resourceIndex, ctx.catalog)
@@ -205,8 +200,8 @@ const configurationsSection: Section = {
         items.push({
           ...base, action: 'create', dependsOn: resourceDeps, detail, phase: PHASE.upsertConfigurations,
           async run(x) {
-            let made = await createConfiguration(x.client, x.orgId!, toInput(config, idOf(x)))
-            if (c.default) made = await setDefaultConfiguration(x.client, x.orgId!, made.id)
+            let made = await x.client.configs.create(x.orgId!, toInput(config, idOf(x)))
+            if (c.default) made = await x.client.configs.setDefault(x.orgId!, made.id)
             x.ids.set(key, made.id)
           },
         })
@@ -223,8 +218,8 @@ const configurationsSection: Section = {
         ? {
             ...base, action: 'update', changes: [...changes, ...(defaultChange ? ['default'] : [])], dependsOn: resourceDeps, detail, phase: PHASE.upsertConfigurations,
             async run(x) {
-              if (changes.length) await updateConfiguration(x.client, x.orgId!, existing.id, toInput(config, idOf(x)))
-              if (defaultChange) await (c.default ? setDefaultConfiguration : unsetDefaultConfiguration)(x.client, x.orgId!, existing.id)
+              if (changes.length) await x.client.configs.update(x.orgId!, existing.id, toInput(config, idOf(x)))
+              if (defaultChange) await (c.default ? x.client.configs.setDefault(x.orgId!, existing.id) : x.client.configs.unsetDefault(x.orgId!, existing.id))
             },
           }
         : {...base, action: 'unchanged', detail, phase: PHASE.upsertConfigurations})
@@ -267,7 +262,7 @@ const deploymentsSection: Section = {
       const emptyTags = m.emptyTags
       let need = [...targeted]
       if (!changed.has(cfgName.toLowerCase()) && cloudCfg) {
-        const latest = new Map((await configurationPrinters(ctx.client, ctx.orgId!, cloudCfg.id)).map((p) => [p.serialNumber.toUpperCase(), p.status]))
+        const latest = new Map((await ctx.client.configs.printers(ctx.orgId!, cloudCfg.id)).map((p) => [p.serialNumber.toUpperCase(), p.status]))
         need = need.filter((s) => !IN_PLACE.has(latest.get(s.toUpperCase()) ?? ''))
       }
       need.sort()
@@ -281,7 +276,7 @@ const deploymentsSection: Section = {
         ...base, action: 'create', dependsOn: [itemKey('configuration', cfgName)], detail: `${need.length} of ${targeted.length} printer${targeted.length === 1 ? '' : 's'}`, parallel: true, phase: PHASE.deployments,
         async run(x) {
           const configurationId = x.ids.get(itemKey('configuration', cfgName)) ?? cloudCfg!.id
-          const task = await createDeployment(x.client, x.orgId!, {configurationId, kind: 'deploy-configuration', name: d.name, printers: need})
+          const task = await x.client.deployments.create(x.orgId!, {configurationId, kind: 'deploy-configuration', name: d.name, printers: need})
           if (!x.wait || !wait) return
           const done = await watchTask(x.client, x.orgId!, task.id, {onUpdate: x.onTaskUpdate, pollMs: x.pollMs})
           const bad = (done.printers ?? []).filter((p) => p.status !== 'succeeded')

@@ -7,10 +7,7 @@
 // possibly created by the same run), the file's directory for CSV references (ctx.resolveFile) and the
 // same problem reporting with lines (ctx.problem). The people sections (./people.ts) show how a section
 // goes through the CSV import engine. See docs/rollout.md.
-import type {CloudClient} from '../cloud/client.js'
-import type {CatalogApp, Configuration, DeployTask, Resource, TaskPrinter} from '../cloud/deploy.js'
-import type {EnrolledPrinter} from '../cloud/enrollment.js'
-import type {UserItem} from '../cloud/people.js'
+import type {CatalogApp, CloudClient, Configuration, DeployTask, EnrolledPrinter, Resource, TaskPrinter, UserItem} from '../cloud/index.js'
 import type {ConfigSpec, Located, Path, ResourceIndex, YamlSource} from '../deploy/index.js'
 import type {Change} from '../csv/index.js'
 

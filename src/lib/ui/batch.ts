@@ -1,6 +1,5 @@
 // Commands that send a few items at once (lcs preenroll add SERIAL…): one line per item, and one exit code.
-import {errorKindOf} from '../cloud/http.js'
-import type {BatchItemResult, Outcome} from '../cloud/types.js'
+import {type BatchItemResult, errorKindOf, type Outcome} from '../cloud/index.js'
 import {LcsError} from '../errors.js'
 
 export interface ItemRow {

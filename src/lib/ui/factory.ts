@@ -3,7 +3,7 @@
 // code. `lcs` runs with defaultFactory(); a test runs a command in-process against the sandbox or a fake
 // client by setting BaseCommand.factory.
 import {resolveSession, type Session} from '../auth/index.js'
-import type {Logger} from '../cloud/http.js'
+import type {Logger} from '../cloud/index.js'
 import {canPrompt, promptConfirm} from './prompts.js'
 
 export interface Prompter {

@@ -4,9 +4,7 @@ import {Args, Flags} from '@oclif/core'
 import {basename} from 'node:path'
 
 import {activeOrgId} from '../auth/index.js'
-import type {CloudClient} from '../cloud/client.js'
-import {getPinPolicy} from '../cloud/people.js'
-import type {BatchItemResult, PinPolicy} from '../cloud/types.js'
+import type {BatchItemResult, CloudClient, PinPolicy} from '../cloud/index.js'
 import {DEFAULT_PIN_POLICY, type ImportFormat, type ImportSummary, runImport} from '../csv/index.js'
 import {LcsError} from '../errors.js'
 import {BaseCommand, cloudFlags} from './base-command.js'
@@ -24,7 +22,7 @@ const SHOWN_PLAN_ROWS = 50
 
 /** The organization's PIN settings, which PIN columns follow (offline, --validate-only: any 4–12 digits). */
 export function pinPolicyOf(scope: OrgScope | undefined): Promise<PinPolicy> {
-  return scope ? getPinPolicy(scope.client, scope.orgId) : Promise.resolve(DEFAULT_PIN_POLICY)
+  return scope ? scope.client.loginConfig.get(scope.orgId) : Promise.resolve(DEFAULT_PIN_POLICY)
 }
 
 export abstract class ImportCommand<Item> extends BaseCommand {

@@ -1,8 +1,7 @@
 // Wording and flags shared by the user, badge and PIN commands.
 import {Flags} from '@oclif/core'
 
-import type {UserItem} from '../cloud/people.js'
-import type {PinPolicy} from '../cloud/types.js'
+import type {PinPolicy, UserItem} from '../cloud/index.js'
 import {emailRule, type FieldError, GROUP_SEPARATOR, parseGroups, passwordRule, PIN_MAX, PIN_MIN, textRule, USER_TEXT_FIELDS} from '../csv/index.js'
 import {LcsError} from '../errors.js'
 import {checkArg} from './args.js'

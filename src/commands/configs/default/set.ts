@@ -1,7 +1,7 @@
 import {Args} from '@oclif/core'
 
 import {activeOrgId} from '../../../lib/auth/index.js'
-import {listConfigurations, setDefaultConfiguration, type Configuration} from '../../../lib/cloud/deploy.js'
+import type {Configuration} from '../../../lib/cloud/index.js'
 import {findNamed} from '../../../lib/lookups.js'
 import {BaseCommand, cloudFlags} from '../../../lib/ui/index.js'
 
@@ -18,10 +18,10 @@ export default class ConfigsDefaultSet extends BaseCommand {
     const {args, flags} = await this.parse(ConfigsDefaultSet)
     const s = await this.session(flags)
     const orgId = await activeOrgId(s)
-    const all = await listConfigurations(s.client, orgId)
+    const all = await s.client.configs.list(orgId)
     const c = findNamed(all, args.name, 'configuration', 'See `lcs configs list`.')
     const previous = all.find((x) => x.isDefault && x.id !== c.id)
-    const out = await setDefaultConfiguration(s.client, orgId, c.id)
+    const out = await s.client.configs.setDefault(orgId, c.id)
     this.log(`"${out.name}" is the default configuration: newly enrolled printers get it.${previous ? ` (It replaces "${previous.name}".)` : ''}`)
     return out
   }

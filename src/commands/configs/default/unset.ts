@@ -1,7 +1,7 @@
 import {Args} from '@oclif/core'
 
 import {activeOrgId} from '../../../lib/auth/index.js'
-import {listConfigurations, unsetDefaultConfiguration, type Configuration} from '../../../lib/cloud/deploy.js'
+import type {Configuration} from '../../../lib/cloud/index.js'
 import {findNamed} from '../../../lib/lookups.js'
 import {BaseCommand, cloudFlags} from '../../../lib/ui/index.js'
 
@@ -18,13 +18,13 @@ export default class ConfigsDefaultUnset extends BaseCommand {
     const {args, flags} = await this.parse(ConfigsDefaultUnset)
     const s = await this.session(flags)
     const orgId = await activeOrgId(s)
-    const all = await listConfigurations(s.client, orgId)
+    const all = await s.client.configs.list(orgId)
     const c = args.name ? findNamed(all, args.name, 'configuration', 'See `lcs configs list`.') : all.find((x) => x.isDefault)
     if (!c || !c.isDefault) {
       this.log(c ? `"${c.name}" is not the default configuration; nothing to do.` : 'There is no default configuration; nothing to do.')
       return c ?? null
     }
-    const out = await unsetDefaultConfiguration(s.client, orgId, c.id)
+    const out = await s.client.configs.unsetDefault(orgId, c.id)
     this.log(`"${out.name}" is no longer the default configuration.`)
     return out
   }

@@ -1,7 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../../lib/auth/index.js'
-import {listDeployTasks, updateTask, type DeployTask} from '../../../lib/cloud/deploy.js'
+import type {DeployTask} from '../../../lib/cloud/index.js'
 import {scheduleChange, taskHeader} from '../../../lib/deploy/index.js'
 import {findNamed} from '../../../lib/lookups.js'
 import {BaseCommand, cloudFlags} from '../../../lib/ui/index.js'
@@ -29,10 +29,10 @@ export default class FirmwareScheduleChange extends BaseCommand {
     const s = await this.session(flags)
     const orgId = await activeOrgId(s)
     const scheduled: Array<DeployTask & {name: string}> = []
-    for await (const t of listDeployTasks(s.client, orgId, {status: 'scheduled'})) scheduled.push({...t, name: t.name ?? t.id})
+    for await (const t of s.client.tasks.list(orgId, {status: 'scheduled'})) scheduled.push({...t, name: t.name ?? t.id})
     const task = findNamed(scheduled, args.task, 'scheduled task', 'See `lcs firmware schedule list` (a task that has started is no longer scheduled).')
     const change = scheduleChange(flags, task.schedule!)
-    const out = await updateTask(s.client, orgId, task.id, change)
+    const out = await s.client.tasks.update(orgId, task.id, change)
     this.log(`Changed\n${taskHeader(out)}`)
     return out
   }

@@ -1,7 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../../lib/auth/index.js'
-import {deleteTask, listDeployTasks, type DeployTask} from '../../../lib/cloud/deploy.js'
+import type {DeployTask} from '../../../lib/cloud/index.js'
 import {findNamed} from '../../../lib/lookups.js'
 import {formatInZone} from '../../../lib/deploy/index.js'
 import {BaseCommand, cloudFlags, type ItemReport} from '../../../lib/ui/index.js'
@@ -23,9 +23,9 @@ export default class FirmwareScheduleDelete extends BaseCommand {
     const s = await this.session(flags)
     const orgId = await activeOrgId(s)
     const scheduled: Array<DeployTask & {name: string}> = []
-    for await (const t of listDeployTasks(s.client, orgId, {status: 'scheduled'})) scheduled.push({...t, name: t.name ?? t.id})
+    for await (const t of s.client.tasks.list(orgId, {status: 'scheduled'})) scheduled.push({...t, name: t.name ?? t.id})
     return this.eachItem(argv as string[], flags.yes, {
-      act: (t) => deleteTask(s.client, orgId, t.id),
+      act: (t) => s.client.tasks.delete(orgId, t.id),
       done: 'deleted',
       find: (ref: string) => findNamed(scheduled, ref, 'scheduled task', ''),
       key: 'task',

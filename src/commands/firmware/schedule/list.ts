@@ -1,5 +1,5 @@
 import {activeOrgId} from '../../../lib/auth/index.js'
-import {listDeployTasks, type DeployTask} from '../../../lib/cloud/deploy.js'
+import type {DeployTask} from '../../../lib/cloud/index.js'
 import {formatInZone, formatWindow} from '../../../lib/deploy/index.js'
 import {BaseCommand, cloudFlags, type Column, renderTable} from '../../../lib/ui/index.js'
 
@@ -22,7 +22,7 @@ export default class FirmwareScheduleList extends BaseCommand {
     const {flags} = await this.parse(FirmwareScheduleList)
     const s = await this.session(flags)
     const rows: DeployTask[] = []
-    for await (const t of listDeployTasks(s.client, await activeOrgId(s), {kind: 'update-firmware', status: 'scheduled'})) rows.push(t)
+    for await (const t of s.client.tasks.list(await activeOrgId(s), {kind: 'update-firmware', status: 'scheduled'})) rows.push(t)
     rows.sort((a, b) => a.schedule!.startAt - b.schedule!.startAt)
     this.log(rows.length ? renderTable(rows, COLUMNS) : 'No scheduled firmware updates.')
     return rows

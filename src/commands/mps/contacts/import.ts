@@ -1,4 +1,4 @@
-import {applyMpsContacts, type MpsContactItem} from '../../../lib/cloud/fleet.js'
+import type {MpsContactItem} from '../../../lib/cloud/index.js'
 import {CONTACT_FIELDS, contactFormat} from '../../../lib/csv/index.js'
 import {ImportCommand, type OrgScope} from '../../../lib/ui/index.js'
 
@@ -14,6 +14,6 @@ The portal takes 300 contacts per upload; lcs checks the whole file first and se
   }
 
   protected send(scope: OrgScope, items: MpsContactItem[], dryRun: boolean) {
-    return applyMpsContacts(scope.client, scope.orgId, items, dryRun)
+    return scope.client.mpsContacts.apply(scope.orgId, items, {dryRun})
   }
 }

@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../../lib/auth/index.js'
-import {listMpsContacts, type MpsContact} from '../../../lib/cloud/fleet.js'
+import type {MpsContact} from '../../../lib/cloud/index.js'
 import {BaseCommand, cloudFlags, type Column, renderCsv, renderTable} from '../../../lib/ui/index.js'
 
 const COLUMNS: Column<MpsContact>[] = [
@@ -25,7 +25,7 @@ export default class MpsContactsList extends BaseCommand {
     const {flags} = await this.parse(MpsContactsList)
     const s = await this.session(flags)
     const rows: MpsContact[] = []
-    for await (const c of listMpsContacts(s.client, await activeOrgId(s))) rows.push(c)
+    for await (const c of s.client.mpsContacts.list(await activeOrgId(s))) rows.push(c)
     if (flags.csv) process.stdout.write(renderCsv(rows, COLUMNS))
     else if (!this.jsonEnabled()) this.log(rows.length ? renderTable(rows, COLUMNS) : 'No contacts.')
     return rows

@@ -1,8 +1,7 @@
 // The badge and PIN file, exactly as Lexmark documents it: BADGE,OPERATION,EMAIL,TEMPORARY,PIN in any
 // order. CREATE registers the badge for the (existing) user in EMAIL and/or sets that user's PIN; DELETE
 // removes the badge named in BADGE. The same file serves "lcs pins import", which only sets PINs.
-import {BADGES_BATCH_MAX, type BadgeItem} from '../../cloud/people.js'
-import type {PinPolicy} from '../../cloud/types.js'
+import {type BadgeItem, BADGES_BATCH_MAX, type PinPolicy} from '../../cloud/index.js'
 import type {Decoded, FieldError, ImportFormat, RowKey} from '../format.js'
 import {badgeRule, emailRule, pinRule} from '../rules.js'
 

@@ -2,7 +2,7 @@
 // any order), UTF-8. COUNTRY_CODE is the telephone country code, digits only; COUNTRY the ISO 3166 code.
 // A contact is identified by first name, last name and e-mail. The portal takes 300 per upload; lcs takes
 // any number and sends them 300 at a time.
-import {MPS_CONTACTS_BATCH_MAX, type MpsContactItem} from '../../cloud/fleet.js'
+import {MPS_CONTACTS_BATCH_MAX, type MpsContactItem} from '../../cloud/index.js'
 import type {Decoded, FieldError, ImportFormat} from '../format.js'
 import {countryCodeRule, countryRule, emailRule, phoneRule, postalCodeRule, textRule, type Rule} from '../rules.js'
 

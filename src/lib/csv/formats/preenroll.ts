@@ -2,7 +2,7 @@
 // serial-number column (SERIAL_NUMBER, "Serial Number", Serial, serialNumber… in any case; other columns
 // are ignored, so `lcs printers discover --csv` output works as it is). Serial numbers are stored in upper
 // case: 7–20 letters and digits.
-import {PREENROLL_BATCH_MAX, type PreenrollItem} from '../../cloud/fleet.js'
+import {PREENROLL_BATCH_MAX, type PreenrollItem} from '../../cloud/index.js'
 import type {Header, ImportFormat} from '../format.js'
 import {serialRule} from '../rules.js'
 

@@ -2,8 +2,7 @@
 // in any order (names case-sensitive, every column on every row). OPERATION is CREATE, UPDATE or DELETE;
 // an empty cell leaves the field as it is; GROUPS lists the user's groups separated by ";" (missing
 // groups are created, memberships set to exactly the list); a DELETE row only needs EMAIL.
-import {USERS_BATCH_MAX, type UserItem} from '../../cloud/people.js'
-import type {PinPolicy} from '../../cloud/types.js'
+import {type PinPolicy, type UserItem, USERS_BATCH_MAX} from '../../cloud/index.js'
 import {registerSecret} from '../../redact.js'
 import type {Decoded, FieldError, ImportFormat} from '../format.js'
 import {emailRule, groupRule, MAX_GROUPS, passwordRule, splitGroups, textRule} from '../rules.js'

@@ -1,7 +1,6 @@
 // Fleet-management routes of the sandbox for imports: pre-enrollments (list, batch add/remove) and MPS
 // Express contacts (list, batch create), checked with the client's rules.
-import {MPS_CONTACTS_BATCH_MAX, PREENROLL_BATCH_MAX} from '../../cloud/fleet.js'
-import type {Outcome} from '../../cloud/types.js'
+import {MPS_CONTACTS_BATCH_MAX, PREENROLL_BATCH_MAX, type Outcome} from '../../cloud/index.js'
 import {CONTACT_FIELDS, contactKey} from '../../csv/formats/contacts.js'
 import {serialRule} from '../../csv/rules.js'
 import * as fleet from '../store/fleet.js'

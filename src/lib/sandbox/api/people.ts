@@ -2,8 +2,7 @@
 // create an empty one), badges and
 // PINs (list, batch register/delete/set), and the organization's PIN settings. The batch endpoints check
 // every item with the same rules as the client's import validation (src/lib/csv/rules.ts).
-import {BADGES_BATCH_MAX, USERS_BATCH_MAX} from '../../cloud/people.js'
-import type {Outcome, PinPolicy} from '../../cloud/types.js'
+import {BADGES_BATCH_MAX, USERS_BATCH_MAX, type Outcome, type PinPolicy} from '../../cloud/index.js'
 import {badgeRule, emailRule, groupRule, MAX_GROUPS, passwordRule, PIN_MAX, PIN_MIN, pinRule, textRule} from '../../csv/rules.js'
 import {verifyPassword} from '../store/passwords.js'
 import * as people from '../store/people.js'

@@ -4,7 +4,7 @@
 // is "unchanged" while a DELETE of something that never existed is reported as unknown.
 import {createHmac, randomBytes, randomInt, randomUUID, timingSafeEqual} from 'node:crypto'
 
-import type {PinPolicy} from '../../cloud/types.js'
+import type {PinPolicy} from '../../cloud/index.js'
 import {DEFAULT_PIN_POLICY} from '../../csv/rules.js'
 import {hashPassword} from './passwords.js'
 import type {Db} from './sqlite.js'

@@ -1,0 +1,39 @@
+// The CLI against a hostile cloud (a small node:http server on 127.0.0.1): unexpected answers end in
+// exit 8 with what the server did wrong, never a JavaScript error.
+import assert from 'node:assert/strict'
+import {createServer} from 'node:http'
+import type {AddressInfo} from 'node:net'
+import {after, before, test} from 'node:test'
+
+import {isolatedEnv, run} from '../helpers/cli.js'
+
+let url: string
+const server = createServer((req, res) => {
+  if (req.url!.startsWith('/oauth/token')) {
+    res.writeHead(200, {'Content-Type': 'application/json'})
+    res.end(JSON.stringify({access_token: 'x'.repeat(20 * 2 ** 20), expires_in: 3600, token_type: 'Bearer'}))
+    return
+  }
+  res.writeHead(302, {Location: 'https://portal.example.com/login'})
+  res.end()
+})
+before(async () => {
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+})
+after(() => {
+  server.closeAllConnections()
+  server.close()
+})
+
+test('a redirect where the API answers: exit 8 naming it', async () => {
+  const r = await run(['orgs', 'list'], {env: isolatedEnv({LCS_API_URL: url, LCS_TOKEN: 'tok'})})
+  assert.equal(r.code, 8, r.stderr)
+  assert.match(r.stderr, /answered HTTP 302 \(a redirect to https:\/\/portal\.example\.com\)/)
+})
+
+test('a 20 MB token: exit 8, refused at 64 KiB', async () => {
+  const r = await run(['login', '--api-url', url, '--client-id', 'c', '--client-secret-stdin'], {env: isolatedEnv(), input: 'secret\n'})
+  assert.equal(r.code, 8, r.stderr)
+  assert.match(r.stderr, /larger than 64 KiB/)
+})
