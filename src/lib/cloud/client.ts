@@ -4,6 +4,7 @@ import {createHash} from 'node:crypto'
 
 import {regionEndpoints} from '../config/index.js'
 import {LcsError} from '../errors.js'
+import {FleetAgents} from './agents.js'
 import {registerSecret} from '../redact.js'
 import {Apps, Configs, Deployments, Firmware, Resources, Tasks} from './deploy.js'
 import {EnrollmentCodes, Printers} from './enrollment.js'
@@ -115,6 +116,9 @@ export class CloudClient {
   readonly deployments = new Deployments(this)
   /** The task history. */
   readonly tasks = new Tasks(this)
+
+  /** Fleet Agent definitions and activation codes. */
+  readonly fleetAgents = new FleetAgents(this)
 
   private readonly http: HttpTransport
   private credentials: Credentials

@@ -10,6 +10,8 @@ export interface EnrolledPrinter {
   modelName: string
   name: string | null
   agent: 'native' | 'printer' | 'fleet' | 'local'
+  /** Same as agent (the name `printers discover` uses). */
+  agentType: 'native' | 'printer' | 'fleet' | 'local'
   firmware: string | null
   address: string | null
   communicationStatus: 'communicating' | 'not communicating' | 'agent needs credentials' | 'agent not communicating'

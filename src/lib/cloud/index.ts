@@ -15,3 +15,4 @@ export {ROUTES, type RouteName} from './routes.js'
 export type {
   Asset, AssetAlert, AssetCounters, AssetSupply, Badge, BatchItemResult, BatchOptions, BatchResponse, Group, ListOptions, Organization, Outcome, Page, PinGeneration, PinPolicy, Preenrollment, RequestOptions, TokenInfo, TokenResponse, User,
 } from './types.js'
+export {FleetAgents, type ActivationCode, type FleetAgent} from './agents.js'

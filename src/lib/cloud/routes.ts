@@ -24,6 +24,16 @@ export const ROUTES = {
   assetAlerts: {base: 'apis', method: 'GET', path: '/cfm/fleetmgmt-integration-service/v1.0/assets/alerts'},
   assetCounters: {base: 'apis', method: 'GET', path: '/cfm/fleetmgmt-integration-service/v1.0/assets/counters'},
   assetDiagnostics: {base: 'apis', method: 'GET', path: '/cfm/fleetmgmt-integration-service/v1.0/assets/diagnostics'},
+  // fleet management (our contract): Fleet Agents
+  listFleetAgents: {base: 'apis', method: 'GET', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/fleet-agents'},
+  createFleetAgent: {base: 'apis', method: 'POST', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/fleet-agents'},
+  getFleetAgent: {base: 'apis', method: 'GET', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/fleet-agents/{agentId}'},
+  updateFleetAgent: {base: 'apis', method: 'PUT', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/fleet-agents/{agentId}'},
+  deleteFleetAgent: {base: 'apis', method: 'DELETE', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/fleet-agents/{agentId}'},
+  fleetAgentActivationCode: {base: 'apis', method: 'POST', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/fleet-agents/{agentId}/activation-code'},
+  activateFleetAgent: {base: 'apis', method: 'POST', path: '/cfm/fleet-management-service/v1.0/fleet-agents/activations'},
+  agentDefinition: {base: 'apis', method: 'GET', path: '/cfm/fleet-management-service/v1.0/fleet-agents/self/definition'},
+  agentReport: {base: 'apis', method: 'POST', path: '/cfm/fleet-management-service/v1.0/fleet-agents/self/printers'},
   // fleet management (our contract): enrollment
   enrollmentCode: {base: 'apis', method: 'GET', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/enrollment-code'},
   emailEnrollmentCode: {base: 'apis', method: 'POST', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/enrollment-code/email'},

@@ -5,6 +5,7 @@ import {join} from 'node:path'
 
 import {DEPLOY_SCHEMA} from './store/deploy.js'
 import {ENROLLMENT_SCHEMA} from './store/enrollment.js'
+import {AGENTS_SCHEMA} from './store/agents.js'
 import {FLEET_SCHEMA} from './store/fleet.js'
 import {hashPassword} from './store/passwords.js'
 import {PEOPLE_SCHEMA} from './store/people.js'
@@ -72,7 +73,7 @@ export function openDb(dataDir: string): Db {
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
   db.exec(SCHEMA)
-  db.exec(PEOPLE_SCHEMA + FLEET_SCHEMA + ENROLLMENT_SCHEMA + DEPLOY_SCHEMA)
+  db.exec(PEOPLE_SCHEMA + FLEET_SCHEMA + ENROLLMENT_SCHEMA + DEPLOY_SCHEMA + AGENTS_SCHEMA)
   return db
 }
 

@@ -4,6 +4,7 @@ import {randomUUID} from 'node:crypto'
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http'
 import type {AddressInfo} from 'node:net'
 
+import {agentRoutes} from './api/agents.js'
 import {enrollmentRoutes} from './api/enrollment.js'
 import {deployRoutes} from './api/deploy.js'
 import {fleetRoutes} from './api/fleet.js'
@@ -39,6 +40,7 @@ export const SANDBOX_ROUTES: Route[] = [
   ...integrationRoutes,
   ...enrollmentRoutes,
   ...deployRoutes,
+  ...agentRoutes,
 ]
 
 const compiled = SANDBOX_ROUTES.map((r) => ({...r, regex: new RegExp('^' + r.path.replace(/\{(\w+)\}/g, '(?<$1>[^/]+)') + '$')}))

@@ -13,7 +13,7 @@ const STALE_MS = 3 * 3_600_000
 
 function printerJson(r: fleet.PrinterRow, now = Date.now()) {
   return {
-    address: r.address, agent: r.agent, communicationStatus: r.last_communication !== null && now - r.last_communication < STALE_MS ? 'communicating' : 'not communicating',
+    address: r.address, agent: r.agent, agentType: r.agent, communicationStatus: r.last_communication !== null && now - r.last_communication < STALE_MS ? 'communicating' : 'not communicating',
     enrolledAt: r.enrolled_at, firmware: r.firmware, lastCommunication: r.last_communication, manufacturer: r.manufacturer, modelName: r.model_name,
     mpsStatus: r.mps_status, name: r.name, organizationId: r.org_id, serialNumber: r.serial, tags: JSON.parse(r.tags) as string[],
   }

@@ -1,0 +1,28 @@
+import {activeOrgId} from '../../../lib/auth/index.js'
+import type {FleetAgent} from '../../../lib/cloud/index.js'
+import {BaseCommand, cloudFlags, formatTime, renderTable, type Column} from '../../../lib/ui/index.js'
+
+const COLUMNS: Column<FleetAgent>[] = [
+  {get: (a) => a.name, header: 'Name'},
+  {get: (a) => a.id, header: 'ID'},
+  {get: (a) => a.status, header: 'Agent status'},
+  {get: (a) => formatTime(a.lastCommunication), header: 'Last communicated'},
+  {get: (a) => a.printers, header: 'Printers'},
+]
+
+export default class AgentsFleetList extends BaseCommand {
+  static description = 'List the Fleet Agents of the organization: status (Not activated, Communicating, Deactivated), last communication, printers enrolled through each.'
+
+  static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --json']
+
+  static flags = {...cloudFlags}
+
+  async run(): Promise<FleetAgent[]> {
+    const {flags} = await this.parse(AgentsFleetList)
+    const s = await this.session(flags)
+    const rows: FleetAgent[] = []
+    for await (const a of s.client.fleetAgents.list(await activeOrgId(s))) rows.push(a)
+    this.log(rows.length ? renderTable(rows, COLUMNS) : 'No Fleet Agents. Create one with `lcs agents fleet create`.')
+    return rows
+  }
+}

@@ -1,0 +1,20 @@
+// How a Fleet Agent is printed (show, create): one owner for its text form.
+import type {FleetAgent} from '../cloud/index.js'
+import {formatTime} from './output.js'
+
+export function renderAgent(a: FleetAgent): string {
+  const d = a.definition
+  const criteria = d.discovery.searchType === 'local' ? 'Search Local Network' : d.discovery.include.map((c) => `${c.address} (${c.profile})`).join(', ')
+  return [
+    `${a.name}  ${a.id}`,
+    `  Status             ${a.status}${a.activatedAt ? ` (activated ${formatTime(a.activatedAt)})` : ''}`,
+    `  Last communicated  ${formatTime(a.lastCommunication)}`,
+    `  Printers           ${a.printers}`,
+    `  Include            ${criteria}`,
+    ...(d.discovery.exclude.length ? [`  Exclude            ${d.discovery.exclude.join(', ')}`] : []),
+    `  Transfer mgmt      ${d.discovery.transferManagement ? 'yes' : 'no'}`,
+    `  SNMP profiles      ${d.snmpProfiles.map((p) => `${p.name} ${p.version.toUpperCase()} ${p.timeoutSec}s/${p.retries}`).join(', ')}`,
+    `  Discovery task     ${d.schedule.discovery.interval}${d.schedule.discovery.time ? ` at ${d.schedule.discovery.time}` : ''}`,
+    `  Refresh task       every ${d.schedule.refresh}`,
+  ].join('\n')
+}

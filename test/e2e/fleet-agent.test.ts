@@ -1,0 +1,75 @@
+// The Fleet Agent flow as a new user runs it in the sandbox: discover → save → create a Fleet Agent from
+// the saved discovery → activation code → the simulated agent enrolls the "Fleet Agent only" printers.
+import assert from 'node:assert/strict'
+import {join} from 'node:path'
+import {after, before, test} from 'node:test'
+
+import {run, runJson, sandboxEnv, startSandbox, stopSandbox, tempDir, type SandboxJson} from '../helpers/cli.js'
+
+const PORT = 22_000 + (process.pid % 9000)
+let sb: SandboxJson
+let env: NodeJS.ProcessEnv
+before(async () => {
+  sb = await startSandbox(['--printers', '60', '--subnet', '127.25.0.0/24', '--snmp-port', String(PORT), '--no-mdns', '--seed', '5'])
+  env = sandboxEnv(sb)
+})
+after(() => stopSandbox(sb))
+
+interface Found {address: string; serialNumber: string; agentType: string}
+interface Listed {serialNumber: string; agentType: string; agent: string}
+
+test('discover → create --from → activation code → agent run --once enrolls the Fleet Agent only printers', async () => {
+  const saved = join(tempDir(), 'discovery.json')
+  const d = await run(['printers', 'discover', '127.25.0.0/24', '--snmp-port', String(PORT), '--timeout', '1', '--no-mdns', '--save', saved, '--json'], {env, timeoutMs: 120_000})
+  assert.equal(d.code, 0, d.stderr)
+  const fleetOnly = (JSON.parse(d.stdout) as Found[]).filter((p) => p.agentType === 'fleet')
+  assert.ok(fleetOnly.length > 0, 'the sandbox has third-party printers')
+
+  const created = await runJson(['agents', 'fleet', 'create', '--name', 'Site 1 agent', '--from', saved], env)
+  assert.equal(created.code, 0, created.stderr)
+  assert.equal(typeof created.body.id, 'string')
+  assert.equal(created.body.definition.discovery.include.length, fleetOnly.length)
+  assert.ok(!created.stdout.includes('"public"'), 'the community is never printed')
+
+  const code = await runJson(['agents', 'fleet', 'activation-code', created.body.id], env)
+  assert.equal(code.code, 0, code.stderr)
+  assert.ok(code.body.expiresAt - Date.now() > 71 * 3_600_000)
+
+  const agent = await run(['sandbox', 'agent', 'run', '--code', code.body.code, '--once', '--data', sb.dataDir, '--json'], {env, timeoutMs: 180_000})
+  assert.equal(agent.code, 0, agent.stderr)
+  assert.equal(JSON.parse(agent.stdout).cycles[0].enrolled.length, fleetOnly.length)
+
+  const listed = await runJson(['printers', 'list'], env)
+  const viaFleet = (listed.body as Listed[]).filter((p) => p.agentType === 'fleet').map((p) => p.serialNumber).sort()
+  assert.deepEqual(viaFleet, fleetOnly.map((p) => p.serialNumber).sort())
+  const assets = await runJson(['printers', 'list', '--integration'], env)
+  const counted = (assets.body as Array<{serialNumber: string; counters?: {lifetimeCount?: number}}>).filter((a) => viaFleet.includes(a.serialNumber))
+  assert.ok(counted.every((a) => typeof a.counters?.lifetimeCount === 'number'), 'the agent reported page counts')
+
+  const shown = await runJson(['agents', 'fleet', 'show', 'Site 1 agent'], env)
+  assert.equal(shown.body.status, 'Communicating')
+  assert.equal(shown.body.printers, fleetOnly.length)
+
+  // the code is used up: a clear line, exit 6, nothing changed
+  const again = await run(['sandbox', 'agent', 'run', '--code', code.body.code, '--once', '--data', sb.dataDir], {env, timeoutMs: 60_000})
+  assert.equal(again.code, 6, again.stderr)
+  assert.match(again.stderr, /already used/)
+
+  // a second agent over the same addresses: created with the guide's warning naming both
+  const second = await run(['agents', 'fleet', 'create', '--name', 'Site 1 copy', '--from', saved, '--json'], {env, timeoutMs: 60_000})
+  assert.equal(second.code, 0, second.stderr)
+  assert.match(second.stderr, /"Site 1 copy" overlap those of "Site 1 agent"/)
+})
+
+test('a definition outside the guide\'s ranges is refused with the field and rule, nothing created', async () => {
+  const file = join(tempDir(), 'bad.json')
+  const {writeFileSync} = await import('node:fs')
+  writeFileSync(file, JSON.stringify({discovery: {exclude: [], include: [], searchType: 'local', transferManagement: false}, logLevel: 'detailed', name: 'Bad', networkDelayMs: 0,
+    schedule: {discovery: {interval: 'none'}, refresh: '1h'}, snmpProfiles: [{community: 'x', name: 'Default', retries: 21, timeoutSec: 61, version: 'v1'}]}))
+  const r = await run(['agents', 'fleet', 'create', '--definition', file], {env})
+  assert.equal(r.code, 7, r.stderr)
+  assert.match(r.stderr, /timeoutSec: Discovery timeout range: 1 - 60 seconds/)
+  assert.match(r.stderr, /retries: Number of retries range: 0 - 20 retries/)
+  const list = await runJson(['agents', 'fleet', 'list'], env)
+  assert.ok(!(list.body as Array<{name: string}>).some((a) => a.name === 'Bad'))
+})
