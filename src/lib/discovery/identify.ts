@@ -2,6 +2,7 @@
 // input: wrong types, huge or binary strings and absurd numbers become warnings, never exceptions.
 import * as O from './oids.js'
 import type {IppAttributes, IppValue} from './ipp.js'
+import {sysDescrGrammar} from './sysdescr.js'
 import type {Alert, IdentifyOptions, Identity, PageCount, SnmpValue, Supply, SupplyStatus, Varbinds} from './types.js'
 
 export type {Identity, IdentifyOptions, SnmpValue, Varbinds} from './types.js'
@@ -464,8 +465,13 @@ function run(r: Reader): Identity {
     .map((oid) => parse1284(r.text(oid, `deviceId ${oid}`, undefined, 4 * 1024))) // routinely > 256; only fields are kept
   const fromIds = (...keys: string[]) => r.first(ids.flatMap((id) => keys.map((k) => id[k])))
 
+  // The per-vendor grammars (sysdescr.ts) name what the keywords miss: print servers, label printers, OEM brands.
+  const grammar = sysDescrGrammar(sysDescr)
+  // A print server's own model and firmware (Brother NC cards, "Zebra Wired") are not the printer's.
+  const ofPrinter = grammar.family !== 'NC Series' && !INFRA_WORDS.test(grammar.product ?? '')
   const vendor = (enterprise !== undefined ? VENDORS[enterprise] : undefined) ??
-    KEYWORDS.find(([re]) => re.test(`${sysDescr ?? ''} ${hrDeviceDescr ?? ''} ${fromIds('MFG', 'MANUFACTURER') ?? ''}`))?.[1]
+    KEYWORDS.find(([re]) => re.test(`${sysDescr ?? ''} ${hrDeviceDescr ?? ''} ${fromIds('MFG', 'MANUFACTURER') ?? ''}`))?.[1] ??
+    grammar.vendor
 
   // OEM models (Dell, Toshiba, IBM InfoPrint, Unisys…) give themselves away by Lexmark's trees or banner.
   const lexmarkBuilt = vendor === 'Lexmark' || r.hasUnder(O.LEXMARK) || LEXMARK_BANNER.test(sysDescr ?? '') ||
@@ -488,7 +494,7 @@ function run(r: Reader): Identity {
     r.text(O.DELL_PVT_MODEL, 'Dell prtgenPrinterName'), hrModel,
     r.text(O.KYOCERA_MODEL, 'Kyocera model'), r.text(O.CANON_MODEL, 'Canon model'), r.text(O.KONICA_MODEL, 'Konica model'),
     r.text(O.EPSON_MODEL, 'Epson model'), r.text(O.ZEBRA_MODEL, 'Zebra model'),
-    fromIds('MDL', 'MODEL'), fromDescr.model,
+    fromIds('MDL', 'MODEL'), fromDescr.model, ofPrinter ? grammar.model : undefined,
   ]))
 
   const serialNumber = r.first([
@@ -509,7 +515,7 @@ function run(r: Reader): Identity {
     r.text(O.BROTHER_FIRMWARE, 'Brother firmware')?.replace(/^firmware\s+ver\.?\s*/i, ''),
     // HP's PML value is a firmware date code (e.g. 20201023); other vendors answering HP's tree mean other things.
     vendor === 'HP' ? pml(r, O.HP_PML_FIRMWARE_DATE, 'HP firmware') : undefined,
-    fromDescr.firmware,
+    fromDescr.firmware, ofPrinter ? grammar.version : undefined,
   ])
 
   const id: Identity = {isPrinter, lexmarkBuilt, supplies: [], detectedErrors: [], alerts: [], warnings: r.warnings}
