@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
 
-import {type EligibilityFacts, eligibilityOf, eligibilityReport} from './eligibility.js'
+import {type EligibilityFacts, eligibilityOf, eligibilityReport, mpsLabel, mpsUnenrollRefusal} from './eligibility.js'
 
 const rules = {maxLifetimePageCount: 500_000}
 const ok: EligibilityFacts = {
@@ -33,4 +33,10 @@ test('the report groups serials and models by status, in the check\'s order', ()
     {printers: [{modelName: 'MS821', serialNumber: 'S2'}], status: 'No supplies delivery contact assigned'},
     {printers: [{modelName: 'CX725', serialNumber: 'S1'}, {modelName: 'CX725', serialNumber: 'S3'}], status: 'Eligible'},
   ])
+})
+
+test('the portal\'s labels and the unenroll refusal', () => {
+  assert.deepEqual(['none', 'managed', 'pending'].map(s => mpsLabel(s as 'none')), ['', 'MPS Express', 'MPS Express (Pending)'])
+  assert.equal(mpsUnenrollRefusal('none'), undefined)
+  assert.match(mpsUnenrollRefusal('pending')!, /^MPS Express \(Pending\): contact your Lexmark Customer Operations Specialist/)
 })

@@ -66,3 +66,13 @@ export function eligibilityReport(printers: EligibilityFacts[], rules: Eligibili
     status,
   }))
 }
+
+/** The portal's "Lexmark Managed" label for a printer's MPS Express state ('' when unmanaged). */
+export function mpsLabel(status: EligibilityFacts['mpsStatus']): '' | 'MPS Express' | 'MPS Express (Pending)' {
+  return status === 'managed' ? 'MPS Express' : (status === 'pending' ? 'MPS Express (Pending)' : '')
+}
+
+/** Why such a printer cannot be unenrolled here (001: MPS Express enrollment cannot be undone from the portal). */
+export function mpsUnenrollRefusal(status: EligibilityFacts['mpsStatus']): string | undefined {
+  return status === 'none' ? undefined : `${mpsLabel(status)}: contact your Lexmark Customer Operations Specialist to unenroll it`
+}
