@@ -117,7 +117,9 @@ test('unenroll refuses MPS Express printers and asks first; tag and show work', 
   const managed = all.find((p) => p.mpsStatus === 'managed')!
   const r = await run(['printers', 'unenroll', managed.serialNumber, '--yes', '--json', '--org', managed.organizationId], {env})
   assert.equal(r.code, 9)
-  assert.match(JSON.parse(r.stdout)[0].reason, /MPS Express/)
+  assert.match(JSON.parse(r.stdout)[0].reason, /^MPS Express: contact your Lexmark Customer Operations Specialist/)
+  const table = await run(['printers', 'list', '--include-children', '--org', managed.organizationId], {env})
+  assert.match(table.stdout, new RegExp(`${managed.serialNumber}.*MPS Express`))
   const noYes = await run(['printers', 'unenroll', managed.serialNumber], {env})
   assert.equal(noYes.code, 2)
   assert.match(noYes.stderr, /--yes/)

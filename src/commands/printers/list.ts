@@ -2,6 +2,7 @@ import {Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
 import type {Asset, EnrolledPrinter} from '../../lib/cloud/index.js'
+import {mpsLabel} from '../../lib/mps/index.js'
 import {BaseCommand, cloudFlags, type Column, formatTime, renderCsv, renderTable} from '../../lib/ui/index.js'
 
 const FLEET: Column<EnrolledPrinter>[] = [
@@ -12,7 +13,7 @@ const FLEET: Column<EnrolledPrinter>[] = [
   {get: (p) => p.firmware, header: 'Firmware'},
   {get: (p) => formatTime(p.lastCommunication), header: 'Last communication'},
   {get: (p) => p.tags.join(' '), header: 'Tags'},
-  {get: (p) => (p.mpsStatus === 'none' ? '' : p.mpsStatus), header: 'MPS'},
+  {get: (p) => mpsLabel(p.mpsStatus), header: 'Lexmark Managed'},
 ]
 
 const ASSETS: Column<Asset>[] = [

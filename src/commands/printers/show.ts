@@ -2,6 +2,7 @@ import {Args} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
 import type {EnrolledPrinter} from '../../lib/cloud/index.js'
+import {mpsLabel} from '../../lib/mps/index.js'
 import {BaseCommand, cloudFlags, formatTime} from '../../lib/ui/index.js'
 
 export default class PrintersShow extends BaseCommand {
@@ -25,7 +26,7 @@ export default class PrintersShow extends BaseCommand {
   Address             ${p.address ?? 'unknown'}
   Enrolled            ${formatTime(p.enrolledAt)}
   Tags                ${p.tags.join(', ') || 'none'}
-  MPS Express         ${p.mpsStatus}`)
+  Lexmark Managed     ${mpsLabel(p.mpsStatus) || 'no'}`)
     return p
   }
 }

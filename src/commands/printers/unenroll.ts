@@ -1,12 +1,13 @@
 import {Args, Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
+import {mpsUnenrollRefusal} from '../../lib/mps/index.js'
 import {BaseCommand, cloudFlags, type ItemReport} from '../../lib/ui/index.js'
 
 export default class PrintersUnenroll extends BaseCommand {
   static args = {serials: Args.string({ignoreStdin: true, description: 'Serial numbers of the printers to unenroll.', required: true})}
 
-  static description = `Unenroll printers from the organization. Asks before doing it (--yes in scripts). Printers managed by MPS Express, or pending MPS Express enrollment, are refused: that relationship has to end first. Exit 9 when some could not be unenrolled.`
+  static description = `Unenroll printers from the organization. Asks before doing it (--yes in scripts). Printers managed by MPS Express, or pending MPS Express enrollment, are refused (MPS Express enrollment cannot be undone here: the Lexmark Customer Operations Specialist does it). Exit 9 when some could not be unenrolled.`
 
   static examples = ['<%= config.bin %> <%= command.id %> 50123ABCD', '<%= config.bin %> <%= command.id %> 50123ABCD 50456EFGH --yes --json']
 
@@ -28,7 +29,7 @@ export default class PrintersUnenroll extends BaseCommand {
       label: (p) => p.serialNumber,
       notFound: () => 'not enrolled in this organization',
       question: (p) => `Unenroll ${p.manufacturer} ${p.modelName} (${p.serialNumber})? Its agent stops reporting to the cloud.`,
-      refuse: (p) => (p.mpsStatus === 'none' ? undefined : `${p.mpsStatus === 'managed' ? 'managed by' : 'pending enrollment in'} MPS Express: end that first`),
+      refuse: (p) => mpsUnenrollRefusal(p.mpsStatus),
     })
   }
 }

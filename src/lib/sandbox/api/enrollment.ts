@@ -133,7 +133,7 @@ export const enrollmentRoutes: Route[] = [
       requireRole(ctx, FLEET_ADMIN)
       const p = printerIn(ctx, o)
       if (p.mps_status !== 'none') {
-        throw new HttpError(409, 'mps_managed', `Printer ${p.serial} is ${p.mps_status === 'managed' ? 'managed by MPS Express' : 'pending MPS Express enrollment'} and cannot be unenrolled`)
+        throw new HttpError(409, 'mps_managed', `Printer ${p.serial} is ${p.mps_status === 'managed' ? 'managed by MPS Express' : 'pending MPS Express enrollment'} and cannot be unenrolled: contact your Lexmark Customer Operations Specialist`)
       }
       fleet.unenrollPrinter(o.db, p.org_id, p.serial)
       return [204, undefined]
