@@ -1,6 +1,4 @@
 // Rendering of results: tables for people, CSV for spreadsheets (JSON is printed by oclif's --json).
-import Table from 'cli-table3'
-
 import {cellText as cell, csvLine} from '../csv/index.js'
 
 export interface Column<T> {
@@ -14,32 +12,81 @@ export function colorEnabled(stream: NodeJS.WriteStream = process.stdout): boole
   return Boolean(stream.isTTY)
 }
 
+export interface TableOptions {
+  /** A terminal gets a boxed table; anything else tab-separated rows without a header (as gh prints them). */
+  tty?: boolean
+  /** The terminal's width: the widest columns wrap to fit it. */
+  width?: number
+}
+
+const BOX = {bl: '└', bm: '┴', br: '┘', h: '─', ml: '├', mm: '┼', mr: '┤', tl: '┌', tm: '┬', tr: '┐', v: '│'}
+
 /**
- * A table that fits the terminal: when the natural width exceeds it, the widest columns are narrowed
- * (their text wraps) until it fits or every column is down to 12 characters. Pipes get natural widths.
+ * A table in cli-table3's compact look, drawn in time linear in its rows (cli-table3's layout is quadratic).
+ * On a terminal that is too narrow the widest columns are narrowed (their text wraps on word boundaries)
+ * until it fits or every column is down to 12 characters; the first column, the row's key (an e-mail, a
+ * serial), is never narrowed. Off a terminal: one line a row, cells tab-separated, nothing cut.
  */
-export function renderTable<T>(rows: T[], columns: Column<T>[], width = process.stdout.isTTY ? process.stdout.columns : undefined): string {
-  const color = colorEnabled()
+export function renderTable<T>(rows: T[], columns: Column<T>[], options: TableOptions = {}): string {
+  const tty = options.tty ?? Boolean(process.stdout.isTTY)
   const cells = rows.map((r) => columns.map((c) => cell(c.get(r))))
-  let colWidths: number[] | undefined
+  if (!tty) return cells.map((row) => row.map((c) => c.replace(/[\t\n\r]+/g, ' ')).join('\t')).join('\n')
+  const width = options.width ?? (process.stdout.isTTY ? process.stdout.columns : undefined)
+  const natural = columns.map((c) => c.header.length)
+  for (const row of cells) for (let i = 0; i < row.length; i++) if (row[i].length > natural[i]) natural[i] = row[i].length
+  const widths = [...natural]
   if (width) {
-    // content + one space of padding on each side + the border on the left of each column
-    const natural = columns.map((c, i) => Math.max(c.header.length, ...cells.map((row) => row[i].length)) + 3)
-    const widths = [...natural]
-    while (widths.reduce((a, b) => a + b, 1) > width) {
-      const widest = widths.indexOf(Math.max(...widths))
-      if (widths[widest] <= 15) break
+    // content + one space of padding on each side + the border on the left of each column, + the last border
+    const total = () => widths.reduce((a, b) => a + b + 3, 1)
+    while (total() > width) {
+      let widest = -1
+      for (let i = 1; i < widths.length; i++) if (widths[i] > 12 && (widest < 0 || widths[i] > widths[widest])) widest = i
+      if (widest < 0) break
       widths[widest]--
     }
-    if (widths.some((w, i) => w !== natural[i])) colWidths = widths.map((w) => w - 1)
   }
-  const table = new Table({
-    head: columns.map((c) => c.header),
-    style: {border: color ? ['grey'] : [], head: color ? ['cyan'] : [], compact: true},
-    ...(colWidths ? {colWidths, wordWrap: true, wrapOnWordBoundary: true} : {}),
-  })
-  for (const row of cells) table.push(row)
-  return table.toString()
+  const color = colorEnabled()
+  const grey = (t: string) => (color ? `\u001B[90m${t}\u001B[39m` : t)
+  const cyan = (t: string) => (color ? `\u001B[36m${t}\u001B[39m` : t)
+  const rule = (l: string, m: string, r: string) => grey(l + widths.map((w) => BOX.h.repeat(w + 2)).join(m) + r)
+  const line = (row: string[], paint: (t: string) => string) => {
+    const wrapped = row.map((c, i) => wrap(c, widths[i]))
+    const height = Math.max(...wrapped.map((w) => w.length))
+    const out: string[] = []
+    for (let k = 0; k < height; k++) {
+      out.push(grey(BOX.v) + wrapped.map((w, i) => ` ${paint((w[k] ?? '').padEnd(widths[i]))} `).join(grey(BOX.v)) + grey(BOX.v))
+    }
+    return out.join('\n')
+  }
+  const out = [rule(BOX.tl, BOX.tm, BOX.tr), line(columns.map((c) => c.header), cyan), rule(BOX.ml, BOX.mm, BOX.mr)]
+  for (const row of cells) out.push(line(row, (t) => t))
+  out.push(rule(BOX.bl, BOX.bm, BOX.br))
+  return out.join('\n')
+}
+
+/** Lines of at most `width` characters, broken at spaces where possible. */
+function wrap(text: string, width: number): string[] {
+  if (text.length <= width && !text.includes('\n')) return [text]
+  const lines: string[] = []
+  for (const para of text.split('\n')) {
+    let current = ''
+    for (let word of para.split(' ')) {
+      while (word.length > width) {
+        if (current) lines.push(current)
+        current = ''
+        lines.push(word.slice(0, width))
+        word = word.slice(width)
+      }
+      if (!current) current = word
+      else if (current.length + 1 + word.length <= width) current += ' ' + word
+      else {
+        lines.push(current)
+        current = word
+      }
+    }
+    lines.push(current)
+  }
+  return lines
 }
 
 /** RFC 4180 CSV; cells that a spreadsheet would run as a formula are neutralized with a leading quote. */

@@ -4,7 +4,7 @@
 // every item with the same rules as the client's import validation (src/lib/csv/rules.ts).
 import {BADGES_BATCH_MAX, USERS_BATCH_MAX, type Outcome, type PinPolicy} from '../../cloud/index.js'
 import {badgeRule, emailRule, groupRule, MAX_GROUPS, passwordRule, PIN_MAX, PIN_MIN, pinRule, textRule} from '../../csv/rules.js'
-import {verifyPassword} from '../store/passwords.js'
+import {hashPasswordAsync, verifyPassword} from '../store/passwords.js'
 import * as people from '../store/people.js'
 import {batch, bool, HttpError, IMS, invalid, page, pageOf, requireRole, stronger, text, visibleOrg, type Ctx, type HandlerOptions, type Item, type Route} from './kit.js'
 
@@ -54,7 +54,21 @@ function pinOutcome(db: HandlerOptions['db'], userId: string, pin: string): Outc
 
 // ---- users ----
 
-function userItem(ctx: Ctx, o: HandlerOptions, orgId: string, policy: PinPolicy, item: Item): Outcome {
+/** The hash of each item's password, computed once before the batch's transaction (none for a dry run, which is rolled back). */
+type PasswordHashes = Map<unknown, string>
+
+async function hashItemPasswords(ctx: Ctx): Promise<PasswordHashes> {
+  const hashes: PasswordHashes = new Map()
+  const items = (ctx.body as {items?: unknown} | undefined)?.items
+  if (ctx.url.searchParams.get('dryRun') === 'true' || !Array.isArray(items)) return hashes
+  await Promise.all(items.map(async (item: unknown) => {
+    const password = (item as Item | null)?.password
+    if (typeof password === 'string' && password !== '') hashes.set(item, await hashPasswordAsync(password))
+  }))
+  return hashes
+}
+
+function userItem(ctx: Ctx, o: HandlerOptions, orgId: string, policy: PinPolicy, hashes: PasswordHashes, item: Item): Outcome {
   const op = operation(item, ['CREATE', 'UPDATE', 'DELETE'])
   const address = email(item, true)!
   const existing = people.findUser(o.db, address)
@@ -90,7 +104,7 @@ function userItem(ctx: Ctx, o: HandlerOptions, orgId: string, policy: PinPolicy,
   }
   if (!mine) {
     if (op === 'UPDATE') throw new HttpError(404, 'not_found', `No user ${address} in this organization (UPDATE changes an existing user; CREATE makes one)`, {details: [{field: 'email', rule: 'the user must exist'}]})
-    const id = people.createUser(o.db, orgId, address, fields, password)
+    const id = people.createUser(o.db, orgId, address, fields, hashes.get(item))
     if (groups) people.setUserGroups(o.db, orgId, id, groups)
     if (pin) people.setPin(o.db, id, pin, false)
     else if (policy.pinGeneration === 'auto') people.generatePin(o.db, id, policy.pinLength)
@@ -111,7 +125,7 @@ function userItem(ctx: Ctx, o: HandlerOptions, orgId: string, policy: PinPolicy,
       details: [{field: changed[0] ?? (sameGroups ? 'pin' : 'groups'), rule: 'CREATE makes a new user'}],
     })
   }
-  people.updateUser(o.db, mine.id, fields, samePassword ? undefined : password)
+  people.updateUser(o.db, mine.id, fields, samePassword ? undefined : hashes.get(item))
   if (!sameGroups) people.setUserGroups(o.db, orgId, mine.id, groups!)
   if (!samePin) people.setPin(o.db, mine.id, pin!, false)
   return 'updated'
@@ -214,11 +228,12 @@ export const peopleRoutes: Route[] = [
   },
   {
     auth: true, method: 'POST', path: `${IMS}/organizations/{orgId}/users/batch`,
-    handler(ctx, o) {
+    async handler(ctx, o) {
       requireRole(ctx, ...USER_ADMIN)
       const org = visibleOrg(ctx, o, ctx.params.orgId)
+      const hashes = await hashItemPasswords(ctx)
       const policy = people.pinPolicy(o.db, org.id)
-      return batch(ctx, o, USERS_BATCH_MAX, (item) => userItem(ctx, o, org.id, policy, item))
+      return batch(ctx, o, USERS_BATCH_MAX, (item) => userItem(ctx, o, org.id, policy, hashes, item))
     },
   },
   {

@@ -6,7 +6,6 @@ import {createHmac, randomBytes, randomInt, randomUUID, timingSafeEqual} from 'n
 
 import type {PinPolicy} from '../../cloud/index.js'
 import {DEFAULT_PIN_POLICY} from '../../csv/rules.js'
-import {hashPassword} from './passwords.js'
 import type {Db} from './sqlite.js'
 
 export const PEOPLE_SCHEMA = `
@@ -73,19 +72,20 @@ export function findUser(db: Db, email: string): UserRow | undefined {
   return db.prepare(`${USER_SELECT} WHERE u.email = ?`).get(email) as UserRow | undefined
 }
 
-export function createUser(db: Db, orgId: string, email: string, fields: UserFields, password?: string): string {
+/** `passwordHash` from hashPassword/hashPasswordAsync (hashing stays out of the store's transactions). */
+export function createUser(db: Db, orgId: string, email: string, fields: UserFields, passwordHash?: string): string {
   const id = randomUUID()
   db.prepare('INSERT INTO users(id, org_id, email, password_hash, first_name, last_name, roles, created_at) VALUES (?,?,?,?,?,?,?,?)').run(
-    id, orgId, email, password ? hashPassword(password) : null, fields.firstName ?? null, fields.lastName ?? null, '[]', Date.now())
+    id, orgId, email, passwordHash ?? null, fields.firstName ?? null, fields.lastName ?? null, '[]', Date.now())
   db.prepare('INSERT INTO user_profiles(user_id, display_name, department, cost_center) VALUES (?,?,?,?)').run(id, fields.displayName ?? null, fields.department ?? null, fields.costCenter ?? null)
   db.prepare('DELETE FROM user_tombstones WHERE org_id = ? AND email = ?').run(orgId, email)
   return id
 }
 
 /** Sets the given fields (undefined: unchanged). */
-export function updateUser(db: Db, userId: string, fields: UserFields, password?: string): void {
+export function updateUser(db: Db, userId: string, fields: UserFields, passwordHash?: string): void {
   db.prepare('UPDATE users SET first_name = coalesce(?, first_name), last_name = coalesce(?, last_name), password_hash = coalesce(?, password_hash) WHERE id = ?').run(
-    fields.firstName ?? null, fields.lastName ?? null, password ? hashPassword(password) : null, userId)
+    fields.firstName ?? null, fields.lastName ?? null, passwordHash ?? null, userId)
   db.prepare(`INSERT INTO user_profiles(user_id, display_name, department, cost_center) VALUES (@id, @d, @dep, @cc)
     ON CONFLICT(user_id) DO UPDATE SET display_name = coalesce(@d, display_name), department = coalesce(@dep, department), cost_center = coalesce(@cc, cost_center)`).run(
     {cc: fields.costCenter ?? null, d: fields.displayName ?? null, dep: fields.department ?? null, id: userId})
