@@ -1,7 +1,7 @@
 // Finding what the user names (an id, or a name in any case) among what the cloud lists: one rule for
 // organizations, configurations, resources and scheduled tasks, and one wording for "not found" and
 // "several are named". Commands and rollout files resolve names only through these.
-import type {CloudClient, Organization} from './cloud/index.js'
+import type {AccessGroup, CloudClient, Group, Organization} from './cloud/index.js'
 import {LcsError} from './errors.js'
 
 /** An item by id or by (case-insensitive) name; a clear error otherwise. */
@@ -24,4 +24,16 @@ export async function findOrganization(client: CloudClient, ref: string): Promis
   if (byName.length === 1) return byName[0]
   if (byName.length > 1) throw new LcsError('usage', `Several organizations are named "${ref}": use the id (${byName.map((o) => o.id).join(', ')}).`)
   throw new LcsError('notFound', `No organization "${ref}" among the ${all.length} this account can reach.`, {hint: 'See `lcs orgs list`.'})
+}
+
+/** Finds a group of an organization by id or (case-insensitive) name. */
+export async function findGroup(client: CloudClient, orgId: string, ref: string): Promise<Group> {
+  const all: Group[] = []
+  for await (const g of client.groups.list(orgId)) all.push(g)
+  return findNamed(all, ref, 'group', 'See `lcs groups list`.')
+}
+
+/** Finds a Child Organization Access Group of a partner organization by id or (case-insensitive) name. */
+export async function findAccessGroup(client: CloudClient, partnerId: string, ref: string): Promise<AccessGroup> {
+  return findNamed(await client.accessGroups.list(partnerId), ref, 'Child Organization Access Group', 'See `lcs access-groups list`.')
 }

@@ -117,7 +117,7 @@ test('the example creates everything it names; again, everything is unchanged (e
 
 test('passwords and PINs of a rollout file and of its CSV files never show: plan, --json, errors, traces', async () => {
   const dir = tempDir('lcs-rollout-')
-  const secrets = {csvPassword: 'Rt5nB2xQ9w', csvPin: '62953', password: 'Vq8mZ3kPw7', pin: '80417', pin2: '31790'}
+  const secrets = {csvPassword: 'Rt5nB2x!Q9w', csvPin: '62953', password: 'Vq8mZ3k@Pw7', pin: '80417', pin2: '31790'}
   const csv = (pin: string) => `EMAIL,OPERATION,PASSWORD,FIRST_NAME,LAST_NAME,DISPLAY_NAME,DEPARTMENT,COST_CENTER,GROUPS,PIN
 nora.one@fabrikam.example,CREATE,${secrets.csvPassword},Nora,One,,Ward 3,,Nurses,${pin}
 tom.two@fabrikam.example,CREATE,,Tom,Two,,Ward 3,,Nurses,
@@ -140,7 +140,7 @@ pins:
     const bad = await lcs(['apply', '-f', file, ...args])
     assert.equal(bad.code, 7, bad.stderr)
     assert.match(bad.stderr, /fabrikam\.yaml:5:11: users\[0\]\.file: staff\.csv:2:10 \(PIN\): a PIN is digits only/)
-    assert.match(bad.stderr, /fabrikam\.yaml:6:71: users\[1\]\.pin: the organization's PINs have exactly 5 digits \(got 4\)/)
+    assert.match(bad.stderr, /fabrikam\.yaml:6:72: users\[1\]\.pin: the organization's PINs have exactly 5 digits \(got 4\)/)
     assert.deepEqual(leaks(bad), [])
   }
   writeFileSync(join(dir, 'staff.csv'), csv(secrets.csvPin))

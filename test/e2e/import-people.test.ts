@@ -25,7 +25,7 @@ test('users, then each documented badge/PIN layout: the cloud holds exactly what
   let r = await json('users', 'import', f('users.csv'))
   assert.equal(r.code, 0, r.stderr)
   assert.deepEqual([r.body.created, r.body.unchanged, r.body.rejected, r.body.reportFile], [6, 0, 0, null])
-  assert.doesNotMatch(r.stdout + r.stderr, /Gotham2026|4321/, 'passwords and PINs never printed')
+  assert.doesNotMatch(r.stdout + r.stderr, /Gotham#2026|4321/, 'passwords and PINs never printed')
   r = await json('users', 'import', f('users.csv'))
   assert.deepEqual([r.body.created, r.body.unchanged], [0, 6])
 
@@ -73,9 +73,9 @@ test('UPDATE and DELETE rows; an unknown user stops the import before anything c
   const file = f('changes.csv')
   writeFileSync(file, [
     'OPERATION,EMAIL,FIRST_NAME,LAST_NAME,DISPLAY_NAME,DEPARTMENT,COST_CENTER,GROUPS,PIN,PASSWORD',
-    'UPDATE,jdoe@company.com,,,,Sales,,Printing,,NewPass2026x',
+    'UPDATE,jdoe@company.com,,,,Sales,,Printing,,NewPass#2026x',
     'DELETE,ckent@company.com,,,,,,,,',
-    'UPDATE,ghost@company.com,,,,Sales,,,,Ghost2026pw',
+    'UPDATE,ghost@company.com,,,,Sales,,,,Ghost#2026pw',
   ].join('\r\n') + '\r\n')
   let r = await json('users', 'import', file, '--yes')
   assert.equal(r.code, 7)
@@ -89,7 +89,7 @@ test('UPDATE and DELETE rows; an unknown user stops the import before anything c
   const report = readFileSync(r.body.reportFile, 'utf8')
   assert.match(report, /^LINE,OPERATION,EMAIL,.*,PASSWORD,REASON\r?\n/)
   assert.match(report, /\n4,UPDATE,ghost@company\.com,.*,\*\*\*\*,EMAIL: No user ghost@company\.com/)
-  assert.doesNotMatch(report + r.stdout + r.stderr, /Ghost2026pw|NewPass2026x/)
+  assert.doesNotMatch(report + r.stdout + r.stderr, /Ghost#2026pw|NewPass#2026x/)
   users = (await json('users', 'list')).body as Listed
   const jdoe = users.find((u) => u.email === 'jdoe@company.com')!
   assert.deepEqual([jdoe.department, jdoe.groups], ['Sales', ['Printing']])

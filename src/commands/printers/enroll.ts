@@ -61,6 +61,8 @@ Select printers from a saved discovery (--from), by discovering TARGETS, by --se
     registerSecret(ewsPassword)
     const session = await this.session(flags)
     const orgId = await activeOrgId(session)
+    // Before any network sweep: a caller without the enrolling roles gets the 403 naming them at once.
+    await session.client.enrollmentCodes.get(orgId)
 
     const rows = flags.from ? await readDiscovery(flags.from) : await this.discoverTargets(flags, targets)
     let selected: DiscoveredPrinter[]

@@ -8,7 +8,7 @@ import {BaseCommand} from '../../lib/ui/index.js'
 export default class SandboxStart extends BaseCommand {
   static description = `Start the sandbox cloud: a local printer-cloud emulator on 127.0.0.1 (OAuth2, organizations, users, the integration API) with its state in SQLite under --data.
 
-The first start seeds a partner organization with two customer organizations, an administrator and client credentials, and prints them. Later starts reuse the data. --faults injects errors, 429s, latency and dropped connections; --seed makes them reproducible.`
+The first start seeds a partner organization with two customer organizations, an administrator, a technician without fleet roles (to see a permission denied) and client credentials, and prints them. Later starts reuse the data. --faults injects errors, 429s, latency and dropped connections; --seed makes them reproducible.`
 
   static examples = [
     '<%= config.bin %> <%= command.id %>',
@@ -72,7 +72,8 @@ The first start seeds a partner organization with two customer organizations, an
   Data          ${info.dataDir}
   Organization  ${info.orgName} (${info.orgId})
   Children      ${info.children.map((c) => c.name).join(', ')}
-  Administrator ${info.adminEmail}  password: ${info.adminPassword}
+  Administrator ${info.adminEmail}  password: ${info.adminPassword}${info.technicianEmail ? `
+  Technician    ${info.technicianEmail}  password: ${info.technicianPassword} (no fleet roles yet)` : ''}
   Client ID     ${info.clientId}
   Client secret ${info.clientSecret}${info.printers.length ? `
   Printers      ${info.printers.length} simulated (${info.printers[0].address} … ${info.printers.at(-1)!.address}, SNMP port ${info.printers[0].snmpPort}${info.printers.some((p) => p.mdns) ? ', mDNS on' : ''}); --json lists them` : ''}

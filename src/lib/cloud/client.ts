@@ -6,13 +6,16 @@ import {regionEndpoints} from '../config/index.js'
 import {LcsError} from '../errors.js'
 import {FleetAgents} from './agents.js'
 import {registerSecret} from '../redact.js'
+import {AccessGroups} from './access-groups.js'
 import {Apps, Configs, Deployments, Firmware, Resources, Tasks} from './deploy.js'
 import {EnrollmentCodes, Printers} from './enrollment.js'
 import {environmentLogin} from './env.js'
 import {Assets, MpsContacts, Preenrollments} from './fleet.js'
+import {Groups} from './groups.js'
 import {errorKindOf, HttpTransport, text, type ResponseSize, type TransportOptions} from './http.js'
 import {Organizations} from './orgs.js'
-import {Badges, Groups, LoginConfig, Users} from './people.js'
+import {Badges, LoginConfig, Users} from './people.js'
+import {Roles} from './roles.js'
 import {ROUTES, fillPath, type RouteName} from './routes.js'
 import type {BatchItemResult, BatchOptions, BatchResponse, ListOptions, Outcome, Page, RequestOptions, TokenInfo, TokenResponse} from './types.js'
 
@@ -88,7 +91,7 @@ export class CloudClient {
   readonly orgs = new Organizations(this)
   /** Users of an organization. */
   readonly users = new Users(this)
-  /** User groups. */
+  /** User groups and their members. */
   readonly groups = new Groups(this)
   /** Badges and PINs for printer login. */
   readonly badges = new Badges(this)
@@ -120,6 +123,10 @@ export class CloudClient {
   /** Fleet Agent definitions and activation codes. */
   readonly fleetAgents = new FleetAgents(this)
 
+  /** Roles of users, groups and organizations. */
+  readonly roles = new Roles(this)
+  /** Child Organization Access Groups of a partner organization. */
+  readonly accessGroups = new AccessGroups(this)
   private readonly http: HttpTransport
   private credentials: Credentials
   private token?: TokenState

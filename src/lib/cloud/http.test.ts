@@ -81,14 +81,16 @@ test('gives up after maxRetries with an "unavailable" error naming the attempts 
 test('4xx are not retried and map to typed errors; 403 names the missing role', async () => {
   const s = await serve((req, res) => {
     if (req.url === '/403') return json(res, 403, {error: {code: 'forbidden', message: 'Permission denied', requestId: 'r', requiredRoles: ['Fleet Management Administrator']}})
+    if (req.url === '/403all') return json(res, 403, {error: {code: 'forbidden', match: 'all', message: 'Permission denied', missingRoles: ['File Service Administrator'], requestId: 'r', requiredRoles: ['Fleet Management Administrator', 'File Service Administrator']}})
     if (req.url === '/404') return json(res, 404, {error: {code: 'nf', message: 'nope', requestId: 'r'}})
     json(res, 422, {error: {code: 'v', details: [{field: 'name', rule: 'required'}], message: 'Invalid', requestId: 'r'}})
   })
   const t = new HttpTransport({sleep: noSleep().sleep})
   await assert.rejects(t.request({method: 'GET', url: `${s.url}/403`}), (e: LcsError) => e.kind === 'forbidden' && /Fleet Management Administrator/.test(e.message))
+  await assert.rejects(t.request({method: 'GET', url: `${s.url}/403all`}), (e: LcsError) => e.exitCode === 5 && e.message === 'Permission denied: this needs Fleet Management Administrator and File Service Administrator; missing the role File Service Administrator. Grant with: lcs users roles assign EMAIL "File Service Administrator"')
   await assert.rejects(t.request({method: 'GET', url: `${s.url}/404`}), (e: LcsError) => e.kind === 'notFound' && e.exitCode === 3)
   await assert.rejects(t.request({method: 'GET', url: `${s.url}/422`}), (e: LcsError) => e.kind === 'badData' && e.details?.[0].field === 'name')
-  assert.equal(s.seen.length, 3)
+  assert.equal(s.seen.length, 4)
   await s.close()
 })
 

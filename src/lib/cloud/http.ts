@@ -332,7 +332,7 @@ function notJson(res: AxiosResponse<string>, url: string): LcsError {
 }
 
 interface ApiErrorBody {
-  error?: {code?: string; message?: string; details?: ErrorDetail[]; requestId?: string; requiredRoles?: string[]} | string
+  error?: {code?: string; message?: string; details?: ErrorDetail[]; requestId?: string; requiredRoles?: string[]; missingRoles?: string[]; match?: 'any' | 'all'; via?: string} | string
   error_description?: string
   message?: string
 }
@@ -353,6 +353,16 @@ export function text(v: unknown, max = 500): string | undefined {
   return typeof v === 'string' && v.trim() ? (v.length > max ? `${v.slice(0, max)}…` : v) : undefined
 }
 
+/** One line naming the missing role(s) and the command that grants them (`lcs roles list` lists them all). */
+function missingRolesLine(required: string[], missing: string[], match: 'any' | 'all'): string {
+  const quoted = (roles: string[]) => roles.map((r) => `"${r}"`).join(' ')
+  if (match === 'all') {
+    const s = missing.length === 1 ? '' : 's'
+    return `this needs ${required.join(' and ')}; missing the role${s} ${missing.join(' and ')}. Grant with: lcs users roles assign EMAIL ${quoted(missing)}`
+  }
+  return `this needs the role ${required.join(' or ')}. Grant with: lcs users roles assign EMAIL ${quoted(required.slice(0, 1))}`
+}
+
 function httpError(res: AxiosResponse<string>, url: string, requestId: string, spent: string): LcsError {
   const parsed = safeJson(res.data)
   const body = (parsed && typeof parsed === 'object' ? parsed : {}) as ApiErrorBody
@@ -363,8 +373,10 @@ function httpError(res: AxiosResponse<string>, url: string, requestId: string, s
   let message = serverMsg ?? `HTTP ${res.status}`
   let hint: string | undefined
   if (kind === 'forbidden' && err?.requiredRoles?.length) {
-    message = `${serverMsg ?? 'Permission denied'}: this needs the role ${err.requiredRoles.join(' or ')}.`
-    hint = 'Ask an Organization Administrator to assign the role, or log in as a user who has it.'
+    message = err.via === 'access-group'
+      ? `${serverMsg ?? 'Permission denied'} (they carry the role ${err.requiredRoles.join(', ')}). Grant with: lcs access-groups members add GROUP EMAIL`
+      : `${serverMsg ?? 'Permission denied'}: ${missingRolesLine(err.requiredRoles, err.missingRoles ?? err.requiredRoles, err.match ?? 'any')}`
+    hint = 'Ask an Organization or User Administrator to run that command, or log in as a user who has the role.'
   } else if (kind === 'auth') {
     hint = 'Run `lcs login` (or set LCS_CLIENT_ID and LCS_CLIENT_SECRET) and try again.'
   } else if (kind === 'unavailable') {

@@ -1,7 +1,7 @@
 // SDK calls for people: users, groups, badges and PINs (batch endpoints that answer per item), and the PIN
 // part of an organization's printer-login configuration.
 import type {CloudClient} from './client.js'
-import type {Badge, BatchItemResult, BatchOptions, Group, ListOptions, Outcome, PinPolicy, RequestOptions, User} from './types.js'
+import type {Badge, BatchItemResult, BatchOptions, ListOptions, Outcome, PinPolicy, RequestOptions, User} from './types.js'
 
 /** Users per request the users batch endpoint accepts. */
 export const USERS_BATCH_MAX = 500
@@ -69,22 +69,6 @@ export class Users {
   /** Deletes the user with this e-mail address. */
   delete(orgId: string, email: string, opts: RequestOptions = {}): Promise<Outcome> {
     return this.applyOne(orgId, {email, operation: 'DELETE'}, opts)
-  }
-}
-
-/** `client.groups`: user groups (printer-login and print policies are given to groups). */
-export class Groups {
-  /** @internal */
-  constructor(private readonly c: CloudClient) {}
-
-  /** Every group of the organization. */
-  list(orgId: string, opts: ListOptions = {}): AsyncGenerator<Group> {
-    return this.c.paginate<Group>('listGroups', {...opts, params: {orgId}})
-  }
-
-  /** Creates an empty group (409 when one of that name, in any case, exists). */
-  create(orgId: string, name: string, opts: RequestOptions = {}): Promise<Group> {
-    return this.c.call<Group>('createGroup', {body: {name}, params: {orgId}, signal: opts.signal})
   }
 }
 

@@ -48,7 +48,10 @@ export function pinRule(policy: PinPolicy): Rule {
 
 export const passwordRule: Rule = (v) => {
   if (v.length < 8 || v.length > 128) return `a password has 8–128 characters (got ${v.length})`
-  return /[a-z]/i.test(v) && /\d/.test(v) ? undefined : 'a password needs at least one letter and one digit'
+  // the portal's rule: a lower-case letter, an upper-case letter, a digit and a special character
+  const lacks = [[/\p{Ll}/u, 'a lower-case letter'], [/\p{Lu}/u, 'an upper-case letter'], [/\d/, 'a digit'], [/[^\p{L}\d]/u, 'a special character']] as const
+  const missing = lacks.filter(([re]) => !re.test(v)).map(([, what]) => what)
+  return missing.length ? `a password needs a lower-case letter, an upper-case letter, a digit and a special character (missing ${missing.join(', ')})` : undefined
 }
 
 export const badgeRule = textRule(64)

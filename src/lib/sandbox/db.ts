@@ -3,12 +3,14 @@
 import {createHash, randomBytes, randomUUID} from 'node:crypto'
 import {join} from 'node:path'
 
+import {ACCESS_SCHEMA, childOrgRoles, createAccessGroup} from './store/access-groups.js'
 import {DEPLOY_SCHEMA} from './store/deploy.js'
 import {ENROLLMENT_SCHEMA} from './store/enrollment.js'
 import {AGENTS_SCHEMA} from './store/agents.js'
 import {FLEET_SCHEMA} from './store/fleet.js'
 import {hashPassword} from './store/passwords.js'
 import {PEOPLE_SCHEMA} from './store/people.js'
+import {effectiveRoles, ROLES_SCHEMA, userRoleSources} from './store/roles.js'
 import {Db} from './store/sqlite.js'
 import type {SeedInfo} from './state.js'
 
@@ -29,6 +31,8 @@ export interface Principal {
   email?: string
   clientId: string
   roles: string[]
+  /** A user's roles in the child organizations of the user's organization (Child Organization Access Groups). */
+  childRoles?: string[]
 }
 
 export const ADMIN_ROLES = [
@@ -73,7 +77,7 @@ export function openDb(dataDir: string): Db {
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
   db.exec(SCHEMA)
-  db.exec(PEOPLE_SCHEMA + FLEET_SCHEMA + ENROLLMENT_SCHEMA + DEPLOY_SCHEMA + AGENTS_SCHEMA)
+  db.exec(PEOPLE_SCHEMA + ROLES_SCHEMA + ACCESS_SCHEMA + FLEET_SCHEMA + ENROLLMENT_SCHEMA + DEPLOY_SCHEMA + AGENTS_SCHEMA)
   return db
 }
 
@@ -102,15 +106,22 @@ export function seed(db: Db, rng: () => number): SeedInfo {
     const children = ['Contoso Retail', 'Fabrikam Health'].map((name) => createOrg(db, {name, parentId: partner.id, type: 'customer'}, now))
     const adminEmail = 'admin@northwind.example'
     const adminPassword = secret(12)
+    const adminId = randomUUID()
     db.prepare('INSERT INTO users(id, org_id, email, password_hash, first_name, last_name, roles, created_at) VALUES (?,?,?,?,?,?,?,?)').run(
-      randomUUID(), partner.id, adminEmail, hashPassword(adminPassword), 'Avery', 'Admin', JSON.stringify(ADMIN_ROLES), now)
+      adminId, partner.id, adminEmail, hashPassword(adminPassword), 'Avery', 'Admin', JSON.stringify(ADMIN_ROLES), now)
+    // the administrator reaches the customers as a partner's user must: through a Child Organization Access Group
+    db.prepare('INSERT INTO access_group_members(group_id, user_id) VALUES (?, ?)').run(createAccessGroup(db, partner.id, 'Partner Administrators', ADMIN_ROLES), adminId)
+    const technicianEmail = 'tech@northwind.example'
+    const technicianPassword = secret(12)
+    db.prepare('INSERT INTO users(id, org_id, email, password_hash, first_name, last_name, roles, created_at) VALUES (?,?,?,?,?,?,?,?)').run(
+      randomUUID(), partner.id, technicianEmail, hashPassword(technicianPassword), 'Taylor', 'Technician', '[]', now)
     const clientId = `sandbox-${randomBytes(6).toString('hex')}`
     const clientSecret = secret()
     db.prepare('INSERT INTO clients(client_id, secret_hash, org_id, name, roles) VALUES (?,?,?,?,?)').run(clientId, hashPassword(clientSecret), partner.id, 'Sandbox integration', JSON.stringify(ADMIN_ROLES))
     // The CLI's public client for the password grant (no secret, like any installed app).
     db.prepare('INSERT OR IGNORE INTO clients(client_id, secret_hash, org_id, name) VALUES (?, NULL, NULL, ?)').run('lcs-cli', 'lcs command-line interface')
     seedAssets(db, [partner, ...children], rng, now)
-    const s: SeedInfo = {adminEmail, adminPassword, children: children.map((c) => ({id: c.id, name: c.name})), clientId, clientSecret, orgId: partner.id, orgName: partner.name}
+    const s: SeedInfo = {adminEmail, adminPassword, children: children.map((c) => ({id: c.id, name: c.name})), clientId, clientSecret, orgId: partner.id, orgName: partner.name, technicianEmail, technicianPassword}
     // Kept so that every `sandbox start` can print them again: a sandbox's credentials are for training.
     setMeta(db, 'seed', JSON.stringify(s))
     return s
@@ -209,8 +220,9 @@ export function revokeToken(db: Db, token: string): void {
 
 export function loadPrincipal(db: Db, kind: Principal['kind'], id: string, clientId: string): Principal | undefined {
   if (kind === 'user') {
-    const u = db.prepare('SELECT * FROM users WHERE id = ?').get(id) as {id: string; org_id: string; email: string; roles: string} | undefined
-    return u && {clientId, email: u.email, id: u.id, kind, orgId: u.org_id, roles: JSON.parse(u.roles) as string[]}
+    const u = db.prepare('SELECT * FROM users WHERE id = ?').get(id) as {id: string; org_id: string; email: string} | undefined
+    // effective roles: the user's own, those of the user's groups and those of the organization
+    return u && {childRoles: childOrgRoles(db, u.id), clientId, email: u.email, id: u.id, kind, orgId: u.org_id, roles: effectiveRoles(userRoleSources(db, u.id, u.org_id))}
   }
   const c = clientById(db, id)
   return c && c.org_id ? {clientId, id: c.client_id, kind, orgId: c.org_id, roles: JSON.parse(c.roles) as string[]} : undefined

@@ -5,13 +5,16 @@ import {createServer, type IncomingMessage, type Server, type ServerResponse} fr
 import type {AddressInfo} from 'node:net'
 
 import {agentRoutes} from './api/agents.js'
+import {accessGroupRoutes} from './api/access-groups.js'
 import {enrollmentRoutes} from './api/enrollment.js'
 import {deployRoutes} from './api/deploy.js'
 import {fleetRoutes} from './api/fleet.js'
+import {groupRoutes} from './api/groups.js'
 import {identityRoutes} from './api/identity.js'
 import {integrationRoutes} from './api/integration.js'
-import {HttpError, type Ctx, type Route} from './api/kit.js'
+import {HttpError, requireRole, scopeToOrg, type Ctx, type Route} from './api/kit.js'
 import {peopleRoutes} from './api/people.js'
+import {roleRoutes} from './api/roles.js'
 import * as store from './db.js'
 import type {DeployEngine} from './deployer.js'
 import {decideFault, NO_FAULTS, type FaultSpec} from './faults.js'
@@ -36,6 +39,9 @@ export const SANDBOX_ROUTES: Route[] = [
   {auth: false, handler: () => ({status: 'ok'}), method: 'GET', path: '/health'},
   ...identityRoutes,
   ...peopleRoutes,
+  ...roleRoutes,
+  ...groupRoutes,
+  ...accessGroupRoutes,
   ...fleetRoutes,
   ...integrationRoutes,
   ...enrollmentRoutes,
@@ -112,7 +118,11 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
       }
       const ctx: Ctx = {body: undefined, params: {...route.regex.exec(url.pathname)!.groups}, req, requestId, res, url}
       ctx.body = await readBody(req, route.maxBody)
-      if (route.auth) authenticate(ctx, o.db)
+      if (route.auth) {
+        authenticate(ctx, o.db)
+        scopeToOrg(ctx, o)
+      }
+      if (route.anyRole) requireRole(ctx, ...route.anyRole)
       const key = req.method === 'POST' && ctx.principal ? String(req.headers['idempotency-key'] ?? '') : ''
       const principalKey = ctx.principal ? `${ctx.principal.kind}:${ctx.principal.id}` : ''
       const replay = key ? store.idempotentReplay(o.db, key, principalKey) : undefined

@@ -23,6 +23,9 @@ export interface SeedInfo {
   children: Array<{id: string; name: string}>
   adminEmail: string
   adminPassword: string
+  /** A technician of the partner without fleet roles: shows the permission-denied path (first seeded by this version). */
+  technicianEmail?: string
+  technicianPassword?: string
   clientId: string
   clientSecret: string
 }

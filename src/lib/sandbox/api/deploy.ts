@@ -11,11 +11,9 @@ import {InvalidAppFile} from '../../deploy/fls.js'
 import {inspectFile, InvalidFile, RESOURCE_TYPES, type FileKind, type ResourceType} from '../../deploy/files.js'
 import {scheduleProblems, taskNameProblem} from '../../deploy/schedule.js'
 import {FM} from './enrollment.js'
-import {HttpError, page, pageOf, requireRole, str, visibleOrg, type Ctx, type HandlerOptions, type Route} from './kit.js'
+import {FILE_ADMIN, FLEET_ADMIN, FLEET_READ, HttpError, page, pageOf, requireRole, str, visibleOrg, type Ctx, type HandlerOptions, type Route} from './kit.js'
 
 const ORG = `${FM}/organizations/{orgId}`
-const FLEET_ADMIN = 'Fleet Management Administrator'
-const FILE_ADMIN = 'File Service Administrator'
 /** Uploads (resources, files deployed once) may be larger than the default 1 MB body. */
 const UPLOAD_MAX = 64 * 1024 * 1024
 const MAX_PRINTERS = 5000
@@ -399,7 +397,7 @@ export const deployRoutes: Route[] = [
   },
   // resource library
   {
-    auth: true, method: 'GET', path: `${ORG}/resources`,
+    anyRole: FLEET_READ, auth: true, method: 'GET', path: `${ORG}/resources`,
     handler(ctx, o) {
       const org = visibleOrg(ctx, o, ctx.params.orgId)
       const p = page(ctx)
@@ -420,7 +418,7 @@ export const deployRoutes: Route[] = [
       return [201, resourceJson(store.insertResource(o.db, {...r, file_name: r.fileName, org_id: org.id}, nowOf(o)))]
     },
   },
-  {auth: true, handler: (ctx, o) => resourceJson(resourceIn(ctx, o)), method: 'GET', path: `${ORG}/resources/{resourceId}`},
+  {anyRole: FLEET_READ, auth: true, handler: (ctx, o) => resourceJson(resourceIn(ctx, o)), method: 'GET', path: `${ORG}/resources/{resourceId}`},
   {
     auth: true, maxBody: UPLOAD_MAX, method: 'PUT', path: `${ORG}/resources/{resourceId}`,
     handler(ctx, o) {
@@ -455,7 +453,7 @@ export const deployRoutes: Route[] = [
   },
   // configurations
   {
-    auth: true, method: 'GET', path: `${ORG}/configurations`,
+    anyRole: FLEET_READ, auth: true, method: 'GET', path: `${ORG}/configurations`,
     handler(ctx, o) {
       const org = visibleOrg(ctx, o, ctx.params.orgId)
       const p = page(ctx)
@@ -474,7 +472,7 @@ export const deployRoutes: Route[] = [
       return [201, configJson(o, store.insertConfig(o.db, org.id, input, nowOf(o)))]
     },
   },
-  {auth: true, handler: (ctx, o) => configJson(o, configIn(ctx, o)), method: 'GET', path: `${ORG}/configurations/{configId}`},
+  {anyRole: FLEET_READ, auth: true, handler: (ctx, o) => configJson(o, configIn(ctx, o)), method: 'GET', path: `${ORG}/configurations/{configId}`},
   {
     auth: true, method: 'PUT', path: `${ORG}/configurations/{configId}`,
     handler(ctx, o) {
@@ -516,7 +514,7 @@ export const deployRoutes: Route[] = [
     },
   },
   {
-    auth: true, method: 'GET', path: `${ORG}/configurations/{configId}/printers`,
+    anyRole: FLEET_READ, auth: true, method: 'GET', path: `${ORG}/configurations/{configId}/printers`,
     handler(ctx, o) {
       const c = configIn(ctx, o)
       const p = page(ctx)
@@ -527,7 +525,7 @@ export const deployRoutes: Route[] = [
   // deployments and tasks
   {auth: true, handler: createDeploymentRoute, maxBody: UPLOAD_MAX, method: 'POST', path: `${ORG}/deployments`},
   {
-    auth: true, method: 'GET', path: `${ORG}/tasks`,
+    anyRole: FLEET_READ, auth: true, method: 'GET', path: `${ORG}/tasks`,
     handler(ctx, o) {
       const org = visibleOrg(ctx, o, ctx.params.orgId)
       const p = page(ctx)
@@ -536,7 +534,7 @@ export const deployRoutes: Route[] = [
       return pageOf(rows.map((t) => taskJson(o, t, false)), total, p)
     },
   },
-  {auth: true, handler: (ctx, o) => taskJson(o, taskIn(ctx, o), true), method: 'GET', path: `${ORG}/tasks/{taskId}`},
+  {anyRole: FLEET_READ, auth: true, handler: (ctx, o) => taskJson(o, taskIn(ctx, o), true), method: 'GET', path: `${ORG}/tasks/{taskId}`},
   {
     auth: true, method: 'PATCH', path: `${ORG}/tasks/{taskId}`,
     handler(ctx, o) {

@@ -4,10 +4,9 @@
 import * as store from '../db.js'
 import * as fleet from '../store/enrollment.js'
 import {consumePreenrollment, getPreenrollment} from '../store/fleet.js'
-import {HttpError, page, pageOf, requireRole, str, visibleOrg, type Ctx, type HandlerOptions, type Route} from './kit.js'
+import {FILE_ADMIN, FLEET_ADMIN, FLEET_READ, HttpError, page, pageOf, requireAllRoles, requireRole, str, visibleOrg, type Ctx, type HandlerOptions, type Route} from './kit.js'
 
 export const FM = '/cfm/fleet-management-service/v1.0'
-const FLEET_ADMIN = 'Fleet Management Administrator'
 /** A printer that has not reported for this long is "not communicating". */
 const STALE_MS = 3 * 3_600_000
 
@@ -56,14 +55,14 @@ export const enrollmentRoutes: Route[] = [
   {
     auth: true, method: 'GET', path: `${FM}/organizations/{orgId}/enrollment-code`,
     handler(ctx, o) {
-      requireRole(ctx, FLEET_ADMIN)
+      requireAllRoles(ctx, FLEET_ADMIN, FILE_ADMIN)
       return codeJson(fleet.orgCode(o.db, visibleOrg(ctx, o, ctx.params.orgId).id))
     },
   },
   {
     auth: true, method: 'POST', path: `${FM}/organizations/{orgId}/enrollment-code/email`,
     handler(ctx, o) {
-      requireRole(ctx, FLEET_ADMIN)
+      requireAllRoles(ctx, FLEET_ADMIN, FILE_ADMIN)
       const email = str(ctx.body, 'email')?.trim().toLowerCase()
       if (!email || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new HttpError(422, 'validation', 'Invalid e-mail address', {details: [{field: 'email', rule: 'an e-mail address'}]})
       const c = fleet.orgCode(o.db, visibleOrg(ctx, o, ctx.params.orgId).id)
@@ -105,7 +104,7 @@ export const enrollmentRoutes: Route[] = [
   {
     auth: true, method: 'POST', path: `${FM}/organizations/{orgId}/device-codes/{code}/claim`,
     handler(ctx, o) {
-      requireRole(ctx, FLEET_ADMIN)
+      requireAllRoles(ctx, FLEET_ADMIN, FILE_ADMIN)
       const org = visibleOrg(ctx, o, ctx.params.orgId)
       const c = fleet.getCode(o.db, ctx.params.code)
       if (!c || c.kind !== 'printer') throw new HttpError(404, 'invalid_code', 'Invalid code. Check the code shown on the printer (codes are case-sensitive).')
@@ -117,7 +116,7 @@ export const enrollmentRoutes: Route[] = [
     },
   },
   {
-    auth: true, method: 'GET', path: `${FM}/organizations/{orgId}/printers`,
+    anyRole: FLEET_READ, auth: true, method: 'GET', path: `${FM}/organizations/{orgId}/printers`,
     handler(ctx, o) {
       const org = visibleOrg(ctx, o, ctx.params.orgId)
       const p = page(ctx)
@@ -126,7 +125,7 @@ export const enrollmentRoutes: Route[] = [
       return pageOf(rows.map((r) => printerJson(r)), total, p)
     },
   },
-  {auth: true, handler: (ctx, o) => printerJson(printerIn(ctx, o)), method: 'GET', path: `${FM}/organizations/{orgId}/printers/{serial}`},
+  {anyRole: FLEET_READ, auth: true, handler: (ctx, o) => printerJson(printerIn(ctx, o)), method: 'GET', path: `${FM}/organizations/{orgId}/printers/{serial}`},
   {
     auth: true, method: 'DELETE', path: `${FM}/organizations/{orgId}/printers/{serial}`,
     handler(ctx, o) {

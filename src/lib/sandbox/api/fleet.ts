@@ -4,9 +4,8 @@ import {MPS_CONTACTS_BATCH_MAX, PREENROLL_BATCH_MAX, type Outcome} from '../../c
 import {CONTACT_FIELDS, contactKey} from '../../csv/formats/contacts.js'
 import {serialRule} from '../../csv/rules.js'
 import * as fleet from '../store/fleet.js'
-import {batch, FMS, HttpError, invalid, page, pageOf, requireRole, text, visibleOrg, type HandlerOptions, type Item, type Route} from './kit.js'
+import {batch, FLEET_ADMIN, FLEET_READ, FMS, HttpError, invalid, page, pageOf, requireRole, text, visibleOrg, type HandlerOptions, type Item, type Route} from './kit.js'
 
-const FLEET_ADMIN = 'Fleet Management Administrator'
 
 function preenrollItem(o: HandlerOptions, orgId: string, item: Item): Outcome {
   const op = item.operation ?? 'CREATE'
@@ -54,7 +53,7 @@ function contactItem(o: HandlerOptions, orgId: string, item: Item): Outcome {
 
 export const fleetRoutes: Route[] = [
   {
-    auth: true, method: 'GET', path: `${FMS}/organizations/{orgId}/preenrollments`,
+    anyRole: FLEET_READ, auth: true, method: 'GET', path: `${FMS}/organizations/{orgId}/preenrollments`,
     handler(ctx, o) {
       visibleOrg(ctx, o, ctx.params.orgId)
       const p = page(ctx)
@@ -71,7 +70,7 @@ export const fleetRoutes: Route[] = [
     },
   },
   {
-    auth: true, method: 'GET', path: `${FMS}/organizations/{orgId}/mps/contacts`,
+    anyRole: FLEET_READ, auth: true, method: 'GET', path: `${FMS}/organizations/{orgId}/mps/contacts`,
     handler(ctx, o) {
       visibleOrg(ctx, o, ctx.params.orgId)
       const p = page(ctx)

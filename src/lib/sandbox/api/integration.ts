@@ -1,6 +1,6 @@
 // The public integration API (read-only assets views), byte-compatible with the printer cloud's.
 import * as store from '../db.js'
-import {page, pageOf, type Handler, type Route} from './kit.js'
+import {FLEET_READ, page, pageOf, type Handler, type Route} from './kit.js'
 
 const INTEGRATION = '/cfm/fleetmgmt-integration-service/v1.0'
 
@@ -26,6 +26,6 @@ function assets(view: string): Handler {
 }
 
 export const integrationRoutes: Route[] = [
-  {auth: true, handler: assets('assets'), method: 'GET', path: `${INTEGRATION}/assets`},
-  ...['supplies', 'alerts', 'counters', 'diagnostics'].map((v) => ({auth: true, handler: assets(v), method: 'GET', path: `${INTEGRATION}/assets/${v}`})),
+  {anyRole: FLEET_READ, auth: true, handler: assets('assets'), method: 'GET', path: `${INTEGRATION}/assets`},
+  ...['supplies', 'alerts', 'counters', 'diagnostics'].map((v) => ({anyRole: FLEET_READ, auth: true, handler: assets(v), method: 'GET', path: `${INTEGRATION}/assets/${v}`})),
 ]

@@ -42,9 +42,18 @@ export interface Route {
   path: string
   auth: boolean
   handler: Handler
+  /** Roles of which the caller needs one, checked before the handler runs (handlers check writes themselves). */
+  anyRole?: readonly string[]
   /** Largest accepted request body in bytes (default 1 MB; uploads allow more). */
   maxBody?: number
 }
+
+/** Who reads the user directory, groups and login settings (the guide: managing user accounts). */
+export const USER_ADMIN = ['Organization Administrator', 'User Administrator']
+export const FLEET_ADMIN = 'Fleet Management Administrator'
+export const FILE_ADMIN = 'File Service Administrator'
+/** Who reads printers, their tasks, configurations and files: administrators and reporting analysts. */
+export const FLEET_READ = [FLEET_ADMIN, 'Fleet Management Reporting Analyst']
 
 export const IMS = '/ciam/identity-management-service/v1.0'
 export const FMS = '/cfm/fleet-management-service/v1.0'
@@ -71,9 +80,33 @@ export function visibleOrg(ctx: Ctx, o: {db: store.Db}, orgId: string): store.Or
   return inScope
 }
 
+/**
+ * A partner's user working in a customer (child) organization has there only the roles of the Child
+ * Organization Access Groups they are in; outside every such group, no access at all. Clients keep theirs.
+ */
+export function scopeToOrg(ctx: Ctx, o: {db: store.Db}): void {
+  const p = ctx.principal!
+  const orgId = ctx.params.orgId
+  if (p.kind !== 'user' || !orgId || orgId === p.orgId) return
+  if (!store.orgSubtree(o.db, p.orgId).some((x) => x.id === orgId)) return // visibleOrg answers 404
+  const roles = p.childRoles ?? []
+  if (!roles.length) {
+    throw new HttpError(403, 'forbidden', 'Permission denied: you are not in a Child Organization Access Group, which customer organizations need', {
+      match: 'all', missingRoles: ['Partner Administrator'], requiredRoles: ['Partner Administrator'], via: 'access-group',
+    })
+  }
+  ctx.principal = {...p, roles}
+}
+
 /** The caller needs one of these roles. */
 export function requireRole(ctx: Ctx, ...roles: string[]): void {
-  if (!roles.some((r) => ctx.principal!.roles.includes(r))) throw new HttpError(403, 'forbidden', 'Permission denied', {requiredRoles: roles})
+  if (!roles.some((r) => ctx.principal!.roles.includes(r))) throw new HttpError(403, 'forbidden', 'Permission denied', {match: 'any', missingRoles: roles, requiredRoles: roles})
+}
+
+/** The caller needs every one of these roles (enrolling: Fleet Management Administrator and File Service Administrator). */
+export function requireAllRoles(ctx: Ctx, ...roles: string[]): void {
+  const missing = roles.filter((r) => !ctx.principal!.roles.includes(r))
+  if (missing.length) throw new HttpError(403, 'forbidden', 'Permission denied', {match: 'all', missingRoles: missing, requiredRoles: roles})
 }
 
 export function str(body: unknown, key: string): string | undefined {

@@ -6,9 +6,8 @@ import {BADGES_BATCH_MAX, USERS_BATCH_MAX, type Outcome, type PinPolicy} from '.
 import {badgeRule, emailRule, groupRule, MAX_GROUPS, passwordRule, PIN_MAX, PIN_MIN, pinRule, textRule} from '../../csv/rules.js'
 import {hashPasswordAsync, verifyPassword} from '../store/passwords.js'
 import * as people from '../store/people.js'
-import {batch, bool, HttpError, IMS, invalid, page, pageOf, requireRole, stronger, text, visibleOrg, type Ctx, type HandlerOptions, type Item, type Route} from './kit.js'
+import {batch, bool, HttpError, IMS, invalid, page, pageOf, requireRole, stronger, text, USER_ADMIN, visibleOrg, type Ctx, type HandlerOptions, type Item, type Route} from './kit.js'
 
-const USER_ADMIN = ['Organization Administrator', 'User Administrator']
 const nameRule = textRule(100)
 
 const userJson = (u: people.UserRow & {groups: string[]}) => ({
@@ -218,7 +217,7 @@ function setLoginConfig(ctx: Ctx, o: HandlerOptions) {
 
 export const peopleRoutes: Route[] = [
   {
-    auth: true, method: 'GET', path: `${IMS}/organizations/{orgId}/users`,
+    anyRole: USER_ADMIN, auth: true, method: 'GET', path: `${IMS}/organizations/{orgId}/users`,
     handler(ctx, o) {
       visibleOrg(ctx, o, ctx.params.orgId)
       const p = page(ctx)
@@ -237,7 +236,7 @@ export const peopleRoutes: Route[] = [
     },
   },
   {
-    auth: true, method: 'GET', path: `${IMS}/organizations/{orgId}/groups`,
+    anyRole: USER_ADMIN, auth: true, method: 'GET', path: `${IMS}/organizations/{orgId}/groups`,
     handler(ctx, o) {
       visibleOrg(ctx, o, ctx.params.orgId)
       const p = page(ctx)
@@ -266,7 +265,7 @@ export const peopleRoutes: Route[] = [
     },
   },
   {
-    auth: true, method: 'GET', path: `${IMS}/organizations/{orgId}/printer-login-config`,
+    anyRole: USER_ADMIN, auth: true, method: 'GET', path: `${IMS}/organizations/{orgId}/printer-login-config`,
     handler: (ctx, o) => people.pinPolicy(o.db, visibleOrg(ctx, o, ctx.params.orgId).id),
   },
   {auth: true, handler: setLoginConfig, method: 'PUT', path: `${IMS}/organizations/{orgId}/printer-login-config`},

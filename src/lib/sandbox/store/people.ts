@@ -124,6 +124,10 @@ export function findGroup(db: Db, orgId: string, name: string): {id: string; nam
   return db.prepare('SELECT id, name FROM groups WHERE org_id = ? AND name = ? COLLATE NOCASE').get(orgId, name) as {id: string; name: string} | undefined
 }
 
+export function groupById(db: Db, orgId: string, id: string): {id: string; name: string} | undefined {
+  return db.prepare('SELECT id, name FROM groups WHERE org_id = ? AND id = ?').get(orgId, id) as {id: string; name: string} | undefined
+}
+
 export function createGroup(db: Db, orgId: string, name: string): GroupRow {
   const row = {created_at: Date.now(), id: randomUUID(), members: 0, name}
   db.prepare('INSERT INTO groups(id, org_id, name, created_at) VALUES (?,?,?,?)').run(row.id, orgId, name, row.created_at)

@@ -1,0 +1,34 @@
+import {Args, Flags} from '@oclif/core'
+
+import {activeOrgId} from '../../../lib/auth/index.js'
+import {findGroup} from '../../../lib/lookups.js'
+import {BaseCommand, cloudFlags, emailList, type ItemRow, settle} from '../../../lib/ui/index.js'
+
+export default class GroupsMembersAdd extends BaseCommand {
+  static args = {group: Args.string({description: 'Group name (any case) or id.', required: true}), email: Args.string({description: 'E-mail addresses of users of the organization.', ignoreStdin: true})}
+
+  static description = 'Add users to a group by e-mail, from the arguments or a file (one a line; - for stdin). A member already in the group is unchanged; an unknown user is rejected (exit 3, or 9 when others worked).'
+
+  static examples = [
+    '<%= config.bin %> <%= command.id %> Technicians jdoe@company.com asmith@company.com',
+    '<%= config.bin %> <%= command.id %> Technicians --file technicians.txt --json',
+    'cut -d, -f1 users.csv | <%= config.bin %> <%= command.id %> Technicians --file -',
+  ]
+
+  static flags = {...cloudFlags, file: Flags.string({description: 'A file of e-mail addresses, one a line (# comments); - reads stdin.'})}
+
+  static strict = false
+
+  async run(): Promise<{group: string; results: ItemRow[]}> {
+    const {args, argv, flags} = await this.parse(GroupsMembersAdd)
+    const emails = await emailList((argv as string[]).slice(1), flags.file)
+    const s = await this.session(flags)
+    const orgId = await activeOrgId(s)
+    const group = await findGroup(s.client, orgId, args.group)
+    const {failure, rows} = settle(emails, await s.client.groups.changeMembers(orgId, group.id, emails.map((email) => ({email, operation: 'ADD' as const}))))
+    const word = {created: 'added', deleted: 'removed', unchanged: 'unchanged', updated: 'updated'} as const
+    for (const r of rows) this.log(`${r.item}: ${r.outcome ? word[r.outcome] : `rejected: ${r.error}`}`)
+    if (failure) throw failure
+    return {group: group.name, results: rows}
+  }
+}
