@@ -1,6 +1,7 @@
 // The sandbox cloud's store: one SQLite file under --data (node:sqlite), so state survives restarts.
 // Everything SQL lives in this module and store/; the HTTP layer only calls their functions.
 import {createHash, randomBytes, randomUUID} from 'node:crypto'
+import {chmodSync, closeSync, existsSync, openSync} from 'node:fs'
 import {join} from 'node:path'
 
 import {DEPLOY_SCHEMA} from './store/deploy.js'
@@ -63,7 +64,12 @@ CREATE INDEX IF NOT EXISTS assets_org ON assets(org_id);
 `
 
 export function openDb(dataDir: string): Db {
-  const db = new Db(join(dataDir, 'cloud.db'))
+  const file = join(dataDir, 'cloud.db')
+  // 0600 before SQLite opens it: SQLite creates cloud.db-wal and -shm with the database file's mode
+  closeSync(openSync(file, 'a', 0o600))
+  chmodSync(file, 0o600)
+  for (const side of ['-wal', '-shm']) if (existsSync(file + side)) chmodSync(file + side, 0o600)
+  const db = new Db(file)
   db.pragma('journal_mode = WAL')
   // A killed sandbox (SIGKILL, a crash) loses no committed write: in WAL mode a commit is in the log file
   // when it returns. NORMAL skips the fsync per commit, so only an OS crash or power loss can undo the
@@ -91,10 +97,31 @@ function setMeta(db: Db, key: string, value: string): void {
   db.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value)
 }
 
-/** First start: a partner organization with two customers, an administrator and client credentials. */
-export function seed(db: Db, rng: () => number): SeedInfo {
+type PublicSeed = Omit<SeedInfo, 'adminPassword' | 'clientSecret'>
+
+/**
+ * First start: a partner organization with two customers, an administrator and client credentials. The
+ * database keeps the credentials hashed only; the plain ones (for training, printed by every start) live in
+ * seed.json (0600), passed here as `saved`. When that file is lost they cannot be recovered, so new ones are
+ * issued; a database from before this rule has them in its meta row, which is rewritten without them.
+ */
+export function seed(db: Db, rng: () => number, saved?: SeedInfo): SeedInfo {
   const existing = getMeta(db, 'seed')
-  if (existing) return JSON.parse(existing) as SeedInfo
+  if (existing) {
+    const stored = JSON.parse(existing) as PublicSeed & Partial<SeedInfo>
+    const {adminPassword: legacyPassword, clientSecret: legacySecret, ...pub} = stored
+    const same = saved && saved.orgId === pub.orgId && saved.clientId === pub.clientId
+    let secrets = same ? {adminPassword: saved.adminPassword, clientSecret: saved.clientSecret} : legacyPassword && legacySecret ? {adminPassword: legacyPassword, clientSecret: legacySecret} : undefined
+    db.transaction(() => {
+      if (!secrets) {
+        secrets = {adminPassword: secret(12), clientSecret: secret()}
+        db.prepare('UPDATE users SET password_hash = ? WHERE email = ?').run(hashPassword(secrets.adminPassword), pub.adminEmail)
+        db.prepare('UPDATE clients SET secret_hash = ? WHERE client_id = ?').run(hashPassword(secrets.clientSecret), pub.clientId)
+      }
+      if (legacyPassword !== undefined || legacySecret !== undefined) setMeta(db, 'seed', JSON.stringify(pub))
+    })()
+    return {...pub, ...secrets!}
+  }
   const now = Date.now()
   const info = db.transaction((): SeedInfo => {
     const partner = createOrg(db, {name: 'Northwind Partners', parentId: null, type: 'partner'}, now)
@@ -109,10 +136,9 @@ export function seed(db: Db, rng: () => number): SeedInfo {
     // The CLI's public client for the password grant (no secret, like any installed app).
     db.prepare('INSERT OR IGNORE INTO clients(client_id, secret_hash, org_id, name) VALUES (?, NULL, NULL, ?)').run('lcs-cli', 'lcs command-line interface')
     seedAssets(db, [partner, ...children], rng, now)
-    const s: SeedInfo = {adminEmail, adminPassword, children: children.map((c) => ({id: c.id, name: c.name})), clientId, clientSecret, orgId: partner.id, orgName: partner.name}
-    // Kept so that every `sandbox start` can print them again: a sandbox's credentials are for training.
-    setMeta(db, 'seed', JSON.stringify(s))
-    return s
+    const pub: PublicSeed = {adminEmail, children: children.map((c) => ({id: c.id, name: c.name})), clientId, orgId: partner.id, orgName: partner.name}
+    setMeta(db, 'seed', JSON.stringify(pub))
+    return {...pub, adminPassword, clientSecret}
   })()
   return info
 }
