@@ -55,7 +55,7 @@ CREATE TABLE IF NOT EXISTS tokens (
 CREATE INDEX IF NOT EXISTS tokens_expiry ON tokens(expires_at);
 CREATE TABLE IF NOT EXISTS idempotency (
   key TEXT NOT NULL, principal TEXT NOT NULL, method TEXT NOT NULL, path TEXT NOT NULL,
-  status INTEGER NOT NULL, body TEXT NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY (key, principal));
+  status INTEGER NOT NULL, body TEXT NOT NULL, created_at INTEGER NOT NULL, request_hash TEXT, PRIMARY KEY (key, principal));
 CREATE TABLE IF NOT EXISTS assets (
   id TEXT PRIMARY KEY, org_id TEXT NOT NULL REFERENCES orgs(id), serial TEXT NOT NULL UNIQUE, manufacturer TEXT NOT NULL,
   model_name TEXT NOT NULL, name TEXT, description TEXT, created_at INTEGER NOT NULL, modified_at INTEGER NOT NULL,
@@ -78,6 +78,10 @@ export function openDb(dataDir: string): Db {
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
   db.exec(SCHEMA)
+  // databases from before request_hash (a key reused with another body is refused)
+  const columns = db.prepare('SELECT name FROM pragma_table_info(\'idempotency\')').all() as Array<{name: string}>
+  if (!columns.some((c) => c.name === 'request_hash')) db.exec('ALTER TABLE idempotency ADD COLUMN request_hash TEXT')
+  db.exec('CREATE INDEX IF NOT EXISTS idempotency_created ON idempotency(created_at)')
   db.exec(PEOPLE_SCHEMA + FLEET_SCHEMA + ENROLLMENT_SCHEMA + DEPLOY_SCHEMA)
   return db
 }
@@ -247,12 +251,19 @@ export function purgeExpiredTokens(db: Db): void {
 
 // ---- idempotency ----
 
-export function idempotentReplay(db: Db, key: string, principal: string): {method: string; path: string; status: number; body: string} | undefined {
-  return db.prepare('SELECT method, path, status, body FROM idempotency WHERE key = ? AND principal = ?').get(key, principal) as never
+/** How long an Idempotency-Key is remembered (Stripe's 24 h): older answers are purged. */
+export const IDEMPOTENCY_TTL_MS = 86_400_000
+
+export function idempotentReplay(db: Db, key: string, principal: string): {method: string; path: string; status: number; body: string; request_hash: string | null} | undefined {
+  return db.prepare('SELECT method, path, status, body, request_hash FROM idempotency WHERE key = ? AND principal = ? AND created_at >= ?').get(key, principal, Date.now() - IDEMPOTENCY_TTL_MS) as never
 }
 
-export function rememberResponse(db: Db, key: string, principal: string, method: string, path: string, status: number, body: string): void {
-  db.prepare('INSERT OR IGNORE INTO idempotency(key, principal, method, path, status, body, created_at) VALUES (?,?,?,?,?,?,?)').run(key, principal, method, path, status, body, Date.now())
+export function rememberResponse(db: Db, key: string, principal: string, request: {method: string; path: string; hash: string}, status: number, body: string): void {
+  db.prepare('INSERT OR REPLACE INTO idempotency(key, principal, method, path, status, body, created_at, request_hash) VALUES (?,?,?,?,?,?,?,?)').run(key, principal, request.method, request.path, status, body, Date.now(), request.hash)
+}
+
+export function purgeIdempotency(db: Db, now = Date.now()): number {
+  return Number(db.prepare('DELETE FROM idempotency WHERE created_at < ?').run(now - IDEMPOTENCY_TTL_MS).changes)
 }
 
 // ---- assets (integration API) ----
