@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {activeOrgId} from '../lib/auth/index.js'
-import {applyPlan, counts, createContext, deletions, type FailedItem, itemLine, loadRollout, planRollout, renderPlan} from '../lib/rollout/index.js'
+import {applyPlan, counts, createContext, deletions, failureKind, type FailedItem, itemLine, loadRollout, planRollout, renderPlan} from '../lib/rollout/index.js'
 import type {Change} from '../lib/csv/index.js'
 import {TaskReporter} from '../lib/deploy/index.js'
 import {BaseCommand, canPrompt, cloudFlags, missing, promptConfirm} from '../lib/ui/index.js'
@@ -68,7 +68,7 @@ export default class Apply extends BaseCommand {
     }
     const changed = c.create + c.update + c.delete
     this.log(failed.length ? `Applied ${changed - failed.length} of ${changed} changes; ${failed.length} failed. Run the file again to finish.` : `Applied ${changed} change${changed === 1 ? '' : 's'}.`)
-    if (failed.length) this.exitAs('partial')
+    if (failed.length) this.exitAs(failureKind(failed, changed))
     return {applied: true, failed, plan}
   }
 }

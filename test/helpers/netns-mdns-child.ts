@@ -1,5 +1,5 @@
 // Child process for the mDNS namespace test; run as `ip netns exec NS node --import tsx <this> MODE ARG`.
-//   responder <MdnsResponderOptions json>  advertise printers, print READY, stop on SIGTERM
+//   responder <MdnsResponderOptions json>  advertise printers, print READY <listening address>, stop on SIGTERM
 //   garbage <interface address>           answer every query with garbagePackets(), print READY
 //   browse <BrowseOptions json>            browse with port 5353 and one-shot (port 0) at once, print JSON
 import {createSocket} from 'node:dgram'
@@ -18,7 +18,7 @@ const [mode, arg] = process.argv.slice(2)
 if (mode === 'responder') {
   const responder = await startMdnsResponder(JSON.parse(arg))
   process.once('SIGTERM', () => void responder.close().then(() => process.exit(0)))
-  console.log('READY')
+  console.log(`READY ${responder.listening}`)
   setInterval(() => {}, 1000) // stay alive until SIGTERM
 } else if (mode === 'garbage') {
   const socket = createSocket({type: 'udp4', reuseAddr: true})

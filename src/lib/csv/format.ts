@@ -61,7 +61,7 @@ export interface ImportFormat<Item> {
   label(item: Item): string
 }
 
-/** The documented convention: header names are case-sensitive, in any order, each once, all present. */
+/** The documented convention: header names are case-sensitive and exact (no white space around them), in any order, each once, all present. */
 export function namedHeader(columns: readonly string[], cells: string[]): Header {
   const names = cells.map((c) => c.trim())
   const index = new Map<string, number>()
@@ -69,6 +69,12 @@ export function namedHeader(columns: readonly string[], cells: string[]): Header
   const misspelt = new Set<string>()
   names.forEach((name, i) => {
     const column = i + 1
+    if (columns.includes(name) && cells[i] !== name) {
+      // the portal matches header names exactly: "BADGE " would not be the BADGE column there
+      misspelt.add(name)
+      errors.push({column, field: name, rule: `"${cells[i]}" has white space around the name: header names are matched exactly, write ${name}`})
+      return
+    }
     if (columns.includes(name)) {
       if (index.has(name)) errors.push({column, field: name, rule: `column ${name} appears twice (also column ${index.get(name)! + 1})`})
       else index.set(name, i)

@@ -54,3 +54,15 @@ test('Latin-1 bytes survive as U+FFFD for the cell rules to name', async () => {
   const {records} = await read(Buffer.concat([Buffer.from('A,B\n'), Buffer.from([0x4d, 0xfc, 0x6c]), Buffer.from(',2\n')]))
   assert.equal(records[1].cells[0], 'M\uFFFDl')
 })
+
+test('CR-only line endings are named at line 1, not reported as control characters', async () => {
+  const {fault} = (await read('EMAIL,FIRST NAME\rjo@example.com,Jo\rkim@example.com,Kim\r')).summary
+  assert.equal(fault?.line, 1)
+  assert.equal(fault?.column, 17)
+  assert.match(fault!.rule, /CR only/)
+})
+
+test('a device, FIFO or directory is refused at once with its own message (/dev/zero never ends)', async () => {
+  await assert.rejects(readCsv('/dev/zero', () => {}), /\/dev\/zero is not a regular file/)
+  await assert.rejects(readCsv(tempDir(), () => {}), /is not a regular file/)
+})

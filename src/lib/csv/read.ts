@@ -6,7 +6,7 @@
 import {parse, type CsvError, type Options} from 'csv-parse'
 import {createHash} from 'node:crypto'
 import {createReadStream} from 'node:fs'
-import {open} from 'node:fs/promises'
+import {open, stat} from 'node:fs/promises'
 
 import {LcsError} from '../errors.js'
 
@@ -32,6 +32,7 @@ interface ReadSummary {
 }
 
 const MAX_RECORD_BYTES = 64 * 1024
+const SNIFF_BYTES = 64 * 1024
 
 const FAULTS: Record<string, string> = {
   CSV_INVALID_CLOSING_QUOTE: 'text follows a closing quote: a quote inside a quoted value is written twice ("")',
@@ -41,15 +42,23 @@ const FAULTS: Record<string, string> = {
   INVALID_OPENING_QUOTE: 'a quote inside an unquoted value: quote the whole value and write the inner quote twice ("")',
 }
 
-/** UTF-16/UTF-32 files (with a byte-order mark, or ASCII text with every other byte zero) are named as such. */
-async function encodingFault(path: string): Promise<CsvFault | undefined> {
+/**
+ * What the start of the file says before it is parsed: UTF-16/UTF-32 (with a byte-order mark, or ASCII
+ * text with every other byte zero) and CR-only line ends are named as such. Only regular files are read:
+ * a device (/dev/zero), FIFO or directory would never end or never parse.
+ */
+async function formatFault(path: string): Promise<CsvFault | undefined> {
+  // stat before open: opening a FIFO waits for a writer
+  if (!(await stat(path)).isFile()) throw new LcsError('usage', `${path} is not a regular file (a device, FIFO or directory): give the path of a CSV file.`)
   const fh = await open(path, 'r')
   try {
-    const {buffer, bytesRead} = await fh.read(Buffer.alloc(4), 0, 4, 0)
+    const {buffer, bytesRead} = await fh.read(Buffer.alloc(SNIFF_BYTES), 0, SNIFF_BYTES, 0)
     const b = buffer.subarray(0, bytesRead)
     const utf32 = (b[0] === 0xff && b[1] === 0xfe && b[2] === 0 && b[3] === 0) || (b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff)
     const utf16 = (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff) || (bytesRead >= 4 && ((b[0] !== 0 && b[1] === 0 && b[2] !== 0 && b[3] === 0) || (b[0] === 0 && b[1] !== 0 && b[2] === 0 && b[3] !== 0)))
     if (utf32 || utf16) return {column: 1, line: 1, rule: `the file is ${utf32 ? 'UTF-32' : 'UTF-16'}-encoded: save it as UTF-8`}
+    const cr = b.indexOf(0x0d)
+    if (cr >= 0 && !b.includes(0x0a)) return {column: cr + 1, line: 1, rule: 'the lines end with CR only (old Mac line endings): save the file with LF or CRLF line endings'}
     return undefined
   } finally {
     await fh.close()
@@ -74,8 +83,9 @@ export async function readCsv(path: string, onRecord: (r: CsvRecord) => void | P
   let bytes = 0
   let fault: CsvFault | undefined
   try {
-    fault = await encodingFault(path)
+    fault = await formatFault(path)
   } catch (error) {
+    if (error instanceof LcsError) throw error
     throw new LcsError('usage', `Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`)
   }
   if (fault) return {bytes: 0, fault, sha256: ''}

@@ -40,7 +40,9 @@ test('browse finds simulated printers over real multicast in network namespaces'
       spawnInNetns(p, CHILD, ['garbage', '10.77.0.1']),
       spawnInNetns(b, CHILD, ['responder', JSON.stringify({interfaceAddress: '127.0.0.1', printers: [printer(3, '127.0.0.3')]})]),
     ]
-    await Promise.all(children.map((c) => c.line((l) => l === 'READY')))
+    const readies = await Promise.all(children.map((c) => c.line((l) => l.startsWith('READY'))))
+    // the responder listens on the mDNS group only (README: nothing listens beyond loopback), not on 0.0.0.0
+    assert.deepEqual([readies[0], readies[2]], ['READY 224.0.0.251', 'READY 224.0.0.251'])
     const ready = Date.now()
 
     const browser = spawnInNetns(b, CHILD, ['browse', JSON.stringify({interfaces: ['10.77.0.2', '127.0.0.1'], windowMs: 1000})])

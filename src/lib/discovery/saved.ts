@@ -1,16 +1,17 @@
 // The saved discovery (`lcs printers discover --save FILE`, read by `lcs printers enroll --from FILE`):
 // one owner for its shape, version 1: {discoveredAt, printers, version} and what the sweep also learned
 // (silent count, unreadable addresses, warnings, why it stopped early). A bare array of printers is read too.
-import {readFile, writeFile} from 'node:fs/promises'
+import {readFile} from 'node:fs/promises'
 
+import {writePrivateFile} from '../config/index.js'
 import {LcsError} from '../errors.js'
 import type {DiscoveredPrinter, DiscoverResult} from './discover.js'
 
 type Extra = Partial<Pick<DiscoverResult, 'silent' | 'stopped' | 'unreadable' | 'warnings'>>
 
-/** Written 0600: a site survey names addresses, locations and serials. */
+/** Written 0600 (also over an older, wider file): a site survey names addresses, locations and serials. */
 export async function saveDiscovery(file: string, printers: DiscoveredPrinter[], extra: Extra = {}, now = new Date()): Promise<void> {
-  await writeFile(file, JSON.stringify({discoveredAt: now.toISOString(), printers, ...extra, version: 1}, null, 2) + '\n', {mode: 0o600})
+  await writePrivateFile(file, JSON.stringify({discoveredAt: now.toISOString(), printers, ...extra, version: 1}, null, 2) + '\n')
 }
 
 /** The printers of a saved discovery; anything else is bad data naming the file. */

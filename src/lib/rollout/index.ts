@@ -1,4 +1,4 @@
 // The rollout area's face: the only module other areas and commands import.
 export {itemLine, renderPlan} from './plan-view.js'
-export {applyPlan, counts, createContext, deletions, loadRollout, planRollout, type FailedItem} from './rollout.js'
+export {applyPlan, counts, createContext, deletions, failureKind, loadRollout, planRollout, type FailedItem} from './rollout.js'
 export type {PlanItem} from './types.js'

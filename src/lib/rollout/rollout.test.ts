@@ -3,7 +3,7 @@ import {readdirSync} from 'node:fs'
 import {test} from 'node:test'
 
 import {LcsError} from '../errors.js'
-import {applyPlan, loadRollout} from './rollout.js'
+import {applyPlan, failureKind, loadRollout} from './rollout.js'
 import type {PlanItem, RolloutContext} from './types.js'
 
 const fixtures = new URL('../../../fixtures/rollout/', import.meta.url)
@@ -43,4 +43,12 @@ test('apply runs phases in order, runs deployments together, and skips what depe
     'deployment d1: not applied: configuration "c1" failed',
   ])
   assert.deepEqual(log, ['start resource r1', 'start resource r2', 'end resource r2', 'start configuration c2', 'end configuration c2', 'start deployment d2', 'end deployment d2'])
+})
+
+test('an apply where every attempted item failed with 8 exits 8; any success or mix is partial (9)', () => {
+  const f = (exitCode: number) => ({action: 'create' as const, error: 'x', exitCode, kind: 'user', name: 'n'})
+  assert.equal(failureKind([f(8), f(8), f(9)], 3), 'unavailable', 'the blocked one does not count')
+  assert.equal(failureKind([f(8), f(8)], 3), 'partial', 'one item was applied')
+  assert.equal(failureKind([f(8), f(6)], 2), 'partial', 'different failures')
+  assert.equal(failureKind([f(9), f(9)], 2), 'partial')
 })

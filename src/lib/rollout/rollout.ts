@@ -5,7 +5,7 @@
 import {dirname, resolve} from 'node:path'
 
 import type {CloudClient, DeployTask, EnrolledPrinter, TaskPrinter} from '../cloud/index.js'
-import {ExitCode, LcsError} from '../errors.js'
+import {ExitCode, LcsError, type ErrorKind} from '../errors.js'
 import {indexResources, readSource, rolloutSchema, type YamlSource} from '../deploy/index.js'
 import {SECTIONS} from './sections.js'
 import type {Change} from '../csv/index.js'
@@ -114,6 +114,18 @@ export async function applyPlan(items: PlanItem[], ctx: RolloutContext, events: 
     }
   }
   return failed
+}
+
+/**
+ * How an apply with failures ends: when none of the `changed` items was applied and every item that was
+ * attempted failed the same way (the cloud unreachable: every one exit 8), that kind; else partial (9).
+ * Items not attempted because what they need failed do not count.
+ */
+export function failureKind(failed: FailedItem[], changed: number): ErrorKind {
+  const codes = new Set(failed.filter((f) => f.exitCode !== ExitCode.partial).map((f) => f.exitCode))
+  if (failed.length < changed || codes.size !== 1) return 'partial'
+  const [code] = codes
+  return (Object.keys(ExitCode) as ErrorKind[]).find((k) => ExitCode[k] === code) ?? 'partial'
 }
 
 /** What the plan deletes: items, and rows of CSV files. */

@@ -1,8 +1,8 @@
 // Sandbox lifecycle: run in the foreground, or detached in the background with a state file in the
 // data directory (./state.ts: pid and URL, and the seed) that `stop`, `status` and `login` read.
 import {spawn} from 'node:child_process'
-import {closeSync, openSync, readFileSync} from 'node:fs'
-import {mkdir} from 'node:fs/promises'
+import {chmodSync, closeSync, openSync, readFileSync} from 'node:fs'
+import {chmod, mkdir} from 'node:fs/promises'
 import {join} from 'node:path'
 
 import {LcsError} from '../errors.js'
@@ -11,7 +11,7 @@ import {DeployEngine} from './deployer.js'
 import {parseFaults, seededRandom} from './faults.js'
 import {startFleet, type FleetOptions} from './fleet.js'
 import {startSandboxServer, type RunningServer} from './server.js'
-import {alive, readSeed, readState, removeState, writeSeed, writeState, type SandboxState, type SeedInfo} from './state.js'
+import {acquireLock, isRunning, processStartTime, readSeed, readState, releaseLock, removeState, writeSeed, writeState, type SandboxState, type SeedInfo} from './state.js'
 
 export interface SandboxOptions {
   dataDir: string
@@ -27,18 +27,31 @@ export type SandboxInfo = SandboxState & SeedInfo
 
 const logFile = (dataDir: string) => join(dataDir, 'sandbox.log')
 
+/**
+ * The data directory is the sandbox's alone on a shared machine: 0700 (also when it already existed), and
+ * every file in it 0600 (the database sets its own, the state files are written 0600).
+ */
+async function privateDir(dataDir: string): Promise<void> {
+  await mkdir(dataDir, {mode: 0o700, recursive: true})
+  await chmod(dataDir, 0o700)
+}
+
 /** Runs the sandbox in this process until stop() is called. */
 export async function runSandbox(opts: SandboxOptions, log: (line: string) => void = () => {}): Promise<{info: SandboxInfo; server: RunningServer; stop(): Promise<void>}> {
   const faults = parseFaults(opts.faults)
-  await mkdir(opts.dataDir, {recursive: true})
-  const running = await readState(opts.dataDir)
-  if (running && running.pid !== process.pid) {
-    throw new LcsError('conflict', `A sandbox is already running for ${opts.dataDir} at ${running.apiUrl} (pid ${running.pid}).`, {hint: `Stop it first: lcs sandbox stop --data ${opts.dataDir}`})
+  await privateDir(opts.dataDir)
+  const holder = await acquireLock(opts.dataDir)
+  if (holder) throw alreadyRunning(opts.dataDir, (await readState(opts.dataDir))?.apiUrl, holder.pid)
+  let db: ReturnType<typeof openDb>
+  try {
+    db = openDb(opts.dataDir)
+  } catch (error) {
+    await releaseLock(opts.dataDir)
+    throw error
   }
-  const db = openDb(opts.dataDir)
   const seedValue = opts.seed ?? 1
   const rng = seededRandom(opts.seed ?? Date.now())
-  const seedInfo = seed(db, rng)
+  const seedInfo = seed(db, rng, await readSeed(opts.dataDir))
   let server: RunningServer
   let fleet: Awaited<ReturnType<typeof startFleet>> | undefined
   let deploy: DeployEngine | undefined
@@ -53,13 +66,14 @@ export async function runSandbox(opts: SandboxOptions, log: (line: string) => vo
     deploy?.stop()
     await fleet?.close()
     db.close()
+    await releaseLock(opts.dataDir)
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw new LcsError('conflict', `Port ${opts.port} on 127.0.0.1 is already in use.`, {hint: 'Pick another --port (or 0 for any free port), or check `lcs sandbox status`.'})
     }
     throw error
   }
   fleet?.connect(server.url)
-  const state: SandboxState = {apiUrl: server.url, dataDir: opts.dataDir, pid: process.pid, port: server.port, printers: fleet?.printers ?? [], startedAt: new Date().toISOString()}
+  const state: SandboxState = {apiUrl: server.url, dataDir: opts.dataDir, pid: process.pid, pidStart: processStartTime(process.pid) ?? '', port: server.port, printers: fleet?.printers ?? [], startedAt: new Date().toISOString()}
   await writeState(state)
   let stopped = false
   return {
@@ -73,16 +87,18 @@ export async function runSandbox(opts: SandboxOptions, log: (line: string) => vo
       await fleet?.close()
       db.close()
       await removeState(opts.dataDir)
+      await releaseLock(opts.dataDir)
     },
   }
 }
 
 /** Starts the sandbox as a background process and waits until it answers. */
 export async function startDetached(opts: SandboxOptions, binPath: string, extraArgs: string[] = []): Promise<SandboxInfo> {
-  await mkdir(opts.dataDir, {recursive: true})
+  await privateDir(opts.dataDir)
   const running = await readState(opts.dataDir)
-  if (running) throw new LcsError('conflict', `A sandbox is already running for ${opts.dataDir} at ${running.apiUrl} (pid ${running.pid}).`, {hint: `Stop it first: lcs sandbox stop --data ${opts.dataDir}`})
-  const out = openSync(logFile(opts.dataDir), 'a')
+  if (running) throw alreadyRunning(opts.dataDir, running.apiUrl, running.pid)
+  const out = openSync(logFile(opts.dataDir), 'a', 0o600)
+  chmodSync(logFile(opts.dataDir), 0o600) // a log from before 0600 was the rule
   const args = [binPath, 'sandbox', 'start', '--data', opts.dataDir, '--port', String(opts.port), ...extraArgs]
   const child = spawn(process.execPath, args, {detached: true, env: {...process.env, LCS_SANDBOX_CHILD: '1'}, stdio: ['ignore', out, out]})
   closeSync(out)
@@ -96,10 +112,17 @@ export async function startDetached(opts: SandboxOptions, binPath: string, extra
       if (seedInfo) return {...state, ...seedInfo}
     }
     const code = await Promise.race([exited, new Promise<'wait'>((r) => setTimeout(() => r('wait'), 100))])
+    // exit 6: another sandbox took the data directory between our check and the child's lock
+    if (code === 6) throw alreadyRunning(opts.dataDir, (await readState(opts.dataDir))?.apiUrl, (await readState(opts.dataDir))?.pid)
     if (code !== 'wait') throw new LcsError('error', `The sandbox exited during start-up (code ${code}): ${tailLog(opts.dataDir)}`)
   }
   child.kill('SIGTERM')
   throw new LcsError('unavailable', `The sandbox did not come up within 20 s. See ${logFile(opts.dataDir)}.`)
+}
+
+function alreadyRunning(dataDir: string, apiUrl: string | undefined, pid: number | undefined): LcsError {
+  const where = [apiUrl && ` at ${apiUrl}`, pid && ` (pid ${pid})`].filter(Boolean).join('')
+  return new LcsError('conflict', `A sandbox is already running for ${dataDir}${where}.`, {hint: `Stop it first: lcs sandbox stop --data ${dataDir}`})
 }
 
 function tailLog(dataDir: string): string {
@@ -112,12 +135,14 @@ function tailLog(dataDir: string): string {
 
 /** Stops the detached sandbox of a data directory; false if none was running. */
 export async function stopSandbox(dataDir: string, timeoutMs = 10_000): Promise<SandboxState | undefined> {
+  // readState answers only for the very process that wrote the state (pid and start time), and each
+  // signal is sent only after checking that again, so a process that reused the PID is never signalled
   const state = await readState(dataDir)
   if (!state) return undefined
   process.kill(state.pid, 'SIGTERM')
   const deadline = Date.now() + timeoutMs
-  while (alive(state.pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
-  if (alive(state.pid)) process.kill(state.pid, 'SIGKILL')
+  while (isRunning(state) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
+  if (isRunning(state)) process.kill(state.pid, 'SIGKILL')
   await removeState(dataDir)
   return state
 }

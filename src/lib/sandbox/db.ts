@@ -1,6 +1,7 @@
 // The sandbox cloud's store: one SQLite file under --data (node:sqlite), so state survives restarts.
 // Everything SQL lives in this module and store/; the HTTP layer only calls their functions.
 import {createHash, randomBytes, randomUUID} from 'node:crypto'
+import {chmodSync, closeSync, existsSync, openSync} from 'node:fs'
 import {join} from 'node:path'
 
 import {ACCESS_SCHEMA, childOrgRoles, createAccessGroup} from './store/access-groups.js'
@@ -59,7 +60,7 @@ CREATE TABLE IF NOT EXISTS tokens (
 CREATE INDEX IF NOT EXISTS tokens_expiry ON tokens(expires_at);
 CREATE TABLE IF NOT EXISTS idempotency (
   key TEXT NOT NULL, principal TEXT NOT NULL, method TEXT NOT NULL, path TEXT NOT NULL,
-  status INTEGER NOT NULL, body TEXT NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY (key, principal));
+  status INTEGER NOT NULL, body TEXT NOT NULL, created_at INTEGER NOT NULL, request_hash TEXT, PRIMARY KEY (key, principal));
 CREATE TABLE IF NOT EXISTS assets (
   id TEXT PRIMARY KEY, org_id TEXT NOT NULL REFERENCES orgs(id), serial TEXT NOT NULL UNIQUE, manufacturer TEXT NOT NULL,
   model_name TEXT NOT NULL, name TEXT, description TEXT, created_at INTEGER NOT NULL, modified_at INTEGER NOT NULL,
@@ -68,7 +69,12 @@ CREATE INDEX IF NOT EXISTS assets_org ON assets(org_id);
 `
 
 export function openDb(dataDir: string): Db {
-  const db = new Db(join(dataDir, 'cloud.db'))
+  const file = join(dataDir, 'cloud.db')
+  // 0600 before SQLite opens it: SQLite creates cloud.db-wal and -shm with the database file's mode
+  closeSync(openSync(file, 'a', 0o600))
+  chmodSync(file, 0o600)
+  for (const side of ['-wal', '-shm']) if (existsSync(file + side)) chmodSync(file + side, 0o600)
+  const db = new Db(file)
   db.pragma('journal_mode = WAL')
   // A killed sandbox (SIGKILL, a crash) loses no committed write: in WAL mode a commit is in the log file
   // when it returns. NORMAL skips the fsync per commit, so only an OS crash or power loss can undo the
@@ -77,6 +83,10 @@ export function openDb(dataDir: string): Db {
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
   db.exec(SCHEMA)
+  // databases from before request_hash (a key reused with another body is refused)
+  const columns = db.prepare('SELECT name FROM pragma_table_info(\'idempotency\')').all() as Array<{name: string}>
+  if (!columns.some((c) => c.name === 'request_hash')) db.exec('ALTER TABLE idempotency ADD COLUMN request_hash TEXT')
+  db.exec('CREATE INDEX IF NOT EXISTS idempotency_created ON idempotency(created_at)')
   db.exec(PEOPLE_SCHEMA + ROLES_SCHEMA + ACCESS_SCHEMA + FLEET_SCHEMA + ENROLLMENT_SCHEMA + DEPLOY_SCHEMA + AGENTS_SCHEMA)
   return db
 }
@@ -96,10 +106,36 @@ function setMeta(db: Db, key: string, value: string): void {
   db.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value)
 }
 
-/** First start: a partner organization with two customers, an administrator and client credentials. */
-export function seed(db: Db, rng: () => number): SeedInfo {
+type PublicSeed = Omit<SeedInfo, 'adminPassword' | 'clientSecret' | 'technicianPassword'>
+
+/**
+ * First start: a partner organization with two customers, an administrator and client credentials. The
+ * database keeps the credentials hashed only; the plain ones (for training, printed by every start) live in
+ * seed.json (0600), passed here as `saved`. When that file is lost they cannot be recovered, so new ones are
+ * issued; a database from before this rule has them in its meta row, which is rewritten without them.
+ */
+export function seed(db: Db, rng: () => number, saved?: SeedInfo): SeedInfo {
   const existing = getMeta(db, 'seed')
-  if (existing) return JSON.parse(existing) as SeedInfo
+  if (existing) {
+    const stored = JSON.parse(existing) as PublicSeed & Partial<SeedInfo>
+    const {adminPassword: legacyPassword, clientSecret: legacySecret, technicianPassword: legacyTechnician, ...pub} = stored
+    const same = saved && saved.orgId === pub.orgId && saved.clientId === pub.clientId
+    let secrets = same ? {adminPassword: saved.adminPassword, clientSecret: saved.clientSecret} : legacyPassword && legacySecret ? {adminPassword: legacyPassword, clientSecret: legacySecret} : undefined
+    let technicianPassword = same ? saved.technicianPassword : legacyTechnician
+    db.transaction(() => {
+      if (!secrets) {
+        secrets = {adminPassword: secret(12), clientSecret: secret()}
+        db.prepare('UPDATE users SET password_hash = ? WHERE email = ?').run(hashPassword(secrets.adminPassword), pub.adminEmail)
+        db.prepare('UPDATE clients SET secret_hash = ? WHERE client_id = ?').run(hashPassword(secrets.clientSecret), pub.clientId)
+      }
+      if (pub.technicianEmail && !technicianPassword) {
+        technicianPassword = secret(12)
+        db.prepare('UPDATE users SET password_hash = ? WHERE email = ?').run(hashPassword(technicianPassword), pub.technicianEmail)
+      }
+      if (legacyPassword !== undefined || legacySecret !== undefined || legacyTechnician !== undefined) setMeta(db, 'seed', JSON.stringify(pub))
+    })()
+    return {...pub, ...secrets!, ...(technicianPassword ? {technicianPassword} : {})}
+  }
   const now = Date.now()
   const info = db.transaction((): SeedInfo => {
     const partner = createOrg(db, {name: 'Northwind Partners', parentId: null, type: 'partner'}, now)
@@ -121,10 +157,9 @@ export function seed(db: Db, rng: () => number): SeedInfo {
     // The CLI's public client for the password grant (no secret, like any installed app).
     db.prepare('INSERT OR IGNORE INTO clients(client_id, secret_hash, org_id, name) VALUES (?, NULL, NULL, ?)').run('lcs-cli', 'lcs command-line interface')
     seedAssets(db, [partner, ...children], rng, now)
-    const s: SeedInfo = {adminEmail, adminPassword, children: children.map((c) => ({id: c.id, name: c.name})), clientId, clientSecret, orgId: partner.id, orgName: partner.name, technicianEmail, technicianPassword}
-    // Kept so that every `sandbox start` can print them again: a sandbox's credentials are for training.
-    setMeta(db, 'seed', JSON.stringify(s))
-    return s
+    const pub: PublicSeed = {adminEmail, children: children.map((c) => ({id: c.id, name: c.name})), clientId, orgId: partner.id, orgName: partner.name, technicianEmail}
+    setMeta(db, 'seed', JSON.stringify(pub))
+    return {...pub, adminPassword, clientSecret, technicianPassword}
   })()
   return info
 }
@@ -234,12 +269,19 @@ export function purgeExpiredTokens(db: Db): void {
 
 // ---- idempotency ----
 
-export function idempotentReplay(db: Db, key: string, principal: string): {method: string; path: string; status: number; body: string} | undefined {
-  return db.prepare('SELECT method, path, status, body FROM idempotency WHERE key = ? AND principal = ?').get(key, principal) as never
+/** How long an Idempotency-Key is remembered (Stripe's 24 h): older answers are purged. */
+export const IDEMPOTENCY_TTL_MS = 86_400_000
+
+export function idempotentReplay(db: Db, key: string, principal: string): {method: string; path: string; status: number; body: string; request_hash: string | null} | undefined {
+  return db.prepare('SELECT method, path, status, body, request_hash FROM idempotency WHERE key = ? AND principal = ? AND created_at >= ?').get(key, principal, Date.now() - IDEMPOTENCY_TTL_MS) as never
 }
 
-export function rememberResponse(db: Db, key: string, principal: string, method: string, path: string, status: number, body: string): void {
-  db.prepare('INSERT OR IGNORE INTO idempotency(key, principal, method, path, status, body, created_at) VALUES (?,?,?,?,?,?,?)').run(key, principal, method, path, status, body, Date.now())
+export function rememberResponse(db: Db, key: string, principal: string, request: {method: string; path: string; hash: string}, status: number, body: string): void {
+  db.prepare('INSERT OR REPLACE INTO idempotency(key, principal, method, path, status, body, created_at, request_hash) VALUES (?,?,?,?,?,?,?,?)').run(key, principal, request.method, request.path, status, body, Date.now(), request.hash)
+}
+
+export function purgeIdempotency(db: Db, now = Date.now()): number {
+  return Number(db.prepare('DELETE FROM idempotency WHERE created_at < ?').run(now - IDEMPOTENCY_TTL_MS).changes)
 }
 
 // ---- assets (integration API) ----

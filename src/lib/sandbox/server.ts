@@ -1,6 +1,6 @@
 // The sandbox cloud's HTTP server: OAuth2 token endpoint, token info, organizations, users and the
 // integration API, following docs/api/openapi.yaml (a test checks SANDBOX_ROUTES against it).
-import {randomUUID} from 'node:crypto'
+import {createHash, randomUUID} from 'node:crypto'
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http'
 import type {AddressInfo} from 'node:net'
 
@@ -128,8 +128,11 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
       const replay = key ? store.idempotentReplay(o.db, key, principalKey) : undefined
       let status: number
       let text: string
+      const requestHash = createHash('sha256').update(JSON.stringify(ctx.body ?? null)).digest('hex')
       if (replay) {
         if (replay.method !== req.method || replay.path !== url.pathname) throw new HttpError(422, 'idempotency_key_reused', 'This Idempotency-Key was used for another request')
+        // as Stripe does: the same key with another body is a client bug, never a silent replay
+        if (replay.request_hash && replay.request_hash !== requestHash) throw new HttpError(422, 'idempotency_key_reused', 'This Idempotency-Key was used with another request body')
         status = replay.status
         text = replay.body
       } else {
@@ -137,7 +140,7 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
         const [s, body] = Array.isArray(out) && typeof out[0] === 'number' ? (out as [number, unknown]) : [200, out]
         status = s
         text = body === undefined ? '' : JSON.stringify(body)
-        if (key) store.rememberResponse(o.db, key, principalKey, req.method!, url.pathname, status, text)
+        if (key) store.rememberResponse(o.db, key, principalKey, {hash: requestHash, method: req.method!, path: url.pathname}, status, text)
       }
       if (fault.kind === 'drop') {
         // The work is done but the answer is lost: the client must retry with the same Idempotency-Key.
@@ -161,7 +164,11 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
     server.listen(o.port, o.host, () => resolve())
   })
   const port = (server.address() as AddressInfo).port
-  const purge = setInterval(() => store.purgeExpiredTokens(o.db), 3_600_000)
+  store.purgeIdempotency(o.db)
+  const purge = setInterval(() => {
+    store.purgeExpiredTokens(o.db)
+    store.purgeIdempotency(o.db)
+  }, 3_600_000)
   purge.unref()
   return {
     close: () => new Promise<void>((resolve) => {

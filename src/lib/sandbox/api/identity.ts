@@ -5,6 +5,20 @@ import {HttpError, IMS, page, pageOf, requireRole, str, visibleOrg, type Ctx, ty
 
 type Principal = store.Principal
 
+// Wrong passwords per account: after MAX_FAILURES within FAILURE_WINDOW_MS the account's password grant
+// answers 429 until the window has passed (the real identity service locks out guessing the same way).
+const MAX_FAILURES = 10
+const FAILURE_WINDOW_MS = 5 * 60_000
+const failures = new WeakMap<store.Db, Map<string, number[]>>()
+
+function recentFailures(db: store.Db, account: string, now: number): number[] {
+  let byAccount = failures.get(db)
+  if (!byAccount) failures.set(db, (byAccount = new Map()))
+  const recent = (byAccount.get(account) ?? []).filter((t) => t > now - FAILURE_WINDOW_MS)
+  byAccount.set(account, recent)
+  return recent
+}
+
 const orgJson = (r: store.OrgRow) => ({dateCreated: r.created_at, id: r.id, name: r.name, parentId: r.parent_id, type: r.type})
 
 function tokenEndpoint(ctx: Ctx, o: HandlerOptions) {
@@ -26,8 +40,20 @@ function tokenEndpoint(ctx: Ctx, o: HandlerOptions) {
     }
     case 'password': {
       if (!client) throw oauthError(401, 'invalid_client', 'Unknown client')
-      const user = store.userByEmail(o.db, str(ctx.body, 'username') ?? '')
-      if (!user || !verifyPassword(str(ctx.body, 'password') ?? '', user.password_hash)) throw oauthError(400, 'invalid_grant', 'Invalid username or password')
+      // a confidential client (the integration's) must authenticate; only a public one (lcs-cli) has no secret
+      if (client.secret_hash && !verifyPassword(str(ctx.body, 'client_secret') ?? '', client.secret_hash)) throw oauthError(401, 'invalid_client', 'Client authentication failed')
+      const username = (str(ctx.body, 'username') ?? '').toLowerCase()
+      const now = Date.now()
+      const recent = recentFailures(o.db, username, now)
+      if (recent.length >= MAX_FAILURES) {
+        const retryAfter = Math.ceil((recent[0] + FAILURE_WINDOW_MS - now) / 1000)
+        throw new HttpError(429, 'too_many_attempts', `Too many wrong passwords for this account; try again in ${retryAfter} s`, {oauth: true, retryAfter})
+      }
+      const user = store.userByEmail(o.db, username)
+      if (!user || !verifyPassword(str(ctx.body, 'password') ?? '', user.password_hash)) {
+        recent.push(now)
+        throw oauthError(400, 'invalid_grant', 'Invalid username or password')
+      }
       return issue({id: user.id, kind: 'user'}, true)
     }
     case 'refresh_token': {

@@ -28,6 +28,8 @@ export interface MdnsResponderOptions {
 
 export interface MdnsResponder {
   readonly records: Answer[]
+  /** The local address the socket listens on: the mDNS group, never a wildcard. */
+  readonly listening: string
   /** Sends a goodbye (TTL 0) and closes the socket. */
   close(): Promise<void>
 }
@@ -139,9 +141,11 @@ function localSubnet(address: string): BlockList {
 export async function startMdnsResponder(opts: MdnsResponderOptions): Promise<MdnsResponder> {
   const subnet = localSubnet(opts.interfaceAddress)
   const records = printerRecords(opts.printers)
-  // bind 0.0.0.0 (bound to the interface address, Linux delivers no multicast); interface picks the group join and outgoing link.
+  // Bound to the group address, not 0.0.0.0: the socket gets only mDNS multicast (on the links where a
+  // socket joined the group), never unicast sent to any address of this host (bound to the interface
+  // address, Linux would deliver no multicast); interface picks the group join and outgoing link.
   const socket = createSocket({type: 'udp4', reuseAddr: true})
-  const mdns = makeMdns({socket, interface: opts.interfaceAddress, bind: '0.0.0.0', port: MDNS_PORT})
+  const mdns = makeMdns({socket, interface: opts.interfaceAddress, bind: MDNS_GROUP, port: MDNS_PORT})
   let started = false
   let failed = false
   await new Promise<void>((resolve, reject) => {
@@ -185,7 +189,7 @@ export async function startMdnsResponder(opts: MdnsResponderOptions): Promise<Md
 
   mdns.on('query', (query: Packet, rinfo: RemoteInfo) => {
     try {
-      // The socket also hears other links' traffic (bound to 0.0.0.0); unicast replies would leave by those links.
+      // The socket also hears the group on other links where another program joined it; replies would leave by those links.
       if (!subnet.check(rinfo.address)) return
       const answers = answerQuery(records, query)
       if (!answers.length) return
@@ -207,6 +211,7 @@ export async function startMdnsResponder(opts: MdnsResponderOptions): Promise<Md
   const ptrs = records.filter((r) => r.type === 'PTR' && r.name !== SERVICE_ENUM)
   void send(ptrs) // announcement (RFC 6762 §8.3), so running browsers see the printers appear
   return {
+    listening: socket.address().address,
     records,
     async close() {
       timers.forEach(clearTimeout)
