@@ -1,7 +1,7 @@
 // Ctrl-C during an import: exit 130 and the way to continue, then --resume finishes the file.
 import assert from 'node:assert/strict'
 import {spawn} from 'node:child_process'
-import {writeFileSync} from 'node:fs'
+import {existsSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {test} from 'node:test'
 
@@ -17,9 +17,17 @@ test('SIGINT mid-import exits 130 and says to --resume; the resumed import ends 
     const child = spawn(process.execPath, [BIN, 'users', 'import', file, '--concurrency', '1'], {env, stdio: ['ignore', 'ignore', 'pipe']})
     let stderr = ''
     child.stderr.on('data', (d) => (stderr += d))
-    await new Promise((r) => setTimeout(r, 2500))
+    const closed = new Promise<number | null>((r) => child.on('close', r))
+    // Interrupt once the apply pass has journalled its first chunk (identity line + one chunk), not after
+    // a fixed time: a loaded machine may not have started by then. Bounded at 60 s.
+    const journal = `${file}.journal`
+    const until = Date.now() + 60_000
+    while (!(existsSync(journal) && readFileSync(journal, 'utf8').split('\n').filter(Boolean).length >= 2)) {
+      assert.ok(Date.now() < until, 'the import journalled no chunk within 60 s')
+      await new Promise((r) => setTimeout(r, 50))
+    }
     child.kill('SIGINT')
-    const code = await new Promise<number | null>((r) => child.on('close', r))
+    const code = await closed
     assert.equal(code, 130, stderr)
     assert.match(stderr, /Interrupted\. .*--resume/)
     const resumed = await runJson(['users', 'import', file, '--resume'], env)

@@ -20,7 +20,7 @@ export class Terminal {
   }
 
   type(text: string): void {
-    execFileSync('tmux', ['send-keys', '-l', '-t', this.name, text])
+    execFileSync('tmux', ['send-keys', '-t', this.name, '-l', '--', text])
   }
 
   async waitFor(pattern: RegExp, timeoutMs = 15_000): Promise<string> {
