@@ -36,7 +36,21 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: {globals: {process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', AbortSignal: 'readonly', AbortController: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', setImmediate: 'readonly'}},
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        Buffer: 'readonly',
+        AbortSignal: 'readonly',
+        AbortController: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        setImmediate: 'readonly',
+      },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', {argsIgnorePattern: '^_', varsIgnorePattern: '^_'}],
       'no-restricted-imports': ['error', {patterns: [COMMANDS]}],
@@ -49,7 +63,18 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/lib/sandbox/**', 'src/commands/sandbox/**', '**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', {patterns: [COMMANDS, {group: ['**/sandbox/**', '!**/sandbox/state.js'], message: 'Only the sandbox and its commands import src/lib/sandbox (outside it, only sandbox/state.js).'}]}],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            COMMANDS,
+            {
+              group: ['**/sandbox/**', '!**/sandbox/state.js'],
+              message: 'Only the sandbox and its commands import src/lib/sandbox (outside it, only sandbox/state.js).',
+            },
+          ],
+        },
+      ],
     },
   },
   {

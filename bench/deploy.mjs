@@ -22,14 +22,65 @@ const SUBNET = '127.21.0.0/24'
 const lcs = lcsRunner(env)
 
 try {
-  const sb = JSON.parse((await lcs(['sandbox', 'start', '--detach', '--port', '0', '--data', data, '--json', '--printers', '254', '--subnet', SUBNET, '--snmp-port', String(SNMP), '--ews-port', String(EWS), '--no-mdns'])).out)
+  const sb = JSON.parse(
+    (
+      await lcs([
+        'sandbox',
+        'start',
+        '--detach',
+        '--port',
+        '0',
+        '--data',
+        data,
+        '--json',
+        '--printers',
+        '254',
+        '--subnet',
+        SUBNET,
+        '--snmp-port',
+        String(SNMP),
+        '--ews-port',
+        String(EWS),
+        '--no-mdns',
+      ])
+    ).out,
+  )
   Object.assign(env, {LCS_API_URL: sb.apiUrl, LCS_CLIENT_ID: sb.clientId, LCS_CLIENT_SECRET: sb.clientSecret})
-  const enrolled = await lcs(['printers', 'enroll', SUBNET, '--all-eligible', '--snmp-port', String(SNMP), '--ews-port', String(EWS), '--ews-user', 'admin', '--ews-password-stdin', '--json'], 'sandbox-ews')
+  const enrolled = await lcs(
+    [
+      'printers',
+      'enroll',
+      SUBNET,
+      '--all-eligible',
+      '--snmp-port',
+      String(SNMP),
+      '--ews-port',
+      String(EWS),
+      '--ews-user',
+      'admin',
+      '--ews-password-stdin',
+      '--json',
+    ],
+    'sandbox-ews',
+  )
   const enrolledCount = JSON.parse(enrolled.out).filter((r) => r.result === 'enrolled').length
   await lcs(['resources', 'upload', fixture('apps/front-desk-kiosk-1.2.0.fls')])
   await lcs(['resources', 'upload', fixture('settings/front-desk.ucf'), '--name', 'Front desk'])
   await lcs(['resources', 'upload', fixture('settings/security-baseline.zip'), '--name', 'Security baseline'])
-  await lcs(['configs', 'create', 'Bench standard', '--recommended-firmware', '--app', 'Cloud Print Management', '--app', 'Front Desk Kiosk 1.2.0', '--settings', 'Front desk', '--settings', 'Security baseline'])
+  await lcs([
+    'configs',
+    'create',
+    'Bench standard',
+    '--recommended-firmware',
+    '--app',
+    'Cloud Print Management',
+    '--app',
+    'Front Desk Kiosk 1.2.0',
+    '--settings',
+    'Front desk',
+    '--settings',
+    'Security baseline',
+  ])
   const deploy = await lcs(['configs', 'deploy', 'Bench standard', '--all', '--wait', '--json'])
   const task = JSON.parse(deploy.out)
   const statuses = task.printers.reduce((c, p) => ({...c, [p.status]: (c[p.status] ?? 0) + 1}), {})
@@ -38,9 +89,15 @@ try {
   const seen = new Map(JSON.parse(discover.out).map((p) => [p.serialNumber, p.firmware]))
   const updated = task.printers.filter((p) => p.status === 'succeeded' && p.firmwareAfter && seen.has(p.serialNumber))
   const shown = updated.filter((p) => seen.get(p.serialNumber) === p.firmwareAfter).length
-  console.log(`254 simulated printers, ${enrolledCount} enrolled in ${(enrolled.ms / 1000).toFixed(1)} s (+ ${task.printers.length - enrolledCount} seeded, not simulated)`)
-  console.log(`configs deploy --all --wait  ${(deploy.ms / 1000).toFixed(1)} s  ${task.printers.length} printers: ${JSON.stringify(statuses)}  exit ${deploy.code}  (a final status for every printer: ${final})`)
-  console.log(`printers discover            ${(discover.ms / 1000).toFixed(1)} s  new firmware over SNMP on ${shown} of ${updated.length} updated simulated printers`)
+  console.log(
+    `254 simulated printers, ${enrolledCount} enrolled in ${(enrolled.ms / 1000).toFixed(1)} s (+ ${task.printers.length - enrolledCount} seeded, not simulated)`,
+  )
+  console.log(
+    `configs deploy --all --wait  ${(deploy.ms / 1000).toFixed(1)} s  ${task.printers.length} printers: ${JSON.stringify(statuses)}  exit ${deploy.code}  (a final status for every printer: ${final})`,
+  )
+  console.log(
+    `printers discover            ${(discover.ms / 1000).toFixed(1)} s  new firmware over SNMP on ${shown} of ${updated.length} updated simulated printers`,
+  )
   process.exitCode = final && shown === updated.length && updated.length > 0 ? 0 : 1
 } finally {
   spawnSync(process.execPath, [bin, 'sandbox', 'stop', '--data', data], {env})

@@ -24,8 +24,17 @@ import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
 // Into a private network namespace first (see above); BENCH_NO_NETNS=1 runs on the host's loopback.
-if (!process.env.BENCH_IN_NETNS && !process.env.BENCH_NO_NETNS && process.platform === 'linux' && spawnSync('unshare', ['-rn', 'true']).status === 0) {
-  const r = spawnSync('unshare', ['-rn', 'sh', '-c', 'ip link set lo up && exec "$0" "$@"', process.execPath, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {env: {...process.env, BENCH_IN_NETNS: '1'}, stdio: 'inherit'})
+if (
+  !process.env.BENCH_IN_NETNS &&
+  !process.env.BENCH_NO_NETNS &&
+  process.platform === 'linux' &&
+  spawnSync('unshare', ['-rn', 'true']).status === 0
+) {
+  const r = spawnSync(
+    'unshare',
+    ['-rn', 'sh', '-c', 'ip link set lo up && exec "$0" "$@"', process.execPath, fileURLToPath(import.meta.url), ...process.argv.slice(2)],
+    {env: {...process.env, BENCH_IN_NETNS: '1'}, stdio: 'inherit'},
+  )
   process.exit(r.status ?? 2)
 }
 const inNetns = Boolean(process.env.BENCH_IN_NETNS)
@@ -56,13 +65,21 @@ function runOnce(cmd, args, {timeoutMs}) {
     let hwm = 0
     child.stdout.on('data', (b) => out.push(b))
     child.stderr.on('data', (b) => err.push(b))
-    const poll = GNU_TIME ? null : setInterval(() => {
-      try {
-        hwm = Math.max(hwm, Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))[1]))
-      } catch { /* exited between polls */ }
-    }, 20)
+    const poll = GNU_TIME
+      ? null
+      : setInterval(() => {
+          try {
+            hwm = Math.max(hwm, Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))[1]))
+          } catch {
+            /* exited between polls */
+          }
+        }, 20)
     const killer = setTimeout(() => {
-      try { process.kill(-child.pid, 'SIGKILL') } catch { /* already gone */ }
+      try {
+        process.kill(-child.pid, 'SIGKILL')
+      } catch {
+        /* already gone */
+      }
     }, timeoutMs)
     child.on('error', reject)
     child.on('close', (code, signal) => {
@@ -101,17 +118,25 @@ function stopSandboxes() {
     let stopped = false
     for (let i = 0; i < 12 && !stopped; i++) {
       if (i) spawnSync('sleep', ['5'])
-      stopped = spawnSync(process.execPath, [bin, 'sandbox', 'stop', '--data', sb.dir], {env, stdio: 'ignore', timeout: 30_000}).status === 0
+      stopped =
+        spawnSync(process.execPath, [bin, 'sandbox', 'stop', '--data', sb.dir], {env, stdio: 'ignore', timeout: 30_000}).status === 0
     }
     if (stopped || !sb.pid) continue
     try {
       if (readFileSync(`/proc/${sb.pid}/cmdline`, 'utf8').includes(sb.dir)) process.kill(sb.pid, 'SIGTERM')
-    } catch { /* already gone */ }
+    } catch {
+      /* already gone */
+    }
   }
 }
 for (const sig of ['SIGINT', 'SIGTERM']) {
   process.on(sig, () => {
-    for (const pid of running) try { process.kill(-pid, 'SIGKILL') } catch { /* already gone */ }
+    for (const pid of running)
+      try {
+        process.kill(-pid, 'SIGKILL')
+      } catch {
+        /* already gone */
+      }
     stopSandboxes()
     rmSync(tmp, {recursive: true, force: true})
     process.exit(130)
@@ -126,20 +151,41 @@ let dirCount = 0
 async function startSandboxes(specs, fixedPort) {
   for (let attempt = 1; ; attempt++) {
     const port = fixedPort ?? (Number(process.env.BENCH_SNMP_PORT) || (inNetns ? 161 : 20_000 + Math.floor(Math.random() * 12_000)))
-    const settled = await Promise.allSettled(specs.map(async ({subnet, printers}, i) => {
-      const sb = {dir: join(tmp, `sandbox-${dirCount++}`)}
-      started.push(sb)
-      const r = await lcs(['sandbox', 'start', '--detach', '--port', '0', '--data', sb.dir, '--json', '--printers', String(printers), '--subnet', subnet,
-        '--seed', String(1000 + i), '--snmp-port', String(port), '--no-mdns', ...(hasEws ? ['--ews-port', String(port)] : [])])
-      if (r.code !== 0) throw new Error(`sandbox start --subnet ${subnet} --snmp-port ${port}: ${r.stderr.trim()}`)
-      const info = JSON.parse(r.stdout)
-      sb.pid = info.pid
-      return info
-    }))
+    const settled = await Promise.allSettled(
+      specs.map(async ({subnet, printers}, i) => {
+        const sb = {dir: join(tmp, `sandbox-${dirCount++}`)}
+        started.push(sb)
+        const r = await lcs([
+          'sandbox',
+          'start',
+          '--detach',
+          '--port',
+          '0',
+          '--data',
+          sb.dir,
+          '--json',
+          '--printers',
+          String(printers),
+          '--subnet',
+          subnet,
+          '--seed',
+          String(1000 + i),
+          '--snmp-port',
+          String(port),
+          '--no-mdns',
+          ...(hasEws ? ['--ews-port', String(port)] : []),
+        ])
+        if (r.code !== 0) throw new Error(`sandbox start --subnet ${subnet} --snmp-port ${port}: ${r.stderr.trim()}`)
+        const info = JSON.parse(r.stdout)
+        sb.pid = info.pid
+        return info
+      }),
+    )
     const failure = settled.find((s) => s.status === 'rejected')
     if (!failure) {
       const printers = settled.flatMap((s) => s.value.printers)
-      if (new Set(printers.map((p) => p.serialNumber)).size !== printers.length) throw new Error('the sandboxes generated duplicate serial numbers; change the seeds')
+      if (new Set(printers.map((p) => p.serialNumber)).size !== printers.length)
+        throw new Error('the sandboxes generated duplicate serial numbers; change the seeds')
       return {port, printers}
     }
     stopSandboxes()
@@ -151,8 +197,14 @@ async function startSandboxes(specs, fixedPort) {
 function check(expected, stdout) {
   const rows = JSON.parse(stdout)
   const byAddr = new Map(rows.map((r) => [r.address, r]))
-  const missing = expected.filter((p) => byAddr.get(p.address)?.serialNumber !== p.serialNumber || byAddr.get(p.address)?.vendor !== p.vendor)
-  return {found: expected.length - missing.length, missing: missing.map((p) => p.address), extra: rows.length - (expected.length - missing.length)}
+  const missing = expected.filter(
+    (p) => byAddr.get(p.address)?.serialNumber !== p.serialNumber || byAddr.get(p.address)?.vendor !== p.vendor,
+  )
+  return {
+    found: expected.length - missing.length,
+    missing: missing.map((p) => p.address),
+    extra: rows.length - (expected.length - missing.length),
+  }
 }
 
 const results = []
@@ -162,7 +214,10 @@ const mb = (kb) => (kb ? (kb / 1024).toFixed(0) : '?')
 
 // UDP datagrams sent in this network namespace so far (/proc/net/snmp, "Udp:" header and value lines).
 function udpOut() {
-  const [head, values] = readFileSync('/proc/net/snmp', 'utf8').split('\n').filter((l) => l.startsWith('Udp:')).map((l) => l.trim().split(/\s+/))
+  const [head, values] = readFileSync('/proc/net/snmp', 'utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('Udp:'))
+    .map((l) => l.trim().split(/\s+/))
   return Number(values[head.indexOf('OutDatagrams')])
 }
 const PROBE_WIRE_BYTES = 43 + 28 // the v2c probe with community "public", plus IPv4 and UDP headers
@@ -171,16 +226,20 @@ const PROBE_WIRE_BYTES = 43 + 28 // the v2c probe with community "public", plus 
 // peak RSS, the busiest 0.5-s window of datagrams against the configured rate, and the target, if any.
 async function discover(label, targets, port, expected, extra = [], {timeoutMs = 120_000, ulimit, maxS, maxMB} = {}) {
   const args = ['printers', 'discover', ...targets, '--snmp-port', String(port), '--json', '--no-mdns', ...extra]
-  const cmd = ulimit ? ['bash', ['-c', `ulimit -n ${ulimit} && exec "$0" "$@"`, process.execPath, bin, ...args]] : [process.execPath, [bin, ...args]]
+  const cmd = ulimit
+    ? ['bash', ['-c', `ulimit -n ${ulimit} && exec "$0" "$@"`, process.execPath, bin, ...args]]
+    : [process.execPath, [bin, ...args]]
   const flag = (name, dflt) => (extra.includes(name) ? Number(extra[extra.indexOf(name) + 1]) : dflt)
   const limit = Math.min(flag('--rate', 20_000), flag('--bandwidth', 1_000_000) / PROBE_WIRE_BYTES)
   let peak = 0
   let prev = inNetns ? udpOut() : 0
-  const sampler = inNetns ? setInterval(() => {
-    const now = udpOut()
-    peak = Math.max(peak, now - prev)
-    prev = now
-  }, 500) : null
+  const sampler = inNetns
+    ? setInterval(() => {
+        const now = udpOut()
+        peak = Math.max(peak, now - prev)
+        prev = now
+      }, 500)
+    : null
   const r = await run(cmd[0], cmd[1], {timeoutMs})
   if (sampler) clearInterval(sampler)
   const emfile = /EMFILE/.test(r.stderr)
@@ -192,8 +251,18 @@ async function discover(label, targets, port, expected, extra = [], {timeoutMs =
   const summary = r.stderr.trim().split('\n').at(-1) // discover's own "N printers found, M addresses probed in T s."
   const rate = inNetns ? `peak ${peak * 2}/s (limit ${Math.round(limit)}/s${wire ? '' : ', EXCEEDED'})` : 'rate not sampled (no namespace)'
   const target = [maxS === undefined ? '' : `≤ ${maxS} s`, maxMB === undefined ? '' : `≤ ${maxMB} MB`].filter(Boolean).join(', ')
-  results.push({label, found: `${c.found}/${expected.length}`, wall: secs(r.ms), rss: mb(r.rssKB), ok: ok ? 'ok' : 'WRONG', target: target ? `${target}: ${inTarget ? 'met' : 'MISSED'}` : '', note: rate})
-  console.log(`  $ ${ulimit ? `ulimit -n ${ulimit} && ` : ''}node bin/run.js ${args.join(' ')}\n    exit ${r.code}, ${secs(r.ms)} s, peak RSS ${mb(r.rssKB)} MB, ${c.found}/${expected.length} identified${c.extra ? `, ${c.extra} other rows` : ''}${emfile ? ', EMFILE on stderr' : ''}; ${rate} — ${summary}`)
+  results.push({
+    label,
+    found: `${c.found}/${expected.length}`,
+    wall: secs(r.ms),
+    rss: mb(r.rssKB),
+    ok: ok ? 'ok' : 'WRONG',
+    target: target ? `${target}: ${inTarget ? 'met' : 'MISSED'}` : '',
+    note: rate,
+  })
+  console.log(
+    `  $ ${ulimit ? `ulimit -n ${ulimit} && ` : ''}node bin/run.js ${args.join(' ')}\n    exit ${r.code}, ${secs(r.ms)} s, peak RSS ${mb(r.rssKB)} MB, ${c.found}/${expected.length} identified${c.extra ? `, ${c.extra} other rows` : ''}${emfile ? ', EMFILE on stderr' : ''}; ${rate} — ${summary}`,
+  )
   if (c.missing.length) console.log(`    missing/wrong: ${c.missing.slice(0, 10).join(' ')}${c.missing.length > 10 ? ' …' : ''}`)
   if (r.code !== 0 && r.stderr) console.log(`    stderr: ${r.stderr.trim().slice(0, 500)}`)
   return r.ms
@@ -203,9 +272,22 @@ async function discover(label, targets, port, expected, extra = [], {timeoutMs =
 async function nmap(label, args, expected, lcsMs) {
   const r = await run('nmap', args, {timeoutMs: 900_000})
   const want = new Set(expected.map((p) => p.address))
-  const ids = r.stdout.split(/^Nmap scan report for /m).slice(1).filter((b) => want.has(b.split(/\s/)[0]) && /snmp-sysdescr: \S/.test(b)).length
-  results.push({label, found: `${ids}/${expected.length}`, wall: secs(r.ms), rss: mb(r.rssKB), ok: 'n/a', target: '', note: `lcs/nmap time ${(lcsMs / r.ms).toFixed(2)}`})
-  console.log(`  $ nmap ${args.join(' ')}\n    exit ${r.code}, ${secs(r.ms)} s, peak RSS ${mb(r.rssKB)} MB, ${ids}/${expected.length} sysDescr results; lcs_time / nmap_time = ${(lcsMs / r.ms).toFixed(2)}`)
+  const ids = r.stdout
+    .split(/^Nmap scan report for /m)
+    .slice(1)
+    .filter((b) => want.has(b.split(/\s/)[0]) && /snmp-sysdescr: \S/.test(b)).length
+  results.push({
+    label,
+    found: `${ids}/${expected.length}`,
+    wall: secs(r.ms),
+    rss: mb(r.rssKB),
+    ok: 'n/a',
+    target: '',
+    note: `lcs/nmap time ${(lcsMs / r.ms).toFixed(2)}`,
+  })
+  console.log(
+    `  $ nmap ${args.join(' ')}\n    exit ${r.code}, ${secs(r.ms)} s, peak RSS ${mb(r.rssKB)} MB, ${ids}/${expected.length} sysDescr results; lcs_time / nmap_time = ${(lcsMs / r.ms).toFixed(2)}`,
+  )
   return r.ms
 }
 
@@ -217,9 +299,22 @@ const scenarios = {
     // snmp-sysdescr's portrule only accepts port 161 or a port nmap knows as "snmp": elsewhere it must be
     // forced with "+", and nmap has no SNMP payload for the port (its probes go unanswered until timeout).
     const script = port === 161 ? 'snmp-sysdescr' : '+snmp-sysdescr'
-    const nmapMs = await nmap(`a  nmap -n -sU -p ${port === 161 ? 161 : 'P'} --script ${script}`, ['-n', '-sU', '-p', String(port), '--script', script, '127.20.0.0/24'], printers, lcsMs)
+    const nmapMs = await nmap(
+      `a  nmap -n -sU -p ${port === 161 ? 161 : 'P'} --script ${script}`,
+      ['-n', '-sU', '-p', String(port), '--script', script, '127.20.0.0/24'],
+      printers,
+      lcsMs,
+    )
     const ratio = lcsMs / nmapMs
-    results.push({label: 'a  lcs / nmap', found: '', wall: ratio.toFixed(2), rss: '', ok: ratio <= 2 ? 'ok' : 'WRONG', target: `≤ 2: ${ratio <= 2 ? 'met' : 'MISSED'}`, note: 'same range, same run'})
+    results.push({
+      label: 'a  lcs / nmap',
+      found: '',
+      wall: ratio.toFixed(2),
+      rss: '',
+      ok: ratio <= 2 ? 'ok' : 'WRONG',
+      target: `≤ 2: ${ratio <= 2 ? 'met' : 'MISSED'}`,
+      note: 'same range, same run',
+    })
   },
   async b() {
     const {port, printers} = await startSandboxes([{subnet: '127.20.0.0/24', printers: 10}])
@@ -227,8 +322,19 @@ const scenarios = {
   },
   async c() {
     const {port, printers} = await startSandboxes([{subnet: '127.22.0.0/16', printers: 254}])
-    await discover('c  /16, 254 printers, defaults', ['127.22.0.0/16'], port, printers, ['--force'], {maxS: 15, maxMB: 150, timeoutMs: 600_000})
-    await discover('c  same, --rate 40000 --bandwidth 3000000', ['127.22.0.0/16'], port, printers, ['--force', '--rate', '40000', '--bandwidth', '3000000'], {maxS: 10, maxMB: 150, timeoutMs: 600_000})
+    await discover('c  /16, 254 printers, defaults', ['127.22.0.0/16'], port, printers, ['--force'], {
+      maxS: 15,
+      maxMB: 150,
+      timeoutMs: 600_000,
+    })
+    await discover(
+      'c  same, --rate 40000 --bandwidth 3000000',
+      ['127.22.0.0/16'],
+      port,
+      printers,
+      ['--force', '--rate', '40000', '--bandwidth', '3000000'],
+      {maxS: 10, maxMB: 150, timeoutMs: 600_000},
+    )
     await discover('c  defaults, ulimit -n 1024', ['127.22.0.0/16'], port, printers, ['--force'], {timeoutMs: 600_000, ulimit: 1024})
   },
   async d() {
@@ -244,7 +350,9 @@ if (!chosen.every((s) => s in scenarios)) {
   console.error('usage: node bench/discovery.mjs [a|b|c|d|all]')
   process.exit(2)
 }
-console.log(`peak RSS via ${GNU_TIME ? '/usr/bin/time %M' : '/proc/<pid>/status VmHWM (polled every 20 ms)'}; node ${process.version}; ${inNetns ? 'in a private network namespace' : 'on the host loopback'}`)
+console.log(
+  `peak RSS via ${GNU_TIME ? '/usr/bin/time %M' : '/proc/<pid>/status VmHWM (polled every 20 ms)'}; node ${process.version}; ${inNetns ? 'in a private network namespace' : 'on the host loopback'}`,
+)
 let failed = false
 try {
   for (const s of chosen) {
@@ -263,9 +371,21 @@ try {
   rmSync(tmp, {recursive: true, force: true})
 }
 
-const cols = [['scenario', 'label'], ['identified', 'found'], ['wall s', 'wall'], ['peak RSS MB', 'rss'], ['result', 'ok'], ['target', 'target'], ['note', 'note']]
+const cols = [
+  ['scenario', 'label'],
+  ['identified', 'found'],
+  ['wall s', 'wall'],
+  ['peak RSS MB', 'rss'],
+  ['result', 'ok'],
+  ['target', 'target'],
+  ['note', 'note'],
+]
 const width = cols.map(([h, k]) => Math.max(h.length, ...results.map((r) => String(r[k]).length)))
-const line = (cells) => cells.map((c, i) => String(c).padEnd(width[i])).join('  ').trimEnd()
+const line = (cells) =>
+  cells
+    .map((c, i) => String(c).padEnd(width[i]))
+    .join('  ')
+    .trimEnd()
 console.log(`\n${line(cols.map(([h]) => h))}\n${line(width.map((w) => '-'.repeat(w)))}`)
 for (const r of results) console.log(line(cols.map(([, k]) => r[k])))
 process.exit(failed ? 2 : wrong ? 1 : 0)

@@ -18,9 +18,44 @@ const lcs = lcsRunner(env)
 
 const count = (rows) => rows.reduce((c, r) => ({...c, [r.result]: (c[r.result] ?? 0) + 1}), {})
 try {
-  const sb = JSON.parse((await lcs(['sandbox', 'start', '--detach', '--port', '0', '--data', data, '--json', '--printers', '254', '--subnet', '127.20.0.0/24', '--snmp-port', String(SNMP), '--ews-port', String(EWS), '--no-mdns'])).out)
+  const sb = JSON.parse(
+    (
+      await lcs([
+        'sandbox',
+        'start',
+        '--detach',
+        '--port',
+        '0',
+        '--data',
+        data,
+        '--json',
+        '--printers',
+        '254',
+        '--subnet',
+        '127.20.0.0/24',
+        '--snmp-port',
+        String(SNMP),
+        '--ews-port',
+        String(EWS),
+        '--no-mdns',
+      ])
+    ).out,
+  )
   Object.assign(env, {LCS_API_URL: sb.apiUrl, LCS_CLIENT_ID: sb.clientId, LCS_CLIENT_SECRET: sb.clientSecret})
-  const args = ['printers', 'enroll', '127.20.0.0/24', '--all-eligible', '--snmp-port', String(SNMP), '--ews-port', String(EWS), '--ews-user', 'admin', '--ews-password-stdin', '--json']
+  const args = [
+    'printers',
+    'enroll',
+    '127.20.0.0/24',
+    '--all-eligible',
+    '--snmp-port',
+    String(SNMP),
+    '--ews-port',
+    String(EWS),
+    '--ews-user',
+    'admin',
+    '--ews-password-stdin',
+    '--json',
+  ]
   const first = await lcs(args, 'sandbox-ews')
   const second = await lcs(args, 'sandbox-ews')
   const a = count(JSON.parse(first.out))

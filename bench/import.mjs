@@ -17,7 +17,12 @@ const bin = fileURLToPath(new URL('../bin/run.js', import.meta.url))
 const work = mkdtempSync(join(tmpdir(), 'lcs-bench-import-'))
 // the child reports its own peak RSS (getrusage ru_maxrss) as it exits
 const PEAK = `data:text/javascript,process.on("exit",()=>process.stderr.write("\\nmaxrss-kb "+process.resourceUsage().maxRSS+"\\n"))`
-const baseEnv = {...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('LCS_'))), LCS_CONFIG_DIR: join(work, 'config'), LCS_NO_KEYCHAIN: '1', NO_COLOR: '1'}
+const baseEnv = {
+  ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('LCS_'))),
+  LCS_CONFIG_DIR: join(work, 'config'),
+  LCS_NO_KEYCHAIN: '1',
+  NO_COLOR: '1',
+}
 
 function lcs(args, env = baseEnv, nodeArgs = []) {
   const t = process.hrtime.bigint()
@@ -30,12 +35,20 @@ function startSandbox(name, extra = []) {
   const r = lcs(['sandbox', 'start', '--detach', '--port', '0', '--data', data, '--json', ...extra])
   if (r.status !== 0) throw new Error(`sandbox start failed: ${r.stderr}`)
   const sb = JSON.parse(r.stdout)
-  return {...sb, env: {...baseEnv, LCS_API_URL: sb.apiUrl, LCS_CLIENT_ID: sb.clientId, LCS_CLIENT_SECRET: sb.clientSecret}, stop: () => lcs(['sandbox', 'stop', '--data', data])}
+  return {
+    ...sb,
+    env: {...baseEnv, LCS_API_URL: sb.apiUrl, LCS_CLIENT_ID: sb.clientId, LCS_CLIENT_SECRET: sb.clientSecret},
+    stop: () => lcs(['sandbox', 'stop', '--data', data]),
+  }
 }
 
 function usersFile(path) {
   const header = 'EMAIL,OPERATION,PASSWORD,FIRST_NAME,LAST_NAME,DISPLAY_NAME,DEPARTMENT,COST_CENTER,GROUPS,PIN'
-  const rows = Array.from({length: USERS}, (_, i) => `user${String(i).padStart(6, '0')}@bench.example,CREATE,,First${i},Last${i},"Last${i}, First${i}",Department ${i % 40},CC-${String(i % 300).padStart(4, '0')},Printing;Floor ${i % 12},${String(100_000 + i)}`)
+  const rows = Array.from(
+    {length: USERS},
+    (_, i) =>
+      `user${String(i).padStart(6, '0')}@bench.example,CREATE,,First${i},Last${i},"Last${i}, First${i}",Department ${i % 40},CC-${String(i % 300).padStart(4, '0')},Printing;Floor ${i % 12},${String(100_000 + i)}`,
+  )
   writeFileSync(path, [header, ...rows].join('\n') + '\n')
   return new Set(rows.map((r) => r.split(',')[0]))
 }
@@ -44,7 +57,9 @@ function usersFile(path) {
 function cloudUsers(sb) {
   const r = lcs(['users', 'list', '--json'], sb.env)
   if (r.status !== 0) throw new Error(`users list failed: ${r.stderr}`)
-  return JSON.parse(r.stdout).map((u) => u.email).filter((e) => e.endsWith('@bench.example'))
+  return JSON.parse(r.stdout)
+    .map((u) => u.email)
+    .filter((e) => e.endsWith('@bench.example'))
 }
 
 const results = []
@@ -57,12 +72,26 @@ const sandboxes = []
 try {
   // 1. validation of a 100,000-row badge file
   const badges = join(work, 'badges.csv')
-  writeFileSync(badges, ['BADGE,OPERATION,EMAIL,TEMPORARY,PIN', ...Array.from({length: BADGES}, (_, i) => `${(0x100000 + i).toString(16)},CREATE,user${String(i % USERS).padStart(6, '0')}@bench.example,${i % 10 === 0},${i < USERS && i % 3 === 0 ? String(1000 + (i % 9000)) : ''}`)].join('\n') + '\n')
+  writeFileSync(
+    badges,
+    [
+      'BADGE,OPERATION,EMAIL,TEMPORARY,PIN',
+      ...Array.from(
+        {length: BADGES},
+        (_, i) =>
+          `${(0x100000 + i).toString(16)},CREATE,user${String(i % USERS).padStart(6, '0')}@bench.example,${i % 10 === 0},${i < USERS && i % 3 === 0 ? String(1000 + (i % 9000)) : ''}`,
+      ),
+    ].join('\n') + '\n',
+  )
   lcs(['--version']) // warm the file cache
   const v = lcs(['badges', 'import', badges, '--validate-only', '--json'], baseEnv, ['--import', PEAK])
   if (v.status !== 0) throw new Error(`validation failed: ${v.stderr}`)
   const rssMb = Number(/maxrss-kb (\d+)/.exec(v.stderr)?.[1]) / 1024
-  check(`validate ${BADGES.toLocaleString('en')} badge rows (${(statSync(badges).size / 1e6).toFixed(1)} MB)`, v.ms <= 5000 && rssMb <= 200, `${(v.ms / 1000).toFixed(2)} s (≤ 5 s), peak RSS ${rssMb.toFixed(0)} MB (≤ 200 MB)`)
+  check(
+    `validate ${BADGES.toLocaleString('en')} badge rows (${(statSync(badges).size / 1e6).toFixed(1)} MB)`,
+    v.ms <= 5000 && rssMb <= 200,
+    `${(v.ms / 1000).toFixed(2)} s (≤ 5 s), peak RSS ${rssMb.toFixed(0)} MB (≤ 200 MB)`,
+  )
 
   // 2. 10,000 users into a sandbox
   const clean = startSandbox('clean')
@@ -72,7 +101,11 @@ try {
   const imp = lcs(['users', 'import', file, '--json'], clean.env)
   if (imp.status !== 0) throw new Error(`import failed: ${imp.stderr}`)
   const held = cloudUsers(clean)
-  check(`import ${USERS.toLocaleString('en')} users`, imp.ms <= 20_000 && JSON.parse(imp.stdout).created === USERS && held.length === USERS, `${(imp.ms / 1000).toFixed(2)} s (≤ 20 s), ${held.length} users in the cloud`)
+  check(
+    `import ${USERS.toLocaleString('en')} users`,
+    imp.ms <= 20_000 && JSON.parse(imp.stdout).created === USERS && held.length === USERS,
+    `${(imp.ms / 1000).toFixed(2)} s (≤ 20 s), ${held.length} users in the cloud`,
+  )
   const again = lcs(['users', 'import', file, '--json'], clean.env)
   console.log(`     the same file again: ${(again.ms / 1000).toFixed(2)} s, ${JSON.parse(again.stdout).unchanged} unchanged`)
 
@@ -105,8 +138,19 @@ try {
   const missing = [...expected].filter((e) => !heldSet.has(e)).length
   const twice = emails.length - heldSet.size
   const extra = emails.filter((e) => !expected.has(e)).length
-  check('faults error=0.1,429=0.05 + SIGKILL + --resume', killed && first.signal === 'SIGKILL' && before < USERS && resumed.status === 0 && summary.resumed && missing === 0 && twice === 0 && extra === 0 && emails.length === USERS,
-    `killed with ${before} of ${USERS} users applied; --resume exit ${resumed.status}; cloud holds ${emails.length}: ${missing} missing, ${twice} twice, ${extra} extra; ${(total / 1000).toFixed(1)} s in all`)
+  check(
+    'faults error=0.1,429=0.05 + SIGKILL + --resume',
+    killed &&
+      first.signal === 'SIGKILL' &&
+      before < USERS &&
+      resumed.status === 0 &&
+      summary.resumed &&
+      missing === 0 &&
+      twice === 0 &&
+      extra === 0 &&
+      emails.length === USERS,
+    `killed with ${before} of ${USERS} users applied; --resume exit ${resumed.status}; cloud holds ${emails.length}: ${missing} missing, ${twice} twice, ${extra} extra; ${(total / 1000).toFixed(1)} s in all`,
+  )
 } finally {
   for (const sb of sandboxes) sb.stop()
   rmSync(work, {force: true, recursive: true})

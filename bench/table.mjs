@@ -6,10 +6,24 @@ import {performance} from 'node:perf_hooks'
 import {renderTable} from '../dist/lib/ui/output.js'
 
 const ROWS = Number(process.argv[2] ?? 10_000)
-const rows = Array.from({length: ROWS}, (_, i) => ({dept: `Department ${i % 40}`, email: `user${String(i).padStart(6, '0')}@bench.example`, groups: `Printing; Floor ${i % 12}`, name: `Last${i}, First${i}`}))
-const columns = [{get: (r) => r.email, header: 'Email'}, {get: (r) => r.name, header: 'Name'}, {get: (r) => r.dept, header: 'Department'}, {get: (r) => r.groups, header: 'Groups'}]
+const rows = Array.from({length: ROWS}, (_, i) => ({
+  dept: `Department ${i % 40}`,
+  email: `user${String(i).padStart(6, '0')}@bench.example`,
+  groups: `Printing; Floor ${i % 12}`,
+  name: `Last${i}, First${i}`,
+}))
+const columns = [
+  {get: (r) => r.email, header: 'Email'},
+  {get: (r) => r.name, header: 'Name'},
+  {get: (r) => r.dept, header: 'Department'},
+  {get: (r) => r.groups, header: 'Groups'},
+]
 let missed = false
-for (const [name, options] of [['terminal, 80 columns', {tty: true, width: 80}], ['terminal, natural width', {tty: true}], ['plain rows', {tty: false}]]) {
+for (const [name, options] of [
+  ['terminal, 80 columns', {tty: true, width: 80}],
+  ['terminal, natural width', {tty: true}],
+  ['plain rows', {tty: false}],
+]) {
   const t = performance.now()
   renderTable(rows, columns, options)
   const s = (performance.now() - t) / 1000

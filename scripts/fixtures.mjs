@@ -6,7 +6,24 @@ import {crc32} from 'node:zlib'
 
 import {buildFls} from '../dist/lib/deploy/fls.js'
 
-const CURRENT_TOUCH = ['CS632', 'CS730', 'CS943', 'CX431', 'CX532', 'CX635', 'CX735', 'CX943', 'MS622', 'MX431', 'MX622', 'MX632', 'MX722', 'MX822', 'MX931', 'XC4342']
+const CURRENT_TOUCH = [
+  'CS632',
+  'CS730',
+  'CS943',
+  'CX431',
+  'CX532',
+  'CX635',
+  'CX735',
+  'CX943',
+  'MS622',
+  'MX431',
+  'MX622',
+  'MX632',
+  'MX722',
+  'MX822',
+  'MX931',
+  'XC4342',
+]
 const OLD_TOUCH = ['CX510', 'CX825', 'MX711', 'MX811', 'MX910']
 
 /** A deterministic payload (xorshift bytes), standing in for the app's code. */
@@ -64,9 +81,21 @@ mkdirSync('fixtures/apps', {recursive: true})
 mkdirSync('fixtures/settings', {recursive: true})
 
 const apps = [
-  ['cloud-authentication-5.6.31.fls', {id: 'cloudAuth', minMemoryMb: 3000, models: [...CURRENT_TOUCH, ...OLD_TOUCH], name: 'Cloud Authentication', version: '5.6.31'}, 1],
-  ['front-desk-kiosk-1.2.0.fls', {id: 'frontDeskKiosk', minMemoryMb: 512, models: CURRENT_TOUCH, name: 'Front Desk Kiosk', version: '1.2.0'}, 2],
-  ['front-desk-kiosk-1.3.0.fls', {id: 'frontDeskKiosk', minMemoryMb: 512, models: CURRENT_TOUCH, name: 'Front Desk Kiosk', version: '1.3.0'}, 3],
+  [
+    'cloud-authentication-5.6.31.fls',
+    {id: 'cloudAuth', minMemoryMb: 3000, models: [...CURRENT_TOUCH, ...OLD_TOUCH], name: 'Cloud Authentication', version: '5.6.31'},
+    1,
+  ],
+  [
+    'front-desk-kiosk-1.2.0.fls',
+    {id: 'frontDeskKiosk', minMemoryMb: 512, models: CURRENT_TOUCH, name: 'Front Desk Kiosk', version: '1.2.0'},
+    2,
+  ],
+  [
+    'front-desk-kiosk-1.3.0.fls',
+    {id: 'frontDeskKiosk', minMemoryMb: 512, models: CURRENT_TOUCH, name: 'Front Desk Kiosk', version: '1.3.0'},
+    3,
+  ],
 ]
 for (const [file, manifest, seed] of apps) writeFileSync(`fixtures/apps/${file}`, buildFls(manifest, payload(seed, 4096)))
 // Two files the portal would reject with "Invalid App File": a damaged download and something else renamed.
@@ -74,21 +103,30 @@ const good = buildFls(apps[0][1], payload(1, 4096))
 writeFileSync('fixtures/apps/truncated.fls', good.subarray(0, good.length - 1000))
 writeFileSync('fixtures/apps/not-an-app.fls', 'PK this is a renamed archive, not an eSF application\n')
 
-writeFileSync('fixtures/settings/front-desk.ucf', `# Universal Configuration File: front-desk printers
+writeFileSync(
+  'fixtures/settings/front-desk.ucf',
+  `# Universal Configuration File: front-desk printers
 # NAME VALUE per line; quoted values may contain spaces.
 ESF.cloudAuth.settings.loginMethod "badge-or-pin"
 ESF.cloudAuth.settings.idleTimeout 60
 sleepMode 20
 hibernateTimeout "3 days"
 displayBrightness 80
-`)
-writeFileSync('fixtures/settings/energy-saver.txt', `# UCF (.txt): energy settings for the whole fleet
+`,
+)
+writeFileSync(
+  'fixtures/settings/energy-saver.txt',
+  `# UCF (.txt): energy settings for the whole fleet
 sleepMode 10
 ecoMode "Energy/Paper"
 hibernateTimeout "1 day"
-`)
-writeFileSync('fixtures/settings/security-baseline.zip', zip([
-  ['settings.json', JSON.stringify({disableTelnet: true, http: 'https-only', snmp: {v1v2c: false, v3: true}}, null, 2) + '\n'],
-  ['README.txt', 'Settings bundle: security baseline for current-generation printers.\n'],
-]))
+`,
+)
+writeFileSync(
+  'fixtures/settings/security-baseline.zip',
+  zip([
+    ['settings.json', JSON.stringify({disableTelnet: true, http: 'https-only', snmp: {v1v2c: false, v3: true}}, null, 2) + '\n'],
+    ['README.txt', 'Settings bundle: security baseline for current-generation printers.\n'],
+  ]),
+)
 console.log('fixtures written')

@@ -15,8 +15,13 @@ function usage(cmd) {
 
 function flagLines(flags) {
   // command flags first, then the global ones; descriptions aligned in one column
-  const entries = Object.entries(flags).filter(([, f]) => !f.hidden).sort(([, a], [, b]) => Number(Boolean(a.helpGroup)) - Number(Boolean(b.helpGroup)))
-  const left = entries.map(([name, f]) => `${f.char ? `-${f.char}, ` : ''}--${name}${f.type === 'option' ? `=<${f.options ? f.options.join('|') : 'value'}>` : ''}`)
+  const entries = Object.entries(flags)
+    .filter(([, f]) => !f.hidden)
+    .sort(([, a], [, b]) => Number(Boolean(a.helpGroup)) - Number(Boolean(b.helpGroup)))
+  const left = entries.map(
+    ([name, f]) =>
+      `${f.char ? `-${f.char}, ` : ''}--${name}${f.type === 'option' ? `=<${f.options ? f.options.join('|') : 'value'}>` : ''}`,
+  )
   const width = Math.max(0, ...left.map((l) => l.length))
   return entries.map(([, f], i) => {
     const def = f.default === undefined || f.type === 'boolean' ? '' : ` (default: ${f.default})`
@@ -24,11 +29,29 @@ function flagLines(flags) {
   })
 }
 
-const cmds = Object.values(manifest.commands).filter((c) => !c.hidden).sort((a, b) => a.id.localeCompare(b.id))
+const cmds = Object.values(manifest.commands)
+  .filter((c) => !c.hidden)
+  .sort((a, b) => a.id.localeCompare(b.id))
 const sections = cmds.map((c) => {
   const flags = flagLines(c.flags)
-  const examples = (c.examples ?? []).map((e) => `  $ ${e.replaceAll('<%= config.bin %>', bin).replaceAll('<%= command.id %>', c.id.replaceAll(':', ' '))}`)
-  return [`### \`${bin} ${c.id.replaceAll(':', ' ')}\``, '', c.description ?? c.summary ?? '', '', '```', `USAGE`, `  $ ${usage(c)}`, '', 'FLAGS', ...flags, ...(examples.length ? ['', 'EXAMPLES', ...examples] : []), '```', ''].join('\n')
+  const examples = (c.examples ?? []).map(
+    (e) => `  $ ${e.replaceAll('<%= config.bin %>', bin).replaceAll('<%= command.id %>', c.id.replaceAll(':', ' '))}`,
+  )
+  return [
+    `### \`${bin} ${c.id.replaceAll(':', ' ')}\``,
+    '',
+    c.description ?? c.summary ?? '',
+    '',
+    '```',
+    `USAGE`,
+    `  $ ${usage(c)}`,
+    '',
+    'FLAGS',
+    ...flags,
+    ...(examples.length ? ['', 'EXAMPLES', ...examples] : []),
+    '```',
+    '',
+  ].join('\n')
 })
 const body = `${START}\n${cmds.map((c) => `- [\`${bin} ${c.id.replaceAll(':', ' ')}\`](#${`${bin} ${c.id.replaceAll(':', ' ')}`.replaceAll(' ', '-').replace(/[^\w-]/g, '')})`).join('\n')}\n\n${sections.join('\n')}${END}`
 

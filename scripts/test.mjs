@@ -14,5 +14,8 @@ function find(dir) {
 
 const only = process.argv.slice(2)
 const files = only.length > 0 ? only : [...find('src'), ...find('test')].sort()
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], {stdio: 'inherit', env: {...process.env, NO_COLOR: '1'}})
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], {
+  stdio: 'inherit',
+  env: {...process.env, NO_COLOR: '1'},
+})
 process.exit(r.status ?? 1)

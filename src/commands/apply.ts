@@ -1,7 +1,18 @@
 import {Flags} from '@oclif/core'
 
 import {activeOrgId} from '../lib/auth/index.js'
-import {applyPlan, counts, createContext, deletions, failureKind, type FailedItem, itemLine, loadRollout, planRollout, renderPlan} from '../lib/rollout/index.js'
+import {
+  applyPlan,
+  counts,
+  createContext,
+  deletions,
+  failureKind,
+  type FailedItem,
+  itemLine,
+  loadRollout,
+  planRollout,
+  renderPlan,
+} from '../lib/rollout/index.js'
 import type {Change} from '../lib/csv/index.js'
 import {TaskReporter} from '../lib/deploy/index.js'
 import {BaseCommand, canPrompt, cloudFlags, missing, promptConfirm} from '../lib/ui/index.js'
@@ -27,8 +38,17 @@ export default class Apply extends BaseCommand {
     ...cloudFlags,
     'dry-run': Flags.boolean({description: 'Print the plan and change nothing.'}),
     file: Flags.file({char: 'f', description: 'The rollout file (YAML; schema: docs/rollout.schema.json).', exists: true, required: true}),
-    'poll-interval': Flags.integer({default: 1000, description: 'Milliseconds between progress polls of deployments.', hidden: true, min: 100}),
-    wait: Flags.boolean({allowNo: true, default: true, description: 'Wait for deployments to finish (failures then count). --no-wait starts them and returns.'}),
+    'poll-interval': Flags.integer({
+      default: 1000,
+      description: 'Milliseconds between progress polls of deployments.',
+      hidden: true,
+      min: 100,
+    }),
+    wait: Flags.boolean({
+      allowNo: true,
+      default: true,
+      description: 'Wait for deployments to finish (failures then count). --no-wait starts them and returns.',
+    }),
     yes: Flags.boolean({char: 'y', description: 'Apply deletions without asking.'}),
   }
 
@@ -37,9 +57,22 @@ export default class Apply extends BaseCommand {
     const loaded = await loadRollout(flags.file)
     const s = await this.session(flags)
     const reporter = new TaskReporter(this.verbose)
-    const ctx = createContext(loaded, {activeOrgId: await activeOrgId(s), client: s.client, onTaskUpdate: reporter.update, pollMs: flags['poll-interval'], wait: flags.wait})
+    const ctx = createContext(loaded, {
+      activeOrgId: await activeOrgId(s),
+      client: s.client,
+      onTaskUpdate: reporter.update,
+      pollMs: flags['poll-interval'],
+      wait: flags.wait,
+    })
     const items = await planRollout(ctx)
-    const plan = items.map((i) => ({action: i.action, kind: i.kind, name: i.name, ...(i.changes ? {changes: i.changes} : {}), ...(i.detail ? {detail: i.detail} : {}), ...(i.rows ? {rows: i.rows} : {})}))
+    const plan = items.map((i) => ({
+      action: i.action,
+      kind: i.kind,
+      name: i.name,
+      ...(i.changes ? {changes: i.changes} : {}),
+      ...(i.detail ? {detail: i.detail} : {}),
+      ...(i.rows ? {rows: i.rows} : {}),
+    }))
     this.log(renderPlan(items, `Plan for ${ctx.orgName} (${flags.file}):`))
     for (const w of ctx.warnings) this.warning(w)
     const c = counts(items)
@@ -61,13 +94,20 @@ export default class Apply extends BaseCommand {
       failed = await applyPlan(items, ctx, {
         done: (i) => this.note(`  ✓ ${PAST[i.action]} ${itemLine(i)}`),
         failed: (i, e) => this.note(`  ✗ ${itemLine(i)}: ${e.message}`),
-        start: (i) => this.note(`  … ${i.action === 'create' && i.kind === 'deployment' ? 'deploying' : i.action.replace(/e$/, '') + 'ing'} ${itemLine(i)}${i.detail && i.kind === 'deployment' ? ` (${i.detail})` : ''}`),
+        start: (i) =>
+          this.note(
+            `  … ${i.action === 'create' && i.kind === 'deployment' ? 'deploying' : i.action.replace(/e$/, '') + 'ing'} ${itemLine(i)}${i.detail && i.kind === 'deployment' ? ` (${i.detail})` : ''}`,
+          ),
       })
     } finally {
       reporter.finish()
     }
     const changed = c.create + c.update + c.delete
-    this.log(failed.length ? `Applied ${changed - failed.length} of ${changed} changes; ${failed.length} failed. Run the file again to finish.` : `Applied ${changed} change${changed === 1 ? '' : 's'}.`)
+    this.log(
+      failed.length
+        ? `Applied ${changed - failed.length} of ${changed} changes; ${failed.length} failed. Run the file again to finish.`
+        : `Applied ${changed} change${changed === 1 ? '' : 's'}.`,
+    )
     if (failed.length) this.exitAs(failureKind(failed, changed))
     return {applied: true, failed, plan}
   }

@@ -22,12 +22,21 @@ Interactive (a terminal): asks for your e-mail and password (hidden), then offer
   static flags = {
     ...cloudFlags,
     'client-id': Flags.string({description: 'OAuth client ID for client-credentials login. Env: LCS_CLIENT_ID.'}),
-    'client-secret-stdin': Flags.boolean({description: 'Read the client secret from stdin (else LCS_CLIENT_SECRET, else a prompt).', dependsOn: ['client-id']}),
+    'client-secret-stdin': Flags.boolean({
+      description: 'Read the client secret from stdin (else LCS_CLIENT_SECRET, else a prompt).',
+      dependsOn: ['client-id'],
+    }),
     email: Flags.string({description: 'E-mail address for password login.', exclusive: ['client-id']}),
     'insecure-storage': Flags.boolean({description: 'Store secrets in a 0600 file instead of the OS keychain.'}),
     'password-stdin': Flags.boolean({description: 'Read the password from stdin.', dependsOn: ['email']}),
-    sandbox: Flags.boolean({description: 'Log in to the local sandbox cloud with the client credentials it seeded.', exclusive: ['client-id', 'email', 'api-url', 'region']}),
-    'sandbox-data': Flags.directory({description: 'Data directory of the sandbox (with --sandbox). Default: LCS_SANDBOX_DIR or the sandbox\'s default.', dependsOn: ['sandbox']}),
+    sandbox: Flags.boolean({
+      description: 'Log in to the local sandbox cloud with the client credentials it seeded.',
+      exclusive: ['client-id', 'email', 'api-url', 'region'],
+    }),
+    'sandbox-data': Flags.directory({
+      description: "Data directory of the sandbox (with --sandbox). Default: LCS_SANDBOX_DIR or the sandbox's default.",
+      dependsOn: ['sandbox'],
+    }),
   }
 
   async run(): Promise<LoginResult> {
@@ -42,7 +51,8 @@ Interactive (a terminal): asks for your e-mail and password (hidden), then offer
       const dir = flags['sandbox-data'] ?? defaultSandboxDir()
       const state = await readState(dir)
       const seedInfo = await readSeed(dir)
-      if (!state || !seedInfo) throw new LcsError('unavailable', `No sandbox is running for ${dir}.`, {hint: 'Start one: lcs sandbox start --detach'})
+      if (!state || !seedInfo)
+        throw new LcsError('unavailable', `No sandbox is running for ${dir}.`, {hint: 'Start one: lcs sandbox start --detach'})
       registerSecret(seedInfo.clientSecret)
       apiUrl = state.apiUrl
       method = {clientId: seedInfo.clientId, clientSecret: seedInfo.clientSecret, kind: 'client'}
@@ -50,12 +60,16 @@ Interactive (a terminal): asks for your e-mail and password (hidden), then offer
       const clientId = (flags['client-id'] ?? process.env.LCS_CLIENT_ID)!
       const clientSecret = flags['client-secret-stdin']
         ? await readSecretFromStdin('the client secret')
-        : process.env.LCS_CLIENT_SECRET ?? (interactive ? await promptSecret('Client secret') : undefined)
+        : (process.env.LCS_CLIENT_SECRET ?? (interactive ? await promptSecret('Client secret') : undefined))
       if (!clientSecret) throw missing('--client-secret-stdin', 'client secret')
       method = {clientId, clientSecret, kind: 'client'}
     } else if (flags.email || interactive) {
       const email = flags.email ?? (await promptInput('E-mail', (v) => /^[^\s@]+@[^\s@]+$/.test(v) || 'Enter an e-mail address'))
-      const password = flags['password-stdin'] ? await readSecretFromStdin('the password') : interactive ? await promptSecret('Password') : undefined
+      const password = flags['password-stdin']
+        ? await readSecretFromStdin('the password')
+        : interactive
+          ? await promptSecret('Password')
+          : undefined
       if (!password) throw missing('--password-stdin', 'password')
       method = {email: email.trim().toLowerCase(), kind: 'password', password}
     } else {
@@ -71,7 +85,9 @@ Interactive (a terminal): asks for your e-mail and password (hidden), then offer
         ? (orgs, defaultId) =>
             promptSelect(
               'Organization',
-              [...orgs].sort((a, b) => Number(b.id === defaultId) - Number(a.id === defaultId)).map((o) => ({description: `${o.type} · ${o.id}`, name: o.name, value: o.id})),
+              [...orgs]
+                .sort((a, b) => Number(b.id === defaultId) - Number(a.id === defaultId))
+                .map((o) => ({description: `${o.type} · ${o.id}`, name: o.name, value: o.id})),
             )
         : undefined,
       target,

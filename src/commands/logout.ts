@@ -17,7 +17,8 @@ export default class Logout extends BaseCommand {
     if (hadProfile) await updateProfile(name, null)
     const removed = hadSecrets || hadProfile
     this.log(removed ? `Logged out of profile "${name}"; its stored secrets are removed.` : `Profile "${name}" was not logged in.`)
-    if (process.env.LCS_TOKEN || process.env.LCS_CLIENT_SECRET) this.warning('Credentials in LCS_TOKEN / LCS_CLIENT_SECRET are still set in this environment.')
+    if (process.env.LCS_TOKEN || process.env.LCS_CLIENT_SECRET)
+      this.warning('Credentials in LCS_TOKEN / LCS_CLIENT_SECRET are still set in this environment.')
     return {profile: name, removed}
   }
 }

@@ -35,7 +35,11 @@ export class LcsError extends Error {
   /** What was done before the failure (e.g. an import's counts): printed with the error under --json. */
   readonly result?: Record<string, unknown>
 
-  constructor(kind: ErrorKind, message: string, opts: {hint?: string; requestId?: string; details?: ErrorDetail[]; result?: Record<string, unknown>; cause?: unknown} = {}) {
+  constructor(
+    kind: ErrorKind,
+    message: string,
+    opts: {hint?: string; requestId?: string; details?: ErrorDetail[]; result?: Record<string, unknown>; cause?: unknown} = {},
+  ) {
     super(message, opts.cause === undefined ? undefined : {cause: opts.cause})
     this.name = 'LcsError'
     this.kind = kind

@@ -10,7 +10,8 @@ export function findNamed<T extends {id: string; name: string}>(items: T[], ref:
   if (byId) return byId
   const byName = items.filter((x) => x.name.toLowerCase() === ref.trim().toLowerCase())
   if (byName.length === 1) return byName[0]
-  if (byName.length > 1) throw new LcsError('usage', `Several ${what}s are named "${ref}": use the id (${byName.map((x) => x.id).join(', ')}).`)
+  if (byName.length > 1)
+    throw new LcsError('usage', `Several ${what}s are named "${ref}": use the id (${byName.map((x) => x.id).join(', ')}).`)
   throw new LcsError('notFound', `No ${what} "${ref}" in this organization.`, {hint})
 }
 
@@ -22,7 +23,8 @@ export async function findOrganization(client: CloudClient, ref: string): Promis
   if (byId) return byId
   const byName = all.filter((o) => o.name.toLowerCase() === ref.toLowerCase())
   if (byName.length === 1) return byName[0]
-  if (byName.length > 1) throw new LcsError('usage', `Several organizations are named "${ref}": use the id (${byName.map((o) => o.id).join(', ')}).`)
+  if (byName.length > 1)
+    throw new LcsError('usage', `Several organizations are named "${ref}": use the id (${byName.map((o) => o.id).join(', ')}).`)
   throw new LcsError('notFound', `No organization "${ref}" among the ${all.length} this account can reach.`, {hint: 'See `lcs orgs list`.'})
 }
 

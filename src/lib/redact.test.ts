@@ -11,8 +11,18 @@ test('registered values are masked anywhere in a string; short values are not re
 })
 
 test('secret-named keys are masked at any depth, other keys kept', () => {
-  const v = redactValue({client_id: 'id', client_secret: 'x', nested: {Authorization: 'Bearer y', list: [{pin: '1234', badge: 'b1'}]}, refresh_token: 'z'})
-  assert.deepEqual(v, {client_id: 'id', client_secret: '[REDACTED]', nested: {Authorization: '[REDACTED]', list: [{badge: 'b1', pin: '[REDACTED]'}]}, refresh_token: '[REDACTED]'})
+  const v = redactValue({
+    client_id: 'id',
+    client_secret: 'x',
+    nested: {Authorization: 'Bearer y', list: [{pin: '1234', badge: 'b1'}]},
+    refresh_token: 'z',
+  })
+  assert.deepEqual(v, {
+    client_id: 'id',
+    client_secret: '[REDACTED]',
+    nested: {Authorization: '[REDACTED]', list: [{badge: 'b1', pin: '[REDACTED]'}]},
+    refresh_token: '[REDACTED]',
+  })
 })
 
 test('URLs lose userinfo passwords and secret query parameters', () => {

@@ -28,7 +28,8 @@ export function redactValue(value: unknown, depth = 0): unknown {
   if (Array.isArray(value)) return value.map((v) => redactValue(v, depth + 1))
   if (value && typeof value === 'object' && !Buffer.isBuffer(value)) {
     const out: Record<string, unknown> = {}
-    for (const [k, v] of Object.entries(value)) out[k] = isSecretKey(k) && v !== null && v !== undefined && v !== '' ? MASK : redactValue(v, depth + 1)
+    for (const [k, v] of Object.entries(value))
+      out[k] = isSecretKey(k) && v !== null && v !== undefined && v !== '' ? MASK : redactValue(v, depth + 1)
     return out
   }
   return value

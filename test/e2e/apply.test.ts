@@ -11,7 +11,11 @@ import {after, before, test} from 'node:test'
 
 import {isolatedEnv, run, startSandbox, stopSandbox, tempDir, type SandboxJson} from '../helpers/cli.js'
 
-interface Result {plan: Array<{kind: string; name: string; action: string; changes?: string[]}>; applied: boolean; failed: Array<{kind: string; name: string; error: string}>}
+interface Result {
+  plan: Array<{kind: string; name: string; action: string; changes?: string[]}>
+  applied: boolean
+  failed: Array<{kind: string; name: string; error: string}>
+}
 
 let sb: SandboxJson
 let env: NodeJS.ProcessEnv
@@ -21,7 +25,10 @@ const apply = async (file: string, extra: string[] = []) => {
   const r = await lcs(['apply', '-f', file, '--json', '--poll-interval', '300', ...extra])
   return {...r, result: r.stdout ? (JSON.parse(r.stdout) as Result) : undefined}
 }
-const changed = (r: Result) => r.plan.filter((p) => p.action !== 'unchanged').map((p) => `${p.action} ${p.kind} ${p.name}${p.changes ? ` (${p.changes.join(', ')})` : ''}`)
+const changed = (r: Result) =>
+  r.plan
+    .filter((p) => p.action !== 'unchanged')
+    .map((p) => `${p.action} ${p.kind} ${p.name}${p.changes ? ` (${p.changes.join(', ')})` : ''}`)
 
 before(async () => {
   sb = await startSandbox()
@@ -32,13 +39,22 @@ after(() => stopSandbox(sb))
 test('bad rollout files are refused with the line of each problem, before anything changes', async () => {
   const cases: Array<[string, RegExp]> = [
     ['typo.yaml', /typo\.yaml:9:9: configurations\[0\]\.apps\[1\]\.resorce: unknown key "resorce" \(did you mean "resource"\?\)/],
-    ['wrong-type.yaml', /wrong-type\.yaml:6:26: configurations\[0\]\.recommendedFirmware: must be true or false[\s\S]*wrong-type\.yaml:11:11: deployments\[0\]\.wait/],
+    [
+      'wrong-type.yaml',
+      /wrong-type\.yaml:6:26: configurations\[0\]\.recommendedFirmware: must be true or false[\s\S]*wrong-type\.yaml:11:11: deployments\[0\]\.wait/,
+    ],
     ['missing-file.yaml', /missing-file\.yaml:7:11: resources\[0\]\.file: file not found: \.\.\/\.\.\/settings\/no-such-file\.ucf/],
     ['unknown-resource.yaml', /unknown-resource\.yaml:7:9: configurations\[0\]\.apps\[0\]: unknown resource "Front Desk Kiosk 9\.9"/],
-    ['two-firmware.yaml', /two-firmware\.yaml:13:31: configurations\[0\]\.firmware\[1\]: two firmware resources for one model: "CS730 special" and "CS730 latest" both support the CS730de/],
+    [
+      'two-firmware.yaml',
+      /two-firmware\.yaml:13:31: configurations\[0\]\.firmware\[1\]: two firmware resources for one model: "CS730 special" and "CS730 latest" both support the CS730de/,
+    ],
     ['not-enrolled.yaml', /not-enrolled\.yaml:10:28: deployments\[0\]\.targets\.serials\[1\]: 50999999Z is not enrolled in Contoso Retail/],
     ['missing-csv.yaml', /missing-csv\.yaml:6:11: users\[1\]\.file: file not found: \.\.\/contoso\/no-such-users\.csv/],
-    ['bad-csv.yaml', /bad-csv\.yaml:6:11: users\[0\]\.file: bad-users\.csv:2:10 \(PIN\): a PIN is digits only\n.*bad-csv\.yaml:6:11: users\[0\]\.file: bad-users\.csv:3:1 \(EMAIL\): "not-an-address" is not a valid e-mail address\n[\s\S]*bad-csv\.yaml:8:10: users\[1\]\.pin: the organization's PINs have exactly 6 digits \(got 4\)/],
+    [
+      'bad-csv.yaml',
+      /bad-csv\.yaml:6:11: users\[0\]\.file: bad-users\.csv:2:10 \(PIN\): a PIN is digits only\n.*bad-csv\.yaml:6:11: users\[0\]\.file: bad-users\.csv:3:1 \(EMAIL\): "not-an-address" is not a valid e-mail address\n[\s\S]*bad-csv\.yaml:8:10: users\[1\]\.pin: the organization's PINs have exactly 6 digits \(got 4\)/,
+    ],
   ]
   for (const [file, re] of cases) {
     const r = await lcs(['apply', '-f', fx(`rollout/bad/${file}`)])
@@ -60,21 +76,50 @@ test('the example creates everything it names; again, everything is unchanged (e
   const first = await apply(fx('rollout/contoso.yaml'))
   assert.equal(first.code, 0, first.stderr)
   assert.deepEqual(changed(first.result!), [
-    'update login settings PIN settings (pinLength)', 'create group Store managers', 'create group Front desk', 'create group Back office',
-    'create users file contoso/users.csv', 'create user amelia.ortiz@contoso.example', 'create badges file contoso/badges.csv', 'create badge C0FFEE12',
-    'create pin ben.carter@contoso.example', 'create preenrollment 7528X9X0031', 'create preenroll file contoso/serials.txt',
-    'create resource CS730 special firmware', 'create resource Front Desk Kiosk 1.2.0', 'create resource Front desk settings', 'create resource Security baseline', 'create resource Energy saver',
-    'create configuration Store standard', 'create deployment Store standard, first stores',
+    'update login settings PIN settings (pinLength)',
+    'create group Store managers',
+    'create group Front desk',
+    'create group Back office',
+    'create users file contoso/users.csv',
+    'create user amelia.ortiz@contoso.example',
+    'create badges file contoso/badges.csv',
+    'create badge C0FFEE12',
+    'create pin ben.carter@contoso.example',
+    'create preenrollment 7528X9X0031',
+    'create preenroll file contoso/serials.txt',
+    'create resource CS730 special firmware',
+    'create resource Front Desk Kiosk 1.2.0',
+    'create resource Front desk settings',
+    'create resource Security baseline',
+    'create resource Energy saver',
+    'create configuration Store standard',
+    'create deployment Store standard, first stores',
   ])
   assert.equal(first.result!.applied, true)
   assert.deepEqual(first.result!.failed, [])
-  const configs = JSON.parse((await lcs(['configs', 'list', '--json', '--org', 'Contoso Retail'])).stdout) as Array<{name: string; isDefault: boolean; deployed: boolean}>
-  assert.deepEqual(configs.map((c) => [c.name, c.isDefault, c.deployed]), [['Store standard', true, true]])
-  const users = JSON.parse((await lcs(['users', 'list', '--json', '--org', 'Contoso Retail'])).stdout) as Array<{email: string; groups: string[]; pinSet: boolean}>
-  assert.deepEqual(users.map((u) => [u.email, u.groups.join(';'), u.pinSet]), [
-    ['amelia.ortiz@contoso.example', 'Store managers', true], ['ben.carter@contoso.example', 'Front desk', true],
-    ['chloe.nguyen@contoso.example', 'Back office;Front desk', true], ['diego.silva@contoso.example', 'Back office', false],
-  ])
+  const configs = JSON.parse((await lcs(['configs', 'list', '--json', '--org', 'Contoso Retail'])).stdout) as Array<{
+    name: string
+    isDefault: boolean
+    deployed: boolean
+  }>
+  assert.deepEqual(
+    configs.map((c) => [c.name, c.isDefault, c.deployed]),
+    [['Store standard', true, true]],
+  )
+  const users = JSON.parse((await lcs(['users', 'list', '--json', '--org', 'Contoso Retail'])).stdout) as Array<{
+    email: string
+    groups: string[]
+    pinSet: boolean
+  }>
+  assert.deepEqual(
+    users.map((u) => [u.email, u.groups.join(';'), u.pinSet]),
+    [
+      ['amelia.ortiz@contoso.example', 'Store managers', true],
+      ['ben.carter@contoso.example', 'Front desk', true],
+      ['chloe.nguyen@contoso.example', 'Back office;Front desk', true],
+      ['diego.silva@contoso.example', 'Back office', false],
+    ],
+  )
   const badges = JSON.parse((await lcs(['badges', 'list', '--json', '--org', 'Contoso Retail'])).stdout) as unknown[]
   assert.equal(badges.length, 4)
   const again = await apply(fx('rollout/contoso.yaml'))
@@ -85,22 +130,29 @@ test('the example creates everything it names; again, everything is unchanged (e
   const dir = join(fx('rollout'), `.tmp-${process.pid}`)
   mkdirSync(dir, {recursive: true})
   const file = join(dir, 'contoso.yaml')
-  writeFileSync(file, readFileSync(fx('rollout/contoso.yaml'), 'utf8')
-    .replaceAll('../', '../../')
-    .replaceAll('file: contoso/', 'file: ../contoso/')
-    .replace('department: Store 12', 'department: Store 14')
-    .replace('pin: "731904"', 'pin: "731905"')
-    .replace('  - 7528X9X0031\n', '  - 7528X9X0031\n  - 7528X9X0039\n')
-    .replace('Badge login, sleep after 20 minutes', 'Badge login, sleep after 10 minutes')
-    .replace('    file: ../../settings/energy-saver.txt\n', '    file: ../../settings/energy-saver.txt\n    state: absent\n')
-    .replace('\ndeployments:', '  - name: Lobby kiosks\n    apps: [{resource: Front Desk Kiosk 1.2.0}]\n\ndeployments:'))
+  writeFileSync(
+    file,
+    readFileSync(fx('rollout/contoso.yaml'), 'utf8')
+      .replaceAll('../', '../../')
+      .replaceAll('file: contoso/', 'file: ../contoso/')
+      .replace('department: Store 12', 'department: Store 14')
+      .replace('pin: "731904"', 'pin: "731905"')
+      .replace('  - 7528X9X0031\n', '  - 7528X9X0031\n  - 7528X9X0039\n')
+      .replace('Badge login, sleep after 20 minutes', 'Badge login, sleep after 10 minutes')
+      .replace('    file: ../../settings/energy-saver.txt\n', '    file: ../../settings/energy-saver.txt\n    state: absent\n')
+      .replace('\ndeployments:', '  - name: Lobby kiosks\n    apps: [{resource: Front Desk Kiosk 1.2.0}]\n\ndeployments:'),
+  )
   t.after(() => rmSync(dir, {force: true, recursive: true}))
   const dry = await apply(file, ['--dry-run'])
   assert.equal(dry.code, 0, dry.stderr)
   assert.equal(dry.result!.applied, false)
   assert.deepEqual(changed(dry.result!), [
-    'update user amelia.ortiz@contoso.example (department)', 'update pin ben.carter@contoso.example (pin)', 'create preenrollment 7528X9X0039',
-    'update resource Front desk settings (description)', 'delete resource Energy saver', 'create configuration Lobby kiosks',
+    'update user amelia.ortiz@contoso.example (department)',
+    'update pin ben.carter@contoso.example (pin)',
+    'create preenrollment 7528X9X0039',
+    'update resource Front desk settings (description)',
+    'delete resource Energy saver',
+    'create configuration Lobby kiosks',
   ])
   const noYes = await lcs(['apply', '-f', file])
   assert.equal(noYes.code, 2, 'a deletion needs --yes without a terminal')
@@ -173,13 +225,19 @@ deployments:
     targets: {serials: [${serials}]}
 `
   // Fabrikam's seeded printers: a CS943de (eSF) and a Xerox AltaLink (no eSF: "unsupported model")
-  const printers = JSON.parse((await lcs(['printers', 'list', '--json', '--org', 'Fabrikam Health'])).stdout) as Array<{serialNumber: string; manufacturer: string}>
+  const printers = JSON.parse((await lcs(['printers', 'list', '--json', '--org', 'Fabrikam Health'])).stdout) as Array<{
+    serialNumber: string
+    manufacturer: string
+  }>
   const lexmark = printers.filter((p) => p.manufacturer === 'Lexmark').map((p) => p.serialNumber)
   const other = printers.find((p) => p.manufacturer !== 'Lexmark')!.serialNumber
   writeFileSync(file, doc([...lexmark, other].join(', ')))
   const r = await apply(file)
   assert.equal(r.code, 9, r.stderr)
-  assert.deepEqual(r.result!.failed.map((f) => f.kind), ['deployment'])
+  assert.deepEqual(
+    r.result!.failed.map((f) => f.kind),
+    ['deployment'],
+  )
   assert.match(r.result!.failed[0].error, new RegExp(`${other}: .*unsupported model`))
   writeFileSync(file, doc(lexmark.join(', ')))
   const again = await apply(file)
@@ -190,7 +248,12 @@ deployments:
 test('a partner creates a child organization from a rollout file; a second run changes nothing', async () => {
   const r = await apply(fx('rollout/new-customer.yaml'))
   assert.equal(r.code, 0, r.stderr)
-  assert.deepEqual(changed(r.result!), ['create organization Tailspin Toys', 'create resource CX735 firmware', 'create resource Energy saver', 'create configuration Tailspin baseline'])
+  assert.deepEqual(changed(r.result!), [
+    'create organization Tailspin Toys',
+    'create resource CX735 firmware',
+    'create resource Energy saver',
+    'create configuration Tailspin baseline',
+  ])
   assert.match(r.stdout, /"action": "unchanged"/)
   const orgs = JSON.parse((await lcs(['orgs', 'list', '--json'])).stdout) as Array<{name: string}>
   assert.ok(orgs.some((o) => o.name === 'Tailspin Toys'))

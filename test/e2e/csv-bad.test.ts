@@ -9,10 +9,14 @@ import {after, before, test} from 'node:test'
 import {run, sandboxEnv, startSandbox, stopSandbox, tempDir, type SandboxJson} from '../helpers/cli.js'
 
 const corpus = new URL('../../fixtures/csv-bad/', import.meta.url)
-const cases = readFileSync(new URL('README.md', corpus), 'utf8').split('\n')
+const cases = readFileSync(new URL('README.md', corpus), 'utf8')
+  .split('\n')
   .filter((l) => /^\| [\w.-]+\.(csv|txt) \|/.test(l))
   .map((l) => {
-    const [file, command, line, column, what] = l.split('|').slice(1, -1).map((c) => c.trim())
+    const [file, command, line, column, what] = l
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim())
     return {cloud: what.startsWith('*cloud*'), column: Number(column), command: command.split(' '), file, line: Number(line)}
   })
 
@@ -23,12 +27,21 @@ const lcs = (...args: string[]) => run(args, {env, timeoutMs: 60_000})
 
 /** Everything an import could have changed, as the cloud reports it. */
 async function state(): Promise<string> {
-  const lists = [['users', 'list'], ['badges', 'list'], ['preenroll', 'list'], ['mps', 'contacts', 'list'], ['login-config', 'get']]
+  const lists = [
+    ['users', 'list'],
+    ['badges', 'list'],
+    ['preenroll', 'list'],
+    ['mps', 'contacts', 'list'],
+    ['login-config', 'get'],
+  ]
   return (await Promise.all(lists.map(async (a) => (await lcs(...a, '--json')).stdout))).join('\n')
 }
 
 /** Batch requests the sandbox has served (its log has one line per request). */
-const batchRequests = () => readFileSync(join(sb.dataDir, 'sandbox.log'), 'utf8').split('\n').filter((l) => /^\S+ POST \S+\/batch /.test(l)).length
+const batchRequests = () =>
+  readFileSync(join(sb.dataDir, 'sandbox.log'), 'utf8')
+    .split('\n')
+    .filter((l) => /^\S+ POST \S+\/batch /.test(l)).length
 
 before(async () => {
   sb = await startSandbox()
@@ -63,7 +76,10 @@ test('every bad file: exit 7, its first error at the documented line and column,
 
 test('line numbers stay right after a quoted line break; the report of formula-like cells is safe to open', async () => {
   let r = await lcs('badges', 'import', join(dir, 'line-break-in-badge.csv'), '--json')
-  assert.deepEqual(JSON.parse(r.stdout).error.details.map((d: {line: number}) => d.line), [2, 4])
+  assert.deepEqual(
+    JSON.parse(r.stdout).error.details.map((d: {line: number}) => d.line),
+    [2, 4],
+  )
   r = await lcs('users', 'import', join(dir, 'formula-cells.csv'), '--json')
   const report = readFileSync(JSON.parse(r.stdout).reportFile, 'utf8')
   assert.match(report, /,"'=HYPERLINK\(""http:\/\/evil\.example"",""click""\)",/)

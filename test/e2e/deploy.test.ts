@@ -7,8 +7,23 @@ import {after, before, test} from 'node:test'
 
 import {isolatedEnv, run, startSandbox, stopSandbox, type SandboxJson} from '../helpers/cli.js'
 
-interface TaskPrinter {serialNumber: string; modelName: string; status: string; reason: string | null; firmwareAfter: string | null; steps: Array<{kind: string; name: string; status: string}>}
-interface Task {id: string; status: string; kind: string; name: string; summary: {total: number; succeeded: number; failed: number; expired: number}; printers?: TaskPrinter[]; schedule: {startAt: number; timeZone: string; windowMinutes: number} | null}
+interface TaskPrinter {
+  serialNumber: string
+  modelName: string
+  status: string
+  reason: string | null
+  firmwareAfter: string | null
+  steps: Array<{kind: string; name: string; status: string}>
+}
+interface Task {
+  id: string
+  status: string
+  kind: string
+  name: string
+  summary: {total: number; succeeded: number; failed: number; expired: number}
+  printers?: TaskPrinter[]
+  schedule: {startAt: number; timeZone: string; windowMinutes: number} | null
+}
 
 const SNMP = 24_000 + (process.pid % 9000)
 const EWS = SNMP + 1
@@ -25,15 +40,51 @@ const json = async <T>(args: string[], code = 0): Promise<T> => {
 }
 
 before(async () => {
-  sb = await startSandbox(['--printers', '16', '--subnet', SUBNET, '--snmp-port', String(SNMP), '--ews-port', String(EWS), '--no-mdns', '--seed', '7'])
+  sb = await startSandbox([
+    '--printers',
+    '16',
+    '--subnet',
+    SUBNET,
+    '--snmp-port',
+    String(SNMP),
+    '--ews-port',
+    String(EWS),
+    '--no-mdns',
+    '--seed',
+    '7',
+  ])
   env = isolatedEnv({LCS_API_URL: sb.apiUrl, LCS_CLIENT_ID: sb.clientId, LCS_CLIENT_SECRET: sb.clientSecret})
-  const r = await lcs(['printers', 'enroll', SUBNET, '--all-eligible', '--snmp-port', String(SNMP), '--snmp-timeout', '1', '--ews-port', String(EWS), '--ews-user', 'admin', '--ews-password-stdin', '--json'], 'sandbox-ews')
+  const r = await lcs(
+    [
+      'printers',
+      'enroll',
+      SUBNET,
+      '--all-eligible',
+      '--snmp-port',
+      String(SNMP),
+      '--snmp-timeout',
+      '1',
+      '--ews-port',
+      String(EWS),
+      '--ews-user',
+      'admin',
+      '--ews-password-stdin',
+      '--json',
+    ],
+    'sandbox-ews',
+  )
   assert.equal(r.code, 0, r.stderr)
 })
 after(() => stopSandbox(sb))
 
-test('resources: firmware verified, apps described, invalid files refused with the portal\'s words', async () => {
-  const fw = await json<{details: {build: string; version: string; models: string[]}}>(['resources', 'upload', 'CSTAT.076.308', '--type', 'firmware'])
+test("resources: firmware verified, apps described, invalid files refused with the portal's words", async () => {
+  const fw = await json<{details: {build: string; version: string; models: string[]}}>([
+    'resources',
+    'upload',
+    'CSTAT.076.308',
+    '--type',
+    'firmware',
+  ])
   assert.deepEqual([fw.details.build, fw.details.version, fw.details.models], ['CSTAT.076.308', '7.6.308', ['CS730de']])
   const unknown = await lcs(['resources', 'upload', 'CSTAT.077.303', '--type', 'firmware'])
   assert.equal(unknown.code, 7)
@@ -51,28 +102,60 @@ test('resources: firmware verified, apps described, invalid files refused with t
   const dup = await lcs(['resources', 'upload', fx('settings/energy-saver.txt'), '--name', 'front desk'])
   assert.equal(dup.code, 6)
   const list = await json<Array<{name: string; type: string}>>(['resources', 'list'])
-  assert.deepEqual(list.map((r) => `${r.type}:${r.name}`).sort(), ['app:Cloud Authentication 5.6.31', 'bundle:security-baseline', 'firmware:CSTAT.076.308', 'ucf:Front desk'])
+  assert.deepEqual(list.map((r) => `${r.type}:${r.name}`).sort(), [
+    'app:Cloud Authentication 5.6.31',
+    'bundle:security-baseline',
+    'firmware:CSTAT.076.308',
+    'ucf:Front desk',
+  ])
 })
 
 test('configs deploy --all --wait: firmware, then apps, then settings; a final status for every printer, exit 9 on failures; SNMP shows the new firmware', async () => {
   const bad = await lcs(['configs', 'create', 'Bad', '--firmware', 'Nope', '--app', 'Front desk'])
   assert.equal(bad.code, 7)
   assert.match(bad.stderr, /unknown resource "Nope"[\s\S]*"Front desk" is a UCF resource, not an app/)
-  const cfg = await json<{name: string; deployed: boolean}>(['configs', 'create', 'Retail standard', '--recommended-firmware', '--app', 'Cloud Print Management', '--app', 'Cloud Authentication 5.6.31', '--settings', 'Front desk', '--settings', 'security-baseline'])
+  const cfg = await json<{name: string; deployed: boolean}>([
+    'configs',
+    'create',
+    'Retail standard',
+    '--recommended-firmware',
+    '--app',
+    'Cloud Print Management',
+    '--app',
+    'Cloud Authentication 5.6.31',
+    '--settings',
+    'Front desk',
+    '--settings',
+    'security-baseline',
+  ])
   assert.equal(cfg.deployed, false)
   const printers = await json<Array<{serialNumber: string}>>(['printers', 'list'])
   const r = await lcs(['configs', 'deploy', 'Retail standard', '--all', '--wait', '--json', ...POLL])
   const task = JSON.parse(r.stdout) as Task
   assert.equal(task.printers!.length, printers.length)
-  assert.ok(task.printers!.every((p) => ['succeeded', 'failed'].includes(p.status)), 'a final status for every printer')
+  assert.ok(
+    task.printers!.every((p) => ['succeeded', 'failed'].includes(p.status)),
+    'a final status for every printer',
+  )
   assert.ok(task.summary.failed > 0 && task.summary.succeeded > 0, JSON.stringify(task.summary))
   assert.equal(r.code, 9)
   for (const p of task.printers!) {
-    assert.deepEqual(p.steps.map((s) => s.kind), ['firmware', 'app', 'app', 'settings', 'settings'])
+    assert.deepEqual(
+      p.steps.map((s) => s.kind),
+      ['firmware', 'app', 'app', 'settings', 'settings'],
+    )
     if (p.status === 'failed') assert.match(p.reason!, /out of memory|unsupported model/)
   }
   assert.match(r.stderr, /FAILED: .*(out of memory|unsupported model)/, 'per-printer progress on stderr')
-  const discovered = await json<Array<{serialNumber: string; firmware: string}>>(['printers', 'discover', SUBNET, '--snmp-port', String(SNMP), '--timeout', '1'])
+  const discovered = await json<Array<{serialNumber: string; firmware: string}>>([
+    'printers',
+    'discover',
+    SUBNET,
+    '--snmp-port',
+    String(SNMP),
+    '--timeout',
+    '1',
+  ])
   const updated = task.printers!.filter((p) => p.firmwareAfter)
   assert.ok(updated.length > 0)
   for (const p of updated) {
@@ -89,13 +172,34 @@ test('a deployed configuration cannot be edited: the message says so and suggest
   assert.match(edit.stderr, /lcs configs copy "Retail standard" "Retail standard v2"/)
   const copy = await json<{name: string; deployed: boolean}>(['configs', 'copy', 'Retail standard', 'Retail standard v2'])
   assert.equal(copy.deployed, false)
-  const edited = await json<{description: string; apps: unknown[]}>(['configs', 'update', 'Retail standard v2', '--description', 'All stores', '--app', 'Customer Support'])
+  const edited = await json<{description: string; apps: unknown[]}>([
+    'configs',
+    'update',
+    'Retail standard v2',
+    '--description',
+    'All stores',
+    '--app',
+    'Customer Support',
+  ])
   assert.equal(edited.description, 'All stores')
   assert.equal(edited.apps.length, 1)
   await json(['configs', 'default', 'set', 'Retail standard v2'])
   const list = await json<Array<{name: string; isDefault: boolean; deployed: boolean}>>(['configs', 'list'])
-  assert.deepEqual(list.map((c) => [c.name, c.isDefault, c.deployed]), [['Retail standard', false, true], ['Retail standard v2', true, false]])
-  const child = await json<{organizationId: string}>(['configs', 'copy', 'Retail standard', 'Retail standard', '--to-org', 'Contoso Retail'])
+  assert.deepEqual(
+    list.map((c) => [c.name, c.isDefault, c.deployed]),
+    [
+      ['Retail standard', false, true],
+      ['Retail standard v2', true, false],
+    ],
+  )
+  const child = await json<{organizationId: string}>([
+    'configs',
+    'copy',
+    'Retail standard',
+    'Retail standard',
+    '--to-org',
+    'Contoso Retail',
+  ])
   assert.notEqual(child.organizationId, sb.orgId)
   const show = await json<{printers: Array<{status: string}>}>(['configs', 'show', 'Retail standard'])
   assert.ok(show.printers.length > 0)
@@ -109,10 +213,23 @@ test('deploy files once; tasks list, show and watch', async () => {
   const target = printers.find((p) => /^CX735|^CX943|^MX622|^CS730/.test(p.modelName)) ?? printers[0]
   const bad = await lcs(['deploy', 'files', fx('apps/truncated.fls'), '--printers', target.serialNumber])
   assert.equal(bad.code, 7)
-  const r = await lcs(['deploy', 'files', fx('apps/front-desk-kiosk-1.3.0.fls'), fx('settings/energy-saver.txt'), '--printers', target.serialNumber, '--wait', '--json', ...POLL])
+  const r = await lcs([
+    'deploy',
+    'files',
+    fx('apps/front-desk-kiosk-1.3.0.fls'),
+    fx('settings/energy-saver.txt'),
+    '--printers',
+    target.serialNumber,
+    '--wait',
+    '--json',
+    ...POLL,
+  ])
   const t = JSON.parse(r.stdout) as Task
   assert.equal(t.kind, 'deploy-files')
-  assert.deepEqual(t.printers![0].steps.map((s) => `${s.kind}:${s.name}`), ['app:Front Desk Kiosk', 'settings:energy-saver.txt'])
+  assert.deepEqual(
+    t.printers![0].steps.map((s) => `${s.kind}:${s.name}`),
+    ['app:Front Desk Kiosk', 'settings:energy-saver.txt'],
+  )
   const tasks = await json<Task[]>(['tasks', 'list', '--kind', 'deploy-files'])
   assert.equal(tasks[0].id, t.id)
   const shown = await lcs(['tasks', 'show', t.id])
@@ -126,7 +243,10 @@ test('firmware update: checked before anything is scheduled; a scheduled task ca
   const before = (await json<Task[]>(['tasks', 'list'])).length
   const refusals: Array<[string[], RegExp]> = [
     [['--at', '2020-01-01 10:00', '--tz', 'America/New_York'], /is in the past/],
-    [['--at', '2031-01-01 10:00', '--tz', 'America/New_Yrok'], /Unknown time zone "America\/New_Yrok" \(did you mean America\/New_York\?\)/],
+    [
+      ['--at', '2031-01-01 10:00', '--tz', 'America/New_Yrok'],
+      /Unknown time zone "America\/New_Yrok" \(did you mean America\/New_York\?\)/,
+    ],
     [['--at', '2031-01-01 10:00', '--window', '0'], /window is 0/],
     [['--at', '2031-01-01 10:00', '--name', 'x'.repeat(65)], /at most 64/],
   ]
@@ -139,13 +259,39 @@ test('firmware update: checked before anything is scheduled; a scheduled task ca
   assert.equal(notEnrolled.code, 3)
   assert.match(notEnrolled.stderr, /Not enrolled in this organization: NOTHERE123\. Nothing was deployed/)
   assert.equal((await json<Task[]>(['tasks', 'list'])).length, before, 'nothing was created')
-  const t = await json<Task>(['firmware', 'update', '--all', '--at', '2031-12-01 22:00', '--tz', 'America/New_York', '--window', '2h30m', '--name', 'Night update'])
+  const t = await json<Task>([
+    'firmware',
+    'update',
+    '--all',
+    '--at',
+    '2031-12-01 22:00',
+    '--tz',
+    'America/New_York',
+    '--window',
+    '2h30m',
+    '--name',
+    'Night update',
+  ])
   assert.equal(t.status, 'scheduled')
   assert.equal(t.schedule!.startAt, Date.UTC(2031, 11, 2, 3, 0))
   assert.equal(t.schedule!.windowMinutes, 150)
   const listed = await json<Task[]>(['firmware', 'schedule', 'list'])
-  assert.deepEqual(listed.map((x) => x.name), ['Night update'])
-  const changed = await json<Task>(['firmware', 'schedule', 'change', 'Night update', '--tz', 'Europe/Paris', '--window', '3h', '--name', 'Night update (Paris)'])
+  assert.deepEqual(
+    listed.map((x) => x.name),
+    ['Night update'],
+  )
+  const changed = await json<Task>([
+    'firmware',
+    'schedule',
+    'change',
+    'Night update',
+    '--tz',
+    'Europe/Paris',
+    '--window',
+    '3h',
+    '--name',
+    'Night update (Paris)',
+  ])
   assert.equal(changed.schedule!.startAt, Date.UTC(2031, 11, 1, 21, 0))
   assert.equal(changed.name, 'Night update (Paris)')
   await json(['firmware', 'schedule', 'delete', 'Night update (Paris)', '--yes'])

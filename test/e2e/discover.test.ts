@@ -9,8 +9,27 @@ import {after, before, test} from 'node:test'
 import {isolatedEnv, run, startSandbox, stopSandbox, tempDir, type SandboxJson} from '../helpers/cli.js'
 import {needsRecordings, recording} from '../helpers/recordings.js'
 
-interface SimPrinter {address: string; serialNumber?: string; model: string; firmware?: string; quirk: string | null; source: string}
-interface Row {address: string; vendor: string; model: string; serialNumber: string; firmware: string; status: string; agentType: string; source: string; reason: string; pageCount: number; supplies: unknown[]}
+interface SimPrinter {
+  address: string
+  serialNumber?: string
+  model: string
+  firmware?: string
+  quirk: string | null
+  source: string
+}
+interface Row {
+  address: string
+  vendor: string
+  model: string
+  serialNumber: string
+  firmware: string
+  status: string
+  agentType: string
+  source: string
+  reason: string
+  pageCount: number
+  supplies: unknown[]
+}
 
 const PORT = 20_000 + (process.pid % 10_000)
 // Two real printers' recordings join the generated ones when the recordings are here.
@@ -20,17 +39,35 @@ if (!needsRecordings) for (const f of ['xerox.snmprec', 'brother.snmprec']) copy
 
 let sb: SandboxJson & {printers: SimPrinter[]}
 before(async () => {
-  sb = (await startSandbox(['--printers', '60', '--subnet', '127.23.0.0/24', '--snmp-port', String(PORT), '--recordings', recordings, '--quirks', '--no-mdns', '--seed', '3'])) as typeof sb
+  sb = (await startSandbox([
+    '--printers',
+    '60',
+    '--subnet',
+    '127.23.0.0/24',
+    '--snmp-port',
+    String(PORT),
+    '--recordings',
+    recordings,
+    '--quirks',
+    '--no-mdns',
+    '--seed',
+    '3',
+  ])) as typeof sb
 })
 after(() => stopSandbox(sb))
 
-const discover = (args: string[], env = isolatedEnv()) => run(['printers', 'discover', ...args, '--snmp-port', String(PORT), '--timeout', '1', '--no-mdns'], {env})
+const discover = (args: string[], env = isolatedEnv()) =>
+  run(['printers', 'discover', ...args, '--snmp-port', String(PORT), '--timeout', '1', '--no-mdns'], {env})
 
 test('the sandbox lists every simulated printer with its address, ports and model', () => {
   assert.equal(sb.printers.length, 60 + RECORDED)
   assert.ok(sb.printers.every((p) => p.address.startsWith('127.23.0.')))
   assert.equal(sb.printers.filter((p) => p.source === 'recording').length, RECORDED)
-  assert.ok(sb.printers.some((p) => p.quirk === 'community') && sb.printers.some((p) => p.quirk === 'v3-only') && sb.printers.some((p) => p.quirk === 'silent'))
+  assert.ok(
+    sb.printers.some((p) => p.quirk === 'community') &&
+      sb.printers.some((p) => p.quirk === 'v3-only') &&
+      sb.printers.some((p) => p.quirk === 'silent'),
+  )
 })
 
 test('discover finds every answering printer and identifies it as the simulator built it', async () => {
@@ -50,7 +87,7 @@ test('discover finds every answering printer and identifies it as the simulator 
   assert.ok(rows.some((x) => x.status === 'eligible' && x.agentType === 'printer'))
 })
 
-test('discover identifies a real printer\'s recording served by the sandbox', {skip: needsRecordings}, async () => {
+test("discover identifies a real printer's recording served by the sandbox", {skip: needsRecordings}, async () => {
   const r = await discover(['127.23.0.0/24', '--json'])
   assert.equal(r.code, 0, r.stderr)
   const xerox = (JSON.parse(r.stdout) as Row[]).find((x) => x.vendor === 'Xerox' && x.model === 'AltaLink C8045')
@@ -60,13 +97,35 @@ test('discover identifies a real printer\'s recording served by the sandbox', {s
 
 test('another community and SNMPv3 credentials reach the printers that ignore "public"', async () => {
   const community = JSON.parse((await discover(['127.23.0.0/24', '--json', '--community', 'sandbox-private'])).stdout) as Row[]
-  const expected = sb.printers.filter((p) => p.quirk === 'community').map((p) => p.address).sort()
+  const expected = sb.printers
+    .filter((p) => p.quirk === 'community')
+    .map((p) => p.address)
+    .sort()
   assert.deepEqual(community.map((x) => x.address).sort(), expected)
   const env = isolatedEnv({LCS_SNMP_AUTH_KEY: 'sandbox-auth-key', LCS_SNMP_PRIV_KEY: 'sandbox-priv-key'})
-  const v3 = await discover(['127.23.0.0/24', '--json', '--snmp-version', '3', '--v3-user', 'lcs-sandbox', '--v3-auth-protocol', 'sha', '--v3-priv-protocol', 'aes', '--verbose'], env)
+  const v3 = await discover(
+    [
+      '127.23.0.0/24',
+      '--json',
+      '--snmp-version',
+      '3',
+      '--v3-user',
+      'lcs-sandbox',
+      '--v3-auth-protocol',
+      'sha',
+      '--v3-priv-protocol',
+      'aes',
+      '--verbose',
+    ],
+    env,
+  )
   assert.equal(v3.code, 0, v3.stderr)
   const v3rows = JSON.parse(v3.stdout) as Row[]
-  for (const p of sb.printers.filter((x) => x.quirk === 'v3-only')) assert.ok(v3rows.some((x) => x.address === p.address), p.address)
+  for (const p of sb.printers.filter((x) => x.quirk === 'v3-only'))
+    assert.ok(
+      v3rows.some((x) => x.address === p.address),
+      p.address,
+    )
   assert.ok(!(v3.stdout + v3.stderr).includes('sandbox-priv-key'), 'v3 keys never appear in output')
 })
 
@@ -123,10 +182,9 @@ test('meters: serial, meters, supplies and date only — no addresses or names',
   assert.match(csv.stdout, /^serialNumber,date,kind,name,value,unit\n/)
 })
 
-test('the discovery table groups printers like PET\'s tabs', async () => {
+test("the discovery table groups printers like PET's tabs", async () => {
   const r = await discover(['127.23.0.0/24'])
   assert.equal(r.code, 0, r.stderr)
   assert.match(r.stdout, /Eligible to Enroll \(\d+\)/)
   assert.match(r.stdout, /Unsupported \(\d+\)/)
 })
-

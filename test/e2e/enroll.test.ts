@@ -6,8 +6,20 @@ import {after, before, test} from 'node:test'
 
 import {BIN, isolatedEnv, run, startSandbox, stopSandbox, tempDir, type SandboxJson} from '../helpers/cli.js'
 
-interface Sim {address: string; serialNumber?: string; ews: {secured: boolean; ntp: boolean; clockSkewSec: number; capability: string; quirk: string | null} | null; quirk: string | null}
-interface Row {address: string; serialNumber: string; result: string; reason: string; clockSet: boolean; agentType: string}
+interface Sim {
+  address: string
+  serialNumber?: string
+  ews: {secured: boolean; ntp: boolean; clockSkewSec: number; capability: string; quirk: string | null} | null
+  quirk: string | null
+}
+interface Row {
+  address: string
+  serialNumber: string
+  result: string
+  reason: string
+  clockSet: boolean
+  agentType: string
+}
 
 const SNMP = 21_000 + (process.pid % 9000)
 const EWS = SNMP + 1
@@ -15,18 +27,50 @@ let sb: SandboxJson & {printers: Sim[]}
 let env: NodeJS.ProcessEnv
 
 before(async () => {
-  sb = (await startSandbox(['--printers', '40', '--subnet', '127.24.0.0/24', '--snmp-port', String(SNMP), '--ews-port', String(EWS), '--no-mdns', '--seed', '11'])) as typeof sb
+  sb = (await startSandbox([
+    '--printers',
+    '40',
+    '--subnet',
+    '127.24.0.0/24',
+    '--snmp-port',
+    String(SNMP),
+    '--ews-port',
+    String(EWS),
+    '--no-mdns',
+    '--seed',
+    '11',
+  ])) as typeof sb
   env = isolatedEnv({LCS_API_URL: sb.apiUrl, LCS_CLIENT_ID: sb.clientId, LCS_CLIENT_SECRET: sb.clientSecret})
 })
 after(() => stopSandbox(sb))
 
 const enroll = (args: string[], input?: string, e = env) =>
-  run(['printers', 'enroll', '--snmp-port', String(SNMP), '--snmp-timeout', '1', '--ews-port', String(EWS), '--timeout', '60', '--json', ...args], {env: e, input, timeoutMs: 120_000})
+  run(
+    [
+      'printers',
+      'enroll',
+      '--snmp-port',
+      String(SNMP),
+      '--snmp-timeout',
+      '1',
+      '--ews-port',
+      String(EWS),
+      '--timeout',
+      '60',
+      '--json',
+      ...args,
+    ],
+    {env: e, input, timeoutMs: 120_000},
+  )
 
 test('without credentials secured printers are skipped with the reason; the rest enroll', async () => {
   const r = await enroll(['127.24.0.1-127.24.0.10', '--all-eligible'])
   const rows = JSON.parse(r.stdout) as Row[]
-  const secured = rows.filter((x) => sb.printers.find((p) => p.address === x.address)?.ews?.secured && x.result !== 'skipped' ? false : sb.printers.find((p) => p.address === x.address)?.ews?.secured)
+  const secured = rows.filter((x) =>
+    sb.printers.find((p) => p.address === x.address)?.ews?.secured && x.result !== 'skipped'
+      ? false
+      : sb.printers.find((p) => p.address === x.address)?.ews?.secured,
+  )
   assert.ok(secured.length > 0)
   for (const s of secured.filter((x) => x.agentType !== 'fleet')) {
     assert.equal(s.result, 'skipped', JSON.stringify(s))
@@ -52,22 +96,61 @@ test('all eligible printers enroll (clocks fixed), every other is reported; a se
   assert.equal(rows.length, 40)
   for (const x of rows) {
     const sim = sb.printers.find((p) => p.address === x.address)!
-    assert.equal(x.result === 'enrolled' || x.result === 'already-enrolled', sim.ews!.capability !== 'none', `${x.address}: ${x.result} ${x.reason}`)
+    assert.equal(
+      x.result === 'enrolled' || x.result === 'already-enrolled',
+      sim.ews!.capability !== 'none',
+      `${x.address}: ${x.result} ${x.reason}`,
+    )
     assert.ok(x.reason.length > 0)
     if (x.clockSet) assert.equal(x.result, 'enrolled')
   }
-  const again = JSON.parse((await enroll(['127.24.0.0/24', '--all-eligible', '--ews-user', 'admin', '--ews-password-stdin'], 'sandbox-ews')).stdout) as Row[]
+  const again = JSON.parse(
+    (await enroll(['127.24.0.0/24', '--all-eligible', '--ews-user', 'admin', '--ews-password-stdin'], 'sandbox-ews')).stdout,
+  ) as Row[]
   assert.equal(again.filter((x) => x.result === 'enrolled').length, 0)
-  assert.equal(again.filter((x) => x.result === 'already-enrolled').length, rows.filter((x) => x.result === 'enrolled' || x.result === 'already-enrolled').length)
+  assert.equal(
+    again.filter((x) => x.result === 'already-enrolled').length,
+    rows.filter((x) => x.result === 'enrolled' || x.result === 'already-enrolled').length,
+  )
   const listed = JSON.parse((await run(['printers', 'list', '--json'], {env})).stdout) as Array<{serialNumber: string}>
   assert.equal(new Set(listed.map((p) => p.serialNumber)).size, listed.length, 'no duplicates in the cloud')
 })
 
 test('--from a saved discovery with the password on stdin (stdin is not taken as TARGETS)', async () => {
   const file = join(tempDir(), 'disc.json')
-  const d = await run(['printers', 'discover', '127.24.0.1-127.24.0.12', '--snmp-port', String(SNMP), '--timeout', '1', '--no-mdns', '--save', file, '--json'], {env})
+  const d = await run(
+    [
+      'printers',
+      'discover',
+      '127.24.0.1-127.24.0.12',
+      '--snmp-port',
+      String(SNMP),
+      '--timeout',
+      '1',
+      '--no-mdns',
+      '--save',
+      file,
+      '--json',
+    ],
+    {env},
+  )
   assert.equal(d.code, 0, d.stderr)
-  const r = await run(['printers', 'enroll', '--from', file, '--all-eligible', '--ews-port', String(EWS), '--ews-user', 'admin', '--ews-password-stdin', '--json'], {env, input: 'sandbox-ews\n'})
+  const r = await run(
+    [
+      'printers',
+      'enroll',
+      '--from',
+      file,
+      '--all-eligible',
+      '--ews-port',
+      String(EWS),
+      '--ews-user',
+      'admin',
+      '--ews-password-stdin',
+      '--json',
+    ],
+    {env, input: 'sandbox-ews\n'},
+  )
   assert.equal(r.code, 0, r.stderr)
   assert.equal((JSON.parse(r.stdout) as Row[]).length, 12)
 })
@@ -86,9 +169,16 @@ test('printer-based enrollment: the code from the panel, case-sensitive', async 
   const unenroll = await run(['printers', 'unenroll', p.serialNumber!, '--yes', '--json'], {env})
   assert.equal(unenroll.code, 0, unenroll.stderr)
   assert.equal(JSON.parse(unenroll.stdout)[0].result, 'unenrolled')
-  const panel = await fetch(`http://${p.address}:${EWS}/lcs/v1/enrollment-code`, {body: JSON.stringify({cloudUrl: sb.apiUrl}), headers: {'Content-Type': 'application/json'}, method: 'POST'})
+  const panel = await fetch(`http://${p.address}:${EWS}/lcs/v1/enrollment-code`, {
+    body: JSON.stringify({cloudUrl: sb.apiUrl}),
+    headers: {'Content-Type': 'application/json'},
+    method: 'POST',
+  })
   const {code} = (await panel.json()) as {code: string}
-  const flipped = code.replace(/[a-z]/, (c) => c.toUpperCase()) === code ? code.replace(/[A-Z]/, (c) => c.toLowerCase()) : code.replace(/[a-z]/, (c) => c.toUpperCase())
+  const flipped =
+    code.replace(/[a-z]/, (c) => c.toUpperCase()) === code
+      ? code.replace(/[A-Z]/, (c) => c.toLowerCase())
+      : code.replace(/[a-z]/, (c) => c.toUpperCase())
   // the former name still works, with a warning naming the new one
   const wrong = await run(['printers', 'enroll-code', flipped], {env})
   assert.equal(wrong.code, 3)
@@ -104,7 +194,11 @@ test('a pre-enrolled Native Agent printer enrolls itself when it checks in', asy
   await run(['printers', 'unenroll', p.serialNumber!, '--yes'], {env})
   const add = await run(['preenroll', 'add', p.serialNumber!, '--json'], {env})
   assert.equal(add.code, 0, add.stderr)
-  const r = await fetch(`http://${p.address}:${EWS}/lcs/v1/cloud-connect`, {body: JSON.stringify({cloudUrl: sb.apiUrl}), headers: {'Content-Type': 'application/json'}, method: 'POST'})
+  const r = await fetch(`http://${p.address}:${EWS}/lcs/v1/cloud-connect`, {
+    body: JSON.stringify({cloudUrl: sb.apiUrl}),
+    headers: {'Content-Type': 'application/json'},
+    method: 'POST',
+  })
   assert.equal(((await r.json()) as {enrollment: {state: string}}).enrollment.state, 'enrolled')
   const show = await run(['printers', 'show', p.serialNumber!, '--json'], {env})
   assert.equal(JSON.parse(show.stdout).agent, 'native', show.stdout + show.stderr)
@@ -113,7 +207,11 @@ test('a pre-enrolled Native Agent printer enrolls itself when it checks in', asy
 })
 
 test('unenroll refuses MPS Express printers and asks first; tag and show work', async () => {
-  const all = JSON.parse((await run(['printers', 'list', '--json', '--include-children'], {env})).stdout) as Array<{serialNumber: string; mpsStatus: string; organizationId: string}>
+  const all = JSON.parse((await run(['printers', 'list', '--json', '--include-children'], {env})).stdout) as Array<{
+    serialNumber: string
+    mpsStatus: string
+    organizationId: string
+  }>
   const managed = all.find((p) => p.mpsStatus === 'managed')!
   const r = await run(['printers', 'unenroll', managed.serialNumber, '--yes', '--json', '--org', managed.organizationId], {env})
   assert.equal(r.code, 9)
@@ -136,10 +234,41 @@ test('unenroll refuses MPS Express printers and asks first; tag and show work', 
 })
 
 test('with --faults error=0.2 and a SIGKILL mid-run, a re-run ends with every eligible printer enrolled exactly once', async () => {
-  const faulty = await startSandbox(['--printers', '40', '--subnet', '127.25.0.0/24', '--snmp-port', String(SNMP), '--ews-port', String(EWS), '--no-mdns', '--faults', 'error=0.2', '--seed', '5'])
+  const faulty = await startSandbox([
+    '--printers',
+    '40',
+    '--subnet',
+    '127.25.0.0/24',
+    '--snmp-port',
+    String(SNMP),
+    '--ews-port',
+    String(EWS),
+    '--no-mdns',
+    '--faults',
+    'error=0.2',
+    '--seed',
+    '5',
+  ])
   try {
     const e = isolatedEnv({LCS_API_URL: faulty.apiUrl, LCS_CLIENT_ID: faulty.clientId, LCS_CLIENT_SECRET: faulty.clientSecret})
-    const args = ['printers', 'enroll', '127.25.0.0/24', '--all-eligible', '--snmp-port', String(SNMP), '--snmp-timeout', '1', '--ews-port', String(EWS), '--ews-user', 'admin', '--ews-password-stdin', '--json', '--concurrency', '4']
+    const args = [
+      'printers',
+      'enroll',
+      '127.25.0.0/24',
+      '--all-eligible',
+      '--snmp-port',
+      String(SNMP),
+      '--snmp-timeout',
+      '1',
+      '--ews-port',
+      String(EWS),
+      '--ews-user',
+      'admin',
+      '--ews-password-stdin',
+      '--json',
+      '--concurrency',
+      '4',
+    ]
     const child = spawn(process.execPath, [BIN, ...args], {env: e, stdio: ['pipe', 'ignore', 'ignore']})
     child.stdin.end('sandbox-ews')
     // kill it once the first printers are in the cloud
@@ -154,11 +283,22 @@ test('with --faults error=0.2 and a SIGKILL mid-run, a re-run ends with every el
     const r = await run(args, {env: e, input: 'sandbox-ews', timeoutMs: 120_000})
     const rows = JSON.parse(r.stdout) as Row[]
     assert.equal(rows.filter((x) => x.result === 'failed').length, 0, r.stdout)
-    const eligible = rows.filter((x) => x.result === 'enrolled' || x.result === 'already-enrolled').map((x) => x.serialNumber).sort()
-    assert.ok(rows.some((x) => x.result === 'already-enrolled'), 'the killed run had enrolled some')
-    const listed = JSON.parse((await run(['printers', 'list', '--json'], {env: e, timeoutMs: 60_000})).stdout) as Array<{serialNumber: string}>
+    const eligible = rows
+      .filter((x) => x.result === 'enrolled' || x.result === 'already-enrolled')
+      .map((x) => x.serialNumber)
+      .sort()
+    assert.ok(
+      rows.some((x) => x.result === 'already-enrolled'),
+      'the killed run had enrolled some',
+    )
+    const listed = JSON.parse((await run(['printers', 'list', '--json'], {env: e, timeoutMs: 60_000})).stdout) as Array<{
+      serialNumber: string
+    }>
     const simSerials = new Set(rows.map((x) => x.serialNumber))
-    const inCloud = listed.map((p) => p.serialNumber).filter((s) => simSerials.has(s)).sort()
+    const inCloud = listed
+      .map((p) => p.serialNumber)
+      .filter((s) => simSerials.has(s))
+      .sort()
     assert.deepEqual(inCloud, eligible, 'the cloud lists exactly the eligible printers, once each')
   } finally {
     await stopSandbox(faulty)

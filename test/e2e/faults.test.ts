@@ -12,12 +12,19 @@ test('with --faults error=0.3,429=0.2 the whole login sequence still succeeds', 
   const sb = await startSandbox(['--faults', 'error=0.3,429=0.2,drop=0.05', '--seed', '7'])
   try {
     const env = isolatedEnv()
-    const login = await run(['login', '--api-url', sb.apiUrl, '--client-id', sb.clientId, '--client-secret-stdin'], {env, input: sb.clientSecret, timeoutMs: 60_000})
+    const login = await run(['login', '--api-url', sb.apiUrl, '--client-id', sb.clientId, '--client-secret-stdin'], {
+      env,
+      input: sb.clientSecret,
+      timeoutMs: 60_000,
+    })
     assert.equal(login.code, 0, login.stderr)
     const status = await run(['auth', 'status', '--json'], {env, timeoutMs: 60_000})
     assert.equal(status.code, 0, status.stderr)
     assert.equal(JSON.parse(status.stdout).authenticated, true)
-    const orgs = await run(['orgs', 'list', '--json'], {env: isolatedEnv({LCS_API_URL: sb.apiUrl, LCS_CLIENT_ID: sb.clientId, LCS_CLIENT_SECRET: sb.clientSecret}), timeoutMs: 60_000})
+    const orgs = await run(['orgs', 'list', '--json'], {
+      env: isolatedEnv({LCS_API_URL: sb.apiUrl, LCS_CLIENT_ID: sb.clientId, LCS_CLIENT_SECRET: sb.clientSecret}),
+      timeoutMs: 60_000,
+    })
     assert.equal(orgs.code, 0, orgs.stderr)
     assert.equal(JSON.parse(orgs.stdout).length, 3)
     // a POST whose answer is dropped is retried with the same Idempotency-Key: created once, no 409
@@ -57,7 +64,10 @@ test('a sandbox killed with SIGKILL keeps every write it answered (WAL), and sta
   const env = sandboxEnv(sb)
   const file = join(tempDir(), 'users.csv')
   const rows = Array.from({length: 200}, (_, i) => `kill${i}@example.com,CREATE,,First${i},Last${i},,,,,`)
-  writeFileSync(file, ['EMAIL,OPERATION,PASSWORD,FIRST_NAME,LAST_NAME,DISPLAY_NAME,DEPARTMENT,COST_CENTER,GROUPS,PIN', ...rows].join('\n') + '\n')
+  writeFileSync(
+    file,
+    ['EMAIL,OPERATION,PASSWORD,FIRST_NAME,LAST_NAME,DISPLAY_NAME,DEPARTMENT,COST_CENTER,GROUPS,PIN', ...rows].join('\n') + '\n',
+  )
   const imported = await runJson(['users', 'import', file], env)
   assert.equal(imported.code, 0, imported.stderr)
   process.kill(sb.pid, 'SIGKILL')

@@ -15,12 +15,23 @@ before(async () => {
 })
 after(() => stopSandbox(sb))
 
-interface Found {address: string; serialNumber: string; agentType: string}
-interface Listed {serialNumber: string; agentType: string; agent: string}
+interface Found {
+  address: string
+  serialNumber: string
+  agentType: string
+}
+interface Listed {
+  serialNumber: string
+  agentType: string
+  agent: string
+}
 
 test('discover → create --from → activation code → agent run --once enrolls the Fleet Agent only printers', async () => {
   const saved = join(tempDir(), 'discovery.json')
-  const d = await run(['printers', 'discover', '127.25.0.0/24', '--snmp-port', String(PORT), '--timeout', '1', '--no-mdns', '--save', saved, '--json'], {env, timeoutMs: 120_000})
+  const d = await run(
+    ['printers', 'discover', '127.25.0.0/24', '--snmp-port', String(PORT), '--timeout', '1', '--no-mdns', '--save', saved, '--json'],
+    {env, timeoutMs: 120_000},
+  )
   assert.equal(d.code, 0, d.stderr)
   const fleetOnly = (JSON.parse(d.stdout) as Found[]).filter((p) => p.agentType === 'fleet')
   assert.ok(fleetOnly.length > 0, 'the sandbox has third-party printers')
@@ -35,16 +46,27 @@ test('discover → create --from → activation code → agent run --once enroll
   assert.equal(code.code, 0, code.stderr)
   assert.ok(code.body.expiresAt - Date.now() > 71 * 3_600_000)
 
-  const agent = await run(['sandbox', 'agent', 'run', '--code', code.body.code, '--once', '--data', sb.dataDir, '--json'], {env, timeoutMs: 180_000})
+  const agent = await run(['sandbox', 'agent', 'run', '--code', code.body.code, '--once', '--data', sb.dataDir, '--json'], {
+    env,
+    timeoutMs: 180_000,
+  })
   assert.equal(agent.code, 0, agent.stderr)
   assert.equal(JSON.parse(agent.stdout).cycles[0].enrolled.length, fleetOnly.length)
 
   const listed = await runJson(['printers', 'list'], env)
-  const viaFleet = (listed.body as Listed[]).filter((p) => p.agentType === 'fleet').map((p) => p.serialNumber).sort()
+  const viaFleet = (listed.body as Listed[])
+    .filter((p) => p.agentType === 'fleet')
+    .map((p) => p.serialNumber)
+    .sort()
   assert.deepEqual(viaFleet, fleetOnly.map((p) => p.serialNumber).sort())
   const assets = await runJson(['printers', 'list', '--integration'], env)
-  const counted = (assets.body as Array<{serialNumber: string; counters?: {lifetimeCount?: number}}>).filter((a) => viaFleet.includes(a.serialNumber))
-  assert.ok(counted.every((a) => typeof a.counters?.lifetimeCount === 'number'), 'the agent reported page counts')
+  const counted = (assets.body as Array<{serialNumber: string; counters?: {lifetimeCount?: number}}>).filter((a) =>
+    viaFleet.includes(a.serialNumber),
+  )
+  assert.ok(
+    counted.every((a) => typeof a.counters?.lifetimeCount === 'number'),
+    'the agent reported page counts',
+  )
 
   const shown = await runJson(['agents', 'fleet', 'show', 'Site 1 agent'], env)
   assert.equal(shown.body.status, 'Communicating')
@@ -61,11 +83,20 @@ test('discover → create --from → activation code → agent run --once enroll
   assert.match(second.stderr, /"Site 1 copy" overlap those of "Site 1 agent"/)
 })
 
-test('a definition outside the guide\'s ranges is refused with the field and rule, nothing created', async () => {
+test("a definition outside the guide's ranges is refused with the field and rule, nothing created", async () => {
   const file = join(tempDir(), 'bad.json')
   const {writeFileSync} = await import('node:fs')
-  writeFileSync(file, JSON.stringify({discovery: {exclude: [], include: [], searchType: 'local', transferManagement: false}, logLevel: 'detailed', name: 'Bad', networkDelayMs: 0,
-    schedule: {discovery: {interval: 'none'}, refresh: '1h'}, snmpProfiles: [{community: 'x', name: 'Default', retries: 21, timeoutSec: 61, version: 'v1'}]}))
+  writeFileSync(
+    file,
+    JSON.stringify({
+      discovery: {exclude: [], include: [], searchType: 'local', transferManagement: false},
+      logLevel: 'detailed',
+      name: 'Bad',
+      networkDelayMs: 0,
+      schedule: {discovery: {interval: 'none'}, refresh: '1h'},
+      snmpProfiles: [{community: 'x', name: 'Default', retries: 21, timeoutSec: 61, version: 'v1'}],
+    }),
+  )
   const r = await run(['agents', 'fleet', 'create', '--definition', file], {env})
   assert.equal(r.code, 7, r.stderr)
   assert.match(r.stderr, /timeoutSec: Discovery timeout range: 1 - 60 seconds/)

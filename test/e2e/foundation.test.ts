@@ -13,13 +13,17 @@ before(async () => {
 after(() => stopSandbox(sb))
 
 test('sandbox start --json prints what a new user needs', () => {
-  for (const k of ['apiUrl', 'clientId', 'clientSecret', 'adminEmail', 'adminPassword', 'orgId']) assert.ok((sb as unknown as Record<string, unknown>)[k], k)
+  for (const k of ['apiUrl', 'clientId', 'clientSecret', 'adminEmail', 'adminPassword', 'orgId'])
+    assert.ok((sb as unknown as Record<string, unknown>)[k], k)
   assert.match(sb.apiUrl, /^http:\/\/127\.0\.0\.1:\d+$/)
 })
 
 test('login with client credentials from stdin, then auth status reports authenticated', async () => {
   const env = isolatedEnv()
-  const login = await run(['login', '--api-url', sb.apiUrl, '--client-id', sb.clientId, '--client-secret-stdin', '--json'], {env, input: sb.clientSecret + '\n'})
+  const login = await run(['login', '--api-url', sb.apiUrl, '--client-id', sb.clientId, '--client-secret-stdin', '--json'], {
+    env,
+    input: sb.clientSecret + '\n',
+  })
   assert.equal(login.code, 0, login.stderr)
   assert.equal(JSON.parse(login.stdout).organization.id, sb.orgId)
   const cred = join(env.LCS_CONFIG_DIR!, 'credentials.json')
@@ -59,7 +63,10 @@ test('with only LCS_API_URL, LCS_CLIENT_ID and LCS_CLIENT_SECRET, orgs list show
 
 test('a wrong client secret: one clear line, exit 4, nothing stored', async () => {
   const env = isolatedEnv()
-  const r = await run(['login', '--api-url', sb.apiUrl, '--client-id', sb.clientId, '--client-secret-stdin'], {env, input: 'wrong-secret\n'})
+  const r = await run(['login', '--api-url', sb.apiUrl, '--client-id', sb.clientId, '--client-secret-stdin'], {
+    env,
+    input: 'wrong-secret\n',
+  })
   assert.equal(r.code, 4)
   assert.match(r.stderr, /Wrong client ID or client secret/)
   assert.doesNotMatch(r.stderr, /at .*\.js:\d+/, 'no stack trace without --verbose')
@@ -77,7 +84,10 @@ test('a wrong password: exit 4 and nothing stored', async () => {
 
 test('password login non-interactively, and the refresh token keeps working across runs', async () => {
   const env = isolatedEnv()
-  const r = await run(['login', '--api-url', sb.apiUrl, '--email', sb.adminEmail.toUpperCase(), '--password-stdin', '--org', 'Fabrikam Health'], {env, input: sb.adminPassword})
+  const r = await run(
+    ['login', '--api-url', sb.apiUrl, '--email', sb.adminEmail.toUpperCase(), '--password-stdin', '--org', 'Fabrikam Health'],
+    {env, input: sb.adminPassword},
+  )
   assert.equal(r.code, 0, r.stderr)
   const s = JSON.parse((await run(['auth', 'status', '--json'], {env})).stdout)
   assert.equal(s.principal, sb.adminEmail)

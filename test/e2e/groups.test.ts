@@ -11,7 +11,8 @@ let env: NodeJS.ProcessEnv
 before(async () => {
   sb = await startSandbox()
   env = sandboxEnv(sb)
-  for (const u of ['ann@northwind.example', 'bob@northwind.example', 'cy@northwind.example']) assert.equal((await run(['users', 'create', u], {env})).code, 0)
+  for (const u of ['ann@northwind.example', 'bob@northwind.example', 'cy@northwind.example'])
+    assert.equal((await run(['users', 'create', u], {env})).code, 0)
 })
 after(() => stopSandbox(sb))
 
@@ -24,11 +25,17 @@ test('a group from creation to deletion; members in bulk from stdin', async () =
   const add = await runJson(['groups', 'members', 'add', 'techs', 'ann@northwind.example'], env)
   assert.equal(add.code, 0, add.stderr)
   assert.equal(add.body.results[0].outcome, 'created')
-  const bulk = await run(['groups', 'members', 'add', 'Techs', '--file', '-'], {env, input: '# technicians\nANN@northwind.example\nbob@northwind.example\n\ncy@northwind.example\n'})
+  const bulk = await run(['groups', 'members', 'add', 'Techs', '--file', '-'], {
+    env,
+    input: '# technicians\nANN@northwind.example\nbob@northwind.example\n\ncy@northwind.example\n',
+  })
   assert.equal(bulk.code, 0, bulk.stderr)
   assert.match(bulk.stdout, /ann@northwind\.example: unchanged\nbob@northwind\.example: added\ncy@northwind\.example: added/)
   const members = await runJson(['groups', 'members', 'list', 'Techs'], env)
-  assert.deepEqual((members.body as Array<{email: string}>).map((m) => m.email), ['ann@northwind.example', 'bob@northwind.example', 'cy@northwind.example'])
+  assert.deepEqual(
+    (members.body as Array<{email: string}>).map((m) => m.email),
+    ['ann@northwind.example', 'bob@northwind.example', 'cy@northwind.example'],
+  )
   assert.equal((await runJson(['groups', 'roles', 'assign', 'Techs', 'Fleet Management Reporting Analyst'], env)).code, 0)
   const roles = await runJson(['users', 'roles', 'show', 'bob@northwind.example'], env)
   assert.deepEqual(roles.body.effective, [{name: 'Fleet Management Reporting Analyst', sources: ['group Techs']}])
@@ -54,7 +61,11 @@ test('bad members input: an unknown user, a bad line of a file, an unknown group
   assert.equal(bad.code, 7)
   assert.match(bad.stderr, /stdin:2: /)
   const members = await runJson(['groups', 'members', 'list', 'Ops'], env)
-  assert.deepEqual((members.body as Array<{email: string}>).map((m) => m.email), ['ann@northwind.example'], 'a bad file adds nobody')
+  assert.deepEqual(
+    (members.body as Array<{email: string}>).map((m) => m.email),
+    ['ann@northwind.example'],
+    'a bad file adds nobody',
+  )
   const nogroup = await run(['groups', 'show', 'Nope'], {env})
   assert.equal(nogroup.code, 3)
   assert.match(nogroup.stderr, /No group "Nope"/)

@@ -29,10 +29,19 @@ test('pre-enrollment from a TXT list and from a discovery CSV; again: unchanged;
   assert.deepEqual([r.code, r.body.created], [0, 2])
   r = await json('preenroll', 'import', f('preenroll.txt'))
   assert.deepEqual([r.body.created, r.body.unchanged], [0, 3])
-  const client = new CloudClient({credentials: {clientId: sb.clientId, clientSecret: sb.clientSecret, kind: 'client'}, endpoints: {apis: sb.apiUrl, idp: sb.apiUrl}})
+  const client = new CloudClient({
+    credentials: {clientId: sb.clientId, clientSecret: sb.clientSecret, kind: 'client'},
+    endpoints: {apis: sb.apiUrl, idp: sb.apiUrl},
+  })
   const rows = []
   for await (const p of client.preenrollments.list(sb.orgId)) rows.push(p)
-  assert.deepEqual(rows.map((p) => p.serialNumber).sort(), ['50285510100T1', '50285510200A2', '50285510200B3', '7559040000075', 'CX73512345678'])
+  assert.deepEqual(rows.map((p) => p.serialNumber).sort(), [
+    '50285510100T1',
+    '50285510200A2',
+    '50285510200B3',
+    '7559040000075',
+    'CX73512345678',
+  ])
   assert.ok(rows.every((p) => p.organizationId === sb.orgId && typeof p.createdAt === 'number'))
 })
 
@@ -52,7 +61,10 @@ test('preenroll add/list/remove: lower case is stored upper case; enrolled print
   assert.equal(r.code, 2, 'no terminal: --yes needed')
   r = await json('preenroll', 'remove', 'ABCDEFG1234', 'NEVERWAS1', '--yes')
   assert.equal(r.code, 9)
-  assert.deepEqual(r.body.results.map((x: {outcome?: string}) => x.outcome), ['deleted', undefined])
+  assert.deepEqual(
+    r.body.results.map((x: {outcome?: string}) => x.outcome),
+    ['deleted', undefined],
+  )
   r = await json('preenroll', 'remove', 'ABCDEFG1234', '--yes')
   assert.deepEqual([r.code, r.body.results[0].outcome], [0, 'unchanged'])
   const list = (await json('preenroll', 'list')).body as Array<{serialNumber: string}>
@@ -63,7 +75,14 @@ test('a TXT line with two values, a bad serial, a duplicate: line and column, no
   writeFileSync(f('bad.txt'), 'CX73599999999\nABC,DEF\nshort\ncx73599999999\n')
   const r = await json('preenroll', 'import', f('bad.txt'))
   assert.equal(r.code, 7)
-  assert.deepEqual(r.body.error.details.map((d: {line: number; column: number}) => [d.line, d.column]), [[2, 2], [3, 1], [4, 1]])
+  assert.deepEqual(
+    r.body.error.details.map((d: {line: number; column: number}) => [d.line, d.column]),
+    [
+      [2, 2],
+      [3, 1],
+      [4, 1],
+    ],
+  )
   const list = (await json('preenroll', 'list')).body as Array<{serialNumber: string}>
   assert.ok(!list.some((p) => p.serialNumber === 'CX73599999999'))
 })
@@ -74,9 +93,22 @@ test('MPS contacts: the sample (UTF-8, a quoted comma) once, then unchanged; 301
   assert.deepEqual([r.body.created, r.body.rows], [3, 3])
   r = await json('mps', 'contacts', 'import', f('mps-contacts.csv'))
   assert.deepEqual([r.body.created, r.body.unchanged], [0, 3])
-  const header = 'FIRST_NAME,LAST_NAME,EMAIL,COUNTRY_CODE,PHONE,BUSINESS_NAME,ADDRESS_LINE_1,ADDRESS_LINE_2,CITY,STATE_PROVINCE,POSTAL_CODE,COUNTRY'
-  writeFileSync(f('many.csv'), [header, ...Array.from({length: 301}, (_, i) => `Contact,N${i},c${i}@example.com,44,20 7946 ${String(i).padStart(4, '0')},Northwind,1 High Street,,London,,SW1A 1AA,gb`)].join('\n') + '\n')
-  const batches = () => readFileSync(join(sb.dataDir, 'sandbox.log'), 'utf8').split('\n').filter((l) => / POST \S+\/mps\/contacts\/batch 200 /.test(l)).length
+  const header =
+    'FIRST_NAME,LAST_NAME,EMAIL,COUNTRY_CODE,PHONE,BUSINESS_NAME,ADDRESS_LINE_1,ADDRESS_LINE_2,CITY,STATE_PROVINCE,POSTAL_CODE,COUNTRY'
+  writeFileSync(
+    f('many.csv'),
+    [
+      header,
+      ...Array.from(
+        {length: 301},
+        (_, i) => `Contact,N${i},c${i}@example.com,44,20 7946 ${String(i).padStart(4, '0')},Northwind,1 High Street,,London,,SW1A 1AA,gb`,
+      ),
+    ].join('\n') + '\n',
+  )
+  const batches = () =>
+    readFileSync(join(sb.dataDir, 'sandbox.log'), 'utf8')
+      .split('\n')
+      .filter((l) => / POST \S+\/mps\/contacts\/batch 200 /.test(l)).length
   const before = batches()
   r = await json('mps', 'contacts', 'import', f('many.csv'))
   assert.deepEqual([r.code, r.body.created], [0, 301])
@@ -85,7 +117,10 @@ test('MPS contacts: the sample (UTF-8, a quoted comma) once, then unchanged; 301
   assert.equal(contacts.length, 304)
   assert.equal(contacts.find((c) => c.lastName === 'Müller')?.businessName, 'Contoso Retail, Filiale München')
   assert.equal(contacts.find((c) => c.lastName === 'N300')?.country, 'GB')
-  writeFileSync(f('changed.csv'), `${header}\nSally,Caret,sally@caret-office.example,1,859 555 0101,Caret Office Supply,740 West New Circle Road,Building 2,Lexington,KY,40550,US\n`)
+  writeFileSync(
+    f('changed.csv'),
+    `${header}\nSally,Caret,sally@caret-office.example,1,859 555 0101,Caret Office Supply,740 West New Circle Road,Building 2,Lexington,KY,40550,US\n`,
+  )
   r = await json('mps', 'contacts', 'import', f('changed.csv'))
   assert.equal(r.code, 7)
   assert.match(r.body.error.details[0].rule, /already exists with other details/)

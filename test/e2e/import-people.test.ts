@@ -29,7 +29,12 @@ test('users, then each documented badge/PIN layout: the cloud holds exactly what
   r = await json('users', 'import', f('users.csv'))
   assert.deepEqual([r.body.created, r.body.unchanged], [0, 6])
 
-  const expected: Record<string, number> = {'badges-badge-and-pin.csv': 1, 'badges-badge-only.csv': 2, 'badges-pin-only.csv': 2, 'badges-reordered.csv': 2}
+  const expected: Record<string, number> = {
+    'badges-badge-and-pin.csv': 1,
+    'badges-badge-only.csv': 2,
+    'badges-pin-only.csv': 2,
+    'badges-reordered.csv': 2,
+  }
   for (const [file, rows] of Object.entries(expected)) {
     r = await json('badges', 'import', f(file))
     assert.equal(r.code, 0, `${file}: ${r.stderr}`)
@@ -38,16 +43,22 @@ test('users, then each documented badge/PIN layout: the cloud holds exactly what
     assert.deepEqual([r.body.created, r.body.updated, r.body.unchanged], [0, 0, rows], `${file}, second run`)
   }
   const badges = (await json('badges', 'list')).body as Array<{badgeId: string; email: string; temporary: boolean}>
-  assert.deepEqual(badges.map((b) => [b.badgeId, b.email, b.temporary]), [
-    ['20171a', 'jdoe@company.com', true],
-    ['20172b,2a,3a', 'ckent@company.com', false],
-    ['20173c', 'pparker@company.com', false],
-    ['20174d', 'sally@company.com', true],
-    ['20175e', 'jdoe@company.com', false],
-  ])
+  assert.deepEqual(
+    badges.map((b) => [b.badgeId, b.email, b.temporary]),
+    [
+      ['20171a', 'jdoe@company.com', true],
+      ['20172b,2a,3a', 'ckent@company.com', false],
+      ['20173c', 'pparker@company.com', false],
+      ['20174d', 'sally@company.com', true],
+      ['20175e', 'jdoe@company.com', false],
+    ],
+  )
   const users = (await json('users', 'list')).body as Array<{email: string; pinSet: boolean; groups: string[]; displayName: string | null}>
   const by = Object.fromEntries(users.map((u) => [u.email, u]))
-  assert.deepEqual(['bwayne@company.com', 'dprince@company.com', 'pparker@company.com', 'sally@company.com'].map((e) => by[e].pinSet), [true, true, true, true])
+  assert.deepEqual(
+    ['bwayne@company.com', 'dprince@company.com', 'pparker@company.com', 'sally@company.com'].map((e) => by[e].pinSet),
+    [true, true, true, true],
+  )
   assert.deepEqual([by['jdoe@company.com'].pinSet, by['ckent@company.com'].pinSet], [false, false])
   assert.deepEqual(by['jdoe@company.com'].groups, ['Finance', 'Printing'])
   assert.equal(by['dprince@company.com'].displayName, 'Prince, Diana')
@@ -71,18 +82,27 @@ test('users, then each documented badge/PIN layout: the cloud holds exactly what
 
 test('UPDATE and DELETE rows; an unknown user stops the import before anything changes, or is reported with --continue-on-error', async () => {
   const file = f('changes.csv')
-  writeFileSync(file, [
-    'OPERATION,EMAIL,FIRST_NAME,LAST_NAME,DISPLAY_NAME,DEPARTMENT,COST_CENTER,GROUPS,PIN,PASSWORD',
-    'UPDATE,jdoe@company.com,,,,Sales,,Printing,,NewPass#2026x',
-    'DELETE,ckent@company.com,,,,,,,,',
-    'UPDATE,ghost@company.com,,,,Sales,,,,Ghost#2026pw',
-  ].join('\r\n') + '\r\n')
+  writeFileSync(
+    file,
+    [
+      'OPERATION,EMAIL,FIRST_NAME,LAST_NAME,DISPLAY_NAME,DEPARTMENT,COST_CENTER,GROUPS,PIN,PASSWORD',
+      'UPDATE,jdoe@company.com,,,,Sales,,Printing,,NewPass#2026x',
+      'DELETE,ckent@company.com,,,,,,,,',
+      'UPDATE,ghost@company.com,,,,Sales,,,,Ghost#2026pw',
+    ].join('\r\n') + '\r\n',
+  )
   let r = await json('users', 'import', file, '--yes')
   assert.equal(r.code, 7)
-  assert.deepEqual(r.body.error.details.map((d: {line: number; column: number; field: string}) => [d.line, d.column, d.field]), [[4, 2, 'EMAIL']])
+  assert.deepEqual(
+    r.body.error.details.map((d: {line: number; column: number; field: string}) => [d.line, d.column, d.field]),
+    [[4, 2, 'EMAIL']],
+  )
   type Listed = Array<{email: string; department: string; groups: string[]}>
   let users = (await json('users', 'list')).body as Listed
-  assert.ok(users.some((u) => u.email === 'ckent@company.com'), 'nothing was changed')
+  assert.ok(
+    users.some((u) => u.email === 'ckent@company.com'),
+    'nothing was changed',
+  )
   r = await json('users', 'import', file, '--yes', '--continue-on-error')
   assert.equal(r.code, 9, r.stderr)
   assert.deepEqual([r.body.updated, r.body.deleted, r.body.rejected, r.body.error.code], [1, 1, 1, 'partial'])
@@ -99,10 +119,20 @@ test('UPDATE and DELETE rows; an unknown user stops the import before anything c
 
 test('--dry-run plans per row and changes nothing; --validate-only needs no login', async () => {
   const file = f('plan.csv')
-  writeFileSync(file, 'EMAIL,OPERATION,PASSWORD,FIRST_NAME,LAST_NAME,DISPLAY_NAME,DEPARTMENT,COST_CENTER,GROUPS,PIN\nnew@company.com,CREATE,,New,User,,,,,\njdoe@company.com,UPDATE,,,,,Sales,,,\npparker@company.com,DELETE,,,,,,,,\n')
+  writeFileSync(
+    file,
+    'EMAIL,OPERATION,PASSWORD,FIRST_NAME,LAST_NAME,DISPLAY_NAME,DEPARTMENT,COST_CENTER,GROUPS,PIN\nnew@company.com,CREATE,,New,User,,,,,\njdoe@company.com,UPDATE,,,,,Sales,,,\npparker@company.com,DELETE,,,,,,,,\n',
+  )
   const r = await json('users', 'import', file, '--dry-run')
   assert.equal(r.code, 0, r.stderr)
-  assert.deepEqual(r.body.plan.map((p: {line: number; action: string}) => [p.line, p.action]), [[2, 'create'], [3, 'unchanged'], [4, 'delete']])
+  assert.deepEqual(
+    r.body.plan.map((p: {line: number; action: string}) => [p.line, p.action]),
+    [
+      [2, 'create'],
+      [3, 'unchanged'],
+      [4, 'delete'],
+    ],
+  )
   const users = (await json('users', 'list')).body as Array<{email: string}>
   assert.ok(!users.some((u) => u.email === 'new@company.com'))
   const offline = await run(['users', 'import', file, '--validate-only', '--json'], {env: isolatedEnv()})
@@ -144,7 +174,11 @@ test('PINs follow the organization setting: generated and e-mailed, admin-set fr
   let j = await json('pins', 'import', file)
   assert.equal(j.code, 0, j.stderr)
   assert.match(j.stderr, /PIN ignored: the organization generates PINs.*\(1 row\)/)
-  assert.deepEqual([j.body.created, j.body.unchanged, j.body.warnings.length], [1, 1, 1], 'a PIN generated for jdoe, who had none; dprince keeps hers')
+  assert.deepEqual(
+    [j.body.created, j.body.unchanged, j.body.warnings.length],
+    [1, 1, 1],
+    'a PIN generated for jdoe, who had none; dprince keeps hers',
+  )
   j = await json('pins', 'import', file)
   assert.deepEqual([j.body.created, j.body.unchanged], [0, 2])
   j = await json('pins', 'set', 'jdoe@company.com')

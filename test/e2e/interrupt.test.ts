@@ -13,7 +13,10 @@ test('SIGINT mid-import exits 130 and says to --resume; the resumed import ends 
     const env = sandboxEnv(sb)
     const file = join(tempDir(), 'users.csv')
     const rows = Array.from({length: 3000}, (_, i) => `user${i}@example.com,CREATE,,First${i},Last${i},,,,,`)
-    writeFileSync(file, ['EMAIL,OPERATION,PASSWORD,FIRST_NAME,LAST_NAME,DISPLAY_NAME,DEPARTMENT,COST_CENTER,GROUPS,PIN', ...rows].join('\n') + '\n')
+    writeFileSync(
+      file,
+      ['EMAIL,OPERATION,PASSWORD,FIRST_NAME,LAST_NAME,DISPLAY_NAME,DEPARTMENT,COST_CENTER,GROUPS,PIN', ...rows].join('\n') + '\n',
+    )
     const child = spawn(process.execPath, [BIN, 'users', 'import', file, '--concurrency', '1'], {env, stdio: ['ignore', 'ignore', 'pipe']})
     let stderr = ''
     child.stderr.on('data', (d) => (stderr += d))

@@ -13,7 +13,11 @@ import {fileURLToPath} from 'node:url'
 import {runProgram, tempDir} from '../helpers/cli.js'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
-const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {version: string; scripts: Record<string, string>; bin: Record<string, string>}
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  version: string
+  scripts: Record<string, string>
+  bin: Record<string, string>
+}
 const work = tempDir('lcs-pack-')
 after(() => rmSync(work, {force: true, recursive: true}))
 
@@ -41,13 +45,25 @@ test('npm pack → global install in an empty prefix → the installed lcs runs 
   assert.equal(pack.code, 0, pack.stderr)
   const [{filename, files}] = JSON.parse(pack.stdout) as Array<{filename: string; files: Array<{path: string}>}>
   const paths = files.map((f) => f.path)
-  for (const p of ['bin/run.js', 'oclif.manifest.json', 'dist/commands/sandbox/start.js', 'docs/rollout.schema.json', 'fixtures/rollout/contoso.yaml', 'fixtures/rollout/contoso/users.csv', 'fixtures/import/users.csv']) {
+  for (const p of [
+    'bin/run.js',
+    'oclif.manifest.json',
+    'dist/commands/sandbox/start.js',
+    'docs/rollout.schema.json',
+    'fixtures/rollout/contoso.yaml',
+    'fixtures/rollout/contoso/users.csv',
+    'fixtures/import/users.csv',
+  ]) {
     assert.ok(paths.includes(p), `${p} is in the tarball`)
   }
   assert.ok(!paths.includes('bin/dev.js'), 'bin/dev.js needs the sources and tsx: not shipped')
   assert.ok(!paths.some((p) => p.endsWith('.test.js') || p.startsWith('src/') || p.startsWith('test/')))
 
-  const install = await sh('npm', ['install', '-g', '--prefix', join(work, 'prefix'), '--prefer-offline', '--no-audit', '--no-fund', join(work, filename)], 180_000)
+  const install = await sh(
+    'npm',
+    ['install', '-g', '--prefix', join(work, 'prefix'), '--prefer-offline', '--no-audit', '--no-fund', join(work, filename)],
+    180_000,
+  )
   assert.equal(install.code, 0, install.stderr)
 
   const version = await sh('lcs', ['--version'])
@@ -62,7 +78,10 @@ test('npm pack → global install in an empty prefix → the installed lcs runs 
     assert.equal(login.code, 0, login.stderr)
     const orgs = await sh('lcs', ['orgs', 'list', '--json'])
     assert.equal(orgs.code, 0, orgs.stderr)
-    assert.ok((JSON.parse(orgs.stdout) as Array<{name: string}>).some((o) => o.name === 'Northwind Partners'), orgs.stdout)
+    assert.ok(
+      (JSON.parse(orgs.stdout) as Array<{name: string}>).some((o) => o.name === 'Northwind Partners'),
+      orgs.stdout,
+    )
   } finally {
     const stop = await sh('lcs', ['sandbox', 'stop', '--data', data])
     assert.equal(stop.code, 0, stop.stderr)

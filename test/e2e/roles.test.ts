@@ -5,7 +5,10 @@ import {after, before, test} from 'node:test'
 
 import {isolatedEnv, run, runJson, startSandbox, stopSandbox, type SandboxJson} from '../helpers/cli.js'
 
-interface Sim {address: string; ews: {secured: boolean; capability: string} | null}
+interface Sim {
+  address: string
+  ews: {secured: boolean; capability: string} | null
+}
 
 const SNMP = 31_000 + (process.pid % 9000)
 const EWS = SNMP + 1
@@ -14,22 +17,65 @@ let admin: NodeJS.ProcessEnv
 let tech: NodeJS.ProcessEnv
 
 before(async () => {
-  sb = (await startSandbox(['--printers', '6', '--subnet', '127.37.0.0/28', '--snmp-port', String(SNMP), '--ews-port', String(EWS), '--no-mdns', '--seed', '5'])) as typeof sb
+  sb = (await startSandbox([
+    '--printers',
+    '6',
+    '--subnet',
+    '127.37.0.0/28',
+    '--snmp-port',
+    String(SNMP),
+    '--ews-port',
+    String(EWS),
+    '--no-mdns',
+    '--seed',
+    '5',
+  ])) as typeof sb
   admin = isolatedEnv({LCS_API_URL: sb.apiUrl, LCS_CLIENT_ID: sb.clientId, LCS_CLIENT_SECRET: sb.clientSecret})
   tech = isolatedEnv()
-  const login = await run(['login', '--api-url', sb.apiUrl, '--email', sb.technicianEmail, '--password-stdin'], {env: tech, input: sb.technicianPassword})
+  const login = await run(['login', '--api-url', sb.apiUrl, '--email', sb.technicianEmail, '--password-stdin'], {
+    env: tech,
+    input: sb.technicianPassword,
+  })
   assert.equal(login.code, 0, login.stderr)
 })
 after(() => stopSandbox(sb))
 
 const enroll = (address: string) =>
-  run(['printers', 'enroll', address, '--all-eligible', '--ews-user', 'admin', '--ews-password-stdin', '--snmp-port', String(SNMP), '--snmp-timeout', '1', '--ews-port', String(EWS), '--timeout', '60', '--json'], {env: tech, input: 'sandbox-ews', timeoutMs: 120_000})
+  run(
+    [
+      'printers',
+      'enroll',
+      address,
+      '--all-eligible',
+      '--ews-user',
+      'admin',
+      '--ews-password-stdin',
+      '--snmp-port',
+      String(SNMP),
+      '--snmp-timeout',
+      '1',
+      '--ews-port',
+      String(EWS),
+      '--timeout',
+      '60',
+      '--json',
+    ],
+    {env: tech, input: 'sandbox-ews', timeoutMs: 120_000},
+  )
 
 test('roles list: every role grouped with its meaning; --json items carry name', async () => {
   const r = await runJson(['roles', 'list'], admin)
   assert.equal(r.code, 0, r.stderr)
   const names = (r.body as Array<{name: string; category: string}>).map((x) => x.name)
-  for (const n of ['Organization Administrator', 'User Administrator', 'Fleet Management Administrator', 'File Service Administrator', 'Partner Administrator', 'Print Release Management User']) assert.ok(names.includes(n), n)
+  for (const n of [
+    'Organization Administrator',
+    'User Administrator',
+    'Fleet Management Administrator',
+    'File Service Administrator',
+    'Partner Administrator',
+    'Print Release Management User',
+  ])
+    assert.ok(names.includes(n), n)
   const text = await run(['roles', 'list'], {env: admin})
   assert.match(text.stdout, /^Fleet management\n {2}Fleet Management Administrator/m)
 })
@@ -45,7 +91,10 @@ test('the seeded technician gets one line naming the missing roles on printers e
   assert.equal(dir.code, 5)
   assert.match(dir.stderr, /Organization Administrator or User Administrator/)
 
-  const assign = await runJson(['users', 'roles', 'assign', sb.technicianEmail, 'fleet management administrator', 'File Service Administrator'], admin)
+  const assign = await runJson(
+    ['users', 'roles', 'assign', sb.technicianEmail, 'fleet management administrator', 'File Service Administrator'],
+    admin,
+  )
   assert.equal(assign.code, 0, assign.stderr)
   assert.deepEqual(assign.body.assigned, ['Fleet Management Administrator', 'File Service Administrator'])
   const again = await runJson(['users', 'roles', 'assign', sb.technicianEmail, 'File Service Administrator'], admin)

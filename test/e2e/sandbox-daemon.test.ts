@@ -18,9 +18,13 @@ test('the data folder is 0700, every file in it 0600, and the database holds no 
     assert.equal(login.code, 0, login.stderr)
     assert.equal(mode(sb.dataDir), '700')
     const files = readdirSync(sb.dataDir)
-    for (const f of ['cloud.db', 'cloud.db-wal', 'cloud.db-shm', 'sandbox.log', 'sandbox.json', 'sandbox.lock', 'seed.json']) assert.ok(files.includes(f), `${f} in ${files.join(', ')}`)
+    for (const f of ['cloud.db', 'cloud.db-wal', 'cloud.db-shm', 'sandbox.log', 'sandbox.json', 'sandbox.lock', 'seed.json'])
+      assert.ok(files.includes(f), `${f} in ${files.join(', ')}`)
     for (const f of files) assert.equal(mode(join(sb.dataDir, f)), '600', f)
-    const stored = files.filter((f) => f.startsWith('cloud.db')).map((f) => readFileSync(join(sb.dataDir, f)).toString('latin1')).join('')
+    const stored = files
+      .filter((f) => f.startsWith('cloud.db'))
+      .map((f) => readFileSync(join(sb.dataDir, f)).toString('latin1'))
+      .join('')
     assert.ok(!stored.includes(sb.adminPassword), 'admin password in the database')
     assert.ok(!stored.includes(sb.clientSecret), 'client secret in the database')
   } finally {
@@ -35,33 +39,37 @@ test('the data folder is 0700, every file in it 0600, and the database holds no 
   await stopSandbox(restarted)
 })
 
-test('a PID reused by a stranger is never signalled: status says stopped, stop leaves it alone, start works', {timeout: 60_000}, async () => {
-  const sb = await startSandbox()
-  const state = JSON.parse(readFileSync(join(sb.dataDir, 'sandbox.json'), 'utf8')) as {pid: number}
-  process.kill(state.pid, 'SIGKILL')
-  await new Promise((r) => setTimeout(r, 300))
-  // the system hands the PID to another program: the files still name it
-  const stranger = spawn('sleep', ['30'], {stdio: 'ignore'})
-  try {
-    for (const f of ['sandbox.json', 'sandbox.lock']) {
-      const path = join(sb.dataDir, f)
-      writeFileSync(path, JSON.stringify({...JSON.parse(readFileSync(path, 'utf8')), pid: stranger.pid}))
+test(
+  'a PID reused by a stranger is never signalled: status says stopped, stop leaves it alone, start works',
+  {timeout: 60_000},
+  async () => {
+    const sb = await startSandbox()
+    const state = JSON.parse(readFileSync(join(sb.dataDir, 'sandbox.json'), 'utf8')) as {pid: number}
+    process.kill(state.pid, 'SIGKILL')
+    await new Promise((r) => setTimeout(r, 300))
+    // the system hands the PID to another program: the files still name it
+    const stranger = spawn('sleep', ['30'], {stdio: 'ignore'})
+    try {
+      for (const f of ['sandbox.json', 'sandbox.lock']) {
+        const path = join(sb.dataDir, f)
+        writeFileSync(path, JSON.stringify({...JSON.parse(readFileSync(path, 'utf8')), pid: stranger.pid}))
+      }
+      const status = await run(['sandbox', 'status', '--data', sb.dataDir, '--json'])
+      assert.equal(status.code, 0, status.stderr)
+      assert.equal(JSON.parse(status.stdout).running, false)
+      const stop = await run(['sandbox', 'stop', '--data', sb.dataDir, '--json'])
+      assert.equal(JSON.parse(stop.stdout).stopped, false)
+      assert.equal(stranger.exitCode, null, 'the stranger was signalled')
+      assert.equal(stranger.signalCode, null, 'the stranger was signalled')
+      const start = await run(['sandbox', 'start', '--detach', '--port', '0', '--data', sb.dataDir, '--json'])
+      assert.equal(start.code, 0, start.stderr)
+      await stopSandbox(JSON.parse(start.stdout))
+      assert.equal(stranger.signalCode, null, 'the stranger was signalled')
+    } finally {
+      stranger.kill('SIGKILL')
     }
-    const status = await run(['sandbox', 'status', '--data', sb.dataDir, '--json'])
-    assert.equal(status.code, 0, status.stderr)
-    assert.equal(JSON.parse(status.stdout).running, false)
-    const stop = await run(['sandbox', 'stop', '--data', sb.dataDir, '--json'])
-    assert.equal(JSON.parse(stop.stdout).stopped, false)
-    assert.equal(stranger.exitCode, null, 'the stranger was signalled')
-    assert.equal(stranger.signalCode, null, 'the stranger was signalled')
-    const start = await run(['sandbox', 'start', '--detach', '--port', '0', '--data', sb.dataDir, '--json'])
-    assert.equal(start.code, 0, start.stderr)
-    await stopSandbox(JSON.parse(start.stdout))
-    assert.equal(stranger.signalCode, null, 'the stranger was signalled')
-  } finally {
-    stranger.kill('SIGKILL')
-  }
-})
+  },
+)
 
 test('two sandboxes started at the same instant on one data folder: one runs, the other exits 6 saying so', {timeout: 60_000}, async () => {
   const data = tempDir('lcs-sbx-')

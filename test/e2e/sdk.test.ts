@@ -14,7 +14,11 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const FORBID = fileURLToPath(new URL('../helpers/forbid-cli-deps.mjs', import.meta.url))
 const EXAMPLE = join(ROOT, 'examples/orgs-and-users.ts')
 
-function node(args: string[], env: NodeJS.ProcessEnv = process.env, timeoutMs = 60_000): Promise<{code: number | null; stdout: string; stderr: string}> {
+function node(
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  timeoutMs = 60_000,
+): Promise<{code: number | null; stdout: string; stderr: string}> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, {cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe']})
     let stdout = ''
@@ -34,7 +38,13 @@ before(() => assert.ok(existsSync(join(ROOT, 'dist/lib/index.js')), 'run `npm ru
 
 test('importing the SDK (lcs, lcs/sdk) loads none of the CLI dependencies; a command does', async () => {
   for (const spec of ['lcs', 'lcs/sdk']) {
-    const r = await node(['--import', FORBID, '--input-type=module', '-e', `const m = await import('${spec}'); if (typeof m.CloudClient.fromEnv !== 'function') process.exit(3)`])
+    const r = await node([
+      '--import',
+      FORBID,
+      '--input-type=module',
+      '-e',
+      `const m = await import('${spec}'); if (typeof m.CloudClient.fromEnv !== 'function') process.exit(3)`,
+    ])
     assert.equal(r.code, 0, `${spec}: ${r.stderr}`)
   }
   // the same hook stops a command module: the check can fail
@@ -48,12 +58,28 @@ test('a consumer project type-checks lcs, lcs/sdk, lcs/discovery and the example
   mkdirSync(join(dir, 'node_modules/@types'), {recursive: true})
   symlinkSync(ROOT, join(dir, 'node_modules/lcs'), 'dir')
   symlinkSync(join(ROOT, 'node_modules/@types/node'), join(dir, 'node_modules/@types/node'), 'dir')
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({dependencies: {lcs: `file:${ROOT}`}, name: 'consumer', private: true, type: 'module'}))
-  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
-    compilerOptions: {module: 'NodeNext', moduleResolution: 'NodeNext', noEmit: true, skipLibCheck: false, strict: true, target: 'ES2022', types: ['node']},
-    include: ['*.ts'],
-  }))
-  writeFileSync(join(dir, 'consumer.ts'), `
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({dependencies: {lcs: `file:${ROOT}`}, name: 'consumer', private: true, type: 'module'}),
+  )
+  writeFileSync(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        noEmit: true,
+        skipLibCheck: false,
+        strict: true,
+        target: 'ES2022',
+        types: ['node'],
+      },
+      include: ['*.ts'],
+    }),
+  )
+  writeFileSync(
+    join(dir, 'consumer.ts'),
+    `
 import {CloudClient, LcsError, type BatchItemResult, type Outcome, type RouteName, type UserItem} from 'lcs'
 import {CloudClient as Same} from 'lcs/sdk'
 import {discover, parseTarget, type DiscoveredPrinter, type DiscoverOptions} from 'lcs/discovery'
@@ -67,12 +93,16 @@ const stored: Promise<CloudClient> = CloudClient.fromLogin({profile: 'default'})
 const opts: DiscoverOptions = {signal: AbortSignal.timeout(1000), snmp: {community: 'public'}, targets: ['127.0.0.1']}
 const found: Promise<DiscoveredPrinter[]> = discover(opts).then((r) => r.printers)
 export {found, LcsError, one, parseTarget, results, route, stored}
-`)
+`,
+  )
   copyFileSync(EXAMPLE, join(dir, 'example.ts'))
   const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', dir], {encoding: 'utf8', timeout: 120_000})
   assert.equal(tsc.status, 0, tsc.stdout + tsc.stderr)
   // a wrong type is caught (the check can fail)
-  writeFileSync(join(dir, 'wrong.ts'), `import {CloudClient} from 'lcs'\nexport const n: number = CloudClient.forRegion('us', {accessToken: 't', kind: 'token'}).orgs.list()\n`)
+  writeFileSync(
+    join(dir, 'wrong.ts'),
+    `import {CloudClient} from 'lcs'\nexport const n: number = CloudClient.forRegion('us', {accessToken: 't', kind: 'token'}).orgs.list()\n`,
+  )
   const bad = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', dir], {encoding: 'utf8', timeout: 120_000})
   assert.notEqual(bad.status, 0)
   assert.match(bad.stdout, /wrong\.ts/)

@@ -23,13 +23,25 @@ test('no secret appears in any output of any command under --verbose', async () 
   await go(['login', '--api-url', sb.apiUrl, '--email', sb.adminEmail, '--password-stdin'], sb.adminPassword)
   await go(['login', '--api-url', sb.apiUrl, '--client-id', sb.clientId, '--client-secret-stdin'], sb.clientSecret)
   await go(['login', '--api-url', sb.apiUrl, '--client-id', sb.clientId, '--client-secret-stdin'], 'a-wrong-secret-value')
-  for (const args of [['auth', 'status'], ['auth', 'status', '--json'], ['orgs', 'list'], ['orgs', 'list', '--csv'], ['orgs', 'use', 'Contoso Retail'],
-    ['orgs', 'create-child', 'Leak Test Co'], ['printers', 'list', '--json'], ['sandbox', 'status', '--data', sb.dataDir]]) {
+  for (const args of [
+    ['auth', 'status'],
+    ['auth', 'status', '--json'],
+    ['orgs', 'list'],
+    ['orgs', 'list', '--csv'],
+    ['orgs', 'use', 'Contoso Retail'],
+    ['orgs', 'create-child', 'Leak Test Co'],
+    ['printers', 'list', '--json'],
+    ['sandbox', 'status', '--data', sb.dataDir],
+  ]) {
     await go(args)
   }
   const creds = JSON.parse(readFileSync(join(env.LCS_CONFIG_DIR!, 'credentials.json'), 'utf8')).default
   await go(['orgs', 'list'], undefined, {...env, LCS_TOKEN: creds.accessToken})
-  await go(['orgs', 'list', '--json'], undefined, isolatedEnv({LCS_API_URL: sb.apiUrl, LCS_CLIENT_ID: sb.clientId, LCS_CLIENT_SECRET: sb.clientSecret}))
+  await go(
+    ['orgs', 'list', '--json'],
+    undefined,
+    isolatedEnv({LCS_API_URL: sb.apiUrl, LCS_CLIENT_ID: sb.clientId, LCS_CLIENT_SECRET: sb.clientSecret}),
+  )
   await go(['logout'])
   const all = outputs.join('\n')
   assert.match(all, /\[http\] → POST/, 'the trace really ran')

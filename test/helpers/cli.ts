@@ -25,7 +25,11 @@ export function isolatedEnv(extra: Record<string, string | undefined> = {}): Nod
 }
 
 /** Runs a program to its end, collecting its output; killed (and rejected) after timeoutMs. */
-export function runProgram(cmd: string, args: string[], opts: {env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number; cwd?: string} = {}): Promise<RunResult> {
+export function runProgram(
+  cmd: string,
+  args: string[],
+  opts: {env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number; cwd?: string} = {},
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, {cwd: opts.cwd, env: opts.env, stdio: ['pipe', 'pipe', 'pipe']})
     let stdout = ''

@@ -17,7 +17,11 @@ export interface InProcessResult<T> {
 
 type CommandClass<T> = (abstract new (...args: never[]) => BaseCommand<T>) & {run(argv: string[], opts: Config): Promise<unknown>}
 
-export async function runInProcess<T>(Cmd: CommandClass<T>, argv: string[], opts: {env?: NodeJS.ProcessEnv; factory?: Partial<Factory>} = {}): Promise<InProcessResult<T>> {
+export async function runInProcess<T>(
+  Cmd: CommandClass<T>,
+  argv: string[],
+  opts: {env?: NodeJS.ProcessEnv; factory?: Partial<Factory>} = {},
+): Promise<InProcessResult<T>> {
   config ??= Config.load(fileURLToPath(new URL('../..', import.meta.url)))
   let stdout = ''
   let stderr = ''

@@ -2,5 +2,10 @@
 import {discover} from '../../src/lib/discovery/discover.js'
 
 const [targets, ippPort, snmpPort] = process.argv.slice(2)
-const r = await discover({ipp: true, ippPort: Number(ippPort), snmp: {port: Number(snmpPort), retries: 0, timeoutMs: 300}, targets: targets.split(',')})
+const r = await discover({
+  ipp: true,
+  ippPort: Number(ippPort),
+  snmp: {port: Number(snmpPort), retries: 0, timeoutMs: 300},
+  targets: targets.split(','),
+})
 console.log(JSON.stringify(r))

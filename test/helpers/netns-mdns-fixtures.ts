@@ -18,7 +18,12 @@ export function garbagePackets(): Buffer[] {
       [{name: '_ipp._tcp.local', type: 'PTR', ttl: 4500, data: 'Junk._ipp._tcp.local'}],
       [
         // not UTF-8, and an ANSI escape sequence
-        {name: 'Junk._ipp._tcp.local', type: 'TXT', ttl: 4500, data: [Buffer.from([0x74, 0x79, 0x3d, 0xff, 0xfe, 0x41]), 'note=\x1b[31mred']},
+        {
+          name: 'Junk._ipp._tcp.local',
+          type: 'TXT',
+          ttl: 4500,
+          data: [Buffer.from([0x74, 0x79, 0x3d, 0xff, 0xfe, 0x41]), 'note=\x1b[31mred'],
+        },
         {name: 'Junk._ipp._tcp.local', type: 'SRV', ttl: 120, data: {target: '', port: 631}}, // no target
       ],
     ),

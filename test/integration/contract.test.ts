@@ -23,7 +23,8 @@ test('the sandbox serves exactly the routes of the contract', () => {
 })
 
 test('every route the SDK calls is in the contract', () => {
-  for (const [name, r] of Object.entries(ROUTES)) assert.ok(specRoutes.has(`${r.method} ${r.path}`), `SDK route ${name} (${r.method} ${r.path}) is not in openapi.yaml`)
+  for (const [name, r] of Object.entries(ROUTES))
+    assert.ok(specRoutes.has(`${r.method} ${r.path}`), `SDK route ${name} (${r.method} ${r.path}) is not in openapi.yaml`)
 })
 
 let sandbox: Awaited<ReturnType<typeof runSandbox>>
@@ -34,7 +35,10 @@ after(() => sandbox.stop())
 
 test('sandbox answers carry the fields the contract requires', async () => {
   const {info} = sandbox
-  const client = new CloudClient({credentials: {clientId: info.clientId, clientSecret: info.clientSecret, kind: 'client'}, endpoints: {apis: info.apiUrl, idp: info.apiUrl}})
+  const client = new CloudClient({
+    credentials: {clientId: info.clientId, clientSecret: info.clientSecret, kind: 'client'},
+    endpoints: {apis: info.apiUrl, idp: info.apiUrl},
+  })
   const required = (schema: string) => spec.components.schemas[schema].required ?? []
   const hasAll = (obj: object, schema: string) => {
     for (const k of required(schema)) assert.ok(k in obj, `${schema} lacks ${k}: ${JSON.stringify(obj)}`)
@@ -81,17 +85,28 @@ test('sandbox answers carry the fields the contract requires', async () => {
 })
 
 test('errors use the contract envelope with a request id, and bad paging is a 400 naming the field', async () => {
-  const res = await fetch(`${sandbox.info.apiUrl}/ciam/identity-authorization-service/oauth/token/info`, {headers: {'X-Request-Id': 'rid-1'}})
+  const res = await fetch(`${sandbox.info.apiUrl}/ciam/identity-authorization-service/oauth/token/info`, {
+    headers: {'X-Request-Id': 'rid-1'},
+  })
   assert.equal(res.status, 401)
   const body = (await res.json()) as {error: {code: string; requestId: string}}
   assert.equal(body.error.requestId, 'rid-1')
-  const client = new CloudClient({credentials: {clientId: sandbox.info.clientId, clientSecret: sandbox.info.clientSecret, kind: 'client'}, endpoints: {apis: sandbox.info.apiUrl, idp: sandbox.info.apiUrl}})
-  await assert.rejects(client.call('assets', {query: {size: 500}}), (e: Error & {kind?: string; details?: Array<{field: string}>}) => e.kind === 'badData' && e.details?.[0].field === 'size')
+  const client = new CloudClient({
+    credentials: {clientId: sandbox.info.clientId, clientSecret: sandbox.info.clientSecret, kind: 'client'},
+    endpoints: {apis: sandbox.info.apiUrl, idp: sandbox.info.apiUrl},
+  })
+  await assert.rejects(
+    client.call('assets', {query: {size: 500}}),
+    (e: Error & {kind?: string; details?: Array<{field: string}>}) => e.kind === 'badData' && e.details?.[0].field === 'size',
+  )
 })
 
 test('the import and group endpoints answer with the fields the contract requires', async () => {
   const {info} = sandbox
-  const client = new CloudClient({credentials: {clientId: info.clientId, clientSecret: info.clientSecret, kind: 'client'}, endpoints: {apis: info.apiUrl, idp: info.apiUrl}})
+  const client = new CloudClient({
+    credentials: {clientId: info.clientId, clientSecret: info.clientSecret, kind: 'client'},
+    endpoints: {apis: info.apiUrl, idp: info.apiUrl},
+  })
   const required = (schema: string) => spec.components.schemas[schema].required ?? []
   const hasAll = (obj: object, schema: string) => {
     for (const k of required(schema)) assert.ok(k in obj, `${schema} lacks ${k}: ${JSON.stringify(obj)}`)
@@ -101,7 +116,21 @@ test('the import and group endpoints answer with the fields the contract require
     ['usersBatch', {email: 'contract@company.com', groups: ['Printing'], operation: 'CREATE'}],
     ['badgesBatch', {badgeId: 'contract-1', email: 'contract@company.com', operation: 'CREATE', temporary: true}],
     ['preenrollmentsBatch', {serialNumber: 'CONTRACT01'}],
-    ['mpsContactsBatch', {addressLine1: '1 Main St', businessName: 'Contract', city: 'Lexington', country: 'US', countryCode: '1', email: 'c@company.com', firstName: 'C', lastName: 'T', phone: '555 0100', postalCode: '40550'}],
+    [
+      'mpsContactsBatch',
+      {
+        addressLine1: '1 Main St',
+        businessName: 'Contract',
+        city: 'Lexington',
+        country: 'US',
+        countryCode: '1',
+        email: 'c@company.com',
+        firstName: 'C',
+        lastName: 'T',
+        phone: '555 0100',
+        postalCode: '40550',
+      },
+    ],
   ]
   for (const [route, item] of batches) {
     const res = await client.call<{results: Array<{status: number}>}>(route, {body: {items: [item]}, params})
@@ -109,8 +138,17 @@ test('the import and group endpoints answer with the fields the contract require
     assert.equal(res.results[0].status, 201, `${route}: ${JSON.stringify(res)}`)
   }
   hasAll(await client.call('createGroup', {body: {name: 'Empty group'}, params}), 'Group')
-  await assert.rejects(client.call('createGroup', {body: {name: 'empty GROUP'}, params}), (e: Error & {kind?: string}) => e.kind === 'conflict')
-  const lists: Array<[RouteName, string]> = [['listUsers', 'User'], ['listGroups', 'Group'], ['listBadges', 'Badge'], ['listPreenrollments', 'Preenrollment'], ['listMpsContacts', 'MpsContactItem']]
+  await assert.rejects(
+    client.call('createGroup', {body: {name: 'empty GROUP'}, params}),
+    (e: Error & {kind?: string}) => e.kind === 'conflict',
+  )
+  const lists: Array<[RouteName, string]> = [
+    ['listUsers', 'User'],
+    ['listGroups', 'Group'],
+    ['listBadges', 'Badge'],
+    ['listPreenrollments', 'Preenrollment'],
+    ['listMpsContacts', 'MpsContactItem'],
+  ]
   for (const [route, schema] of lists) {
     const page = await client.call<{content: object[]}>(route, {params})
     hasAll(page, 'Page')

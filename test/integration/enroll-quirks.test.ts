@@ -14,13 +14,33 @@ let sandbox: Awaited<ReturnType<typeof runSandbox>>
 let rows: EnrollRow[]
 
 before(async () => {
-  sandbox = await runSandbox({dataDir: tempDir(), port: 0, printers: {count: 120, ewsPort: SNMP + 1, mdns: false, quirks: true, snmpPort: SNMP, subnet: '127.26.0.0/24'}, seed: 9})
+  sandbox = await runSandbox({
+    dataDir: tempDir(),
+    port: 0,
+    printers: {count: 120, ewsPort: SNMP + 1, mdns: false, quirks: true, snmpPort: SNMP, subnet: '127.26.0.0/24'},
+    seed: 9,
+  })
   const withQuirk = sandbox.info.printers.filter((p) => p.ews?.quirk && p.ews.capability !== 'none' && !p.quirk)
-  const {printers} = await discover({mdns: false, snmp: {port: SNMP, retries: 0, timeoutMs: 1000}, targets: withQuirk.map((p) => p.address)})
+  const {printers} = await discover({
+    mdns: false,
+    snmp: {port: SNMP, retries: 0, timeoutMs: 1000},
+    targets: withQuirk.map((p) => p.address),
+  })
   const {info} = sandbox
-  const client = new CloudClient({credentials: {clientId: info.clientId, clientSecret: info.clientSecret, kind: 'client'}, endpoints: {apis: info.apiUrl, idp: info.apiUrl}})
+  const client = new CloudClient({
+    credentials: {clientId: info.clientId, clientSecret: info.clientSecret, kind: 'client'},
+    endpoints: {apis: info.apiUrl, idp: info.apiUrl},
+  })
   rows = await enrollPrinters(printers, {
-    client, cloudUrl: info.apiUrl, concurrency: 8, credentials: {password: 'sandbox-ews', user: 'admin'}, ewsPort: SNMP + 1, orgId: info.orgId, pollMs: 300, preferAgent: 'native', timeoutMs: 10_000,
+    client,
+    cloudUrl: info.apiUrl,
+    concurrency: 8,
+    credentials: {password: 'sandbox-ews', user: 'admin'},
+    ewsPort: SNMP + 1,
+    orgId: info.orgId,
+    pollMs: 300,
+    preferAgent: 'native',
+    timeoutMs: 10_000,
   })
 })
 after(() => sandbox.stop())

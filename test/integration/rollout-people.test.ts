@@ -23,7 +23,10 @@ const dir = tempDir()
 before(async () => {
   sandbox = await runSandbox({dataDir, port: 0})
   const {info} = sandbox
-  client = new CloudClient({credentials: {clientId: info.clientId, clientSecret: info.clientSecret, kind: 'client'}, endpoints: {apis: info.apiUrl, idp: info.apiUrl}})
+  client = new CloudClient({
+    credentials: {clientId: info.clientId, clientSecret: info.clientSecret, kind: 'client'},
+    endpoints: {apis: info.apiUrl, idp: info.apiUrl},
+  })
 })
 after(() => sandbox.stop())
 
@@ -44,10 +47,16 @@ async function refused(name: string, text: string): Promise<string[]> {
   assert.fail('expected a refusal')
 }
 
-const lines = (items: PlanItem[]) => items.filter((i) => i.kind !== 'organization').map((i) => `${i.action} ${i.kind} ${i.name}${i.changes ? ` (${i.changes.join(', ')})` : ''}${i.rows ? ` ${i.detail}` : ''}`)
+const lines = (items: PlanItem[]) =>
+  items
+    .filter((i) => i.kind !== 'organization')
+    .map((i) => `${i.action} ${i.kind} ${i.name}${i.changes ? ` (${i.changes.join(', ')})` : ''}${i.rows ? ` ${i.detail}` : ''}`)
 
 test('a new organization: every row plans as a creation without asking the cloud; applied, then all unchanged', async () => {
-  writeFileSync(join(dir, 'staff.csv'), 'EMAIL,OPERATION,PASSWORD,FIRST_NAME,LAST_NAME,DISPLAY_NAME,DEPARTMENT,COST_CENTER,GROUPS,PIN\nann@adatum.example,CREATE,,Ann,,,,,Crew,\nbob@adatum.example,UPDATE,,Bob,,,,,,\n')
+  writeFileSync(
+    join(dir, 'staff.csv'),
+    'EMAIL,OPERATION,PASSWORD,FIRST_NAME,LAST_NAME,DISPLAY_NAME,DEPARTMENT,COST_CENTER,GROUPS,PIN\nann@adatum.example,CREATE,,Ann,,,,,Crew,\nbob@adatum.example,UPDATE,,Bob,,,,,,\n',
+  )
   const doc = `version: 1
 organization: {name: Adatum, create: true}
 groups: [Crew, Office]
@@ -62,14 +71,26 @@ preenroll: [ADATUM0001]
     '5:11 users[0].file: staff.csv:3:1: the organization Adatum does not exist yet: there is nothing to update',
     `5:11 users[0].file: staff.csv: every rejected row and its reason: ${join(dir, 'staff.csv.rejected.csv')}`,
   ])
-  writeFileSync(join(dir, 'staff.csv'), 'EMAIL,OPERATION,PASSWORD,FIRST_NAME,LAST_NAME,DISPLAY_NAME,DEPARTMENT,COST_CENTER,GROUPS,PIN\nann@adatum.example,CREATE,,Ann,,,,,Crew,\n')
+  writeFileSync(
+    join(dir, 'staff.csv'),
+    'EMAIL,OPERATION,PASSWORD,FIRST_NAME,LAST_NAME,DISPLAY_NAME,DEPARTMENT,COST_CENTER,GROUPS,PIN\nann@adatum.example,CREATE,,Ann,,,,,Crew,\n',
+  )
   const {ctx, items} = await plan('adatum.yaml', doc)
   assert.deepEqual(lines(items), [
-    'create group Crew', 'create group Office', 'create users file staff.csv 1 to create', 'create user cy@adatum.example', 'create badge A-1', 'create pin ann@adatum.example', 'create preenrollment ADATUM0001',
+    'create group Crew',
+    'create group Office',
+    'create users file staff.csv 1 to create',
+    'create user cy@adatum.example',
+    'create badge A-1',
+    'create pin ann@adatum.example',
+    'create preenrollment ADATUM0001',
   ])
   assert.deepEqual(items.find((i) => i.kind === 'badge')!.dependsOn, ['user:ann@adatum.example'])
   assert.deepEqual(await applyPlan(items, ctx), [])
-  assert.deepEqual(lines((await plan('adatum.yaml', doc)).items).filter((l) => !l.startsWith('unchanged')), [])
+  assert.deepEqual(
+    lines((await plan('adatum.yaml', doc)).items).filter((l) => !l.startsWith('unchanged')),
+    [],
+  )
 })
 
 test('new PIN settings: the dry run leaves PINs out (the cloud would judge them by the old ones) and plans an update', async () => {
@@ -86,25 +107,41 @@ users: [{email: dee@fabrikam.example, firstName: Dee, pin: "8642"}]
 pins: [{email: eve@fabrikam.example, pin: "9753"}]
 `
   const {ctx, items} = await plan('pins.yaml', doc)
-  assert.deepEqual(lines(items), ['update login settings PIN settings (pinGeneration, pinLength)', 'update user dee@fabrikam.example (pin)', 'update pin eve@fabrikam.example (pin)'])
+  assert.deepEqual(lines(items), [
+    'update login settings PIN settings (pinGeneration, pinLength)',
+    'update user dee@fabrikam.example (pin)',
+    'update pin eve@fabrikam.example (pin)',
+  ])
   assert.deepEqual(await applyPlan(items, ctx), [])
-  assert.deepEqual(lines((await plan('pins.yaml', doc)).items).filter((l) => !l.startsWith('unchanged')), [])
+  assert.deepEqual(
+    lines((await plan('pins.yaml', doc)).items).filter((l) => !l.startsWith('unchanged')),
+    [],
+  )
 })
 
 test('an identity named twice across sources, or a PIN given in users and pins, is refused', async () => {
-  writeFileSync(join(dir, 'twice.csv'), 'EMAIL,OPERATION,PASSWORD,FIRST_NAME,LAST_NAME,DISPLAY_NAME,DEPARTMENT,COST_CENTER,GROUPS,PIN\nfay@fabrikam.example,CREATE,,Fay,,,,,,\n')
-  assert.deepEqual(await refused('twice.yaml', `version: 1
+  writeFileSync(
+    join(dir, 'twice.csv'),
+    'EMAIL,OPERATION,PASSWORD,FIRST_NAME,LAST_NAME,DISPLAY_NAME,DEPARTMENT,COST_CENTER,GROUPS,PIN\nfay@fabrikam.example,CREATE,,Fay,,,,,,\n',
+  )
+  assert.deepEqual(
+    await refused(
+      'twice.yaml',
+      `version: 1
 organization: {name: Fabrikam Health}
 users:
   - {email: fay@fabrikam.example, pin: "1234"}
   - file: twice.csv
 pins: [{email: FAY@fabrikam.example, pin: "4321"}]
 preenroll: [FAB0000001, fab0000001]
-`), [
-    '5:11 users[1].file: fay@fabrikam.example is also in users[0]: name it once',
-    '6:16 pins[0].email: the PIN of fay@fabrikam.example is also given in users[0]: give it once',
-    '7:25 preenroll[1]: serial number FAB0000001 is already in preenroll[0]: a file names it once',
-  ])
+`,
+    ),
+    [
+      '5:11 users[1].file: fay@fabrikam.example is also in users[0]: name it once',
+      '6:16 pins[0].email: the PIN of fay@fabrikam.example is also given in users[0]: give it once',
+      '7:25 preenroll[1]: serial number FAB0000001 is already in preenroll[0]: a file names it once',
+    ],
+  )
 })
 
 test('an inline row the cloud rejects at apply time fails alone; the others are applied', async () => {
@@ -120,6 +157,9 @@ badges: [{badge: G-1, email: gil@contoso.example}, {badge: H-1, email: hal@conto
   putBadge(db, contoso, 'H-1', createUser(db, contoso, 'ivy@contoso.example', {}), false)
   db.close()
   const failed = await applyPlan(items, ctx)
-  assert.deepEqual(failed.map((f) => `${f.kind} ${f.name}: ${f.error}`), ['badge H-1: Badge H-1 is already registered to another user'])
+  assert.deepEqual(
+    failed.map((f) => `${f.kind} ${f.name}: ${f.error}`),
+    ['badge H-1: Badge H-1 is already registered to another user'],
+  )
   assert.deepEqual(await refused('race.yaml', doc), ['4:60 badges[1].badge: Badge H-1 is already registered to another user'])
 })

@@ -20,14 +20,21 @@ test('the password grant with the integration client needs its secret', async ()
   const {adminEmail, adminPassword, clientId, clientSecret} = sandbox.info
   const without = await token({client_id: clientId, grant_type: 'password', password: adminPassword, username: adminEmail})
   assert.equal(without.status, 401)
-  const withSecret = await token({client_id: clientId, client_secret: clientSecret, grant_type: 'password', password: adminPassword, username: adminEmail})
+  const withSecret = await token({
+    client_id: clientId,
+    client_secret: clientSecret,
+    grant_type: 'password',
+    password: adminPassword,
+    username: adminEmail,
+  })
   assert.equal(withSecret.status, 200)
   const publicClient = await token({client_id: 'lcs-cli', grant_type: 'password', password: adminPassword, username: adminEmail})
   assert.equal(publicClient.status, 200)
 })
 
 test('wrong passwords are rate limited per account: 429 with Retry-After, other accounts unaffected', async () => {
-  const guess = (password: string) => token({client_id: 'lcs-cli', grant_type: 'password', password, username: 'Avery.Guess@northwind.example'})
+  const guess = (password: string) =>
+    token({client_id: 'lcs-cli', grant_type: 'password', password, username: 'Avery.Guess@northwind.example'})
   const statuses = []
   for (let i = 0; i < 12; i++) statuses.push((await guess(`wrong-${i}`)).status)
   assert.deepEqual(statuses.slice(0, 10), Array(10).fill(400))
@@ -35,16 +42,25 @@ test('wrong passwords are rate limited per account: 429 with Retry-After, other 
   assert.equal(limited.status, 429)
   assert.ok(Number(limited.headers.get('retry-after')) > 0)
   // another account is not affected
-  const other = await token({client_id: 'lcs-cli', grant_type: 'password', password: sandbox.info.adminPassword, username: sandbox.info.adminEmail})
+  const other = await token({
+    client_id: 'lcs-cli',
+    grant_type: 'password',
+    password: sandbox.info.adminPassword,
+    username: sandbox.info.adminEmail,
+  })
   assert.equal(other.status, 200)
 })
 
 test('an Idempotency-Key reused with another body is 422; the same body replays', async () => {
   const {apiUrl, clientId, clientSecret, orgId} = sandbox.info
-  const {access_token: at} = (await (await token({client_id: clientId, client_secret: clientSecret, grant_type: 'client_credentials'})).json()) as {access_token: string}
+  const {access_token: at} = (await (
+    await token({client_id: clientId, client_secret: clientSecret, grant_type: 'client_credentials'})
+  ).json()) as {access_token: string}
   const post = (name: string) =>
     fetch(`${apiUrl}/ciam/identity-management-service/v1.0/organizations/${orgId}/groups`, {
-      body: JSON.stringify({name}), headers: {authorization: `Bearer ${at}`, 'content-type': 'application/json', 'idempotency-key': 'k-1'}, method: 'POST',
+      body: JSON.stringify({name}),
+      headers: {authorization: `Bearer ${at}`, 'content-type': 'application/json', 'idempotency-key': 'k-1'},
+      method: 'POST',
     })
   assert.equal((await post('Night shift')).status, 201)
   const replay = await post('Night shift')

@@ -8,14 +8,18 @@ import {BaseCommand, checkArg, cloudFlags} from '../../lib/ui/index.js'
 export default class AccessGroupsCreate extends BaseCommand {
   static args = {name: Args.string({description: 'Name of the group.', required: true})}
 
-  static description = 'Create a Child Organization Access Group in the partner organization. It always carries Partner Administrator; --role adds more (enrolling customers\' printers: Fleet Management Administrator and File Service Administrator).'
+  static description =
+    "Create a Child Organization Access Group in the partner organization. It always carries Partner Administrator; --role adds more (enrolling customers' printers: Fleet Management Administrator and File Service Administrator)."
 
   static examples = [
     '<%= config.bin %> <%= command.id %> "Fleet technicians" --role "Fleet Management Administrator" --role "File Service Administrator"',
     '<%= config.bin %> <%= command.id %> "Report readers" --role "Fleet Management Reporting Analyst" --json',
   ]
 
-  static flags = {...cloudFlags, role: Flags.string({description: 'A role to add besides Partner Administrator (repeatable).', multiple: true})}
+  static flags = {
+    ...cloudFlags,
+    role: Flags.string({description: 'A role to add besides Partner Administrator (repeatable).', multiple: true}),
+  }
 
   async run(): Promise<AccessGroup> {
     const {args, flags} = await this.parse(AccessGroupsCreate)

@@ -7,9 +7,13 @@ import {BaseCommand, cloudFlags, confirmDelete} from '../../lib/ui/index.js'
 export default class AccessGroupsDelete extends BaseCommand {
   static args = {group: Args.string({description: 'Group name (any case) or id.', required: true})}
 
-  static description = 'Delete a Child Organization Access Group: its members lose their access to the customer organizations. Asks first on a terminal; scripts pass --yes.'
+  static description =
+    'Delete a Child Organization Access Group: its members lose their access to the customer organizations. Asks first on a terminal; scripts pass --yes.'
 
-  static examples = ['<%= config.bin %> <%= command.id %> "Fleet technicians"', '<%= config.bin %> <%= command.id %> "Fleet technicians" --yes --json']
+  static examples = [
+    '<%= config.bin %> <%= command.id %> "Fleet technicians"',
+    '<%= config.bin %> <%= command.id %> "Fleet technicians" --yes --json',
+  ]
 
   static flags = {...cloudFlags, yes: Flags.boolean({char: 'y', description: 'Do not ask for confirmation (required without a terminal).'})}
 
@@ -18,7 +22,11 @@ export default class AccessGroupsDelete extends BaseCommand {
     const s = await this.session(flags)
     const orgId = await activeOrgId(s)
     const g = await findAccessGroup(s.client, orgId, args.group)
-    await confirmDelete(`Child Organization Access Group ${g.name} (${g.members.length} members lose access to every customer organization)`, flags.yes, this.jsonEnabled())
+    await confirmDelete(
+      `Child Organization Access Group ${g.name} (${g.members.length} members lose access to every customer organization)`,
+      flags.yes,
+      this.jsonEnabled(),
+    )
     await s.client.accessGroups.delete(orgId, g.id)
     this.log(`Child Organization Access Group ${g.name}: deleted.`)
     return {group: g.name, outcome: 'deleted'}

@@ -9,7 +9,8 @@ const COLUMNS: Column<AccessGroup>[] = [
 ]
 
 export default class AccessGroupsList extends BaseCommand {
-  static description = 'List the Child Organization Access Groups of the partner organization: their members reach every customer organization with the group\'s roles.'
+  static description =
+    "List the Child Organization Access Groups of the partner organization: their members reach every customer organization with the group's roles."
 
   static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --json']
 

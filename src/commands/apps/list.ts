@@ -13,7 +13,8 @@ const COLUMNS: Column<CatalogApp>[] = [
 ]
 
 export default class AppsList extends BaseCommand {
-  static description = 'List the standard eSF applications of the catalog, which configurations can include by name or id (imported apps are resources: lcs resources list --type app).'
+  static description =
+    'List the standard eSF applications of the catalog, which configurations can include by name or id (imported apps are resources: lcs resources list --type app).'
 
   static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --json']
 

@@ -32,7 +32,11 @@ export default class AuthStatus extends BaseCommand {
       const info = await s.client.tokenInfo()
       const orgId = s.org ?? info.resource_owner_organization_id
       let orgName = s.orgSource === 'profile' ? s.profile.orgName : undefined
-      if (!orgName) orgName = await s.client.orgs.get(orgId).then((o) => o.name, () => undefined)
+      if (!orgName)
+        orgName = await s.client.orgs.get(orgId).then(
+          (o) => o.name,
+          () => undefined,
+        )
       status = {
         ...base,
         authMethod: s.credentials.kind === 'client' ? 'client_credentials' : s.credentials.kind === 'refresh' ? 'password' : 'token',
@@ -53,7 +57,9 @@ export default class AuthStatus extends BaseCommand {
   Auth method   ${status.authMethod}; credentials from ${status.credentialSource}
   Token expires ${status.tokenExpiresAt ?? 'unknown'}`)
     } else {
-      this.log(`Not authenticated for ${status.apiUrl} (profile "${status.profile}"): ${status.error}\nRun \`lcs login\`, or set LCS_CLIENT_ID and LCS_CLIENT_SECRET.`)
+      this.log(
+        `Not authenticated for ${status.apiUrl} (profile "${status.profile}"): ${status.error}\nRun \`lcs login\`, or set LCS_CLIENT_ID and LCS_CLIENT_SECRET.`,
+      )
     }
     return status
   }

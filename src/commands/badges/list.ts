@@ -13,9 +13,14 @@ const COLUMNS: Column<Badge>[] = [
 ]
 
 export default class BadgesList extends BaseCommand {
-  static description = 'List the registered badges of the organization (or of one user). Needs the Organization Administrator or User Administrator role.'
+  static description =
+    'List the registered badges of the organization (or of one user). Needs the Organization Administrator or User Administrator role.'
 
-  static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --email jdoe@company.com --json', '<%= config.bin %> <%= command.id %> --csv > badges.csv']
+  static examples = [
+    '<%= config.bin %> <%= command.id %>',
+    '<%= config.bin %> <%= command.id %> --email jdoe@company.com --json',
+    '<%= config.bin %> <%= command.id %> --csv > badges.csv',
+  ]
 
   static flags = {
     ...cloudFlags,

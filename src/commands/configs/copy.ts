@@ -13,14 +13,18 @@ export default class ConfigsCopy extends BaseCommand {
     newName: Args.string({description: 'Name of the copy.', required: true}),
   }
 
-  static description = 'Copy a configuration under a new name — the way to change a deployed one. Partners copy into a child organization with --to-org (the Partner Administrator role); the imported resources it uses are copied along.'
+  static description =
+    'Copy a configuration under a new name — the way to change a deployed one. Partners copy into a child organization with --to-org (the Partner Administrator role); the imported resources it uses are copied along.'
 
   static examples = [
     '<%= config.bin %> <%= command.id %> "Retail standard" "Retail standard v2"',
     '<%= config.bin %> <%= command.id %> "Retail standard" "Retail standard" --to-org "Contoso Retail" --json',
   ]
 
-  static flags = {...cloudFlags, 'to-org': Flags.string({description: 'Organization to copy into (id or name). Default: the same organization.'})}
+  static flags = {
+    ...cloudFlags,
+    'to-org': Flags.string({description: 'Organization to copy into (id or name). Default: the same organization.'}),
+  }
 
   async run(): Promise<Configuration> {
     const {args, flags} = await this.parse(ConfigsCopy)

@@ -7,7 +7,7 @@ import {LcsError} from '../../lib/errors.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 
 export default class ConfigsCreate extends BaseCommand {
-  static args = {name: Args.string({description: 'Name of the configuration (with -f, overrides the file\'s name).'})}
+  static args = {name: Args.string({description: "Name of the configuration (with -f, overrides the file's name)."})}
 
   static description = `Create a configuration: firmware (the recommended version for every model, and specific firmware resources, one per model), eSF apps from the catalog or the library, and settings files. When deployed, firmware goes first, then the apps, then the settings files, each in the order given here. From flags or from a YAML file (-f). Unknown resources, wrong types and two firmware resources for one model are refused before anything is created.`
 
@@ -21,7 +21,8 @@ export default class ConfigsCreate extends BaseCommand {
 
   async run(): Promise<Configuration> {
     const {args, flags} = await this.parse(ConfigsCreate)
-    if (flags.file && hasContentFlags(flags)) throw new LcsError('usage', 'Give the configuration either with -f FILE or with flags, not both.')
+    if (flags.file && hasContentFlags(flags))
+      throw new LcsError('usage', 'Give the configuration either with -f FILE or with flags, not both.')
     const fromFile = flags.file ? await loadConfigFile(flags.file) : undefined
     const name = args.name ?? fromFile?.spec.name
     if (!name) throw new LcsError('usage', 'Name the configuration: lcs configs create NAME … (or -f FILE with a name:).')

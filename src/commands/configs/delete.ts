@@ -7,9 +7,13 @@ import {BaseCommand, cloudFlags, type ItemReport} from '../../lib/ui/index.js'
 export default class ConfigsDelete extends BaseCommand {
   static args = {names: Args.string({description: 'Names or ids of the configurations to delete.', required: true})}
 
-  static description = 'Delete configurations. Asks first (--yes in scripts). Printers keep what was deployed; the task history keeps the deployments. Exit 9 when some were not found.'
+  static description =
+    'Delete configurations. Asks first (--yes in scripts). Printers keep what was deployed; the task history keeps the deployments. Exit 9 when some were not found.'
 
-  static examples = ['<%= config.bin %> <%= command.id %> "Old standard"', '<%= config.bin %> <%= command.id %> "Old standard" "Test" --yes --json']
+  static examples = [
+    '<%= config.bin %> <%= command.id %> "Old standard"',
+    '<%= config.bin %> <%= command.id %> "Old standard" "Test" --yes --json',
+  ]
 
   static flags = {...cloudFlags, yes: Flags.boolean({char: 'y', description: 'Do not ask for confirmation.'})}
 

@@ -25,9 +25,19 @@ export default class ConfigsDeploy extends BaseCommand {
     const orgId = await activeOrgId(s)
     const c = findNamed(await s.client.configs.list(orgId), args.name, 'configuration', 'See `lcs configs list`.')
     const printers = await selectPrinters(s.client, orgId, {all: flags.all, printers: splitSerials(flags.printers), tags: flags.tag})
-    const task = await s.client.deployments.create(orgId, {configurationId: c.id, kind: 'deploy-configuration', name: flags.name, printers: printers.map((p) => p.serialNumber)})
+    const task = await s.client.deployments.create(orgId, {
+      configurationId: c.id,
+      kind: 'deploy-configuration',
+      name: flags.name,
+      printers: printers.map((p) => p.serialNumber),
+    })
     this.note(`Deploying "${c.name}" to ${printers.length} printer${printers.length === 1 ? '' : 's'} (task ${task.id}).`)
-    const out = await followTask(s.client, orgId, task, {log: (l) => this.log(l), pollMs: flags['poll-interval'], verbose: this.verbose, wait: flags.wait})
+    const out = await followTask(s.client, orgId, task, {
+      log: (l) => this.log(l),
+      pollMs: flags['poll-interval'],
+      verbose: this.verbose,
+      wait: flags.wait,
+    })
     if (out.partial) this.exitAs('partial')
     return out.task
   }

@@ -9,9 +9,13 @@ import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 export default class ConfigsShow extends BaseCommand {
   static args = {name: Args.string({description: 'Name or id of the configuration.', required: true})}
 
-  static description = 'Show a configuration: its firmware, apps and settings files in deployment order, whether it is deployed or the default, and the latest result on each printer it was deployed to.'
+  static description =
+    'Show a configuration: its firmware, apps and settings files in deployment order, whether it is deployed or the default, and the latest result on each printer it was deployed to.'
 
-  static examples = ['<%= config.bin %> <%= command.id %> "Retail standard"', '<%= config.bin %> <%= command.id %> "Retail standard" --json']
+  static examples = [
+    '<%= config.bin %> <%= command.id %> "Retail standard"',
+    '<%= config.bin %> <%= command.id %> "Retail standard" --json',
+  ]
 
   static flags = {...cloudFlags}
 

@@ -27,18 +27,26 @@ export default class ConfigsUpdate extends BaseCommand {
     const current = findNamed(await s.client.configs.list(orgId), args.name, 'configuration', 'See `lcs configs list`.')
     const copyHint = `Copy it and edit the copy: lcs configs copy "${current.name}" "${current.name} v2"`
     const editing = Boolean(flags.file) || hasContentFlags(flags)
-    if (!editing && flags.default === undefined) throw new LcsError('usage', 'Nothing to change: pass -f FILE or content flags (--description, --app, --settings, --firmware, --recommended-firmware), or --default / --no-default.')
+    if (!editing && flags.default === undefined)
+      throw new LcsError(
+        'usage',
+        'Nothing to change: pass -f FILE or content flags (--description, --app, --settings, --firmware, --recommended-firmware), or --default / --no-default.',
+      )
     // the default mark is not part of the configuration: it can move on a deployed one
-    if (editing && current.deployed) throw new LcsError('conflict', `"${current.name}" is a deployed configuration and cannot be modified.`, {hint: copyHint})
+    if (editing && current.deployed)
+      throw new LcsError('conflict', `"${current.name}" is a deployed configuration and cannot be modified.`, {hint: copyHint})
     const fromFile = flags.file ? await loadConfigFile(flags.file) : undefined
-    const spec = fromFile ? {...fromFile.spec, default: flags.default ?? fromFile.spec.default} : specFromFlags(current.name, flags, current)
+    const spec = fromFile
+      ? {...fromFile.spec, default: flags.default ?? fromFile.spec.default}
+      : specFromFlags(current.name, flags, current)
     let c = current
     if (editing) {
       const input = await resolveConfig(s.client, orgId, spec, fromFile?.source)
       try {
         c = await s.client.configs.update(orgId, current.id, input)
       } catch (error) {
-        if (error instanceof LcsError && error.kind === 'conflict') throw new LcsError('conflict', error.message, {hint: copyHint, requestId: error.requestId})
+        if (error instanceof LcsError && error.kind === 'conflict')
+          throw new LcsError('conflict', error.message, {hint: copyHint, requestId: error.requestId})
         throw error
       }
     }

@@ -32,9 +32,21 @@ export default class DeployFiles extends BaseCommand {
     const s = await this.session(flags)
     const orgId = await activeOrgId(s)
     const printers = await selectPrinters(s.client, orgId, selection)
-    const task = await s.client.deployments.create(orgId, {files, kind: 'deploy-files', name: flags.name, printers: printers.map((p) => p.serialNumber)})
-    this.note(`Deploying ${files.length} file${files.length === 1 ? '' : 's'} to ${printers.length} printer${printers.length === 1 ? '' : 's'} (task ${task.id}).`)
-    const out = await followTask(s.client, orgId, task, {log: (l) => this.log(l), pollMs: flags['poll-interval'], verbose: this.verbose, wait: flags.wait})
+    const task = await s.client.deployments.create(orgId, {
+      files,
+      kind: 'deploy-files',
+      name: flags.name,
+      printers: printers.map((p) => p.serialNumber),
+    })
+    this.note(
+      `Deploying ${files.length} file${files.length === 1 ? '' : 's'} to ${printers.length} printer${printers.length === 1 ? '' : 's'} (task ${task.id}).`,
+    )
+    const out = await followTask(s.client, orgId, task, {
+      log: (l) => this.log(l),
+      pollMs: flags['poll-interval'],
+      verbose: this.verbose,
+      wait: flags.wait,
+    })
     if (out.partial) this.exitAs('partial')
     return out.task
   }

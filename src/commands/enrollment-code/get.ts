@@ -16,7 +16,9 @@ export default class EnrollmentCodeGet extends BaseCommand {
     const s = await this.session(flags)
     const orgId = await activeOrgId(s)
     const code = flags.email ? await s.client.enrollmentCodes.email(orgId, flags.email) : await s.client.enrollmentCodes.get(orgId)
-    this.log(`Enrollment code: ${code.code}  (valid until ${formatTime(code.expiresAt)}; case-sensitive)${code.sentTo ? `\nSent to ${code.sentTo}.` : ''}`)
+    this.log(
+      `Enrollment code: ${code.code}  (valid until ${formatTime(code.expiresAt)}; case-sensitive)${code.sentTo ? `\nSent to ${code.sentTo}.` : ''}`,
+    )
     return code
   }
 }

@@ -2,7 +2,17 @@ import {Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
 import type {DeployTask} from '../../lib/cloud/index.js'
-import {checkSelection, followTask, formatInZone, formatWindow, scheduleFromFlags, selectionFlags, selectPrinters, splitSerials, waitFlags} from '../../lib/deploy/index.js'
+import {
+  checkSelection,
+  followTask,
+  formatInZone,
+  formatWindow,
+  scheduleFromFlags,
+  selectionFlags,
+  selectPrinters,
+  splitSerials,
+  waitFlags,
+} from '../../lib/deploy/index.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 
 export default class FirmwareUpdate extends BaseCommand {
@@ -21,7 +31,7 @@ export default class FirmwareUpdate extends BaseCommand {
     at: Flags.string({description: 'Start date and time, "YYYY-MM-DD HH:MM" (24-hour clock), in --tz.', helpGroup: 'WHEN'}),
     name: Flags.string({description: 'Scheduled task name, to find it on the schedule (64 characters at most).', helpGroup: 'WHEN'}),
     now: Flags.boolean({description: 'Update now.', helpGroup: 'WHEN'}),
-    tz: Flags.string({description: 'Time zone of --at, an IANA name (America/New_York). Default: this machine\'s.', helpGroup: 'WHEN'}),
+    tz: Flags.string({description: "Time zone of --at, an IANA name (America/New_York). Default: this machine's.", helpGroup: 'WHEN'}),
     window: Flags.string({description: 'Task window: 1–23 hours and 0–59 minutes, e.g. 2h30m. Default: 1h.', helpGroup: 'WHEN'}),
   }
 
@@ -33,11 +43,23 @@ export default class FirmwareUpdate extends BaseCommand {
     const s = await this.session(flags)
     const orgId = await activeOrgId(s)
     const printers = await selectPrinters(s.client, orgId, selection)
-    const task = await s.client.deployments.create(orgId, {kind: 'update-firmware', name, printers: printers.map((p) => p.serialNumber), schedule})
-    this.note(schedule
-      ? `Scheduled "${task.name}" for ${printers.length} printer${printers.length === 1 ? '' : 's'}: starts ${formatInZone(schedule.startAt, schedule.timeZone)}, window ${formatWindow(schedule.windowMinutes)} (task ${task.id}).`
-      : `Updating the firmware of ${printers.length} printer${printers.length === 1 ? '' : 's'} to the recommended version (task ${task.id}).`)
-    const out = await followTask(s.client, orgId, task, {log: (l) => this.log(l), pollMs: flags['poll-interval'], verbose: this.verbose, wait: flags.wait})
+    const task = await s.client.deployments.create(orgId, {
+      kind: 'update-firmware',
+      name,
+      printers: printers.map((p) => p.serialNumber),
+      schedule,
+    })
+    this.note(
+      schedule
+        ? `Scheduled "${task.name}" for ${printers.length} printer${printers.length === 1 ? '' : 's'}: starts ${formatInZone(schedule.startAt, schedule.timeZone)}, window ${formatWindow(schedule.windowMinutes)} (task ${task.id}).`
+        : `Updating the firmware of ${printers.length} printer${printers.length === 1 ? '' : 's'} to the recommended version (task ${task.id}).`,
+    )
+    const out = await followTask(s.client, orgId, task, {
+      log: (l) => this.log(l),
+      pollMs: flags['poll-interval'],
+      verbose: this.verbose,
+      wait: flags.wait,
+    })
     if (out.partial) this.exitAs('partial')
     return out.task
   }

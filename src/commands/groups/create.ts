@@ -8,9 +8,13 @@ import {BaseCommand, checkArg, cloudFlags} from '../../lib/ui/index.js'
 export default class GroupsCreate extends BaseCommand {
   static args = {name: Args.string({description: 'Name of the new group (unique in any case).', required: true})}
 
-  static description = 'Create an empty group. Add members with `lcs groups members add` and roles with `lcs groups roles assign`. A group of that name (any case) is a conflict (exit 6).'
+  static description =
+    'Create an empty group. Add members with `lcs groups members add` and roles with `lcs groups roles assign`. A group of that name (any case) is a conflict (exit 6).'
 
-  static examples = ['<%= config.bin %> <%= command.id %> Technicians', '<%= config.bin %> <%= command.id %> "Print users" --org "Contoso Retail" --json']
+  static examples = [
+    '<%= config.bin %> <%= command.id %> Technicians',
+    '<%= config.bin %> <%= command.id %> "Print users" --org "Contoso Retail" --json',
+  ]
 
   static flags = cloudFlags
 

@@ -7,7 +7,8 @@ import {BaseCommand, cloudFlags, confirmDelete} from '../../lib/ui/index.js'
 export default class GroupsDelete extends BaseCommand {
   static args = {group: Args.string({description: 'Group name (any case) or id.', required: true})}
 
-  static description = 'Delete a group: its members lose the roles they had through it; the users stay. Asks first on a terminal; scripts pass --yes.'
+  static description =
+    'Delete a group: its members lose the roles they had through it; the users stay. Asks first on a terminal; scripts pass --yes.'
 
   static examples = ['<%= config.bin %> <%= command.id %> Technicians', '<%= config.bin %> <%= command.id %> Technicians --yes --json']
 

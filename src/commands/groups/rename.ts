@@ -14,7 +14,10 @@ export default class GroupsRename extends BaseCommand {
 
   static description = 'Rename a group; members and roles stay. Another group of the new name (any case) is a conflict (exit 6).'
 
-  static examples = ['<%= config.bin %> <%= command.id %> Techs Technicians', '<%= config.bin %> <%= command.id %> Techs Technicians --json']
+  static examples = [
+    '<%= config.bin %> <%= command.id %> Techs Technicians',
+    '<%= config.bin %> <%= command.id %> Techs Technicians --json',
+  ]
 
   static flags = cloudFlags
 

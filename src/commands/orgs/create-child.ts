@@ -10,7 +10,10 @@ export default class OrgsCreateChild extends BaseCommand {
 
   static description = `Create a customer (child) organization under your partner organization. Needs the Partner Administrator role. Safe to retry: the request carries an idempotency key, and an existing child with the same name is reported as a conflict (exit 6).`
 
-  static examples = ['<%= config.bin %> <%= command.id %> "Contoso Retail"', '<%= config.bin %> <%= command.id %> "Acme Corp" --parent "Northwind Partners" --json']
+  static examples = [
+    '<%= config.bin %> <%= command.id %> "Contoso Retail"',
+    '<%= config.bin %> <%= command.id %> "Acme Corp" --parent "Northwind Partners" --json',
+  ]
 
   static flags = {
     ...cloudFlags,

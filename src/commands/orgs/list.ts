@@ -16,9 +16,14 @@ const COLUMNS: Column<Row>[] = [
 ]
 
 export default class OrgsList extends BaseCommand {
-  static description = 'List the organizations your credentials reach (your own and, for partners, the child organizations). * marks the active one.'
+  static description =
+    'List the organizations your credentials reach (your own and, for partners, the child organizations). * marks the active one.'
 
-  static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --json', '<%= config.bin %> <%= command.id %> --csv > orgs.csv']
+  static examples = [
+    '<%= config.bin %> <%= command.id %>',
+    '<%= config.bin %> <%= command.id %> --json',
+    '<%= config.bin %> <%= command.id %> --csv > orgs.csv',
+  ]
 
   static flags = {...cloudFlags, csv: Flags.boolean({description: 'Print CSV instead of a table.', exclusive: ['json']})}
 

@@ -7,10 +7,7 @@ export default class PinsImport extends ImportCommand<BadgeItem> {
 
 Checked, planned, chunked, resumable and idempotent like lcs badges import; PINs never appear in output, reports or the journal.`
 
-  static examples = [
-    '<%= config.bin %> <%= command.id %> pins.csv',
-    '<%= config.bin %> <%= command.id %> pins.csv --dry-run --json',
-  ]
+  static examples = ['<%= config.bin %> <%= command.id %> pins.csv', '<%= config.bin %> <%= command.id %> pins.csv --dry-run --json']
 
   protected async format(scope: OrgScope | undefined) {
     return badgeFormat({pinsOnly: true, policy: await pinPolicyOf(scope)})

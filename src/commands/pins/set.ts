@@ -7,7 +7,7 @@ import {LcsError} from '../../lib/errors.js'
 import {BaseCommand, canPrompt, checkArg, cloudFlags, missing, promptSecret, readSecretFromStdin} from '../../lib/ui/index.js'
 
 export default class PinsSet extends BaseCommand {
-  static args = {email: Args.string({description: 'The user\'s e-mail address.', required: true})}
+  static args = {email: Args.string({description: "The user's e-mail address.", required: true})}
 
   static description = `Set or reset a user's PIN for printer login, as the organization's PIN generation setting allows (lcs login-config get). "Administrator sets": the PIN is read from stdin (--pin-stdin) or asked for, hidden, on a terminal — never taken on the command line. "Automatically generate and e-mail": the cloud generates a new PIN and e-mails it to the user. "User sets": administrators cannot set PINs (exit 6).`
 
@@ -26,10 +26,13 @@ export default class PinsSet extends BaseCommand {
     const orgId = await activeOrgId(s)
     const policy = await s.client.loginConfig.get(orgId)
     if (policy.pinGeneration === 'user') {
-      throw new LcsError('conflict', 'Users of this organization set their own PINs: administrators cannot set them.', {hint: 'An Organization Administrator can change that: lcs login-config set --pin-generation admin'})
+      throw new LcsError('conflict', 'Users of this organization set their own PINs: administrators cannot set them.', {
+        hint: 'An Organization Administrator can change that: lcs login-config set --pin-generation admin',
+      })
     }
     if (policy.pinGeneration === 'auto') {
-      if (flags['pin-stdin']) throw new LcsError('usage', 'The organization generates PINs and e-mails them: there is no PIN to give (drop --pin-stdin).')
+      if (flags['pin-stdin'])
+        throw new LcsError('usage', 'The organization generates PINs and e-mails them: there is no PIN to give (drop --pin-stdin).')
       const outcome = await s.client.badges.applyOne(orgId, {email, operation: 'CREATE', regeneratePin: true})
       this.log(`A new PIN was generated and e-mailed to ${email}.`)
       return {email, generated: true, outcome}

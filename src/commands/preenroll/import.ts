@@ -7,7 +7,10 @@ export default class PreenrollImport extends ImportCommand<PreenrollItem> {
 
 Checked, planned, chunked (1,000 per request), resumable and idempotent like every import.`
 
-  static examples = ['<%= config.bin %> <%= command.id %> serials.txt', '<%= config.bin %> <%= command.id %> discovered.csv --dry-run --json']
+  static examples = [
+    '<%= config.bin %> <%= command.id %> serials.txt',
+    '<%= config.bin %> <%= command.id %> discovered.csv --dry-run --json',
+  ]
 
   protected async format() {
     return preenrollFormat

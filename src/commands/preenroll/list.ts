@@ -12,7 +12,11 @@ const COLUMNS: Column<Preenrollment>[] = [
 export default class PreenrollList extends BaseCommand {
   static description = 'List the printers pre-enrolled in the organization (serial numbers waiting to enroll with the enrollment code).'
 
-  static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --json', '<%= config.bin %> <%= command.id %> --csv > preenrolled.csv']
+  static examples = [
+    '<%= config.bin %> <%= command.id %>',
+    '<%= config.bin %> <%= command.id %> --json',
+    '<%= config.bin %> <%= command.id %> --csv > preenrolled.csv',
+  ]
 
   static flags = {...cloudFlags, csv: Flags.boolean({description: 'Print CSV instead of a table.', exclusive: ['json']})}
 

@@ -6,13 +6,19 @@ import {LcsError} from '../../lib/errors.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 
 export default class PrintersClaim extends BaseCommand {
-  static args = {code: Args.string({ignoreStdin: true, description: 'The code shown on the printer\'s panel (case-sensitive).', required: true})}
+  static args = {
+    code: Args.string({ignoreStdin: true, description: "The code shown on the printer's panel (case-sensitive).", required: true}),
+  }
 
   static deprecateAliases = true
 
-  static description = 'Printer-based enrollment: claim the code a printer shows on its panel, which enrolls it in the organization. (Formerly `printers enroll-code`, still accepted with a warning.)'
+  static description =
+    'Printer-based enrollment: claim the code a printer shows on its panel, which enrolls it in the organization. (Formerly `printers enroll-code`, still accepted with a warning.)'
 
-  static examples = ['<%= config.bin %> <%= command.id %> Hx7kQ2mZ', '<%= config.bin %> <%= command.id %> Hx7kQ2mZ --org "Contoso Retail" --json']
+  static examples = [
+    '<%= config.bin %> <%= command.id %> Hx7kQ2mZ',
+    '<%= config.bin %> <%= command.id %> Hx7kQ2mZ --org "Contoso Retail" --json',
+  ]
 
   static flags = {...cloudFlags}
 
@@ -21,7 +27,8 @@ export default class PrintersClaim extends BaseCommand {
   async run(): Promise<EnrolledPrinter> {
     const {args, flags} = await this.parse(PrintersClaim)
     const code = args.code.trim()
-    if (!/^[A-Za-z0-9]{4,32}$/.test(code)) throw new LcsError('usage', `"${args.code}" is not a printer code: 4–32 letters and digits, as shown on the printer.`)
+    if (!/^[A-Za-z0-9]{4,32}$/.test(code))
+      throw new LcsError('usage', `"${args.code}" is not a printer code: 4–32 letters and digits, as shown on the printer.`)
     const s = await this.session(flags)
     const p = await s.client.printers.claim(await activeOrgId(s), code)
     this.log(`Enrolled ${p.manufacturer} ${p.modelName} (serial ${p.serialNumber}) with the ${p.agent} agent.`)

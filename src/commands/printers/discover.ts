@@ -6,20 +6,45 @@ import {activeOrgId} from '../../lib/auth/index.js'
 import {discover, type DiscoveredPrinter, type DiscoverResult, saveDiscovery, surveyHtml} from '../../lib/discovery/index.js'
 import {enrolledSerials} from '../../lib/enroll/index.js'
 import {LcsError} from '../../lib/errors.js'
-import {BaseCommand, cloudFlags, type Column, discoveryArgs, discoveryFlags, discoveryOptions, renderCsv, renderTable, sweepProgress} from '../../lib/ui/index.js'
+import {
+  BaseCommand,
+  cloudFlags,
+  type Column,
+  discoveryArgs,
+  discoveryFlags,
+  discoveryOptions,
+  renderCsv,
+  renderTable,
+  sweepProgress,
+} from '../../lib/ui/index.js'
 
-const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${n === 1 ? word : word === 'address' ? 'addresses' : `${word}s`}`
+const plural = (n: number, word: string): string =>
+  `${n.toLocaleString('en-US')} ${n === 1 ? word : word === 'address' ? 'addresses' : `${word}s`}`
 
 /** "3 printers found, …": what answered, what could not be read, what stayed silent and what that can mean. */
 function summary(r: DiscoverResult): string {
-  const parts = [`${plural(r.printers.length, 'printer')} found`, `${plural(r.probed, 'address')} probed in ${(r.elapsedMs / 1000).toFixed(1)} s`]
-  if (r.unreadable.length) parts.push(`${plural(r.unreadable.length, 'address')} answered but could not be read (${r.unreadable.slice(0, 3).map((u) => `${u.address}: ${u.reason}`).join('; ')}${r.unreadable.length > 3 ? '; …' : ''})`)
+  const parts = [
+    `${plural(r.printers.length, 'printer')} found`,
+    `${plural(r.probed, 'address')} probed in ${(r.elapsedMs / 1000).toFixed(1)} s`,
+  ]
+  if (r.unreadable.length)
+    parts.push(
+      `${plural(r.unreadable.length, 'address')} answered but could not be read (${r.unreadable
+        .slice(0, 3)
+        .map((u) => `${u.address}: ${u.reason}`)
+        .join('; ')}${r.unreadable.length > 3 ? '; …' : ''})`,
+    )
   let text = parts.join(', ') + '.'
-  if (r.silent) text += ` ${plural(r.silent, 'address')} stayed silent: nobody there, SNMP off, or another community or v3 user — printers with SNMP off answer IPP: try --ipp.`
+  if (r.silent)
+    text += ` ${plural(r.silent, 'address')} stayed silent: nobody there, SNMP off, or another community or v3 user — printers with SNMP off answer IPP: try --ipp.`
   return text
 }
 
-const supplyText = (p: DiscoveredPrinter) => p.supplies.filter((s) => s.percent !== undefined).map((s) => `${s.color ?? s.description ?? s.type} ${s.percent}%`).join(', ')
+const supplyText = (p: DiscoveredPrinter) =>
+  p.supplies
+    .filter((s) => s.percent !== undefined)
+    .map((s) => `${s.color ?? s.description ?? s.type} ${s.percent}%`)
+    .join(', ')
 
 const COLUMNS: Column<DiscoveredPrinter>[] = [
   {get: (p) => p.address, header: 'Address'},
@@ -62,7 +87,10 @@ Like the Printer Enrollment Tool: mDNS first (when searching the local network),
     ...discoveryFlags,
     ...cloudFlags,
     csv: Flags.boolean({description: 'Print CSV instead of tables.', exclusive: ['json']}),
-    report: Flags.file({description: 'Write a site-survey report: one self-contained HTML page (counts by vendor, model, status and agent; supplies; page counts; firmware against the Native Agent level; addresses that could not be read).'}),
+    report: Flags.file({
+      description:
+        'Write a site-survey report: one self-contained HTML page (counts by vendor, model, status and agent; supplies; page counts; firmware against the Native Agent level; addresses that could not be read).',
+    }),
     save: Flags.file({description: 'Write the result (JSON) to this file, for `lcs printers enroll --from`.'}),
   }
 
@@ -91,11 +119,22 @@ Like the Printer Enrollment Tool: mDNS first (when searching the local network),
     }
     const shown = this.verbose ? result.warnings : result.warnings.slice(0, 20)
     for (const w of shown) this.warning(w)
-    if (result.warnings.length > shown.length) this.warning(`… and ${result.warnings.length - shown.length} more warnings (--verbose shows them all)`)
+    if (result.warnings.length > shown.length)
+      this.warning(`… and ${result.warnings.length - shown.length} more warnings (--verbose shows them all)`)
     const rows = result.printers
-    if (result.stopped) this.warning(result.stopped === 'deadline' ? `Stopped by --discovery-timeout after ${(result.elapsedMs / 1000).toFixed(1)} s: the result holds what was found by then.` : 'Interrupted: the result holds what was found until then.')
+    if (result.stopped)
+      this.warning(
+        result.stopped === 'deadline'
+          ? `Stopped by --discovery-timeout after ${(result.elapsedMs / 1000).toFixed(1)} s: the result holds what was found by then.`
+          : 'Interrupted: the result holds what was found until then.',
+      )
     if (flags.save) {
-      await saveDiscovery(flags.save, rows, {silent: result.silent, ...(result.stopped ? {stopped: result.stopped} : {}), unreadable: result.unreadable, warnings: result.warnings})
+      await saveDiscovery(flags.save, rows, {
+        silent: result.silent,
+        ...(result.stopped ? {stopped: result.stopped} : {}),
+        unreadable: result.unreadable,
+        warnings: result.warnings,
+      })
       this.note(`Saved ${plural(rows.length, 'printer')} to ${flags.save}.`)
     }
     if (flags.report) {
@@ -106,7 +145,11 @@ Like the Printer Enrollment Tool: mDNS first (when searching the local network),
     if (flags.csv) {
       process.stdout.write(renderCsv(rows, CSV_COLUMNS))
     } else if (!this.jsonEnabled()) {
-      for (const [status, title] of [['eligible', 'Eligible to Enroll'], ['enrolled', 'Enrolled'], ['unsupported', 'Unsupported']] as const) {
+      for (const [status, title] of [
+        ['eligible', 'Eligible to Enroll'],
+        ['enrolled', 'Enrolled'],
+        ['unsupported', 'Unsupported'],
+      ] as const) {
         const group = rows.filter((r) => r.status === status)
         if (group.length) this.log(`\n${title} (${group.length})\n${renderTable(group, COLUMNS)}`)
       }
@@ -116,13 +159,22 @@ Like the Printer Enrollment Tool: mDNS first (when searching the local network),
   }
 
   /** Serials the cloud already has, when it can be asked; discovery is local and works without them. */
-  private async enrolledSerials(flags: {profile?: string; 'api-url'?: string; region?: string; org?: string}): Promise<Set<string> | undefined> {
+  private async enrolledSerials(flags: {
+    profile?: string
+    'api-url'?: string
+    region?: string
+    org?: string
+  }): Promise<Set<string> | undefined> {
     try {
       const session = await this.session(flags)
       return await enrolledSerials(session.client, await activeOrgId(session))
     } catch (error) {
       if (!(error instanceof LcsError) || !['auth', 'unavailable', 'forbidden'].includes(error.kind)) throw error
-      this.note(error.kind === 'auth' ? 'Not logged in: "enrolled" status is not checked against the cloud.' : `The cloud could not be asked which printers are enrolled (${error.message}); "enrolled" status is not checked.`)
+      this.note(
+        error.kind === 'auth'
+          ? 'Not logged in: "enrolled" status is not checked against the cloud.'
+          : `The cloud could not be asked which printers are enrolled (${error.message}); "enrolled" status is not checked.`,
+      )
       return undefined
     }
   }

@@ -5,7 +5,24 @@ import {discover, type DiscoveredPrinter, readDiscovery} from '../../lib/discove
 import {DEFAULT_EWS_PORT, type EnrollCandidate, enrollPrinters, type EnrollRow} from '../../lib/enroll/index.js'
 import {LcsError} from '../../lib/errors.js'
 import {registerSecret} from '../../lib/redact.js'
-import {BaseCommand, canPrompt, cloudFlags, type Column, discoveryArgs, discoveryFlags, type DiscoveryFlagValues, discoveryOptions, missing, Progress, promptCheckbox, promptInput, promptSecret, promptSelect, readSecretFromStdin, renderTable} from '../../lib/ui/index.js'
+import {
+  BaseCommand,
+  canPrompt,
+  cloudFlags,
+  type Column,
+  discoveryArgs,
+  discoveryFlags,
+  type DiscoveryFlagValues,
+  discoveryOptions,
+  missing,
+  Progress,
+  promptCheckbox,
+  promptInput,
+  promptSecret,
+  promptSelect,
+  readSecretFromStdin,
+  renderTable,
+} from '../../lib/ui/index.js'
 
 const COLUMNS: Column<EnrollRow>[] = [
   {get: (r) => r.address, header: 'Address'},
@@ -37,13 +54,26 @@ Select printers from a saved discovery (--from), by discovering TARGETS, by --se
     ...cloudFlags,
     'all-eligible': Flags.boolean({description: 'Enroll every eligible printer (others are reported with their reason).'}),
     concurrency: Flags.integer({description: 'Printers enrolled at once.', default: 32, min: 1, max: 256}),
-    'ews-password-stdin': Flags.boolean({description: 'Read the printers\' web-service password from stdin.', dependsOn: ['ews-user']}),
-    'ews-port': Flags.integer({description: 'TCP port of the printers\' web service (our contract; the sandbox\'s printers use 16180).', default: DEFAULT_EWS_PORT, min: 1, max: 65_535}),
-    'ews-user': Flags.string({description: 'User name for secured printers\' web service.'}),
+    'ews-password-stdin': Flags.boolean({description: "Read the printers' web-service password from stdin.", dependsOn: ['ews-user']}),
+    'ews-port': Flags.integer({
+      description: "TCP port of the printers' web service (our contract; the sandbox's printers use 16180).",
+      default: DEFAULT_EWS_PORT,
+      min: 1,
+      max: 65_535,
+    }),
+    'ews-user': Flags.string({description: "User name for secured printers' web service."}),
     from: Flags.file({description: 'A saved discovery (`lcs printers discover --save FILE`).', exists: true}),
-    'prefer-agent': Flags.string({description: 'Agent for printers that support both (PET: "enroll native agent-capable printers using").', default: 'native', options: ['native', 'printer']}),
+    'prefer-agent': Flags.string({
+      description: 'Agent for printers that support both (PET: "enroll native agent-capable printers using").',
+      default: 'native',
+      options: ['native', 'printer'],
+    }),
     serial: Flags.string({description: 'Enroll only the printer with this serial number; repeatable.', multiple: true}),
-    'snmp-timeout': Flags.string({description: 'Per-try SNMP timeout in seconds for the discovery of TARGETS.', default: '2', helpGroup: 'SNMP'}),
+    'snmp-timeout': Flags.string({
+      description: 'Per-try SNMP timeout in seconds for the discovery of TARGETS.',
+      default: '2',
+      helpGroup: 'SNMP',
+    }),
     timeout: Flags.integer({description: 'Seconds to wait for the cloud to list each printer (60–499).', default: 300, min: 60, max: 499}),
   }
 
@@ -54,10 +84,13 @@ Select printers from a saved discovery (--from), by discovering TARGETS, by --se
     const targets = argv as string[]
     const interactive = canPrompt({json: this.jsonEnabled()})
     if (!flags.from && targets.length === 0 && !flags.file?.length && !flags.local) {
-      throw new LcsError('usage', 'Nothing to enroll from: give TARGETS (they are discovered first), --file, --local or --from discovery.json.')
+      throw new LcsError(
+        'usage',
+        'Nothing to enroll from: give TARGETS (they are discovered first), --file, --local or --from discovery.json.',
+      )
     }
     if (!flags['all-eligible'] && !flags.serial?.length && !interactive) throw missing('--all-eligible or --serial', 'printer selection')
-    const ewsPassword = flags['ews-password-stdin'] ? await readSecretFromStdin('the printers\' web-service password') : undefined
+    const ewsPassword = flags['ews-password-stdin'] ? await readSecretFromStdin("the printers' web-service password") : undefined
     registerSecret(ewsPassword)
     const session = await this.session(flags)
     const orgId = await activeOrgId(session)
@@ -75,8 +108,16 @@ Select printers from a saved discovery (--from), by discovering TARGETS, by --se
       selected = rows
     } else {
       const eligible = rows.filter((r) => r.status === 'eligible')
-      if (eligible.length === 0) throw new LcsError('notFound', 'No eligible printer was found.', {hint: 'See `lcs printers discover` for the reasons.'})
-      selected = await promptCheckbox('Printers to enroll (space toggles, enter confirms)', eligible.map((r) => ({checked: true, name: `${r.address}  ${r.vendor ?? ''} ${r.model ?? ''}  ${r.serialNumber ?? ''}  (${r.agentType} agent)`, value: r})))
+      if (eligible.length === 0)
+        throw new LcsError('notFound', 'No eligible printer was found.', {hint: 'See `lcs printers discover` for the reasons.'})
+      selected = await promptCheckbox(
+        'Printers to enroll (space toggles, enter confirms)',
+        eligible.map((r) => ({
+          checked: true,
+          name: `${r.address}  ${r.vendor ?? ''} ${r.model ?? ''}  ${r.serialNumber ?? ''}  (${r.agentType} agent)`,
+          value: r,
+        })),
+      )
     }
     if (selected.length === 0) throw new LcsError('notFound', 'No printer selected.')
 
@@ -87,10 +128,13 @@ Select printers from a saved discovery (--from), by discovering TARGETS, by --se
       askCredentials: interactive
         ? async (c, wrong) => {
             progress.done()
-            const choice = await promptSelect(`${c.address} ${c.model ?? ''} is secured${wrong ? ' and the credentials were wrong' : ''}.`, [
-              {name: 'Apply Credentials', value: 'apply'},
-              {name: 'Skip', value: 'skip'},
-            ])
+            const choice = await promptSelect(
+              `${c.address} ${c.model ?? ''} is secured${wrong ? ' and the credentials were wrong' : ''}.`,
+              [
+                {name: 'Apply Credentials', value: 'apply'},
+                {name: 'Skip', value: 'skip'},
+              ],
+            )
             if (choice === 'skip') return 'skip'
             const user = await promptInput('User name', (v) => v.length > 0 || 'Enter a user name')
             return {password: await promptSecret('Password'), user}
@@ -109,20 +153,29 @@ Select printers from a saved discovery (--from), by discovering TARGETS, by --se
         } else if (this.verbose) {
           this.note(`${c.address} ${phase}`)
         }
-        progress.update(`${done}/${selected.length} · enrolled ${counts.enrolled} · already ${counts['already-enrolled']} · skipped ${counts.skipped} · failed ${counts.failed}`, done, selected.length)
+        progress.update(
+          `${done}/${selected.length} · enrolled ${counts.enrolled} · already ${counts['already-enrolled']} · skipped ${counts.skipped} · failed ${counts.failed}`,
+          done,
+          selected.length,
+        )
       },
       orgId,
       preferAgent: flags['prefer-agent'] as 'native' | 'printer',
       timeoutMs: flags.timeout * 1000,
     })
     progress.done()
-    this.note(`Enrolled ${counts.enrolled}, already enrolled ${counts['already-enrolled']}, skipped ${counts.skipped}, failed ${counts.failed}.`)
+    this.note(
+      `Enrolled ${counts.enrolled}, already enrolled ${counts['already-enrolled']}, skipped ${counts.skipped}, failed ${counts.failed}.`,
+    )
     this.log(renderTable(result, COLUMNS))
     if (counts.failed > 0) this.exitAs('partial')
     return result
   }
 
-  private async discoverTargets(flags: Omit<DiscoveryFlagValues, 'timeout' | 'concurrency'> & {'snmp-timeout': string}, targets: string[]): Promise<DiscoveredPrinter[]> {
+  private async discoverTargets(
+    flags: Omit<DiscoveryFlagValues, 'timeout' | 'concurrency'> & {'snmp-timeout': string},
+    targets: string[],
+  ): Promise<DiscoveredPrinter[]> {
     const opts = await discoveryOptions({...flags, concurrency: undefined, timeout: flags['snmp-timeout']}, targets)
     const progress = new Progress('Discovering')
     opts.onProgress = (p) => progress.update(`${p.probed}/${p.total} probed · ${p.found} answered`, p.probed, p.total)

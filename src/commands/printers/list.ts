@@ -41,7 +41,10 @@ export default class PrintersList extends BaseCommand {
     ...cloudFlags,
     csv: Flags.boolean({description: 'Print CSV instead of a table.', exclusive: ['json']}),
     'include-children': Flags.boolean({description: 'Also list the printers of child organizations.'}),
-    integration: Flags.boolean({description: 'Use the public integration API (assets with counters, supplies, alerts).', exclusive: ['tag', 'include-children']}),
+    integration: Flags.boolean({
+      description: 'Use the public integration API (assets with counters, supplies, alerts).',
+      exclusive: ['tag', 'include-children'],
+    }),
     limit: Flags.integer({description: 'Stop after this many printers.', min: 1}),
     'page-size': Flags.integer({description: 'Printers per request with --integration (1–200).', default: 200, min: 1, max: 200}),
     tag: Flags.string({description: 'Only printers with this tag.'}),
@@ -58,7 +61,8 @@ export default class PrintersList extends BaseCommand {
     }
     const orgId = await activeOrgId(s)
     const rows: EnrolledPrinter[] = []
-    for await (const p of s.client.printers.list(orgId, {includeChildren: flags['include-children'], limit: flags.limit, tag: flags.tag})) rows.push(p)
+    for await (const p of s.client.printers.list(orgId, {includeChildren: flags['include-children'], limit: flags.limit, tag: flags.tag}))
+      rows.push(p)
     this.render(rows, FLEET, flags.csv)
     return rows
   }

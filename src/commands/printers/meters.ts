@@ -5,7 +5,10 @@ import {BaseCommand, type Column, discoveryArgs, discoveryFlags, discoveryOption
 const {ipp: _ipp, 'ipp-port': _ippPort, mdns: _mdns, 'mdns-interface': _interfaces, 'mdns-only': _only, ...meterFlags} = discoveryFlags
 
 type CsvRow = ReturnType<typeof meterCsvRows>[number]
-const CSV: Column<CsvRow>[] = (['serialNumber', 'date', 'kind', 'name', 'value', 'unit'] as const).map((k) => ({get: (r) => r[k], header: k}))
+const CSV: Column<CsvRow>[] = (['serialNumber', 'date', 'kind', 'name', 'value', 'unit'] as const).map((k) => ({
+  get: (r) => r[k],
+  header: k,
+}))
 
 export default class PrintersMeters extends BaseCommand {
   static args = discoveryArgs
@@ -32,7 +35,10 @@ export default class PrintersMeters extends BaseCommand {
       progress.stop()
     }
     const date = new Date()
-    const reads = result.printers.filter((p) => p.source !== 'mdns').map((p) => meterRead(p, date)).filter((r): r is MeterRead => r !== undefined)
+    const reads = result.printers
+      .filter((p) => p.source !== 'mdns')
+      .map((p) => meterRead(p, date))
+      .filter((r): r is MeterRead => r !== undefined)
     const skipped = result.printers.length - reads.length
     if (skipped) this.warning(`${skipped} device(s) reported no serial number and are left out.`)
     this.note(`${reads.length} meter reads.`)

@@ -10,7 +10,10 @@ export default class PrintersTag extends BaseCommand {
 
   static description = 'Add or remove tags on an enrolled printer (tags select printers for deployments and policies).'
 
-  static examples = ['<%= config.bin %> <%= command.id %> 50123ABCD --add floor-2 --add finance', '<%= config.bin %> <%= command.id %> 50123ABCD --remove finance --json']
+  static examples = [
+    '<%= config.bin %> <%= command.id %> 50123ABCD --add floor-2 --add finance',
+    '<%= config.bin %> <%= command.id %> 50123ABCD --remove finance --json',
+  ]
 
   static flags = {
     ...cloudFlags,

@@ -9,7 +9,10 @@ export default class PrintersUnenroll extends BaseCommand {
 
   static description = `Unenroll printers from the organization. Asks before doing it (--yes in scripts). Printers managed by MPS Express, or pending MPS Express enrollment, are refused (MPS Express enrollment cannot be undone here: the Lexmark Customer Operations Specialist does it). Exit 9 when some could not be unenrolled.`
 
-  static examples = ['<%= config.bin %> <%= command.id %> 50123ABCD', '<%= config.bin %> <%= command.id %> 50123ABCD 50456EFGH --yes --json']
+  static examples = [
+    '<%= config.bin %> <%= command.id %> 50123ABCD',
+    '<%= config.bin %> <%= command.id %> 50123ABCD 50456EFGH --yes --json',
+  ]
 
   static flags = {...cloudFlags, yes: Flags.boolean({char: 'y', description: 'Do not ask for confirmation.'})}
 

@@ -7,9 +7,13 @@ import {BaseCommand, cloudFlags, type ItemReport} from '../../lib/ui/index.js'
 export default class ResourcesDelete extends BaseCommand {
   static args = {resources: Args.string({description: 'Names or ids of the resources to delete.', required: true})}
 
-  static description = 'Delete resources from the library. Asks first (--yes in scripts). A resource that a configuration still uses is refused: remove it from the configuration first. Exit 9 when some could not be deleted.'
+  static description =
+    'Delete resources from the library. Asks first (--yes in scripts). A resource that a configuration still uses is refused: remove it from the configuration first. Exit 9 when some could not be deleted.'
 
-  static examples = ['<%= config.bin %> <%= command.id %> "Old UCF"', '<%= config.bin %> <%= command.id %> CSTAT.076.303 "Kiosk 1.2.0" --yes --json']
+  static examples = [
+    '<%= config.bin %> <%= command.id %> "Old UCF"',
+    '<%= config.bin %> <%= command.id %> CSTAT.076.303 "Kiosk 1.2.0" --yes --json',
+  ]
 
   static flags = {...cloudFlags, yes: Flags.boolean({char: 'y', description: 'Do not ask for confirmation.'})}
 

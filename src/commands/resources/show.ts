@@ -9,9 +9,13 @@ import {BaseCommand, cloudFlags, formatTime} from '../../lib/ui/index.js'
 export default class ResourcesShow extends BaseCommand {
   static args = {resource: Args.string({description: 'Name or id of the resource.', required: true})}
 
-  static description = 'Show one resource: what the portal shows for it (firmware build, type, version and models; app name, version, minimum memory and models; settings file).'
+  static description =
+    'Show one resource: what the portal shows for it (firmware build, type, version and models; app name, version, minimum memory and models; settings file).'
 
-  static examples = ['<%= config.bin %> <%= command.id %> "Cloud Authentication 5.6.31"', '<%= config.bin %> <%= command.id %> CSTAT.076.308 --json']
+  static examples = [
+    '<%= config.bin %> <%= command.id %> "Cloud Authentication 5.6.31"',
+    '<%= config.bin %> <%= command.id %> CSTAT.076.308 --json',
+  ]
 
   static flags = {...cloudFlags}
 
@@ -19,7 +23,14 @@ export default class ResourcesShow extends BaseCommand {
     const {args, flags} = await this.parse(ResourcesShow)
     const s = await this.session(flags)
     const r = findNamed(await s.client.resources.list(await activeOrgId(s)), args.resource, 'resource', 'See `lcs resources list`.')
-    this.log([`${r.name}  (${r.type}, ${r.id})`, ...(r.description ? [`  ${r.description}`] : []), ...describeResource(r).map((l) => `  ${l}`), `  Modified ${formatTime(r.dateModified)}`].join('\n'))
+    this.log(
+      [
+        `${r.name}  (${r.type}, ${r.id})`,
+        ...(r.description ? [`  ${r.description}`] : []),
+        ...describeResource(r).map((l) => `  ${l}`),
+        `  Modified ${formatTime(r.dateModified)}`,
+      ].join('\n'),
+    )
     return r
   }
 }

@@ -7,7 +7,13 @@ import {LcsError} from '../../lib/errors.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 
 export default class ResourcesUpload extends BaseCommand {
-  static args = {source: Args.string({description: 'An app (.fls), a UCF file (.ucf, .txt) or a settings bundle (.zip); for firmware a build name (CSTAT.076.308) or support-center URL.', required: true})}
+  static args = {
+    source: Args.string({
+      description:
+        'An app (.fls), a UCF file (.ucf, .txt) or a settings bundle (.zip); for firmware a build name (CSTAT.076.308) or support-center URL.',
+      required: true,
+    }),
+  }
 
   static description = `Add a resource to the organization's library, checked first as the portal does: firmware by build name or support-center URL is verified (build type, version, models supported, or "No firmware found."); an eSF app (.fls) shows its name, version, minimum memory and supported models, and an invalid file is refused ("Invalid App File"); settings are a UCF file (.ucf or .txt) or a settings bundle (.zip).`
 
@@ -20,13 +26,21 @@ export default class ResourcesUpload extends BaseCommand {
   static flags = {
     ...cloudFlags,
     description: Flags.string({description: 'Description (optional, 500 characters at most).'}),
-    name: Flags.string({description: 'Resource name (unique in the organization). Default: the build name, the app\'s name and version, or the file name.'}),
-    type: Flags.string({description: 'Resource type. Default: from the file extension (.fls app, .ucf/.txt ucf, .zip bundle); a build name or URL is firmware.', options: [...RESOURCE_TYPES]}),
+    name: Flags.string({
+      description: "Resource name (unique in the organization). Default: the build name, the app's name and version, or the file name.",
+    }),
+    type: Flags.string({
+      description:
+        'Resource type. Default: from the file extension (.fls app, .ucf/.txt ucf, .zip bundle); a build name or URL is firmware.',
+      options: [...RESOURCE_TYPES],
+    }),
   }
 
   async run(): Promise<Resource> {
     const {args, flags} = await this.parse(ResourcesUpload)
-    const type = (flags.type ?? kindOfFile(args.source) ?? (FIRMWARE_REFERENCE.test(args.source) ? 'firmware' : undefined)) as ResourceType | undefined
+    const type = (flags.type ?? kindOfFile(args.source) ?? (FIRMWARE_REFERENCE.test(args.source) ? 'firmware' : undefined)) as
+      | ResourceType
+      | undefined
     if (!type) throw new LcsError('usage', `Cannot tell what "${args.source}" is: pass --type firmware|app|ucf|bundle.`)
     const prepared = await prepareUpload({description: flags.description, name: flags.name, source: args.source, type})
     if (prepared.file && this.verbose) this.note(describeFile(prepared.file, args.source).join('\n'))
@@ -36,10 +50,18 @@ export default class ResourcesUpload extends BaseCommand {
     try {
       r = await s.client.resources.create(orgId, prepared.input)
     } catch (error) {
-      if (error instanceof LcsError && error.kind === 'conflict') throw new LcsError('conflict', error.message, {hint: 'Choose another --name, or delete the old one first: lcs resources delete NAME', requestId: error.requestId})
+      if (error instanceof LcsError && error.kind === 'conflict')
+        throw new LcsError('conflict', error.message, {
+          hint: 'Choose another --name, or delete the old one first: lcs resources delete NAME',
+          requestId: error.requestId,
+        })
       throw error
     }
-    this.log(`Created ${type} resource "${r.name}" (${r.id})\n${describeResource(r).map((l) => `  ${l}`).join('\n')}`)
+    this.log(
+      `Created ${type} resource "${r.name}" (${r.id})\n${describeResource(r)
+        .map((l) => `  ${l}`)
+        .join('\n')}`,
+    )
     return r
   }
 }

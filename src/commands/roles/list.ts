@@ -2,9 +2,10 @@ import type {RoleInfo} from '../../lib/cloud/index.js'
 import {BaseCommand, cloudFlags, describeCatalog} from '../../lib/ui/index.js'
 
 export default class RolesList extends BaseCommand {
-  static description = 'List every role of the cloud with a one-line meaning, grouped: account management, fleet management, print management, partner. Enrolling printers needs Fleet Management Administrator and File Service Administrator.'
+  static description =
+    'List every role of the cloud with a one-line meaning, grouped: account management, fleet management, print management, partner. Enrolling printers needs Fleet Management Administrator and File Service Administrator.'
 
-  static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --json | jq -r \'.[].name\'']
+  static examples = ['<%= config.bin %> <%= command.id %>', "<%= config.bin %> <%= command.id %> --json | jq -r '.[].name'"]
 
   static flags = cloudFlags
 

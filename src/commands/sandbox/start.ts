@@ -17,33 +17,92 @@ The first start seeds a partner organization with two customer organizations, an
   ]
 
   static flags = {
-    data: Flags.directory({description: 'Directory for the sandbox state (SQLite). Default: LCS_SANDBOX_DIR, else $XDG_DATA_HOME/lcs/sandbox.'}),
+    data: Flags.directory({
+      description: 'Directory for the sandbox state (SQLite). Default: LCS_SANDBOX_DIR, else $XDG_DATA_HOME/lcs/sandbox.',
+    }),
     detach: Flags.boolean({description: 'Run in the background; stop it with `lcs sandbox stop`.'}),
     faults: Flags.string({description: 'Inject faults: error=P,429=P,drop=P,latency=MS|MIN-MAX,retry-after=S (P in 0–1).'}),
     port: Flags.integer({description: 'TCP port on 127.0.0.1 (0 picks a free one).', default: 8642, min: 0, max: 65535}),
     seed: Flags.integer({description: 'Seed for generated data and injected faults.'}),
     'token-ttl': Flags.integer({description: 'Access-token lifetime in seconds.', default: 3600, hidden: true, min: 1}),
-    mdns: Flags.boolean({description: 'Advertise the simulated printers over mDNS on the loopback (needs multicast on lo).', allowNo: true, default: true, helpGroup: 'PRINTERS'}),
-    printers: Flags.integer({description: 'Number of generated simulated printers (SNMP agents on loopback addresses).', default: 0, helpGroup: 'PRINTERS', min: 0, max: 65_000}),
-    quirks: Flags.boolean({description: 'Make some printers use another community, answer SNMPv3 only, never answer, or answer slowly.', helpGroup: 'PRINTERS'}),
-    recordings: Flags.directory({description: 'Also simulate one printer per .snmprec recording in this directory.', exists: true, helpGroup: 'PRINTERS'}),
-    'ews-port': Flags.integer({description: 'TCP port of the simulated printers\' web service (used by `lcs printers enroll`).', default: 16180, helpGroup: 'PRINTERS', min: 1, max: 65_535}),
-    'snmp-port': Flags.integer({description: 'UDP port of the simulated printers\' SNMP agents.', default: 16161, helpGroup: 'PRINTERS', min: 1, max: 65_535}),
-    subnet: Flags.string({description: 'Loopback block for the simulated printers (inside 127.0.0.0/8).', default: '127.20.0.0/16', helpGroup: 'PRINTERS'}),
+    mdns: Flags.boolean({
+      description: 'Advertise the simulated printers over mDNS on the loopback (needs multicast on lo).',
+      allowNo: true,
+      default: true,
+      helpGroup: 'PRINTERS',
+    }),
+    printers: Flags.integer({
+      description: 'Number of generated simulated printers (SNMP agents on loopback addresses).',
+      default: 0,
+      helpGroup: 'PRINTERS',
+      min: 0,
+      max: 65_000,
+    }),
+    quirks: Flags.boolean({
+      description: 'Make some printers use another community, answer SNMPv3 only, never answer, or answer slowly.',
+      helpGroup: 'PRINTERS',
+    }),
+    recordings: Flags.directory({
+      description: 'Also simulate one printer per .snmprec recording in this directory.',
+      exists: true,
+      helpGroup: 'PRINTERS',
+    }),
+    'ews-port': Flags.integer({
+      description: "TCP port of the simulated printers' web service (used by `lcs printers enroll`).",
+      default: 16180,
+      helpGroup: 'PRINTERS',
+      min: 1,
+      max: 65_535,
+    }),
+    'snmp-port': Flags.integer({
+      description: "UDP port of the simulated printers' SNMP agents.",
+      default: 16161,
+      helpGroup: 'PRINTERS',
+      min: 1,
+      max: 65_535,
+    }),
+    subnet: Flags.string({
+      description: 'Loopback block for the simulated printers (inside 127.0.0.0/8).',
+      default: '127.20.0.0/16',
+      helpGroup: 'PRINTERS',
+    }),
   }
 
   async run(): Promise<SandboxInfo | undefined> {
     const {flags: parsed} = await this.parse(SandboxStart)
     // absolute paths: the detached process must find them whatever its working directory
-    const flags = {...parsed, data: resolve(parsed.data ?? defaultSandboxDir()), recordings: parsed.recordings && resolve(parsed.recordings)}
+    const flags = {
+      ...parsed,
+      data: resolve(parsed.data ?? defaultSandboxDir()),
+      recordings: parsed.recordings && resolve(parsed.recordings),
+    }
     const opts = {
-      dataDir: flags.data, faults: flags.faults, port: flags.port, seed: flags.seed, tokenTtl: flags['token-ttl'],
-      printers: {count: flags.printers, ewsPort: flags['ews-port'], mdns: flags.mdns, quirks: flags.quirks, recordingsDir: flags.recordings, snmpPort: flags['snmp-port'], subnet: flags.subnet},
+      dataDir: flags.data,
+      faults: flags.faults,
+      port: flags.port,
+      seed: flags.seed,
+      tokenTtl: flags['token-ttl'],
+      printers: {
+        count: flags.printers,
+        ewsPort: flags['ews-port'],
+        mdns: flags.mdns,
+        quirks: flags.quirks,
+        recordingsDir: flags.recordings,
+        snmpPort: flags['snmp-port'],
+        subnet: flags.subnet,
+      },
     }
     if (flags.detach) {
       // the background process gets the same settings
       const extra = Object.entries({
-        'ews-port': flags['ews-port'], faults: flags.faults, printers: flags.printers, recordings: flags.recordings, seed: flags.seed, 'snmp-port': flags['snmp-port'], subnet: flags.subnet, 'token-ttl': flags['token-ttl'],
+        'ews-port': flags['ews-port'],
+        faults: flags.faults,
+        printers: flags.printers,
+        recordings: flags.recordings,
+        seed: flags.seed,
+        'snmp-port': flags['snmp-port'],
+        subnet: flags.subnet,
+        'token-ttl': flags['token-ttl'],
       }).flatMap(([k, v]) => (v === undefined ? [] : [`--${k}`, String(v)]))
       if (flags.quirks) extra.push('--quirks')
       if (!flags.mdns) extra.push('--no-mdns')
@@ -52,7 +111,10 @@ The first start seeds a partner organization with two customer organizations, an
       return info
     }
     const child = process.env.LCS_SANDBOX_CHILD === '1'
-    const sandbox = await runSandbox(opts, child || this.verbose ? (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`) : undefined)
+    const sandbox = await runSandbox(
+      opts,
+      child || this.verbose ? (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`) : undefined,
+    )
     this.onInterrupt = () => sandbox.stop()
     process.once('SIGTERM', () => void sandbox.stop().finally(() => process.exit(0)))
     if (child) {
@@ -72,13 +134,21 @@ The first start seeds a partner organization with two customer organizations, an
   Data          ${info.dataDir}
   Organization  ${info.orgName} (${info.orgId})
   Children      ${info.children.map((c) => c.name).join(', ')}
-  Administrator ${info.adminEmail}  password: ${info.adminPassword}${info.technicianEmail ? `
-  Technician    ${info.technicianEmail}  password: ${info.technicianPassword} (no fleet roles yet)` : ''}
+  Administrator ${info.adminEmail}  password: ${info.adminPassword}${
+    info.technicianEmail
+      ? `
+  Technician    ${info.technicianEmail}  password: ${info.technicianPassword} (no fleet roles yet)`
+      : ''
+  }
   Client ID     ${info.clientId}
-  Client secret ${info.clientSecret}${info.printers.length ? `
-  Printers      ${info.printers.length} simulated (${info.printers[0].address} … ${info.printers.at(-1)!.address}, SNMP port ${info.printers[0].snmpPort}${info.printers.some((p) => p.mdns) ? ', mDNS on' : ''}); --json lists them` : ''}
+  Client secret ${info.clientSecret}${
+    info.printers.length
+      ? `
+  Printers      ${info.printers.length} simulated (${info.printers[0].address} … ${info.printers.at(-1)!.address}, SNMP port ${info.printers[0].snmpPort}${info.printers.some((p) => p.mdns) ? ', mDNS on' : ''}); --json lists them`
+      : ''
+  }
 
-Log in with:  lcs login --sandbox${info.dataDir === defaultSandboxDir() ? "" : ` --sandbox-data ${info.dataDir}`}
+Log in with:  lcs login --sandbox${info.dataDir === defaultSandboxDir() ? '' : ` --sandbox-data ${info.dataDir}`}
          or:  lcs login --api-url ${info.apiUrl} --client-id ${info.clientId} --client-secret-stdin${detached ? `\nStop with:   lcs sandbox stop${info.dataDir === defaultSandboxDir() ? '' : ` --data ${info.dataDir}`}` : ''}`)
   }
 }

@@ -10,7 +10,9 @@ export default class SandboxStop extends BaseCommand {
   static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --data ./sandbox']
 
   static flags = {
-    data: Flags.directory({description: 'Data directory of the sandbox to stop. Default: LCS_SANDBOX_DIR, else $XDG_DATA_HOME/lcs/sandbox.'}),
+    data: Flags.directory({
+      description: 'Data directory of the sandbox to stop. Default: LCS_SANDBOX_DIR, else $XDG_DATA_HOME/lcs/sandbox.',
+    }),
   }
 
   async run(): Promise<{stopped: boolean; pid?: number; apiUrl?: string}> {

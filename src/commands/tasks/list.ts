@@ -6,14 +6,21 @@ import {TASK_COLUMNS} from '../../lib/deploy/index.js'
 import {BaseCommand, cloudFlags, renderCsv, renderTable} from '../../lib/ui/index.js'
 
 export default class TasksList extends BaseCommand {
-  static description = 'List the task history of the organization, newest first: deployments, firmware updates (scheduled ones too), enrollments and unenrollments, with their status and a per-printer summary.'
+  static description =
+    'List the task history of the organization, newest first: deployments, firmware updates (scheduled ones too), enrollments and unenrollments, with their status and a per-printer summary.'
 
-  static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --status scheduled', '<%= config.bin %> <%= command.id %> --kind deploy-configuration --limit 5 --json']
+  static examples = [
+    '<%= config.bin %> <%= command.id %>',
+    '<%= config.bin %> <%= command.id %> --status scheduled',
+    '<%= config.bin %> <%= command.id %> --kind deploy-configuration --limit 5 --json',
+  ]
 
   static flags = {
     ...cloudFlags,
     csv: Flags.boolean({description: 'Print CSV instead of a table.', exclusive: ['json']}),
-    kind: Flags.string({description: 'Only tasks of this kind (deploy-configuration, deploy-files, update-firmware, enroll, unenroll, …).'}),
+    kind: Flags.string({
+      description: 'Only tasks of this kind (deploy-configuration, deploy-files, update-firmware, enroll, unenroll, …).',
+    }),
     limit: Flags.integer({default: 50, description: 'At most this many tasks.', min: 1}),
     status: Flags.string({description: 'Only tasks with this status (scheduled, running, succeeded, partial, failed, expired).'}),
   }
@@ -22,7 +29,8 @@ export default class TasksList extends BaseCommand {
     const {flags} = await this.parse(TasksList)
     const s = await this.session(flags)
     const rows: DeployTask[] = []
-    for await (const t of s.client.tasks.list(await activeOrgId(s), {kind: flags.kind, limit: flags.limit, status: flags.status})) rows.push(t)
+    for await (const t of s.client.tasks.list(await activeOrgId(s), {kind: flags.kind, limit: flags.limit, status: flags.status}))
+      rows.push(t)
     if (flags.csv) process.stdout.write(renderCsv(rows, TASK_COLUMNS))
     else this.log(rows.length ? renderTable(rows, TASK_COLUMNS) : 'No tasks.')
     return rows

@@ -8,7 +8,8 @@ import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 export default class TasksShow extends BaseCommand {
   static args = {id: Args.string({description: 'Task id.', required: true})}
 
-  static description = 'Show one task: its status, schedule and, for deployments, every printer with its steps (firmware, apps, settings), status and reason.'
+  static description =
+    'Show one task: its status, schedule and, for deployments, every printer with its steps (firmware, apps, settings), status and reason.'
 
   static examples = ['<%= config.bin %> <%= command.id %> 3f2c9a6e-…', '<%= config.bin %> <%= command.id %> 3f2c9a6e-… --json']
 

@@ -10,7 +10,8 @@ const {wait: _wait, ...pollFlag} = waitFlags
 export default class TasksWatch extends BaseCommand {
   static args = {id: Args.string({description: 'Task id.', required: true})}
 
-  static description = 'Follow a task until it is done, showing each printer\'s progress, then every printer\'s final status. A scheduled task is waited for until it starts. Exit 9 when any printer failed or expired.'
+  static description =
+    "Follow a task until it is done, showing each printer's progress, then every printer's final status. A scheduled task is waited for until it starts. Exit 9 when any printer failed or expired."
 
   static examples = ['<%= config.bin %> <%= command.id %> 3f2c9a6e-…', '<%= config.bin %> <%= command.id %> 3f2c9a6e-… --json']
 
@@ -21,7 +22,12 @@ export default class TasksWatch extends BaseCommand {
     const s = await this.session(flags)
     const orgId = await activeOrgId(s)
     const task = await s.client.tasks.get(orgId, args.id)
-    const out = await followTask(s.client, orgId, task, {log: (l) => this.log(l), pollMs: flags['poll-interval'], verbose: this.verbose, wait: true})
+    const out = await followTask(s.client, orgId, task, {
+      log: (l) => this.log(l),
+      pollMs: flags['poll-interval'],
+      verbose: this.verbose,
+      wait: true,
+    })
     if (out.partial) this.exitAs('partial')
     return out.task
   }

@@ -8,9 +8,13 @@ import {BaseCommand, checkArg, cloudFlags, confirmDelete} from '../../lib/ui/ind
 export default class UsersDelete extends BaseCommand {
   static args = {email: Args.string({description: 'E-mail address of the user.', required: true})}
 
-  static description = 'Delete a user, with their badges, PIN and group memberships. Asks first on a terminal; scripts pass --yes. A user deleted before is reported as unchanged; one that never existed is not found (exit 3).'
+  static description =
+    'Delete a user, with their badges, PIN and group memberships. Asks first on a terminal; scripts pass --yes. A user deleted before is reported as unchanged; one that never existed is not found (exit 3).'
 
-  static examples = ['<%= config.bin %> <%= command.id %> jdoe@company.com', '<%= config.bin %> <%= command.id %> jdoe@company.com --yes --json']
+  static examples = [
+    '<%= config.bin %> <%= command.id %> jdoe@company.com',
+    '<%= config.bin %> <%= command.id %> jdoe@company.com --yes --json',
+  ]
 
   static flags = {...cloudFlags, yes: Flags.boolean({char: 'y', description: 'Do not ask for confirmation (required without a terminal).'})}
 

@@ -19,7 +19,11 @@ const COLUMNS: Column<User>[] = [
 export default class UsersList extends BaseCommand {
   static description = 'List the users of the organization with their details, groups and whether they have a PIN (never the PIN).'
 
-  static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --org "Contoso Retail" --json', '<%= config.bin %> <%= command.id %> --csv > users.csv']
+  static examples = [
+    '<%= config.bin %> <%= command.id %>',
+    '<%= config.bin %> <%= command.id %> --org "Contoso Retail" --json',
+    '<%= config.bin %> <%= command.id %> --csv > users.csv',
+  ]
 
   static flags = {...cloudFlags, csv: Flags.boolean({description: 'Print CSV instead of a table.', exclusive: ['json']})}
 

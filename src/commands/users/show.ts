@@ -8,7 +8,8 @@ import {BaseCommand, checkArg, cloudFlags, describeUserRoles} from '../../lib/ui
 export default class UsersShow extends BaseCommand {
   static args = {email: Args.string({description: 'E-mail address of the user.', required: true})}
 
-  static description = 'Show a user (name, groups) with their effective roles and where each comes from (the user, a group, the organization), like the portal\'s "User Roles: 1, Group Roles: 0, Organization Roles: 1".'
+  static description =
+    'Show a user (name, groups) with their effective roles and where each comes from (the user, a group, the organization), like the portal\'s "User Roles: 1, Group Roles: 0, Organization Roles: 1".'
 
   static examples = ['<%= config.bin %> <%= command.id %> jdoe@company.com', '<%= config.bin %> <%= command.id %> jdoe@company.com --json']
 
@@ -23,12 +24,15 @@ export default class UsersShow extends BaseCommand {
     // the roles call answers 404 for a user outside the organization, before the directory is read
     const roles = await s.client.roles.ofUser(orgId, email)
     let user: User | undefined
-    for await (const u of s.client.users.list(orgId)) if (u.email.toLowerCase() === email) {
-      user = u
-      break
-    }
+    for await (const u of s.client.users.list(orgId))
+      if (u.email.toLowerCase() === email) {
+        user = u
+        break
+      }
     const name = [user?.firstName, user?.lastName].filter(Boolean).join(' ')
-    this.log(`${name ? `${name} ` : ''}${describeUserRoles(roles)}${user?.groups?.length ? `\nGroups: ${user.groups.join(GROUP_SEPARATOR)}` : ''}`)
+    this.log(
+      `${name ? `${name} ` : ''}${describeUserRoles(roles)}${user?.groups?.length ? `\nGroups: ${user.groups.join(GROUP_SEPARATOR)}` : ''}`,
+    )
     return {roles, user: user!}
   }
 }

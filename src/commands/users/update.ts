@@ -7,9 +7,13 @@ import {BaseCommand, cloudFlags, userFieldFlags, userItemFromFlags} from '../../
 export default class UsersUpdate extends BaseCommand {
   static args = {email: Args.string({description: 'E-mail address of the user.', required: true})}
 
-  static description = 'Change a user\'s details, groups or password; fields you do not pass stay as they are. An unknown user is not found (exit 3).'
+  static description =
+    "Change a user's details, groups or password; fields you do not pass stay as they are. An unknown user is not found (exit 3)."
 
-  static examples = ['<%= config.bin %> <%= command.id %> jdoe@company.com --department Sales', '<%= config.bin %> <%= command.id %> jdoe@company.com --groups "Printing" --json']
+  static examples = [
+    '<%= config.bin %> <%= command.id %> jdoe@company.com --department Sales',
+    '<%= config.bin %> <%= command.id %> jdoe@company.com --groups "Printing" --json',
+  ]
 
   static flags = {...cloudFlags, ...userFieldFlags}
 

@@ -30,7 +30,14 @@ export interface Criterion {
 
 export const DISCOVERY_INTERVALS = ['none', 'daily', 'weekly', 'monthly'] as const
 export const REFRESH_INTERVALS = ['15m', '30m', '1h', '2h', '6h', '12h'] as const
-export const REFRESH_MS: Record<(typeof REFRESH_INTERVALS)[number], number> = {'12h': 43_200_000, '15m': 900_000, '1h': 3_600_000, '2h': 7_200_000, '30m': 1_800_000, '6h': 21_600_000}
+export const REFRESH_MS: Record<(typeof REFRESH_INTERVALS)[number], number> = {
+  '12h': 43_200_000,
+  '15m': 900_000,
+  '1h': 3_600_000,
+  '2h': 7_200_000,
+  '30m': 1_800_000,
+  '6h': 21_600_000,
+}
 export const LOG_LEVELS = ['summary', 'detailed'] as const
 const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const
 
@@ -47,7 +54,12 @@ export interface FleetAgentDefinition {
   }
   snmpProfiles: SnmpProfile[]
   schedule: {
-    discovery: {interval: (typeof DISCOVERY_INTERVALS)[number]; time?: string; dayOfWeek?: (typeof DAYS)[number]; dayOfMonth?: number | 'last'}
+    discovery: {
+      interval: (typeof DISCOVERY_INTERVALS)[number]
+      time?: string
+      dayOfWeek?: (typeof DAYS)[number]
+      dayOfMonth?: number | 'last'
+    }
     refresh: (typeof REFRESH_INTERVALS)[number]
   }
   logLevel: (typeof LOG_LEVELS)[number]
@@ -61,7 +73,9 @@ export const DEFAULT_PROFILE: SnmpProfile = {community: 'public', name: 'Default
 export function newDefinition(name: string): FleetAgentDefinition {
   return {
     discovery: {exclude: [], include: [], searchType: 'local', transferManagement: false},
-    logLevel: 'detailed', name, networkDelayMs: 0,
+    logLevel: 'detailed',
+    name,
+    networkDelayMs: 0,
     schedule: {discovery: {interval: 'weekly', dayOfWeek: 'sunday', time: '13:17'}, refresh: '1h'},
     snmpProfiles: [{...DEFAULT_PROFILE}],
   }
@@ -109,10 +123,14 @@ export function checkDefinition(d: FleetAgentDefinition): Problem[] {
   }
   const s = d?.schedule
   if (!DISCOVERY_INTERVALS.includes(s?.discovery?.interval)) bad('schedule.discovery.interval', `one of ${DISCOVERY_INTERVALS.join(', ')}`)
-  else if (s.discovery.interval !== 'none' && !/^([01]\d|2[0-3]):[0-5]\d$/.test(s.discovery.time ?? '')) bad('schedule.discovery.time', 'a time of day HH:MM (24 h)')
-  if (s?.discovery?.interval === 'weekly' && !DAYS.includes(s.discovery.dayOfWeek!)) bad('schedule.discovery.dayOfWeek', `one of ${DAYS.join(', ')}`)
-  if (s?.discovery?.interval === 'monthly' && s.discovery.dayOfMonth !== 'last' && !isInt(s.discovery.dayOfMonth, 1, 28)) bad('schedule.discovery.dayOfMonth', 'a day 1–28, or "last"')
-  if (!REFRESH_INTERVALS.includes(s?.refresh)) bad('schedule.refresh', `one of ${REFRESH_INTERVALS.join(', ')} (every 15 minutes … every 12 hours)`)
+  else if (s.discovery.interval !== 'none' && !/^([01]\d|2[0-3]):[0-5]\d$/.test(s.discovery.time ?? ''))
+    bad('schedule.discovery.time', 'a time of day HH:MM (24 h)')
+  if (s?.discovery?.interval === 'weekly' && !DAYS.includes(s.discovery.dayOfWeek!))
+    bad('schedule.discovery.dayOfWeek', `one of ${DAYS.join(', ')}`)
+  if (s?.discovery?.interval === 'monthly' && s.discovery.dayOfMonth !== 'last' && !isInt(s.discovery.dayOfMonth, 1, 28))
+    bad('schedule.discovery.dayOfMonth', 'a day 1–28, or "last"')
+  if (!REFRESH_INTERVALS.includes(s?.refresh))
+    bad('schedule.refresh', `one of ${REFRESH_INTERVALS.join(', ')} (every 15 minutes … every 12 hours)`)
   if (!LOG_LEVELS.includes(d?.logLevel)) bad('logLevel', 'summary or detailed')
   if (!isInt(d?.networkDelayMs, 0, 60_000)) bad('networkDelayMs', 'a delay of 0–60000 milliseconds')
   return p
@@ -139,12 +157,24 @@ export function assertDefinition(d: FleetAgentDefinition, source = 'the definiti
 }
 
 /** Include criteria for the saved discovery's "Fleet Agent only" printers, with the given profile. */
-export function definitionFromDiscovery(name: string, printers: DiscoveredPrinter[], profile: SnmpProfile = DEFAULT_PROFILE): FleetAgentDefinition {
+export function definitionFromDiscovery(
+  name: string,
+  printers: DiscoveredPrinter[],
+  profile: SnmpProfile = DEFAULT_PROFILE,
+): FleetAgentDefinition {
   const fleetOnly = printers.filter((p) => p.agentType === 'fleet' && p.status !== 'enrolled')
-  if (fleetOnly.length === 0) throw new LcsError('badData', 'The saved discovery has no "Fleet Agent only" printers.', {hint: 'Fleet Agents manage third-party and older Lexmark printers; discover a range that holds some.'})
+  if (fleetOnly.length === 0)
+    throw new LcsError('badData', 'The saved discovery has no "Fleet Agent only" printers.', {
+      hint: 'Fleet Agents manage third-party and older Lexmark printers; discover a range that holds some.',
+    })
   const d = newDefinition(name)
   d.snmpProfiles = profile.name === 'Default' ? [profile] : [{...DEFAULT_PROFILE}, profile]
-  d.discovery = {exclude: [], include: [...new Set(fleetOnly.map((p) => p.address))].map((address) => ({address, profile: profile.name})), searchType: 'advanced', transferManagement: false}
+  d.discovery = {
+    exclude: [],
+    include: [...new Set(fleetOnly.map((p) => p.address))].map((address) => ({address, profile: profile.name})),
+    searchType: 'advanced',
+    transferManagement: false,
+  }
   return d
 }
 
@@ -178,7 +208,8 @@ export function redactDefinition(d: FleetAgentDefinition): FleetAgentDefinition 
   return {
     ...d,
     snmpProfiles: d.snmpProfiles.map((x) => ({
-      ...x, community: x.community === undefined ? undefined : '(set)',
+      ...x,
+      community: x.community === undefined ? undefined : '(set)',
       v3: x.v3 && {...x.v3, authKey: x.v3.authKey && '(set)', privKey: x.v3.privKey && '(set)'},
     })),
   }
@@ -191,10 +222,14 @@ type Span = readonly [number, number] | string
 function spans(address: string): Span {
   const t: TargetSpec = parseTarget(address)
   switch (t.kind) {
-    case 'ipv4': return [t.address, t.address]
-    case 'range': return [t.start, t.end]
-    case 'cidr': return [t.network, t.network + 2 ** (32 - t.prefix) - 1]
-    case 'fqdn': return t.name.toLowerCase()
+    case 'ipv4':
+      return [t.address, t.address]
+    case 'range':
+      return [t.start, t.end]
+    case 'cidr':
+      return [t.network, t.network + 2 ** (32 - t.prefix) - 1]
+    case 'fqdn':
+      return t.name.toLowerCase()
     case 'wildcard': {
       const lo = t.octets.reduce<number>((n, o) => n * 256 + (o === '*' ? 0 : o), 0)
       const hi = t.octets.reduce<number>((n, o) => n * 256 + (o === '*' ? 255 : o), 0)

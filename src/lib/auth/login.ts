@@ -66,7 +66,7 @@ export async function login(opts: LoginOptions): Promise<LoginResult> {
     apiUrl: target.endpoints.idp === target.endpoints.apis ? target.apiUrl : undefined,
     authMethod: method.kind === 'client' ? 'client_credentials' : 'password',
     clientId: method.kind === 'client' ? method.clientId : undefined,
-    email: method.kind === 'password' ? method.email : info.email ?? undefined,
+    email: method.kind === 'password' ? method.email : (info.email ?? undefined),
     org: org.id,
     orgName: org.name,
     region: target.endpoints.idp === target.endpoints.apis ? undefined : regionOf(target.apiUrl),

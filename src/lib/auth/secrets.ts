@@ -77,7 +77,11 @@ interface SaveResult {
   warning?: string
 }
 
-export async function saveSecrets(profile: string, bundle: SecretBundle, opts: {insecure?: boolean; env?: NodeJS.ProcessEnv} = {}): Promise<SaveResult> {
+export async function saveSecrets(
+  profile: string,
+  bundle: SecretBundle,
+  opts: {insecure?: boolean; env?: NodeJS.ProcessEnv} = {},
+): Promise<SaveResult> {
   const env = opts.env ?? process.env
   const text = JSON.stringify(bundle)
   if (!opts.insecure && !keychainDisabled(env)) {
@@ -87,7 +91,10 @@ export async function saveSecrets(profile: string, bundle: SecretBundle, opts: {
         await withTimeout((signal) => e.setPassword(text, signal))
         await removeFromFile(profile, env)
         return kind === 'keyutils'
-          ? {store: kind, warning: 'Credentials saved in the kernel keyring: they will not survive a reboot (no Secret Service is running).'}
+          ? {
+              store: kind,
+              warning: 'Credentials saved in the kernel keyring: they will not survive a reboot (no Secret Service is running).',
+            }
           : {store: kind}
       } catch {
         // try the next store
@@ -103,7 +110,11 @@ export async function saveSecrets(profile: string, bundle: SecretBundle, opts: {
   }
 }
 
-export async function loadSecrets(profile: string, store: SecretStoreKind | undefined, env: NodeJS.ProcessEnv = process.env): Promise<SecretBundle | undefined> {
+export async function loadSecrets(
+  profile: string,
+  store: SecretStoreKind | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<SecretBundle | undefined> {
   let bundle: SecretBundle | undefined
   if (store === 'file' || store === undefined || keychainDisabled(env)) {
     bundle = (await readFileStore(env))[profile]

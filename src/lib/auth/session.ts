@@ -1,7 +1,18 @@
 // Resolves who we are and where we talk to, with the documented precedence:
 // flag > environment variable > stored profile. Each value remembers where it came from
 // (shown by `lcs auth status`).
-import {CLI_CLIENT_ID, CloudClient, type Credentials, credentialsFromEnv, type Endpoints, LCS_VERSION, type Logger, type Organization, type TokenState, type TransportOptions} from '../cloud/index.js'
+import {
+  CLI_CLIENT_ID,
+  CloudClient,
+  type Credentials,
+  credentialsFromEnv,
+  type Endpoints,
+  LCS_VERSION,
+  type Logger,
+  type Organization,
+  type TokenState,
+  type TransportOptions,
+} from '../cloud/index.js'
 import {normalizeApiUrl, type Profile, readConfig, regionEndpoints} from '../config/index.js'
 import {LcsError} from '../errors.js'
 import {loadSecrets, saveSecrets} from './secrets.js'
@@ -83,23 +94,39 @@ interface StoredCredentials {
 async function profileCredentials(name: string, profile: Profile, env: NodeJS.ProcessEnv): Promise<StoredCredentials> {
   const secrets = profile.authMethod ? await loadSecrets(name, profile.secretStore, env) : undefined
   if (!secrets || (!secrets.clientSecret && !secrets.refreshToken)) {
-    throw new LcsError('auth', profile.authMethod ? `The stored credentials of profile "${name}" are missing (${profile.secretStore ?? 'secret store'}).` : 'Not logged in.', {
-      hint: 'Run `lcs login`, or set LCS_CLIENT_ID and LCS_CLIENT_SECRET (or LCS_TOKEN) for scripts.',
-    })
+    throw new LcsError(
+      'auth',
+      profile.authMethod
+        ? `The stored credentials of profile "${name}" are missing (${profile.secretStore ?? 'secret store'}).`
+        : 'Not logged in.',
+      {
+        hint: 'Run `lcs login`, or set LCS_CLIENT_ID and LCS_CLIENT_SECRET (or LCS_TOKEN) for scripts.',
+      },
+    )
   }
   const credentials: Credentials =
     profile.authMethod === 'client_credentials' && secrets.clientSecret
       ? {clientId: profile.clientId!, clientSecret: secrets.clientSecret, kind: 'client'}
       : {clientId: CLI_CLIENT_ID, kind: 'refresh', refreshToken: secrets.refreshToken!}
-  const token = secrets.accessToken && secrets.expiresAt ? {accessToken: secrets.accessToken, expiresAt: secrets.expiresAt, refreshToken: secrets.refreshToken} : undefined
+  const token =
+    secrets.accessToken && secrets.expiresAt
+      ? {accessToken: secrets.accessToken, expiresAt: secrets.expiresAt, refreshToken: secrets.refreshToken}
+      : undefined
   const onToken = async (t: TokenState) => {
-    await saveSecrets(name, {...secrets, accessToken: t.accessToken, expiresAt: t.expiresAt, refreshToken: t.refreshToken ?? secrets.refreshToken}, {env, insecure: profile.secretStore === 'file'})
+    await saveSecrets(
+      name,
+      {...secrets, accessToken: t.accessToken, expiresAt: t.expiresAt, refreshToken: t.refreshToken ?? secrets.refreshToken},
+      {env, insecure: profile.secretStore === 'file'},
+    )
   }
   return {credentials, onToken, token}
 }
 
 /** A profile's stored login, its own endpoints included (what `CloudClient.fromLogin` builds a client from). */
-export async function storedLogin(profile: string | undefined, env: NodeJS.ProcessEnv): Promise<StoredCredentials & {endpoints: Endpoints}> {
+export async function storedLogin(
+  profile: string | undefined,
+  env: NodeJS.ProcessEnv,
+): Promise<StoredCredentials & {endpoints: Endpoints}> {
   const name = profileName({profile}, env)
   const p = (await readConfig(env)).profiles[name] ?? {}
   const endpoints = p.apiUrl ? {apis: p.apiUrl, idp: p.apiUrl} : regionEndpoints(p.region ?? 'us')
@@ -114,9 +141,21 @@ export async function resolveSession(flags: SessionFlags, opts: SessionOptions =
   const credentials = fromEnv?.credentials ?? stored!.credentials
   const credentialSource = fromEnv?.source ?? `profile "${target.profileName}" (${storeLabel(target.profile.secretStore)})`
   const client = new CloudClient({
-    ...transportFromEnv(env), credentials, endpoints: target.endpoints, onToken: stored?.onToken, token: stored?.token, trace: opts.trace, userAgent: `lcs/${LCS_VERSION} node/${process.version}`,
+    ...transportFromEnv(env),
+    credentials,
+    endpoints: target.endpoints,
+    onToken: stored?.onToken,
+    token: stored?.token,
+    trace: opts.trace,
+    userAgent: `lcs/${LCS_VERSION} node/${process.version}`,
   })
-  const org = flags.org ? {org: flags.org, orgSource: 'flag' as const} : env.LCS_ORG ? {org: env.LCS_ORG, orgSource: 'env' as const} : target.profile.org ? {org: target.profile.org, orgSource: 'profile' as const} : {}
+  const org = flags.org
+    ? {org: flags.org, orgSource: 'flag' as const}
+    : env.LCS_ORG
+      ? {org: env.LCS_ORG, orgSource: 'env' as const}
+      : target.profile.org
+        ? {org: target.profile.org, orgSource: 'profile' as const}
+        : {}
   return {...target, client, credentialSource, credentials, ...org}
 }
 
@@ -132,7 +171,8 @@ export async function findOrganization(client: CloudClient, ref: string): Promis
   if (byId) return byId
   const byName = all.filter((o) => o.name.toLowerCase() === ref.toLowerCase())
   if (byName.length === 1) return byName[0]
-  if (byName.length > 1) throw new LcsError('usage', `Several organizations are named "${ref}": use the id (${byName.map((o) => o.id).join(', ')}).`)
+  if (byName.length > 1)
+    throw new LcsError('usage', `Several organizations are named "${ref}": use the id (${byName.map((o) => o.id).join(', ')}).`)
   throw new LcsError('notFound', `No organization "${ref}" among the ${all.length} this account can reach.`, {hint: 'See `lcs orgs list`.'})
 }
 

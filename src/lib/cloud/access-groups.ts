@@ -31,7 +31,9 @@ export class AccessGroups {
   }
 
   async changeMembers(partnerId: string, groupId: string, items: MemberItem[]): Promise<BatchItemResult[]> {
-    return (await this.c.call<{results: BatchItemResult[]}>('accessGroupMembersBatch', {body: {items}, params: {groupId, orgId: partnerId}})).results
+    return (
+      await this.c.call<{results: BatchItemResult[]}>('accessGroupMembersBatch', {body: {items}, params: {groupId, orgId: partnerId}})
+    ).results
   }
 
   /** Partner Administrator cannot be removed (422). */

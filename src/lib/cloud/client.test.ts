@@ -29,7 +29,16 @@ async function tokenServer(opts: {expiresIn?: number; pages?: number} = {}) {
     const page = Number(u.searchParams.get('page'))
     const size = Number(u.searchParams.get('size'))
     const total = opts.pages ?? 1
-    return res.end(JSON.stringify({content: Array.from({length: size}, (_, i) => ({n: page * size + i})), last: page + 1 >= total, number: page, size, totalElements: total * size, totalPages: total}))
+    return res.end(
+      JSON.stringify({
+        content: Array.from({length: size}, (_, i) => ({n: page * size + i})),
+        last: page + 1 >= total,
+        number: page,
+        size,
+        totalElements: total * size,
+        totalPages: total,
+      }),
+    )
   })
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
@@ -82,7 +91,10 @@ test('an LCS_TOKEN-style token that is rejected fails with an auth error, not a 
 })
 
 test('forRegion and fromEnv build the client the CLI would; fromEnv without credentials is a usage error', async () => {
-  assert.deepEqual(CloudClient.forRegion('eu', creds).endpoints, {apis: 'https://apis.eu.iss.lexmark.com', idp: 'https://idp.eu.iss.lexmark.com'})
+  assert.deepEqual(CloudClient.forRegion('eu', creds).endpoints, {
+    apis: 'https://apis.eu.iss.lexmark.com',
+    idp: 'https://idp.eu.iss.lexmark.com',
+  })
   assert.throws(() => CloudClient.forRegion('mars' as 'us', creds), /Unknown region "mars"/)
   const s = await tokenServer()
   const c = CloudClient.fromEnv({LCS_API_URL: s.url + '/', LCS_CLIENT_ID: 'c', LCS_CLIENT_SECRET: 'x'})
@@ -91,7 +103,10 @@ test('forRegion and fromEnv build the client the CLI would; fromEnv without cred
   assert.deepEqual(s.calls, ['POST /oauth/token', 'GET /cfm/fleetmgmt-integration-service/v1.0/assets'])
   await s.close()
   assert.equal(CloudClient.fromEnv({LCS_REGION: 'eu', LCS_TOKEN: 'tok'}).endpoints.apis, 'https://apis.eu.iss.lexmark.com')
-  assert.throws(() => CloudClient.fromEnv({}), (e: Error & {kind?: string}) => e.kind === 'usage' && /LCS_CLIENT_ID/.test(e.message))
+  assert.throws(
+    () => CloudClient.fromEnv({}),
+    (e: Error & {kind?: string}) => e.kind === 'usage' && /LCS_CLIENT_ID/.test(e.message),
+  )
   assert.throws(() => CloudClient.fromEnv({LCS_CLIENT_ID: 'c'}), /LCS_CLIENT_SECRET is not set/)
 })
 
@@ -105,7 +120,10 @@ test('fromLogin reads the profile the CLI stored; a profile without a login is a
   await c.call('assets')
   assert.equal(s.calls[0], 'POST /oauth/token')
   await s.close()
-  await assert.rejects(CloudClient.fromLogin({env, profile: 'nobody'}), (e: Error & {kind?: string}) => e.kind === 'auth' && /Not logged in/.test(e.message))
+  await assert.rejects(
+    CloudClient.fromLogin({env, profile: 'nobody'}),
+    (e: Error & {kind?: string}) => e.kind === 'auth' && /Not logged in/.test(e.message),
+  )
 })
 
 test('a per-request AbortSignal stops the call and its retries', async () => {

@@ -17,7 +17,17 @@ import {Organizations} from './orgs.js'
 import {Badges, LoginConfig, Users} from './people.js'
 import {Roles} from './roles.js'
 import {ROUTES, fillPath, type RouteName} from './routes.js'
-import type {BatchItemResult, BatchOptions, BatchResponse, ListOptions, Outcome, Page, RequestOptions, TokenInfo, TokenResponse} from './types.js'
+import type {
+  BatchItemResult,
+  BatchOptions,
+  BatchResponse,
+  ListOptions,
+  Outcome,
+  Page,
+  RequestOptions,
+  TokenInfo,
+  TokenResponse,
+} from './types.js'
 
 /** The two hosts of a cloud: the identity provider (tokens) and the services. */
 export interface Endpoints {
@@ -191,13 +201,24 @@ export class CloudClient {
 
   private async fetchToken(): Promise<TokenState> {
     const c = this.credentials
-    if (c.kind === 'token') throw new LcsError('auth', 'The access token (LCS_TOKEN) was rejected or has expired.', {hint: 'Get a new token, or log in with client credentials.'})
+    if (c.kind === 'token')
+      throw new LcsError('auth', 'The access token (LCS_TOKEN) was rejected or has expired.', {
+        hint: 'Get a new token, or log in with client credentials.',
+      })
     let token: TokenState
     try {
       token =
         c.kind === 'client'
-          ? await requestToken(this.http, this.endpoints, {client_id: c.clientId, client_secret: c.clientSecret, grant_type: 'client_credentials'})
-          : await requestToken(this.http, this.endpoints, {client_id: c.clientId, grant_type: 'refresh_token', refresh_token: c.refreshToken})
+          ? await requestToken(this.http, this.endpoints, {
+              client_id: c.clientId,
+              client_secret: c.clientSecret,
+              grant_type: 'client_credentials',
+            })
+          : await requestToken(this.http, this.endpoints, {
+              client_id: c.clientId,
+              grant_type: 'refresh_token',
+              refresh_token: c.refreshToken,
+            })
     } catch (error) {
       throw authFailure(error, c.kind === 'client' ? 'Wrong client ID or client secret.' : 'The stored session has expired or was revoked.')
     }
@@ -217,8 +238,14 @@ export class CloudClient {
       const bearer = await this.accessToken()
       try {
         const res = await this.http.request<T>({
-          body: opts.body, headers: {Authorization: `Bearer ${bearer}`}, idempotencyKey: opts.idempotencyKey, method: r.method, query: opts.query,
-          responseSize: opts.responseSize ?? (route === 'tokenInfo' ? 'small' : 'item'), signal: opts.signal, url,
+          body: opts.body,
+          headers: {Authorization: `Bearer ${bearer}`},
+          idempotencyKey: opts.idempotencyKey,
+          method: r.method,
+          query: opts.query,
+          responseSize: opts.responseSize ?? (route === 'tokenInfo' ? 'small' : 'item'),
+          signal: opts.signal,
+          url,
         })
         return res.data
       } catch (error) {
@@ -236,22 +263,34 @@ export class CloudClient {
    * paging makes no progress (the same page twice, a page number that does not advance, more items than
    * it announced, more than {@link MAX_PAGES} pages) fails the listing with an "unavailable" error.
    */
-  async *paginate<T>(route: RouteName, opts: ListOptions & {params?: Record<string, string>; query?: Record<string, string | number | undefined>} = {}): AsyncGenerator<T> {
+  async *paginate<T>(
+    route: RouteName,
+    opts: ListOptions & {params?: Record<string, string>; query?: Record<string, string | number | undefined>} = {},
+  ): AsyncGenerator<T> {
     const size = Math.min(Math.max(1, opts.pageSize ?? MAX_PAGE_SIZE), MAX_PAGE_SIZE)
-    const broken = (what: string) => new LcsError('unavailable', `The printer cloud's paging of ${route} makes no progress: ${what}.`, {hint: 'The server is broken or hostile; nothing more was read.'})
+    const broken = (what: string) =>
+      new LcsError('unavailable', `The printer cloud's paging of ${route} makes no progress: ${what}.`, {
+        hint: 'The server is broken or hostile; nothing more was read.',
+      })
     let yielded = 0
     let seen = 0
     let previous: string | undefined
     for (let page = 0; ; page++) {
       if (page >= MAX_PAGES) throw broken(`more than ${MAX_PAGES} pages`)
-      const p = await this.call<Page<T>>(route, {params: opts.params, query: {...opts.query, page, size}, responseSize: 'page', signal: opts.signal})
+      const p = await this.call<Page<T>>(route, {
+        params: opts.params,
+        query: {...opts.query, page, size},
+        responseSize: 'page',
+        signal: opts.signal,
+      })
       if (!p || typeof p !== 'object' || !Array.isArray(p.content)) throw broken(`page ${page} has no list of items ("content")`)
       if (typeof p.number === 'number' && p.number !== page) throw broken(`page ${page} was asked for and page ${p.number} answered`)
       const fingerprint = createHash('sha256').update(JSON.stringify(p.content)).digest('hex')
       if (p.content.length && fingerprint === previous) throw broken(`page ${page} repeats page ${page - 1}`)
       previous = fingerprint
       seen += p.content.length
-      if (typeof p.totalElements === 'number' && seen > p.totalElements) throw broken(`${seen} items so far, more than the ${p.totalElements} announced`)
+      if (typeof p.totalElements === 'number' && seen > p.totalElements)
+        throw broken(`${seen} items so far, more than the ${p.totalElements} announced`)
       for (const item of p.content) {
         if (opts.limit !== undefined && yielded >= opts.limit) return
         yielded++
@@ -263,9 +302,20 @@ export class CloudClient {
 
   /** Sends items to a batch route of an organization; the answer has one result per item, in order. */
   async batch<Item>(route: RouteName, orgId: string, items: Item[], opts: BatchOptions = {}): Promise<BatchItemResult[]> {
-    const res = await this.call<BatchResponse>(route, {body: {items}, params: {orgId}, query: opts.dryRun ? {dryRun: 'true'} : undefined, signal: opts.signal})
-    if (!Array.isArray(res?.results) || res.results.length !== items.length || !res.results.every((r) => r && typeof r.status === 'number')) {
-      throw new LcsError('unavailable', `The printer cloud answered ${route} without one result per item (${items.length} sent).`, {hint: 'Nothing tells which items were applied: list them before retrying.'})
+    const res = await this.call<BatchResponse>(route, {
+      body: {items},
+      params: {orgId},
+      query: opts.dryRun ? {dryRun: 'true'} : undefined,
+      signal: opts.signal,
+    })
+    if (
+      !Array.isArray(res?.results) ||
+      res.results.length !== items.length ||
+      !res.results.every((r) => r && typeof r.status === 'number')
+    ) {
+      throw new LcsError('unavailable', `The printer cloud answered ${route} without one result per item (${items.length} sent).`, {
+        hint: 'Nothing tells which items were applied: list them before retrying.',
+      })
     }
     return res.results
   }
@@ -274,7 +324,9 @@ export class CloudClient {
   async batchOne<Item>(route: RouteName, orgId: string, item: Item, opts: RequestOptions = {}): Promise<Outcome> {
     const [r] = await this.batch(route, orgId, [item], opts)
     if (r?.outcome && r.status < 300) return r.outcome
-    throw new LcsError(errorKindOf(r.status), text(r.error?.message) ?? `HTTP ${r.status}`, {details: Array.isArray(r.error?.details) ? r.error.details : undefined})
+    throw new LcsError(errorKindOf(r.status), text(r.error?.message) ?? `HTTP ${r.status}`, {
+      details: Array.isArray(r.error?.details) ? r.error.details : undefined,
+    })
   }
 
   // ---- identity ----
@@ -288,11 +340,18 @@ export class CloudClient {
 async function requestToken(http: HttpTransport, endpoints: Endpoints, body: Record<string, string>): Promise<TokenState> {
   const res = await http.request<TokenResponse>({body, method: 'POST', responseSize: 'small', url: endpoints.idp + ROUTES.token.path})
   const t = res.data as Partial<Record<keyof TokenResponse, unknown>> | undefined
-  const wrong = (what: string) => new LcsError('unavailable', `The token endpoint at ${new URL(endpoints.idp).origin} answered ${what}.`, {hint: 'The identity provider is broken or it is not one: check --api-url / LCS_API_URL.', requestId: res.requestId})
+  const wrong = (what: string) =>
+    new LcsError('unavailable', `The token endpoint at ${new URL(endpoints.idp).origin} answered ${what}.`, {
+      hint: 'The identity provider is broken or it is not one: check --api-url / LCS_API_URL.',
+      requestId: res.requestId,
+    })
   if (!t || typeof t !== 'object') throw wrong('without a JSON object')
-  if (typeof t.access_token !== 'string' || !t.access_token) throw wrong(`without an access token (access_token is ${describe(t.access_token)})`)
-  if (typeof t.expires_in !== 'number' || !Number.isFinite(t.expires_in) || t.expires_in <= 0) throw wrong(`an expires_in that is not a number of seconds (${describe(t.expires_in)})`)
-  if (t.refresh_token !== undefined && typeof t.refresh_token !== 'string') throw wrong(`a refresh_token that is not text (${describe(t.refresh_token)})`)
+  if (typeof t.access_token !== 'string' || !t.access_token)
+    throw wrong(`without an access token (access_token is ${describe(t.access_token)})`)
+  if (typeof t.expires_in !== 'number' || !Number.isFinite(t.expires_in) || t.expires_in <= 0)
+    throw wrong(`an expires_in that is not a number of seconds (${describe(t.expires_in)})`)
+  if (t.refresh_token !== undefined && typeof t.refresh_token !== 'string')
+    throw wrong(`a refresh_token that is not text (${describe(t.refresh_token)})`)
   registerSecret(t.access_token)
   registerSecret(t.refresh_token)
   return {accessToken: t.access_token, expiresAt: Date.now() + t.expires_in * 1000, refreshToken: t.refresh_token}
@@ -300,7 +359,17 @@ async function requestToken(http: HttpTransport, endpoints: Endpoints, body: Rec
 
 /** What a wrong value is, without echoing it (it may be a secret). */
 function describe(v: unknown): string {
-  return v === undefined ? 'missing' : v === null ? 'null' : typeof v === 'string' ? (v ? 'a string' : 'empty') : Array.isArray(v) ? 'a list' : `a ${typeof v}`
+  return v === undefined
+    ? 'missing'
+    : v === null
+      ? 'null'
+      : typeof v === 'string'
+        ? v
+          ? 'a string'
+          : 'empty'
+        : Array.isArray(v)
+          ? 'a list'
+          : `a ${typeof v}`
 }
 
 function authFailure(error: unknown, message: string): unknown {

@@ -283,7 +283,11 @@ export class Configs {
 
   /** Copies a configuration under a new name, into this organization or another one. */
   copy(orgId: string, configId: string, name: string, opts: RequestOptions & {targetOrgId?: string} = {}): Promise<Configuration> {
-    return this.c.call<Configuration>('copyConfiguration', {body: {name, organizationId: opts.targetOrgId}, params: {configId, orgId}, signal: opts.signal})
+    return this.c.call<Configuration>('copyConfiguration', {
+      body: {name, organizationId: opts.targetOrgId},
+      params: {configId, orgId},
+      signal: opts.signal,
+    })
   }
 
   /** Makes it the default configuration (deployed to newly enrolled printers). */
@@ -329,7 +333,12 @@ export class Tasks {
   }
 
   /** Renames a task or moves a scheduled one's window (until it starts). */
-  update(orgId: string, taskId: string, change: {name?: string; schedule?: Partial<ScheduleInput>}, opts: RequestOptions = {}): Promise<DeployTask> {
+  update(
+    orgId: string,
+    taskId: string,
+    change: {name?: string; schedule?: Partial<ScheduleInput>},
+    opts: RequestOptions = {},
+  ): Promise<DeployTask> {
     return this.c.call<DeployTask>('updateTask', {body: change, params: {orgId, taskId}, signal: opts.signal})
   }
 

@@ -61,7 +61,9 @@ export class Printers {
   /** The enrolled printers, filtered. */
   list(orgId: string, filter: PrinterFilter = {}): AsyncGenerator<EnrolledPrinter> {
     return this.c.paginate<EnrolledPrinter>('listPrinters', {
-      ...filter, params: {orgId}, query: {includeChildren: filter.includeChildren ? 'true' : undefined, serial: filter.serial, tag: filter.tag},
+      ...filter,
+      params: {orgId},
+      query: {includeChildren: filter.includeChildren ? 'true' : undefined, serial: filter.serial, tag: filter.tag},
     })
   }
 

@@ -13,10 +13,16 @@ export function credentialsFromEnv(env: NodeJS.ProcessEnv): {credentials: Creden
   }
   if (!env.LCS_CLIENT_ID && !env.LCS_CLIENT_SECRET) return undefined
   if (!env.LCS_CLIENT_ID || !env.LCS_CLIENT_SECRET) {
-    throw new LcsError('usage', `${env.LCS_CLIENT_ID ? 'LCS_CLIENT_SECRET' : 'LCS_CLIENT_ID'} is not set: client credentials from the environment need both LCS_CLIENT_ID and LCS_CLIENT_SECRET.`)
+    throw new LcsError(
+      'usage',
+      `${env.LCS_CLIENT_ID ? 'LCS_CLIENT_SECRET' : 'LCS_CLIENT_ID'} is not set: client credentials from the environment need both LCS_CLIENT_ID and LCS_CLIENT_SECRET.`,
+    )
   }
   registerSecret(env.LCS_CLIENT_SECRET)
-  return {credentials: {clientId: env.LCS_CLIENT_ID, clientSecret: env.LCS_CLIENT_SECRET, kind: 'client'}, source: 'environment (LCS_CLIENT_ID, LCS_CLIENT_SECRET)'}
+  return {
+    credentials: {clientId: env.LCS_CLIENT_ID, clientSecret: env.LCS_CLIENT_SECRET, kind: 'client'},
+    source: 'environment (LCS_CLIENT_ID, LCS_CLIENT_SECRET)',
+  }
 }
 
 /** Endpoints and credentials from the environment alone. */

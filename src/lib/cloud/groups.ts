@@ -59,7 +59,11 @@ export class Groups {
   async changeMembers(orgId: string, groupId: string, items: MemberItem[], dryRun = false): Promise<BatchItemResult[]> {
     const out: BatchItemResult[] = []
     for (let i = 0; i < items.length; i += GROUP_MEMBERS_BATCH_MAX) {
-      const res = await this.c.call<{results: BatchItemResult[]}>('groupMembersBatch', {body: {items: items.slice(i, i + GROUP_MEMBERS_BATCH_MAX)}, params: {groupId, orgId}, query: dryRun ? {dryRun: 'true'} : undefined})
+      const res = await this.c.call<{results: BatchItemResult[]}>('groupMembersBatch', {
+        body: {items: items.slice(i, i + GROUP_MEMBERS_BATCH_MAX)},
+        params: {groupId, orgId},
+        query: dryRun ? {dryRun: 'true'} : undefined,
+      })
       out.push(...res.results)
     }
     return out

@@ -16,11 +16,13 @@ async function hostile(handler: (req: IncomingMessage, res: ServerResponse, n: n
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   return {
-    client: (opts: Partial<CloudClientOptions> = {}) => new CloudClient({credentials: {accessToken: 't', kind: 'token'}, endpoints: {apis: url, idp: url}, ...opts}),
-    close: () => new Promise<void>((r) => {
-      server.closeAllConnections()
-      server.close(() => r())
-    }),
+    client: (opts: Partial<CloudClientOptions> = {}) =>
+      new CloudClient({credentials: {accessToken: 't', kind: 'token'}, endpoints: {apis: url, idp: url}, ...opts}),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections()
+        server.close(() => r())
+      }),
     hits: () => n,
     url,
   }
@@ -29,7 +31,10 @@ async function hostile(handler: (req: IncomingMessage, res: ServerResponse, n: n
 /** Rejects with an LcsError of this kind whose message matches. */
 async function fails(p: Promise<unknown>, kind: string, message: RegExp): Promise<LcsError> {
   let caught: unknown
-  await p.then(() => assert.fail('expected a failure'), (e) => (caught = e))
+  await p.then(
+    () => assert.fail('expected a failure'),
+    (e) => (caught = e),
+  )
   assert.ok(caught instanceof LcsError, String(caught))
   assert.equal(caught.kind, kind, caught.message)
   assert.match(caught.message, message)
@@ -42,7 +47,7 @@ const all = async <T>(it: AsyncGenerator<T>): Promise<T[]> => {
   return out
 }
 
-test('an endless answer is cut at the call type\'s cap (identity 64 KiB, a page 16 MiB); memory stays bounded', async () => {
+test("an endless answer is cut at the call type's cap (identity 64 KiB, a page 16 MiB); memory stays bounded", async () => {
   const chunk = Buffer.alloc(64 * 1024, 'a')
   const s = await hostile((_req, res) => {
     res.writeHead(200, {'Content-Type': 'application/json'})
@@ -83,7 +88,11 @@ test('a slowloris server (a byte every 200 ms) meets the total deadline, not onl
     res.on('close', () => clearInterval(t))
   })
   const started = Date.now()
-  const e = await fails(s.client({attemptTimeoutMs: 800, backoffMs: 10, deadlineMs: 2000}).orgs.get('o'), 'unavailable', /no complete answer in time \(\d attempts in 2\.\d s; the 2\.0 s deadline of a call was reached\)/)
+  const e = await fails(
+    s.client({attemptTimeoutMs: 800, backoffMs: 10, deadlineMs: 2000}).orgs.get('o'),
+    'unavailable',
+    /no complete answer in time \(\d attempts in 2\.\d s; the 2\.0 s deadline of a call was reached\)/,
+  )
   assert.ok(Date.now() - started < 3500, `${Date.now() - started} ms: ${e.message}`)
   await s.close()
 })
@@ -91,19 +100,30 @@ test('a slowloris server (a byte every 200 ms) meets the total deadline, not onl
 test('a silent server fails within the deadline, with what was tried', async () => {
   const s = await hostile(() => {})
   const started = Date.now()
-  await fails(s.client({backoffMs: 10, deadlineMs: 1500, timeoutMs: 400}).orgs.get('o'), 'unavailable', /\(\d attempts in 1\.\d s.*the 1\.5 s deadline of a call was reached\)/)
+  await fails(
+    s.client({backoffMs: 10, deadlineMs: 1500, timeoutMs: 400}).orgs.get('o'),
+    'unavailable',
+    /\(\d attempts in 1\.\d s.*the 1\.5 s deadline of a call was reached\)/,
+  )
   assert.ok(Date.now() - started < 2500)
   await s.close()
 })
 
 test('Retry-After beyond the cap fails at once and says what was asked; the retry budget is per client', async () => {
   const s = await hostile((req, res) => {
-    res.writeHead(503, {'Content-Type': 'application/json', ...(req.url?.includes('/far') ? {'Retry-After': '999999'} : {'Retry-After': '0'})})
+    res.writeHead(503, {
+      'Content-Type': 'application/json',
+      ...(req.url?.includes('/far') ? {'Retry-After': '999999'} : {'Retry-After': '0'}),
+    })
     res.end('{}')
   })
   const c = s.client({retryBudget: 3})
   const started = Date.now()
-  await fails(c.call('getOrganization', {params: {orgId: 'far'}}), 'unavailable', /HTTP 503\) after 1 attempt .*asked to retry after 999999 s, longer than the 30 s lcs waits/)
+  await fails(
+    c.call('getOrganization', {params: {orgId: 'far'}}),
+    'unavailable',
+    /HTTP 503\) after 1 attempt .*asked to retry after 999999 s, longer than the 30 s lcs waits/,
+  )
   assert.ok(Date.now() - started < 1000)
   await fails(c.orgs.get('a'), 'unavailable', /after 4 attempts .*budget of 3 retries is spent/)
   const hits = s.hits()
@@ -145,10 +165,19 @@ test('unexpected answers: a redirect, an object where text belongs, expires_in a
     }
     res.writeHead(u.includes('/conflict') ? 409 : 200, {'Content-Type': 'application/json'})
     if (u.includes('/conflict')) res.end(JSON.stringify({error: {code: 'x', message: {text: 'object'}}}))
-    else if (u.includes('/oauth/token')) res.end(JSON.stringify(req.headers['user-agent']?.includes('big') ? {access_token: big, expires_in: 3600} : {access_token: 'tok', expires_in: '3600'}))
+    else if (u.includes('/oauth/token'))
+      res.end(
+        JSON.stringify(
+          req.headers['user-agent']?.includes('big') ? {access_token: big, expires_in: 3600} : {access_token: 'tok', expires_in: '3600'},
+        ),
+      )
     else res.end(JSON.stringify({results: []}))
   })
-  await fails(s.client().orgs.get('redirect'), 'unavailable', /answered HTTP 302 \(a redirect to https:\/\/login\.example\.com\) where the printer cloud API answers directly/)
+  await fails(
+    s.client().orgs.get('redirect'),
+    'unavailable',
+    /answered HTTP 302 \(a redirect to https:\/\/login\.example\.com\) where the printer cloud API answers directly/,
+  )
   const e = await fails(s.client().orgs.get('conflict'), 'conflict', /^HTTP 409$/)
   assert.doesNotMatch(e.message, /object Object/)
   const creds = {clientId: 'c', clientSecret: 's', kind: 'client' as const}

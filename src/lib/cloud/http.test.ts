@@ -14,7 +14,9 @@ import {HttpTransport} from './http.js'
 
 type Handler = (req: IncomingMessage, res: ServerResponse, n: number, body: string) => void
 
-async function serve(handler: Handler): Promise<{url: string; close: () => Promise<void>; seen: Array<{headers: IncomingMessage['headers']; body: string}>}> {
+async function serve(
+  handler: Handler,
+): Promise<{url: string; close: () => Promise<void>; seen: Array<{headers: IncomingMessage['headers']; body: string}>}> {
   const seen: Array<{headers: IncomingMessage['headers']; body: string}> = []
   const server = createServer((req, res) => {
     let body = ''
@@ -26,10 +28,11 @@ async function serve(handler: Handler): Promise<{url: string; close: () => Promi
   })
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
   return {
-    close: () => new Promise<void>((r) => {
-      server.closeAllConnections()
-      server.close(() => r())
-    }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections()
+        server.close(() => r())
+      }),
     seen,
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
   }
@@ -80,16 +83,41 @@ test('gives up after maxRetries with an "unavailable" error naming the attempts 
 
 test('4xx are not retried and map to typed errors; 403 names the missing role', async () => {
   const s = await serve((req, res) => {
-    if (req.url === '/403') return json(res, 403, {error: {code: 'forbidden', message: 'Permission denied', requestId: 'r', requiredRoles: ['Fleet Management Administrator']}})
-    if (req.url === '/403all') return json(res, 403, {error: {code: 'forbidden', match: 'all', message: 'Permission denied', missingRoles: ['File Service Administrator'], requestId: 'r', requiredRoles: ['Fleet Management Administrator', 'File Service Administrator']}})
+    if (req.url === '/403')
+      return json(res, 403, {
+        error: {code: 'forbidden', message: 'Permission denied', requestId: 'r', requiredRoles: ['Fleet Management Administrator']},
+      })
+    if (req.url === '/403all')
+      return json(res, 403, {
+        error: {
+          code: 'forbidden',
+          match: 'all',
+          message: 'Permission denied',
+          missingRoles: ['File Service Administrator'],
+          requestId: 'r',
+          requiredRoles: ['Fleet Management Administrator', 'File Service Administrator'],
+        },
+      })
     if (req.url === '/404') return json(res, 404, {error: {code: 'nf', message: 'nope', requestId: 'r'}})
     json(res, 422, {error: {code: 'v', details: [{field: 'name', rule: 'required'}], message: 'Invalid', requestId: 'r'}})
   })
   const t = new HttpTransport({sleep: noSleep().sleep})
-  await assert.rejects(t.request({method: 'GET', url: `${s.url}/403`}), (e: LcsError) => e.kind === 'forbidden' && /Fleet Management Administrator/.test(e.message))
-  await assert.rejects(t.request({method: 'GET', url: `${s.url}/403all`}), (e: LcsError) => e.exitCode === 5 && e.message === 'Permission denied: this needs Fleet Management Administrator and File Service Administrator; missing the role File Service Administrator. Grant with: lcs users roles assign EMAIL "File Service Administrator"')
+  await assert.rejects(
+    t.request({method: 'GET', url: `${s.url}/403`}),
+    (e: LcsError) => e.kind === 'forbidden' && /Fleet Management Administrator/.test(e.message),
+  )
+  await assert.rejects(
+    t.request({method: 'GET', url: `${s.url}/403all`}),
+    (e: LcsError) =>
+      e.exitCode === 5 &&
+      e.message ===
+        'Permission denied: this needs Fleet Management Administrator and File Service Administrator; missing the role File Service Administrator. Grant with: lcs users roles assign EMAIL "File Service Administrator"',
+  )
   await assert.rejects(t.request({method: 'GET', url: `${s.url}/404`}), (e: LcsError) => e.kind === 'notFound' && e.exitCode === 3)
-  await assert.rejects(t.request({method: 'GET', url: `${s.url}/422`}), (e: LcsError) => e.kind === 'badData' && e.details?.[0].field === 'name')
+  await assert.rejects(
+    t.request({method: 'GET', url: `${s.url}/422`}),
+    (e: LcsError) => e.kind === 'badData' && e.details?.[0].field === 'name',
+  )
   assert.equal(s.seen.length, 4)
   await s.close()
 })
@@ -104,7 +132,10 @@ test('HTML or garbage instead of JSON is a clear error naming the URL to check',
     return res.end('{"truncated": ')
   })
   const t = new HttpTransport({sleep: noSleep().sleep})
-  await assert.rejects(t.request({method: 'GET', url: `${s.url}/html`}), (e: LcsError) => e.kind === 'unavailable' && /HTML page/.test(e.message) && /--api-url/.test(e.hint ?? ''))
+  await assert.rejects(
+    t.request({method: 'GET', url: `${s.url}/html`}),
+    (e: LcsError) => e.kind === 'unavailable' && /HTML page/.test(e.message) && /--api-url/.test(e.hint ?? ''),
+  )
   await assert.rejects(t.request({method: 'GET', url: `${s.url}/garbage`}), (e: LcsError) => /not JSON/.test(e.message))
   await s.close()
 })
@@ -115,7 +146,10 @@ test('a refused connection is retried briefly, then reported as unreachable', as
   await s.close()
   const {delays, sleep} = noSleep()
   const t = new HttpTransport({sleep})
-  await assert.rejects(t.request({method: 'GET', url}), (e: LcsError) => e.kind === 'unavailable' && /connection was refused/.test(e.message))
+  await assert.rejects(
+    t.request({method: 'GET', url}),
+    (e: LcsError) => e.kind === 'unavailable' && /connection was refused/.test(e.message),
+  )
   assert.equal(delays.length, 2)
 })
 
@@ -131,7 +165,14 @@ test('the trace redacts Authorization, secret-named body fields and registered s
   registerSecret('s3cr3t-value')
   const lines: string[] = []
   const t = new HttpTransport({sleep: noSleep().sleep, trace: (l) => lines.push(l)})
-  await assert.rejects(t.request({body: {client_id: 'abc', client_secret: 's3cr3t-value'}, headers: {Authorization: 'Bearer tok-123456'}, method: 'POST', url: s.url}))
+  await assert.rejects(
+    t.request({
+      body: {client_id: 'abc', client_secret: 's3cr3t-value'},
+      headers: {Authorization: 'Bearer tok-123456'},
+      method: 'POST',
+      url: s.url,
+    }),
+  )
   const all = lines.join('\n')
   assert.match(all, /client_id/)
   assert.doesNotMatch(all, /s3cr3t-value|tok-123456/)
@@ -139,18 +180,38 @@ test('the trace redacts Authorization, secret-named body fields and registered s
   await s.close()
 })
 
-test('a TLS failure (self-signed certificate) names TLS and what to check', {skip: spawnSync('openssl', ['version']).status !== 0 && 'openssl missing'}, async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'lcs-tls-'))
-  const r = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=127.0.0.1', '-days', '1', '-keyout', join(dir, 'k.pem'), '-out', join(dir, 'c.pem')])
-  assert.equal(r.status, 0, String(r.stderr))
-  const server = createHttpsServer({cert: readFileSync(join(dir, 'c.pem')), key: readFileSync(join(dir, 'k.pem'))}, (_q, s) => s.end('{}'))
-  await new Promise<void>((res) => server.listen(0, '127.0.0.1', res))
-  const t = new HttpTransport({sleep: noSleep().sleep})
-  await assert.rejects(t.request({method: 'GET', url: `https://127.0.0.1:${(server.address() as AddressInfo).port}/`}), (e: LcsError) => {
-    assert.equal(e.kind, 'unavailable')
-    assert.match(e.message, /TLS failure/)
-    assert.match(e.hint ?? '', /NODE_EXTRA_CA_CERTS/)
-    return true
-  })
-  server.close()
-})
+test(
+  'a TLS failure (self-signed certificate) names TLS and what to check',
+  {skip: spawnSync('openssl', ['version']).status !== 0 && 'openssl missing'},
+  async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lcs-tls-'))
+    const r = spawnSync('openssl', [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-days',
+      '1',
+      '-keyout',
+      join(dir, 'k.pem'),
+      '-out',
+      join(dir, 'c.pem'),
+    ])
+    assert.equal(r.status, 0, String(r.stderr))
+    const server = createHttpsServer({cert: readFileSync(join(dir, 'c.pem')), key: readFileSync(join(dir, 'k.pem'))}, (_q, s) =>
+      s.end('{}'),
+    )
+    await new Promise<void>((res) => server.listen(0, '127.0.0.1', res))
+    const t = new HttpTransport({sleep: noSleep().sleep})
+    await assert.rejects(t.request({method: 'GET', url: `https://127.0.0.1:${(server.address() as AddressInfo).port}/`}), (e: LcsError) => {
+      assert.equal(e.kind, 'unavailable')
+      assert.match(e.message, /TLS failure/)
+      assert.match(e.hint ?? '', /NODE_EXTRA_CA_CERTS/)
+      return true
+    })
+    server.close()
+  },
+)

@@ -11,7 +11,8 @@ import {LcsError, type ErrorDetail, type ErrorKind} from '../errors.js'
 import {redactUrl, redactValue} from '../redact.js'
 
 /** This package's version, for the User-Agent (package.json is as deep from src/lib/cloud as from dist/lib/cloud). */
-export const LCS_VERSION = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {version: string}).version
+export const LCS_VERSION = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {version: string})
+  .version
 
 /** Receives trace lines. */
 export type Logger = (line: string) => void
@@ -125,7 +126,10 @@ export class HttpTransport {
     const url = withQuery(req.url, req.query)
     const payload = req.body === undefined ? undefined : JSON.stringify(req.body)
     if (payload !== undefined && Buffer.byteLength(payload) > this.opts.maxUploadBytes) {
-      throw new LcsError('badData', `The request to ${origin(req.url)} would be ${mib(Buffer.byteLength(payload))}, more than the ${mib(this.opts.maxUploadBytes)} lcs sends in one request.`)
+      throw new LcsError(
+        'badData',
+        `The request to ${origin(req.url)} would be ${mib(Buffer.byteLength(payload))}, more than the ${mib(this.opts.maxUploadBytes)} lcs sends in one request.`,
+      )
     }
     const limit = RESPONSE_LIMITS[req.responseSize ?? 'item']
     const started = Date.now()
@@ -141,7 +145,9 @@ export class HttpTransport {
       const timer = new AbortController()
       const cut = setTimeout(() => timer.abort(), attemptMs)
       const signal = req.signal ? AbortSignal.any([req.signal, timer.signal]) : timer.signal
-      this.trace(`→ ${req.method} ${redactUrl(url)}${attempt ? ` (retry ${attempt})` : ''} headers=${JSON.stringify(redactValue(headers))}${req.body === undefined ? '' : ` body=${JSON.stringify(shorten(redactValue(req.body)))}`}`)
+      this.trace(
+        `→ ${req.method} ${redactUrl(url)}${attempt ? ` (retry ${attempt})` : ''} headers=${JSON.stringify(redactValue(headers))}${req.body === undefined ? '' : ` body=${JSON.stringify(shorten(redactValue(req.body)))}`}`,
+      )
       let res: AxiosResponse<string>
       try {
         res = await this.ax.request<string>({data: payload, headers, maxContentLength: limit, method: req.method, signal, url})
@@ -149,9 +155,13 @@ export class HttpTransport {
         req.signal?.throwIfAborted()
         if (/maxContentLength/.test((error as Error).message ?? '')) {
           this.trace(`← answer over ${bytes(limit)} after ${Date.now() - attemptStarted} ms`)
-          throw new LcsError('unavailable', `${origin(req.url)} sent an answer larger than ${bytes(limit)} (decompressed), more than this call ever needs: refused.`, {
-            hint: 'The server is broken or hostile; check --api-url / LCS_API_URL.',
-          })
+          throw new LcsError(
+            'unavailable',
+            `${origin(req.url)} sent an answer larger than ${bytes(limit)} (decompressed), more than this call ever needs: refused.`,
+            {
+              hint: 'The server is broken or hostile; check --api-url / LCS_API_URL.',
+            },
+          )
         }
         const code = timer.signal.aborted ? 'EDEADLINE' : netCode(error)
         this.trace(`← network error ${code} after ${Date.now() - attemptStarted} ms`)
@@ -168,10 +178,18 @@ export class HttpTransport {
         clearTimeout(cut)
       }
       const rid = header(res, 'x-request-id') ?? requestId
-      this.trace(`← ${res.status} in ${Date.now() - attemptStarted} ms request-id=${rid}${res.status >= 400 ? ` body=${JSON.stringify(redactValue(safeJson(res.data) ?? truncate(res.data)))}` : ''}`)
+      this.trace(
+        `← ${res.status} in ${Date.now() - attemptStarted} ms request-id=${rid}${res.status >= 400 ? ` body=${JSON.stringify(redactValue(safeJson(res.data) ?? truncate(res.data)))}` : ''}`,
+      )
       if (TRANSIENT_STATUS.has(res.status)) {
         const {ms, asked} = this.retryDelay(res, attempt)
-        if (asked !== undefined) throw httpError(res, req.url, rid, spent(attempt + 1, `; it asked to retry after ${secs(asked)}, longer than the ${secs(this.opts.maxRetryAfterMs)} lcs waits`))
+        if (asked !== undefined)
+          throw httpError(
+            res,
+            req.url,
+            rid,
+            spent(attempt + 1, `; it asked to retry after ${secs(asked)}, longer than the ${secs(this.opts.maxRetryAfterMs)} lcs waits`),
+          )
         const stop = this.noRetry(attempt, deadline, ms)
         if (stop === undefined) {
           await this.wait(ms, req.signal)
@@ -326,26 +344,47 @@ function networkError(error: unknown, code: string, url: string, spent: string):
 function notJson(res: AxiosResponse<string>, url: string): LcsError {
   const ct = header(res, 'content-type') ?? 'no content type'
   const looksHtml = /html/i.test(ct) || /^\s*</.test(res.data ?? '')
-  return new LcsError('unavailable', `${origin(url)} answered ${looksHtml ? 'with an HTML page' : 'with something that is not JSON'} (HTTP ${res.status}, ${ct}) where the printer cloud API was expected.`, {
-    hint: 'Check --api-url / LCS_API_URL: it must point at the API, not at a web portal or proxy login page.',
-  })
+  return new LcsError(
+    'unavailable',
+    `${origin(url)} answered ${looksHtml ? 'with an HTML page' : 'with something that is not JSON'} (HTTP ${res.status}, ${ct}) where the printer cloud API was expected.`,
+    {
+      hint: 'Check --api-url / LCS_API_URL: it must point at the API, not at a web portal or proxy login page.',
+    },
+  )
 }
 
 interface ApiErrorBody {
-  error?: {code?: string; message?: string; details?: ErrorDetail[]; requestId?: string; requiredRoles?: string[]; missingRoles?: string[]; match?: 'any' | 'all'; via?: string} | string
+  error?:
+    | {
+        code?: string
+        message?: string
+        details?: ErrorDetail[]
+        requestId?: string
+        requiredRoles?: string[]
+        missingRoles?: string[]
+        match?: 'any' | 'all'
+        via?: string
+      }
+    | string
   error_description?: string
   message?: string
 }
 
 /** The error kind (and so the exit code) of an HTTP status: of a response, or of one item of a batch. */
 export function errorKindOf(status: number): ErrorKind {
-  return status === 401 ? 'auth'
-    : status === 403 ? 'forbidden'
-    : status === 404 || status === 410 ? 'notFound'
-    : status === 409 ? 'conflict'
-    : status === 400 || status === 422 ? 'badData'
-    : status === 429 || status >= 500 ? 'unavailable'
-    : 'error'
+  return status === 401
+    ? 'auth'
+    : status === 403
+      ? 'forbidden'
+      : status === 404 || status === 410
+        ? 'notFound'
+        : status === 409
+          ? 'conflict'
+          : status === 400 || status === 422
+            ? 'badData'
+            : status === 429 || status >= 500
+              ? 'unavailable'
+              : 'error'
 }
 
 /** A value the server sent where text was expected: the text, or undefined (never "[object Object]"). */
@@ -373,9 +412,10 @@ function httpError(res: AxiosResponse<string>, url: string, requestId: string, s
   let message = serverMsg ?? `HTTP ${res.status}`
   let hint: string | undefined
   if (kind === 'forbidden' && err?.requiredRoles?.length) {
-    message = err.via === 'access-group'
-      ? `${serverMsg ?? 'Permission denied'} (they carry the role ${err.requiredRoles.join(', ')}). Grant with: lcs access-groups members add GROUP EMAIL`
-      : `${serverMsg ?? 'Permission denied'}: ${missingRolesLine(err.requiredRoles, err.missingRoles ?? err.requiredRoles, err.match ?? 'any')}`
+    message =
+      err.via === 'access-group'
+        ? `${serverMsg ?? 'Permission denied'} (they carry the role ${err.requiredRoles.join(', ')}). Grant with: lcs access-groups members add GROUP EMAIL`
+        : `${serverMsg ?? 'Permission denied'}: ${missingRolesLine(err.requiredRoles, err.missingRoles ?? err.requiredRoles, err.match ?? 'any')}`
     hint = 'Ask an Organization or User Administrator to run that command, or log in as a user who has the role.'
   } else if (kind === 'auth') {
     hint = 'Run `lcs login` (or set LCS_CLIENT_ID and LCS_CLIENT_SECRET) and try again.'
@@ -390,8 +430,12 @@ function httpError(res: AxiosResponse<string>, url: string, requestId: string, s
 function unexpectedStatus(res: AxiosResponse<string>, url: string, requestId: string): LcsError {
   const location = header(res, 'location')
   const redirect = res.status >= 300 && res.status < 400
-  return new LcsError('unavailable', `${origin(url)} answered HTTP ${res.status}${redirect ? ` (a redirect${location ? ` to ${origin(new URL(location, url).toString())}` : ''})` : ''} where the printer cloud API answers directly: lcs does not follow it.`, {
-    hint: 'Check --api-url / LCS_API_URL: it must point at the API itself, not at a proxy or portal in front of it.',
-    requestId,
-  })
+  return new LcsError(
+    'unavailable',
+    `${origin(url)} answered HTTP ${res.status}${redirect ? ` (a redirect${location ? ` to ${origin(new URL(location, url).toString())}` : ''})` : ''} where the printer cloud API answers directly: lcs does not follow it.`,
+    {
+      hint: 'Check --api-url / LCS_API_URL: it must point at the API itself, not at a proxy or portal in front of it.',
+      requestId,
+    },
+  )
 }

@@ -24,6 +24,11 @@ export class Organizations {
 
   /** Creates a child organization; the same idempotency key makes a repeated call create it once. */
   createChild(parentId: string, input: {name: string}, opts: RequestOptions & {idempotencyKey?: string} = {}): Promise<Organization> {
-    return this.c.call<Organization>('createChild', {body: input, idempotencyKey: opts.idempotencyKey, params: {orgId: parentId}, signal: opts.signal})
+    return this.c.call<Organization>('createChild', {
+      body: input,
+      idempotencyKey: opts.idempotencyKey,
+      params: {orgId: parentId},
+      signal: opts.signal,
+    })
   }
 }

@@ -12,17 +12,61 @@ export interface RoleInfo {
 }
 
 export const ROLE_CATALOG: readonly RoleInfo[] = [
-  {category: 'account management', description: 'Most privileges: organizational settings, user accounts, their roles and groups.', name: 'Organization Administrator'},
-  {category: 'account management', description: 'User accounts: adds and deletes users, assigns roles, manages group membership.', name: 'User Administrator'},
-  {category: 'fleet management', description: 'Manages printers; with File Service Administrator, enrolls them.', name: 'Fleet Management Administrator'},
-  {category: 'fleet management', description: 'Files of the file service; needed with Fleet Management Administrator to enroll printers.', name: 'File Service Administrator'},
-  {category: 'fleet management', description: 'Fleet Management reports, without enrolling printers.', name: 'Fleet Management Reporting Analyst'},
-  {category: 'print management', description: 'Submits and releases print jobs with Cloud Print Management.', name: 'Print Release Management User'},
-  {category: 'print management', description: 'Manages Cloud Print Management for the organization.', name: 'Print Release Management Administrator'},
-  {category: 'print management', description: 'Organizational Print Management reports, without submitting or releasing jobs.', name: 'Print Release Management Reporting Analyst'},
-  {category: 'print management', description: 'Releases jobs held on the workstation with Hybrid Print Management.', name: 'Hybrid Print Management User'},
-  {category: 'print management', description: 'Manages Hybrid Print Management for the organization.', name: 'Hybrid Print Management Administrator'},
-  {category: 'partner', description: 'Access to customer (child) organizations; every Child Organization Access Group carries it.', name: 'Partner Administrator'},
+  {
+    category: 'account management',
+    description: 'Most privileges: organizational settings, user accounts, their roles and groups.',
+    name: 'Organization Administrator',
+  },
+  {
+    category: 'account management',
+    description: 'User accounts: adds and deletes users, assigns roles, manages group membership.',
+    name: 'User Administrator',
+  },
+  {
+    category: 'fleet management',
+    description: 'Manages printers; with File Service Administrator, enrolls them.',
+    name: 'Fleet Management Administrator',
+  },
+  {
+    category: 'fleet management',
+    description: 'Files of the file service; needed with Fleet Management Administrator to enroll printers.',
+    name: 'File Service Administrator',
+  },
+  {
+    category: 'fleet management',
+    description: 'Fleet Management reports, without enrolling printers.',
+    name: 'Fleet Management Reporting Analyst',
+  },
+  {
+    category: 'print management',
+    description: 'Submits and releases print jobs with Cloud Print Management.',
+    name: 'Print Release Management User',
+  },
+  {
+    category: 'print management',
+    description: 'Manages Cloud Print Management for the organization.',
+    name: 'Print Release Management Administrator',
+  },
+  {
+    category: 'print management',
+    description: 'Organizational Print Management reports, without submitting or releasing jobs.',
+    name: 'Print Release Management Reporting Analyst',
+  },
+  {
+    category: 'print management',
+    description: 'Releases jobs held on the workstation with Hybrid Print Management.',
+    name: 'Hybrid Print Management User',
+  },
+  {
+    category: 'print management',
+    description: 'Manages Hybrid Print Management for the organization.',
+    name: 'Hybrid Print Management Administrator',
+  },
+  {
+    category: 'partner',
+    description: 'Access to customer (child) organizations; every Child Organization Access Group carries it.',
+    name: 'Partner Administrator',
+  },
 ]
 
 export const ROLE_NAMES: readonly string[] = ROLE_CATALOG.map((r) => r.name)
@@ -51,7 +95,13 @@ export function nearestRole(name: string): string {
   const n = name.trim().toLowerCase()
   const words = n.split(/\s+/).filter(Boolean)
   // a word of the input that starts a word of the role ("fleet admin") weighs more than spelling
-  const shared = (r: string) => words.filter((w) => r.toLowerCase().split(' ').some((rw) => rw.startsWith(w) || distance(w, rw) <= 1)).length
+  const shared = (r: string) =>
+    words.filter((w) =>
+      r
+        .toLowerCase()
+        .split(' ')
+        .some((rw) => rw.startsWith(w) || distance(w, rw) <= 1),
+    ).length
   const score = (r: string) => distance(n, r.toLowerCase()) - 10 * shared(r)
   return [...ROLE_NAMES].sort((a, b) => score(a) - score(b))[0]
 }

@@ -39,7 +39,9 @@ export async function readConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     const parsed = JSON.parse(text) as ConfigFile
     return {profiles: parsed.profiles ?? {}}
   } catch {
-    throw new LcsError('badData', `The configuration file ${path} is not valid JSON.`, {hint: 'Fix or delete it, then run `lcs login` again.'})
+    throw new LcsError('badData', `The configuration file ${path} is not valid JSON.`, {
+      hint: 'Fix or delete it, then run `lcs login` again.',
+    })
   }
 }
 
@@ -55,7 +57,11 @@ export async function writeConfig(cfg: ConfigFile, env: NodeJS.ProcessEnv = proc
   await writePrivateFile(configPath(env), JSON.stringify(cfg, null, 2) + '\n')
 }
 
-export async function updateProfile(name: string, patch: Partial<Profile> | null, env: NodeJS.ProcessEnv = process.env): Promise<ConfigFile> {
+export async function updateProfile(
+  name: string,
+  patch: Partial<Profile> | null,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ConfigFile> {
   const cfg = await readConfig(env)
   if (patch === null) delete cfg.profiles[name]
   else cfg.profiles[name] = {...cfg.profiles[name], ...patch}

@@ -25,7 +25,11 @@ const format: ImportFormat<Item> = {
     if (op !== 'SET' && op !== 'DEL') errors.push({column: 'OP', rule: `"${op}" is not SET or DEL`})
     const broken = textRule(20)(cell('VALUE'))
     if (broken) errors.push({column: 'VALUE', rule: broken})
-    return {errors, item: {key: cell('KEY'), op: op as Item['op'], secret: cell('SECRET'), value: cell('VALUE')}, keys: [{column: 'KEY', key: cell('KEY'), label: `key ${cell('KEY')}`}]}
+    return {
+      errors,
+      item: {key: cell('KEY'), op: op as Item['op'], secret: cell('SECRET'), value: cell('VALUE')},
+      keys: [{column: 'KEY', key: cell('KEY'), label: `key ${cell('KEY')}`}],
+    }
   },
   fields: {key: 'KEY', value: 'VALUE'},
   label: (i) => i.key,
@@ -44,7 +48,8 @@ function cloud() {
     calls.push({bytes: JSON.stringify({items}).length, dryRun, n: items.length})
     if (!dryRun && failAfter-- <= 0) throw new LcsError('unavailable', 'connection lost')
     return items.map((i): BatchItemResult => {
-      if (i.value === 'bad') return {error: {code: 'validation', details: [{field: 'value', rule: 'not bad'}], message: 'value is bad'}, status: 422}
+      if (i.value === 'bad')
+        return {error: {code: 'validation', details: [{field: 'value', rule: 'not bad'}], message: 'value is bad'}, status: 422}
       if (i.op === 'DEL') {
         if (!store.has(i.key)) return {error: {code: 'not_found', message: `no key ${i.key}`}, status: 404}
         if (!dryRun) store.delete(i.key)
@@ -64,7 +69,13 @@ function file(rows: string[]): string {
   return f
 }
 
-const opts = (f: string, c: ReturnType<typeof cloud>, extra: Partial<ImportOptions<Item>> = {}): ImportOptions<Item> => ({file: f, format, send: c.send, orgId: 'org-1', ...extra})
+const opts = (f: string, c: ReturnType<typeof cloud>, extra: Partial<ImportOptions<Item>> = {}): ImportOptions<Item> => ({
+  file: f,
+  format,
+  send: c.send,
+  orgId: 'org-1',
+  ...extra,
+})
 
 async function rejects(p: Promise<unknown>): Promise<LcsError> {
   try {
@@ -88,14 +99,20 @@ test('applies in chunks of the endpoint\'s size, then a second run plans "unchan
   c.calls.length = 0
   const again = await runImport(opts(f, c))
   assert.deepEqual([again.created, again.unchanged], [0, 10])
-  assert.ok(c.calls.every((x) => x.dryRun), 'nothing is applied the second time')
+  assert.ok(
+    c.calls.every((x) => x.dryRun),
+    'nothing is applied the second time',
+  )
 })
 
 test('chunks also respect the body size limit', async () => {
   const c = cloud()
   const f = file(Array.from({length: 9}, (_, i) => `k${i},SET,${'x'.repeat(19)},s`))
   await runImport(opts(f, c, {maxBodyBytes: 150}))
-  assert.ok(c.calls.every((x) => x.bytes <= 150), JSON.stringify(c.calls))
+  assert.ok(
+    c.calls.every((x) => x.bytes <= 150),
+    JSON.stringify(c.calls),
+  )
   assert.ok(c.calls.some((x) => x.n < 3))
 })
 
@@ -104,7 +121,14 @@ test('every validation error is reported with line and column before anything is
   const f = file(['a,SET,1,s', 'b,PUT,2,s', 'a,SET,3,s', 'c,SET,=cmd(),s'])
   const e = await rejects(runImport(opts(f, c)))
   assert.equal(e.kind, 'badData')
-  assert.deepEqual(e.details?.map((d) => [d.line, d.column, d.field]), [[3, 2, 'OP'], [4, 1, 'KEY'], [5, 3, 'VALUE']])
+  assert.deepEqual(
+    e.details?.map((d) => [d.line, d.column, d.field]),
+    [
+      [3, 2, 'OP'],
+      [4, 1, 'KEY'],
+      [5, 3, 'VALUE'],
+    ],
+  )
   assert.equal(c.calls.length, 0)
   assert.equal(e.result?.rejected, 3)
   const report = readFileSync(`${f}.rejected.csv`, 'utf8')
@@ -118,7 +142,13 @@ test('rows the cloud would reject stop the import before anything changes', asyn
   const f = file(['a,SET,1,s', 'b,DEL,,s', 'c,SET,bad,s'])
   const e = await rejects(runImport(opts(f, c)))
   assert.equal(e.kind, 'badData')
-  assert.deepEqual(e.details?.map((d) => [d.line, d.field]), [[3, undefined], [4, 'VALUE']])
+  assert.deepEqual(
+    e.details?.map((d) => [d.line, d.field]),
+    [
+      [3, undefined],
+      [4, 'VALUE'],
+    ],
+  )
   assert.equal(c.store.size, 0)
   assert.ok(c.calls.every((x) => x.dryRun))
 })
@@ -145,8 +175,22 @@ test('--dry-run plans every row and changes nothing', async () => {
   const e = await rejects(runImport(opts(f, c, {continueOnError: true, dryRun: true})))
   assert.equal(e.kind, 'partial')
   const plan = (e.result as {plan: Array<{line: number; action: string}>}).plan
-  assert.deepEqual(plan.map((p) => [p.line, p.action]), [[2, 'unchanged'], [3, 'update'], [4, 'create'], [5, 'reject']])
-  assert.deepEqual([...c.store.entries()], [['a', '1'], ['b', 'old']])
+  assert.deepEqual(
+    plan.map((p) => [p.line, p.action]),
+    [
+      [2, 'unchanged'],
+      [3, 'update'],
+      [4, 'create'],
+      [5, 'reject'],
+    ],
+  )
+  assert.deepEqual(
+    [...c.store.entries()],
+    [
+      ['a', '1'],
+      ['b', 'old'],
+    ],
+  )
 })
 
 test('an interrupted import resumes from its journal without sending a row twice; the journal holds no values', async () => {
@@ -164,7 +208,11 @@ test('an interrupted import resumes from its journal without sending a row twice
   const s = await runImport(opts(f, c, {resume: true}))
   assert.equal(s.resumed, true)
   assert.equal(s.created, 12, 'counts include the first run')
-  assert.equal(c.calls.filter((x) => x.dryRun).reduce((n, x) => n + x.n, 0), 6, 'only the rows not in the journal are planned again')
+  assert.equal(
+    c.calls.filter((x) => x.dryRun).reduce((n, x) => n + x.n, 0),
+    6,
+    'only the rows not in the journal are planned again',
+  )
   assert.equal(c.store.size, 12)
   assert.ok(!existsSync(`${f}.journal`))
 })
@@ -187,9 +235,15 @@ test('deletions ask first', async () => {
   const c = cloud()
   c.store.set('a', '1')
   const f = file(['a,DEL,,s'])
-  const e = await rejects(runImport(opts(f, c, {confirmDeletes: async (n) => {
-    throw new LcsError('usage', `refused ${n}`)
-  }})))
+  const e = await rejects(
+    runImport(
+      opts(f, c, {
+        confirmDeletes: async (n) => {
+          throw new LcsError('usage', `refused ${n}`)
+        },
+      }),
+    ),
+  )
   assert.equal(e.message, 'refused 1')
   assert.equal(c.store.size, 1)
 })
@@ -198,9 +252,17 @@ test('rows held in memory go through the same passes, and leave no journal or re
   const c = cloud()
   const dir = tempDir()
   const f = join(dir, 'inline')
-  const records = [{cells: ['KEY', 'OP', 'VALUE', 'SECRET'], line: 1}, {cells: ['a', 'SET', '1', 's'], line: 7}, {cells: ['b', 'PUT', '2', 's'], line: 9}]
+  const records = [
+    {cells: ['KEY', 'OP', 'VALUE', 'SECRET'], line: 1},
+    {cells: ['a', 'SET', '1', 's'], line: 7},
+    {cells: ['b', 'PUT', '2', 's'], line: 9},
+  ]
   const e = await rejects(runImport(opts(f, c, {records})))
-  assert.deepEqual(e.details?.map((d) => [d.line, d.field]), [[9, 'OP']], 'lines are the records\' own')
+  assert.deepEqual(
+    e.details?.map((d) => [d.line, d.field]),
+    [[9, 'OP']],
+    "lines are the records' own",
+  )
   records[2].cells[1] = 'SET'
   const s = await runImport(opts(f, c, {records}))
   assert.deepEqual([s.created, s.reportFile], [2, null])

@@ -103,7 +103,8 @@ interface Validation {
 
 const toDetail = (e: LocatedError): ErrorDetail => ({column: e.column, field: e.field, line: e.line, rule: e.rule})
 
-const readerOf = (o: ImportOptions<unknown>): RecordReader => (o.records ? memoryReader(o.records) : (onRecord) => readCsv(o.file, onRecord))
+const readerOf = (o: ImportOptions<unknown>): RecordReader =>
+  o.records ? memoryReader(o.records) : (onRecord) => readCsv(o.file, onRecord)
 
 async function validate<Item>(o: ImportOptions<Item>, report: RejectReport, summary: ImportSummary): Promise<Validation> {
   const v: Validation = {details: [], errorCount: 0, errorRows: 0, rows: 0, sha256: ''}
@@ -127,7 +128,13 @@ async function validate<Item>(o: ImportOptions<Item>, report: RejectReport, summ
       for (const k of decoded.keys) {
         const first = seen.get(k.key)
         if (first === undefined) seen.set(k.key, r.line)
-        else dups.push({column: (v.header?.index.get(k.column) ?? 0) + 1, field: k.column, line: r.line, rule: `${k.label} is already ${o.where?.(first) ?? `on line ${first}`}: a file names it once`})
+        else
+          dups.push({
+            column: (v.header?.index.get(k.column) ?? 0) + 1,
+            field: k.column,
+            line: r.line,
+            rule: `${k.label} is already ${o.where?.(first) ?? `on line ${first}`}: a file names it once`,
+          })
       }
       if (dups.length) invalid(r.line, r.cells, dups)
       else if (decoded.warning) warnings.set(decoded.warning, (warnings.get(decoded.warning) ?? 0) + 1)
@@ -146,8 +153,12 @@ async function validate<Item>(o: ImportOptions<Item>, report: RejectReport, summ
 
 /** Streams the wanted rows in chunks to the batch endpoint, a few chunks in flight; onBatch sees each answer. */
 async function sendAll<Item>(
-  o: ImportOptions<Item>, sha256: string, want: (line: number) => boolean, dryRun: boolean,
-  onBatch: (batch: Array<[Row<Item>, BatchItemResult]>) => void, stop: () => boolean = () => false,
+  o: ImportOptions<Item>,
+  sha256: string,
+  want: (line: number) => boolean,
+  dryRun: boolean,
+  onBatch: (batch: Array<[Row<Item>, BatchItemResult]>) => void,
+  stop: () => boolean = () => false,
 ): Promise<void> {
   const limit = Math.max(1, o.concurrency ?? 4)
   const maxBytes = o.maxBodyBytes ?? MAX_BODY_BYTES
@@ -160,9 +171,14 @@ async function sendAll<Item>(
     chunk = []
     bytes = ENVELOPE_BYTES
     while (inflight.size >= limit) await Promise.race(inflight)
-    const p: Promise<void> = o.send(batch.map((r) => r.item), dryRun)
+    const p: Promise<void> = o
+      .send(
+        batch.map((r) => r.item),
+        dryRun,
+      )
       .then((results) => {
-        if (results?.length !== batch.length) throw new LcsError('unavailable', `The cloud answered ${results?.length ?? 0} results for ${batch.length} items.`)
+        if (results?.length !== batch.length)
+          throw new LcsError('unavailable', `The cloud answered ${results?.length ?? 0} results for ${batch.length} items.`)
         onBatch(batch.map((r, i) => [r, results[i]]))
       })
       .catch((error: unknown) => {
@@ -196,7 +212,17 @@ async function sendAll<Item>(
 export async function runImport<Item>(o: ImportOptions<Item>): Promise<ImportSummary> {
   const report = new RejectReport(o.records ? undefined : `${o.file}.rejected.csv`, o.format.secretColumns)
   const s: ImportSummary = {
-    created: 0, deleted: 0, dryRun: Boolean(o.dryRun), file: o.file, rejected: 0, reportFile: null, resumed: false, rows: 0, unchanged: 0, updated: 0, warnings: [],
+    created: 0,
+    deleted: 0,
+    dryRun: Boolean(o.dryRun),
+    file: o.file,
+    rejected: 0,
+    reportFile: null,
+    resumed: false,
+    rows: 0,
+    unchanged: 0,
+    updated: 0,
+    warnings: [],
   }
   const v = await validate(o, report, s)
   s.rows = v.rows
@@ -204,9 +230,15 @@ export async function runImport<Item>(o: ImportOptions<Item>): Promise<ImportSum
     s.rejected = v.errorRows
     s.reportFile = report.close() ?? null
     const listed = v.errorCount > v.details.length ? `The first ${v.details.length} errors are listed; every` : 'Every'
-    throw new LcsError('badData', `${o.file}: ${plural(v.errorCount, 'error')} in ${plural(v.errorRows, 'row')}; nothing was sent to the cloud.`, {
-      details: v.details, hint: `${listed} rejected row and its reason: ${s.reportFile}`, result: counts(s),
-    })
+    throw new LcsError(
+      'badData',
+      `${o.file}: ${plural(v.errorCount, 'error')} in ${plural(v.errorRows, 'row')}; nothing was sent to the cloud.`,
+      {
+        details: v.details,
+        hint: `${listed} rejected row and its reason: ${s.reportFile}`,
+        result: counts(s),
+      },
+    )
   }
   if (o.validateOnly) {
     report.close()
@@ -225,7 +257,9 @@ export async function runImport<Item>(o: ImportOptions<Item>): Promise<ImportSum
   } else if (o.resume) {
     o.onWarning?.(`No interrupted import of ${o.file} to resume: starting from the first row.`)
   } else if (prior && !o.dryRun) {
-    o.onWarning?.(`An interrupted import of ${o.file} was found (${plural(prior.done.size, 'row')} applied); starting over (pass --resume to continue it instead). Rows the cloud already holds show as unchanged.`)
+    o.onWarning?.(
+      `An interrupted import of ${o.file} was found (${plural(prior.done.size, 'row')} applied); starting over (pass --resume to continue it instead). Rows the cloud already holds show as unchanged.`,
+    )
   }
 
   const rejections: ErrorDetail[] = []
@@ -236,7 +270,12 @@ export async function runImport<Item>(o: ImportOptions<Item>): Promise<ImportSum
     s.rejected++
     report.add(row.line, row.cells, column ? `${column}: ${reason}` : reason)
     if (rejections.length < MAX_DETAILS) {
-      rejections.push({column: column === undefined ? undefined : (v.header?.index.get(column) ?? 0) + 1, field: column, line: row.line, rule: reason})
+      rejections.push({
+        column: column === undefined ? undefined : (v.header?.index.get(column) ?? 0) + 1,
+        field: column,
+        line: row.line,
+        rule: reason,
+      })
     }
     return reason
   }
@@ -248,25 +287,31 @@ export async function runImport<Item>(o: ImportOptions<Item>): Promise<ImportSum
   const plan: PlanRow[] = []
   const planTotal = v.rows - done.size
   let planned = 0
-  await sendAll(o, v.sha256, (line) => !done.has(line), true, (batch) => {
-    for (const [row, res] of batch) {
-      const label = o.format.label(row.item)
-      if (rejected(res)) {
-        const reason = reject(row, res)
-        if (o.dryRun) plan.push({action: 'reject', label, line: row.line, reason})
-        continue
+  await sendAll(
+    o,
+    v.sha256,
+    (line) => !done.has(line),
+    true,
+    (batch) => {
+      for (const [row, res] of batch) {
+        const label = o.format.label(row.item)
+        if (rejected(res)) {
+          const reason = reject(row, res)
+          if (o.dryRun) plan.push({action: 'reject', label, line: row.line, reason})
+          continue
+        }
+        const action = ACTIONS[res.outcome!]
+        if (action === 'unchanged') s.unchanged++
+        else {
+          toApply.add(row.line)
+          would[action as keyof typeof would]++
+        }
+        if (o.dryRun) plan.push({action, label, line: row.line})
       }
-      const action = ACTIONS[res.outcome!]
-      if (action === 'unchanged') s.unchanged++
-      else {
-        toApply.add(row.line)
-        would[action as keyof typeof would]++
-      }
-      if (o.dryRun) plan.push({action, label, line: row.line})
-    }
-    planned += batch.length
-    o.onProgress?.({done: planned, phase: 'planning', total: planTotal})
-  })
+      planned += batch.length
+      o.onProgress?.({done: planned, phase: 'planning', total: planTotal})
+    },
+  )
   if (o.dryRun) {
     s.created += would.create
     s.updated += would.update
@@ -274,16 +319,24 @@ export async function runImport<Item>(o: ImportOptions<Item>): Promise<ImportSum
     s.plan = plan.sort((a, b) => a.line - b.line)
     s.reportFile = report.close() ?? null
     if (s.rejected) {
-      throw new LcsError(o.continueOnError ? 'partial' : 'badData', `${o.file}: the cloud would reject ${plural(s.rejected, 'row')}${o.continueOnError ? ' and import the others' : ''}.`, {
-        details: rejections, hint: `Every rejected row and its reason: ${s.reportFile}`, result: s as unknown as Record<string, unknown>,
-      })
+      throw new LcsError(
+        o.continueOnError ? 'partial' : 'badData',
+        `${o.file}: the cloud would reject ${plural(s.rejected, 'row')}${o.continueOnError ? ' and import the others' : ''}.`,
+        {
+          details: rejections,
+          hint: `Every rejected row and its reason: ${s.reportFile}`,
+          result: s as unknown as Record<string, unknown>,
+        },
+      )
     }
     return s
   }
   if (s.rejected && !o.continueOnError) {
     s.reportFile = report.close() ?? null
     throw new LcsError('badData', `${o.file}: the cloud would reject ${plural(s.rejected, 'row')}; nothing was changed.`, {
-      details: rejections, hint: `Fix them (every one is in ${s.reportFile}), or pass --continue-on-error to import the other rows.`, result: counts(s),
+      details: rejections,
+      hint: `Fix them (every one is in ${s.reportFile}), or pass --continue-on-error to import the other rows.`,
+      result: counts(s),
     })
   }
   if (would.delete) await o.confirmDeletes?.(would.delete)
@@ -293,37 +346,62 @@ export async function runImport<Item>(o: ImportOptions<Item>): Promise<ImportSum
     const journal = o.records ? undefined : Journal.open(o.file, identity, s.resumed)
     let applied = 0
     try {
-      await sendAll(o, v.sha256, (line) => toApply.has(line), false, (batch) => {
-        const entries: Array<[number, Outcome]> = []
-        for (const [row, res] of batch) {
-          if (rejected(res)) {
-            const reason = reject(row, res)
-            if (!o.continueOnError) stopped ??= {line: row.line, reason}
-            continue
+      await sendAll(
+        o,
+        v.sha256,
+        (line) => toApply.has(line),
+        false,
+        (batch) => {
+          const entries: Array<[number, Outcome]> = []
+          for (const [row, res] of batch) {
+            if (rejected(res)) {
+              const reason = reject(row, res)
+              if (!o.continueOnError) stopped ??= {line: row.line, reason}
+              continue
+            }
+            s[res.outcome!]++
+            entries.push([row.line, res.outcome!])
           }
-          s[res.outcome!]++
-          entries.push([row.line, res.outcome!])
-        }
-        journal?.record(entries)
-        applied += batch.length
-        o.onProgress?.({done: applied, phase: 'applying', total: toApply.size})
-      }, () => stopped !== undefined)
+          journal?.record(entries)
+          applied += batch.length
+          o.onProgress?.({done: applied, phase: 'applying', total: toApply.size})
+        },
+        () => stopped !== undefined,
+      )
     } catch (error) {
       s.reportFile = report.close() ?? null
       const e = error instanceof LcsError ? error : new LcsError('error', (error as Error).message, {cause: error})
-      throw new LcsError(e.kind, e.message, {cause: e.cause, details: e.details, hint: journal ? `${e.hint ? `${e.hint} ` : ''}What was applied is in ${journal.path}: run the same command with --resume to continue.` : e.hint, requestId: e.requestId, result: counts(s)})
+      throw new LcsError(e.kind, e.message, {
+        cause: e.cause,
+        details: e.details,
+        hint: journal
+          ? `${e.hint ? `${e.hint} ` : ''}What was applied is in ${journal.path}: run the same command with --resume to continue.`
+          : e.hint,
+        requestId: e.requestId,
+        result: counts(s),
+      })
     }
   }
   // the import ran to its end (a journal of an earlier run included): nothing to resume
   if (!o.records) Journal.discard(o.file)
   s.reportFile = report.close() ?? null
   if (stopped) {
-    throw new LcsError('badData', `Line ${stopped.line} of ${o.file} was rejected by the cloud: ${stopped.reason}. Stopped there (${plural(s.created + s.updated + s.deleted, 'row')} changed before).`, {
-      details: rejections, hint: 'Fix the row and run the import again (rows already applied show as unchanged), or pass --continue-on-error.', result: counts(s),
-    })
+    throw new LcsError(
+      'badData',
+      `Line ${stopped.line} of ${o.file} was rejected by the cloud: ${stopped.reason}. Stopped there (${plural(s.created + s.updated + s.deleted, 'row')} changed before).`,
+      {
+        details: rejections,
+        hint: 'Fix the row and run the import again (rows already applied show as unchanged), or pass --continue-on-error.',
+        result: counts(s),
+      },
+    )
   }
   if (s.rejected) {
-    throw new LcsError('partial', `${plural(s.rejected, 'row')} of ${o.file} rejected by the cloud; the other rows were imported.`, {details: rejections, hint: `Every rejected row and its reason: ${s.reportFile}`, result: counts(s)})
+    throw new LcsError('partial', `${plural(s.rejected, 'row')} of ${o.file} rejected by the cloud; the other rows were imported.`, {
+      details: rejections,
+      hint: `Every rejected row and its reason: ${s.reportFile}`,
+      result: counts(s),
+    })
   }
   return s
 }

@@ -72,7 +72,11 @@ export function namedHeader(columns: readonly string[], cells: string[]): Header
     if (columns.includes(name) && cells[i] !== name) {
       // the portal matches header names exactly: "BADGE " would not be the BADGE column there
       misspelt.add(name)
-      errors.push({column, field: name, rule: `"${cells[i]}" has white space around the name: header names are matched exactly, write ${name}`})
+      errors.push({
+        column,
+        field: name,
+        rule: `"${cells[i]}" has white space around the name: header names are matched exactly, write ${name}`,
+      })
       return
     }
     if (columns.includes(name)) {
@@ -87,11 +91,20 @@ export function namedHeader(columns: readonly string[], cells: string[]): Header
     } else if (name === '') {
       errors.push({column, rule: 'a column without a name (a trailing comma in the header?)'})
     } else {
-      errors.push({column, field: name, rule: `unknown column "${name.length > 40 ? `${name.slice(0, 40)}…` : name}"; the columns are ${columns.join(',')}`})
+      errors.push({
+        column,
+        field: name,
+        rule: `unknown column "${name.length > 40 ? `${name.slice(0, 40)}…` : name}"; the columns are ${columns.join(',')}`,
+      })
     }
   })
   for (const c of columns) {
-    if (!index.has(c) && !misspelt.has(c)) errors.push({column: names.length + 1, field: c, rule: `column ${c} is missing: every column must be present (in any order), even when empty`})
+    if (!index.has(c) && !misspelt.has(c))
+      errors.push({
+        column: names.length + 1,
+        field: c,
+        rule: `column ${c} is missing: every column must be present (in any order), even when empty`,
+      })
   }
   return {errors, index, isHeader: true, names, width: names.length}
 }

@@ -6,5 +6,18 @@ export {CONTACT_FIELDS, contactFormat} from './formats/contacts.js'
 export {preenrollFormat} from './formats/preenroll.js'
 export {parseGroups, USER_TEXT_FIELDS, userFormat} from './formats/users.js'
 export type {CsvRecord} from './read.js'
-export {badgeRule, DEFAULT_PIN_POLICY, emailRule, GROUP_SEPARATOR, groupRule, passwordRule, PIN_MAX, PIN_MIN, pinRule, serialRule, textRule, type Rule} from './rules.js'
+export {
+  badgeRule,
+  DEFAULT_PIN_POLICY,
+  emailRule,
+  GROUP_SEPARATOR,
+  groupRule,
+  passwordRule,
+  PIN_MAX,
+  PIN_MIN,
+  pinRule,
+  serialRule,
+  textRule,
+  type Rule,
+} from './rules.js'
 export {cellText, csvLine} from './write.js'

@@ -57,7 +57,9 @@ export class Journal {
     try {
       if (!resume) writeFileSync(j.path, JSON.stringify({...identity, started: new Date().toISOString()}) + '\n', {mode: 0o600})
     } catch (error) {
-      throw new LcsError('usage', `Cannot write the import journal ${j.path}: ${(error as NodeJS.ErrnoException).code ?? error}.`, {hint: 'The journal is kept next to the file: import from a writable directory.'})
+      throw new LcsError('usage', `Cannot write the import journal ${j.path}: ${(error as NodeJS.ErrnoException).code ?? error}.`, {
+        hint: 'The journal is kept next to the file: import from a writable directory.',
+      })
     }
     return j
   }
@@ -75,11 +77,16 @@ export class Journal {
 /** Checks that a journal belongs to this import (same file content, same organization, same format). */
 export function checkResumable(found: JournalIdentity, want: JournalIdentity, journalPath: string): void {
   const why =
-    found.format !== want.format ? `it is a ${found.format} import`
-    : found.sha256 !== want.sha256 ? 'the file changed since'
-    : found.target !== want.target ? 'it was run against another organization'
-    : undefined
+    found.format !== want.format
+      ? `it is a ${found.format} import`
+      : found.sha256 !== want.sha256
+        ? 'the file changed since'
+        : found.target !== want.target
+          ? 'it was run against another organization'
+          : undefined
   if (why) {
-    throw new LcsError('usage', `Cannot resume from ${journalPath}: ${why}.`, {hint: 'Run without --resume to start over: rows the cloud already holds show as unchanged.'})
+    throw new LcsError('usage', `Cannot resume from ${journalPath}: ${why}.`, {
+      hint: 'Run without --resume to start over: rows the cloud already holds show as unchanged.',
+    })
   }
 }

@@ -43,7 +43,11 @@ test('text after a closing quote is a fault naming line and column', async () =>
 })
 
 test('UTF-16 files are named as such, with or without a byte-order mark', async () => {
-  for (const content of [Buffer.from('\uFEFFA,B\n1,2\n', 'utf16le'), Buffer.from('A,B\n1,2\n', 'utf16le'), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('A,B\n', 'utf16le').swap16()])]) {
+  for (const content of [
+    Buffer.from('\uFEFFA,B\n1,2\n', 'utf16le'),
+    Buffer.from('A,B\n1,2\n', 'utf16le'),
+    Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('A,B\n', 'utf16le').swap16()]),
+  ]) {
     const {records, summary} = await read(content)
     assert.equal(records.length, 0)
     assert.deepEqual(summary.fault, {column: 1, line: 1, rule: 'the file is UTF-16-encoded: save it as UTF-8'})
@@ -63,6 +67,12 @@ test('CR-only line endings are named at line 1, not reported as control characte
 })
 
 test('a device, FIFO or directory is refused at once with its own message (/dev/zero never ends)', async () => {
-  await assert.rejects(readCsv('/dev/zero', () => {}), /\/dev\/zero is not a regular file/)
-  await assert.rejects(readCsv(tempDir(), () => {}), /is not a regular file/)
+  await assert.rejects(
+    readCsv('/dev/zero', () => {}),
+    /\/dev\/zero is not a regular file/,
+  )
+  await assert.rejects(
+    readCsv(tempDir(), () => {}),
+    /is not a regular file/,
+  )
 })

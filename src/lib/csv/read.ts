@@ -49,16 +49,26 @@ const FAULTS: Record<string, string> = {
  */
 async function formatFault(path: string): Promise<CsvFault | undefined> {
   // stat before open: opening a FIFO waits for a writer
-  if (!(await stat(path)).isFile()) throw new LcsError('usage', `${path} is not a regular file (a device, FIFO or directory): give the path of a CSV file.`)
+  if (!(await stat(path)).isFile())
+    throw new LcsError('usage', `${path} is not a regular file (a device, FIFO or directory): give the path of a CSV file.`)
   const fh = await open(path, 'r')
   try {
     const {buffer, bytesRead} = await fh.read(Buffer.alloc(SNIFF_BYTES), 0, SNIFF_BYTES, 0)
     const b = buffer.subarray(0, bytesRead)
-    const utf32 = (b[0] === 0xff && b[1] === 0xfe && b[2] === 0 && b[3] === 0) || (b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff)
-    const utf16 = (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff) || (bytesRead >= 4 && ((b[0] !== 0 && b[1] === 0 && b[2] !== 0 && b[3] === 0) || (b[0] === 0 && b[1] !== 0 && b[2] === 0 && b[3] !== 0)))
+    const utf32 =
+      (b[0] === 0xff && b[1] === 0xfe && b[2] === 0 && b[3] === 0) || (b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff)
+    const utf16 =
+      (b[0] === 0xff && b[1] === 0xfe) ||
+      (b[0] === 0xfe && b[1] === 0xff) ||
+      (bytesRead >= 4 && ((b[0] !== 0 && b[1] === 0 && b[2] !== 0 && b[3] === 0) || (b[0] === 0 && b[1] !== 0 && b[2] === 0 && b[3] !== 0)))
     if (utf32 || utf16) return {column: 1, line: 1, rule: `the file is ${utf32 ? 'UTF-32' : 'UTF-16'}-encoded: save it as UTF-8`}
     const cr = b.indexOf(0x0d)
-    if (cr >= 0 && !b.includes(0x0a)) return {column: cr + 1, line: 1, rule: 'the lines end with CR only (old Mac line endings): save the file with LF or CRLF line endings'}
+    if (cr >= 0 && !b.includes(0x0a))
+      return {
+        column: cr + 1,
+        line: 1,
+        rule: 'the lines end with CR only (old Mac line endings): save the file with LF or CRLF line endings',
+      }
     return undefined
   } finally {
     await fh.close()

@@ -14,7 +14,10 @@ export class RejectReport {
   private secret = new Set<number>()
   rows = 0
 
-  constructor(readonly path: string | undefined, private readonly secretColumns: readonly string[]) {}
+  constructor(
+    readonly path: string | undefined,
+    private readonly secretColumns: readonly string[],
+  ) {}
 
   /** The file's header (its column names as written). */
   columns(names: string[]): void {

@@ -20,7 +20,10 @@ const CONTROL = /[\u0000-\u0008\u000A-\u001F\u007F]/
 /** Rules every cell of a file obeys: decodable UTF-8, no control characters. */
 export function cellRule(value: string): string | undefined {
   if (value.includes('\uFFFD')) return 'not valid UTF-8 (Latin-1 or Windows-1252 bytes?): save the file as UTF-8'
-  if (CONTROL.test(value)) return value.includes('\u0000') ? 'contains NUL bytes: binary data, or a UTF-16 file (save it as UTF-8)' : 'contains a control character or line break'
+  if (CONTROL.test(value))
+    return value.includes('\u0000')
+      ? 'contains NUL bytes: binary data, or a UTF-16 file (save it as UTF-8)'
+      : 'contains a control character or line break'
   return undefined
 }
 
@@ -41,7 +44,8 @@ export function textRule(max: number): Rule {
 export function pinRule(policy: PinPolicy): Rule {
   return (v) => {
     if (!/^\d+$/.test(v)) return 'a PIN is digits only'
-    if (policy.pinLength !== null) return v.length === policy.pinLength ? undefined : `the organization's PINs have exactly ${policy.pinLength} digits (got ${v.length})`
+    if (policy.pinLength !== null)
+      return v.length === policy.pinLength ? undefined : `the organization's PINs have exactly ${policy.pinLength} digits (got ${v.length})`
     return v.length >= PIN_MIN && v.length <= PIN_MAX ? undefined : `a PIN has ${PIN_MIN}–${PIN_MAX} digits (got ${v.length})`
   }
 }
@@ -49,9 +53,16 @@ export function pinRule(policy: PinPolicy): Rule {
 export const passwordRule: Rule = (v) => {
   if (v.length < 8 || v.length > 128) return `a password has 8–128 characters (got ${v.length})`
   // the portal's rule: a lower-case letter, an upper-case letter, a digit and a special character
-  const lacks = [[/\p{Ll}/u, 'a lower-case letter'], [/\p{Lu}/u, 'an upper-case letter'], [/\d/, 'a digit'], [/[^\p{L}\d]/u, 'a special character']] as const
+  const lacks = [
+    [/\p{Ll}/u, 'a lower-case letter'],
+    [/\p{Lu}/u, 'an upper-case letter'],
+    [/\d/, 'a digit'],
+    [/[^\p{L}\d]/u, 'a special character'],
+  ] as const
   const missing = lacks.filter(([re]) => !re.test(v)).map(([, what]) => what)
-  return missing.length ? `a password needs a lower-case letter, an upper-case letter, a digit and a special character (missing ${missing.join(', ')})` : undefined
+  return missing.length
+    ? `a password needs a lower-case letter, an upper-case letter, a digit and a special character (missing ${missing.join(', ')})`
+    : undefined
 }
 
 export const badgeRule = textRule(64)
@@ -67,7 +78,10 @@ export const groupRule = textRule(100)
 export function splitGroups(cell: string): string[] {
   const seen = new Set<string>()
   const out: string[] = []
-  for (const g of cell.split(GROUP_SEPARATOR).map((s) => s.trim()).filter(Boolean)) {
+  for (const g of cell
+    .split(GROUP_SEPARATOR)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     if (seen.has(g.toLowerCase())) continue
     seen.add(g.toLowerCase())
     out.push(g)
@@ -75,11 +89,15 @@ export function splitGroups(cell: string): string[] {
   return out
 }
 
-export const countryCodeRule: Rule = (v) => (/^\d{1,4}$/.test(v) ? undefined : 'a country calling code is 1–4 digits, no "+" or other symbols')
+export const countryCodeRule: Rule = (v) =>
+  /^\d{1,4}$/.test(v) ? undefined : 'a country calling code is 1–4 digits, no "+" or other symbols'
 export const phoneRule: Rule = (v) => {
-  if (!/^[\d ().-]+$/.test(v)) return 'a phone number has digits, spaces, dots, dashes and parentheses only (the country code goes in COUNTRY_CODE)'
+  if (!/^[\d ().-]+$/.test(v))
+    return 'a phone number has digits, spaces, dots, dashes and parentheses only (the country code goes in COUNTRY_CODE)'
   const digits = v.replace(/\D/g, '').length
   return digits >= 4 && digits <= 15 ? undefined : `a phone number has 4–15 digits (got ${digits})`
 }
-export const countryRule: Rule = (v) => (/^[A-Z]{2}$/.test(v) ? undefined : `"${v}" is not a two-letter ISO 3166 country code (e.g. US, DE)`)
-export const postalCodeRule: Rule = (v) => (/^[A-Za-z0-9][A-Za-z0-9 -]{0,19}$/.test(v) ? undefined : `"${v}" is not a postal code (letters, digits, spaces and dashes, at most 20)`)
+export const countryRule: Rule = (v) =>
+  /^[A-Z]{2}$/.test(v) ? undefined : `"${v}" is not a two-letter ISO 3166 country code (e.g. US, DE)`
+export const postalCodeRule: Rule = (v) =>
+  /^[A-Za-z0-9][A-Za-z0-9 -]{0,19}$/.test(v) ? undefined : `"${v}" is not a postal code (letters, digits, spaces and dashes, at most 20)`

@@ -34,7 +34,12 @@ function countError(cells: string[], h: Header, line: number): LocatedError {
   if (!h.isHeader) return {column: width + 1, line, rule: `one value per line: this line has ${cells.length} (commas are not allowed here)`}
   if (cells.length < width) {
     const missing = h.names.slice(cells.length)
-    return {column: cells.length + 1, field: missing[0], line, rule: `the row has ${cells.length} values, the header ${width}: ${missing.join(', ')} missing (count the commas)`}
+    return {
+      column: cells.length + 1,
+      field: missing[0],
+      line,
+      rule: `the row has ${cells.length} values, the header ${width}: ${missing.join(', ')} missing (count the commas)`,
+    }
   }
   const trailing = cells.slice(width).every((c) => c === '')
   return {column: width + 1, line, rule: `the row has ${cells.length} values, the header ${width}${trailing ? ' (a trailing comma?)' : ''}`}
@@ -55,10 +60,19 @@ export async function scanFile<Item>(read: RecordReader, format: ImportFormat<It
     if (!header) {
       // a header of binary garbage or a foreign encoding is named as such, not listed as unknown columns
       const unreadable = cellErrors(cells, line)
-      header = unreadable.length ? {errors: unreadable, index: new Map(), isHeader: true, names: cells, width: cells.length} : format.header ? format.header(cells) : namedHeader(format.columns, cells)
+      header = unreadable.length
+        ? {errors: unreadable, index: new Map(), isHeader: true, names: cells, width: cells.length}
+        : format.header
+          ? format.header(cells)
+          : namedHeader(format.columns, cells)
       headerLine = line
       on.header?.(header)
-      if (header.errors.length) on.invalid?.(line, cells, header.errors.map((e) => ({...e, line})))
+      if (header.errors.length)
+        on.invalid?.(
+          line,
+          cells,
+          header.errors.map((e) => ({...e, line})),
+        )
       if (header.isHeader) return
     }
     // without a usable header the rows cannot be read
@@ -76,14 +90,22 @@ export async function scanFile<Item>(read: RecordReader, format: ImportFormat<It
       return
     }
     const decoded = format.decode((column) => (cells[h.index.get(column) ?? -1] ?? '').trim())
-    errors = decoded.errors.map((e) => ({column: (h.index.get(e.column) ?? 0) + 1, field: e.column, line, rule: e.rule})).sort((a, b) => a.column - b.column)
+    errors = decoded.errors
+      .map((e) => ({column: (h.index.get(e.column) ?? 0) + 1, field: e.column, line, rule: e.rule}))
+      .sort((a, b) => a.column - b.column)
     if (errors.length) on.invalid?.(line, cells, errors)
     else if (decoded.item) await on.row?.({cells, item: decoded.item, line}, decoded)
   })
   if (summary.fault) {
     on.invalid?.(summary.fault.line, undefined, [summary.fault])
   } else if (!header) {
-    on.invalid?.(1, undefined, [{column: 1, line: 1, rule: `the file is empty: expected ${format.columns.length > 1 ? `a header row ${format.columns.join(',')}, then one row per ${format.noun}` : `one ${format.noun} per line`}`}])
+    on.invalid?.(1, undefined, [
+      {
+        column: 1,
+        line: 1,
+        rule: `the file is empty: expected ${format.columns.length > 1 ? `a header row ${format.columns.join(',')}, then one row per ${format.noun}` : `one ${format.noun} per line`}`,
+      },
+    ])
   } else if (header.isHeader && !header.errors.length && rows === 0) {
     on.invalid?.(headerLine + 1, undefined, [{column: 1, line: headerLine + 1, rule: `no rows after the header: nothing to import`}])
   }
@@ -92,5 +114,7 @@ export async function scanFile<Item>(read: RecordReader, format: ImportFormat<It
 
 /** A later pass saw something else than the validation pass: the file was edited meanwhile. */
 export function changedDuringImport(file: string): LcsError {
-  return new LcsError('badData', `${file} changed while it was being imported.`, {hint: 'Run the import again: rows already applied show as unchanged.'})
+  return new LcsError('badData', `${file} changed while it was being imported.`, {
+    hint: 'Run the import again: rows already applied show as unchanged.',
+  })
 }

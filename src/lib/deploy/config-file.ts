@@ -22,7 +22,10 @@ export async function readSource(path: string): Promise<YamlSource> {
     return new YamlSource(path, await readFile(path, 'utf8'))
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    throw new LcsError(code === 'ENOENT' ? 'notFound' : 'badData', code === 'ENOENT' ? `File not found: ${path}` : `Cannot read ${path}: ${(error as Error).message}`)
+    throw new LcsError(
+      code === 'ENOENT' ? 'notFound' : 'badData',
+      code === 'ENOENT' ? `File not found: ${path}` : `Cannot read ${path}: ${(error as Error).message}`,
+    )
   }
 }
 
@@ -30,6 +33,10 @@ export async function readSource(path: string): Promise<YamlSource> {
 export async function loadConfigFile(path: string): Promise<{spec: ConfigSpec & {state?: string}; source: YamlSource}> {
   const source = await readSource(path)
   const spec = source.checked({$ref: '#/$defs/configuration'}, rolloutSchema(), 'configuration') as ConfigSpec & {state?: string}
-  if (spec.state === 'absent') throw source.refuse([{message: 'state: absent belongs in a rollout file (lcs apply); use lcs configs delete here', path: ['state']}], 'configuration')
+  if (spec.state === 'absent')
+    throw source.refuse(
+      [{message: 'state: absent belongs in a rollout file (lcs apply); use lcs configs delete here', path: ['state']}],
+      'configuration',
+    )
   return {source, spec}
 }

@@ -19,7 +19,11 @@ test('an .fls file round-trips; anything else is an Invalid App File with the re
     [buildFls({...manifest, models: []}, Buffer.from('p')), /MODELS/],
     [Buffer.from(buf.toString('latin1').replace('@PJL ENTER LANGUAGE=ESFAPP', '@PJL NOPE'), 'latin1'), /header does not end/],
   ]
-  for (const [b, re] of cases) assert.throws(() => parseFls(b), (e: InvalidAppFile) => e instanceof InvalidAppFile && /^Invalid App File: /.test(e.message) && re.test(e.reason))
+  for (const [b, re] of cases)
+    assert.throws(
+      () => parseFls(b),
+      (e: InvalidAppFile) => e instanceof InvalidAppFile && /^Invalid App File: /.test(e.message) && re.test(e.reason),
+    )
   assert.equal(inspectFile('cloud-authentication-5.6.31.fls', fixture('apps/cloud-authentication-5.6.31.fls')).kind, 'app')
 })
 
@@ -31,5 +35,8 @@ test('settings files: UCF text with NAME VALUE lines, bundles are .zip archives;
   assert.equal(checkBundle(fixture('settings/security-baseline.zip')).entries, 2)
   assert.throws(() => checkBundle(Buffer.from('PK not really')), /not a \.zip/)
   assert.deepEqual(['a.fls', 'b.UCF', 'c.txt', 'd.zip', 'e.bin'].map(kindOfFile), ['app', 'ucf', 'ucf', 'bundle', undefined])
-  assert.throws(() => inspectFile('front-desk.ucf', fixture('settings/front-desk.ucf'), 'app'), (e: Error) => e instanceof InvalidFile && /not an app file/.test(e.message))
+  assert.throws(
+    () => inspectFile('front-desk.ucf', fixture('settings/front-desk.ucf'), 'app'),
+    (e: Error) => e instanceof InvalidFile && /not an app file/.test(e.message),
+  )
 })

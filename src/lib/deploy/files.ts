@@ -35,7 +35,11 @@ interface BundleInfo {
 }
 
 /** sha256 is the whole file's (what makes two uploads "the same file"). */
-export type FileInfo = {sha256: string; size: number} & (({kind: 'app'} & AppFileInfo) | ({kind: 'ucf'} & UcfInfo) | ({kind: 'bundle'} & BundleInfo))
+export type FileInfo = {sha256: string; size: number} & (
+  | ({kind: 'app'} & AppFileInfo)
+  | ({kind: 'ucf'} & UcfInfo)
+  | ({kind: 'bundle'} & BundleInfo)
+)
 
 /**
  * A Universal Configuration File: UTF-8 text, one setting per line (`NAME VALUE` or `NAME "VALUE"`),
@@ -49,7 +53,8 @@ export function parseUcf(buf: Buffer): UcfInfo {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i].trim()
     if (!line || line.startsWith('#')) continue
-    if (!/^[A-Za-z][\w.-]*\s+("([^"\\]|\\.)*"|\S+)$/.test(line)) throw new InvalidFile(`Invalid UCF file: line ${i + 1} is not NAME VALUE (${JSON.stringify(line.slice(0, 60))})`)
+    if (!/^[A-Za-z][\w.-]*\s+("([^"\\]|\\.)*"|\S+)$/.test(line))
+      throw new InvalidFile(`Invalid UCF file: line ${i + 1} is not NAME VALUE (${JSON.stringify(line.slice(0, 60))})`)
     settings++
   }
   if (settings === 0) throw new InvalidFile('Invalid UCF file: it has no settings')
@@ -69,7 +74,10 @@ export function checkBundle(buf: Buffer): BundleInfo {
 export function inspectFile(fileName: string, buf: Buffer, expected?: FileKind): FileInfo {
   const kind = kindOfFile(fileName)
   if (!kind) throw new InvalidFile(`${basename(fileName)}: unknown file type (apps are .fls, settings .ucf/.txt or .zip)`)
-  if (expected && kind !== expected) throw new InvalidFile(`${basename(fileName)} is not ${expected === 'app' ? 'an app' : `a ${expected}`} file: ${expected} files end in ${EXTENSIONS[expected]}`)
+  if (expected && kind !== expected)
+    throw new InvalidFile(
+      `${basename(fileName)} is not ${expected === 'app' ? 'an app' : `a ${expected}`} file: ${expected} files end in ${EXTENSIONS[expected]}`,
+    )
   if (buf.length === 0) throw kind === 'app' ? new InvalidAppFile('the file is empty') : new InvalidFile(`${basename(fileName)} is empty`)
   const sha256 = createHash('sha256').update(buf).digest('hex')
   const size = buf.length
@@ -77,4 +85,3 @@ export function inspectFile(fileName: string, buf: Buffer, expected?: FileKind):
   if (kind === 'ucf') return {kind, sha256, size, ...parseUcf(buf)}
   return {kind, sha256, size, ...checkBundle(buf)}
 }
-

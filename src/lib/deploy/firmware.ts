@@ -8,7 +8,10 @@ import {formatInZone, isValidTimeZone, localTimeZone, parseLocalTime, parseWindo
 
 function unknownZone(tz: string): LcsError {
   const guess = didYouMean(tz, Intl.supportedValuesOf('timeZone'))
-  return new LcsError('usage', `Unknown time zone "${tz}"${guess ? ` (did you mean ${guess}?)` : ''}: use an IANA name such as America/New_York or Europe/Paris.`)
+  return new LcsError(
+    'usage',
+    `Unknown time zone "${tz}"${guess ? ` (did you mean ${guess}?)` : ''}: use an IANA name such as America/New_York or Europe/Paris.`,
+  )
 }
 
 interface ScheduleFlags {
@@ -22,7 +25,8 @@ interface ScheduleFlags {
 /** undefined for --now; the schedule for --at. */
 export function scheduleFromFlags(f: ScheduleFlags, now = Date.now()): {schedule?: ScheduleInput; name?: string} {
   if (f.now && f.at) throw new LcsError('usage', 'Pass either --now or --at, not both.')
-  if (!f.now && !f.at) throw new LcsError('usage', 'When should the firmware update occur? Pass --now, or --at "YYYY-MM-DD HH:MM" (with --tz and --window).')
+  if (!f.now && !f.at)
+    throw new LcsError('usage', 'When should the firmware update occur? Pass --now, or --at "YYYY-MM-DD HH:MM" (with --tz and --window).')
   const name = f.name?.trim()
   if (f.name !== undefined) {
     const p = taskNameProblem(f.name)
@@ -41,8 +45,13 @@ export function scheduleFromFlags(f: ScheduleFlags, now = Date.now()): {schedule
 }
 
 /** A change of a scheduled task: a new wall time, a new zone (same wall time), a new window or name. */
-export function scheduleChange(f: Omit<ScheduleFlags, 'now'>, current: ScheduleInput, now = Date.now()): {name?: string; schedule?: Partial<ScheduleInput>} {
-  if (!f.at && !f.tz && !f.window && f.name === undefined) throw new LcsError('usage', 'Nothing to change: pass --at, --tz, --window or --name.')
+export function scheduleChange(
+  f: Omit<ScheduleFlags, 'now'>,
+  current: ScheduleInput,
+  now = Date.now(),
+): {name?: string; schedule?: Partial<ScheduleInput>} {
+  if (!f.at && !f.tz && !f.window && f.name === undefined)
+    throw new LcsError('usage', 'Nothing to change: pass --at, --tz, --window or --name.')
   const out: {name?: string; schedule?: Partial<ScheduleInput>} = {}
   if (f.name !== undefined) {
     const p = taskNameProblem(f.name)

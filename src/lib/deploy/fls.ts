@@ -57,7 +57,8 @@ export function buildFls(m: AppManifest, payload: Buffer): Buffer {
 
 /** Reads and checks an .fls file; throws InvalidAppFile with the reason. */
 export function parseFls(buf: Buffer): AppFileInfo {
-  if (buf.length < MAGIC.length || buf.subarray(0, MAGIC.length).toString('latin1') !== MAGIC) throw new InvalidAppFile('not an eSF application package (no LCS-ESF-APP header)')
+  if (buf.length < MAGIC.length || buf.subarray(0, MAGIC.length).toString('latin1') !== MAGIC)
+    throw new InvalidAppFile('not an eSF application package (no LCS-ESF-APP header)')
   const head = buf.subarray(0, Math.min(buf.length, MAX_HEADER)).toString('latin1')
   const end = head.indexOf(END)
   if (end < 0) throw new InvalidAppFile('the header does not end (no @PJL ENTER LANGUAGE=ESFAPP)')
@@ -74,16 +75,24 @@ export function parseFls(buf: Buffer): AppFileInfo {
   const id = fields.get('ID')!.trim()
   const version = fields.get('VERSION')!.trim()
   const minMemory = Number(fields.get('MINMEMORY'))
-  const models = fields.get('MODELS')!.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean)
+  const models = fields
+    .get('MODELS')!
+    .split(',')
+    .map((s) => s.trim().toUpperCase())
+    .filter(Boolean)
   const size = Number(fields.get('PAYLOAD'))
   if (!name || name.length > 100) throw new InvalidAppFile('NAME must be 1–100 characters')
   if (!/^[A-Za-z][\w.-]{0,63}$/.test(id)) throw new InvalidAppFile(`ID "${id}" is not an application id`)
   if (!/^\d+(\.\d+){1,3}$/.test(version)) throw new InvalidAppFile(`VERSION "${version}" is not a version number`)
-  if (!Number.isInteger(minMemory) || minMemory < 0 || minMemory > 65_536) throw new InvalidAppFile('MINMEMORY must be a whole number of MB')
-  if (models.length === 0 || models.some((x) => !/^[A-Z]+\d+[A-Z]*$/.test(x))) throw new InvalidAppFile('MODELS must list model names such as CX735,CS943')
+  if (!Number.isInteger(minMemory) || minMemory < 0 || minMemory > 65_536)
+    throw new InvalidAppFile('MINMEMORY must be a whole number of MB')
+  if (models.length === 0 || models.some((x) => !/^[A-Z]+\d+[A-Z]*$/.test(x)))
+    throw new InvalidAppFile('MODELS must list model names such as CX735,CS943')
   const payload = buf.subarray(end + END.length)
-  if (!Number.isInteger(size) || payload.length !== size) throw new InvalidAppFile(`the file is truncated or padded (payload ${payload.length} bytes, header says ${fields.get('PAYLOAD')})`)
+  if (!Number.isInteger(size) || payload.length !== size)
+    throw new InvalidAppFile(`the file is truncated or padded (payload ${payload.length} bytes, header says ${fields.get('PAYLOAD')})`)
   const payloadSha256 = createHash('sha256').update(payload).digest('hex')
-  if (payloadSha256 !== fields.get('SHA256')!.toLowerCase()) throw new InvalidAppFile('the payload checksum does not match (the file is damaged)')
+  if (payloadSha256 !== fields.get('SHA256')!.toLowerCase())
+    throw new InvalidAppFile('the payload checksum does not match (the file is damaged)')
   return {id, minMemoryMb: minMemory, models, name, payloadBytes: payload.length, payloadSha256, version}
 }

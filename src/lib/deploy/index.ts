@@ -1,6 +1,18 @@
 // The deploy area's face: the only module other areas and commands import.
 export {loadConfigFile, readSource, rolloutSchema} from './config-file.js'
-export {diffConfig, fromCloud, hasContentFlags, indexResources, normalizeConfig, resolveConfig, specFromFlags, toInput, type ConfigSpec, type NormalizedConfig, type ResourceIndex} from './configs.js'
+export {
+  diffConfig,
+  fromCloud,
+  hasContentFlags,
+  indexResources,
+  normalizeConfig,
+  resolveConfig,
+  specFromFlags,
+  toInput,
+  type ConfigSpec,
+  type NormalizedConfig,
+  type ResourceIndex,
+} from './configs.js'
 export {inspectFile, InvalidFile, kindOfFile, RESOURCE_TYPES, type FileInfo} from './files.js'
 export {scheduleChange, scheduleFromFlags} from './firmware.js'
 export {InvalidAppFile} from './fls.js'
@@ -10,4 +22,16 @@ export {didYouMean, type Path} from './schema.js'
 export {checkSelection, matchPrinters, selectPrinters, splitSerials} from './selection.js'
 export {taskPartlyFailed, watchTask} from './watch.js'
 export type {Located, YamlSource} from './yaml-source.js'
-export {CONFIG_COLUMNS, configDetail, configFlags, followTask, renderTaskDetail, RESOURCE_COLUMNS, selectionFlags, TASK_COLUMNS, taskHeader, TaskReporter, waitFlags} from './views.js'
+export {
+  CONFIG_COLUMNS,
+  configDetail,
+  configFlags,
+  followTask,
+  renderTaskDetail,
+  RESOURCE_COLUMNS,
+  selectionFlags,
+  TASK_COLUMNS,
+  taskHeader,
+  TaskReporter,
+  waitFlags,
+} from './views.js'

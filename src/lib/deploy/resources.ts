@@ -35,14 +35,27 @@ export async function readUploadFile(path: string): Promise<Buffer> {
     try {
       const st = await handle.stat()
       if (!st.isFile()) {
-        const what = st.isDirectory() ? 'a directory' : st.isFIFO() ? 'a pipe (FIFO)' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : st.isSocket() ? 'a socket' : 'not a regular file'
+        const what = st.isDirectory()
+          ? 'a directory'
+          : st.isFIFO()
+            ? 'a pipe (FIFO)'
+            : st.isCharacterDevice() || st.isBlockDevice()
+              ? 'a device'
+              : st.isSocket()
+                ? 'a socket'
+                : 'not a regular file'
         throw new LcsError('badData', `${path} is ${what}: only regular files are uploaded.`)
       }
       // read at most one byte more than allowed: a file that grows while read is still caught
       const chunk = Buffer.alloc(Math.min(st.size, MAX_RESOURCE_FILE_BYTES) + 1)
       let length = 0
-      for (let n = -1; n !== 0 && length < chunk.length; length += n) n = (await handle.read(chunk, length, chunk.length - length, length)).bytesRead
-      if (length > MAX_RESOURCE_FILE_BYTES) throw new LcsError('badData', `${path} is larger than ${MAX_RESOURCE_FILE_BYTES / 2 ** 20} MiB, the largest resource file lcs uploads.`)
+      for (let n = -1; n !== 0 && length < chunk.length; length += n)
+        n = (await handle.read(chunk, length, chunk.length - length, length)).bytesRead
+      if (length > MAX_RESOURCE_FILE_BYTES)
+        throw new LcsError(
+          'badData',
+          `${path} is larger than ${MAX_RESOURCE_FILE_BYTES / 2 ** 20} MiB, the largest resource file lcs uploads.`,
+        )
       return chunk.subarray(0, length)
     } finally {
       await handle.close()
@@ -50,7 +63,10 @@ export async function readUploadFile(path: string): Promise<Buffer> {
   } catch (error) {
     if (error instanceof LcsError) throw error
     const code = (error as NodeJS.ErrnoException).code
-    throw new LcsError(code === 'ENOENT' ? 'notFound' : 'badData', code === 'ENOENT' ? `File not found: ${path}` : `Cannot read ${path}: ${(error as Error).message}`)
+    throw new LcsError(
+      code === 'ENOENT' ? 'notFound' : 'badData',
+      code === 'ENOENT' ? `File not found: ${path}` : `Cannot read ${path}: ${(error as Error).message}`,
+    )
   }
 }
 
@@ -60,8 +76,12 @@ export async function readChecked(path: string, expected?: 'app' | 'ucf' | 'bund
   try {
     return {buf, info: inspectFile(path, buf, expected)}
   } catch (error) {
-    if (error instanceof InvalidAppFile) throw new LcsError('badData', `${basename(path)}: Invalid App File (${error.reason}).`, {hint: 'Apps must be eSF application packages (.fls); see docs/app-files.md.'})
-    if (error instanceof InvalidFile) throw new LcsError('badData', error.message.startsWith(basename(path)) ? error.message : `${basename(path)}: ${error.message}`)
+    if (error instanceof InvalidAppFile)
+      throw new LcsError('badData', `${basename(path)}: Invalid App File (${error.reason}).`, {
+        hint: 'Apps must be eSF application packages (.fls); see docs/app-files.md.',
+      })
+    if (error instanceof InvalidFile)
+      throw new LcsError('badData', error.message.startsWith(basename(path)) ? error.message : `${basename(path)}: ${error.message}`)
     throw error
   }
 }
@@ -69,10 +89,19 @@ export async function readChecked(path: string, expected?: 'app' | 'ucf' | 'bund
 export async function prepareUpload(spec: UploadSpec): Promise<PreparedUpload> {
   if (spec.type === 'firmware') {
     const ref = spec.source.trim()
-    if (kindOfFile(ref) || extname(ref).toLowerCase() === '.bin') throw new LcsError('usage', `Firmware is given by build name (e.g. CSTAT.076.308) or support-center URL, not by file ("${ref}").`)
-    if (!FIRMWARE_REFERENCE.test(ref)) throw new LcsError('badData', `No firmware found: "${ref}" is not a build name such as CSTAT.076.308 or a support-center URL.`)
+    if (kindOfFile(ref) || extname(ref).toLowerCase() === '.bin')
+      throw new LcsError('usage', `Firmware is given by build name (e.g. CSTAT.076.308) or support-center URL, not by file ("${ref}").`)
+    if (!FIRMWARE_REFERENCE.test(ref))
+      throw new LcsError('badData', `No firmware found: "${ref}" is not a build name such as CSTAT.076.308 or a support-center URL.`)
     const build = /^[A-Za-z]{5}\./.test(ref) ? ref.toUpperCase() : undefined
-    return {input: {description: spec.description ?? null, name: spec.name ?? build ?? `Firmware ${ref.split('/').filter(Boolean).at(-2) ?? ''}`.trim(), reference: build ?? ref, type: 'firmware'}}
+    return {
+      input: {
+        description: spec.description ?? null,
+        name: spec.name ?? build ?? `Firmware ${ref.split('/').filter(Boolean).at(-2) ?? ''}`.trim(),
+        reference: build ?? ref,
+        type: 'firmware',
+      },
+    }
   }
   const {buf, info} = await readChecked(spec.source, spec.type)
   const fileName = basename(spec.source)
@@ -90,9 +119,19 @@ export function describeResource(r: Pick<Resource, 'type' | 'details' | 'fileNam
   const d = r.details
   switch (r.type) {
     case 'firmware':
-      return [`Build name        ${d.build}`, `Build type        ${d.buildType}`, `Build version     ${d.version}`, `Models supported  ${(d.models ?? []).map((m) => `Lexmark ${m}`).join(', ')}`]
+      return [
+        `Build name        ${d.build}`,
+        `Build type        ${d.buildType}`,
+        `Build version     ${d.version}`,
+        `Models supported  ${(d.models ?? []).map((m) => `Lexmark ${m}`).join(', ')}`,
+      ]
     case 'app':
-      return [`Application name     ${d.name}`, `Application version  ${d.version}`, `Minimum RAM required ${(d.minMemoryMb ?? 0).toLocaleString('en-US', {minimumFractionDigits: 2})} MB`, `Models supported     Lexmark (${(d.models ?? []).length}): ${(d.models ?? []).join(', ')}`]
+      return [
+        `Application name     ${d.name}`,
+        `Application version  ${d.version}`,
+        `Minimum RAM required ${(d.minMemoryMb ?? 0).toLocaleString('en-US', {minimumFractionDigits: 2})} MB`,
+        `Models supported     Lexmark (${(d.models ?? []).length}): ${(d.models ?? []).join(', ')}`,
+      ]
     case 'ucf':
       return [`UCF file  ${r.fileName} (${d.settings} setting${d.settings === 1 ? '' : 's'}, ${r.size} bytes)`]
     case 'bundle':

@@ -34,7 +34,8 @@ export function taskNameProblem(name: string): string | null {
 export function windowProblem(minutes: number): string | null {
   if (!Number.isInteger(minutes)) return 'the task window must be whole minutes'
   if (minutes <= 0) return 'the task window is 0: it must be 1–23 hours and 0–59 minutes'
-  if (minutes < MIN_WINDOW_MINUTES || minutes > MAX_WINDOW_MINUTES) return `the task window ${formatWindow(minutes)} is out of range: 1–23 hours and 0–59 minutes`
+  if (minutes < MIN_WINDOW_MINUTES || minutes > MAX_WINDOW_MINUTES)
+    return `the task window ${formatWindow(minutes)} is out of range: 1–23 hours and 0–59 minutes`
   return null
 }
 
@@ -71,7 +72,15 @@ interface Wall {
 }
 
 function wallClock(epoch: number, tz: string): Wall {
-  const parts = new Intl.DateTimeFormat('en-US', {day: '2-digit', hour: '2-digit', hourCycle: 'h23', minute: '2-digit', month: '2-digit', timeZone: tz, year: 'numeric'}).formatToParts(new Date(epoch))
+  const parts = new Intl.DateTimeFormat('en-US', {
+    day: '2-digit',
+    hour: '2-digit',
+    hourCycle: 'h23',
+    minute: '2-digit',
+    month: '2-digit',
+    timeZone: tz,
+    year: 'numeric',
+  }).formatToParts(new Date(epoch))
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value)
   return {day: get('day'), hour: get('hour'), minute: get('minute'), month: get('month'), year: get('year')}
 }
@@ -88,14 +97,21 @@ function zoneOffsetMs(epoch: number, tz: string): number {
  */
 export function parseLocalTime(text: string, tz: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{1,2}):(\d{2})$/.exec(text.trim())
-  if (!m) throw new LcsError('usage', `--at "${text}" is not a date and time: use "YYYY-MM-DD HH:MM" (24-hour clock), e.g. "2026-12-01 22:00".`)
+  if (!m)
+    throw new LcsError('usage', `--at "${text}" is not a date and time: use "YYYY-MM-DD HH:MM" (24-hour clock), e.g. "2026-12-01 22:00".`)
   const w: Wall = {day: Number(m[3]), hour: Number(m[4]), minute: Number(m[5]), month: Number(m[2]), year: Number(m[1])}
   const naive = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute)
   const check = new Date(naive)
-  if (w.hour > 23 || w.minute > 59 || check.getUTCMonth() !== w.month - 1 || check.getUTCDate() !== w.day) throw new LcsError('usage', `--at "${text}" is not a valid date and time.`)
-  if (!isValidTimeZone(tz)) throw new LcsError('usage', `Unknown time zone "${tz}": use an IANA name such as America/New_York or Europe/Paris.`)
+  if (w.hour > 23 || w.minute > 59 || check.getUTCMonth() !== w.month - 1 || check.getUTCDate() !== w.day)
+    throw new LcsError('usage', `--at "${text}" is not a valid date and time.`)
+  if (!isValidTimeZone(tz))
+    throw new LcsError('usage', `Unknown time zone "${tz}": use an IANA name such as America/New_York or Europe/Paris.`)
   // Two passes settle the offset around a DST change; take the earlier of the candidates that match.
-  const candidates = [naive - zoneOffsetMs(naive - 86_400_000, tz), naive - zoneOffsetMs(naive + 86_400_000, tz), naive - zoneOffsetMs(naive, tz)]
+  const candidates = [
+    naive - zoneOffsetMs(naive - 86_400_000, tz),
+    naive - zoneOffsetMs(naive + 86_400_000, tz),
+    naive - zoneOffsetMs(naive, tz),
+  ]
   const matches = [...new Set(candidates)].filter((t) => {
     const back = wallClock(t, tz)
     return back.year === w.year && back.month === w.month && back.day === w.day && back.hour === w.hour && back.minute === w.minute
@@ -115,12 +131,17 @@ export function formatInZone(epoch: number, tz: string): string {
 }
 
 /** Checks a whole schedule (the sandbox runs the same checks). */
-export function scheduleProblems(s: {startAt: unknown; timeZone: unknown; windowMinutes: unknown}, now: number): Array<{field: string; rule: string}> {
+export function scheduleProblems(
+  s: {startAt: unknown; timeZone: unknown; windowMinutes: unknown},
+  now: number,
+): Array<{field: string; rule: string}> {
   const out: Array<{field: string; rule: string}> = []
-  if (typeof s.timeZone !== 'string' || !isValidTimeZone(s.timeZone)) out.push({field: 'schedule.timeZone', rule: 'an IANA time zone such as America/New_York'})
+  if (typeof s.timeZone !== 'string' || !isValidTimeZone(s.timeZone))
+    out.push({field: 'schedule.timeZone', rule: 'an IANA time zone such as America/New_York'})
   if (typeof s.startAt !== 'number' || !Number.isFinite(s.startAt)) out.push({field: 'schedule.startAt', rule: 'a time (epoch ms)'})
   else if (s.startAt <= now) out.push({field: 'schedule.startAt', rule: 'in the future (the start time has passed)'})
   const w = windowProblem(Number(s.windowMinutes))
-  if (typeof s.windowMinutes !== 'number' || w) out.push({field: 'schedule.windowMinutes', rule: w ?? '1–23 hours and 0–59 minutes, in minutes'})
+  if (typeof s.windowMinutes !== 'number' || w)
+    out.push({field: 'schedule.windowMinutes', rule: w ?? '1–23 hours and 0–59 minutes, in minutes'})
   return out
 }

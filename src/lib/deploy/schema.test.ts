@@ -15,17 +15,35 @@ const problems = (text: string) => {
 }
 
 test('the validator: types, enums, unknown keys with suggestions, alternatives, if/then, refs', () => {
-  const schema = {$defs: {n: {minimum: 1, type: 'integer'}}, additionalProperties: false, properties: {count: {$ref: '#/$defs/n'}, kind: {enum: ['app', 'ucf']}, name: {type: 'string'}}, required: ['name'], type: 'object'}
-  assert.deepEqual(validate(schema, {count: 0, kind: 'aap', nmae: 'x'}).map((e) => `${formatPath(e.path)}: ${e.message}`), [
-    '(top level): missing required key "name"',
-    'count: must be at least 1',
-    'kind: must be one of "app", "ucf", not "aap" (did you mean "app"?)',
-    'nmae: unknown key "nmae" (did you mean "name"?)',
-  ])
-  assert.deepEqual(validate({type: 'string'}, 1234).map((e) => e.message), ['must be text, not a whole number (quote it: "1234")'])
+  const schema = {
+    $defs: {n: {minimum: 1, type: 'integer'}},
+    additionalProperties: false,
+    properties: {count: {$ref: '#/$defs/n'}, kind: {enum: ['app', 'ucf']}, name: {type: 'string'}},
+    required: ['name'],
+    type: 'object',
+  }
+  assert.deepEqual(
+    validate(schema, {count: 0, kind: 'aap', nmae: 'x'}).map((e) => `${formatPath(e.path)}: ${e.message}`),
+    [
+      '(top level): missing required key "name"',
+      'count: must be at least 1',
+      'kind: must be one of "app", "ucf", not "aap" (did you mean "app"?)',
+      'nmae: unknown key "nmae" (did you mean "name"?)',
+    ],
+  )
+  assert.deepEqual(
+    validate({type: 'string'}, 1234).map((e) => e.message),
+    ['must be text, not a whole number (quote it: "1234")'],
+  )
   // a secret's value is never repeated
-  assert.deepEqual(validate({type: 'string', 'x-secret': true}, 1234).map((e) => e.message), ['must be text, not a whole number (quote it)'])
-  assert.deepEqual(validate({pattern: '^\\d+$', type: 'string', 'x-secret': true}, 'x1234').map((e) => e.message), ['does not match the expected form ^\\d+$'])
+  assert.deepEqual(
+    validate({type: 'string', 'x-secret': true}, 1234).map((e) => e.message),
+    ['must be text, not a whole number (quote it)'],
+  )
+  assert.deepEqual(
+    validate({pattern: '^\\d+$', type: 'string', 'x-secret': true}, 'x1234').map((e) => e.message),
+    ['does not match the expected form ^\\d+$'],
+  )
   assert.equal(didYouMean('wiat', ['name', 'wait']), 'wait')
   assert.equal(didYouMean('zzz', ['name', 'wait']), undefined)
 })
@@ -58,5 +76,8 @@ deployments:
     'r.yaml:17:14 deployments[0].targets: needs one of: serials, tags, all',
   ])
   assert.deepEqual(problems('version: 1\nversion: 2\n'), ['r.yaml:2:1 Map keys must be unique'])
-  assert.deepEqual(problems('verison: 1\n'), ['r.yaml:1:1 (top level): missing required key "version"', 'r.yaml:1:1 verison: unknown key "verison" (did you mean "version"?)'])
+  assert.deepEqual(problems('verison: 1\n'), [
+    'r.yaml:1:1 (top level): missing required key "version"',
+    'r.yaml:1:1 verison: unknown key "verison" (did you mean "version"?)',
+  ])
 })

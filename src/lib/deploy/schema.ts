@@ -53,7 +53,15 @@ function jsonType(v: unknown): string {
   return typeof v
 }
 
-const TYPE_WORDS: Record<string, string> = {array: 'a list', boolean: 'true or false', integer: 'a whole number', null: 'empty', number: 'a number', object: 'a mapping (key: value)', string: 'text'}
+const TYPE_WORDS: Record<string, string> = {
+  array: 'a list',
+  boolean: 'true or false',
+  integer: 'a whole number',
+  null: 'empty',
+  number: 'a number',
+  object: 'a mapping (key: value)',
+  string: 'text',
+}
 
 function typeMatches(v: unknown, t: string): boolean {
   const actual = jsonType(v)
@@ -84,7 +92,7 @@ export function didYouMean(word: string, candidates: string[]): string | undefin
   return best?.c
 }
 
-const show = (v: unknown) => (typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v) ?? String(v))
+const show = (v: unknown) => (typeof v === 'string' ? JSON.stringify(v) : (JSON.stringify(v) ?? String(v)))
 
 export function validate(schema: JsonSchema, value: unknown, root: JsonSchema = schema, path: Path = []): SchemaError[] {
   if (schema === true) return []
@@ -96,27 +104,41 @@ export function validate(schema: JsonSchema, value: unknown, root: JsonSchema = 
   if (schema.type !== undefined) {
     const types = [schema.type].flat()
     if (!types.some((t) => typeMatches(value, t))) {
-      const hint = types.includes('string') && (typeof value === 'number' || typeof value === 'boolean') ? ` (quote it${schema['x-secret'] ? '' : `: "${String(value)}"`})` : ''
+      const hint =
+        types.includes('string') && (typeof value === 'number' || typeof value === 'boolean')
+          ? ` (quote it${schema['x-secret'] ? '' : `: "${String(value)}"`})`
+          : ''
       err(`must be ${types.map((t) => TYPE_WORDS[t] ?? t).join(' or ')}, not ${TYPE_WORDS[jsonType(value)] ?? jsonType(value)}${hint}`)
       return errors
     }
   }
-  if (schema.const !== undefined && JSON.stringify(value) !== JSON.stringify(schema.const)) err(`must be ${show(schema.const)}${value === undefined ? '' : `, not ${show(value)}`}`)
+  if (schema.const !== undefined && JSON.stringify(value) !== JSON.stringify(schema.const))
+    err(`must be ${show(schema.const)}${value === undefined ? '' : `, not ${show(value)}`}`)
   if (schema.enum && !schema.enum.some((e) => JSON.stringify(e) === JSON.stringify(value))) {
-    const guess = typeof value === 'string' ? didYouMean(value, schema.enum.filter((e): e is string => typeof e === 'string')) : undefined
+    const guess =
+      typeof value === 'string'
+        ? didYouMean(
+            value,
+            schema.enum.filter((e): e is string => typeof e === 'string'),
+          )
+        : undefined
     err(`must be one of ${schema.enum.map(show).join(', ')}, not ${show(value)}${guess ? ` (did you mean "${guess}"?)` : ''}`)
   }
   if (typeof value === 'string') {
-    if (schema.minLength !== undefined && [...value].length < schema.minLength) err(schema.minLength === 1 ? 'must not be empty' : `must have at least ${schema.minLength} characters`)
-    if (schema.maxLength !== undefined && [...value].length > schema.maxLength) err(`must have at most ${schema.maxLength} characters (has ${[...value].length})`)
-    if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(value)) err(schema['x-message'] ?? `${schema['x-secret'] ? 'does' : `${show(value)} does`} not match the expected form ${schema.pattern}`)
+    if (schema.minLength !== undefined && [...value].length < schema.minLength)
+      err(schema.minLength === 1 ? 'must not be empty' : `must have at least ${schema.minLength} characters`)
+    if (schema.maxLength !== undefined && [...value].length > schema.maxLength)
+      err(`must have at most ${schema.maxLength} characters (has ${[...value].length})`)
+    if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(value))
+      err(schema['x-message'] ?? `${schema['x-secret'] ? 'does' : `${show(value)} does`} not match the expected form ${schema.pattern}`)
   }
   if (typeof value === 'number') {
     if (schema.minimum !== undefined && value < schema.minimum) err(`must be at least ${schema.minimum}`)
     if (schema.maximum !== undefined && value > schema.maximum) err(`must be at most ${schema.maximum}`)
   }
   if (Array.isArray(value)) {
-    if (schema.minItems !== undefined && value.length < schema.minItems) err(schema.minItems === 1 ? 'must not be an empty list' : `must list at least ${schema.minItems} items`)
+    if (schema.minItems !== undefined && value.length < schema.minItems)
+      err(schema.minItems === 1 ? 'must not be an empty list' : `must list at least ${schema.minItems} items`)
     if (schema.maxItems !== undefined && value.length > schema.maxItems) err(`must list at most ${schema.maxItems} items`)
     if (schema.items !== undefined) value.forEach((v, i) => errors.push(...validate(schema.items!, v, root, [...path, i])))
   }
@@ -129,11 +151,20 @@ export function validate(schema: JsonSchema, value: unknown, root: JsonSchema = 
       if (k in props) errors.push(...validate(props[k], obj[k], root, [...path, k]))
       else if (schema.additionalProperties === false) {
         const guess = didYouMean(k, Object.keys(props))
-        err(`unknown key "${k}"${guess ? ` (did you mean "${guess}"?)` : `; allowed: ${Object.keys(props).join(', ')}`}`, [...path, k], true)
-      } else if (schema.additionalProperties !== undefined && schema.additionalProperties !== true) errors.push(...validate(schema.additionalProperties, obj[k], root, [...path, k]))
+        err(
+          `unknown key "${k}"${guess ? ` (did you mean "${guess}"?)` : `; allowed: ${Object.keys(props).join(', ')}`}`,
+          [...path, k],
+          true,
+        )
+      } else if (schema.additionalProperties !== undefined && schema.additionalProperties !== true)
+        errors.push(...validate(schema.additionalProperties, obj[k], root, [...path, k]))
     }
-    if (schema.minProperties !== undefined && keys.length < schema.minProperties) err(`needs ${schema.minProperties === 1 ? 'one' : `at least ${schema.minProperties}`} of: ${Object.keys(props).join(', ')}`)
-    if (schema.maxProperties !== undefined && keys.length > schema.maxProperties) err(`give ${schema.maxProperties === 1 ? 'only one' : `at most ${schema.maxProperties}`} of: ${Object.keys(props).join(', ')} (got ${keys.join(', ')})`)
+    if (schema.minProperties !== undefined && keys.length < schema.minProperties)
+      err(`needs ${schema.minProperties === 1 ? 'one' : `at least ${schema.minProperties}`} of: ${Object.keys(props).join(', ')}`)
+    if (schema.maxProperties !== undefined && keys.length > schema.maxProperties)
+      err(
+        `give ${schema.maxProperties === 1 ? 'only one' : `at most ${schema.maxProperties}`} of: ${Object.keys(props).join(', ')} (got ${keys.join(', ')})`,
+      )
   }
   for (const s of schema.allOf ?? []) errors.push(...validate(s, value, root, path))
   if (schema.anyOf || schema.oneOf) errors.push(...alternatives(schema, value, root, path))
@@ -158,14 +189,21 @@ function alternatives(schema: SchemaObject, value: unknown, root: JsonSchema, pa
   }
   if (valid > 1) return [{message: 'matches more than one of the allowed forms', path}]
   // Report the branch meant for this kind of value, when only one fits its type.
-  const fitting = branches.map((b, i) => ({b, i})).filter(({b}) => {
-    const s = typeof b === 'object' && b.$ref ? resolveRef(root, b.$ref) : b
-    return typeof s !== 'object' || s.type === undefined || [s.type].flat().some((t) => typeMatches(value, t))
-  })
+  const fitting = branches
+    .map((b, i) => ({b, i}))
+    .filter(({b}) => {
+      const s = typeof b === 'object' && b.$ref ? resolveRef(root, b.$ref) : b
+      return typeof s !== 'object' || s.type === undefined || [s.type].flat().some((t) => typeMatches(value, t))
+    })
   if (fitting.length === 1) return results[fitting[0].i]
   const words = branches.map((b) => {
     const s = typeof b === 'object' && b.$ref ? resolveRef(root, b.$ref) : b
-    return typeof s === 'object' && s.type ? [s.type].flat().map((t) => TYPE_WORDS[t] ?? t).join(' or ') : 'another form'
+    return typeof s === 'object' && s.type
+      ? [s.type]
+          .flat()
+          .map((t) => TYPE_WORDS[t] ?? t)
+          .join(' or ')
+      : 'another form'
   })
   return [{message: `must be ${[...new Set(words)].join(' or ')}`, path}]
 }

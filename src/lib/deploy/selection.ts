@@ -14,7 +14,10 @@ interface PrinterSelection {
 export function splitSerials(values: string[] = []): string[] {
   const seen = new Set<string>()
   const out: string[] = []
-  for (const s of values.flatMap((v) => v.split(/[\s,]+/)).map((x) => x.trim()).filter(Boolean)) {
+  for (const s of values
+    .flatMap((v) => v.split(/[\s,]+/))
+    .map((x) => x.trim())
+    .filter(Boolean)) {
     if (seen.has(s.toUpperCase())) continue
     seen.add(s.toUpperCase())
     out.push(s)
@@ -30,7 +33,10 @@ export function checkSelection(sel: PrinterSelection): void {
 
 /** What a selection names among the enrolled printers: the printers (sorted, each once), the positions of
  * the serials that are not enrolled and the tags nobody has. Deployments and rollout files both select this way. */
-export function matchPrinters(enrolled: EnrolledPrinter[], sel: {serials?: string[]; tags?: string[]; all?: boolean}): {printers: EnrolledPrinter[]; unknownSerials: number[]; emptyTags: string[]} {
+export function matchPrinters(
+  enrolled: EnrolledPrinter[],
+  sel: {serials?: string[]; tags?: string[]; all?: boolean},
+): {printers: EnrolledPrinter[]; unknownSerials: number[]; emptyTags: string[]} {
   const bySerial = new Map(enrolled.map((p) => [p.serialNumber.toUpperCase(), p]))
   const chosen = new Map<string, EnrolledPrinter>()
   if (sel.all) for (const p of enrolled) chosen.set(p.serialNumber.toUpperCase(), p)
@@ -50,12 +56,20 @@ export async function selectPrinters(client: CloudClient, orgId: string, sel: Pr
   checkSelection(sel)
   const enrolled: EnrolledPrinter[] = []
   for await (const p of client.printers.list(orgId)) enrolled.push(p)
-  if (sel.all && enrolled.length === 0) throw new LcsError('notFound', 'No printer is enrolled in this organization.', {hint: 'Enroll printers first: lcs printers enroll …'})
+  if (sel.all && enrolled.length === 0)
+    throw new LcsError('notFound', 'No printer is enrolled in this organization.', {hint: 'Enroll printers first: lcs printers enroll …'})
   const serials = splitSerials(sel.printers)
   const m = matchPrinters(enrolled, {all: sel.all, serials, tags: sel.tags})
   if (m.unknownSerials.length) {
-    throw new LcsError('notFound', `Not enrolled in this organization: ${m.unknownSerials.map((i) => serials[i]).join(', ')}. Nothing was deployed.`, {hint: '`lcs printers list` shows the enrolled printers (and --org selects another organization).'})
+    throw new LcsError(
+      'notFound',
+      `Not enrolled in this organization: ${m.unknownSerials.map((i) => serials[i]).join(', ')}. Nothing was deployed.`,
+      {hint: '`lcs printers list` shows the enrolled printers (and --org selects another organization).'},
+    )
   }
-  if (m.emptyTags.length) throw new LcsError('notFound', `No enrolled printer has the tag "${m.emptyTags[0]}". Nothing was deployed.`, {hint: 'Tag printers with `lcs printers tag SERIAL --add TAG`.'})
+  if (m.emptyTags.length)
+    throw new LcsError('notFound', `No enrolled printer has the tag "${m.emptyTags[0]}". Nothing was deployed.`, {
+      hint: 'Tag printers with `lcs printers tag SERIAL --add TAG`.',
+    })
   return m.printers
 }

@@ -14,7 +14,10 @@ export interface PrinterSelection {
 export function splitSerials(values: string[] = []): string[] {
   const seen = new Set<string>()
   const out: string[] = []
-  for (const s of values.flatMap((v) => v.split(/[\s,]+/)).map((x) => x.trim()).filter(Boolean)) {
+  for (const s of values
+    .flatMap((v) => v.split(/[\s,]+/))
+    .map((x) => x.trim())
+    .filter(Boolean)) {
     if (seen.has(s.toUpperCase())) continue
     seen.add(s.toUpperCase())
     out.push(s)
@@ -34,19 +37,25 @@ export async function selectPrinters(client: CloudClient, orgId: string, sel: Pr
   const enrolled = new Map<string, EnrolledPrinter>()
   for await (const p of client.printers.list(orgId)) enrolled.set(p.serialNumber.toUpperCase(), p)
   if (sel.all) {
-    if (enrolled.size === 0) throw new LcsError('notFound', 'No printer is enrolled in this organization.', {hint: 'Enroll printers first: lcs printers enroll …'})
+    if (enrolled.size === 0)
+      throw new LcsError('notFound', 'No printer is enrolled in this organization.', {hint: 'Enroll printers first: lcs printers enroll …'})
     return [...enrolled.values()].sort((a, b) => a.serialNumber.localeCompare(b.serialNumber))
   }
   const chosen = new Map<string, EnrolledPrinter>()
   const serials = splitSerials(sel.printers)
   const missing = serials.filter((s) => !enrolled.has(s.toUpperCase()))
   if (missing.length) {
-    throw new LcsError('notFound', `Not enrolled in this organization: ${missing.join(', ')}. Nothing was deployed.`, {hint: '`lcs printers list` shows the enrolled printers (and --org selects another organization).'})
+    throw new LcsError('notFound', `Not enrolled in this organization: ${missing.join(', ')}. Nothing was deployed.`, {
+      hint: '`lcs printers list` shows the enrolled printers (and --org selects another organization).',
+    })
   }
   for (const s of serials) chosen.set(s.toUpperCase(), enrolled.get(s.toUpperCase())!)
   for (const tag of sel.tags ?? []) {
     const tagged = [...enrolled.values()].filter((p) => p.tags.includes(tag))
-    if (!tagged.length) throw new LcsError('notFound', `No enrolled printer has the tag "${tag}". Nothing was deployed.`, {hint: 'Tag printers with `lcs printers tag SERIAL --add TAG`.'})
+    if (!tagged.length)
+      throw new LcsError('notFound', `No enrolled printer has the tag "${tag}". Nothing was deployed.`, {
+        hint: 'Tag printers with `lcs printers tag SERIAL --add TAG`.',
+      })
     for (const p of tagged) chosen.set(p.serialNumber.toUpperCase(), p)
   }
   return [...chosen.values()].sort((a, b) => a.serialNumber.localeCompare(b.serialNumber))

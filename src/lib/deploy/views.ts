@@ -22,11 +22,17 @@ export const waitFlags = {
 const FINAL = new Set(['succeeded', 'failed', 'expired'])
 
 function stepLabel(s: TaskStep): string {
-  return s.kind === 'firmware' ? `firmware ${s.name}` : s.kind === 'app' ? `app ${s.name}${s.version ? ` ${s.version}` : ''}` : `settings ${s.name}`
+  return s.kind === 'firmware'
+    ? `firmware ${s.name}`
+    : s.kind === 'app'
+      ? `app ${s.name}${s.version ? ` ${s.version}` : ''}`
+      : `settings ${s.name}`
 }
 
 function firmwareChange(p: TaskPrinter): string {
-  return p.firmwareAfter && p.firmwareAfter !== p.firmwareBefore ? `${p.firmwareBefore ?? 'unknown'} → ${p.firmwareAfter}` : (p.firmwareBefore ?? '')
+  return p.firmwareAfter && p.firmwareAfter !== p.firmwareBefore
+    ? `${p.firmwareBefore ?? 'unknown'} → ${p.firmwareAfter}`
+    : (p.firmwareBefore ?? '')
 }
 
 function printerLine(p: TaskPrinter): string {
@@ -48,7 +54,9 @@ function printerLine(p: TaskPrinter): string {
 function summaryText(t: DeployTask): string {
   const s = t.summary
   if (!s) return t.detail ?? ''
-  const parts = (['succeeded', 'failed', 'expired', 'running', 'pending', 'scheduled'] as const).filter((k) => s[k]).map((k) => `${s[k]} ${k}`)
+  const parts = (['succeeded', 'failed', 'expired', 'running', 'pending', 'scheduled'] as const)
+    .filter((k) => s[k])
+    .map((k) => `${s[k]} ${k}`)
   return `${s.total} printer${s.total === 1 ? '' : 's'}${parts.length ? `: ${parts.join(', ')}` : ''}`
 }
 
@@ -70,7 +78,11 @@ export class TaskReporter {
     const s = task.summary
     if (s) {
       const done = s.succeeded + s.failed + s.expired
-      this.progress.update(`${done}/${s.total} done · ${s.succeeded} succeeded · ${s.failed} failed${s.expired ? ` · ${s.expired} expired` : ''} · ${s.running} running`, done, s.total)
+      this.progress.update(
+        `${done}/${s.total} done · ${s.succeeded} succeeded · ${s.failed} failed${s.expired ? ` · ${s.expired} expired` : ''} · ${s.running} running`,
+        done,
+        s.total,
+      )
     }
   }
 
@@ -99,11 +111,16 @@ export const TASK_COLUMNS: Column<DeployTask>[] = [
 
 /** A task's header lines (tasks show, and after a deploy). */
 export function taskHeader(t: DeployTask): string {
-  const lines = [`Task ${t.id}  ${t.name ?? t.kind}  (${t.kind})`, `  Status         ${t.status}${t.summary ? ` — ${summaryText(t)}` : t.detail ? ` — ${t.detail}` : ''}`]
+  const lines = [
+    `Task ${t.id}  ${t.name ?? t.kind}  (${t.kind})`,
+    `  Status         ${t.status}${t.summary ? ` — ${summaryText(t)}` : t.detail ? ` — ${t.detail}` : ''}`,
+  ]
   if (t.configurationName) lines.push(`  Configuration  ${t.configurationName}`)
   if (t.schedule) {
     lines.push(`  Starts         ${formatInZone(t.schedule.startAt, t.schedule.timeZone)}`)
-    lines.push(`  Window         ${formatWindow(t.schedule.windowMinutes)} (printers that have not started by ${formatInZone(t.schedule.windowEndsAt, t.schedule.timeZone)} expire)`)
+    lines.push(
+      `  Window         ${formatWindow(t.schedule.windowMinutes)} (printers that have not started by ${formatInZone(t.schedule.windowEndsAt, t.schedule.timeZone)} expire)`,
+    )
   }
   lines.push(`  Created        ${formatTime(t.createdAt)}`)
   if (t.startedAt) lines.push(`  Started        ${formatTime(t.startedAt)}`)
@@ -116,7 +133,12 @@ export function renderTaskDetail(t: DeployTask): string {
 }
 
 /** Waits for a task (with --wait) or says how to follow it; the exit code is 9 when printers failed. */
-export async function followTask(client: CloudClient, orgId: string, task: DeployTask, opts: {wait: boolean; verbose: boolean; pollMs?: number; log: (s: string) => void}): Promise<{task: DeployTask; partial: boolean}> {
+export async function followTask(
+  client: CloudClient,
+  orgId: string,
+  task: DeployTask,
+  opts: {wait: boolean; verbose: boolean; pollMs?: number; log: (s: string) => void},
+): Promise<{task: DeployTask; partial: boolean}> {
   if (!opts.wait) {
     opts.log(`${taskHeader(task)}\n\nFollow it with: lcs tasks watch ${task.id}`)
     return {partial: false, task}
@@ -138,7 +160,12 @@ export const RESOURCE_COLUMNS: Column<Resource>[] = [
   {get: (r) => r.name, header: 'Name'},
   {get: (r) => r.type, header: 'Type'},
   {
-    get: (r) => (r.type === 'firmware' ? `${r.details.build} (${r.details.version})` : r.type === 'app' ? `${r.details.name} ${r.details.version}, ≥ ${r.details.minMemoryMb} MB` : r.fileName),
+    get: (r) =>
+      r.type === 'firmware'
+        ? `${r.details.build} (${r.details.version})`
+        : r.type === 'app'
+          ? `${r.details.name} ${r.details.version}, ≥ ${r.details.minMemoryMb} MB`
+          : r.fileName,
     header: 'Content',
   },
   {get: (r) => r.description ?? '', header: 'Description'},
@@ -149,7 +176,10 @@ export const RESOURCE_COLUMNS: Column<Resource>[] = [
 export const CONFIG_COLUMNS: Column<Configuration>[] = [
   {get: (c) => c.name, header: 'Name'},
   {get: (c) => c.description ?? '', header: 'Description'},
-  {get: (c) => [c.recommendedFirmware ? 'recommended' : '', ...c.firmware.map((f) => f.build ?? f.name)].filter(Boolean).join(', '), header: 'Firmware'},
+  {
+    get: (c) => [c.recommendedFirmware ? 'recommended' : '', ...c.firmware.map((f) => f.build ?? f.name)].filter(Boolean).join(', '),
+    header: 'Firmware',
+  },
   {get: (c) => c.apps.length, header: 'Apps'},
   {get: (c) => c.settings.length, header: 'Settings'},
   {get: (c) => (c.isDefault ? 'yes' : ''), header: 'Default'},
@@ -165,24 +195,57 @@ export function configDetail(c: Configuration, printers?: ConfigurationPrinter[]
     `  Firmware     ${c.recommendedFirmware ? 'recommended version for every model' : 'no recommended firmware'}`,
     ...c.firmware.map((f) => `               ${f.name}: ${f.build} for ${f.models.join(', ')}`),
     `  Apps         ${c.apps.length ? '' : 'none'}`.trimEnd(),
-    ...c.apps.map((a, i) => `    ${i + 1}. ${a.name}${a.version && !a.name.includes(a.version) ? ` ${a.version}` : ''} (${a.source === 'catalog' ? 'catalog' : 'imported app'})`),
+    ...c.apps.map(
+      (a, i) =>
+        `    ${i + 1}. ${a.name}${a.version && !a.name.includes(a.version) ? ` ${a.version}` : ''} (${a.source === 'catalog' ? 'catalog' : 'imported app'})`,
+    ),
     `  Settings     ${c.settings.length ? '' : 'none'}`.trimEnd(),
     ...c.settings.map((s, i) => `    ${i + 1}. ${s.name} (${s.type === 'bundle' ? 'settings bundle' : 'UCF'})`),
     `  ID           ${c.id}`,
   ]
   if (printers?.length) {
     const counts = printers.reduce<Record<string, number>>((m, p) => ({...m, [p.status]: (m[p.status] ?? 0) + 1}), {})
-    lines.push(`  Printers     ${printers.length}: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}`)
+    lines.push(
+      `  Printers     ${printers.length}: ${Object.entries(counts)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', ')}`,
+    )
   }
   return lines.join('\n')
 }
 
 export const configFlags = {
-  app: Flags.string({description: 'An app, in deployment order: a catalog app (name or id) or an imported app resource (name); prefix catalog: or library: when a name is both. Repeatable.', helpGroup: 'CONTENT', multiple: true}),
-  default: Flags.boolean({allowNo: true, description: 'Make it the default configuration (deployed automatically to newly enrolled printers).', helpGroup: 'CONTENT'}),
+  app: Flags.string({
+    description:
+      'An app, in deployment order: a catalog app (name or id) or an imported app resource (name); prefix catalog: or library: when a name is both. Repeatable.',
+    helpGroup: 'CONTENT',
+    multiple: true,
+  }),
+  default: Flags.boolean({
+    allowNo: true,
+    description: 'Make it the default configuration (deployed automatically to newly enrolled printers).',
+    helpGroup: 'CONTENT',
+  }),
   description: Flags.string({description: 'Description.', helpGroup: 'CONTENT'}),
-  file: Flags.file({char: 'f', description: 'A configuration file (YAML: name, description, recommendedFirmware, firmware, apps, settings, default; see docs/rollout.md).', exists: true}),
-  firmware: Flags.string({description: 'A firmware resource (name), at most one per model; overrides the recommended firmware for its models. Repeatable.', helpGroup: 'CONTENT', multiple: true}),
-  'recommended-firmware': Flags.boolean({allowNo: true, description: 'Update every model to the recommended firmware version (resolved at each deployment).', helpGroup: 'CONTENT'}),
-  settings: Flags.string({description: 'A settings resource (UCF or bundle, name), in deployment order. Repeatable.', helpGroup: 'CONTENT', multiple: true}),
+  file: Flags.file({
+    char: 'f',
+    description:
+      'A configuration file (YAML: name, description, recommendedFirmware, firmware, apps, settings, default; see docs/rollout.md).',
+    exists: true,
+  }),
+  firmware: Flags.string({
+    description: 'A firmware resource (name), at most one per model; overrides the recommended firmware for its models. Repeatable.',
+    helpGroup: 'CONTENT',
+    multiple: true,
+  }),
+  'recommended-firmware': Flags.boolean({
+    allowNo: true,
+    description: 'Update every model to the recommended firmware version (resolved at each deployment).',
+    helpGroup: 'CONTENT',
+  }),
+  settings: Flags.string({
+    description: 'A settings resource (UCF or bundle, name), in deployment order. Repeatable.',
+    helpGroup: 'CONTENT',
+    multiple: true,
+  }),
 }

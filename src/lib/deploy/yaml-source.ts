@@ -17,7 +17,10 @@ export class YamlSource {
   private readonly lines = new LineCounter()
   private readonly doc: Document
 
-  constructor(readonly file: string, readonly text: string) {
+  constructor(
+    readonly file: string,
+    readonly text: string,
+  ) {
     this.doc = parseDocument(text, {lineCounter: this.lines, prettyErrors: false, uniqueKeys: true})
     this.value = this.doc.errors.length ? undefined : this.doc.toJS({maxAliasCount: 100})
   }
@@ -61,7 +64,11 @@ export class YamlSource {
   /** The problems as one refusal, each with its line; nothing has changed yet. */
   refuse(problems: Located[], what = 'file'): LcsError {
     const details = problems.map((p) => this.detail(p)).sort((a, b) => lineOf(a) - lineOf(b))
-    return new LcsError('badData', `${this.file}: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the ${what}; nothing was changed.`, {details})
+    return new LcsError(
+      'badData',
+      `${this.file}: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the ${what}; nothing was changed.`,
+      {details},
+    )
   }
 
   /** Parses and validates against a schema; throws with every problem located. */

@@ -95,7 +95,11 @@ function agentFor(id: Identity): Classification {
 /** Eligibility for PET enrollment. A serial the cloud already lists wins over everything: it is a printer. */
 export function classify(id: Identity, opts: ClassifyOptions = {}): Classification {
   if (id.serialNumber && isEnrolled(id.serialNumber, opts.enrolledSerials)) {
-    return {status: 'enrolled', agentType: id.isPrinter ? agentFor(id).agentType : null, reason: `serial ${id.serialNumber} is already enrolled`}
+    return {
+      status: 'enrolled',
+      agentType: id.isPrinter ? agentFor(id).agentType : null,
+      reason: `serial ${id.serialNumber} is already enrolled`,
+    }
   }
   if (!id.isPrinter) return {status: 'unsupported', agentType: null, reason: 'not a printer'}
   return agentFor(id)

@@ -103,7 +103,9 @@ export interface DiscoverResult {
 }
 
 /** Validates every target before anything is sent; throws TargetError naming the token and rule. */
-export async function planDiscovery(opts: Pick<DiscoverOptions, 'targets' | 'files' | 'exclude' | 'local' | 'force'>): Promise<TargetPlan | undefined> {
+export async function planDiscovery(
+  opts: Pick<DiscoverOptions, 'targets' | 'files' | 'exclude' | 'local' | 'force'>,
+): Promise<TargetPlan | undefined> {
   const include = [...opts.targets]
   for (const f of opts.files ?? []) include.push(...(await readTargetFile(f)))
   if (include.length === 0 && !opts.local) return undefined
@@ -115,11 +117,28 @@ const nn = <T>(v: T | undefined): T | null => (v === undefined ? null : v)
 function fromIdentity(address: string, id: Identity, enrolled?: Set<string>): DiscoveredPrinter {
   const c = classify(id, {enrolledSerials: enrolled})
   return {
-    address, adminUrl: null, agentType: c.agentType, alerts: id.alerts, clock: nn(id.clock), detectedErrors: id.detectedErrors,
-    deviceStatus: nn(id.deviceStatus), firmware: nn(id.firmware), location: nn(id.sysLocation), mdnsName: null, model: nn(id.model),
-    pageCount: id.pageCount?.value ?? null, pageCountUnit: id.pageCount?.unit ?? null, printerStatus: nn(id.printerStatus), reason: c.reason,
-    serialNumber: nn(id.serialNumber), source: 'snmp', status: c.status, supplies: id.supplies, sysName: nn(id.sysName),
-    vendor: nn(id.vendor), warnings: [...id.warnings],
+    address,
+    adminUrl: null,
+    agentType: c.agentType,
+    alerts: id.alerts,
+    clock: nn(id.clock),
+    detectedErrors: id.detectedErrors,
+    deviceStatus: nn(id.deviceStatus),
+    firmware: nn(id.firmware),
+    location: nn(id.sysLocation),
+    mdnsName: null,
+    model: nn(id.model),
+    pageCount: id.pageCount?.value ?? null,
+    pageCountUnit: id.pageCount?.unit ?? null,
+    printerStatus: nn(id.printerStatus),
+    reason: c.reason,
+    serialNumber: nn(id.serialNumber),
+    source: 'snmp',
+    status: c.status,
+    supplies: id.supplies,
+    sysName: nn(id.sysName),
+    vendor: nn(id.vendor),
+    warnings: [...id.warnings],
   }
 }
 
@@ -127,10 +146,28 @@ function fromMdns(m: MdnsPrinter, address: string): DiscoveredPrinter {
   const vendor = m.txt.usb_MFG ?? m.txt.ty?.split(' ')[0] ?? null
   const model = m.txt.usb_MDL ?? m.txt.product ?? m.txt.ty ?? null
   return {
-    address, adminUrl: m.txt.adminurl ?? null, agentType: null, alerts: [], clock: null, detectedErrors: [], deviceStatus: null, firmware: null,
-    location: m.txt.note ?? null, mdnsName: m.name, model, pageCount: null, pageCountUnit: null, printerStatus: null,
+    address,
+    adminUrl: m.txt.adminurl ?? null,
+    agentType: null,
+    alerts: [],
+    clock: null,
+    detectedErrors: [],
+    deviceStatus: null,
+    firmware: null,
+    location: m.txt.note ?? null,
+    mdnsName: m.name,
+    model,
+    pageCount: null,
+    pageCountUnit: null,
+    printerStatus: null,
     reason: 'Found by mDNS but no SNMP answer: identity and agent support unknown (check that SNMP is on and the community)',
-    serialNumber: null, source: 'mdns', status: 'unsupported', supplies: [], sysName: m.host ?? null, vendor, warnings: [],
+    serialNumber: null,
+    source: 'mdns',
+    status: 'unsupported',
+    supplies: [],
+    sysName: m.host ?? null,
+    vendor,
+    warnings: [],
   }
 }
 
@@ -147,10 +184,13 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoverResult> {
   }
   opts.signal?.addEventListener('abort', onAbort, {once: true})
   if (opts.signal?.aborted) onAbort()
-  const deadline = opts.deadlineMs === undefined ? undefined : setTimeout(() => {
-    stopped ??= 'deadline'
-    stop.abort()
-  }, opts.deadlineMs)
+  const deadline =
+    opts.deadlineMs === undefined
+      ? undefined
+      : setTimeout(() => {
+          stopped ??= 'deadline'
+          stop.abort()
+        }, opts.deadlineMs)
   try {
     const mdnsMode = opts.mdns ?? false
     let mdnsFound: MdnsPrinter[] = []
@@ -190,12 +230,17 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoverResult> {
       const total = (plan?.count ?? 0) + extra.size
       const s = {...SWEEP_DEFAULTS, ...Object.fromEntries(Object.entries(opts.snmp ?? {}).filter(([, v]) => v !== undefined))}
       for await (const r of sweep({
-        ...s, hosts, onFinish: (stats) => (silent = stats.silent), onProgress: (p, _t, found, sent) => {
+        ...s,
+        hosts,
+        onFinish: (stats) => (silent = stats.silent),
+        onProgress: (p, _t, found, sent) => {
           probed = p
           opts.onProgress?.({found, phase: 'snmp', probed: p, sent, total})
         },
         onSilent: opts.ipp ? (a) => silentAddresses.length < MAX_IPP_HOSTS && silentAddresses.push(a) : undefined,
-        onWarning: (host, message) => warnings.push(`${host}: ${message}`), signal: stop.signal, total,
+        onWarning: (host, message) => warnings.push(`${host}: ${message}`),
+        signal: stop.signal,
+        total,
       })) {
         if (r.varbinds.size === 0) {
           unreadable.push({address: r.address, reason: r.warnings[0] ?? 'no data'})
@@ -208,11 +253,13 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoverResult> {
     // IPP for what SNMP could not reach: mDNS-advertised IPP services, and with `ipp` the silent targets.
     const ippHosts = new Map<string, {port: number; tls: boolean; silentTarget?: boolean}>()
     for (const a of silentAddresses) ippHosts.set(a, {port: opts.ippPort ?? 631, silentTarget: true, tls: false})
-    if (silent > silentAddresses.length && opts.ipp) warnings.push(`IPP: only the first ${MAX_IPP_HOSTS} of ${silent} silent addresses were asked`)
+    if (silent > silentAddresses.length && opts.ipp)
+      warnings.push(`IPP: only the first ${MAX_IPP_HOSTS} of ${silent} silent addresses were asked`)
     for (const m of mdnsFound) {
       const a = m.addresses[0]
       const ippPort = m.ports['_ipp._tcp'] ?? m.ports['_ipps._tcp']
-      if (a && ippPort && !byAddress.has(a) && !unreadable.some((u) => u.address === a)) ippHosts.set(a, {port: ippPort, tls: m.ports['_ipp._tcp'] === undefined})
+      if (a && ippPort && !byAddress.has(a) && !unreadable.some((u) => u.address === a))
+        ippHosts.set(a, {port: ippPort, tls: m.ports['_ipp._tcp'] === undefined})
     }
     if (ippHosts.size > 0 && !stop.signal.aborted) {
       const timeoutMs = (opts.snmp?.timeoutMs ?? SWEEP_DEFAULTS.timeoutMs) * ((opts.snmp?.retries ?? SWEEP_DEFAULTS.retries) + 1)
@@ -230,7 +277,8 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoverResult> {
         } catch (error) {
           // refused or silent: nobody serves IPP there either; anything else answered but was unusable
           const msg = (error as Error).message
-          if (!/connection refused|no complete IPP answer within|ECONNRESET|EHOSTUNREACH|ENETUNREACH/.test(msg) || !q.silentTarget) unreadable.push({address, reason: `IPP: ${msg}`})
+          if (!/connection refused|no complete IPP answer within|ECONNRESET|EHOSTUNREACH|ENETUNREACH/.test(msg) || !q.silentTarget)
+            unreadable.push({address, reason: `IPP: ${msg}`})
         }
       })
       silent -= silentAddresses.filter((a) => byAddress.has(a)).length
@@ -247,7 +295,14 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoverResult> {
         byAddress.set(address, fromMdns(m, address))
       }
     }
-    const result: DiscoverResult = {elapsedMs: Date.now() - started, printers: mergeBySerial([...byAddress.values()]), probed, silent, unreadable, warnings}
+    const result: DiscoverResult = {
+      elapsedMs: Date.now() - started,
+      printers: mergeBySerial([...byAddress.values()]),
+      probed,
+      silent,
+      unreadable,
+      warnings,
+    }
     if (stopped) result.stopped = stopped
     return result
   } finally {
@@ -282,12 +337,16 @@ function mergeBySerial(rows: DiscoveredPrinter[]): DiscoveredPrinter[] {
       continue
     }
     first.otherAddresses = [...(first.otherAddresses ?? []), row.address]
-    first.warnings.push(`Serial ${row.serialNumber} also answered at ${row.address} (a second interface of this printer, or a device reporting a copied serial)`)
+    first.warnings.push(
+      `Serial ${row.serialNumber} also answered at ${row.address} (a second interface of this printer, or a device reporting a copied serial)`,
+    )
   }
   return out
 }
 
 function ipKey(a: string): number {
   const p = a.split('.').map(Number)
-  return p.length === 4 && p.every((n) => Number.isInteger(n)) ? ((p[0] << 24) >>> 0) + (p[1] << 16) + (p[2] << 8) + p[3] : Number.MAX_SAFE_INTEGER
+  return p.length === 4 && p.every((n) => Number.isInteger(n))
+    ? ((p[0] << 24) >>> 0) + (p[1] << 16) + (p[2] << 8) + p[3]
+    : Number.MAX_SAFE_INTEGER
 }

@@ -12,7 +12,13 @@ import {identityOids, printerTables, SYS_OBJECT_ID} from './oids.js'
 import type {Identity, SnmpValue} from './types.js'
 
 const dirs = ['snmprec/', 'snmprec/printmaster/', 'snmprec/stubs/']
-const files = needsRecordings ? [] : dirs.flatMap((d) => readdirSync(recording(d)).filter((f) => f.endsWith('.snmprec')).map((f) => d.slice('snmprec/'.length) + f))
+const files = needsRecordings
+  ? []
+  : dirs.flatMap((d) =>
+      readdirSync(recording(d))
+        .filter((f) => f.endsWith('.snmprec'))
+        .map((f) => d.slice('snmprec/'.length) + f),
+    )
 
 function load(file: string): SnmpRecord[] {
   const text = readFileSync(recording('snmprec/' + file), 'utf8')
@@ -36,7 +42,11 @@ function discover(recs: SnmpRecord[]): {first: Identity; id: Identity} {
   const all = new Map(recs.map((r) => [r.oid, netSnmp(r)]))
   const objectId = all.get(SYS_OBJECT_ID)
   const sysObjectID = typeof objectId === 'string' ? objectId : undefined
-  const get = new Map(identityOids(sysObjectID).filter((o) => all.has(o)).map((o) => [o, all.get(o)]))
+  const get = new Map(
+    identityOids(sysObjectID)
+      .filter((o) => all.has(o))
+      .map((o) => [o, all.get(o)]),
+  )
   const first = identify(get)
   if (!first.isPrinter) return {first, id: first}
   const walked = new Map(get)
@@ -67,55 +77,112 @@ const strip = (brand: string) => (s: string) => s.replace(new RegExp(`^${brand}\
 
 const EXPECT: Record<string, Expect> = {
   'brother.snmprec': {
-    vendor: 'Brother', isPrinter: true, model: (r) => strip('Brother')(r(HR_DESCR_1)),
+    vendor: 'Brother',
+    isPrinter: true,
+    model: (r) => strip('Brother')(r(HR_DESCR_1)),
     serial: (r) => r('1.3.6.1.4.1.2435.2.3.9.4.2.1.5.5.1.0'), // no prtGeneralSerialNumber in this recording
     firmware: (r) => r('1.3.6.1.4.1.2435.2.4.3.1240.6.5.0').replace('Firmware Ver.', ''),
     librenms: ['hardware', 'serial', 'version'],
   },
   'canonprinter_lbp.snmprec': {
-    vendor: 'Canon', isPrinter: true, model: (r) => strip('Canon')(r(HR_DESCR_1)), serial: (r) => r(PRT_SERIAL_1),
-    firmware: (r) => r('1.3.6.1.4.1.1602.1.1.1.4.0'), librenms: ['hardware', 'serial', 'version'],
+    vendor: 'Canon',
+    isPrinter: true,
+    model: (r) => strip('Canon')(r(HR_DESCR_1)),
+    serial: (r) => r(PRT_SERIAL_1),
+    firmware: (r) => r('1.3.6.1.4.1.1602.1.1.1.4.0'),
+    librenms: ['hardware', 'serial', 'version'],
   },
   'dell-laser_s5830dn.snmprec': {
     // Lexmark-built: hrDeviceDescr is "<brand> <model> <serial> <engine firmware>".
-    vendor: 'Dell', isPrinter: true, model: (r) => r(HR_DESCR_1).split(' ')[1], serial: (r) => r(PRT_SERIAL_1),
-    firmware: (r) => r('1.3.6.1.4.1.674.10898.100.1.1.1.0'), librenms: ['serial', 'version'],
+    vendor: 'Dell',
+    isPrinter: true,
+    model: (r) => r(HR_DESCR_1).split(' ')[1],
+    serial: (r) => r(PRT_SERIAL_1),
+    firmware: (r) => r('1.3.6.1.4.1.674.10898.100.1.1.1.0'),
+    librenms: ['serial', 'version'],
   },
   'epson-scanner_ds-860.snmprec': {vendor: 'Epson', isPrinter: false, model: (r) => r(HR_DESCR_1)},
-  'epson.snmprec': {vendor: 'Epson', isPrinter: true, model: (r) => strip('EPSON')(r(HR_DESCR_1)), serial: (r) => r(PRT_SERIAL_1), librenms: ['serial']},
+  'epson.snmprec': {
+    vendor: 'Epson',
+    isPrinter: true,
+    model: (r) => strip('EPSON')(r(HR_DESCR_1)),
+    serial: (r) => r(PRT_SERIAL_1),
+    librenms: ['serial'],
+  },
   'jetdirect_m130nw.snmprec': {
-    vendor: 'HP', isPrinter: true, model: (r) => strip('HP')(r(HR_DESCR_1)), serial: (r) => r(PRT_SERIAL_1),
+    vendor: 'HP',
+    isPrinter: true,
+    model: (r) => strip('HP')(r(HR_DESCR_1)),
+    serial: (r) => r(PRT_SERIAL_1),
     // HP PML string: 2-byte symbol-set prefix, then the firmware date code.
     firmware: (r) => Buffer.from(r('1.3.6.1.4.1.11.2.3.9.4.2.1.1.3.5.0'), 'latin1').subarray(2).toString(),
     librenms: ['serial', 'version'],
   },
-  'jetdirect_m880.snmprec': {vendor: 'HP', isPrinter: true, model: (r) => strip('HP')(r(HR_DESCR_1)), librenms: ['hardware', 'serial', 'version']},
+  'jetdirect_m880.snmprec': {
+    vendor: 'HP',
+    isPrinter: true,
+    model: (r) => strip('HP')(r(HR_DESCR_1)),
+    librenms: ['hardware', 'serial', 'version'],
+  },
   'konica_c250i.snmprec': {
-    vendor: 'Konica Minolta', isPrinter: true, model: (r) => strip('KONICA MINOLTA')(r(HR_DESCR_1)), serial: (r) => r(PRT_SERIAL_1),
-    firmware: (r) => r('1.3.6.1.4.1.18334.1.1.1.1.6.1.0'), librenms: ['hardware', 'serial', 'version'], errors: ['serviceRequested'],
+    vendor: 'Konica Minolta',
+    isPrinter: true,
+    model: (r) => strip('KONICA MINOLTA')(r(HR_DESCR_1)),
+    serial: (r) => r(PRT_SERIAL_1),
+    firmware: (r) => r('1.3.6.1.4.1.18334.1.1.1.1.6.1.0'),
+    librenms: ['hardware', 'serial', 'version'],
+    errors: ['serviceRequested'],
   },
   'okilan_9450g.snmprec': {
     // No Host Resources description: the 1284 device ID names the model, sysDescr the firmware.
-    vendor: 'OKI', isPrinter: true, model: (r) => mdl(r(HP_DEVICE_ID)),
-    firmware: (r) => /Attached to \S+ Rev\.(\S+)/.exec(r(SYS_DESCR))![1], librenms: ['hardware', 'serial', 'version'],
+    vendor: 'OKI',
+    isPrinter: true,
+    model: (r) => mdl(r(HP_DEVICE_ID)),
+    firmware: (r) => /Attached to \S+ Rev\.(\S+)/.exec(r(SYS_DESCR))![1],
+    librenms: ['hardware', 'serial', 'version'],
   },
   'samsungprinter_m4080fx.snmprec': {
-    vendor: 'Samsung', isPrinter: true, model: (r) => strip('Samsung')(r(HR_DESCR_1)),
-    firmware: (r) => /; V([\d.]+)_/.exec(r(SYS_DESCR))![1], librenms: ['serial'], errors: ['lowPaper'],
+    vendor: 'Samsung',
+    isPrinter: true,
+    model: (r) => strip('Samsung')(r(HR_DESCR_1)),
+    firmware: (r) => /; V([\d.]+)_/.exec(r(SYS_DESCR))![1],
+    librenms: ['serial'],
+    errors: ['lowPaper'],
   },
-  'sharp.snmprec': {vendor: 'Sharp', isPrinter: true, model: (r) => strip('SHARP')(r(HR_DESCR_1)), serial: (r) => r(PRT_SERIAL_1), librenms: ['serial'], errors: ['lowToner']},
+  'sharp.snmprec': {
+    vendor: 'Sharp',
+    isPrinter: true,
+    model: (r) => strip('SHARP')(r(HR_DESCR_1)),
+    serial: (r) => r(PRT_SERIAL_1),
+    librenms: ['serial'],
+    errors: ['lowToner'],
+  },
   'xerox.snmprec': {
-    vendor: 'Xerox', isPrinter: true, model: (r) => mdl(r('1.3.6.1.4.1.253.8.51.1.2.1.20.1')),
-    firmware: (r) => /; SS ([\d.]+),/.exec(r(SYS_DESCR))![1], librenms: ['hardware', 'serial'],
+    vendor: 'Xerox',
+    isPrinter: true,
+    model: (r) => mdl(r('1.3.6.1.4.1.253.8.51.1.2.1.20.1')),
+    firmware: (r) => /; SS ([\d.]+),/.exec(r(SYS_DESCR))![1],
+    librenms: ['hardware', 'serial'],
   },
   'zebra.snmprec': {
     // Label printer behind a ZebraNet print server (sysObjectID 683): no Printer-MIB at all.
-    vendor: 'Zebra', isPrinter: true, model: (r) => r('1.3.6.1.4.1.10642.1.1.0'), firmware: (r) => r('1.3.6.1.4.1.10642.1.2.0'),
+    vendor: 'Zebra',
+    isPrinter: true,
+    model: (r) => r('1.3.6.1.4.1.10642.1.1.0'),
+    firmware: (r) => r('1.3.6.1.4.1.10642.1.2.0'),
     librenms: ['version'],
   },
-  'printmaster/printmaster_brother.snmprec': {vendor: 'Brother', isPrinter: true, model: (r) => strip('Brother')(r(HR_DESCR_1)), serial: (r) => r(PRT_SERIAL_1)},
+  'printmaster/printmaster_brother.snmprec': {
+    vendor: 'Brother',
+    isPrinter: true,
+    model: (r) => strip('Brother')(r(HR_DESCR_1)),
+    serial: (r) => r(PRT_SERIAL_1),
+  },
   'printmaster/printmaster_kyocera_p2040.snmprec': {
-    vendor: 'Kyocera', isPrinter: true, model: (r) => r('1.3.6.1.4.1.1347.43.5.1.1.1.1'), serial: (r) => r(PRT_SERIAL_1),
+    vendor: 'Kyocera',
+    isPrinter: true,
+    model: (r) => r('1.3.6.1.4.1.1347.43.5.1.1.1.1'),
+    serial: (r) => r(PRT_SERIAL_1),
     firmware: (r) => r('1.3.6.1.4.1.1347.43.5.4.1.5.1.1'),
   },
   'stubs/canonprinter_d1180.snmprec': {vendor: 'Canon', isPrinter: true, model: (r) => /^Canon (\S+) \/P$/.exec(r(SYS_DESCR))![1]},
@@ -126,26 +193,59 @@ const EXPECT: Record<string, Expect> = {
   // sysDescr is an HP JetDirect's, but sysObjectID is Kyocera's: the enterprise number wins by design.
   'stubs/jetdirect_1.snmprec': {vendor: 'Kyocera', isPrinter: true},
   'stubs/kyocera.snmprec': {
-    vendor: 'Kyocera', isPrinter: true, model: (r) => r('1.3.6.1.4.1.1347.43.5.1.1.1.1'), serial: (r) => r('1.3.6.1.4.1.1347.43.5.1.1.28.1'),
+    vendor: 'Kyocera',
+    isPrinter: true,
+    model: (r) => r('1.3.6.1.4.1.1347.43.5.1.1.1.1'),
+    serial: (r) => r('1.3.6.1.4.1.1347.43.5.1.1.28.1'),
     firmware: (r) => r('1.3.6.1.4.1.1347.43.5.4.1.5.1.1'),
   },
   'stubs/lexmarkprinter.snmprec': {
-    vendor: 'Lexmark', isPrinter: true, model: (r) => /^Lexmark (\S+) version/.exec(r(SYS_DESCR))![1],
+    vendor: 'Lexmark',
+    isPrinter: true,
+    model: (r) => /^Lexmark (\S+) version/.exec(r(SYS_DESCR))![1],
     firmware: (r) => /version (\S+) kernel/.exec(r(SYS_DESCR))![1],
   },
-  'stubs/okilan.snmprec': {vendor: 'OKI', isPrinter: true, model: (r) => /Attached to (\S+)/.exec(r(SYS_DESCR))![1], firmware: (r) => /Attached to \S+ Rev\.(\S+)/.exec(r(SYS_DESCR))![1]},
-  'stubs/ricoh_aficio.snmprec': {vendor: 'Ricoh', isPrinter: true, model: (r) => /^RICOH (.+?) [\d.]+ \//.exec(r(SYS_DESCR))![1], firmware: (r) => /^RICOH .+? ([\d.]+) \//.exec(r(SYS_DESCR))![1]},
-  'stubs/samsungprinter_clx.snmprec': {vendor: 'Samsung', isPrinter: true, model: (r) => /^Samsung (\S+) Series;/.exec(r(SYS_DESCR))![1], serial: (r) => /S\/N (\S+)$/.exec(r(SYS_DESCR))![1], firmware: (r) => /;V([\d.]+) /.exec(r(SYS_DESCR))![1]},
+  'stubs/okilan.snmprec': {
+    vendor: 'OKI',
+    isPrinter: true,
+    model: (r) => /Attached to (\S+)/.exec(r(SYS_DESCR))![1],
+    firmware: (r) => /Attached to \S+ Rev\.(\S+)/.exec(r(SYS_DESCR))![1],
+  },
+  'stubs/ricoh_aficio.snmprec': {
+    vendor: 'Ricoh',
+    isPrinter: true,
+    model: (r) => /^RICOH (.+?) [\d.]+ \//.exec(r(SYS_DESCR))![1],
+    firmware: (r) => /^RICOH .+? ([\d.]+) \//.exec(r(SYS_DESCR))![1],
+  },
+  'stubs/samsungprinter_clx.snmprec': {
+    vendor: 'Samsung',
+    isPrinter: true,
+    model: (r) => /^Samsung (\S+) Series;/.exec(r(SYS_DESCR))![1],
+    serial: (r) => /S\/N (\S+)$/.exec(r(SYS_DESCR))![1],
+    firmware: (r) => /;V([\d.]+) /.exec(r(SYS_DESCR))![1],
+  },
   'stubs/samsungprinter_s.snmprec': {vendor: 'Samsung', isPrinter: false, model: (r) => strip('Samsung')(r(SYS_DESCR))},
   // Savin is a Ricoh brand: kept in the model, since the vendor field says Ricoh.
-  'stubs/savin_c4503.snmprec': {vendor: 'Ricoh', isPrinter: true, model: (r) => /^(SAVIN .+?) [\d.]+ \//.exec(r(SYS_DESCR))![1], firmware: (r) => /^SAVIN .+? ([\d.]+) \//.exec(r(SYS_DESCR))![1]},
+  'stubs/savin_c4503.snmprec': {
+    vendor: 'Ricoh',
+    isPrinter: true,
+    model: (r) => /^(SAVIN .+?) [\d.]+ \//.exec(r(SYS_DESCR))![1],
+    firmware: (r) => /^SAVIN .+? ([\d.]+) \//.exec(r(SYS_DESCR))![1],
+  },
   'stubs/sharp_mx3140n.snmprec': {vendor: 'Sharp', isPrinter: true, model: (r) => strip('SHARP')(r(SYS_DESCR))},
   'stubs/toshiba-tec_estudio2505.snmprec': {vendor: 'Toshiba', isPrinter: true, model: (r) => strip('TOSHIBA')(r(SYS_DESCR))},
   'stubs/toshiba-tec_ev4.snmprec': {vendor: 'Toshiba', isPrinter: true, model: (r) => strip('TOSHIBA TEC')(r(SYS_DESCR))},
   'stubs/toshiba-tec_sx5t.snmprec': {vendor: 'Toshiba', isPrinter: true, model: (r) => strip('TOSHIBA TEC')(r(SYS_DESCR))},
-  'stubs/xerox_color.snmprec': {vendor: 'Xerox', isPrinter: true, model: (r) => /^Xerox ([^;]+);/.exec(r(SYS_DESCR))![1], firmware: (r) => /;System ([\d.]+),/.exec(r(SYS_DESCR))![1]},
+  'stubs/xerox_color.snmprec': {
+    vendor: 'Xerox',
+    isPrinter: true,
+    model: (r) => /^Xerox ([^;]+);/.exec(r(SYS_DESCR))![1],
+    firmware: (r) => /;System ([\d.]+),/.exec(r(SYS_DESCR))![1],
+  },
   'stubs/xerox_phaser.snmprec': {
-    vendor: 'Xerox', isPrinter: true, model: (r) => /^Xerox ([^;]+);/.exec(r(SYS_DESCR))![1],
+    vendor: 'Xerox',
+    isPrinter: true,
+    model: (r) => /^Xerox ([^;]+);/.exec(r(SYS_DESCR))![1],
     firmware: (r) => /; System ([\d.]+),/.exec(r(SYS_DESCR))![1],
   },
   'stubs/zebra_1.snmprec': {vendor: 'Zebra', isPrinter: true},
@@ -153,10 +253,24 @@ const EXPECT: Record<string, Expect> = {
 
 // LibreNMS os names → our vendor names (the vendor half of LibreNMS's expectation).
 const OS_VENDOR: Record<string, string> = {
-  brother: 'Brother', canonprinter: 'Canon', 'dell-laser': 'Dell', 'epson-scanner': 'Epson', epson: 'Epson',
-  jetdirect: 'HP', konica: 'Konica Minolta', okilan: 'OKI', samsungprinter: 'Samsung', sharp: 'Sharp', xerox: 'Xerox',
-  zebra: 'Zebra', developprinter: 'Konica Minolta', kyocera: 'Kyocera', lexmarkprinter: 'Lexmark', ricoh: 'Ricoh',
-  savin: 'Ricoh', 'toshiba-tec': 'Toshiba',
+  brother: 'Brother',
+  canonprinter: 'Canon',
+  'dell-laser': 'Dell',
+  'epson-scanner': 'Epson',
+  epson: 'Epson',
+  jetdirect: 'HP',
+  konica: 'Konica Minolta',
+  okilan: 'OKI',
+  samsungprinter: 'Samsung',
+  sharp: 'Sharp',
+  xerox: 'Xerox',
+  zebra: 'Zebra',
+  developprinter: 'Konica Minolta',
+  kyocera: 'Kyocera',
+  lexmarkprinter: 'Lexmark',
+  ricoh: 'Ricoh',
+  savin: 'Ricoh',
+  'toshiba-tec': 'Toshiba',
 }
 
 function expected(file: string): Record<string, unknown> {
@@ -165,8 +279,14 @@ function expected(file: string): Record<string, unknown> {
 
 test('every recording has expectations (a new recording must be added here)', {skip: needsRecordings}, () => {
   assert.ok(files.length >= 34, `found ${files.length} recordings`)
-  assert.deepEqual(files.filter((f) => !EXPECT[f]), [])
-  assert.deepEqual(Object.keys(EXPECT).filter((f) => !files.includes(f)), [])
+  assert.deepEqual(
+    files.filter((f) => !EXPECT[f]),
+    [],
+  )
+  assert.deepEqual(
+    Object.keys(EXPECT).filter((f) => !files.includes(f)),
+    [],
+  )
 })
 
 for (const file of files) {
@@ -218,7 +338,9 @@ for (const file of files) {
       if (colorant) assert.equal(s.color, colorant.toString(), `colour of supply ${s.index} joins the colorant table`)
     }
     // The alert table, row for row.
-    const alertRows = new Set(recs.filter((r) => r.oid.startsWith('1.3.6.1.2.1.43.18.1.1.')).map((r) => r.oid.split('.').slice(-2).join('.')))
+    const alertRows = new Set(
+      recs.filter((r) => r.oid.startsWith('1.3.6.1.2.1.43.18.1.1.')).map((r) => r.oid.split('.').slice(-2).join('.')),
+    )
     assert.equal(id.alerts.length, alertRows.size)
     for (const a of id.alerts) assert.equal(a.code, byOid.get(`1.3.6.1.2.1.43.18.1.1.7.1.${a.index}`)?.value)
 
@@ -229,7 +351,7 @@ for (const file of files) {
     // Second opinions.
     if (!file.startsWith('printmaster/')) {
       const j = expected(file)
-      const os = typeof j.os === 'string' ? j.os : (j.os as {discovery: Record<string, unknown>[]}).discovery[0].os as string
+      const os = typeof j.os === 'string' ? j.os : ((j.os as {discovery: Record<string, unknown>[]}).discovery[0].os as string)
       assert.equal(OS_VENDOR[os], file === 'stubs/jetdirect_1.snmprec' ? 'HP' : e.vendor, `LibreNMS os ${os}`)
       const d = (j.os as {discovery?: Record<string, string | null>[]}).discovery?.[0]
       for (const f of e.librenms ?? []) {
@@ -263,10 +385,15 @@ test('PrintMaster expectations', {skip: needsRecordings}, () => {
 test('PrintMaster Brother: clock, colorants, alerts, status', {skip: needsRecordings}, () => {
   const {id} = discover(load('printmaster/printmaster_brother.snmprec'))
   assert.equal(id.clock, '2018-01-01T03:19:04.000') // 07e2 01 01 03 13 04 00: no zone, device-local time
-  assert.deepEqual(id.supplies.slice(0, 4).map((s) => [s.description, s.color, s.status]), [
-    ['Black Toner Cartridge', 'black', 'someRemaining'], ['Cyan Toner Cartridge', 'cyan', 'someRemaining'],
-    ['Magenta Toner Cartridge', 'magenta', 'someRemaining'], ['Yellow Toner Cartridge', 'yellow', 'someRemaining'],
-  ])
+  assert.deepEqual(
+    id.supplies.slice(0, 4).map((s) => [s.description, s.color, s.status]),
+    [
+      ['Black Toner Cartridge', 'black', 'someRemaining'],
+      ['Cyan Toner Cartridge', 'cyan', 'someRemaining'],
+      ['Magenta Toner Cartridge', 'magenta', 'someRemaining'],
+      ['Yellow Toner Cartridge', 'yellow', 'someRemaining'],
+    ],
+  )
   assert.equal(id.printerStatus, 'idle')
   assert.equal(id.deviceStatus, 'running')
   assert.deepEqual(id.alerts, [{index: 1, code: 0, description: 'Sleep', time: 0}])
@@ -274,15 +401,21 @@ test('PrintMaster Brother: clock, colorants, alerts, status', {skip: needsRecord
 
 test('PrintMaster Kyocera: alerts decoded by RFC 3805 names', {skip: needsRecordings}, () => {
   const {id} = discover(load('printmaster/printmaster_kyocera_p2040.snmprec'))
-  assert.deepEqual(id.alerts.map((a) => [a.index, a.severity, a.code, a.codeName, a.group]), [
-    [2, 'warning', 503, 'powerUp', 'generalPrinter'],
-    [23, 'warningBinaryChangeEvent', 1001, 'markerFuserUnderTemperature', 'marker'],
-    [24, 'warningBinaryChangeEvent', 1001, 'markerFuserUnderTemperature', 'marker'],
-  ])
-  assert.deepEqual(id.supplies.map((s) => [s.description, s.type, s.unit, s.class, s.percent, s.color]), [
-    ['TK-1162', 'toner', 'impressions', 'supplyThatIsConsumed', 98, 'black'],
-    ['Waste Toner Box', 'wasteToner', 'impressions', 'receptacleThatIsFilled', undefined, undefined],
-  ])
+  assert.deepEqual(
+    id.alerts.map((a) => [a.index, a.severity, a.code, a.codeName, a.group]),
+    [
+      [2, 'warning', 503, 'powerUp', 'generalPrinter'],
+      [23, 'warningBinaryChangeEvent', 1001, 'markerFuserUnderTemperature', 'marker'],
+      [24, 'warningBinaryChangeEvent', 1001, 'markerFuserUnderTemperature', 'marker'],
+    ],
+  )
+  assert.deepEqual(
+    id.supplies.map((s) => [s.description, s.type, s.unit, s.class, s.percent, s.color]),
+    [
+      ['TK-1162', 'toner', 'impressions', 'supplyThatIsConsumed', 98, 'black'],
+      ['Waste Toner Box', 'wasteToner', 'impressions', 'receptacleThatIsFilled', undefined, undefined],
+    ],
+  )
 })
 
 test('edge cases: the scanner is not a printer, the label printer is a fleet-only printer', {skip: needsRecordings}, () => {

@@ -9,9 +9,23 @@ export type {Identity, IdentifyOptions, SnmpValue, Varbinds} from './types.js'
 
 /** IANA enterprise numbers of printer vendors (DESIGN §4; 2435 Brother, 10642 Zebra, 128 Tektronix added). */
 export const VENDORS: Readonly<Record<number, string>> = {
-  641: 'Lexmark', 11: 'HP', 253: 'Xerox', 297: 'Fuji Xerox', 1602: 'Canon', 367: 'Ricoh', 1347: 'Kyocera',
-  18334: 'Konica Minolta', 2385: 'Sharp', 1248: 'Epson', 2001: 'OKI', 236: 'Samsung', 1129: 'Toshiba', 674: 'Dell',
-  2435: 'Brother', 10642: 'Zebra', 128: 'Tektronix',
+  641: 'Lexmark',
+  11: 'HP',
+  253: 'Xerox',
+  297: 'Fuji Xerox',
+  1602: 'Canon',
+  367: 'Ricoh',
+  1347: 'Kyocera',
+  18334: 'Konica Minolta',
+  2385: 'Sharp',
+  1248: 'Epson',
+  2001: 'OKI',
+  236: 'Samsung',
+  1129: 'Toshiba',
+  674: 'Dell',
+  2435: 'Brother',
+  10642: 'Zebra',
+  128: 'Tektronix',
 }
 
 const PEN_BY_NAME = new Map(Object.entries(VENDORS).map(([pen, name]) => [name, Number(pen)]))
@@ -40,14 +54,18 @@ const KEYWORDS: [RegExp, string][] = [
 // Enterprises that make (almost) nothing but printers: with no Host Resources answer, their agents count as
 // printers. 1129 is Toshiba TEC (MFPs, label printers), not Toshiba Corporation.
 const PRINTER_ONLY = new Set([641, 253, 297, 367, 1347, 18334, 2435, 2001, 10642, 1129, 128])
-const PRINTER_WORDS = new RegExp([
-  /\b(printer|printing|laser|laserjet|inkjet|mfp|multifunction|copier|jetdirect|okilan|zebranet)\b/.source,
-  /\b(bizhub|ineo|e-studio|ecosys|taskalfa|aficio|imagerunner|imageclass|workcentre|versalink|altalink|phaser|docu)/.source,
-  /\b(LBP|MF|MX|AR|CLX|CLP|CLC|ML|SCX|NC|AL|EPL|LP|iR|iPR)-?[A-Z]{0,2}\d/.source,
-].join('|'), 'i')
+const PRINTER_WORDS = new RegExp(
+  [
+    /\b(printer|printing|laser|laserjet|inkjet|mfp|multifunction|copier|jetdirect|okilan|zebranet)\b/.source,
+    /\b(bizhub|ineo|e-studio|ecosys|taskalfa|aficio|imagerunner|imageclass|workcentre|versalink|altalink|phaser|docu)/.source,
+    /\b(LBP|MF|MX|AR|CLX|CLP|CLC|ML|SCX|NC|AL|EPL|LP|iR|iPR)-?[A-Z]{0,2}\d/.source,
+  ].join('|'),
+  'i',
+)
 const SCANNER_WORDS = /\bscan(ner)?\b/i
 // The vendor is its own field, so the model drops a leading brand name.
-const BRAND_PREFIX = /^(lexmark|hp|hewlett[- ]?packard|xerox|fuji ?xerox|fujifilm|canon|ricoh|kyocera|konica minolta|sharp|epson|oki|samsung|toshiba(?: tec)?|dell|brother|zebra|tektronix)\s+/i
+const BRAND_PREFIX =
+  /^(lexmark|hp|hewlett[- ]?packard|xerox|fuji ?xerox|fujifilm|canon|ricoh|kyocera|konica minolta|sharp|epson|oki|samsung|toshiba(?: tec)?|dell|brother|zebra|tektronix)\s+/i
 // Lexmark-built firmware banner (also on Dell/Toshiba OEM models): "<model> version <fw> kernel <k> All-N-1".
 const LEXMARK_BANNER = /\bversion\s+\S+\s+kernel\s+\S+\s+All-N-\d/i
 const INFRA_WORDS = /\b(built-in|ethernet|print(ing)? ?(server|system)|network|interface|scan|wired|wireless|card|adapter|board|usb)\b/i
@@ -56,57 +74,213 @@ const PLACEHOLDER = /^(unknown|n\/?a|none|null|0+|x+|-+|\?+|<private>)$/i
 const DEVICE_STATUS = ['', 'unknown', 'running', 'warning', 'testing', 'down']
 const PRINTER_STATUS = ['', 'other', 'unknown', 'idle', 'printing', 'warmup']
 // hrPrinterDetectedErrorState: bit 0 is the most significant bit of the first octet (RFC 2790, RFC 3805).
-const ERROR_BITS = ['lowPaper', 'noPaper', 'lowToner', 'noToner', 'doorOpen', 'jammed', 'offline', 'serviceRequested',
-  'inputTrayMissing', 'outputTrayMissing', 'markerSupplyMissing', 'outputNearFull', 'outputFull', 'inputTrayEmpty',
-  'overduePreventMaint']
+const ERROR_BITS = [
+  'lowPaper',
+  'noPaper',
+  'lowToner',
+  'noToner',
+  'doorOpen',
+  'jammed',
+  'offline',
+  'serviceRequested',
+  'inputTrayMissing',
+  'outputTrayMissing',
+  'markerSupplyMissing',
+  'outputNearFull',
+  'outputFull',
+  'inputTrayEmpty',
+  'overduePreventMaint',
+]
 // IANA-PRINTER-MIB enumerations.
-const SUPPLY_TYPES = ['', 'other', 'unknown', 'toner', 'wasteToner', 'ink', 'inkCartridge', 'inkRibbon', 'wasteInk',
-  'opc', 'developer', 'fuserOil', 'solidWax', 'ribbonWax', 'wasteWax', 'fuser', 'coronaWire', 'fuserOilWick',
-  'cleanerUnit', 'fuserCleaningPad', 'transferUnit', 'tonerCartridge', 'fuserOiler', 'water', 'wasteWater',
-  'glueWaterAdditive', 'wastePaper', 'bindingSupply', 'bandingSupply', 'stitchingWire', 'shrinkWrap', 'paperWrap',
-  'staples', 'inserts', 'covers']
-const SUPPLY_UNITS: Record<number, string> = {1: 'other', 2: 'unknown', 3: 'tenThousandthsOfInches', 4: 'micrometers',
-  7: 'impressions', 8: 'sheets', 11: 'hours', 12: 'thousandthsOfOunces', 13: 'tenthsOfGrams',
-  14: 'hundrethsOfFluidOunces', 15: 'tenthsOfMilliliters', 16: 'feet', 17: 'meters', 18: 'items', 19: 'percent'}
-const COUNTER_UNITS: Record<number, string> = {3: 'tenThousandthsOfInches', 4: 'micrometers', 5: 'characters',
-  6: 'lines', 7: 'impressions', 8: 'sheets', 9: 'dotRow', 11: 'hours', 16: 'feet', 17: 'meters'}
+const SUPPLY_TYPES = [
+  '',
+  'other',
+  'unknown',
+  'toner',
+  'wasteToner',
+  'ink',
+  'inkCartridge',
+  'inkRibbon',
+  'wasteInk',
+  'opc',
+  'developer',
+  'fuserOil',
+  'solidWax',
+  'ribbonWax',
+  'wasteWax',
+  'fuser',
+  'coronaWire',
+  'fuserOilWick',
+  'cleanerUnit',
+  'fuserCleaningPad',
+  'transferUnit',
+  'tonerCartridge',
+  'fuserOiler',
+  'water',
+  'wasteWater',
+  'glueWaterAdditive',
+  'wastePaper',
+  'bindingSupply',
+  'bandingSupply',
+  'stitchingWire',
+  'shrinkWrap',
+  'paperWrap',
+  'staples',
+  'inserts',
+  'covers',
+]
+const SUPPLY_UNITS: Record<number, string> = {
+  1: 'other',
+  2: 'unknown',
+  3: 'tenThousandthsOfInches',
+  4: 'micrometers',
+  7: 'impressions',
+  8: 'sheets',
+  11: 'hours',
+  12: 'thousandthsOfOunces',
+  13: 'tenthsOfGrams',
+  14: 'hundrethsOfFluidOunces',
+  15: 'tenthsOfMilliliters',
+  16: 'feet',
+  17: 'meters',
+  18: 'items',
+  19: 'percent',
+}
+const COUNTER_UNITS: Record<number, string> = {
+  3: 'tenThousandthsOfInches',
+  4: 'micrometers',
+  5: 'characters',
+  6: 'lines',
+  7: 'impressions',
+  8: 'sheets',
+  9: 'dotRow',
+  11: 'hours',
+  16: 'feet',
+  17: 'meters',
+}
 const SUPPLY_CLASSES: Record<number, string> = {1: 'other', 3: 'supplyThatIsConsumed', 4: 'receptacleThatIsFilled'}
 const SPECIAL_LEVELS: Record<number, SupplyStatus> = {[-1]: 'other', [-2]: 'unknown', [-3]: 'someRemaining'}
 const SEVERITIES: Record<number, string> = {1: 'other', 3: 'critical', 4: 'warning', 5: 'warningBinaryChangeEvent'}
-const ALERT_GROUPS: Record<number, string> = {1: 'other', 3: 'hostResourcesMIBStorageTable',
-  4: 'hostResourcesMIBDeviceTable', 5: 'generalPrinter', 6: 'cover', 7: 'localization', 8: 'input', 9: 'output',
-  10: 'marker', 11: 'markerSupplies', 12: 'markerColorant', 13: 'mediaPath', 14: 'channel', 15: 'interpreter',
-  16: 'consoleDisplayBuffer', 17: 'consoleLights', 18: 'alert', 30: 'finDevice', 31: 'finSupply',
-  32: 'finSupplyMediaInput', 33: 'finAttribute'}
-const ALERT_CODES: Record<number, string> = {1: 'other', 2: 'unknown', 3: 'coverOpen', 4: 'coverClosed',
-  5: 'interlockOpen', 6: 'interlockClosed', 7: 'configurationChange', 8: 'jam', 9: 'subunitMissing',
-  10: 'subunitLifeAlmostOver', 11: 'subunitLifeOver', 12: 'subunitAlmostEmpty', 13: 'subunitEmpty',
-  14: 'subunitAlmostFull', 15: 'subunitFull', 16: 'subunitNearLimit', 17: 'subunitAtLimit', 18: 'subunitOpened',
-  19: 'subunitClosed', 20: 'subunitTurnedOn', 21: 'subunitTurnedOff', 22: 'subunitOffline', 23: 'subunitPowerSaver',
-  24: 'subunitWarmingUp', 25: 'subunitAdded', 26: 'subunitRemoved', 27: 'subunitResourceAdded',
-  28: 'subunitResourceRemoved', 29: 'subunitRecoverableFailure', 30: 'subunitUnrecoverableFailure',
-  31: 'subunitRecoverableStorageError', 32: 'subunitUnrecoverableStorageError', 33: 'subunitMotorFailure',
-  34: 'subunitMemoryExhausted', 35: 'subunitUnderTemperature', 36: 'subunitOverTemperature',
-  37: 'subunitTimingFailure', 38: 'subunitThermistorFailure', 501: 'doorOpen', 502: 'doorClosed', 503: 'powerUp',
-  504: 'powerDown', 505: 'printerNMSReset', 506: 'printerManualReset', 507: 'printerReadyToPrint',
-  801: 'inputMediaTrayMissing', 802: 'inputMediaSizeChange', 803: 'inputMediaWeightChange',
-  804: 'inputMediaTypeChange', 805: 'inputMediaColorChange', 806: 'inputMediaFormPartsChange',
-  807: 'inputMediaSupplyLow', 808: 'inputMediaSupplyEmpty', 809: 'inputMediaChangeRequest',
-  810: 'inputManualInputRequest', 811: 'inputTrayPositionFailure', 812: 'inputTrayElevationFailure',
-  813: 'inputCannotFeedSizeSelected', 901: 'outputMediaTrayMissing', 902: 'outputMediaTrayAlmostFull',
-  903: 'outputMediaTrayFull', 904: 'outputMailboxSelectFailure', 1001: 'markerFuserUnderTemperature',
-  1002: 'markerFuserOverTemperature', 1003: 'markerFuserTimingFailure', 1004: 'markerFuserThermistorFailure',
-  1005: 'markerAdjustingPrintQuality', 1101: 'markerTonerEmpty', 1102: 'markerInkEmpty',
-  1103: 'markerPrintRibbonEmpty', 1104: 'markerTonerAlmostEmpty', 1105: 'markerInkAlmostEmpty',
-  1106: 'markerPrintRibbonAlmostEmpty', 1107: 'markerWasteTonerReceptacleAlmostFull',
-  1108: 'markerWasteInkReceptacleAlmostFull', 1109: 'markerWasteTonerReceptacleFull',
-  1110: 'markerWasteInkReceptacleFull', 1111: 'markerOpcLifeAlmostOver', 1112: 'markerOpcLifeOver',
-  1113: 'markerDeveloperAlmostEmpty', 1114: 'markerDeveloperEmpty', 1115: 'markerTonerCartridgeMissing',
-  1301: 'mediaPathMediaTrayMissing', 1302: 'mediaPathMediaTrayAlmostFull', 1303: 'mediaPathMediaTrayFull',
-  1304: 'mediaPathCannotDuplexMediaSelected', 1501: 'interpreterMemoryIncrease', 1502: 'interpreterMemoryDecrease',
-  1503: 'interpreterCartridgeAdded', 1504: 'interpreterCartridgeDeleted', 1505: 'interpreterResourceAdded',
-  1506: 'interpreterResourceDeleted', 1507: 'interpreterResourceUnavailable',
-  1509: 'interpreterComplexPageEncountered', 1801: 'alertRemovalOfBinaryChangeEntry'}
+const ALERT_GROUPS: Record<number, string> = {
+  1: 'other',
+  3: 'hostResourcesMIBStorageTable',
+  4: 'hostResourcesMIBDeviceTable',
+  5: 'generalPrinter',
+  6: 'cover',
+  7: 'localization',
+  8: 'input',
+  9: 'output',
+  10: 'marker',
+  11: 'markerSupplies',
+  12: 'markerColorant',
+  13: 'mediaPath',
+  14: 'channel',
+  15: 'interpreter',
+  16: 'consoleDisplayBuffer',
+  17: 'consoleLights',
+  18: 'alert',
+  30: 'finDevice',
+  31: 'finSupply',
+  32: 'finSupplyMediaInput',
+  33: 'finAttribute',
+}
+const ALERT_CODES: Record<number, string> = {
+  1: 'other',
+  2: 'unknown',
+  3: 'coverOpen',
+  4: 'coverClosed',
+  5: 'interlockOpen',
+  6: 'interlockClosed',
+  7: 'configurationChange',
+  8: 'jam',
+  9: 'subunitMissing',
+  10: 'subunitLifeAlmostOver',
+  11: 'subunitLifeOver',
+  12: 'subunitAlmostEmpty',
+  13: 'subunitEmpty',
+  14: 'subunitAlmostFull',
+  15: 'subunitFull',
+  16: 'subunitNearLimit',
+  17: 'subunitAtLimit',
+  18: 'subunitOpened',
+  19: 'subunitClosed',
+  20: 'subunitTurnedOn',
+  21: 'subunitTurnedOff',
+  22: 'subunitOffline',
+  23: 'subunitPowerSaver',
+  24: 'subunitWarmingUp',
+  25: 'subunitAdded',
+  26: 'subunitRemoved',
+  27: 'subunitResourceAdded',
+  28: 'subunitResourceRemoved',
+  29: 'subunitRecoverableFailure',
+  30: 'subunitUnrecoverableFailure',
+  31: 'subunitRecoverableStorageError',
+  32: 'subunitUnrecoverableStorageError',
+  33: 'subunitMotorFailure',
+  34: 'subunitMemoryExhausted',
+  35: 'subunitUnderTemperature',
+  36: 'subunitOverTemperature',
+  37: 'subunitTimingFailure',
+  38: 'subunitThermistorFailure',
+  501: 'doorOpen',
+  502: 'doorClosed',
+  503: 'powerUp',
+  504: 'powerDown',
+  505: 'printerNMSReset',
+  506: 'printerManualReset',
+  507: 'printerReadyToPrint',
+  801: 'inputMediaTrayMissing',
+  802: 'inputMediaSizeChange',
+  803: 'inputMediaWeightChange',
+  804: 'inputMediaTypeChange',
+  805: 'inputMediaColorChange',
+  806: 'inputMediaFormPartsChange',
+  807: 'inputMediaSupplyLow',
+  808: 'inputMediaSupplyEmpty',
+  809: 'inputMediaChangeRequest',
+  810: 'inputManualInputRequest',
+  811: 'inputTrayPositionFailure',
+  812: 'inputTrayElevationFailure',
+  813: 'inputCannotFeedSizeSelected',
+  901: 'outputMediaTrayMissing',
+  902: 'outputMediaTrayAlmostFull',
+  903: 'outputMediaTrayFull',
+  904: 'outputMailboxSelectFailure',
+  1001: 'markerFuserUnderTemperature',
+  1002: 'markerFuserOverTemperature',
+  1003: 'markerFuserTimingFailure',
+  1004: 'markerFuserThermistorFailure',
+  1005: 'markerAdjustingPrintQuality',
+  1101: 'markerTonerEmpty',
+  1102: 'markerInkEmpty',
+  1103: 'markerPrintRibbonEmpty',
+  1104: 'markerTonerAlmostEmpty',
+  1105: 'markerInkAlmostEmpty',
+  1106: 'markerPrintRibbonAlmostEmpty',
+  1107: 'markerWasteTonerReceptacleAlmostFull',
+  1108: 'markerWasteInkReceptacleAlmostFull',
+  1109: 'markerWasteTonerReceptacleFull',
+  1110: 'markerWasteInkReceptacleFull',
+  1111: 'markerOpcLifeAlmostOver',
+  1112: 'markerOpcLifeOver',
+  1113: 'markerDeveloperAlmostEmpty',
+  1114: 'markerDeveloperEmpty',
+  1115: 'markerTonerCartridgeMissing',
+  1301: 'mediaPathMediaTrayMissing',
+  1302: 'mediaPathMediaTrayAlmostFull',
+  1303: 'mediaPathMediaTrayFull',
+  1304: 'mediaPathCannotDuplexMediaSelected',
+  1501: 'interpreterMemoryIncrease',
+  1502: 'interpreterMemoryDecrease',
+  1503: 'interpreterCartridgeAdded',
+  1504: 'interpreterCartridgeDeleted',
+  1505: 'interpreterResourceAdded',
+  1506: 'interpreterResourceDeleted',
+  1507: 'interpreterResourceUnavailable',
+  1509: 'interpreterComplexPageEncountered',
+  1801: 'alertRemovalOfBinaryChangeEntry',
+}
 
 const MAX_ROWS = 256 // per table: a real printer has a few dozen supplies/alerts at most
 const MAX_WARNINGS = 50
@@ -123,7 +297,11 @@ function describe(v: unknown): string {
 /** Reads typed values out of the varbinds, turning every surprise into a warning. */
 class Reader {
   private readonly vb = new Map<string, SnmpValue>()
-  constructor(varbinds: Varbinds, private readonly maxLen: number, readonly warnings: string[]) {
+  constructor(
+    varbinds: Varbinds,
+    private readonly maxLen: number,
+    readonly warnings: string[],
+  ) {
     for (const [k, v] of varbinds) if (typeof k === 'string') this.vb.set(k.replace(/^\./, ''), v)
   }
 
@@ -262,8 +440,12 @@ export function parseSysDescr(d: string | undefined): {model?: string; firmware?
   }
   // A short "<Brand> <model> [version]" with nothing else ("SHARP MX-3570N", "Canon LBP6670 /P", "EPSON LP-9600 01.00").
   const plain = d.replace(/\s+\/P\b.*$/, '').replace(/\s*\([^)]*\)$/, '')
-  if (!/[,;]/.test(plain) && plain.split(/\s+/).length <= 5 && !INFRA_WORDS.test(plain) &&
-    KEYWORDS.some(([re]) => re.test(plain.split(/\s+/).slice(0, 2).join(' ')))) {
+  if (
+    !/[,;]/.test(plain) &&
+    plain.split(/\s+/).length <= 5 &&
+    !INFRA_WORDS.test(plain) &&
+    KEYWORDS.some(([re]) => re.test(plain.split(/\s+/).slice(0, 2).join(' ')))
+  ) {
     const v = /^(.+?)\s+v?(\d+(?:\.\d+)+)$/i.exec(plain)
     return v ? {model: v[1], firmware: v[2], serial} : {model: plain, serial}
   }
@@ -272,7 +454,12 @@ export function parseSysDescr(d: string | undefined): {model?: string; firmware?
 
 function cleanModel(s: string | undefined): string | undefined {
   if (!s) return undefined
-  const m = s.replace(/\s+/g, ' ').replace(BRAND_PREFIX, '').replace(/\s+\/P$/, '').replace(/\s+series$/i, '').trim()
+  const m = s
+    .replace(/\s+/g, ' ')
+    .replace(BRAND_PREFIX, '')
+    .replace(/\s+\/P$/, '')
+    .replace(/\s+series$/i, '')
+    .trim()
   return m && !PLACEHOLDER.test(m) ? m : undefined
 }
 
@@ -297,8 +484,7 @@ function decodeDate(r: Reader): string | undefined {
   const t = new Date(0)
   t.setUTCFullYear(year, mo - 1, d)
   t.setUTCHours(h, mi, Math.min(s, 59), ds * 100) // a leap second (60) is shown as :59
-  const valid = year >= 1900 && year <= 9999 && mo >= 1 && mo <= 12 && t.getUTCDate() === d && h <= 23 && mi <= 59 &&
-    s <= 60 && ds <= 9
+  const valid = year >= 1900 && year <= 9999 && mo >= 1 && mo <= 12 && t.getUTCDate() === d && h <= 23 && mi <= 59 && s <= 60 && ds <= 9
   const zoned = b.length === 11
   if (!valid || (zoned && ((b[8] !== 0x2b && b[8] !== 0x2d) || b[9] > 14 || b[10] > 59))) {
     r.warn(`hrSystemDate: invalid date ${Buffer.from(b).toString('hex')}`)
@@ -354,19 +540,25 @@ function supplies(r: Reader): Supply[] {
     if (c) colorants.set(k, c.toLowerCase())
   }
   const rows = table(r, 'prtMarkerSuppliesTable', {
-    colorant: O.PRT_MARKER_SUPPLIES_COLORANT_INDEX, class: O.PRT_MARKER_SUPPLIES_CLASS, type: O.PRT_MARKER_SUPPLIES_TYPE,
-    description: O.PRT_MARKER_SUPPLIES_DESCRIPTION, unit: O.PRT_MARKER_SUPPLIES_UNIT,
-    max: O.PRT_MARKER_SUPPLIES_MAX_CAPACITY, level: O.PRT_MARKER_SUPPLIES_LEVEL,
+    colorant: O.PRT_MARKER_SUPPLIES_COLORANT_INDEX,
+    class: O.PRT_MARKER_SUPPLIES_CLASS,
+    type: O.PRT_MARKER_SUPPLIES_TYPE,
+    description: O.PRT_MARKER_SUPPLIES_DESCRIPTION,
+    unit: O.PRT_MARKER_SUPPLIES_UNIT,
+    max: O.PRT_MARKER_SUPPLIES_MAX_CAPACITY,
+    level: O.PRT_MARKER_SUPPLIES_LEVEL,
   })
   return rows.map(([k, row]) => {
     const [device, index] = k.split('.').map(Number)
     const at = (what: string) => `${what}.${k}`
     const description = r.text('', at('prtMarkerSuppliesDescription'), row.description)
     const s: Supply = {
-      index, device,
+      index,
+      device,
       type: enumName(r, SUPPLY_TYPES, r.int('', at('prtMarkerSuppliesType'), row.type), at('prtMarkerSuppliesType')) ?? 'unknown',
       ...(description && {description}),
-      unit: enumName(r, SUPPLY_UNITS, r.int('', at('prtMarkerSuppliesSupplyUnit'), row.unit), at('prtMarkerSuppliesSupplyUnit')) ?? 'unknown',
+      unit:
+        enumName(r, SUPPLY_UNITS, r.int('', at('prtMarkerSuppliesSupplyUnit'), row.unit), at('prtMarkerSuppliesSupplyUnit')) ?? 'unknown',
     }
     const cls = enumName(r, SUPPLY_CLASSES, r.int('', at('prtMarkerSuppliesClass'), row.class), at('prtMarkerSuppliesClass'))
     if (cls) s.class = cls
@@ -388,7 +580,8 @@ function supplies(r: Reader): Supply[] {
       }
     }
     const ci = r.int('', at('prtMarkerSuppliesColorantIndex'), row.colorant)
-    const color = (ci && ci > 0 ? colorants.get(`${device}.${ci}`) : undefined) ??
+    const color =
+      (ci && ci > 0 ? colorants.get(`${device}.${ci}`) : undefined) ??
       /\b(black|cyan|magenta|yellow)\b/i.exec(description ?? '')?.[1].toLowerCase()
     if (color) s.color = color
     return s
@@ -396,8 +589,13 @@ function supplies(r: Reader): Supply[] {
 }
 
 function alerts(r: Reader): Alert[] {
-  const rows = table(r, 'prtAlertTable', {severity: O.PRT_ALERT_SEVERITY_LEVEL, group: O.PRT_ALERT_GROUP,
-    code: O.PRT_ALERT_CODE, description: O.PRT_ALERT_DESCRIPTION, time: O.PRT_ALERT_TIME})
+  const rows = table(r, 'prtAlertTable', {
+    severity: O.PRT_ALERT_SEVERITY_LEVEL,
+    group: O.PRT_ALERT_GROUP,
+    code: O.PRT_ALERT_CODE,
+    description: O.PRT_ALERT_DESCRIPTION,
+    time: O.PRT_ALERT_TIME,
+  })
   return rows.map(([k, row]) => {
     const at = (what: string) => `${what}.${k}`
     const a: Alert = {index: Number(k.split('.')[1])}
@@ -461,65 +659,96 @@ function run(r: Reader): Identity {
   const printerRow = types.find(([, t]) => t === O.HR_DEVICE_PRINTER)
   const idx = printerRow?.[0] ?? '1'
   const hrDeviceDescr = r.text(`${O.HR_DEVICE_DESCR}.${idx}`, `hrDeviceDescr.${idx}`)
-  const ids = [O.HP_DEVICE_ID, O.XEROX_DEVICE_ID, O.LEXMARK_PVT_DEVICE_ID, O.DELL_PVT_DEVICE_ID]
-    .map((oid) => parse1284(r.text(oid, `deviceId ${oid}`, undefined, 4 * 1024))) // routinely > 256; only fields are kept
+  const ids = [O.HP_DEVICE_ID, O.XEROX_DEVICE_ID, O.LEXMARK_PVT_DEVICE_ID, O.DELL_PVT_DEVICE_ID].map((oid) =>
+    parse1284(r.text(oid, `deviceId ${oid}`, undefined, 4 * 1024)),
+  ) // routinely > 256; only fields are kept
   const fromIds = (...keys: string[]) => r.first(ids.flatMap((id) => keys.map((k) => id[k])))
 
   // The per-vendor grammars (sysdescr.ts) name what the keywords miss: print servers, label printers, OEM brands.
   const grammar = sysDescrGrammar(sysDescr)
   // A print server's own model and firmware (Brother NC cards, "Zebra Wired") are not the printer's.
   const ofPrinter = grammar.family !== 'NC Series' && !INFRA_WORDS.test(grammar.product ?? '')
-  const vendor = (enterprise !== undefined ? VENDORS[enterprise] : undefined) ??
+  const vendor =
+    (enterprise !== undefined ? VENDORS[enterprise] : undefined) ??
     KEYWORDS.find(([re]) => re.test(`${sysDescr ?? ''} ${hrDeviceDescr ?? ''} ${fromIds('MFG', 'MANUFACTURER') ?? ''}`))?.[1] ??
     grammar.vendor
 
   // OEM models (Dell, Toshiba, IBM InfoPrint, Unisys…) give themselves away by Lexmark's trees or banner.
-  const lexmarkBuilt = vendor === 'Lexmark' || r.hasUnder(O.LEXMARK) || LEXMARK_BANNER.test(sysDescr ?? '') ||
+  const lexmarkBuilt =
+    vendor === 'Lexmark' ||
+    r.hasUnder(O.LEXMARK) ||
+    LEXMARK_BANNER.test(sysDescr ?? '') ||
     (vendor === 'Dell' && r.hasUnder(O.DELL_LEXMARK))
 
-  const isPrinter = printerRow !== undefined || r.hasUnder(O.PRINTER_MIB) || (types.length === 0 && (() => {
-    const words = `${sysDescr ?? ''} ${hrDeviceDescr ?? ''}`
-    if (/^printer$/i.test(fromIds('CLS', 'CLASS') ?? '')) return true
-    if (SCANNER_WORDS.test(words) && !PRINTER_WORDS.test(words.replace(SCANNER_WORDS, ''))) return false
-    // By name only when sysObjectID is silent; "Toshiba" alone could be a laptop.
-    const pen = enterprise ?? (vendor && vendor !== 'Toshiba' ? PEN_BY_NAME.get(vendor) : undefined)
-    return (pen !== undefined && PRINTER_ONLY.has(pen)) || lexmarkBuilt || PRINTER_WORDS.test(words)
-  })())
+  const isPrinter =
+    printerRow !== undefined ||
+    r.hasUnder(O.PRINTER_MIB) ||
+    (types.length === 0 &&
+      (() => {
+        const words = `${sysDescr ?? ''} ${hrDeviceDescr ?? ''}`
+        if (/^printer$/i.test(fromIds('CLS', 'CLASS') ?? '')) return true
+        if (SCANNER_WORDS.test(words) && !PRINTER_WORDS.test(words.replace(SCANNER_WORDS, ''))) return false
+        // By name only when sysObjectID is silent; "Toshiba" alone could be a laptop.
+        const pen = enterprise ?? (vendor && vendor !== 'Toshiba' ? PEN_BY_NAME.get(vendor) : undefined)
+        return (pen !== undefined && PRINTER_ONLY.has(pen)) || lexmarkBuilt || PRINTER_WORDS.test(words)
+      })())
 
   const fromDescr = parseSysDescr(sysDescr)
   // Lexmark hrDeviceDescr reads "<brand> <model> <serial> <firmware>" (GLPI keeps the first two words).
-  const hrModel = lexmarkBuilt ? /^(\S+\s+\S+)\s+\S+\s+\S+\.\S+\.\S+$/.exec(hrDeviceDescr ?? '')?.[1] ?? hrDeviceDescr : hrDeviceDescr
-  const model = cleanModel(r.first([
-    r.text(O.LEXMARK_MPS_DEVICE_MODEL, 'deviceModel'), r.text(O.LEXMARK_PVT_MODEL, 'prtgenPrinterName'),
-    r.text(O.DELL_PVT_MODEL, 'Dell prtgenPrinterName'), hrModel,
-    r.text(O.KYOCERA_MODEL, 'Kyocera model'), r.text(O.CANON_MODEL, 'Canon model'), r.text(O.KONICA_MODEL, 'Konica model'),
-    r.text(O.EPSON_MODEL, 'Epson model'), r.text(O.ZEBRA_MODEL, 'Zebra model'),
-    fromIds('MDL', 'MODEL'), fromDescr.model, ofPrinter ? grammar.model : undefined,
-  ]))
+  const hrModel = lexmarkBuilt ? (/^(\S+\s+\S+)\s+\S+\s+\S+\.\S+\.\S+$/.exec(hrDeviceDescr ?? '')?.[1] ?? hrDeviceDescr) : hrDeviceDescr
+  const model = cleanModel(
+    r.first([
+      r.text(O.LEXMARK_MPS_DEVICE_MODEL, 'deviceModel'),
+      r.text(O.LEXMARK_PVT_MODEL, 'prtgenPrinterName'),
+      r.text(O.DELL_PVT_MODEL, 'Dell prtgenPrinterName'),
+      hrModel,
+      r.text(O.KYOCERA_MODEL, 'Kyocera model'),
+      r.text(O.CANON_MODEL, 'Canon model'),
+      r.text(O.KONICA_MODEL, 'Konica model'),
+      r.text(O.EPSON_MODEL, 'Epson model'),
+      r.text(O.ZEBRA_MODEL, 'Zebra model'),
+      fromIds('MDL', 'MODEL'),
+      fromDescr.model,
+      ofPrinter ? grammar.model : undefined,
+    ]),
+  )
 
   const serialNumber = r.first([
     r.text(`${O.PRT_GENERAL_SERIAL_NUMBER}.${idx}`, `prtGeneralSerialNumber.${idx}`),
-    r.text(O.LEXMARK_MPS_DEVICE_SERIAL, 'deviceSerialNumber'), r.text(O.LEXMARK_PVT_SERIAL, 'prtgenSerialNo'),
+    r.text(O.LEXMARK_MPS_DEVICE_SERIAL, 'deviceSerialNumber'),
+    r.text(O.LEXMARK_PVT_SERIAL, 'prtgenSerialNo'),
     r.text(O.DELL_PVT_SERIAL, 'Dell prtgenSerialNo'),
-    r.text(O.BROTHER_SERIAL, 'Brother serial'), r.text(O.CANON_SERIAL, 'Canon serial'),
-    r.text(O.KYOCERA_SERIAL, 'Kyocera serial'), r.text(O.RICOH_SERIAL, 'Ricoh serial'),
-    r.text(O.EPSON_SERIAL, 'Epson serial'), r.text(O.OKI_SERIAL, 'OKI serial'),
-    pml(r, O.HP_PML_SERIAL, 'HP serial'), fromIds('SN', 'SER', 'SERN', 'SERIALNUMBER'), fromDescr.serial,
+    r.text(O.BROTHER_SERIAL, 'Brother serial'),
+    r.text(O.CANON_SERIAL, 'Canon serial'),
+    r.text(O.KYOCERA_SERIAL, 'Kyocera serial'),
+    r.text(O.RICOH_SERIAL, 'Ricoh serial'),
+    r.text(O.EPSON_SERIAL, 'Epson serial'),
+    r.text(O.OKI_SERIAL, 'OKI serial'),
+    pml(r, O.HP_PML_SERIAL, 'HP serial'),
+    fromIds('SN', 'SER', 'SERN', 'SERIALNUMBER'),
+    fromDescr.serial,
   ])
 
   const firmware = r.first([
-    r.text(O.LEXMARK_MPS_FIRMWARE, 'swInventoryRevision'), r.text(O.LEXMARK_PVT_FIRMWARE, 'prtgenCodeRevision'),
-    r.text(O.DELL_PVT_FIRMWARE, 'Dell prtgenCodeRevision'), r.text(O.DELL_FIRMWARE, 'Dell firmware'),
-    r.text(O.CANON_FIRMWARE, 'Canon firmware'), r.text(O.KONICA_FIRMWARE, 'Konica firmware'),
-    r.text(O.KYOCERA_FIRMWARE, 'Kyocera firmware'), r.text(O.ZEBRA_FIRMWARE, 'Zebra firmware'),
+    r.text(O.LEXMARK_MPS_FIRMWARE, 'swInventoryRevision'),
+    r.text(O.LEXMARK_PVT_FIRMWARE, 'prtgenCodeRevision'),
+    r.text(O.DELL_PVT_FIRMWARE, 'Dell prtgenCodeRevision'),
+    r.text(O.DELL_FIRMWARE, 'Dell firmware'),
+    r.text(O.CANON_FIRMWARE, 'Canon firmware'),
+    r.text(O.KONICA_FIRMWARE, 'Konica firmware'),
+    r.text(O.KYOCERA_FIRMWARE, 'Kyocera firmware'),
+    r.text(O.ZEBRA_FIRMWARE, 'Zebra firmware'),
     r.text(O.BROTHER_FIRMWARE, 'Brother firmware')?.replace(/^firmware\s+ver\.?\s*/i, ''),
     // HP's PML value is a firmware date code (e.g. 20201023); other vendors answering HP's tree mean other things.
     vendor === 'HP' ? pml(r, O.HP_PML_FIRMWARE_DATE, 'HP firmware') : undefined,
-    fromDescr.firmware, ofPrinter ? grammar.version : undefined,
+    fromDescr.firmware,
+    ofPrinter ? grammar.version : undefined,
   ])
 
   const id: Identity = {isPrinter, lexmarkBuilt, supplies: [], detectedErrors: [], alerts: [], warnings: r.warnings}
-  const set = <K extends keyof Identity>(k: K, v: Identity[K] | undefined) => { if (v !== undefined) id[k] = v }
+  const set = <K extends keyof Identity>(k: K, v: Identity[K] | undefined) => {
+    if (v !== undefined) id[k] = v
+  }
   set('vendor', vendor)
   set('enterprise', enterprise)
   set('sysObjectID', sysObjectID)
@@ -533,7 +762,10 @@ function run(r: Reader): Identity {
   set('uptime', r.int(O.SYS_UPTIME, 'sysUpTime'))
   set('esfVersion', lexmarkBuilt ? esfVersion(r) : undefined)
   set('deviceStatus', enumName(r, DEVICE_STATUS, r.int(`${O.HR_DEVICE_STATUS}.${idx}`, `hrDeviceStatus.${idx}`), `hrDeviceStatus.${idx}`))
-  set('printerStatus', enumName(r, PRINTER_STATUS, r.int(`${O.HR_PRINTER_STATUS}.${idx}`, `hrPrinterStatus.${idx}`), `hrPrinterStatus.${idx}`))
+  set(
+    'printerStatus',
+    enumName(r, PRINTER_STATUS, r.int(`${O.HR_PRINTER_STATUS}.${idx}`, `hrPrinterStatus.${idx}`), `hrPrinterStatus.${idx}`),
+  )
   set('clock', decodeDate(r))
   if (isPrinter) {
     set('pageCount', pageCount(r, idx))
@@ -566,7 +798,18 @@ export function identify(varbinds: Varbinds, opts: IdentifyOptions = {}): Identi
 const IPP_STATE: Record<number, string> = {3: 'idle', 4: 'printing', 5: 'other'}
 const MARKER_LEVEL: Record<number, SupplyStatus> = {[-1]: 'other', [-2]: 'unknown', [-3]: 'someRemaining'}
 // marker-types keywords (PWG 5100.x) → PrtMarkerSuppliesTypeTC names used by the SNMP path
-const MARKER_TYPE: Record<string, string> = {'toner': 'toner', 'toner-cartridge': 'tonerCartridge', 'ink': 'ink', 'ink-cartridge': 'inkCartridge', 'opc': 'opc', 'waste-toner': 'wasteToner', 'waste-ink': 'wasteInk', 'fuser': 'fuser', 'developer': 'developer', 'transfer-unit': 'transferUnit'}
+const MARKER_TYPE: Record<string, string> = {
+  toner: 'toner',
+  'toner-cartridge': 'tonerCartridge',
+  ink: 'ink',
+  'ink-cartridge': 'inkCartridge',
+  opc: 'opc',
+  'waste-toner': 'wasteToner',
+  'waste-ink': 'wasteInk',
+  fuser: 'fuser',
+  developer: 'developer',
+  'transfer-unit': 'transferUnit',
+}
 
 /** Identity from IPP printer attributes (device ID MFG/MDL/SN first, then make-and-model). */
 export function identifyIpp(a: IppAttributes, opts: IdentifyOptions = {}): Identity {
@@ -575,7 +818,10 @@ export function identifyIpp(a: IppAttributes, opts: IdentifyOptions = {}): Ident
   const text = (k: string, v: IppValue | undefined = a.get(k)?.[0]): string | undefined => {
     if (typeof v !== 'string') return undefined
     // eslint-disable-next-line no-control-regex
-    let s = v.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(/\s+/g, ' ').trim()
+    let s = v
+      .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
     if (s.length > max) {
       warnings.push(`${k} is ${s.length} characters: cut to ${max}`)
       s = s.slice(0, max)
@@ -593,7 +839,13 @@ export function identifyIpp(a: IppAttributes, opts: IdentifyOptions = {}): Ident
     const level = list('marker-levels')[i]
     const high = list('marker-high-levels')[i]
     const type = text('marker-types', list('marker-types')[i])
-    const s: Supply = {device: 1, index: i + 1, type: (type && MARKER_TYPE[type]) ?? type ?? 'other', unit: 'percent', class: type?.startsWith('waste') ? 'receptacleThatIsFilled' : 'supplyThatIsConsumed'}
+    const s: Supply = {
+      device: 1,
+      index: i + 1,
+      type: (type && MARKER_TYPE[type]) ?? type ?? 'other',
+      unit: 'percent',
+      class: type?.startsWith('waste') ? 'receptacleThatIsFilled' : 'supplyThatIsConsumed',
+    }
     const description = text('marker-names', n)
     if (description) s.description = description
     if (typeof level === 'number') {
@@ -611,8 +863,17 @@ export function identifyIpp(a: IppAttributes, opts: IdentifyOptions = {}): Ident
     return s
   })
   const state = list('printer-state')[0]
-  const reasons = list('printer-state-reasons').map((r) => text('printer-state-reasons', r)).filter((r): r is string => Boolean(r) && r !== 'none')
-  const id: Identity = {alerts: [], detectedErrors: reasons.slice(0, 32), isPrinter: true, lexmarkBuilt: vendor === 'Lexmark', supplies, warnings}
+  const reasons = list('printer-state-reasons')
+    .map((r) => text('printer-state-reasons', r))
+    .filter((r): r is string => Boolean(r) && r !== 'none')
+  const id: Identity = {
+    alerts: [],
+    detectedErrors: reasons.slice(0, 32),
+    isPrinter: true,
+    lexmarkBuilt: vendor === 'Lexmark',
+    supplies,
+    warnings,
+  }
   const set = <K extends keyof Identity>(k: K, v: Identity[K] | undefined): void => {
     if (v !== undefined) id[k] = v
   }
@@ -624,6 +885,9 @@ export function identifyIpp(a: IppAttributes, opts: IdentifyOptions = {}): Ident
   set('sysName', text('printer-name'))
   set('sysDescr', text('printer-info'))
   set('printerStatus', typeof state === 'number' ? IPP_STATE[state] : undefined)
-  set('deviceStatus', typeof state === 'number' ? (state === 5 ? 'down' : reasons.some((r) => r.endsWith('-error')) ? 'warning' : 'running') : undefined)
+  set(
+    'deviceStatus',
+    typeof state === 'number' ? (state === 5 ? 'down' : reasons.some((r) => r.endsWith('-error')) ? 'warning' : 'running') : undefined,
+  )
   return id
 }

@@ -7,9 +7,22 @@ import https from 'node:https'
 
 /** What is asked for (the answer may hold more; only these are kept). */
 export const IPP_ATTRIBUTES = [
-  'printer-make-and-model', 'printer-device-id', 'printer-firmware-name', 'printer-firmware-string-version', 'printer-uuid',
-  'printer-info', 'printer-location', 'printer-name', 'printer-state', 'printer-state-reasons',
-  'marker-names', 'marker-levels', 'marker-high-levels', 'marker-low-levels', 'marker-types', 'marker-colors',
+  'printer-make-and-model',
+  'printer-device-id',
+  'printer-firmware-name',
+  'printer-firmware-string-version',
+  'printer-uuid',
+  'printer-info',
+  'printer-location',
+  'printer-name',
+  'printer-state',
+  'printer-state-reasons',
+  'marker-names',
+  'marker-levels',
+  'marker-high-levels',
+  'marker-low-levels',
+  'marker-types',
+  'marker-colors',
 ]
 
 const MAX_RESPONSE_BYTES = 256 * 1024
@@ -40,7 +53,13 @@ export function encodeGetPrinterAttributes(uri: string, requestId: number, attri
   head.writeUInt16BE(0x0101, 0)
   head.writeUInt16BE(0x000b, 2)
   head.writeUInt32BE(requestId, 4)
-  const parts = [head, Buffer.from([0x01]), attr(0x47, 'attributes-charset', Buffer.from('utf-8')), attr(0x48, 'attributes-natural-language', Buffer.from('en')), attr(0x45, 'printer-uri', Buffer.from(uri))]
+  const parts = [
+    head,
+    Buffer.from([0x01]),
+    attr(0x47, 'attributes-charset', Buffer.from('utf-8')),
+    attr(0x48, 'attributes-natural-language', Buffer.from('en')),
+    attr(0x45, 'printer-uri', Buffer.from(uri)),
+  ]
   attributes.forEach((a, i) => parts.push(attr(0x44, i === 0 ? 'requested-attributes' : '', Buffer.from(a))))
   parts.push(Buffer.from([0x03]))
   return Buffer.concat(parts)
@@ -174,33 +193,46 @@ export function getPrinterAttributes(q: IppQuery): Promise<IppResponse> {
       reject(new IppError(msg))
     }
     // Printers use self-signed certificates; identification reads public attributes only, nothing is sent.
-    const req = mod.request({agent: false, headers: {'content-length': body.length, 'content-type': 'application/ipp'}, host: q.host, method: 'POST', path, port: q.port, rejectUnauthorized: false}, (res) => {
-      if (res.statusCode !== 200) {
-        res.resume()
-        return fail(`HTTP ${res.statusCode} from the IPP service`)
-      }
-      const chunks: Buffer[] = []
-      let size = 0
-      res.on('data', (c: Buffer) => {
-        size += c.length
-        if (size > MAX_RESPONSE_BYTES) return fail(`answer larger than ${MAX_RESPONSE_BYTES / 1024} KiB`)
-        chunks.push(c)
-      })
-      res.on('end', () => {
-        if (settled) return
-        settled = true
-        clearTimeout(timer)
-        try {
-          resolve(decodeIppResponse(Buffer.concat(chunks)))
-        } catch (error) {
-          reject(error instanceof IppError ? error : new IppError(`malformed IPP answer: ${(error as Error).message}`))
+    const req = mod.request(
+      {
+        agent: false,
+        headers: {'content-length': body.length, 'content-type': 'application/ipp'},
+        host: q.host,
+        method: 'POST',
+        path,
+        port: q.port,
+        rejectUnauthorized: false,
+      },
+      (res) => {
+        if (res.statusCode !== 200) {
+          res.resume()
+          return fail(`HTTP ${res.statusCode} from the IPP service`)
         }
-      })
-      res.on('error', (e) => fail(`IPP answer broke off: ${e.message}`))
-    })
+        const chunks: Buffer[] = []
+        let size = 0
+        res.on('data', (c: Buffer) => {
+          size += c.length
+          if (size > MAX_RESPONSE_BYTES) return fail(`answer larger than ${MAX_RESPONSE_BYTES / 1024} KiB`)
+          chunks.push(c)
+        })
+        res.on('end', () => {
+          if (settled) return
+          settled = true
+          clearTimeout(timer)
+          try {
+            resolve(decodeIppResponse(Buffer.concat(chunks)))
+          } catch (error) {
+            reject(error instanceof IppError ? error : new IppError(`malformed IPP answer: ${(error as Error).message}`))
+          }
+        })
+        res.on('error', (e) => fail(`IPP answer broke off: ${e.message}`))
+      },
+    )
     const timer = setTimeout(() => fail(`no complete IPP answer within ${timeoutMs} ms`), timeoutMs)
     q.signal?.addEventListener('abort', () => fail('stopped'), {once: true})
-    req.on('error', (e: NodeJS.ErrnoException) => fail(e.code === 'ECONNREFUSED' ? 'no IPP service (connection refused)' : `IPP request failed: ${e.code ?? e.message}`))
+    req.on('error', (e: NodeJS.ErrnoException) =>
+      fail(e.code === 'ECONNREFUSED' ? 'no IPP service (connection refused)' : `IPP request failed: ${e.code ?? e.message}`),
+    )
     req.end(body)
   })
 }
@@ -213,7 +245,13 @@ export function encodePrinterAttributes(requestId: number, attributes: Record<st
   const head = Buffer.alloc(8)
   head.writeUInt16BE(0x0101, 0)
   head.writeUInt32BE(requestId, 4)
-  const parts = [head, Buffer.from([0x01]), attr(0x47, 'attributes-charset', Buffer.from('utf-8')), attr(0x48, 'attributes-natural-language', Buffer.from('en')), Buffer.from([0x04])]
+  const parts = [
+    head,
+    Buffer.from([0x01]),
+    attr(0x47, 'attributes-charset', Buffer.from('utf-8')),
+    attr(0x48, 'attributes-natural-language', Buffer.from('en')),
+    Buffer.from([0x04]),
+  ]
   for (const [name, v] of Object.entries(attributes)) {
     ;[v].flat().forEach((x, i) => {
       const n = i === 0 ? name : ''

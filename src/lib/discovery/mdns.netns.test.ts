@@ -36,7 +36,10 @@ test('browse finds simulated printers over real multicast in network namespaces'
 
     // Printers 1 and 2 behind the veth, 3 on the browser's own lo; printer 4 is switched off (not passed).
     const children = [
-      spawnInNetns(p, CHILD, ['responder', JSON.stringify({interfaceAddress: '10.77.0.1', printers: [printer(1, '10.77.0.11'), printer(2, '10.77.0.12')]})]),
+      spawnInNetns(p, CHILD, [
+        'responder',
+        JSON.stringify({interfaceAddress: '10.77.0.1', printers: [printer(1, '10.77.0.11'), printer(2, '10.77.0.12')]}),
+      ]),
       spawnInNetns(p, CHILD, ['garbage', '10.77.0.1']),
       spawnInNetns(b, CHILD, ['responder', JSON.stringify({interfaceAddress: '127.0.0.1', printers: [printer(3, '127.0.0.3')]})]),
     ]
@@ -59,8 +62,15 @@ test('browse finds simulated printers over real multicast in network namespaces'
       addresses: [address],
       ports: {'_ipp._tcp.local': 631, '_ipps._tcp.local': 631, '_printer._tcp.local': 515, '_pdl-datastream._tcp.local': 9100},
       txt: {
-        ty: 'Lexmark CX725', product: 'CX725', usb_MFG: 'Lexmark', usb_MDL: 'CX725', adminurl: `http://${address}/`, note: '',
-        pdl: ['application/pdf', 'image/pwg-raster', 'image/urf'], rp: 'ipp/print', UUID: `4c657865-0000-4000-8000-00000000000${n}`,
+        ty: 'Lexmark CX725',
+        product: 'CX725',
+        usb_MFG: 'Lexmark',
+        usb_MDL: 'CX725',
+        adminurl: `http://${address}/`,
+        note: '',
+        pdl: ['application/pdf', 'image/pwg-raster', 'image/urf'],
+        rp: 'ipp/print',
+        UUID: `4c657865-0000-4000-8000-00000000000${n}`,
       },
       uuid: `4c657865-0000-4000-8000-00000000000${n}`,
     })
@@ -68,17 +78,33 @@ test('browse finds simulated printers over real multicast in network namespaces'
 
     // Multicast (QM) browse: the three printers, plus "Junk" from the garbage sender, and a warning per bad packet.
     const qm = out.qm.printers
-    assert.deepEqual(qm.filter((x) => x.name !== 'Junk'), expected)
+    assert.deepEqual(
+      qm.filter((x) => x.name !== 'Junk'),
+      expected,
+    )
     assert.deepEqual(qm.find((x) => x.name === 'Junk')?.txt, {ty: 'ÿþA', note: '[31mred'})
-    for (const w of [/undecodable packet/, /truncat|overflow|Cannot decode/i, /9000-byte/, /not an instance of that service/, /not UTF-8/, /control characters/, /SRV .* without a usable target/]) {
-      assert.ok(out.qm.warnings.some((x) => w.test(x)), `no warning matching ${w}: ${JSON.stringify(out.qm.warnings)}`)
+    for (const w of [
+      /undecodable packet/,
+      /truncat|overflow|Cannot decode/i,
+      /9000-byte/,
+      /not an instance of that service/,
+      /not UTF-8/,
+      /control characters/,
+      /SRV .* without a usable target/,
+    ]) {
+      assert.ok(
+        out.qm.warnings.some((x) => w.test(x)),
+        `no warning matching ${w}: ${JSON.stringify(out.qm.warnings)}`,
+      )
     }
     // One-shot browse: answered by legacy unicast (the garbage sender only multicasts).
     assert.deepEqual(out.oneShot.printers, expected)
     assert.deepEqual(out.oneShot.warnings, [])
     assert.equal(out.udp, 0, 'browse left sockets open')
     assert.ok(out.ms < 1500, `browse took ${out.ms} ms for a 1000 ms window`)
-    console.log(`namespace test: setup+children ${ready - started} ms, browse child ${Date.now() - ready} ms (window ${out.ms} ms), total ${Date.now() - started} ms`)
+    console.log(
+      `namespace test: setup+children ${ready - started} ms, browse child ${Date.now() - ready} ms (window ${out.ms} ms), total ${Date.now() - started} ms`,
+    )
   } finally {
     await cleanup()
   }

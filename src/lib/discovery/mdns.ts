@@ -63,7 +63,15 @@ const MAX_WARNINGS = 50
 const RETRANSMIT_MS = 1000 // RFC 6762 §5.2: the second query comes at least 1 s after the first
 
 const TXT_KEYS: Record<string, keyof MdnsTxt> = {
-  ty: 'ty', product: 'product', usb_mfg: 'usb_MFG', usb_mdl: 'usb_MDL', adminurl: 'adminurl', uuid: 'UUID', note: 'note', pdl: 'pdl', rp: 'rp',
+  ty: 'ty',
+  product: 'product',
+  usb_mfg: 'usb_MFG',
+  usb_mdl: 'usb_MDL',
+  adminurl: 'adminurl',
+  uuid: 'UUID',
+  note: 'note',
+  pdl: 'pdl',
+  rp: 'rp',
 }
 const utf8 = new TextDecoder('utf-8', {fatal: true})
 // C0/C1 controls: device strings end up on a terminal, where an escape sequence must not get through.
@@ -102,7 +110,11 @@ export function parseTxt(data: unknown, warn: (msg: string) => void): MdnsTxt {
     seen.add(key)
     const value = text.slice(eq + 1).replace(CONTROLS, '')
     if (value.length !== text.length - eq - 1) controls = true
-    if (field === 'pdl') txt.pdl = value.split(',').map((s) => s.trim()).filter(Boolean)
+    if (field === 'pdl')
+      txt.pdl = value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
     else if (field === 'product') txt.product = value.replace(/^\((.*)\)$/, '$1')
     else txt[field] = value
   }
@@ -173,7 +185,8 @@ export class MdnsCollector {
       if (typeof r.data !== 'string') return this.warn(`${from}: PTR ${r.name} without a name ignored`)
       const inst = this.instance(r.data, from)
       if (!inst) return this.warn(`${from}: PTR ${r.name} → ${clean(r.data)} is not an instance of that service; ignored`)
-      if (r.ttl === 0) this.instances.delete(inst.fullName.toLowerCase()) // goodbye (RFC 6762 §10.1)
+      if (r.ttl === 0)
+        this.instances.delete(inst.fullName.toLowerCase()) // goodbye (RFC 6762 §10.1)
       else inst.ptrTtl = typeof r.ttl === 'number' ? r.ttl : 4500
     } else if (r.type === 'SRV') {
       const inst = this.instance(r.name, from)
@@ -321,7 +334,9 @@ export async function browse(opts: BrowseOptions = {}): Promise<MdnsBrowseResult
   const services = opts.services ?? PRINTER_SERVICES
   const collector = new MdnsCollector(services)
   const result = (): MdnsBrowseResult => Object.assign(collector.printers(), {warnings: collector.warnings})
-  const local = new Set(Object.values(networkInterfaces()).flatMap((l) => (l ?? []).filter((i) => i.family === 'IPv4').map((i) => i.address)))
+  const local = new Set(
+    Object.values(networkInterfaces()).flatMap((l) => (l ?? []).filter((i) => i.family === 'IPv4').map((i) => i.address)),
+  )
   const interfaces: string[] = []
   for (const a of opts.interfaces ?? multicastInterfaces()) {
     if (local.has(a)) interfaces.push(a)
@@ -331,7 +346,9 @@ export async function browse(opts: BrowseOptions = {}): Promise<MdnsBrowseResult
   if (interfaces.length === 0 || opts.signal?.aborted) return result()
 
   // One instance per interface: a multicast-dns socket sends on one interface only (research §2.4).
-  const sessions = (await Promise.all(interfaces.map((a) => openSession(a, opts.port ?? MDNS_PORT, collector)))).filter((s) => s !== undefined)
+  const sessions = (await Promise.all(interfaces.map((a) => openSession(a, opts.port ?? MDNS_PORT, collector)))).filter(
+    (s) => s !== undefined,
+  )
   try {
     await new Promise<void>((resolve) => {
       const signal = opts.signal
@@ -364,7 +381,9 @@ async function openSession(iface: string, port: number, c: MdnsCollector): Promi
       c.warn(`${iface}: ${message(e)}; interface skipped`)
       return undefined
     }
-    c.warn(`${iface}: cannot listen on UDP ${port} (${message(e)}); one-shot queries instead, which miss printers that answer only by multicast`)
+    c.warn(
+      `${iface}: cannot listen on UDP ${port} (${message(e)}); one-shot queries instead, which miss printers that answer only by multicast`,
+    )
     return openSession(iface, 0, c)
   }
 }

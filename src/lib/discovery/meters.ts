@@ -6,7 +6,15 @@ export interface MeterRead {
   serialNumber: string
   date: string
   meters: Array<{name: string; value: number; unit: string}>
-  supplies: Array<{description: string | null; type: string; color: string | null; percent: number | null; level: number | null; max: number | null; status: string | null}>
+  supplies: Array<{
+    description: string | null
+    type: string
+    color: string | null
+    percent: number | null
+    level: number | null
+    max: number | null
+    status: string | null
+  }>
 }
 
 export function meterRead(p: DiscoveredPrinter, date = new Date()): MeterRead | undefined {
@@ -16,19 +24,27 @@ export function meterRead(p: DiscoveredPrinter, date = new Date()): MeterRead | 
     meters: p.pageCount === null ? [] : [{name: 'lifetimeCount', unit: p.pageCountUnit ?? 'unknown', value: p.pageCount}],
     serialNumber: p.serialNumber,
     supplies: p.supplies.map((s) => ({
-      color: s.color ?? null, description: s.description ?? null, level: s.level ?? null, max: s.max ?? null, percent: s.percent ?? null,
-      status: s.status ?? null, type: s.type,
+      color: s.color ?? null,
+      description: s.description ?? null,
+      level: s.level ?? null,
+      max: s.max ?? null,
+      percent: s.percent ?? null,
+      status: s.status ?? null,
+      type: s.type,
     })),
   }
 }
 
 /** Flat CSV rows (one per meter and one per supply) for upload or hand-over. */
-export function meterCsvRows(reads: MeterRead[]): Array<{serialNumber: string; date: string; kind: string; name: string; value: string | number; unit: string}> {
+export function meterCsvRows(
+  reads: MeterRead[],
+): Array<{serialNumber: string; date: string; kind: string; name: string; value: string | number; unit: string}> {
   return reads.flatMap((r) => [
     ...r.meters.map((m) => ({date: r.date, kind: 'meter', name: m.name, serialNumber: r.serialNumber, unit: m.unit, value: m.value})),
     // percent when the printer gives a capacity; else the raw level; else the RFC 3805 status (someRemaining…)
     ...r.supplies.map((s) => {
-      const [value, unit] = s.percent !== null ? [s.percent, 'percent'] : s.level !== null && s.level >= 0 ? [s.level, 'level'] : [s.status ?? '', 'status']
+      const [value, unit] =
+        s.percent !== null ? [s.percent, 'percent'] : s.level !== null && s.level >= 0 ? [s.level, 'level'] : [s.status ?? '', 'status']
       return {date: r.date, kind: 'supply', name: s.description ?? s.type, serialNumber: r.serialNumber, unit, value}
     }),
   ])

@@ -26,7 +26,11 @@ test('the probe is a 43-byte v2c GET of sysObjectID.0 whose request ID is patche
 
 test('answers are read within the datagram: the vendor, another community, garbage', () => {
   const answer = (community: string, pdu = 0xa2, value = oid('1.3.6.1.4.1.641.2.1'), version = 1) =>
-    seq(int(version), octets(community), tlv(pdu, Buffer.concat([id4(0x40000001), int(0), int(0), seq(seq(oid('1.3.6.1.2.1.1.2.0'), value))])))
+    seq(
+      int(version),
+      octets(community),
+      tlv(pdu, Buffer.concat([id4(0x40000001), int(0), int(0), seq(seq(oid('1.3.6.1.2.1.1.2.0'), value))])),
+    )
   assert.deepEqual(readProbeReply(answer('public'), '2c'), {id: 0x40000001, kind: 'answer', objectId: '1.3.6.1.4.1.641.2.1'})
   assert.deepEqual(readProbeReply(answer('public', 0xa2, octets('x')), '2c'), {id: 0x40000001, kind: 'answer'})
   assert.equal(readProbeReply(answer('private'), '2c').kind, 'mismatch')

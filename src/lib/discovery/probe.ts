@@ -56,7 +56,10 @@ export function probeTemplate(version: ProbeVersion, community = 'public'): Prob
   const getPdu = (varbinds: Buffer): Buffer => tlv(0xa0, Buffer.concat([ID_PLACEHOLDER, small(0), small(0), tlv(0x30, varbinds)]))
   let bytes: Buffer
   if (version === '3') {
-    const header = tlv(0x30, Buffer.concat([ID_PLACEHOLDER, tlv(0x02, Buffer.from([0x00, 0xff, 0xe3])) /* 65507 */, octets(Buffer.from([0x04])), small(3)]))
+    const header = tlv(
+      0x30,
+      Buffer.concat([ID_PLACEHOLDER, tlv(0x02, Buffer.from([0x00, 0xff, 0xe3])) /* 65507 */, octets(Buffer.from([0x04])), small(3)]),
+    )
     const usm = octets(tlv(0x30, Buffer.concat([octets(''), small(0), small(0), octets(''), octets(''), octets('')])))
     const scoped = tlv(0x30, Buffer.concat([octets(''), octets(''), getPdu(Buffer.alloc(0))]))
     bytes = tlv(0x30, Buffer.concat([small(3), header, usm, scoped]))
@@ -106,7 +109,13 @@ export function readProbeReply(buf: Buffer, version: ProbeVersion, community = '
   const take = (tag?: number): {tag: number; start: number; end: number} => {
     const t = tlvAt(buf, p, tag)
     if (t) return t
-    throw new Bad(p + 2 > buf.length ? 'truncated' : tag !== undefined && buf[p] !== tag ? `tag 0x${buf[p].toString(16)} where 0x${tag.toString(16)} was expected` : 'length runs past the datagram')
+    throw new Bad(
+      p + 2 > buf.length
+        ? 'truncated'
+        : tag !== undefined && buf[p] !== tag
+          ? `tag 0x${buf[p].toString(16)} where 0x${tag.toString(16)} was expected`
+          : 'length runs past the datagram',
+    )
   }
   const int = (): number => {
     const t = take(0x02)
@@ -166,7 +175,8 @@ export function usmReportCounter(buf: Buffer): number | undefined {
     if (t) p = t.start
     return Boolean(t)
   }
-  if (!enter(0x30) || buf[p + 2] !== 3 || !skip(0x02) || !skip(0x30) || !skip(0x04) || !enter(0x30) || !skip(0x04) || !skip(0x04)) return undefined
+  if (!enter(0x30) || buf[p + 2] !== 3 || !skip(0x02) || !skip(0x30) || !skip(0x04) || !enter(0x30) || !skip(0x04) || !skip(0x04))
+    return undefined
   if (!enter(0xa8) || !skip(0x02) || !skip(0x02) || !skip(0x02) || !enter(0x30) || !enter(0x30)) return undefined
   const name = take(0x06)
   if (!name) return undefined
@@ -195,7 +205,11 @@ function decodeOid(b: Buffer): string | undefined {
  * = 5, usmStatsDecryptionErrors = 6), echoing the request's msgID. Used by the simulated printers, whose
  * net-snmp Agent stays silent where Net-SNMP's snmpd reports. Undefined when the request is unreadable.
  */
-export function usmReportFor(request: Buffer, engine: {engineID: Buffer; engineBoots: number; engineTime: number}, counter: number): Buffer | undefined {
+export function usmReportFor(
+  request: Buffer,
+  engine: {engineID: Buffer; engineBoots: number; engineTime: number},
+  counter: number,
+): Buffer | undefined {
   let p = 0
   const take = (tag: number): {start: number; end: number} | undefined => tlvAt(request, p, tag)
   const msg = take(0x30)
@@ -219,7 +233,12 @@ export function usmReportFor(request: Buffer, engine: {engineID: Buffer; engineB
     if (out[0] & 0x80) out.unshift(0)
     return tlv(0x02, Buffer.from(out))
   }
-  const usm = octets(tlv(0x30, Buffer.concat([octets(engine.engineID), int(engine.engineBoots), int(engine.engineTime), octets(''), octets(''), octets('')])))
+  const usm = octets(
+    tlv(
+      0x30,
+      Buffer.concat([octets(engine.engineID), int(engine.engineBoots), int(engine.engineTime), octets(''), octets(''), octets('')]),
+    ),
+  )
   const vb = tlv(0x30, Buffer.concat([oid(`1.3.6.1.6.3.15.1.1.${counter}.0`), tlv(0x41, Buffer.from([1]))]))
   const pdu = tlv(0xa8, Buffer.concat([small(0), small(0), small(0), tlv(0x30, vb)]))
   const head = tlv(0x30, Buffer.concat([request.subarray(msgId.start - 2, msgId.end), int(65507), octets(Buffer.from([0])), small(3)]))

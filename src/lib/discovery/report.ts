@@ -6,7 +6,11 @@ import type {DiscoveredPrinter, DiscoverResult} from './discover.js'
 const esc = (v: unknown): string =>
   String(v ?? '').replace(/[&<>"']/g, (c) => ({'"': '&quot;', '&': '&amp;', "'": '&#39;', '<': '&lt;', '>': '&gt;'})[c]!)
 
-const STATUS: Record<DiscoveredPrinter['status'], string> = {eligible: 'Eligible to Enroll', enrolled: 'Enrolled', unsupported: 'Unsupported'}
+const STATUS: Record<DiscoveredPrinter['status'], string> = {
+  eligible: 'Eligible to Enroll',
+  enrolled: 'Enrolled',
+  unsupported: 'Unsupported',
+}
 
 function counts(rows: DiscoveredPrinter[], key: (p: DiscoveredPrinter) => string | null): [string, number][] {
   const m = new Map<string, number>()
@@ -44,9 +48,21 @@ function supplies(p: DiscoveredPrinter): string {
 export function surveyHtml(r: DiscoverResult, opts: {generatedAt?: Date; targets?: string[]} = {}): string {
   const rows = r.printers
   const at = (opts.generatedAt ?? new Date()).toISOString()
-  const printerRows = rows.map((p) => `<tr><td>${esc(p.address)}</td><td>${esc(p.vendor)}</td><td>${esc(p.model)}</td><td>${esc(p.serialNumber)}</td><td>${esc(p.firmware)}</td><td>${esc(firmwareCheck(p))}</td><td>${esc(STATUS[p.status])}</td><td>${esc(p.agentType ?? '')}</td><td class="n">${p.pageCount ?? ''}</td><td>${supplies(p)}</td><td>${esc(p.reason)}</td></tr>`).join('')
+  const printerRows = rows
+    .map(
+      (p) =>
+        `<tr><td>${esc(p.address)}</td><td>${esc(p.vendor)}</td><td>${esc(p.model)}</td><td>${esc(p.serialNumber)}</td><td>${esc(p.firmware)}</td><td>${esc(firmwareCheck(p))}</td><td>${esc(STATUS[p.status])}</td><td>${esc(p.agentType ?? '')}</td><td class="n">${p.pageCount ?? ''}</td><td>${supplies(p)}</td><td>${esc(p.reason)}</td></tr>`,
+    )
+    .join('')
   const unreadable = r.unreadable.map((u) => `<tr><td>${esc(u.address)}</td><td>${esc(u.reason)}</td></tr>`).join('')
-  const summary = [['Printers', rows.length], ['Eligible to Enroll', rows.filter((p) => p.status === 'eligible').length], ['Enrolled', rows.filter((p) => p.status === 'enrolled').length], ['Unsupported', rows.filter((p) => p.status === 'unsupported').length], ['Answered, unreadable', r.unreadable.length], ['Silent addresses', r.silent]] as const
+  const summary = [
+    ['Printers', rows.length],
+    ['Eligible to Enroll', rows.filter((p) => p.status === 'eligible').length],
+    ['Enrolled', rows.filter((p) => p.status === 'enrolled').length],
+    ['Unsupported', rows.filter((p) => p.status === 'unsupported').length],
+    ['Answered, unreadable', r.unreadable.length],
+    ['Silent addresses', r.silent],
+  ] as const
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Printer site survey</title>
 <style>
@@ -60,7 +76,23 @@ th{background:#f6f6f6}.n{text-align:right}.grid{display:grid;grid-template-colum
 <h1>Printer site survey</h1>
 <p class="meta">Generated ${esc(at)}${opts.targets?.length ? ` · targets ${esc(opts.targets.join(', '))}` : ''} · ${r.probed} addresses probed in ${(r.elapsedMs / 1000).toFixed(1)} s${r.stopped ? ` · stopped early (${esc(r.stopped)})` : ''}</p>
 <div class="cards" id="summary">${summary.map(([k, v]) => `<div class="card"><b>${v}</b>${esc(k)}</div>`).join('')}</div>
-<div class="grid">${countTable('By vendor', 'by-vendor', counts(rows, (p) => p.vendor))}${countTable('By model', 'by-model', counts(rows, (p) => (p.vendor && p.model ? `${p.vendor} ${p.model}` : p.model)))}${countTable('By status', 'by-status', counts(rows, (p) => STATUS[p.status]))}${countTable('By agent', 'by-agent', counts(rows, (p) => p.agentType))}</div>
+<div class="grid">${countTable(
+    'By vendor',
+    'by-vendor',
+    counts(rows, (p) => p.vendor),
+  )}${countTable(
+    'By model',
+    'by-model',
+    counts(rows, (p) => (p.vendor && p.model ? `${p.vendor} ${p.model}` : p.model)),
+  )}${countTable(
+    'By status',
+    'by-status',
+    counts(rows, (p) => STATUS[p.status]),
+  )}${countTable(
+    'By agent',
+    'by-agent',
+    counts(rows, (p) => p.agentType),
+  )}</div>
 <section><h2>Printers</h2><p class="meta">Native Agent threshold: Lexmark firmware level ${esc(NATIVE_AGENT_MIN_FIRMWARE)}.</p>
 <table id="printers"><thead><tr><th>Address</th><th>Vendor</th><th>Model</th><th>Serial</th><th>Firmware</th><th>Native Agent level</th><th>Status</th><th>Agent</th><th class="n">Pages</th><th>Supplies</th><th>Reason</th></tr></thead><tbody>${printerRows}</tbody></table></section>
 <section><h2>Answered but could not be read</h2>${unreadable ? `<table id="unreadable"><thead><tr><th>Address</th><th>Why</th></tr></thead><tbody>${unreadable}</tbody></table>` : '<p>None.</p>'}</section>

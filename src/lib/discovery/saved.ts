@@ -22,6 +22,8 @@ export async function readDiscovery(file: string): Promise<DiscoveredPrinter[]> 
     if (!Array.isArray(rows) || rows.some((r) => typeof r?.address !== 'string')) throw new Error('no printers array')
     return rows
   } catch (error) {
-    throw new LcsError('badData', `${file} is not a saved discovery (${(error as Error).message}).`, {hint: 'Write one with `lcs printers discover … --save FILE`.'})
+    throw new LcsError('badData', `${file} is not a saved discovery (${(error as Error).message}).`, {
+      hint: 'Write one with `lcs printers discover … --save FILE`.',
+    })
   }
 }

@@ -66,20 +66,39 @@ test('sweep of 127.21.0.0/28 finds exactly the live agents (silent, wrong commun
     startSnmpAgent({address: '127.21.0.6', port: PORT, records: printer(6), delayMs: 400}),
     startSnmpAgent({address: '127.21.0.7', port: PORT, records: printer(7), v3Only: true, v3User: {name: 'fleet', authKey: 'authpass-1'}}),
     // an SNMP host that is not a printer: found, but its tables are not walked
-    startSnmpAgent({address: '127.21.0.9', port: PORT, records: [{oid: '1.3.6.1.2.1.1.1.0', type: 4, value: 'Linux router 5.10'}, {oid: '1.3.6.1.2.1.1.2.0', type: 6, value: '1.3.6.1.4.1.8072.3.2.10'}]}),
+    startSnmpAgent({
+      address: '127.21.0.9',
+      port: PORT,
+      records: [
+        {oid: '1.3.6.1.2.1.1.1.0', type: 4, value: 'Linux router 5.10'},
+        {oid: '1.3.6.1.2.1.1.2.0', type: 6, value: '1.3.6.1.4.1.8072.3.2.10'},
+      ],
+    }),
   ])
   try {
     const progress: [number, number | undefined, number][] = []
     const t0 = performance.now()
-    const res = await collect({hosts: range('127.21.0.', 0, 15), port: PORT, timeoutMs: 1000, retries: 1, onProgress: (a, b, c) => progress.push([a, b, c])})
+    const res = await collect({
+      hosts: range('127.21.0.', 0, 15),
+      port: PORT,
+      timeoutMs: 1000,
+      retries: 1,
+      onProgress: (a, b, c) => progress.push([a, b, c]),
+    })
     const ms = performance.now() - t0
-    assert.deepEqual(res.map((r) => r.address), ['127.21.0.1', '127.21.0.2', '127.21.0.3', '127.21.0.6', '127.21.0.9'])
+    assert.deepEqual(
+      res.map((r) => r.address),
+      ['127.21.0.1', '127.21.0.2', '127.21.0.3', '127.21.0.6', '127.21.0.9'],
+    )
     assert.ok(ms < 1000 * 2 + 1500, `took ${ms} ms`) // dead addresses cost timeout×(retries+1), in parallel
     for (const r of res.filter((x) => x.address !== '127.21.0.9')) {
       assert.equal(r.printer, true)
       assert.deepEqual(r.warnings, [])
       assert.ok(r.varbinds.has(SYS_DESCR))
-      assert.ok([...r.varbinds.keys()].some((k) => k.startsWith('1.3.6.1.2.1.43.11.1.1.6.')), 'supplies walked')
+      assert.ok(
+        [...r.varbinds.keys()].some((k) => k.startsWith('1.3.6.1.2.1.43.11.1.1.6.')),
+        'supplies walked',
+      )
     }
     const router = res.find((x) => x.address === '127.21.0.9')!
     assert.equal(router.printer, false)
@@ -138,7 +157,10 @@ test('a firmware update (setRecords) shows up in the next sweep', async () => {
   const p = generatePrinter(3, 'fw-test', {kind: 'lexmark-esf'})
   const agent = await startSnmpAgent({address: '127.21.1.3', port: PORT, records: p.records})
   try {
-    const fw = async () => String((await collect({hosts: ['127.21.1.3'], port: PORT, timeoutMs: 500, retries: 0}))[0].varbinds.get('1.3.6.1.4.1.641.6.3.3.1.7.1.1'))
+    const fw = async () =>
+      String(
+        (await collect({hosts: ['127.21.1.3'], port: PORT, timeoutMs: 500, retries: 0}))[0].varbinds.get('1.3.6.1.4.1.641.6.3.3.1.7.1.1'),
+      )
     assert.equal(await fw(), p.firmware)
     const {withFirmware} = await import('../sandbox/printers/models.js')
     const updated = withFirmware(p, `${p.firmware.split('.')[0]}.081.240`)
@@ -185,7 +207,10 @@ test('fd count stays flat while sweeping 4096 loopback addresses', async () => {
     })()
     const res = await collect({hosts, total: 4096, port: PORT, timeoutMs: 400, retries: 0, rate: 20000})
     clearInterval(sampler)
-    assert.deepEqual(res.map((r) => r.address), live)
+    assert.deepEqual(
+      res.map((r) => r.address),
+      live,
+    )
     assert.ok(max - base <= 4 && max < 256, `fds: base ${base}, max ${max}`)
   } finally {
     await closeAll(agents)
@@ -251,7 +276,11 @@ function decodeRequest(buf: Buffer): {version: number; community: Buffer; type: 
 
 const NO_SUCH_OBJECT = Buffer.from([0x80, 0x00])
 function response(req: ReturnType<typeof decodeRequest>, varbinds: Buffer[], opts: {id?: number; pduTag?: number} = {}): Buffer {
-  return seq(int(req.version), octets(req.community), tlv(opts.pduTag ?? 0xa2, Buffer.concat([int(opts.id ?? req.id), int(0), int(0), seq(...varbinds)])))
+  return seq(
+    int(req.version),
+    octets(req.community),
+    tlv(opts.pduTag ?? 0xa2, Buffer.concat([int(opts.id ?? req.id), int(0), int(0), seq(...varbinds)])),
+  )
 }
 
 type Behaviour = (req: ReturnType<typeof decodeRequest>) => Buffer[]
@@ -259,19 +288,45 @@ const HOSTILE: Record<string, Behaviour> = {
   // garbage that claims a huge length
   '127.23.0.1': () => [Buffer.from('3084ffffffff020100', 'hex'), Buffer.from('not even ber')],
   // a well-formed answer to a request that was never sent
-  '127.23.0.2': (q) => [response(q, q.oids.map((o) => seq(oid(o), octets('x'))), {id: q.id + 1})],
+  '127.23.0.2': (q) => [
+    response(
+      q,
+      q.oids.map((o) => seq(oid(o), octets('x'))),
+      {id: q.id + 1},
+    ),
+  ],
   // a 60 kB sysDescr
-  '127.23.0.3': (q) => [response(q, q.oids.map((o) => seq(oid(o), o === SYS_DESCR ? octets(Buffer.alloc(60000, 0x41)) : NO_SUCH_OBJECT)))],
+  '127.23.0.3': (q) => [
+    response(
+      q,
+      q.oids.map((o) => seq(oid(o), o === SYS_DESCR ? octets(Buffer.alloc(60000, 0x41)) : NO_SUCH_OBJECT)),
+    ),
+  ],
   // every value an INTEGER; walks get the same OID over and over (a loop)
-  '127.23.0.4': (q) => [response(q, q.oids.map((o) => seq(oid(q.type === 0xa5 && !o.endsWith('.1') ? `${o}.1` : o), int(7))))],
+  '127.23.0.4': (q) => [
+    response(
+      q,
+      q.oids.map((o) => seq(oid(q.type === 0xa5 && !o.endsWith('.1') ? `${o}.1` : o), int(7))),
+    ),
+  ],
   // a Report PDU in v2c: net-snmp throws while handling it, after it has already forgotten the request
   '127.23.0.5': (q) => [response(q, [seq(oid('1.3.6.1.6.3.15.1.1.4.0'), int(1))], {pduTag: 0xa8})],
   // truncated in the middle of the varbind list
-  '127.23.0.6': (q) => [response(q, q.oids.map((o) => seq(oid(o), octets('abc')))).subarray(0, 40)],
+  '127.23.0.6': (q) => [
+    response(
+      q,
+      q.oids.map((o) => seq(oid(o), octets('abc'))),
+    ).subarray(0, 40),
+  ],
   // fewer varbinds than asked, then the same answer 20 times
   '127.23.0.7': (q) => Array.from({length: 20}, () => response(q, [seq(oid(q.oids[0]), octets('one'))])),
   // an unknown value type inside a valid message
-  '127.23.0.8': (q) => [response(q, q.oids.map((o) => seq(oid(o), tlv(0x5f, Buffer.from('??')))))],
+  '127.23.0.8': (q) => [
+    response(
+      q,
+      q.oids.map((o) => seq(oid(o), tlv(0x5f, Buffer.from('??')))),
+    ),
+  ],
 }
 
 test('hostile answers become warnings on that host, never a crash or a hang', async () => {
@@ -320,7 +375,9 @@ test('254 simulated printers are all identified, tables included', async (t) => 
   const hosts = range('127.25.0.', 1, 254)
   const rss0 = process.memoryUsage().rss
   const fd0 = fdCount()
-  const agents = await Promise.all(hosts.map((h, i) => startSnmpAgent({address: h, port: PORT, records: generatePrinter(i, 'fleet-254').records})))
+  const agents = await Promise.all(
+    hosts.map((h, i) => startSnmpAgent({address: h, port: PORT, records: generatePrinter(i, 'fleet-254').records})),
+  )
   try {
     t.diagnostic(`254 agents: +${fdCount() - fd0} fds, +${Math.round((process.memoryUsage().rss - rss0) / 1e6)} MB rss`)
     const t0 = performance.now()
@@ -364,7 +421,8 @@ test('SNMPv3 failures say which: unknown user, wrong authentication key, wrong p
   const user = {name: 'fleet', authProtocol: 'sha' as const, authKey: 'authpass-123', privProtocol: 'aes' as const, privKey: 'privpass-123'}
   const agent = await startSnmpAgent({address: '127.21.1.7', port: PORT, records: p.records, v3Only: true, v3User: user})
   try {
-    const warn = async (v3: typeof user) => (await collect({hosts: ['127.21.1.7'], port: PORT, timeoutMs: 300, retries: 0, version: '3', v3}))[0]?.warnings.join(' | ')
+    const warn = async (v3: typeof user) =>
+      (await collect({hosts: ['127.21.1.7'], port: PORT, timeoutMs: 300, retries: 0, version: '3', v3}))[0]?.warnings.join(' | ')
     assert.match((await warn({...user, name: 'nobody'})) ?? '', /SNMPv3 user "nobody" is unknown/)
     assert.match((await warn({...user, authKey: 'wrong-auth-1'})) ?? '', /authentication failed/)
     assert.match((await warn({...user, privKey: 'wrong-priv-1'})) ?? '', /decryption failed/)

@@ -17,7 +17,19 @@ import {EventEmitter} from 'node:events'
 import {isIP} from 'node:net'
 import {performance} from 'node:perf_hooks'
 import snmp from 'net-snmp'
-import {HR_DEVICE_PRINTER, HR_DEVICE_TYPE, HR_PRINTER_ENTRY, HP_DEVICE_ID, identityOids, LEXMARK, DELL_LEXMARK, PRINTER_MIB, printerTables, SYS_DESCR, SYS_OBJECT_ID} from './oids.js'
+import {
+  HR_DEVICE_PRINTER,
+  HR_DEVICE_TYPE,
+  HR_PRINTER_ENTRY,
+  HP_DEVICE_ID,
+  identityOids,
+  LEXMARK,
+  DELL_LEXMARK,
+  PRINTER_MIB,
+  printerTables,
+  SYS_DESCR,
+  SYS_OBJECT_ID,
+} from './oids.js'
 import {idSequence, probeDatagram, probeTemplate, readProbeReply, usmReportCounter} from './probe.js'
 import type {SnmpValue} from './types.js'
 import {type SnmpV3User, toNetSnmpUser} from './snmp-v3.js'
@@ -85,7 +97,17 @@ export interface SweepStats {
   bytes: number
 }
 
-export const SWEEP_DEFAULTS = {port: 161, version: '2c' as SnmpVersion, community: 'public', timeoutMs: 2000, retries: 1, rate: 20_000, bandwidth: 1_000_000, concurrency: 256, bulkVarbinds: 128}
+export const SWEEP_DEFAULTS = {
+  port: 161,
+  version: '2c' as SnmpVersion,
+  community: 'public',
+  timeoutMs: 2000,
+  retries: 1,
+  rate: 20_000,
+  bandwidth: 1_000_000,
+  concurrency: 256,
+  bulkVarbinds: 128,
+}
 
 /** Longest value kept; a UDP datagram caps it anyway, this keeps hostile agents from bloating results. */
 const MAX_VALUE_BYTES = 8192
@@ -201,10 +223,13 @@ export class TokenBucket {
     if (want && !this.timer && !this.stopped) {
       const forPackets = ((1 - this.tokens) * 1000) / this.rate
       const forBytes = ((Math.min(next, this.byteBurst) - this.bytes) * 1000) / this.byteRate
-      this.timer = setTimeout(() => {
-        this.timer = undefined
-        this.drain()
-      }, Math.max(1, Math.ceil(Math.max(forPackets, forBytes))))
+      this.timer = setTimeout(
+        () => {
+          this.timer = undefined
+          this.drain()
+        },
+        Math.max(1, Math.ceil(Math.max(forPackets, forBytes))),
+      )
     }
   }
 }
@@ -221,7 +246,10 @@ class FacadeSocket extends EventEmitter {
   /** Datagrams routed to this facade (to tell "silent" from "answers we had to ignore"). */
   received = 0
   closed = false
-  constructor(private readonly hub: SharedUdp, readonly family: 'udp4' | 'udp6') {
+  constructor(
+    private readonly hub: SharedUdp,
+    readonly family: 'udp4' | 'udp6',
+  ) {
     super()
   }
   send(buf: Buffer, offset: number, length: number, port: number, address: string, cb?: SendCb): void {
@@ -230,11 +258,18 @@ class FacadeSocket extends EventEmitter {
       return
     }
     this.hub.route(this, address, port)
-    this.hub.send(this.family, buf.subarray(offset, offset + length), port, address, (err, bytes) => {
-      // Closed while the datagram waited for a token: fail it, so net-snmp settles the request instead
-      // of registering it on a dead session (or never hearing of it again).
-      cb?.(this.closed ? new Error('sweep stopped') : err, bytes)
-    }, () => this.closed)
+    this.hub.send(
+      this.family,
+      buf.subarray(offset, offset + length),
+      port,
+      address,
+      (err, bytes) => {
+        // Closed while the datagram waited for a token: fail it, so net-snmp settles the request instead
+        // of registering it on a dead session (or never hearing of it again).
+        cb?.(this.closed ? new Error('sweep stopped') : err, bytes)
+      },
+      () => this.closed,
+    )
   }
   bind(): this {
     return this
@@ -274,7 +309,10 @@ class SharedUdp {
   ) {}
 
   /** The `dgramModule` net-snmp is given. */
-  readonly module = {createSocket: (type: unknown) => new FacadeSocket(this, (typeof type === 'string' ? type : (type as {type?: string})?.type) === 'udp6' ? 'udp6' : 'udp4')}
+  readonly module = {
+    createSocket: (type: unknown) =>
+      new FacadeSocket(this, (typeof type === 'string' ? type : (type as {type?: string})?.type) === 'udp6' ? 'udp6' : 'udp4'),
+  }
 
   private socket(family: 'udp4' | 'udp6'): dgram.Socket {
     let s = this.sockets.get(family)
@@ -403,7 +441,10 @@ function call<T>(st: HostState, start: (cb: (err: Error | null, v?: T) => void) 
       else resolve(v as T)
     }
     // unref: while the sweep runs its socket keeps the process alive; after it, nothing should
-    const timer = setTimeout(() => settle(Object.assign(new Error('no usable answer'), {name: 'RequestTimedOutError'})), st.watchdogMs()).unref()
+    const timer = setTimeout(
+      () => settle(Object.assign(new Error('no usable answer'), {name: 'RequestTimedOutError'})),
+      st.watchdogMs(),
+    ).unref()
     st.pending.add(settle)
     try {
       start(settle)
@@ -441,7 +482,14 @@ function inSubtree(root: string, oid: string): boolean {
 /** Does the identity answer describe a printer? (Then, and only then, the printer tables are walked.) */
 export function looksLikePrinter(varbinds: ReadonlyMap<string, SnmpValue>): boolean {
   for (const [oid, value] of varbinds) {
-    if (inSubtree(PRINTER_MIB, oid) || inSubtree(HR_PRINTER_ENTRY, oid) || inSubtree(LEXMARK, oid) || inSubtree(DELL_LEXMARK, oid) || oid === HP_DEVICE_ID) return true
+    if (
+      inSubtree(PRINTER_MIB, oid) ||
+      inSubtree(HR_PRINTER_ENTRY, oid) ||
+      inSubtree(LEXMARK, oid) ||
+      inSubtree(DELL_LEXMARK, oid) ||
+      oid === HP_DEVICE_ID
+    )
+      return true
     if (inSubtree(HR_DEVICE_TYPE, oid) && String(value).replace(/^\./, '') === HR_DEVICE_PRINTER) return true
   }
   return false
@@ -548,10 +596,25 @@ async function walk(s: snmp.Session, roots: string[], v1: boolean, budget: numbe
     if (open.length === 0) return
     let columns: (Vb[] | undefined)[]
     try {
-      if (v1) columns = (await sessionGet(st, s, open.map((c) => c.oid), true)).map((vb) => [vb])
+      if (v1)
+        columns = (
+          await sessionGet(
+            st,
+            s,
+            open.map((c) => c.oid),
+            true,
+          )
+        ).map((vb) => [vb])
       else {
         const reps = Math.max(1, Math.floor(budget / open.length))
-        columns = (await sessionGetBulk(st, s, open.map((c) => c.oid), reps)).map((x) => (Array.isArray(x) ? x : [x]))
+        columns = (
+          await sessionGetBulk(
+            st,
+            s,
+            open.map((c) => c.oid),
+            reps,
+          )
+        ).map((x) => (Array.isArray(x) ? x : [x]))
       }
       st.accepted++
     } catch (err) {
@@ -619,7 +682,13 @@ interface Probe {
 }
 
 /** usmStats counters (RFC 3414) as net-snmp names them. */
-const USM_STATS: Record<number, string> = {1: 'Unsupported Security Level', 2: 'Not In Time Window', 3: 'Unknown User Name', 5: 'Wrong Digest', 6: 'Decryption Error'}
+const USM_STATS: Record<number, string> = {
+  1: 'Unsupported Security Level',
+  2: 'Not In Time Window',
+  3: 'Unknown User Name',
+  5: 'Wrong Digest',
+  6: 'Decryption Error',
+}
 
 /** net-snmp's USM report texts (RFC 3414 usmStats) → what the user should check. */
 function v3Reason(message: string, user: string): string | undefined {
@@ -632,7 +701,10 @@ function v3Reason(message: string, user: string): string | undefined {
 }
 
 export async function* sweep(opts: SweepOptions & {onFinish?(stats: SweepStats): void}): AsyncGenerator<SweepResult, void, undefined> {
-  const o = {...SWEEP_DEFAULTS, ...Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined))} as Required<Pick<SweepOptions, keyof typeof SWEEP_DEFAULTS>> & SweepOptions
+  const o = {...SWEEP_DEFAULTS, ...Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined))} as Required<
+    Pick<SweepOptions, keyof typeof SWEEP_DEFAULTS>
+  > &
+    SweepOptions
   if (o.version === '3' && !o.v3) throw new Error('SNMPv3 needs a user (v3 option)')
   if (!(o.concurrency >= 1)) throw new Error(`concurrency must be ≥ 1, got ${o.concurrency}`)
   const user = o.version === '3' ? toNetSnmpUser(o.v3!) : undefined
@@ -686,14 +758,24 @@ export async function* sweep(opts: SweepOptions & {onFinish?(stats: SweepStats):
   // ---- phase 2: identify one responder
   const identifyHost = async (p: Probe, objectId: string | undefined): Promise<SweepResult | undefined> => {
     const sessionOpts = {
-      port: o.port, retries: o.retries, timeout: o.timeoutMs, transport: p.family, dgramModule: hub.module,
+      port: o.port,
+      retries: o.retries,
+      timeout: o.timeoutMs,
+      transport: p.family,
+      dgramModule: hub.module,
       // The manager's own engine ID is never sent (v3 requests carry the agent's); giving one skips a
       // crypto.randomBytes per session.
       engineID: MANAGER_ENGINE_ID,
     }
-    const s = user ? snmp.createV3Session(p.address, user, {...sessionOpts, version: snmp.Version3}) : snmp.createSession(p.address, o.community, {...sessionOpts, version: v1 ? snmp.Version1 : snmp.Version2c})
+    const s = user
+      ? snmp.createV3Session(p.address, user, {...sessionOpts, version: snmp.Version3})
+      : snmp.createSession(p.address, o.community, {...sessionOpts, version: v1 ? snmp.Version1 : snmp.Version2c})
     const st: HostState = {
-      warnings: [], varbinds: new Map(), accepted: 0, warned: new Set(), pending: new Set(),
+      warnings: [],
+      varbinds: new Map(),
+      accepted: 0,
+      warned: new Set(),
+      pending: new Set(),
       // Only for requests net-snmp lost track of: every try may first wait behind the whole send queue.
       watchdogMs: () => (o.timeoutMs + ((bucket.pending + 2 * o.concurrency) * 1000) / o.rate) * (o.retries + 1) + 1000,
     }
@@ -702,7 +784,8 @@ export async function* sweep(opts: SweepOptions & {onFinish?(stats: SweepStats):
     const facade = (s as unknown as {dgram: FacadeSocket}).dgram
     facade.on('hostile', (err: unknown) => {
       warnOnce(st, `malformed answer: ${errText(err)}`)
-      for (const settle of [...st.pending]) settle(Object.assign(new Error(`malformed answer: ${errText(err)}`), {name: 'ResponseInvalidError'}))
+      for (const settle of [...st.pending])
+        settle(Object.assign(new Error(`malformed answer: ${errText(err)}`), {name: 'ResponseInvalidError'}))
     })
     let usmReport: string | undefined
     if (user) facade.on('message', (buf: Buffer) => (usmReport ??= USM_STATS[usmReportCounter(buf) ?? 0]))
@@ -722,12 +805,19 @@ export async function* sweep(opts: SweepOptions & {onFinish?(stats: SweepStats):
         if (stop.signal.aborted) return undefined
         const reason = user ? v3Reason(`${usmReport ?? ''} ${errText(err)}`, o.v3!.name) : undefined
         if (reason) warnOnce(st, reason)
-        else if (isTimeout(err) && st.accepted === 0) warnOnce(st, facade.received ? `ignored ${facade.received} datagram(s) that did not answer our request (wrong request ID, version or community)` : 'answered the probe, then stopped answering')
+        else if (isTimeout(err) && st.accepted === 0)
+          warnOnce(
+            st,
+            facade.received
+              ? `ignored ${facade.received} datagram(s) that did not answer our request (wrong request ID, version or community)`
+              : 'answered the probe, then stopped answering',
+          )
         else warnOnce(st, `identity GET failed: ${errText(err)}`)
       }
       printer = looksLikePrinter(st.varbinds)
       const id = st.varbinds.get(SYS_OBJECT_ID)
-      if (printer && !stop.signal.aborted) await walk(s, opts.printerTables ?? printerTables(typeof id === 'string' ? id : undefined), v1, o.bulkVarbinds, st)
+      if (printer && !stop.signal.aborted)
+        await walk(s, opts.printerTables ?? printerTables(typeof id === 'string' ? id : undefined), v1, o.bulkVarbinds, st)
     } catch (err) {
       warnOnce(st, `probe failed: ${errText(err)}`) // never expected; keeps one host from ending the sweep
     } finally {
@@ -772,7 +862,9 @@ export async function* sweep(opts: SweepOptions & {onFinish?(stats: SweepStats):
   const giveUp = (p: Probe): void => {
     pending.delete(p.address)
     if (p.malformed || p.mismatched) {
-      const why = p.malformed ? `malformed answer: ${p.malformed}` : `ignored ${p.mismatched} datagram(s) that did not answer our request (wrong request ID, version or community)`
+      const why = p.malformed
+        ? `malformed answer: ${p.malformed}`
+        : `ignored ${p.mismatched} datagram(s) that did not answer our request (wrong request ID, version or community)`
       emit({address: p.address, ...(p.address === p.host ? {} : {host: p.host}), printer: false, varbinds: new Map(), warnings: [why]})
       return
     }
@@ -802,13 +894,16 @@ export async function* sweep(opts: SweepOptions & {onFinish?(stats: SweepStats):
 
   const scheduleExpiry = (): void => {
     if (expiryTimer || waitHead >= waiting.length || stop.signal.aborted) return
-    expiryTimer = setTimeout(() => {
-      expiryTimer = undefined
-      expire(performance.now())
-      bucket.kick()
-      scheduleExpiry()
-      checkDone()
-    }, Math.max(1, Math.ceil(waiting[waitHead].deadline - performance.now())))
+    expiryTimer = setTimeout(
+      () => {
+        expiryTimer = undefined
+        expire(performance.now())
+        bucket.kick()
+        scheduleExpiry()
+        checkDone()
+      },
+      Math.max(1, Math.ceil(waiting[waitHead].deadline - performance.now())),
+    )
   }
 
   const sendTry = (p: Probe): void => {
@@ -825,7 +920,16 @@ export async function* sweep(opts: SweepOptions & {onFinish?(stats: SweepStats):
   const asyncIt = syncIt ? undefined : (opts.hosts as AsyncIterable<string>)[Symbol.asyncIterator]()
   let pumping = false
   const add = (host: string, address: string): void => {
-    ready.push({address, deadline: 0, done: false, family: isIP(address) === 6 ? 'udp6' : 'udp4', host, id: nextId(), mismatched: 0, tries: 0})
+    ready.push({
+      address,
+      deadline: 0,
+      done: false,
+      family: isIP(address) === 6 ? 'udp6' : 'udp4',
+      host,
+      id: nextId(),
+      mismatched: 0,
+      tries: 0,
+    })
   }
   // Reads ahead of the probe stream; synchronous for a sync iterable (READ_AHEAD items, then returns).
   const pump = async (): Promise<void> => {
@@ -844,17 +948,19 @@ export async function* sweep(opts: SweepOptions & {onFinish?(stats: SweepStats):
           continue
         }
         resolving++
-        lookup(host, {family: 4}).then(
-          (a) => add(host, a.address),
-          (err) => {
-            opts.onWarning?.(host, `could not resolve: ${(err as {code?: string}).code ?? errText(err)}`)
-            settled++
-          },
-        ).finally(() => {
-          resolving--
-          bucket.kick()
-          checkDone()
-        })
+        lookup(host, {family: 4})
+          .then(
+            (a) => add(host, a.address),
+            (err) => {
+              opts.onWarning?.(host, `could not resolve: ${(err as {code?: string}).code ?? errText(err)}`)
+              settled++
+            },
+          )
+          .finally(() => {
+            resolving--
+            bucket.kick()
+            checkDone()
+          })
       }
     } catch (err) {
       failure = err // the host iterable threw

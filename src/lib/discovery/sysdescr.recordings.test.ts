@@ -12,9 +12,17 @@ import {readFileSync} from 'node:fs'
 import {needsRecordings, recording} from '../../../test/helpers/recordings.js'
 import {sysDescrGrammar} from './sysdescr.js'
 
-interface Example {sysDescr: string; expected: Record<string, string>}
+interface Example {
+  sysDescr: string
+  expected: Record<string, string>
+}
 
-const norm = (s: string | undefined) => s?.toLowerCase().replace(/\s+/g, ' ').replace(/[\s,;.]+$/, '').trim()
+const norm = (s: string | undefined) =>
+  s
+    ?.toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[\s,;.]+$/, '')
+    .trim()
 // Recog still says "Kyocera Mita" for today's Kyocera: a vendor matches when one name starts the other.
 const sameVendor = (a?: string, b?: string) => {
   const [x, y] = [norm(a), norm(b)]
@@ -25,8 +33,11 @@ function score(examples: Example[]) {
   const s = {vendor: [0, 0], product: [0, 0], version: [0, 0], disputed: 0, misses: [] as string[]}
   for (const {sysDescr, expected: e} of examples) {
     const got = sysDescrGrammar(sysDescr)
-    const want = {vendor: e['os.vendor'] ?? e['hw.vendor'], product: e['os.product'] ?? e['hw.product'],
-      version: e['os.version'] ?? e['hw.version']}
+    const want = {
+      vendor: e['os.vendor'] ?? e['hw.vendor'],
+      product: e['os.product'] ?? e['hw.product'],
+      version: e['os.version'] ?? e['hw.version'],
+    }
     if (want.product && want.version && norm(got.product) === norm(`${want.product} ${want.version}`)) {
       s.disputed++
       continue
@@ -44,10 +55,12 @@ function score(examples: Example[]) {
 
 test('sysDescr grammars reach 95 % of Recog on vendor, product and version, on both halves', {skip: needsRecordings}, (t) => {
   const {examples} = JSON.parse(readFileSync(recording('expected/recog/snmp_sysdescr_printers.json'), 'utf8')) as {examples: Example[]}
-  const half = (e: Example) => createHash('sha1').update(e.sysDescr).digest()[0] % 2 === 0 ? 'development' : 'held-out'
+  const half = (e: Example) => (createHash('sha1').update(e.sysDescr).digest()[0] % 2 === 0 ? 'development' : 'held-out')
   for (const name of ['development', 'held-out']) {
     const s = score(examples.filter((e) => half(e) === name))
-    const line = (['vendor', 'product', 'version'] as const).map((f) => `${f} ${s[f][0]}/${s[f][1]} (${(100 * s[f][0] / s[f][1]).toFixed(1)} %)`)
+    const line = (['vendor', 'product', 'version'] as const).map(
+      (f) => `${f} ${s[f][0]}/${s[f][1]} (${((100 * s[f][0]) / s[f][1]).toFixed(1)} %)`,
+    )
     t.diagnostic(`${name}: ${line.join(', ')}; ${s.disputed} disputed`)
     for (const m of s.misses) t.diagnostic(`  ${name} miss ${m}`)
     for (const f of ['vendor', 'product', 'version'] as const) {

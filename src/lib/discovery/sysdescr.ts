@@ -15,23 +15,54 @@ export interface SysDescrFields {
 
 type Grammar = (d: string) => Omit<SysDescrFields, 'model' | 'serial'> | undefined
 
-const tidy = (s: string | undefined) => s?.replace(/\s+/g, ' ').replace(/[\s,;.]+$/, '').trim() || undefined
+const tidy = (s: string | undefined) =>
+  s
+    ?.replace(/\s+/g, ' ')
+    .replace(/[\s,;.]+$/, '')
+    .trim() || undefined
 
 // Brand names as printed → the vendor. Ricoh's regional brands keep their own name except NRG (Nashuatec,
 // Rex-Rotary, Gestetner sold as one) and InfoPrint (IBM's printer arm, now Ricoh), which print no brand.
 const BRANDS: [RegExp, string][] = [
-  [/^lexmark\b/i, 'Lexmark'], [/^marknet\b/i, 'Lexmark'], [/^dell\b/i, 'Dell'], [/^unisys\b/i, 'Unisys'],
-  [/^source technologies\b/i, 'Source Technologies'], [/^(ibm )?infoprint\b/i, 'Ricoh'], [/^ibm\b/i, 'IBM'],
-  [/^ricoh\b/i, 'Ricoh'], [/^nrg\b/i, 'Ricoh'], [/^lanier\b/i, 'Lanier'], [/^savin\b/i, 'Savin'],
-  [/^gestetner\b/i, 'Gestetner'], [/^fuji ?xerox\b/i, 'Fuji Xerox'], [/^fujifilm\b/i, 'Fujifilm'], [/^xerox\b/i, 'Xerox'],
-  [/^tektronix\b/i, 'Tektronix'], [/^canon\b/i, 'Canon'], [/^epson\b/i, 'Epson'], [/^samsung\b/i, 'Samsung'],
-  [/^brother\b/i, 'Brother'], [/^oc[eé]\b/i, 'Oce'], [/^lantronix\b/i, 'Lantronix'], [/^axis\b/i, 'Axis'],
-  [/^oki\b/i, 'OKI'], [/^toshiba\b/i, 'Toshiba'], [/^sharp\b/i, 'Sharp'], [/^konica minolta\b/i, 'Konica Minolta'],
-  [/^kyocera\b/i, 'Kyocera'], [/^datamax\b/i, 'Datamax'], [/^honeywell\b/i, 'Honeywell'], [/^zebra/i, 'Zebra'],
-  [/^(troy|silex)\b/i, 'Troy'], [/^pocketpro\b/i, 'Troy'], [/^hp\b/i, 'HP'], [/^hewlett[- ]?packard\b/i, 'HP'],
+  [/^lexmark\b/i, 'Lexmark'],
+  [/^marknet\b/i, 'Lexmark'],
+  [/^dell\b/i, 'Dell'],
+  [/^unisys\b/i, 'Unisys'],
+  [/^source technologies\b/i, 'Source Technologies'],
+  [/^(ibm )?infoprint\b/i, 'Ricoh'],
+  [/^ibm\b/i, 'IBM'],
+  [/^ricoh\b/i, 'Ricoh'],
+  [/^nrg\b/i, 'Ricoh'],
+  [/^lanier\b/i, 'Lanier'],
+  [/^savin\b/i, 'Savin'],
+  [/^gestetner\b/i, 'Gestetner'],
+  [/^fuji ?xerox\b/i, 'Fuji Xerox'],
+  [/^fujifilm\b/i, 'Fujifilm'],
+  [/^xerox\b/i, 'Xerox'],
+  [/^tektronix\b/i, 'Tektronix'],
+  [/^canon\b/i, 'Canon'],
+  [/^epson\b/i, 'Epson'],
+  [/^samsung\b/i, 'Samsung'],
+  [/^brother\b/i, 'Brother'],
+  [/^oc[eé]\b/i, 'Oce'],
+  [/^lantronix\b/i, 'Lantronix'],
+  [/^axis\b/i, 'Axis'],
+  [/^oki\b/i, 'OKI'],
+  [/^toshiba\b/i, 'Toshiba'],
+  [/^sharp\b/i, 'Sharp'],
+  [/^konica minolta\b/i, 'Konica Minolta'],
+  [/^kyocera\b/i, 'Kyocera'],
+  [/^datamax\b/i, 'Datamax'],
+  [/^honeywell\b/i, 'Honeywell'],
+  [/^zebra/i, 'Zebra'],
+  [/^(troy|silex)\b/i, 'Troy'],
+  [/^pocketpro\b/i, 'Troy'],
+  [/^hp\b/i, 'HP'],
+  [/^hewlett[- ]?packard\b/i, 'HP'],
 ]
 const brandOf = (d: string) => BRANDS.find(([re]) => re.test(d))?.[1]
-const BRAND_WORDS = /^(?:(?:ibm )?infoprint|source technologies|konica minolta|fuji ?xerox|hewlett[- ]?packard|[\w-]+)\s*,?\s*(?:inc\.,\s*|corporation\s+)?/i
+const BRAND_WORDS =
+  /^(?:(?:ibm )?infoprint|source technologies|konica minolta|fuji ?xerox|hewlett[- ]?packard|[\w-]+)\s*,?\s*(?:inc\.,\s*|corporation\s+)?/i
 
 const GRAMMARS: Grammar[] = [
   // Lexmark-built firmware (also Dell, InfoPrint, Unisys, Source Technologies): "<model> version <fw> kernel …".
@@ -39,7 +70,9 @@ const GRAMMARS: Grammar[] = [
     const m = /^(.+?)\s+version\s+(\S+)\s+kernel\b/i.exec(d)
     if (!m) return undefined
     const fam = /^(?:\S+\s+)?(Forms Printer|Optra|MarkNet)\s+/i.exec(m[1])
-    const product = m[1].replace(BRAND_WORDS, '').replace(/^(Forms Printer|Optra|MarkNet)\s+/i, '')
+    const product = m[1]
+      .replace(BRAND_WORDS, '')
+      .replace(/^(Forms Printer|Optra|MarkNet)\s+/i, '')
       .replace(/\s+(laser\s+)?(printer|mfp)$/i, '')
     return {vendor: brandOf(m[1]), family: fam?.[1], product, version: m[2]}
   },
@@ -78,15 +111,20 @@ const GRAMMARS: Grammar[] = [
     const m = /^(fuji ?xerox|xerox)\s+(.+?)\s*(?:[;,]\s*(.*)|$)/i.exec(d)
     if (!m) return undefined
     const [, brand, head, rest = ''] = m
-    let product = head, family: string | undefined
+    let product = head,
+      family: string | undefined
     let version = /^(?:SS|ACCXES|System Software)\s+([\d.]+)/i.exec(rest)?.[1]
     const docu = /^DocuPrint\s+(\S+)\s+Network Laser Printer\s+-\s+(\S+)/i.exec(head)
     if (docu) [family, product, version] = ['DocuPrint', docu[1], docu[2]]
     // Samsung-built Phasers write "; OS <fw>" and Recog names them without the family.
     const os = /^OS\s+([\d.]+)/.exec(rest)
     if (os) [family, product, version] = ['Phaser', head.replace(/^Phaser\s+/i, ''), os[1]]
-    product = product.replace(/\s+with\s+.*$/i, '').replace(/\s+v\s*[\d. ]+$/i, '').replace(/\s+v\d+\b.*$/i, '')
-      .replace(/\s+Multifunction\s+(System|Printer)$/i, '').replace(/\s+printer$/i, '')
+    product = product
+      .replace(/\s+with\s+.*$/i, '')
+      .replace(/\s+v\s*[\d. ]+$/i, '')
+      .replace(/\s+v\d+\b.*$/i, '')
+      .replace(/\s+Multifunction\s+(System|Printer)$/i, '')
+      .replace(/\s+printer$/i, '')
     return {vendor: /fuji/i.test(brand) ? 'Fuji Xerox' : 'Xerox', family, product, version}
   },
   // Ricoh and its brands: "RICOH Aficio MP C3000 1.70 / RICOH Network Printer C model / …".
@@ -175,7 +213,10 @@ const GRAMMARS: Grammar[] = [
     // "<model>;<fw>" (Honeywell, Samsung-built OEMs); a print server's "compatible with …" and a trailing
     // "Series" are not part of the product.
     const [head, tail] = d.split(/\s*;\s*/, 2)
-    let rest = head.replace(BRAND_WORDS, '').replace(/\s+compatible with\b.*$/i, '').replace(/\s+series$/i, '')
+    let rest = head
+      .replace(BRAND_WORDS, '')
+      .replace(/\s+compatible with\b.*$/i, '')
+      .replace(/\s+series$/i, '')
     const fam = /^(bizhub|Network Printer|PocketPro)\b\s*/i.exec(rest)
     if (fam && !/pocketpro/i.test(fam[1])) rest = rest.slice(fam[0].length)
     if (/^pocketpro\b/i.test(rest) || /^pocketpro\b/i.test(d)) return {vendor, product: 'PocketPro'}
@@ -194,9 +235,14 @@ export function sysDescrGrammar(raw: string | undefined): SysDescrFields {
   const out: SysDescrFields = {}
   const product = tidy(g.product)
   const version = tidy(g.version)
-  for (const [k, v] of [['vendor', g.vendor], ['family', tidy(g.family)], ['product', product], ['version', version && !/^[0.]+$/.test(version) ? version : undefined],
+  for (const [k, v] of [
+    ['vendor', g.vendor],
+    ['family', tidy(g.family)],
+    ['product', product],
+    ['version', version && !/^[0.]+$/.test(version) ? version : undefined],
     ['serial', serial && !/^X+$/i.test(serial) ? serial : undefined],
-    ['model', product && g.family && !/^(NC Series|JetDirect)$/.test(g.family) ? `${g.family} ${product}` : product]] as const) {
+    ['model', product && g.family && !/^(NC Series|JetDirect)$/.test(g.family) ? `${g.family} ${product}` : product],
+  ] as const) {
     if (v) out[k] = v
   }
   return out

@@ -44,9 +44,24 @@ test('parseTarget: every format', () => {
   assert.deepEqual(parseTarget('10.**'), {kind: 'wildcard', token: '10.**', octets: [10, '*', '*', '*']})
   assert.deepEqual(parseTarget('10.20.15.0/24'), {kind: 'cidr', token: '10.20.15.0/24', network: ipToInt('10.20.15.0'), prefix: 24})
   assert.deepEqual(parseTarget('10.20.15.27/24'), {kind: 'cidr', token: '10.20.15.27/24', network: ipToInt('10.20.15.0'), prefix: 24})
-  assert.deepEqual(parseTarget('10.20.15.3-10.20.15.34'), {kind: 'range', token: '10.20.15.3-10.20.15.34', start: ipToInt('10.20.15.3'), end: ipToInt('10.20.15.34')})
-  assert.deepEqual(parseTarget('10.20.15.3-34'), {kind: 'range', token: '10.20.15.3-34', start: ipToInt('10.20.15.3'), end: ipToInt('10.20.15.34')})
-  assert.deepEqual(parseTarget('10.20.15.3-16.4'), {kind: 'range', token: '10.20.15.3-16.4', start: ipToInt('10.20.15.3'), end: ipToInt('10.20.16.4')})
+  assert.deepEqual(parseTarget('10.20.15.3-10.20.15.34'), {
+    kind: 'range',
+    token: '10.20.15.3-10.20.15.34',
+    start: ipToInt('10.20.15.3'),
+    end: ipToInt('10.20.15.34'),
+  })
+  assert.deepEqual(parseTarget('10.20.15.3-34'), {
+    kind: 'range',
+    token: '10.20.15.3-34',
+    start: ipToInt('10.20.15.3'),
+    end: ipToInt('10.20.15.34'),
+  })
+  assert.deepEqual(parseTarget('10.20.15.3-16.4'), {
+    kind: 'range',
+    token: '10.20.15.3-16.4',
+    start: ipToInt('10.20.15.3'),
+    end: ipToInt('10.20.16.4'),
+  })
   assert.deepEqual(parseTarget('Printer-01.Example.com.'), {kind: 'fqdn', token: 'Printer-01.Example.com.', name: 'printer-01.example.com'})
   assert.equal(parseTarget('lexmark1').kind, 'fqdn')
 })
@@ -77,7 +92,11 @@ test('parseTarget: bad input names the token and the rule', () => {
     [`${'a'.repeat(64)}.com`, `Invalid target "${'a'.repeat(64)}.com": hostname label "${'a'.repeat(64)}" is longer than 63 characters`],
   ]
   for (const [token, message] of cases) {
-    assert.throws(() => parseTarget(token), (e: unknown) => e instanceof TargetError && e.message === message && e.token === token.trim(), token)
+    assert.throws(
+      () => parseTarget(token),
+      (e: unknown) => e instanceof TargetError && e.message === message && e.token === token.trim(),
+      token,
+    )
   }
 })
 
@@ -131,7 +150,17 @@ test('overlaps deduplicate in numeric order; excludes are removed', async () => 
 
 test('excludes are never narrower: wildcard and CIDR excludes cover .0 and .255', async () => {
   const p = await planTargets({include: ['10.20.14.250-10.20.16.2'], exclude: ['10.20.15.*']})
-  assert.deepEqual(all(p.hosts), ['10.20.14.250', '10.20.14.251', '10.20.14.252', '10.20.14.253', '10.20.14.254', '10.20.14.255', '10.20.16.0', '10.20.16.1', '10.20.16.2'])
+  assert.deepEqual(all(p.hosts), [
+    '10.20.14.250',
+    '10.20.14.251',
+    '10.20.14.252',
+    '10.20.14.253',
+    '10.20.14.254',
+    '10.20.14.255',
+    '10.20.16.0',
+    '10.20.16.1',
+    '10.20.16.2',
+  ])
   const q = await planTargets({include: ['10.20.15.0-10.20.15.255'], exclude: ['10.20.15.0/25']})
   assert.equal(q.count, 128)
   assert.equal(first(q.hosts, 1)[0], '10.20.15.128')
@@ -159,7 +188,11 @@ test('a /8 and 10.*.*.* are counted and iterated lazily', async () => {
 })
 
 test('too many addresses needs --force and reports the count', async () => {
-  await assert.rejects(planTargets({include: ['*.*.*.*']}), (e: unknown) => e instanceof TargetError && e.rule === 'too many addresses' && e.message.includes('4,261,412,864') && e.message.includes('--force'))
+  await assert.rejects(
+    planTargets({include: ['*.*.*.*']}),
+    (e: unknown) =>
+      e instanceof TargetError && e.rule === 'too many addresses' && e.message.includes('4,261,412,864') && e.message.includes('--force'),
+  )
   await assert.rejects(planTargets({include: ['10.20.0.0/15']}), /131,070 addresses, more than 65,536/)
   await assert.rejects(planTargets({include: ['10.20.15.0/24'], maxWithoutForce: 100}), /254 addresses, more than 100/)
   assert.equal((await planTargets({include: ['10.20.0.0/16']})).count, 65534)
@@ -186,8 +219,18 @@ test('FQDNs resolve through the injected resolver', async () => {
   assert.equal(q.count, 10)
   assert.ok(!all(q.hosts).includes('10.20.15.27'))
 
-  await assert.rejects(planTargets({include: ['nowhere.example.com'], resolver}), (e: unknown) => e instanceof TargetError && e.rule === 'could not be resolved' && e.token === 'nowhere.example.com' && e.message === 'Invalid target "nowhere.example.com": could not be resolved: ENOTFOUND')
-  await assert.rejects(planTargets({include: ['v6only.example.com'], resolver}), /"v6only.example.com": could not be resolved to an IPv4 address/)
+  await assert.rejects(
+    planTargets({include: ['nowhere.example.com'], resolver}),
+    (e: unknown) =>
+      e instanceof TargetError &&
+      e.rule === 'could not be resolved' &&
+      e.token === 'nowhere.example.com' &&
+      e.message === 'Invalid target "nowhere.example.com": could not be resolved: ENOTFOUND',
+  )
+  await assert.rejects(
+    planTargets({include: ['v6only.example.com'], resolver}),
+    /"v6only.example.com": could not be resolved to an IPv4 address/,
+  )
 })
 
 test('local: non-internal IPv4 subnets, skipping link-local and (unless forced) wider than /16', async () => {
@@ -210,7 +253,13 @@ test('local: non-internal IPv4 subnets, skipping link-local and (unless forced) 
   )
   assert.match(p.skipped[1].reason, /--force/)
 
-  const forced = await planTargets({include: ['192.168.7.5'], exclude: ['192.168.7.0/24'], local: true, force: true, localInterfaces: () => nics})
+  const forced = await planTargets({
+    include: ['192.168.7.5'],
+    exclude: ['192.168.7.0/24'],
+    local: true,
+    force: true,
+    localInterfaces: () => nics,
+  })
   assert.deepEqual(forced.localSubnets, ['192.168.7.0/24', '10.0.0.0/8', '172.16.5.4/30'])
   assert.equal(forced.count, 2 ** 24 - 2 + 2)
 
@@ -221,16 +270,30 @@ test('readTargetFile: comments, blanks, separators, file:line errors, empty file
   const dir = await mkdtemp(join(tmpdir(), 'lcs-targets-'))
   try {
     const good = join(dir, 'targets.txt')
-    await writeFile(good, '\uFEFF# office printers\r\n10.20.15.27\n\n  10.20.16.*, 10.20.17.0/24 # floor 2\nprinter.example.com 10.20.15.3-34\n#10.0.0.0/8\n')
+    await writeFile(
+      good,
+      '\uFEFF# office printers\r\n10.20.15.27\n\n  10.20.16.*, 10.20.17.0/24 # floor 2\nprinter.example.com 10.20.15.3-34\n#10.0.0.0/8\n',
+    )
     assert.deepEqual(await readTargetFile(good), ['10.20.15.27', '10.20.16.*', '10.20.17.0/24', 'printer.example.com', '10.20.15.3-34'])
 
     const bad = join(dir, 'bad.txt')
     await writeFile(bad, '10.20.15.1\n# ok\n10.20.15.2, 10.20.300.1\n')
-    await assert.rejects(readTargetFile(bad), (e: unknown) => e instanceof TargetError && e.file === bad && e.line === 3 && e.token === '10.20.300.1' && e.message === `${bad}:3: Invalid target "10.20.300.1": octet 300 is out of range 0–255`)
+    await assert.rejects(
+      readTargetFile(bad),
+      (e: unknown) =>
+        e instanceof TargetError &&
+        e.file === bad &&
+        e.line === 3 &&
+        e.token === '10.20.300.1' &&
+        e.message === `${bad}:3: Invalid target "10.20.300.1": octet 300 is out of range 0–255`,
+    )
 
     const empty = join(dir, 'empty.txt')
     await writeFile(empty, '# nothing here\n\n   \n')
-    await assert.rejects(readTargetFile(empty), (e: unknown) => e instanceof TargetError && e.rule === 'contains no targets' && e.message.includes(empty))
+    await assert.rejects(
+      readTargetFile(empty),
+      (e: unknown) => e instanceof TargetError && e.rule === 'contains no targets' && e.message.includes(empty),
+    )
     await assert.rejects(readTargetFile(join(dir, 'missing.txt')), /Cannot read target file ".*missing.txt"/)
   } finally {
     await rm(dir, {recursive: true, force: true})

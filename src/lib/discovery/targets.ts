@@ -58,7 +58,8 @@ function parseOctet(token: string, text: string, allowStar: boolean): number | '
   if (text === '*' && allowStar) return '*'
   if (text === '') throw new TargetError(token, 'an octet is empty')
   if (!/^\d+$/.test(text)) throw new TargetError(token, `octet "${text}" is not a number${allowStar ? ' or *' : ''}`)
-  if (text.length > 1 && text.startsWith('0')) throw new TargetError(token, `octet "${text}" has a leading zero (ambiguous: octal or decimal)`)
+  if (text.length > 1 && text.startsWith('0'))
+    throw new TargetError(token, `octet "${text}" has a leading zero (ambiguous: octal or decimal)`)
   const n = Number(text)
   if (n > 255) throw new TargetError(token, `octet ${text} is out of range 0–255`)
   return n
@@ -103,7 +104,8 @@ function parseHostname(token: string): TargetSpec {
     if (!/^[a-z0-9-]+$/.test(label)) throw new TargetError(token, `hostname label "${label}" may only contain letters, digits and "-"`)
     if (label.startsWith('-') || label.endsWith('-')) throw new TargetError(token, `hostname label "${label}" starts or ends with "-"`)
   }
-  if (/^\d+$/.test(labels.at(-1) ?? '')) throw new TargetError(token, 'not an IPv4 address, and a hostname cannot end in an all-digit label')
+  if (/^\d+$/.test(labels.at(-1) ?? ''))
+    throw new TargetError(token, 'not an IPv4 address, and a hostname cannot end in an all-digit label')
   return {kind: 'fqdn', token, name}
 }
 
@@ -162,18 +164,22 @@ export async function readTargetFile(path: string): Promise<string[]> {
     throw new TargetError(path, 'cannot be read', {message: `Cannot read target file "${path}": ${(error as Error).message}`, cause: error})
   }
   const tokens: string[] = []
-  text.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((content, i) => {
-    for (const token of splitTargetList(content.replace(/#.*/, ''))) {
-      try {
-        parseTarget(token)
-      } catch (error) {
-        if (error instanceof TargetError) throw new TargetError(token, error.rule, {file: path, line: i + 1})
-        throw error
+  text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .forEach((content, i) => {
+      for (const token of splitTargetList(content.replace(/#.*/, ''))) {
+        try {
+          parseTarget(token)
+        } catch (error) {
+          if (error instanceof TargetError) throw new TargetError(token, error.rule, {file: path, line: i + 1})
+          throw error
+        }
+        tokens.push(token)
       }
-      tokens.push(token)
-    }
-  })
-  if (tokens.length === 0) throw new TargetError(path, 'contains no targets', {file: path, message: `Target file "${path}" contains no targets`})
+    })
+  if (tokens.length === 0)
+    throw new TargetError(path, 'contains no targets', {file: path, message: `Target file "${path}" contains no targets`})
   return tokens
 }
 
@@ -360,7 +366,11 @@ function localSpecs(interfaces: LocalInterface[], force: boolean) {
     const address = ipToInt(nic.address)
     if (prefix === undefined) skipped.push({subnet, reason: 'non-contiguous netmask'})
     else if (address >>> 16 === 0xa9fe) skipped.push({subnet, reason: 'link-local (169.254/16)'})
-    else if (prefix < 16 && !force) skipped.push({subnet, reason: `wider than /16 (${(2 ** (32 - prefix) - 2).toLocaleString('en-US')} addresses); pass --force to include`})
+    else if (prefix < 16 && !force)
+      skipped.push({
+        subnet,
+        reason: `wider than /16 (${(2 ** (32 - prefix) - 2).toLocaleString('en-US')} addresses); pass --force to include`,
+      })
     else {
       const size = 2 ** (32 - prefix)
       const network = Math.floor(address / size) * size
@@ -381,8 +391,14 @@ async function resolveAll(specs: Array<Extract<TargetSpec, {kind: 'fqdn'}>>, res
         ? [...new Set(r.value)].filter(isIPv4) // drops IPv6: the scan is IPv4
         : []
     if (addresses.length === 0) {
-      const why = r.status === 'rejected' ? `: ${(r.reason as {code?: string; message?: string})?.code ?? (r.reason as Error)?.message}` : ' to an IPv4 address'
-      throw new TargetError(name, 'could not be resolved', {message: `Invalid target "${name}": could not be resolved${why}`, cause: r.status === 'rejected' ? r.reason : undefined})
+      const why =
+        r.status === 'rejected'
+          ? `: ${(r.reason as {code?: string; message?: string})?.code ?? (r.reason as Error)?.message}`
+          : ' to an IPv4 address'
+      throw new TargetError(name, 'could not be resolved', {
+        message: `Invalid target "${name}": could not be resolved${why}`,
+        cause: r.status === 'rejected' ? r.reason : undefined,
+      })
     }
     return {name, addresses: addresses.sort((a, b) => ipToInt(a) - ipToInt(b))}
   })

@@ -15,7 +15,11 @@ export interface PrinterStatus {
   modelName: string
   firmware: string
   agentCapability: 'native' | 'printer' | 'none'
-  enrollment: {state: 'none'} | {state: 'pending'; since: number} | {state: 'enrolled'; organizationId: string} | {state: 'failed'; reason: string}
+  enrollment:
+    | {state: 'none'}
+    | {state: 'pending'; since: number}
+    | {state: 'enrolled'; organizationId: string}
+    | {state: 'failed'; reason: string}
   clock: string
   ntp: boolean
   printerAgentInstalled: boolean | null
@@ -27,7 +31,10 @@ export interface EwsCredentials {
 }
 
 export class EwsError extends Error {
-  constructor(readonly kind: 'auth' | 'unreachable' | 'refused' | 'bad-answer', message: string) {
+  constructor(
+    readonly kind: 'auth' | 'unreachable' | 'refused' | 'bad-answer',
+    message: string,
+  ) {
     super(message)
     this.name = 'EwsError'
   }
@@ -37,7 +44,12 @@ export class PrinterWebService {
   private readonly ax: AxiosInstance
 
   /** `timeoutMs` bounds each call as a whole, however slowly the printer answers. */
-  constructor(readonly address: string, port = DEFAULT_EWS_PORT, credentials?: EwsCredentials, private readonly timeoutMs = 10_000) {
+  constructor(
+    readonly address: string,
+    port = DEFAULT_EWS_PORT,
+    credentials?: EwsCredentials,
+    private readonly timeoutMs = 10_000,
+  ) {
     this.ax = axios.create({
       auth: credentials ? {password: credentials.password, username: credentials.user} : undefined,
       baseURL: `http://${address}:${port}/lcs/v1`,
@@ -56,9 +68,13 @@ export class PrinterWebService {
     try {
       res = await this.ax.request<string>({data, method, signal: AbortSignal.timeout(this.timeoutMs), url: path})
     } catch (error) {
-      if (/maxContentLength/.test((error as Error).message ?? '')) throw new EwsError('bad-answer', `the printer web service sent more than ${EWS_MAX_ANSWER_BYTES / 1024} KiB for ${path}`)
+      if (/maxContentLength/.test((error as Error).message ?? ''))
+        throw new EwsError('bad-answer', `the printer web service sent more than ${EWS_MAX_ANSWER_BYTES / 1024} KiB for ${path}`)
       const e = error as {code?: string; name?: string}
-      const code = e.name === 'CanceledError' || e.code === 'ERR_CANCELED' ? `no complete answer within ${this.timeoutMs / 1000} s` : e.code ?? 'network error'
+      const code =
+        e.name === 'CanceledError' || e.code === 'ERR_CANCELED'
+          ? `no complete answer within ${this.timeoutMs / 1000} s`
+          : (e.code ?? 'network error')
       throw new EwsError('unreachable', `printer web service unreachable (${code})`)
     }
     let body: unknown
@@ -72,7 +88,8 @@ export class PrinterWebService {
       const reason = text((body as {error?: unknown} | undefined)?.error, 200)
       throw new EwsError('refused', reason ?? `the printer web service refused (HTTP ${res.status}) without a readable reason`)
     }
-    if (res.status >= 300 || res.status < 200) throw new EwsError('bad-answer', `the printer web service answered HTTP ${res.status} where the contract answers directly`)
+    if (res.status >= 300 || res.status < 200)
+      throw new EwsError('bad-answer', `the printer web service answered HTTP ${res.status} where the contract answers directly`)
     if (typeof body !== 'object' || body === null) throw new EwsError('bad-answer', 'the printer answered something that is not JSON')
     return body as T
   }
@@ -82,12 +99,17 @@ export class PrinterWebService {
     const s = await this.call<Record<string, unknown>>('GET', '/status')
     const e = s.enrollment as {state?: unknown; reason?: unknown} | undefined
     const wrong =
-      typeof s.serialNumber !== 'string' ? 'serialNumber'
-      : !['native', 'printer', 'none'].includes(s.agentCapability as string) ? 'agentCapability'
-      : typeof s.clock !== 'string' ? 'clock'
-      : !e || typeof e !== 'object' || !['none', 'pending', 'enrolled', 'failed'].includes(e.state as string) ? 'enrollment.state'
-      : e.state === 'failed' && typeof e.reason !== 'string' ? 'enrollment.reason'
-      : undefined
+      typeof s.serialNumber !== 'string'
+        ? 'serialNumber'
+        : !['native', 'printer', 'none'].includes(s.agentCapability as string)
+          ? 'agentCapability'
+          : typeof s.clock !== 'string'
+            ? 'clock'
+            : !e || typeof e !== 'object' || !['none', 'pending', 'enrolled', 'failed'].includes(e.state as string)
+              ? 'enrollment.state'
+              : e.state === 'failed' && typeof e.reason !== 'string'
+                ? 'enrollment.reason'
+                : undefined
     if (wrong) throw new EwsError('bad-answer', `the printer's status answer has no valid ${wrong}`)
     return s as unknown as PrinterStatus
   }

@@ -64,7 +64,11 @@ class CloudWatcher {
   private polling?: Promise<void>
   private lastPoll = 0
 
-  constructor(private readonly client: CloudClient, private readonly orgId: string, private readonly pollMs: number) {}
+  constructor(
+    private readonly client: CloudClient,
+    private readonly orgId: string,
+    private readonly pollMs: number,
+  ) {}
 
   async load(): Promise<Set<string>> {
     await this.poll()
@@ -111,7 +115,14 @@ export async function enrollPrinters(candidates: EnrollCandidate[], opts: Enroll
     const started = Date.now()
     let clockSet = false
     const row = (result: EnrollOutcome, reason: string): EnrollRow => ({
-      address: c.address, agentType: c.agentType, clockSet, elapsedMs: Date.now() - started, model: c.model, reason, result, serialNumber: c.serialNumber,
+      address: c.address,
+      agentType: c.agentType,
+      clockSet,
+      elapsedMs: Date.now() - started,
+      model: c.model,
+      reason,
+      result,
+      serialNumber: c.serialNumber,
     })
     if (c.status === 'unsupported') return row('skipped', `unsupported: ${c.reason}`)
     if (!c.serialNumber) return row('skipped', 'no serial number was read from the printer')
@@ -129,7 +140,12 @@ export async function enrollPrinters(candidates: EnrollCandidate[], opts: Enroll
         if (error.kind !== 'auth') return row('failed', error.message)
         const wrong = creds !== undefined
         if (!opts.askCredentials || attempt >= 3) {
-          return row(wrong ? 'failed' : 'skipped', wrong ? 'the printer credentials are wrong' : 'the printer is secured: credentials needed (--ews-user with --ews-password-stdin)')
+          return row(
+            wrong ? 'failed' : 'skipped',
+            wrong
+              ? 'the printer credentials are wrong'
+              : 'the printer is secured: credentials needed (--ews-user with --ews-password-stdin)',
+          )
         }
         opts.onUpdate?.(c, 'credentials')
         const answer = await ask(c, wrong)
@@ -149,7 +165,8 @@ export async function enrollPrinters(candidates: EnrollCandidate[], opts: Enroll
       // one printer's failing web service fails that printer only
       try {
         if (Math.abs(skew) > (opts.maxClockSkewMs ?? DEFAULT_SKEW_MS)) {
-          if (status.ntp) return row('failed', `the printer clock is off by ${Math.round(skew / 60_000)} min and NTP is on: fix its time server`)
+          if (status.ntp)
+            return row('failed', `the printer clock is off by ${Math.round(skew / 60_000)} min and NTP is on: fix its time server`)
           opts.onUpdate?.(c, 'setting clock')
           await ews.setClock(new Date())
           clockSet = true
@@ -168,13 +185,17 @@ export async function enrollPrinters(candidates: EnrollCandidate[], opts: Enroll
     opts.onUpdate?.(c, 'waiting for the cloud')
     const deadline = started + opts.timeoutMs
     for (;;) {
-      if (await watcher.has(c.serialNumber)) return row('enrolled', clockSet ? 'enrolled (printer clock set to this machine\'s time)' : 'enrolled')
+      if (await watcher.has(c.serialNumber))
+        return row('enrolled', clockSet ? "enrolled (printer clock set to this machine's time)" : 'enrolled')
       const st = await ews.status().catch(() => undefined)
       if (st?.enrollment.state === 'failed') {
-        const reason = /another organization/i.test(st.enrollment.reason) ? 'enrolled in another organization: unenroll it there first' : st.enrollment.reason
+        const reason = /another organization/i.test(st.enrollment.reason)
+          ? 'enrolled in another organization: unenroll it there first'
+          : st.enrollment.reason
         return row('failed', reason)
       }
-      if (Date.now() >= deadline) return row('failed', `timed out after ${Math.round(opts.timeoutMs / 1000)} s waiting for the cloud to list the printer`)
+      if (Date.now() >= deadline)
+        return row('failed', `timed out after ${Math.round(opts.timeoutMs / 1000)} s waiting for the cloud to list the printer`)
       await sleep(Math.min(pollMs, Math.max(0, deadline - Date.now())))
     }
   }
@@ -190,7 +211,16 @@ export async function enrollPrinters(candidates: EnrollCandidate[], opts: Enroll
       } catch (error) {
         // A cloud failure for one printer (after the SDK's retries) must not lose the others' results.
         const msg = error instanceof LcsError ? error.message : (error as Error).message
-        rows[i] = {address: c.address, agentType: c.agentType, clockSet: false, elapsedMs: 0, model: c.model, reason: msg, result: 'failed', serialNumber: c.serialNumber}
+        rows[i] = {
+          address: c.address,
+          agentType: c.agentType,
+          clockSet: false,
+          elapsedMs: 0,
+          model: c.model,
+          reason: msg,
+          result: 'failed',
+          serialNumber: c.serialNumber,
+        }
       }
       opts.onUpdate?.(c, rows[i].result, rows[i])
     }

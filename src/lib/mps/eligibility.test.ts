@@ -5,11 +5,17 @@ import {type EligibilityFacts, eligibilityOf, eligibilityReport, mpsLabel, mpsUn
 
 const rules = {maxLifetimePageCount: 500_000}
 const ok: EligibilityFacts = {
-  contactAssigned: true, fleetAgentUpToDate: null, lifetimePageCount: 1000, modelName: 'CX725', modelSupported: true,
-  mpsStatus: 'none', registrationFailed: false, serialNumber: 'S1',
+  contactAssigned: true,
+  fleetAgentUpToDate: null,
+  lifetimePageCount: 1000,
+  modelName: 'CX725',
+  modelSupported: true,
+  mpsStatus: 'none',
+  registrationFailed: false,
+  serialNumber: 'S1',
 }
 
-test('each fact gives the seed\'s status, the first that holds winning', () => {
+test("each fact gives the seed's status, the first that holds winning", () => {
   assert.equal(eligibilityOf(ok, rules), 'Eligible')
   assert.equal(eligibilityOf({...ok, mpsStatus: 'managed'}, rules), 'Printer already managed')
   assert.equal(eligibilityOf({...ok, mpsStatus: 'pending'}, rules), 'Printer pending management')
@@ -23,20 +29,32 @@ test('each fact gives the seed\'s status, the first that holds winning', () => {
   assert.equal(eligibilityOf({...ok, contactAssigned: false, mpsStatus: 'pending'}, rules), 'Printer pending management')
 })
 
-test('the report groups serials and models by status, in the check\'s order', () => {
-  const report = eligibilityReport([
-    {...ok, serialNumber: 'S3'},
-    {...ok, contactAssigned: false, modelName: 'MS821', serialNumber: 'S2'},
-    {...ok, serialNumber: 'S1'},
-  ], rules)
+test("the report groups serials and models by status, in the check's order", () => {
+  const report = eligibilityReport(
+    [
+      {...ok, serialNumber: 'S3'},
+      {...ok, contactAssigned: false, modelName: 'MS821', serialNumber: 'S2'},
+      {...ok, serialNumber: 'S1'},
+    ],
+    rules,
+  )
   assert.deepEqual(report, [
     {printers: [{modelName: 'MS821', serialNumber: 'S2'}], status: 'No supplies delivery contact assigned'},
-    {printers: [{modelName: 'CX725', serialNumber: 'S1'}, {modelName: 'CX725', serialNumber: 'S3'}], status: 'Eligible'},
+    {
+      printers: [
+        {modelName: 'CX725', serialNumber: 'S1'},
+        {modelName: 'CX725', serialNumber: 'S3'},
+      ],
+      status: 'Eligible',
+    },
   ])
 })
 
-test('the portal\'s labels and the unenroll refusal', () => {
-  assert.deepEqual(['none', 'managed', 'pending'].map(s => mpsLabel(s as 'none')), ['', 'MPS Express', 'MPS Express (Pending)'])
+test("the portal's labels and the unenroll refusal", () => {
+  assert.deepEqual(
+    ['none', 'managed', 'pending'].map((s) => mpsLabel(s as 'none')),
+    ['', 'MPS Express', 'MPS Express (Pending)'],
+  )
   assert.equal(mpsUnenrollRefusal('none'), undefined)
   assert.match(mpsUnenrollRefusal('pending')!, /^MPS Express \(Pending\): contact your Lexmark Customer Operations Specialist/)
 })

@@ -13,7 +13,7 @@ export const ELIGIBILITY_STATUSES = [
   'Eligible',
 ] as const
 
-export type EligibilityStatus = typeof ELIGIBILITY_STATUSES[number]
+export type EligibilityStatus = (typeof ELIGIBILITY_STATUSES)[number]
 
 /** What the check needs to know about one printer. */
 export interface EligibilityFacts {
@@ -58,10 +58,10 @@ export function eligibilityReport(printers: EligibilityFacts[], rules: Eligibili
   const by = new Map<EligibilityStatus, EligibilityGroup['printers']>()
   for (const p of printers) {
     const status = eligibilityOf(p, rules)
-    by.set(status, [...by.get(status) ?? [], {modelName: p.modelName, serialNumber: p.serialNumber}])
+    by.set(status, [...(by.get(status) ?? []), {modelName: p.modelName, serialNumber: p.serialNumber}])
   }
 
-  return ELIGIBILITY_STATUSES.filter(s => by.has(s)).map(status => ({
+  return ELIGIBILITY_STATUSES.filter((s) => by.has(s)).map((status) => ({
     printers: by.get(status)!.sort((a, b) => a.serialNumber.localeCompare(b.serialNumber)),
     status,
   }))
@@ -69,7 +69,7 @@ export function eligibilityReport(printers: EligibilityFacts[], rules: Eligibili
 
 /** The portal's "Lexmark Managed" label for a printer's MPS Express state ('' when unmanaged). */
 export function mpsLabel(status: EligibilityFacts['mpsStatus']): '' | 'MPS Express' | 'MPS Express (Pending)' {
-  return status === 'managed' ? 'MPS Express' : (status === 'pending' ? 'MPS Express (Pending)' : '')
+  return status === 'managed' ? 'MPS Express' : status === 'pending' ? 'MPS Express (Pending)' : ''
 }
 
 /** Why such a printer cannot be unenrolled here (001: MPS Express enrollment cannot be undone from the portal). */

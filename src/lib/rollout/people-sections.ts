@@ -9,10 +9,36 @@ import {stat} from 'node:fs/promises'
 import {basename} from 'node:path'
 
 import type {Badge, BadgeItem, BatchItemResult, CloudClient, PinPolicy, PreenrollItem, User, UserItem} from '../cloud/index.js'
-import {badgeFormat, type Change, type CsvRecord, DEFAULT_PIN_POLICY, GROUP_SEPARATOR, groupRule, type ImportFormat, PIN_MAX, PIN_MIN, type PlanRow, preenrollFormat, runImport, USER_TEXT_FIELDS, userFormat} from '../csv/index.js'
+import {
+  badgeFormat,
+  type Change,
+  type CsvRecord,
+  DEFAULT_PIN_POLICY,
+  GROUP_SEPARATOR,
+  groupRule,
+  type ImportFormat,
+  PIN_MAX,
+  PIN_MIN,
+  type PlanRow,
+  preenrollFormat,
+  runImport,
+  USER_TEXT_FIELDS,
+  userFormat,
+} from '../csv/index.js'
 import {LcsError, type ErrorDetail} from '../errors.js'
 import type {Path} from '../deploy/index.js'
-import {itemKey, listedTwice, PHASE, type BadgeDoc, type CsvRef, type PinDoc, type PlanItem, type RolloutContext, type Section, type UserDoc} from './types.js'
+import {
+  itemKey,
+  listedTwice,
+  PHASE,
+  type BadgeDoc,
+  type CsvRef,
+  type PinDoc,
+  type PlanItem,
+  type RolloutContext,
+  type Section,
+  type UserDoc,
+} from './types.js'
 
 /** Facts left for later sections: the PIN settings as the file leaves them, the users it creates, where inline users' PINs are. */
 const PIN_SETTINGS = 'pinSettings'
@@ -25,12 +51,17 @@ interface PinSettings {
   changed: boolean
 }
 
-const pinSettings = (ctx: RolloutContext) => (ctx.facts.get(PIN_SETTINGS) as PinSettings | undefined) ?? {changed: false, policy: DEFAULT_PIN_POLICY}
+const pinSettings = (ctx: RolloutContext) =>
+  (ctx.facts.get(PIN_SETTINGS) as PinSettings | undefined) ?? {changed: false, policy: DEFAULT_PIN_POLICY}
 const newUsers = (ctx: RolloutContext) => (ctx.facts.get(NEW_USERS) as Set<string> | undefined) ?? new Set<string>()
 
 // ---- printer-login settings ----
 
-const GENERATION: Record<PinPolicy['pinGeneration'], string> = {admin: 'administrators set PINs', auto: 'PINs generated and e-mailed', user: 'users set their own PINs'}
+const GENERATION: Record<PinPolicy['pinGeneration'], string> = {
+  admin: 'administrators set PINs',
+  auto: 'PINs generated and e-mailed',
+  user: 'users set their own PINs',
+}
 
 export const loginSettingsSection: Section = {
   key: 'loginSettings',
@@ -49,7 +80,11 @@ export const loginSettingsSection: Section = {
     if (!want) return []
     const detail = `${GENERATION[policy.pinGeneration]}, ${policy.pinLength ?? `${PIN_MIN}–${PIN_MAX}`} digits`
     const base = {detail, kind: 'login settings', name: 'PIN settings', path: ['loginSettings'], phase: PHASE.loginSettings}
-    return [changes.length ? {...base, action: 'update', changes, run: async (c) => void (await c.client.loginConfig.set(c.orgId!, change))} : {...base, action: 'unchanged'}]
+    return [
+      changes.length
+        ? {...base, action: 'update', changes, run: async (c) => void (await c.client.loginConfig.set(c.orgId!, change))}
+        : {...base, action: 'unchanged'},
+    ]
   },
 }
 
@@ -68,7 +103,8 @@ export const groupsSection: Section = {
       const base = {kind: 'group', name, path: ['groups', i], phase: PHASE.groups}
       if (existing.has(name.toLowerCase())) return {...base, action: 'unchanged'}
       return {
-        ...base, action: 'create',
+        ...base,
+        action: 'create',
         async run(c) {
           try {
             await c.client.groups.create(c.orgId!, name)
@@ -115,7 +151,11 @@ type ChangeRow = PlanRow & {action: Change}
 const isChange = (p: PlanRow): p is ChangeRow => p.action !== 'reject'
 
 /** Asks the cloud about the items `local` does not answer; the answers keep the items' order. */
-async function sendSplit<Item>(items: Item[], local: (item: Item) => BatchItemResult | undefined, remote: (items: Item[]) => Promise<BatchItemResult[]>): Promise<BatchItemResult[]> {
+async function sendSplit<Item>(
+  items: Item[],
+  local: (item: Item) => BatchItemResult | undefined,
+  remote: (items: Item[]) => Promise<BatchItemResult[]>,
+): Promise<BatchItemResult[]> {
   const results = items.map(local)
   const ask = items.filter((_, i) => !results[i])
   const answers = ask.length ? await remote(ask) : []
@@ -136,18 +176,29 @@ function planSend<Item>(ctx: RolloutContext, spec: ImportSpec<Item>): (items: It
   const local = (item: Item): BatchItemResult | undefined => {
     const i = item as Record<string, unknown>
     if (!ctx.orgId) {
-      return i.operation === 'UPDATE' || i.operation === 'DELETE' ? {error: {code: 'not_found', message: `the organization ${ctx.orgName} does not exist yet: there is nothing to ${String(i.operation).toLowerCase()}`}, status: 404} : created
+      return i.operation === 'UPDATE' || i.operation === 'DELETE'
+        ? {
+            error: {
+              code: 'not_found',
+              message: `the organization ${ctx.orgName} does not exist yet: there is nothing to ${String(i.operation).toLowerCase()}`,
+            },
+            status: 404,
+          }
+        : created
     }
     if (spec.key !== 'users' && typeof i.email === 'string' && fresh.has(i.email)) return created
     if (changed && hasPin(i) && !i.badgeId && spec.key !== 'users') return {outcome: 'updated', status: 200}
     return spec.answer?.(ctx, item)
   }
-  return (items) => sendSplit(items, local, async (ask) => {
-    if (!changed) return spec.send(ctx.client, ctx.orgId!, ask, true)
-    const bare = ask.map((item) => ({...item, generatePin: undefined, pin: undefined}))
-    const answers = await spec.send(ctx.client, ctx.orgId!, bare, true)
-    return answers.map((a, k) => (a.outcome === 'unchanged' && hasPin(ask[k] as Record<string, unknown>) ? {...a, outcome: 'updated'} : a))
-  })
+  return (items) =>
+    sendSplit(items, local, async (ask) => {
+      if (!changed) return spec.send(ctx.client, ctx.orgId!, ask, true)
+      const bare = ask.map((item) => ({...item, generatePin: undefined, pin: undefined}))
+      const answers = await spec.send(ctx.client, ctx.orgId!, bare, true)
+      return answers.map((a, k) =>
+        a.outcome === 'unchanged' && hasPin(ask[k] as Record<string, unknown>) ? {...a, outcome: 'updated'} : a,
+      )
+    })
 }
 
 /** A file, or a section's inline rows: record n is entry n - 1 (the header is record 0). */
@@ -159,15 +210,29 @@ async function importNow<Item>(c: RolloutContext, spec: ImportSpec<Item>, source
   const format = spec.format(await c.client.loginConfig.get(c.orgId!))
   try {
     await runImport({
-      ...source, continueOnError: true, format, orgId: c.orgId!,
-      send: (items, dryRun) => sendSplit(items, (i) => spec.answer?.(c, i), (ask) => spec.send(c.client, c.orgId!, ask, dryRun)),
+      ...source,
+      continueOnError: true,
+      format,
+      orgId: c.orgId!,
+      send: (items, dryRun) =>
+        sendSplit(
+          items,
+          (i) => spec.answer?.(c, i),
+          (ask) => spec.send(c.client, c.orgId!, ask, dryRun),
+        ),
     })
   } catch (error) {
     if (!(error instanceof LcsError) || !error.details?.length) throw error
     // the rows' reasons belong in the one line a failed item gets
     const where = 'where' in source ? source.where : (line: number) => `on line ${line}`
-    const rows = error.details.slice(0, 3).map((d) => `${where(d.line!)}${d.field ? ` (${d.field})` : ''}: ${d.rule}`).join('; ')
-    throw new LcsError(error.kind, `${error.message.replace(/\.$/, '')} — ${rows}${error.details.length > 3 ? '; …' : ''}`, {cause: error, details: error.details})
+    const rows = error.details
+      .slice(0, 3)
+      .map((d) => `${where(d.line!)}${d.field ? ` (${d.field})` : ''}: ${d.rule}`)
+      .join('; ')
+    throw new LcsError(error.kind, `${error.message.replace(/\.$/, '')} — ${rows}${error.details.length > 3 ? '; …' : ''}`, {
+      cause: error,
+      details: error.details,
+    })
   }
 }
 
@@ -183,10 +248,20 @@ async function importInline<Item>(c: RolloutContext, spec: ImportSpec<Item>, sou
 }
 
 /** Runs the engine's validation and dry run; its problems are reported with `place`. */
-async function dryRun<Item>(ctx: RolloutContext, spec: ImportSpec<Item>, source: Source, warn: string, place: (d: ErrorDetail) => void): Promise<ChangeRow[] | undefined> {
+async function dryRun<Item>(
+  ctx: RolloutContext,
+  spec: ImportSpec<Item>,
+  source: Source,
+  warn: string,
+  place: (d: ErrorDetail) => void,
+): Promise<ChangeRow[] | undefined> {
   try {
     const s = await runImport({
-      ...source, dryRun: true, format: spec.format(pinSettings(ctx).policy), send: planSend(ctx, spec), orgId: ctx.orgId ?? 'new',
+      ...source,
+      dryRun: true,
+      format: spec.format(pinSettings(ctx).policy),
+      send: planSend(ctx, spec),
+      orgId: ctx.orgId ?? 'new',
       onWarning: (m) => ctx.warnings.push(`${warn}: ${m}`),
     })
     return (s.plan ?? []).filter(isChange)
@@ -204,7 +279,13 @@ async function dryRun<Item>(ctx: RolloutContext, spec: ImportSpec<Item>, source:
  * Plans a section's inline rows (one item each, `settled` ones decided without the cloud) and its
  * files (one item each), through the engine; `created` hears the label of every row that creates.
  */
-async function planImports<Item>(ctx: RolloutContext, spec: ImportSpec<Item>, rows: InlineRow[], settled: PlanItem[], created?: (label: string) => void): Promise<PlanItem[]> {
+async function planImports<Item>(
+  ctx: RolloutContext,
+  spec: ImportSpec<Item>,
+  rows: InlineRow[],
+  settled: PlanItem[],
+  created?: (label: string) => void,
+): Promise<PlanItem[]> {
   const entries: unknown[] = ctx.doc[spec.key] ?? []
   const items: Array<PlanItem & {index: number}> = settled.map((s) => ({...s, index: s.path[1] as number}))
   const seen = new Map<string, string>()
@@ -218,8 +299,15 @@ async function planImports<Item>(ctx: RolloutContext, spec: ImportSpec<Item>, ro
   if (rows.length) {
     // line numbers of YAML entries can repeat ([a, b] on one line): the engine gets entry numbers instead
     const columns = spec.format(pinSettings(ctx).policy).columns
-    const records: CsvRecord[] = [{cells: [...columns], line: 0}, ...rows.map((r) => ({cells: columns.map((c) => r.cells[c] ?? ''), line: r.index + 1}))]
-    const source: InlineSource = {file: `${spec.key} of ${basename(ctx.source.file)}`, records, where: (line) => `in ${spec.key}[${line - 1}]`}
+    const records: CsvRecord[] = [
+      {cells: [...columns], line: 0},
+      ...rows.map((r) => ({cells: columns.map((c) => r.cells[c] ?? ''), line: r.index + 1})),
+    ]
+    const source: InlineSource = {
+      file: `${spec.key} of ${basename(ctx.source.file)}`,
+      records,
+      where: (line) => `in ${spec.key}[${line - 1}]`,
+    }
     const byLine = new Map(rows.map((r) => [r.index + 1, r]))
     const plan = await dryRun(ctx, spec, source, spec.key, (d) => {
       const key = d.field === undefined ? undefined : spec.keys[d.field]
@@ -231,7 +319,15 @@ async function planImports<Item>(ctx: RolloutContext, spec: ImportSpec<Item>, ro
       claim(p, `${spec.key}[${r.index}]`, [spec.key, r.index])
       const action = p.action
       items.push({
-        action, changes: action === 'update' ? r.changes : undefined, dependsOn: r.dependsOn, detail: r.detail, index: r.index, kind: spec.kind, name: r.name, path: [spec.key, r.index], phase: spec.phase,
+        action,
+        changes: action === 'update' ? r.changes : undefined,
+        dependsOn: r.dependsOn,
+        detail: r.detail,
+        index: r.index,
+        kind: spec.kind,
+        name: r.name,
+        path: [spec.key, r.index],
+        phase: spec.phase,
         async run(c) {
           // one import for every inline row of the section; each item reports its own row
           applied ??= importInline(c, spec, source)
@@ -245,12 +341,20 @@ async function planImports<Item>(ctx: RolloutContext, spec: ImportSpec<Item>, ro
     if (!isFile(e)) continue
     const path = ctx.resolveFile(e.file)
     const at = [spec.key, i, 'file']
-    if (!(await stat(path).then((s) => s.isFile(), () => false))) {
+    if (
+      !(await stat(path).then(
+        (s) => s.isFile(),
+        () => false,
+      ))
+    ) {
       ctx.problem(at, `file not found: ${e.file} (looked for ${path})`)
       continue
     }
     const plan = await dryRun(ctx, spec, {file: path}, e.file, (d) => {
-      ctx.problem(at, d.line === undefined ? `${e.file}: ${d.rule}` : `${e.file}:${d.line}:${d.column ?? 1}${d.field ? ` (${d.field})` : ''}: ${d.rule}`)
+      ctx.problem(
+        at,
+        d.line === undefined ? `${e.file}: ${d.rule}` : `${e.file}:${d.line}:${d.column ?? 1}${d.field ? ` (${d.field})` : ''}: ${d.rule}`,
+      )
     })
     if (!plan) continue
     const counts: Record<Change, number> = {create: 0, delete: 0, unchanged: 0, update: 0}
@@ -260,19 +364,37 @@ async function planImports<Item>(ctx: RolloutContext, spec: ImportSpec<Item>, ro
     }
     const changing = (['create', 'update', 'delete'] as const).filter((a) => counts[a])
     const action: Change = changing.length === 0 ? 'unchanged' : changing.length === 1 ? changing[0] : 'update'
-    const detail = [...changing.map((a) => `${counts[a]} to ${a}`), ...(counts.unchanged ? [`${counts.unchanged} unchanged`] : [])].join(', ')
-    items.push({action, detail, index: i, phase: spec.phase, kind: `${spec.key} file`, name: e.file, path: [spec.key, i], rows: counts, run: (c) => importNow(c, spec, {file: path})})
+    const detail = [...changing.map((a) => `${counts[a]} to ${a}`), ...(counts.unchanged ? [`${counts.unchanged} unchanged`] : [])].join(
+      ', ',
+    )
+    items.push({
+      action,
+      detail,
+      index: i,
+      phase: spec.phase,
+      kind: `${spec.key} file`,
+      name: e.file,
+      path: [spec.key, i],
+      rows: counts,
+      run: (c) => importNow(c, spec, {file: path}),
+    })
   }
   return items.sort((a, b) => a.index - b.index).map(({index: _index, ...item}) => item)
 }
 
 /** The inline entries of a section (not `file:` ones), with their index in it. */
-const inlineOf = <T>(ctx: RolloutContext, key: ImportSpec<unknown>['key']) => (ctx.doc[key] ?? []).map((e, index) => ({e: e as T, index})).filter(({e}) => !isFile(e))
+const inlineOf = <T>(ctx: RolloutContext, key: ImportSpec<unknown>['key']) =>
+  (ctx.doc[key] ?? []).map((e, index) => ({e: e as T, index})).filter(({e}) => !isFile(e))
 
 const userKeys = {EMAIL: 'email', GROUPS: 'groups', OPERATION: 'state', PASSWORD: 'password', PIN: 'pin', ...USER_TEXT_FIELDS}
 
 const usersSpec: ImportSpec<UserItem> = {
-  format: userFormat, keys: userKeys, key: 'users', kind: 'user', phase: PHASE.users, send: (client, orgId, items, dryRun) => client.users.apply(orgId, items, {dryRun}),
+  format: userFormat,
+  keys: userKeys,
+  key: 'users',
+  kind: 'user',
+  phase: PHASE.users,
+  send: (client, orgId, items, dryRun) => client.users.apply(orgId, items, {dryRun}),
 }
 
 export const usersSection: Section = {
@@ -294,7 +416,13 @@ export const usersSection: Section = {
         else settled.push({action: 'unchanged', detail: 'absent', kind: 'user', name: email, path: ['users', index], phase: PHASE.users})
         continue
       }
-      const cells: Record<string, string> = {EMAIL: email, GROUPS: e.groups?.join(GROUP_SEPARATOR) ?? '', OPERATION: cur ? 'UPDATE' : 'CREATE', PASSWORD: e.password ?? '', PIN: e.pin ?? ''}
+      const cells: Record<string, string> = {
+        EMAIL: email,
+        GROUPS: e.groups?.join(GROUP_SEPARATOR) ?? '',
+        OPERATION: cur ? 'UPDATE' : 'CREATE',
+        PASSWORD: e.password ?? '',
+        PIN: e.pin ?? '',
+      }
       for (const [column, field] of Object.entries(USER_TEXT_FIELDS)) cells[column] = e[field] ?? ''
       rows.push({cells, changes: cur && userChanges(cur, e), index, name: email})
     }
@@ -317,7 +445,12 @@ const badgeKeys = {BADGE: 'badge', EMAIL: 'email', OPERATION: 'state', PIN: 'pin
 const dependsOnUser = (ctx: RolloutContext, email: string) => (newUsers(ctx).has(email) ? [itemKey('user', email)] : undefined)
 
 const badgesSpec: ImportSpec<BadgeItem> = {
-  format: (policy) => badgeFormat({policy}), keys: badgeKeys, key: 'badges', kind: 'badge', phase: PHASE.badges, send: (client, orgId, items, dryRun) => client.badges.apply(orgId, items, {dryRun}),
+  format: (policy) => badgeFormat({policy}),
+  keys: badgeKeys,
+  key: 'badges',
+  kind: 'badge',
+  phase: PHASE.badges,
+  send: (client, orgId, items, dryRun) => client.badges.apply(orgId, items, {dryRun}),
 }
 
 export const badgesSection: Section = {
@@ -333,18 +466,31 @@ export const badgesSection: Section = {
       const email = e.email?.toLowerCase() ?? ''
       if (e.state === 'absent') {
         if (cur) rows.push({cells: {BADGE: e.badge, EMAIL: email, OPERATION: 'DELETE'}, detail: cur.email, index, name: e.badge})
-        else settled.push({action: 'unchanged', detail: 'absent', kind: 'badge', name: e.badge, path: ['badges', index], phase: PHASE.badges})
+        else
+          settled.push({action: 'unchanged', detail: 'absent', kind: 'badge', name: e.badge, path: ['badges', index], phase: PHASE.badges})
         continue
       }
       const temporary = e.temporary === undefined ? '' : String(e.temporary)
-      rows.push({cells: {BADGE: e.badge, EMAIL: email, OPERATION: 'CREATE', TEMPORARY: temporary}, changes: ['temporary'], dependsOn: dependsOnUser(ctx, email), detail: email, index, name: e.badge})
+      rows.push({
+        cells: {BADGE: e.badge, EMAIL: email, OPERATION: 'CREATE', TEMPORARY: temporary},
+        changes: ['temporary'],
+        dependsOn: dependsOnUser(ctx, email),
+        detail: email,
+        index,
+        name: e.badge,
+      })
     }
     return planImports(ctx, badgesSpec, rows, settled)
   },
 }
 
 const pinsSpec: ImportSpec<BadgeItem> = {
-  format: (policy) => badgeFormat({pinsOnly: true, policy}), keys: {EMAIL: 'email', PIN: 'pin'}, key: 'pins', kind: 'pin', phase: PHASE.pins, send: (client, orgId, items, dryRun) => client.badges.apply(orgId, items, {dryRun}),
+  format: (policy) => badgeFormat({pinsOnly: true, policy}),
+  keys: {EMAIL: 'email', PIN: 'pin'},
+  key: 'pins',
+  kind: 'pin',
+  phase: PHASE.pins,
+  send: (client, orgId, items, dryRun) => client.badges.apply(orgId, items, {dryRun}),
 }
 
 export const pinsSection: Section = {
@@ -354,19 +500,32 @@ export const pinsSection: Section = {
     const rows = inlineOf<PinDoc>(ctx, 'pins').map(({e, index}): InlineRow => {
       const email = e.email.toLowerCase()
       // two PINs for one user would replace each other on every run
-      if (userPins.has(email)) ctx.problem(['pins', index, 'email'], `the PIN of ${email} is also given in ${userPins.get(email)}: give it once`)
-      return {cells: {EMAIL: email, OPERATION: 'CREATE', PIN: e.pin ?? ''}, changes: ['pin'], dependsOn: dependsOnUser(ctx, email), index, name: email}
+      if (userPins.has(email))
+        ctx.problem(['pins', index, 'email'], `the PIN of ${email} is also given in ${userPins.get(email)}: give it once`)
+      return {
+        cells: {EMAIL: email, OPERATION: 'CREATE', PIN: e.pin ?? ''},
+        changes: ['pin'],
+        dependsOn: dependsOnUser(ctx, email),
+        index,
+        name: email,
+      }
     })
     return planImports(ctx, pinsSpec, rows, [])
   },
 }
 
 /** A serial enrolled here is what its pre-enrollment was for (the printer consumed it when it enrolled). */
-const enrolledHere = (ctx: RolloutContext, serial: string) => ctx.cloud.printers.some((p) => p.serialNumber.toUpperCase() === serial.toUpperCase())
+const enrolledHere = (ctx: RolloutContext, serial: string) =>
+  ctx.cloud.printers.some((p) => p.serialNumber.toUpperCase() === serial.toUpperCase())
 
 const preenrollSpec: ImportSpec<PreenrollItem> = {
   answer: (ctx, item) => (enrolledHere(ctx, item.serialNumber) ? {outcome: 'unchanged', status: 200} : undefined),
-  format: () => preenrollFormat, keys: {}, key: 'preenroll', kind: 'preenrollment', phase: PHASE.preenroll, send: (client, orgId, items, dryRun) => client.preenrollments.apply(orgId, items, {dryRun}),
+  format: () => preenrollFormat,
+  keys: {},
+  key: 'preenroll',
+  kind: 'preenrollment',
+  phase: PHASE.preenroll,
+  send: (client, orgId, items, dryRun) => client.preenrollments.apply(orgId, items, {dryRun}),
 }
 
 export const preenrollSection: Section = {
@@ -376,7 +535,15 @@ export const preenrollSection: Section = {
     const settled: PlanItem[] = []
     for (const {e, index} of inlineOf<string>(ctx, 'preenroll')) {
       const serial = e.toUpperCase()
-      if (enrolledHere(ctx, serial)) settled.push({action: 'unchanged', detail: 'enrolled', kind: 'preenrollment', name: serial, path: ['preenroll', index], phase: PHASE.preenroll})
+      if (enrolledHere(ctx, serial))
+        settled.push({
+          action: 'unchanged',
+          detail: 'enrolled',
+          kind: 'preenrollment',
+          name: serial,
+          path: ['preenroll', index],
+          phase: PHASE.preenroll,
+        })
       else rows.push({cells: {SERIAL_NUMBER: e}, index, name: serial})
     }
     return planImports(ctx, preenrollSpec, rows, settled)

@@ -18,7 +18,11 @@ test('the example rollout files follow the published schema', async () => {
 test('apply runs phases in order, runs deployments together, and skips what depends on a failure', async () => {
   const log: string[] = []
   const step = (name: string, phase: number, extra: Partial<PlanItem> = {}, fail = false): PlanItem => ({
-    action: 'create', kind: name.split(' ')[0], name: name.split(' ')[1], path: [], phase,
+    action: 'create',
+    kind: name.split(' ')[0],
+    name: name.split(' ')[1],
+    path: [],
+    phase,
     async run() {
       log.push(`start ${name}`)
       await new Promise((r) => setTimeout(r, 5))
@@ -37,12 +41,23 @@ test('apply runs phases in order, runs deployments together, and skips what depe
     {...step('resource r3', 10), action: 'unchanged' as const},
   ]
   const failed = await applyPlan(items, {} as RolloutContext)
-  assert.deepEqual(failed.map((f) => `${f.kind} ${f.name}: ${f.error}`), [
-    'resource r1: resource r1 refused',
-    'configuration c1: not applied: resource "r1" failed',
-    'deployment d1: not applied: configuration "c1" failed',
+  assert.deepEqual(
+    failed.map((f) => `${f.kind} ${f.name}: ${f.error}`),
+    [
+      'resource r1: resource r1 refused',
+      'configuration c1: not applied: resource "r1" failed',
+      'deployment d1: not applied: configuration "c1" failed',
+    ],
+  )
+  assert.deepEqual(log, [
+    'start resource r1',
+    'start resource r2',
+    'end resource r2',
+    'start configuration c2',
+    'end configuration c2',
+    'start deployment d2',
+    'end deployment d2',
   ])
-  assert.deepEqual(log, ['start resource r1', 'start resource r2', 'end resource r2', 'start configuration c2', 'end configuration c2', 'start deployment d2', 'end deployment d2'])
 })
 
 test('an apply where every attempted item failed with 8 exits 8; any success or mix is partial (9)', () => {

@@ -34,13 +34,26 @@ interface ContextOptions {
 export function createContext(loaded: LoadedRollout, o: ContextOptions): RolloutContext {
   const dir = dirname(resolve(loaded.source.file))
   const ctx: RolloutContext = {
-    activeOrgId: o.activeOrgId, catalog: [], client: o.client, cloud: {configurations: [], printers: [], resources: []}, doc: loaded.doc, facts: new Map(), ids: new Map(),
-    onTaskUpdate: o.onTaskUpdate, orgId: o.activeOrgId, orgName: 'the active organization', pollMs: o.pollMs, problems: [], resourceIndex: new Map(), warnings: [],
+    activeOrgId: o.activeOrgId,
+    catalog: [],
+    client: o.client,
+    cloud: {configurations: [], printers: [], resources: []},
+    doc: loaded.doc,
+    facts: new Map(),
+    ids: new Map(),
+    onTaskUpdate: o.onTaskUpdate,
+    orgId: o.activeOrgId,
+    orgName: 'the active organization',
+    pollMs: o.pollMs,
+    problems: [],
+    resourceIndex: new Map(),
+    warnings: [],
     problem(path, message, atKey) {
       ctx.problems.push({atKey, message, path})
     },
     resolveFile: (p) => resolve(dir, p),
-    source: loaded.source, wait: o.wait,
+    source: loaded.source,
+    wait: o.wait,
   }
   return ctx
 }
@@ -55,9 +68,13 @@ export async function planRollout(ctx: RolloutContext): Promise<PlanItem[]> {
   ctx.catalog = await ctx.client.apps.list()
   if (ctx.orgId) {
     const printers: EnrolledPrinter[] = []
-    const [resources, configurations] = await Promise.all([ctx.client.resources.list(ctx.orgId), ctx.client.configs.list(ctx.orgId), (async () => {
-      for await (const p of ctx.client.printers.list(ctx.orgId!)) printers.push(p)
-    })()])
+    const [resources, configurations] = await Promise.all([
+      ctx.client.resources.list(ctx.orgId),
+      ctx.client.configs.list(ctx.orgId),
+      (async () => {
+        for await (const p of ctx.client.printers.list(ctx.orgId!)) printers.push(p)
+      })(),
+    ])
     ctx.cloud = {configurations, printers, resources}
     ctx.resourceIndex = indexResources(resources)
     if (ctx.orgName === 'the active organization') ctx.orgName = (await ctx.client.orgs.get(ctx.orgId)).name
@@ -109,7 +126,14 @@ export async function applyPlan(items: PlanItem[], ctx: RolloutContext, events: 
     for (const item of todo.filter((i) => !i.parallel)) await runOne(item)
     await Promise.all(todo.filter((i) => i.parallel).map(runOne))
     if (phase === 0 && failed.length) {
-      for (const item of items.filter((i) => i.phase > 0 && i.action !== 'unchanged')) failed.push({action: item.action, error: 'not applied: the organization could not be created', exitCode: ExitCode.partial, kind: item.kind, name: item.name})
+      for (const item of items.filter((i) => i.phase > 0 && i.action !== 'unchanged'))
+        failed.push({
+          action: item.action,
+          error: 'not applied: the organization could not be created',
+          exitCode: ExitCode.partial,
+          kind: item.kind,
+          name: item.name,
+        })
       break
     }
   }

@@ -6,7 +6,21 @@ import {basename} from 'node:path'
 import {findOrganization} from '../lookups.js'
 import type {Configuration, FirmwareBuild, Organization, Resource, ResourceInput} from '../cloud/index.js'
 import {LcsError} from '../errors.js'
-import {didYouMean, diffConfig, type FileInfo, fromCloud, inspectFile, InvalidAppFile, InvalidFile, matchPrinters, normalizeConfig, type NormalizedConfig, readUploadFile, toInput, watchTask} from '../deploy/index.js'
+import {
+  didYouMean,
+  diffConfig,
+  type FileInfo,
+  fromCloud,
+  inspectFile,
+  InvalidAppFile,
+  InvalidFile,
+  matchPrinters,
+  normalizeConfig,
+  type NormalizedConfig,
+  readUploadFile,
+  toInput,
+  watchTask,
+} from '../deploy/index.js'
 import {badgesSection, groupsSection, loginSettingsSection, pinsSection, preenrollSection, usersSection} from './people-sections.js'
 import {itemKey, listedTwice, PHASE, type PlanItem, type RolloutContext, type Section} from './types.js'
 
@@ -25,13 +39,28 @@ const organizationSection: Section = {
     if (found) {
       ctx.orgId = found.id
       ctx.orgName = found.name
-      return [{action: 'unchanged', detail: found.type, kind: 'organization', name: found.name, path: ['organization'], phase: PHASE.organization}]
+      return [
+        {
+          action: 'unchanged',
+          detail: found.type,
+          kind: 'organization',
+          name: found.name,
+          path: ['organization'],
+          phase: PHASE.organization,
+        },
+      ]
     }
     ctx.orgId = undefined
     ctx.orgName = o.name
     if (!o.create) {
-      const guess = didYouMean(o.name, all.map((x) => x.name))
-      ctx.problem(['organization', 'name'], `no organization "${o.name}" among the ${all.length} this account reaches${guess ? ` (did you mean "${guess}"?)` : ''}; add create: true to create it as a child organization`)
+      const guess = didYouMean(
+        o.name,
+        all.map((x) => x.name),
+      )
+      ctx.problem(
+        ['organization', 'name'],
+        `no organization "${o.name}" among the ${all.length} this account reaches${guess ? ` (did you mean "${guess}"?)` : ''}; add create: true to create it as a child organization`,
+      )
       return []
     }
     let parent: Organization | undefined
@@ -41,23 +70,35 @@ const organizationSection: Section = {
       ctx.problem(['organization', 'parent'], (error as Error).message)
       return []
     }
-    if (!parent) ctx.problem(['organization'], 'the active organization is not among those this account reaches; name the parent: parent: …')
-    else if (parent.type !== 'partner') ctx.problem(o.parent ? ['organization', 'parent'] : ['organization', 'create'], `${parent.name} is not a partner organization: only partners have child organizations`)
+    if (!parent)
+      ctx.problem(['organization'], 'the active organization is not among those this account reaches; name the parent: parent: …')
+    else if (parent.type !== 'partner')
+      ctx.problem(
+        o.parent ? ['organization', 'parent'] : ['organization', 'create'],
+        `${parent.name} is not a partner organization: only partners have child organizations`,
+      )
     const parentId = parent?.id
-    return [{
-      action: 'create', detail: `child of ${parent?.name ?? '?'}`, kind: 'organization', name: o.name, path: ['organization'], phase: PHASE.organization,
-      async run(c) {
-        try {
-          const org = await c.client.orgs.createChild(parentId!, {name: o.name})
-          c.orgId = org.id
-        } catch (error) {
-          // created by an earlier run whose answer was lost: use it
-          if (!(error instanceof LcsError) || error.kind !== 'conflict') throw error
-          for await (const x of c.client.orgs.children(parentId!)) if (x.name.toLowerCase() === o.name.toLowerCase()) c.orgId = x.id
-          if (!c.orgId) throw error
-        }
+    return [
+      {
+        action: 'create',
+        detail: `child of ${parent?.name ?? '?'}`,
+        kind: 'organization',
+        name: o.name,
+        path: ['organization'],
+        phase: PHASE.organization,
+        async run(c) {
+          try {
+            const org = await c.client.orgs.createChild(parentId!, {name: o.name})
+            c.orgId = org.id
+          } catch (error) {
+            // created by an earlier run whose answer was lost: use it
+            if (!(error instanceof LcsError) || error.kind !== 'conflict') throw error
+            for await (const x of c.client.orgs.children(parentId!)) if (x.name.toLowerCase() === o.name.toLowerCase()) c.orgId = x.id
+            if (!c.orgId) throw error
+          }
+        },
       },
-    }]
+    ]
   },
 }
 
@@ -84,7 +125,11 @@ async function desiredResource(ctx: RolloutContext, i: number): Promise<Desired 
       }
       throw error
     }
-    return {fingerprint: b.build, input: {description: r.description ?? null, name: r.name, reference: r.build?.toUpperCase() ?? r.url, type: 'firmware'}, models: b.models}
+    return {
+      fingerprint: b.build,
+      input: {description: r.description ?? null, name: r.name, reference: r.build?.toUpperCase() ?? r.url, type: 'firmware'},
+      models: b.models,
+    }
   }
   const path = ctx.resolveFile(r.file!)
   let buf: Buffer
@@ -92,7 +137,10 @@ async function desiredResource(ctx: RolloutContext, i: number): Promise<Desired 
   try {
     buf = await readUploadFile(path)
   } catch (error) {
-    ctx.problem(['resources', i, 'file'], error instanceof LcsError && error.kind === 'notFound' ? `file not found: ${r.file} (looked for ${path})` : (error as Error).message)
+    ctx.problem(
+      ['resources', i, 'file'],
+      error instanceof LcsError && error.kind === 'notFound' ? `file not found: ${r.file} (looked for ${path})` : (error as Error).message,
+    )
     return undefined
   }
   try {
@@ -102,16 +150,27 @@ async function desiredResource(ctx: RolloutContext, i: number): Promise<Desired 
     else throw error
     return undefined
   }
-  return {fingerprint: info.sha256, input: {content: buf.toString('base64'), description: r.description ?? null, fileName: basename(path), name: r.name, type: r.type}}
+  return {
+    fingerprint: info.sha256,
+    input: {content: buf.toString('base64'), description: r.description ?? null, fileName: basename(path), name: r.name, type: r.type},
+  }
 }
 
-const usesResource = (c: Configuration, id: string) => c.firmware.some((f) => f.resourceId === id) || c.apps.some((a) => a.source === 'library' && a.id === id) || c.settings.some((s) => s.resourceId === id)
+const usesResource = (c: Configuration, id: string) =>
+  c.firmware.some((f) => f.resourceId === id) ||
+  c.apps.some((a) => a.source === 'library' && a.id === id) ||
+  c.settings.some((s) => s.resourceId === id)
 
 const resourcesSection: Section = {
   key: 'resources',
   async plan(ctx) {
     const list = ctx.doc.resources ?? []
-    listedTwice(ctx, 'resources', list.map((x) => x.name), 'name')
+    listedTwice(
+      ctx,
+      'resources',
+      list.map((x) => x.name),
+      'name',
+    )
     const absentConfigs = new Set((ctx.doc.configurations ?? []).filter((c) => !present(c)).map((c) => c.name.toLowerCase()))
     const items: PlanItem[] = []
     for (const [i, r] of list.entries()) {
@@ -124,9 +183,17 @@ const resourcesSection: Section = {
           items.push({...base, action: 'unchanged', detail: 'absent', phase: PHASE.deleteResources})
           continue
         }
-        const users = ctx.cloud.configurations.filter((c) => usesResource(c, existing.id) && !absentConfigs.has(c.name.toLowerCase())).map((c) => `"${c.name}"`)
+        const users = ctx.cloud.configurations
+          .filter((c) => usesResource(c, existing.id) && !absentConfigs.has(c.name.toLowerCase()))
+          .map((c) => `"${c.name}"`)
         if (users.length) ctx.problem(['resources', i, 'state'], `"${r.name}" cannot be deleted: configuration ${users.join(', ')} uses it`)
-        items.push({...base, action: 'delete', detail: existing.type, phase: PHASE.deleteResources, run: (c) => c.client.resources.delete(c.orgId!, existing.id)})
+        items.push({
+          ...base,
+          action: 'delete',
+          detail: existing.type,
+          phase: PHASE.deleteResources,
+          run: (c) => c.client.resources.delete(c.orgId!, existing.id),
+        })
         continue
       }
       const want = await desiredResource(ctx, i)
@@ -135,7 +202,10 @@ const resourcesSection: Section = {
       const detail = r.type === 'firmware' ? want.fingerprint : `${r.type} ${want.input.fileName}`
       if (!existing) {
         items.push({
-          ...base, action: 'create', detail, phase: PHASE.upsertResources,
+          ...base,
+          action: 'create',
+          detail,
+          phase: PHASE.upsertResources,
           async run(c) {
             const made = await c.client.resources.create(c.orgId!, want.input)
             c.ids.set(key, made.id)
@@ -145,17 +215,36 @@ const resourcesSection: Section = {
       }
       ctx.ids.set(key, existing.id)
       if (existing.type !== r.type) {
-        ctx.problem(['resources', i, 'type'], `a ${existing.type} resource named "${existing.name}" already exists: give this one another name, or delete that one first (state: absent under another entry cannot do both)`)
+        ctx.problem(
+          ['resources', i, 'type'],
+          `a ${existing.type} resource named "${existing.name}" already exists: give this one another name, or delete that one first (state: absent under another entry cannot do both)`,
+        )
         continue
       }
-      const changes = [...(fingerprintOf(existing) !== want.fingerprint ? [r.type === 'firmware' ? 'build' : 'file'] : []), ...((existing.description ?? '') !== (r.description ?? '') ? ['description'] : [])]
+      const changes = [
+        ...(fingerprintOf(existing) !== want.fingerprint ? [r.type === 'firmware' ? 'build' : 'file'] : []),
+        ...((existing.description ?? '') !== (r.description ?? '') ? ['description'] : []),
+      ]
       if (changes.includes('file') || changes.includes('build')) {
         const deployed = ctx.cloud.configurations.filter((c) => c.deployed && usesResource(c, existing.id)).map((c) => `"${c.name}"`)
-        if (deployed.length) ctx.problem(['resources', i, r.type === 'firmware' ? (r.build ? 'build' : 'url') : 'file'], `"${r.name}" is part of deployed configuration ${deployed.join(', ')}, so its ${changes[0]} cannot change: give the new version another name (and a new configuration)`)
+        if (deployed.length)
+          ctx.problem(
+            ['resources', i, r.type === 'firmware' ? (r.build ? 'build' : 'url') : 'file'],
+            `"${r.name}" is part of deployed configuration ${deployed.join(', ')}, so its ${changes[0]} cannot change: give the new version another name (and a new configuration)`,
+          )
       }
-      items.push(changes.length
-        ? {...base, action: 'update', changes, detail, phase: PHASE.upsertResources, run: async (c) => void (await c.client.resources.update(c.orgId!, existing.id, want.input))}
-        : {...base, action: 'unchanged', detail, phase: PHASE.upsertResources})
+      items.push(
+        changes.length
+          ? {
+              ...base,
+              action: 'update',
+              changes,
+              detail,
+              phase: PHASE.upsertResources,
+              run: async (c) => void (await c.client.resources.update(c.orgId!, existing.id, want.input)),
+            }
+          : {...base, action: 'unchanged', detail, phase: PHASE.upsertResources},
+      )
     }
     return items
   },
@@ -174,9 +263,15 @@ const configurationsSection: Section = {
   key: 'configurations',
   async plan(ctx) {
     const list = ctx.doc.configurations ?? []
-    listedTwice(ctx, 'configurations', list.map((x) => x.name), 'name')
+    listedTwice(
+      ctx,
+      'configurations',
+      list.map((x) => x.name),
+      'name',
+    )
     const defaults = list.map((c, i) => ({c, i})).filter(({c}) => c.default === true && present(c))
-    for (const {i} of defaults.slice(1)) ctx.problem(['configurations', i, 'default'], `only one configuration can be the default ("${defaults[0].c.name}" already is)`)
+    for (const {i} of defaults.slice(1))
+      ctx.problem(['configurations', i, 'default'], `only one configuration can be the default ("${defaults[0].c.name}" already is)`)
     const changed = new Set<string>()
     ctx.facts.set(CHANGED_CONFIGS, changed)
     const deployedTo = new Set((ctx.doc.deployments ?? []).map((d) => d.configuration.toLowerCase()))
@@ -186,19 +281,32 @@ const configurationsSection: Section = {
       const existing = ctx.cloud.configurations.find((x) => x.name.toLowerCase() === c.name.toLowerCase())
       const base = {kind: 'configuration', name: c.name, path: ['configurations', i]}
       if (!present(c)) {
-        if (deployedTo.has(c.name.toLowerCase())) ctx.problem(['configurations', i, 'state'], `"${c.name}" is deployed by this file (deployments) and cannot be absent`)
-        items.push(existing ? {...base, action: 'delete', phase: PHASE.deleteConfigurations, run: (x) => x.client.configs.delete(x.orgId!, existing.id)} : {...base, action: 'unchanged', detail: 'absent', phase: PHASE.deleteConfigurations})
+        if (deployedTo.has(c.name.toLowerCase()))
+          ctx.problem(['configurations', i, 'state'], `"${c.name}" is deployed by this file (deployments) and cannot be absent`)
+        items.push(
+          existing
+            ? {...base, action: 'delete', phase: PHASE.deleteConfigurations, run: (x) => x.client.configs.delete(x.orgId!, existing.id)}
+            : {...base, action: 'unchanged', detail: 'absent', phase: PHASE.deleteConfigurations},
+        )
         continue
       }
       const {config, problems} = normalizeConfig(c, ctx.resourceIndex, ctx.catalog)
       for (const p of problems) ctx.problem(['configurations', i, ...p.path], p.message)
-      const resourceDeps = [...config.firmware, ...config.apps.filter((a) => a.source === 'library').map((a) => a.ref), ...config.settings].map((n) => itemKey('resource', n))
+      const resourceDeps = [
+        ...config.firmware,
+        ...config.apps.filter((a) => a.source === 'library').map((a) => a.ref),
+        ...config.settings,
+      ].map((n) => itemKey('resource', n))
       const idOf = (x: RolloutContext) => (n: string) => x.ids.get(itemKey('resource', n)) ?? x.resourceIndex.get(n.toLowerCase())?.id ?? n
       const detail = describe(config)
       if (!existing) {
         changed.add(c.name.toLowerCase())
         items.push({
-          ...base, action: 'create', dependsOn: resourceDeps, detail, phase: PHASE.upsertConfigurations,
+          ...base,
+          action: 'create',
+          dependsOn: resourceDeps,
+          detail,
+          phase: PHASE.upsertConfigurations,
           async run(x) {
             let made = await x.client.configs.create(x.orgId!, toInput(config, idOf(x)))
             if (c.default) made = await x.client.configs.setDefault(x.orgId!, made.id)
@@ -211,18 +319,31 @@ const configurationsSection: Section = {
       const changes = diffConfig(fromCloud(existing), config)
       const defaultChange = c.default !== undefined && c.default !== existing.isDefault
       if (changes.length && existing.deployed) {
-        ctx.problem(['configurations', i], `configuration "${existing.name}" is deployed and cannot be edited (${changes.join(', ')} differ): copy it under a new name (lcs configs copy "${existing.name}" "${existing.name} v2") and use the copy in this file`)
+        ctx.problem(
+          ['configurations', i],
+          `configuration "${existing.name}" is deployed and cannot be edited (${changes.join(', ')} differ): copy it under a new name (lcs configs copy "${existing.name}" "${existing.name} v2") and use the copy in this file`,
+        )
       }
       if (changes.length) changed.add(c.name.toLowerCase())
-      items.push(changes.length || defaultChange
-        ? {
-            ...base, action: 'update', changes: [...changes, ...(defaultChange ? ['default'] : [])], dependsOn: resourceDeps, detail, phase: PHASE.upsertConfigurations,
-            async run(x) {
-              if (changes.length) await x.client.configs.update(x.orgId!, existing.id, toInput(config, idOf(x)))
-              if (defaultChange) await (c.default ? x.client.configs.setDefault(x.orgId!, existing.id) : x.client.configs.unsetDefault(x.orgId!, existing.id))
-            },
-          }
-        : {...base, action: 'unchanged', detail, phase: PHASE.upsertConfigurations})
+      items.push(
+        changes.length || defaultChange
+          ? {
+              ...base,
+              action: 'update',
+              changes: [...changes, ...(defaultChange ? ['default'] : [])],
+              dependsOn: resourceDeps,
+              detail,
+              phase: PHASE.upsertConfigurations,
+              async run(x) {
+                if (changes.length) await x.client.configs.update(x.orgId!, existing.id, toInput(config, idOf(x)))
+                if (defaultChange)
+                  await (c.default
+                    ? x.client.configs.setDefault(x.orgId!, existing.id)
+                    : x.client.configs.unsetDefault(x.orgId!, existing.id))
+              },
+            }
+          : {...base, action: 'unchanged', detail, phase: PHASE.upsertConfigurations},
+      )
     }
     return items
   },
@@ -230,7 +351,11 @@ const configurationsSection: Section = {
 
 function describe(c: NormalizedConfig): string {
   const fw = [c.recommendedFirmware ? 'recommended firmware' : '', c.firmware.length ? `${c.firmware.length} firmware` : ''].filter(Boolean)
-  return [...fw, `${c.apps.length} app${c.apps.length === 1 ? '' : 's'}`, `${c.settings.length} settings file${c.settings.length === 1 ? '' : 's'}`].join(', ')
+  return [
+    ...fw,
+    `${c.apps.length} app${c.apps.length === 1 ? '' : 's'}`,
+    `${c.settings.length} settings file${c.settings.length === 1 ? '' : 's'}`,
+  ].join(', ')
 }
 
 // ---- deployments ----
@@ -247,41 +372,79 @@ const deploymentsSection: Section = {
     for (const [i, d] of list.entries()) {
       const path = ['deployments', i]
       const t = d.targets
-      const targetText = [t.all ? 'all printers' : '', t.serials?.length ? `serial ${t.serials.join(', ')}` : '', t.tags?.length ? `tag ${t.tags.join(', ')}` : ''].filter(Boolean).join(' + ')
+      const targetText = [
+        t.all ? 'all printers' : '',
+        t.serials?.length ? `serial ${t.serials.join(', ')}` : '',
+        t.tags?.length ? `tag ${t.tags.join(', ')}` : '',
+      ]
+        .filter(Boolean)
+        .join(' + ')
       const name = d.name ?? `${d.configuration} → ${targetText}`
       const cloudCfg = ctx.cloud.configurations.find((c) => c.name.toLowerCase() === d.configuration.toLowerCase())
       const cfgName = fileConfigs.get(d.configuration.toLowerCase()) ?? cloudCfg?.name
       if (!cfgName) {
         const guess = didYouMean(d.configuration, [...fileConfigs.values(), ...ctx.cloud.configurations.map((c) => c.name)])
-        ctx.problem([...path, 'configuration'], `unknown configuration "${d.configuration}"${guess ? ` (did you mean "${guess}"?)` : ''}: define it under configurations or create it first`)
+        ctx.problem(
+          [...path, 'configuration'],
+          `unknown configuration "${d.configuration}"${guess ? ` (did you mean "${guess}"?)` : ''}: define it under configurations or create it first`,
+        )
         continue
       }
       const m = matchPrinters(ctx.cloud.printers, t)
-      for (const j of m.unknownSerials) ctx.problem([...path, 'targets', 'serials', j], `${t.serials![j]} is not enrolled in ${ctx.orgName}${ctx.orgId ? '' : ' (the organization does not exist yet)'}`)
+      for (const j of m.unknownSerials)
+        ctx.problem(
+          [...path, 'targets', 'serials', j],
+          `${t.serials![j]} is not enrolled in ${ctx.orgName}${ctx.orgId ? '' : ' (the organization does not exist yet)'}`,
+        )
       const targeted = m.printers.map((p) => p.serialNumber)
       const emptyTags = m.emptyTags
       let need = [...targeted]
       if (!changed.has(cfgName.toLowerCase()) && cloudCfg) {
-        const latest = new Map((await ctx.client.configs.printers(ctx.orgId!, cloudCfg.id)).map((p) => [p.serialNumber.toUpperCase(), p.status]))
+        const latest = new Map(
+          (await ctx.client.configs.printers(ctx.orgId!, cloudCfg.id)).map((p) => [p.serialNumber.toUpperCase(), p.status]),
+        )
         need = need.filter((s) => !IN_PLACE.has(latest.get(s.toUpperCase()) ?? ''))
       }
       need.sort()
       const base = {kind: 'deployment', name, path}
       if (need.length === 0) {
-        items.push({...base, action: 'unchanged', detail: targeted.length ? `all ${targeted.length} targeted printer${targeted.length === 1 ? ' has' : 's have'} it` : `no printer matches yet${emptyTags.length ? ` (no printer has tag ${emptyTags.join(', ')})` : ''}`, phase: PHASE.deployments})
+        items.push({
+          ...base,
+          action: 'unchanged',
+          detail: targeted.length
+            ? `all ${targeted.length} targeted printer${targeted.length === 1 ? ' has' : 's have'} it`
+            : `no printer matches yet${emptyTags.length ? ` (no printer has tag ${emptyTags.join(', ')})` : ''}`,
+          phase: PHASE.deployments,
+        })
         continue
       }
       const wait = d.wait ?? true
       items.push({
-        ...base, action: 'create', dependsOn: [itemKey('configuration', cfgName)], detail: `${need.length} of ${targeted.length} printer${targeted.length === 1 ? '' : 's'}`, parallel: true, phase: PHASE.deployments,
+        ...base,
+        action: 'create',
+        dependsOn: [itemKey('configuration', cfgName)],
+        detail: `${need.length} of ${targeted.length} printer${targeted.length === 1 ? '' : 's'}`,
+        parallel: true,
+        phase: PHASE.deployments,
         async run(x) {
           const configurationId = x.ids.get(itemKey('configuration', cfgName)) ?? cloudCfg!.id
-          const task = await x.client.deployments.create(x.orgId!, {configurationId, kind: 'deploy-configuration', name: d.name, printers: need})
+          const task = await x.client.deployments.create(x.orgId!, {
+            configurationId,
+            kind: 'deploy-configuration',
+            name: d.name,
+            printers: need,
+          })
           if (!x.wait || !wait) return
           const done = await watchTask(x.client, x.orgId!, task.id, {onUpdate: x.onTaskUpdate, pollMs: x.pollMs})
           const bad = (done.printers ?? []).filter((p) => p.status !== 'succeeded')
           if (bad.length) {
-            throw new LcsError('partial', `${bad.length} of ${done.printers!.length} printers did not get "${cfgName}" (task ${done.id}): ${bad.slice(0, 3).map((p) => `${p.serialNumber}: ${p.reason}`).join('; ')}${bad.length > 3 ? '; …' : ''}`)
+            throw new LcsError(
+              'partial',
+              `${bad.length} of ${done.printers!.length} printers did not get "${cfgName}" (task ${done.id}): ${bad
+                .slice(0, 3)
+                .map((p) => `${p.serialNumber}: ${p.reason}`)
+                .join('; ')}${bad.length > 3 ? '; …' : ''}`,
+            )
           }
         },
       })
@@ -292,5 +455,14 @@ const deploymentsSection: Section = {
 
 /** The sections of a rollout file, in planning (and application) order; the organization comes first. */
 export const SECTIONS: Section[] = [
-  organizationSection, loginSettingsSection, groupsSection, usersSection, badgesSection, pinsSection, preenrollSection, resourcesSection, configurationsSection, deploymentsSection,
+  organizationSection,
+  loginSettingsSection,
+  groupsSection,
+  usersSection,
+  badgesSection,
+  pinsSection,
+  preenrollSection,
+  resourcesSection,
+  configurationsSection,
+  deploymentsSection,
 ]

@@ -69,7 +69,20 @@ export interface RolloutDoc {
 }
 
 /** Application order: lower phases first. New sections pick phases between these. */
-export const PHASE = {organization: 0, loginSettings: 1, groups: 2, users: 3, badges: 4, pins: 5, preenroll: 6, upsertResources: 10, upsertConfigurations: 20, deleteConfigurations: 30, deleteResources: 40, deployments: 50} as const
+export const PHASE = {
+  organization: 0,
+  loginSettings: 1,
+  groups: 2,
+  users: 3,
+  badges: 4,
+  pins: 5,
+  preenroll: 6,
+  upsertResources: 10,
+  upsertConfigurations: 20,
+  deleteConfigurations: 30,
+  deleteResources: 40,
+  deployments: 50,
+} as const
 
 export interface PlanItem {
   kind: string

@@ -38,7 +38,14 @@ const HTTP_TIMEOUT_MS = 15_000
 const MAX_ANSWER = 1024 * 1024
 
 async function post<T>(url: string, body: unknown, token?: string): Promise<T> {
-  return answer<T>(await fetch(url, {body: JSON.stringify(body), headers: {'Content-Type': 'application/json', ...(token ? {Authorization: `Bearer ${token}`} : {})}, method: 'POST', signal: AbortSignal.timeout(HTTP_TIMEOUT_MS)}))
+  return answer<T>(
+    await fetch(url, {
+      body: JSON.stringify(body),
+      headers: {'Content-Type': 'application/json', ...(token ? {Authorization: `Bearer ${token}`} : {})},
+      method: 'POST',
+      signal: AbortSignal.timeout(HTTP_TIMEOUT_MS),
+    }),
+  )
 }
 
 async function get<T>(url: string, token: string): Promise<T> {
@@ -51,7 +58,10 @@ async function answer<T>(res: Response): Promise<T> {
   const body = (text ? JSON.parse(text) : {}) as T & {error?: {message?: string}; message?: string}
   if (!res.ok) {
     const message = body.error?.message ?? body.message ?? `HTTP ${res.status}`
-    throw new LcsError(res.status === 404 ? 'notFound' : res.status === 410 ? 'conflict' : res.status === 401 ? 'auth' : 'unavailable', message)
+    throw new LcsError(
+      res.status === 404 ? 'notFound' : res.status === 410 ? 'conflict' : res.status === 401 ? 'auth' : 'unavailable',
+      message,
+    )
   }
   return body
 }
@@ -75,11 +85,23 @@ async function cycle(api: string, token: string, s: SandboxState, opts: AgentRun
   const snmpPort = s.printers[0]?.snmpPort
   for (const {profile, targets} of sweeps(d, s)) {
     const r = await discover({
-      exclude: d.discovery.exclude, mdns: false, signal: opts.signal, targets,
+      exclude: d.discovery.exclude,
+      mdns: false,
+      signal: opts.signal,
+      targets,
       deadlineMs: 120_000,
       snmp: {
-        community: profile.community, port: snmpPort, retries: Math.min(profile.retries, 2), timeoutMs: Math.min(profile.timeoutSec, 5) * 1000,
-        v3: profile.v3 && {authKey: profile.v3.authKey, authProtocol: profile.v3.authProtocol, name: profile.v3.user, privKey: profile.v3.privKey, privProtocol: profile.v3.privProtocol},
+        community: profile.community,
+        port: snmpPort,
+        retries: Math.min(profile.retries, 2),
+        timeoutMs: Math.min(profile.timeoutSec, 5) * 1000,
+        v3: profile.v3 && {
+          authKey: profile.v3.authKey,
+          authProtocol: profile.v3.authProtocol,
+          name: profile.v3.user,
+          privKey: profile.v3.privKey,
+          privProtocol: profile.v3.privProtocol,
+        },
         version: profile.version === 'v1' ? '1' : profile.version === 'v2c' ? '2c' : '3',
       },
     })
@@ -87,7 +109,13 @@ async function cycle(api: string, token: string, s: SandboxState, opts: AgentRun
     opts.log?.(`profile ${profile.name}: ${r.printers.length} printer(s) on ${targets.join(', ')}`)
   }
   const printers = [...found.values()].map((p) => ({
-    address: p.address, firmware: p.firmware ?? undefined, manufacturer: p.vendor ?? 'Unknown', modelName: p.model ?? 'Unknown', pageCount: p.pageCount, serialNumber: p.serialNumber!, supplies: p.supplies,
+    address: p.address,
+    firmware: p.firmware ?? undefined,
+    manufacturer: p.vendor ?? 'Unknown',
+    modelName: p.model ?? 'Unknown',
+    pageCount: p.pageCount,
+    serialNumber: p.serialNumber!,
+    supplies: p.supplies,
   }))
   const res = await post<Omit<CycleResult, 'discovered'>>(api + ROUTES.agentReport.path, {printers}, token)
   return {discovered: printers.length, ...res}
@@ -104,17 +132,23 @@ export async function runFleetAgent(opts: AgentRunOptions): Promise<AgentRunResu
   for (;;) {
     const c = await cycle(api, a.token, opts.sandbox, opts)
     cycles.push(c)
-    opts.log?.(`cycle ${cycles.length}: ${c.discovered} discovered, ${c.enrolled.length} enrolled, ${c.refreshed.length} refreshed, ${c.skipped.length} skipped`)
+    opts.log?.(
+      `cycle ${cycles.length}: ${c.discovered} discovered, ${c.enrolled.length} enrolled, ${c.refreshed.length} refreshed, ${c.skipped.length} skipped`,
+    )
     if (opts.once || opts.signal?.aborted) break
     const d = await get<FleetAgentDefinition>(api + ROUTES.agentDefinition.path, a.token)
     const wait = Math.max(1000, REFRESH_MS[d.schedule.refresh] / (opts.timeScale ?? 60))
     if (Date.now() - started + wait > maxRun) break
     const aborted = await new Promise<boolean>((resolve) => {
       const t = setTimeout(() => resolve(false), wait)
-      opts.signal?.addEventListener('abort', () => {
-        clearTimeout(t)
-        resolve(true)
-      }, {once: true})
+      opts.signal?.addEventListener(
+        'abort',
+        () => {
+          clearTimeout(t)
+          resolve(true)
+        },
+        {once: true},
+      )
     })
     if (aborted) break
   }

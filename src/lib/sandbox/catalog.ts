@@ -28,7 +28,13 @@ export interface CatalogApp {
   models: string[]
 }
 
-interface ModelInfo {model: string; family: string; touch: boolean; mfp: boolean; generation: 'current' | 'esf-old'}
+interface ModelInfo {
+  model: string
+  family: string
+  touch: boolean
+  mfp: boolean
+  generation: 'current' | 'esf-old'
+}
 
 // The sandbox's seeded printers use two models the generator does not.
 const EXTRA_MODELS: ModelInfo[] = [
@@ -69,7 +75,16 @@ function buildTable(): FirmwareBuild[] {
     const builds = [...SPECIAL_BUILDS.filter((b) => b.startsWith(family + '.')).map((b) => b.slice(6)), ...levels]
     builds.forEach((level, i) => {
       const build = `${family}.${level}`
-      out.push({build, buildType: 'IEC', family, id: 0, models: ms.map((m) => m.model), recommended: i === builds.length - 1, url: '', version: buildVersion(build)})
+      out.push({
+        build,
+        buildType: 'IEC',
+        family,
+        id: 0,
+        models: ms.map((m) => m.model),
+        recommended: i === builds.length - 1,
+        url: '',
+        version: buildVersion(build),
+      })
     })
   }
   out.forEach((b, i) => {
@@ -106,13 +121,71 @@ const touchAll = bases((m) => m.touch)
 const touchMfp = bases((m) => m.touch && m.mfp)
 
 export const CATALOG_APPS: readonly CatalogApp[] = [
-  {category: 'Accessibility and Usability', description: 'Larger fonts, voice guidance and high-contrast themes on the control panel.', id: 'accessibility-solution', minMemoryMb: 256, models: touchAll, name: 'Accessibility Solution', version: '3.1.5'},
-  {category: 'Capture and Route', description: 'Automated capture of forms with OCR.', id: 'accuread-automate', minMemoryMb: 2048, models: touchMfp.filter((m) => touchCurrent.includes(m)), name: 'AccuRead Automate', version: '1.8.2'},
-  {category: 'Tools and Framework', description: 'Finds bar codes on scanned pages for routing.', id: 'bar-code-discovery', minMemoryMb: 512, models: touchAll, name: 'Bar Code Discovery', version: '4.2.0'},
-  {category: 'Security', description: 'Badge, PIN and QR-code login at the printer, against the cloud.', id: 'cloud-authentication', minMemoryMb: 3000, models: touchAll, name: 'Cloud Authentication', version: '5.6.31'},
-  {category: 'Tracking and Accounting', description: 'This solution enables customers to effectively manage and monitor their document output through the Lexmark Cloud Print Management offering.', id: 'cloud-print-management', minMemoryMb: 1024, models: touchCurrent, name: 'Cloud Print Management', version: '3.4.12'},
-  {category: 'Accessibility and Usability', description: 'Allows users to report issues with their printer to the dealer from whom it was originally purchased or to an internal help desk.', id: 'customer-support', minMemoryMb: 512, models: touchAll, name: 'Customer Support', version: '2.1.9'},
-  {category: 'Capture and Route', description: 'Scan to network folders and SharePoint.', id: 'scan-to-network', minMemoryMb: 1024, models: touchMfp, name: 'Scan to Network', version: '6.2.4'},
+  {
+    category: 'Accessibility and Usability',
+    description: 'Larger fonts, voice guidance and high-contrast themes on the control panel.',
+    id: 'accessibility-solution',
+    minMemoryMb: 256,
+    models: touchAll,
+    name: 'Accessibility Solution',
+    version: '3.1.5',
+  },
+  {
+    category: 'Capture and Route',
+    description: 'Automated capture of forms with OCR.',
+    id: 'accuread-automate',
+    minMemoryMb: 2048,
+    models: touchMfp.filter((m) => touchCurrent.includes(m)),
+    name: 'AccuRead Automate',
+    version: '1.8.2',
+  },
+  {
+    category: 'Tools and Framework',
+    description: 'Finds bar codes on scanned pages for routing.',
+    id: 'bar-code-discovery',
+    minMemoryMb: 512,
+    models: touchAll,
+    name: 'Bar Code Discovery',
+    version: '4.2.0',
+  },
+  {
+    category: 'Security',
+    description: 'Badge, PIN and QR-code login at the printer, against the cloud.',
+    id: 'cloud-authentication',
+    minMemoryMb: 3000,
+    models: touchAll,
+    name: 'Cloud Authentication',
+    version: '5.6.31',
+  },
+  {
+    category: 'Tracking and Accounting',
+    description:
+      'This solution enables customers to effectively manage and monitor their document output through the Lexmark Cloud Print Management offering.',
+    id: 'cloud-print-management',
+    minMemoryMb: 1024,
+    models: touchCurrent,
+    name: 'Cloud Print Management',
+    version: '3.4.12',
+  },
+  {
+    category: 'Accessibility and Usability',
+    description:
+      'Allows users to report issues with their printer to the dealer from whom it was originally purchased or to an internal help desk.',
+    id: 'customer-support',
+    minMemoryMb: 512,
+    models: touchAll,
+    name: 'Customer Support',
+    version: '2.1.9',
+  },
+  {
+    category: 'Capture and Route',
+    description: 'Scan to network folders and SharePoint.',
+    id: 'scan-to-network',
+    minMemoryMb: 1024,
+    models: touchMfp,
+    name: 'Scan to Network',
+    version: '6.2.4',
+  },
 ]
 
 export function catalogApp(ref: string): CatalogApp | undefined {

@@ -11,7 +11,19 @@ import {DeployEngine} from './deployer.js'
 import {parseFaults, seededRandom} from './faults.js'
 import {startFleet, type FleetOptions} from './fleet.js'
 import {startSandboxServer, type RunningServer} from './server.js'
-import {acquireLock, isRunning, processStartTime, readSeed, readState, releaseLock, removeState, writeSeed, writeState, type SandboxState, type SeedInfo} from './state.js'
+import {
+  acquireLock,
+  isRunning,
+  processStartTime,
+  readSeed,
+  readState,
+  releaseLock,
+  removeState,
+  writeSeed,
+  writeState,
+  type SandboxState,
+  type SeedInfo,
+} from './state.js'
 
 export interface SandboxOptions {
   dataDir: string
@@ -37,7 +49,10 @@ async function privateDir(dataDir: string): Promise<void> {
 }
 
 /** Runs the sandbox in this process until stop() is called. */
-export async function runSandbox(opts: SandboxOptions, log: (line: string) => void = () => {}): Promise<{info: SandboxInfo; server: RunningServer; stop(): Promise<void>}> {
+export async function runSandbox(
+  opts: SandboxOptions,
+  log: (line: string) => void = () => {},
+): Promise<{info: SandboxInfo; server: RunningServer; stop(): Promise<void>}> {
   const faults = parseFaults(opts.faults)
   await privateDir(opts.dataDir)
   const holder = await acquireLock(opts.dataDir)
@@ -57,7 +72,8 @@ export async function runSandbox(opts: SandboxOptions, log: (line: string) => vo
   let deploy: DeployEngine | undefined
   try {
     await writeSeed(opts.dataDir, seedInfo)
-    if (opts.printers && (opts.printers.count > 0 || opts.printers.recordingsDir)) fleet = await startFleet({...opts.printers, log, seed: seedValue})
+    if (opts.printers && (opts.printers.count > 0 || opts.printers.recordingsDir))
+      fleet = await startFleet({...opts.printers, log, seed: seedValue})
     // deployments run in this process, on the simulated printers' agents
     deploy = new DeployEngine({db, fleet, log})
     server = await startSandboxServer({db, deploy, faults, log, port: opts.port, rng, tokenTtl: opts.tokenTtl})
@@ -68,12 +84,22 @@ export async function runSandbox(opts: SandboxOptions, log: (line: string) => vo
     db.close()
     await releaseLock(opts.dataDir)
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      throw new LcsError('conflict', `Port ${opts.port} on 127.0.0.1 is already in use.`, {hint: 'Pick another --port (or 0 for any free port), or check `lcs sandbox status`.'})
+      throw new LcsError('conflict', `Port ${opts.port} on 127.0.0.1 is already in use.`, {
+        hint: 'Pick another --port (or 0 for any free port), or check `lcs sandbox status`.',
+      })
     }
     throw error
   }
   fleet?.connect(server.url)
-  const state: SandboxState = {apiUrl: server.url, dataDir: opts.dataDir, pid: process.pid, pidStart: processStartTime(process.pid) ?? '', port: server.port, printers: fleet?.printers ?? [], startedAt: new Date().toISOString()}
+  const state: SandboxState = {
+    apiUrl: server.url,
+    dataDir: opts.dataDir,
+    pid: process.pid,
+    pidStart: processStartTime(process.pid) ?? '',
+    port: server.port,
+    printers: fleet?.printers ?? [],
+    startedAt: new Date().toISOString(),
+  }
   await writeState(state)
   let stopped = false
   return {
@@ -122,7 +148,9 @@ export async function startDetached(opts: SandboxOptions, binPath: string, extra
 
 function alreadyRunning(dataDir: string, apiUrl: string | undefined, pid: number | undefined): LcsError {
   const where = [apiUrl && ` at ${apiUrl}`, pid && ` (pid ${pid})`].filter(Boolean).join('')
-  return new LcsError('conflict', `A sandbox is already running for ${dataDir}${where}.`, {hint: `Stop it first: lcs sandbox stop --data ${dataDir}`})
+  return new LcsError('conflict', `A sandbox is already running for ${dataDir}${where}.`, {
+    hint: `Stop it first: lcs sandbox stop --data ${dataDir}`,
+  })
 }
 
 function tailLog(dataDir: string): string {

@@ -84,7 +84,7 @@ export function openDb(dataDir: string): Db {
   db.pragma('busy_timeout = 5000')
   db.exec(SCHEMA)
   // databases from before request_hash (a key reused with another body is refused)
-  const columns = db.prepare('SELECT name FROM pragma_table_info(\'idempotency\')').all() as Array<{name: string}>
+  const columns = db.prepare("SELECT name FROM pragma_table_info('idempotency')").all() as Array<{name: string}>
   if (!columns.some((c) => c.name === 'request_hash')) db.exec('ALTER TABLE idempotency ADD COLUMN request_hash TEXT')
   db.exec('CREATE INDEX IF NOT EXISTS idempotency_created ON idempotency(created_at)')
   db.exec(PEOPLE_SCHEMA + ROLES_SCHEMA + ACCESS_SCHEMA + FLEET_SCHEMA + ENROLLMENT_SCHEMA + DEPLOY_SCHEMA + AGENTS_SCHEMA)
@@ -120,7 +120,11 @@ export function seed(db: Db, rng: () => number, saved?: SeedInfo): SeedInfo {
     const stored = JSON.parse(existing) as PublicSeed & Partial<SeedInfo>
     const {adminPassword: legacyPassword, clientSecret: legacySecret, technicianPassword: legacyTechnician, ...pub} = stored
     const same = saved && saved.orgId === pub.orgId && saved.clientId === pub.clientId
-    let secrets = same ? {adminPassword: saved.adminPassword, clientSecret: saved.clientSecret} : legacyPassword && legacySecret ? {adminPassword: legacyPassword, clientSecret: legacySecret} : undefined
+    let secrets = same
+      ? {adminPassword: saved.adminPassword, clientSecret: saved.clientSecret}
+      : legacyPassword && legacySecret
+        ? {adminPassword: legacyPassword, clientSecret: legacySecret}
+        : undefined
     let technicianPassword = same ? saved.technicianPassword : legacyTechnician
     db.transaction(() => {
       if (!secrets) {
@@ -132,7 +136,8 @@ export function seed(db: Db, rng: () => number, saved?: SeedInfo): SeedInfo {
         technicianPassword = secret(12)
         db.prepare('UPDATE users SET password_hash = ? WHERE email = ?').run(hashPassword(technicianPassword), pub.technicianEmail)
       }
-      if (legacyPassword !== undefined || legacySecret !== undefined || legacyTechnician !== undefined) setMeta(db, 'seed', JSON.stringify(pub))
+      if (legacyPassword !== undefined || legacySecret !== undefined || legacyTechnician !== undefined)
+        setMeta(db, 'seed', JSON.stringify(pub))
     })()
     return {...pub, ...secrets!, ...(technicianPassword ? {technicianPassword} : {})}
   }
@@ -143,21 +148,42 @@ export function seed(db: Db, rng: () => number, saved?: SeedInfo): SeedInfo {
     const adminEmail = 'admin@northwind.example'
     const adminPassword = secret(12)
     const adminId = randomUUID()
-    db.prepare('INSERT INTO users(id, org_id, email, password_hash, first_name, last_name, roles, created_at) VALUES (?,?,?,?,?,?,?,?)').run(
-      adminId, partner.id, adminEmail, hashPassword(adminPassword), 'Avery', 'Admin', JSON.stringify(ADMIN_ROLES), now)
+    db.prepare(
+      'INSERT INTO users(id, org_id, email, password_hash, first_name, last_name, roles, created_at) VALUES (?,?,?,?,?,?,?,?)',
+    ).run(adminId, partner.id, adminEmail, hashPassword(adminPassword), 'Avery', 'Admin', JSON.stringify(ADMIN_ROLES), now)
     // the administrator reaches the customers as a partner's user must: through a Child Organization Access Group
-    db.prepare('INSERT INTO access_group_members(group_id, user_id) VALUES (?, ?)').run(createAccessGroup(db, partner.id, 'Partner Administrators', ADMIN_ROLES), adminId)
+    db.prepare('INSERT INTO access_group_members(group_id, user_id) VALUES (?, ?)').run(
+      createAccessGroup(db, partner.id, 'Partner Administrators', ADMIN_ROLES),
+      adminId,
+    )
     const technicianEmail = 'tech@northwind.example'
     const technicianPassword = secret(12)
-    db.prepare('INSERT INTO users(id, org_id, email, password_hash, first_name, last_name, roles, created_at) VALUES (?,?,?,?,?,?,?,?)').run(
-      randomUUID(), partner.id, technicianEmail, hashPassword(technicianPassword), 'Taylor', 'Technician', '[]', now)
+    db.prepare(
+      'INSERT INTO users(id, org_id, email, password_hash, first_name, last_name, roles, created_at) VALUES (?,?,?,?,?,?,?,?)',
+    ).run(randomUUID(), partner.id, technicianEmail, hashPassword(technicianPassword), 'Taylor', 'Technician', '[]', now)
     const clientId = `sandbox-${randomBytes(6).toString('hex')}`
     const clientSecret = secret()
-    db.prepare('INSERT INTO clients(client_id, secret_hash, org_id, name, roles) VALUES (?,?,?,?,?)').run(clientId, hashPassword(clientSecret), partner.id, 'Sandbox integration', JSON.stringify(ADMIN_ROLES))
+    db.prepare('INSERT INTO clients(client_id, secret_hash, org_id, name, roles) VALUES (?,?,?,?,?)').run(
+      clientId,
+      hashPassword(clientSecret),
+      partner.id,
+      'Sandbox integration',
+      JSON.stringify(ADMIN_ROLES),
+    )
     // The CLI's public client for the password grant (no secret, like any installed app).
-    db.prepare('INSERT OR IGNORE INTO clients(client_id, secret_hash, org_id, name) VALUES (?, NULL, NULL, ?)').run('lcs-cli', 'lcs command-line interface')
+    db.prepare('INSERT OR IGNORE INTO clients(client_id, secret_hash, org_id, name) VALUES (?, NULL, NULL, ?)').run(
+      'lcs-cli',
+      'lcs command-line interface',
+    )
     seedAssets(db, [partner, ...children], rng, now)
-    const pub: PublicSeed = {adminEmail, children: children.map((c) => ({id: c.id, name: c.name})), clientId, orgId: partner.id, orgName: partner.name, technicianEmail}
+    const pub: PublicSeed = {
+      adminEmail,
+      children: children.map((c) => ({id: c.id, name: c.name})),
+      clientId,
+      orgId: partner.id,
+      orgName: partner.name,
+      technicianEmail,
+    }
     setMeta(db, 'seed', JSON.stringify(pub))
     return {...pub, adminPassword, clientSecret, technicianPassword}
   })()
@@ -174,7 +200,8 @@ const MODELS: Array<[string, string, boolean]> = [
 ]
 
 function seedAssets(db: Db, orgs: OrgRow[], rng: () => number, now: number): void {
-  const insert = db.prepare(`INSERT INTO assets(id, org_id, serial, manufacturer, model_name, name, description, created_at, modified_at, last_communication, counters, supplies, alerts)
+  const insert =
+    db.prepare(`INSERT INTO assets(id, org_id, serial, manufacturer, model_name, name, description, created_at, modified_at, last_communication, counters, supplies, alerts)
     VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`)
   const enroll = db.prepare('INSERT INTO enrollments(serial, agent, mps_status, enrolled_at) VALUES (?,?,?,?)')
   for (let i = 0; i < 12; i++) {
@@ -182,14 +209,39 @@ function seedAssets(db: Db, orgs: OrgRow[], rng: () => number, now: number): voi
     const org = orgs[i % orgs.length]
     const mono = Math.floor(rng() * 90_000) + 1000
     const colour = color ? Math.floor(rng() * 40_000) : 0
-    const counters = {colorPrintSideCount: colour, lifetimeCount: mono + colour, monoPrintSideCount: mono, printSheetCount: Math.round((mono + colour) * 0.7), printSideCount: mono + colour}
-    const supplies = (color ? ['black', 'cyan', 'magenta', 'yellow'] : ['black']).map((c) => ({color: c, description: `${c[0].toUpperCase()}${c.slice(1)} Toner`, percentRemaining: Math.floor(rng() * 100), type: 'toner'}))
-    const alerts = supplies.filter((s) => s.percentRemaining < 10).map((s) => ({issue: `${s.description} low`, severity: 'warning', status: 'active'}))
+    const counters = {
+      colorPrintSideCount: colour,
+      lifetimeCount: mono + colour,
+      monoPrintSideCount: mono,
+      printSheetCount: Math.round((mono + colour) * 0.7),
+      printSideCount: mono + colour,
+    }
+    const supplies = (color ? ['black', 'cyan', 'magenta', 'yellow'] : ['black']).map((c) => ({
+      color: c,
+      description: `${c[0].toUpperCase()}${c.slice(1)} Toner`,
+      percentRemaining: Math.floor(rng() * 100),
+      type: 'toner',
+    }))
+    const alerts = supplies
+      .filter((s) => s.percentRemaining < 10)
+      .map((s) => ({issue: `${s.description} low`, severity: 'warning', status: 'active'}))
     const created = now - Math.floor(rng() * 90) * 86_400_000
     const serial = `${manufacturer === 'Lexmark' ? '50' : 'CN'}${String(1_000_000 + i * 7919).slice(1)}${'ABCDEFGH'[i % 8]}`
-    insert.run(randomUUID(), org.id, serial, manufacturer, model,
-      `${org.name.split(' ')[0]}-${String(i + 1).padStart(2, '0')}`, null, created, created, now - Math.floor(rng() * 3_600_000),
-      JSON.stringify(counters), JSON.stringify(supplies), JSON.stringify(alerts))
+    insert.run(
+      randomUUID(),
+      org.id,
+      serial,
+      manufacturer,
+      model,
+      `${org.name.split(' ')[0]}-${String(i + 1).padStart(2, '0')}`,
+      null,
+      created,
+      created,
+      now - Math.floor(rng() * 3_600_000),
+      JSON.stringify(counters),
+      JSON.stringify(supplies),
+      JSON.stringify(alerts),
+    )
     // Seeded printers are enrolled: Lexmark through the Native Agent, others through a Fleet Agent; one
     // is under MPS Express management and one pending, which unenroll must refuse.
     enroll.run(serial, manufacturer === 'Lexmark' ? 'native' : 'fleet', i === 0 ? 'managed' : i === 3 ? 'pending' : 'none', created)
@@ -214,8 +266,12 @@ export function findChildByName(db: Db, parentId: string, name: string): OrgRow 
 
 /** The organization and all its descendants, in creation order. */
 export function orgSubtree(db: Db, rootId: string): OrgRow[] {
-  return db.prepare(`WITH RECURSIVE t(id) AS (SELECT ? UNION ALL SELECT o.id FROM orgs o JOIN t ON o.parent_id = t.id)
-    SELECT orgs.* FROM orgs JOIN t ON orgs.id = t.id ORDER BY created_at, orgs.rowid`).all(rootId) as OrgRow[]
+  return db
+    .prepare(
+      `WITH RECURSIVE t(id) AS (SELECT ? UNION ALL SELECT o.id FROM orgs o JOIN t ON o.parent_id = t.id)
+    SELECT orgs.* FROM orgs JOIN t ON orgs.id = t.id ORDER BY created_at, orgs.rowid`,
+    )
+    .all(rootId) as OrgRow[]
 }
 
 export function childOrgs(db: Db, parentId: string): OrgRow[] {
@@ -224,22 +280,44 @@ export function childOrgs(db: Db, parentId: string): OrgRow[] {
 
 // ---- identities and tokens ----
 
-export function userByEmail(db: Db, email: string): {id: string; org_id: string; email: string; password_hash: string | null; roles: string} | undefined {
+export function userByEmail(
+  db: Db,
+  email: string,
+): {id: string; org_id: string; email: string; password_hash: string | null; roles: string} | undefined {
   return db.prepare('SELECT * FROM users WHERE email = ?').get(email) as never
 }
 
-export function clientById(db: Db, clientId: string): {client_id: string; secret_hash: string | null; org_id: string | null; roles: string} | undefined {
+export function clientById(
+  db: Db,
+  clientId: string,
+): {client_id: string; secret_hash: string | null; org_id: string | null; roles: string} | undefined {
   return db.prepare('SELECT * FROM clients WHERE client_id = ?').get(clientId) as never
 }
 
-export function issueToken(db: Db, kind: 'access' | 'refresh', p: {kind: Principal['kind']; id: string; clientId: string}, ttlSeconds: number): string {
+export function issueToken(
+  db: Db,
+  kind: 'access' | 'refresh',
+  p: {kind: Principal['kind']; id: string; clientId: string},
+  ttlSeconds: number,
+): string {
   const token = secret(32)
-  db.prepare('INSERT INTO tokens(hash, kind, principal_kind, principal_id, client_id, expires_at) VALUES (?,?,?,?,?,?)').run(sha256(token), kind, p.kind, p.id, p.clientId, Date.now() + ttlSeconds * 1000)
+  db.prepare('INSERT INTO tokens(hash, kind, principal_kind, principal_id, client_id, expires_at) VALUES (?,?,?,?,?,?)').run(
+    sha256(token),
+    kind,
+    p.kind,
+    p.id,
+    p.clientId,
+    Date.now() + ttlSeconds * 1000,
+  )
   return token
 }
 
 /** Looks a token up; `expired` distinguishes an old token from an unknown one. */
-export function lookupToken(db: Db, token: string, kind: 'access' | 'refresh'): {principal?: Principal; expired?: boolean; expiresAt?: number} {
+export function lookupToken(
+  db: Db,
+  token: string,
+  kind: 'access' | 'refresh',
+): {principal?: Principal; expired?: boolean; expiresAt?: number} {
   const row = db.prepare('SELECT * FROM tokens WHERE hash = ? AND kind = ?').get(sha256(token), kind) as
     | {principal_kind: Principal['kind']; principal_id: string; client_id: string; expires_at: number}
     | undefined
@@ -257,7 +335,17 @@ export function loadPrincipal(db: Db, kind: Principal['kind'], id: string, clien
   if (kind === 'user') {
     const u = db.prepare('SELECT * FROM users WHERE id = ?').get(id) as {id: string; org_id: string; email: string} | undefined
     // effective roles: the user's own, those of the user's groups and those of the organization
-    return u && {childRoles: childOrgRoles(db, u.id), clientId, email: u.email, id: u.id, kind, orgId: u.org_id, roles: effectiveRoles(userRoleSources(db, u.id, u.org_id))}
+    return (
+      u && {
+        childRoles: childOrgRoles(db, u.id),
+        clientId,
+        email: u.email,
+        id: u.id,
+        kind,
+        orgId: u.org_id,
+        roles: effectiveRoles(userRoleSources(db, u.id, u.org_id)),
+      }
+    )
   }
   const c = clientById(db, id)
   return c && c.org_id ? {clientId, id: c.client_id, kind, orgId: c.org_id, roles: JSON.parse(c.roles) as string[]} : undefined
@@ -272,12 +360,27 @@ export function purgeExpiredTokens(db: Db): void {
 /** How long an Idempotency-Key is remembered (Stripe's 24 h): older answers are purged. */
 export const IDEMPOTENCY_TTL_MS = 86_400_000
 
-export function idempotentReplay(db: Db, key: string, principal: string): {method: string; path: string; status: number; body: string; request_hash: string | null} | undefined {
-  return db.prepare('SELECT method, path, status, body, request_hash FROM idempotency WHERE key = ? AND principal = ? AND created_at >= ?').get(key, principal, Date.now() - IDEMPOTENCY_TTL_MS) as never
+export function idempotentReplay(
+  db: Db,
+  key: string,
+  principal: string,
+): {method: string; path: string; status: number; body: string; request_hash: string | null} | undefined {
+  return db
+    .prepare('SELECT method, path, status, body, request_hash FROM idempotency WHERE key = ? AND principal = ? AND created_at >= ?')
+    .get(key, principal, Date.now() - IDEMPOTENCY_TTL_MS) as never
 }
 
-export function rememberResponse(db: Db, key: string, principal: string, request: {method: string; path: string; hash: string}, status: number, body: string): void {
-  db.prepare('INSERT OR REPLACE INTO idempotency(key, principal, method, path, status, body, created_at, request_hash) VALUES (?,?,?,?,?,?,?,?)').run(key, principal, request.method, request.path, status, body, Date.now(), request.hash)
+export function rememberResponse(
+  db: Db,
+  key: string,
+  principal: string,
+  request: {method: string; path: string; hash: string},
+  status: number,
+  body: string,
+): void {
+  db.prepare(
+    'INSERT OR REPLACE INTO idempotency(key, principal, method, path, status, body, created_at, request_hash) VALUES (?,?,?,?,?,?,?,?)',
+  ).run(key, principal, request.method, request.path, status, body, Date.now(), request.hash)
 }
 
 export function purgeIdempotency(db: Db, now = Date.now()): number {
@@ -304,6 +407,8 @@ export interface AssetRow {
 export function listAssets(db: Db, orgIds: string[], offset: number, limit: number): {rows: AssetRow[]; total: number} {
   const marks = orgIds.map(() => '?').join(',')
   const total = (db.prepare(`SELECT count(*) n FROM assets WHERE org_id IN (${marks})`).get(...orgIds) as {n: number}).n
-  const rows = db.prepare(`SELECT * FROM assets WHERE org_id IN (${marks}) ORDER BY serial LIMIT ? OFFSET ?`).all(...orgIds, limit, offset) as AssetRow[]
+  const rows = db
+    .prepare(`SELECT * FROM assets WHERE org_id IN (${marks}) ORDER BY serial LIMIT ? OFFSET ?`)
+    .all(...orgIds, limit, offset) as AssetRow[]
   return {rows, total}
 }

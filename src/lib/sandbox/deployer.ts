@@ -42,19 +42,46 @@ interface AppInfo {
 /** The firmware step for a printer: a library build for its model, else the recommended one, else none. */
 export function firmwareStep(p: PrinterFacts, library: store.ResourceRow[], recommended: boolean): Step | undefined {
   const model = p.modelName ?? ''
-  const specific = library.find((r) => (JSON.parse(r.info) as {models?: string[]}).models?.some((m) => m.toLowerCase() === model.toLowerCase()))
+  const specific = library.find((r) =>
+    (JSON.parse(r.info) as {models?: string[]}).models?.some((m) => m.toLowerCase() === model.toLowerCase()),
+  )
   if (specific) {
     const info = JSON.parse(specific.info) as {build: string; version: string}
-    return {build: info.build, kind: 'firmware', name: info.build, resourceId: specific.id, source: 'library', status: 'pending', version: info.version}
+    return {
+      build: info.build,
+      kind: 'firmware',
+      name: info.build,
+      resourceId: specific.id,
+      source: 'library',
+      status: 'pending',
+      version: info.version,
+    }
   }
   if (!recommended) return undefined
   const b = recommendedFirmware(model)
-  if (!b) return {build: null, kind: 'firmware', name: 'recommended firmware', reason: `unsupported model: the catalog has no firmware for ${model || 'this printer'}`, source: 'catalog', status: 'pending'}
+  if (!b)
+    return {
+      build: null,
+      kind: 'firmware',
+      name: 'recommended firmware',
+      reason: `unsupported model: the catalog has no firmware for ${model || 'this printer'}`,
+      source: 'catalog',
+      status: 'pending',
+    }
   return {build: b.build, kind: 'firmware', name: b.build, source: 'catalog', status: 'pending', version: b.version}
 }
 
 export function appStep(a: AppInfo): Step {
-  return {kind: 'app', minMemoryMb: a.minMemoryMb, models: a.models, name: a.name, resourceId: a.resourceId, source: a.source, status: 'pending', version: a.version}
+  return {
+    kind: 'app',
+    minMemoryMb: a.minMemoryMb,
+    models: a.models,
+    name: a.name,
+    resourceId: a.resourceId,
+    source: a.source,
+    status: 'pending',
+    version: a.version,
+  }
 }
 
 export function settingsStep(s: {name: string; source: 'library' | 'file'; resourceId?: string}): Step {
@@ -99,9 +126,11 @@ export function runStep(step: Step, p: PrinterFacts): StepOutcome {
       return {firmware: step.build, note: `${p.firmware ?? 'unknown'} → ${step.build}`, ok: true}
     case 'app': {
       if (!runsEsf(model)) return {ok: false, reason: `unsupported model: the ${model} cannot run eSF applications`}
-      if (!(step.models ?? []).includes(baseModel(model))) return {ok: false, reason: `unsupported model: ${step.name} ${step.version ?? ''} does not support the ${model}`.replace('  ', ' ')}
+      if (!(step.models ?? []).includes(baseModel(model)))
+        return {ok: false, reason: `unsupported model: ${step.name} ${step.version ?? ''} does not support the ${model}`.replace('  ', ' ')}
       const memory = printerMemoryMb(p.serial)
-      if ((step.minMemoryMb ?? 0) > memory) return {ok: false, reason: `out of memory: ${step.name} needs ${step.minMemoryMb} MB, the printer has ${memory} MB`}
+      if ((step.minMemoryMb ?? 0) > memory)
+        return {ok: false, reason: `out of memory: ${step.name} needs ${step.minMemoryMb} MB, the printer has ${memory} MB`}
       return {note: `installed ${step.name} ${step.version ?? ''}`.trim(), ok: true}
     }
     case 'settings':
@@ -118,14 +147,21 @@ export function stepDuration(step: Step, serial: string): number {
 /** Time until a printer's agent picks a task up. */
 export const pickupDelay = (serial: string): number => jitter(`pickup:${serial}`, 400)
 
-const stepLabel = (s: Step) => (s.kind === 'firmware' ? `firmware ${s.build ?? ''}`.trim() : s.kind === 'app' ? `app ${s.name}${s.version ? ` ${s.version}` : ''}` : `settings ${s.name}`)
+const stepLabel = (s: Step) =>
+  s.kind === 'firmware'
+    ? `firmware ${s.build ?? ''}`.trim()
+    : s.kind === 'app'
+      ? `app ${s.name}${s.version ? ` ${s.version}` : ''}`
+      : `settings ${s.name}`
 
 export function createDeployment(db: Db, d: store.NewDeployment, now: number): store.DeploymentRow {
   return store.insertDeployment(db, d, pickupDelay, now)
 }
 
 export function summarize(counts: Record<string, number>, total: number): string {
-  const parts = ['succeeded', 'failed', 'expired', 'running', 'pending', 'scheduled'].filter((k) => counts[k]).map((k) => `${counts[k]} ${k}`)
+  const parts = ['succeeded', 'failed', 'expired', 'running', 'pending', 'scheduled']
+    .filter((k) => counts[k])
+    .map((k) => `${counts[k]} ${k}`)
   return `${total} printer${total === 1 ? '' : 's'}${parts.length ? `: ${parts.join(', ')}` : ''}`
 }
 
@@ -207,18 +243,29 @@ export class DeployEngine {
       if (!cfg || (!cfg.recommended_firmware && cfg.firmware === '[]' && cfg.apps === '[]' && cfg.settings === '[]')) continue
       const plan = planConfiguration(this.db, cfg)
       const printers = [...serials].flatMap((serial) => {
-        const row = this.db.prepare('SELECT a.serial, a.model_name, e.firmware FROM assets a JOIN enrollments e ON e.serial = a.serial WHERE a.serial = ? COLLATE NOCASE AND a.org_id = ?').get(serial, orgId) as
-          | {serial: string; model_name: string; firmware: string | null}
-          | undefined
+        const row = this.db
+          .prepare(
+            'SELECT a.serial, a.model_name, e.firmware FROM assets a JOIN enrollments e ON e.serial = a.serial WHERE a.serial = ? COLLATE NOCASE AND a.org_id = ?',
+          )
+          .get(serial, orgId) as {serial: string; model_name: string; firmware: string | null} | undefined
         if (!row) return []
         const facts = {firmware: row.firmware, modelName: row.model_name, serial: row.serial}
         return [{...facts, steps: plan(facts)}]
       })
       if (!printers.length) continue
-      createDeployment(this.db, {
-        configurationId: cfg.id, configurationName: cfg.name, detail: summarize({pending: printers.length}, printers.length), kind: 'deploy-configuration',
-        name: `Default configuration "${cfg.name}" for newly enrolled printers`, orgId, printers,
-      }, now)
+      createDeployment(
+        this.db,
+        {
+          configurationId: cfg.id,
+          configurationName: cfg.name,
+          detail: summarize({pending: printers.length}, printers.length),
+          kind: 'deploy-configuration',
+          name: `Default configuration "${cfg.name}" for newly enrolled printers`,
+          orgId,
+          printers,
+        },
+        now,
+      )
       store.markDeployed(this.db, cfg.id, now)
       this.log(`default configuration "${cfg.name}" deployed to ${printers.length} newly enrolled printer(s)`)
     }
@@ -228,20 +275,33 @@ export class DeployEngine {
     const reason = 'the task window ended before the task started'
     for (const p of store.deploymentPrinters(this.db, d.id)) {
       const steps = (JSON.parse(p.steps) as Step[]).map((s) => ({...s, status: 'expired' as const}))
-      store.updateDeploymentPrinter(this.db, d.id, p.serial, {finished_at: now, next_at: null, reason, status: 'expired', steps: JSON.stringify(steps), updated_at: now})
+      store.updateDeploymentPrinter(this.db, d.id, p.serial, {
+        finished_at: now,
+        next_at: null,
+        reason,
+        status: 'expired',
+        steps: JSON.stringify(steps),
+        updated_at: now,
+      })
     }
     const total = store.deploymentPrinters(this.db, d.id).length
-    store.updateDeployment(this.db, d.id, {finished_at: now, status: 'expired', updated_at: now}, `${summarize({expired: total}, total)} (${reason})`)
+    store.updateDeployment(
+      this.db,
+      d.id,
+      {finished_at: now, status: 'expired', updated_at: now},
+      `${summarize({expired: total}, total)} (${reason})`,
+    )
     this.log(`task ${d.id} (${d.name}) expired: ${reason}`)
   }
 
   private advance(p: store.DeploymentPrinterRow & {window_end: number | null}, now: number): void {
     const steps = JSON.parse(p.steps) as Step[]
-    const save = (f: Partial<store.DeploymentPrinterRow>) => store.updateDeploymentPrinter(this.db, p.deployment_id, p.serial, {...f, steps: JSON.stringify(steps), updated_at: now})
+    const save = (f: Partial<store.DeploymentPrinterRow>) =>
+      store.updateDeploymentPrinter(this.db, p.deployment_id, p.serial, {...f, steps: JSON.stringify(steps), updated_at: now})
     if (p.status === 'pending') {
       if (p.window_end !== null && now > p.window_end) {
         for (const s of steps) s.status = 'expired'
-        save({finished_at: now, next_at: null, reason: 'the task window ended before the printer\'s agent started it', status: 'expired'})
+        save({finished_at: now, next_at: null, reason: "the task window ended before the printer's agent started it", status: 'expired'})
         return
       }
       if (steps.length === 0) {
@@ -347,7 +407,8 @@ export class DeployEngine {
       return
     }
     const ok = counts.succeeded ?? 0
-    const status: store.DeploymentStatus = ok === total ? 'succeeded' : (counts.expired ?? 0) === total ? 'expired' : ok === 0 ? 'failed' : 'partial'
+    const status: store.DeploymentStatus =
+      ok === total ? 'succeeded' : (counts.expired ?? 0) === total ? 'expired' : ok === 0 ? 'failed' : 'partial'
     store.updateDeployment(this.db, id, {finished_at: now, status, updated_at: now}, summarize(counts, total))
     this.log(`task ${id} (${d.name}) ${status}: ${summarize(counts, total)}`)
   }

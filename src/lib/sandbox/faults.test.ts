@@ -5,7 +5,12 @@ import {decideFault, parseFaults, seededRandom} from './faults.js'
 
 test('parses a full fault spec', () => {
   assert.deepEqual(parseFaults('error=0.3,429=0.2,drop=0.05,latency=50-200,retry-after=0'), {
-    drop: 0.05, error: 0.3, latencyMaxMs: 200, latencyMinMs: 50, rateLimit: 0.2, retryAfterSeconds: 0,
+    drop: 0.05,
+    error: 0.3,
+    latencyMaxMs: 200,
+    latencyMinMs: 50,
+    rateLimit: 0.2,
+    retryAfterSeconds: 0,
   })
 })
 

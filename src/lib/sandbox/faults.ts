@@ -19,9 +19,13 @@ export const NO_FAULTS: FaultSpec = {drop: 0, error: 0, latencyMaxMs: 0, latency
 export function parseFaults(spec: string | undefined): FaultSpec {
   const out = {...NO_FAULTS}
   if (!spec) return out
-  for (const part of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of spec
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [key, value] = part.split('=')
-    const bad = (rule: string) => new LcsError('usage', `Invalid --faults entry "${part}": ${rule}. Example: error=0.3,429=0.2,latency=50-200,drop=0.05`)
+    const bad = (rule: string) =>
+      new LcsError('usage', `Invalid --faults entry "${part}": ${rule}. Example: error=0.3,429=0.2,latency=50-200,drop=0.05`)
     if (value === undefined) throw bad('expected key=value')
     const prob = () => {
       const p = Number(value)
@@ -29,9 +33,15 @@ export function parseFaults(spec: string | undefined): FaultSpec {
       return p
     }
     switch (key) {
-      case 'error': out.error = prob(); break
-      case '429': out.rateLimit = prob(); break
-      case 'drop': out.drop = prob(); break
+      case 'error':
+        out.error = prob()
+        break
+      case '429':
+        out.rateLimit = prob()
+        break
+      case 'drop':
+        out.drop = prob()
+        break
       case 'latency': {
         const m = /^(\d+)(?:-(\d+))?(?:ms)?$/.exec(value)
         if (!m) throw bad('milliseconds, or a range like 50-200')
@@ -46,10 +56,12 @@ export function parseFaults(spec: string | undefined): FaultSpec {
         out.retryAfterSeconds = s
         break
       }
-      default: throw bad('unknown key; use error, 429, drop, latency or retry-after')
+      default:
+        throw bad('unknown key; use error, 429, drop, latency or retry-after')
     }
   }
-  if (out.error + out.rateLimit + out.drop > 0.95) throw new LcsError('usage', `--faults "${spec}": error, 429 and drop together must stay below 0.95, or nothing would ever succeed.`)
+  if (out.error + out.rateLimit + out.drop > 0.95)
+    throw new LcsError('usage', `--faults "${spec}": error, 429 and drop together must stay below 0.95, or nothing would ever succeed.`)
   return out
 }
 

@@ -54,7 +54,13 @@ const CHECK_IN_MS = 60_000
 
 /** Sandbox SNMP credentials for the quirky printers (training values, printed by `sandbox start`). */
 export const SANDBOX_COMMUNITY = 'sandbox-private'
-export const SANDBOX_V3: SnmpV3User = {authKey: 'sandbox-auth-key', authProtocol: 'sha', name: 'lcs-sandbox', privKey: 'sandbox-priv-key', privProtocol: 'aes'}
+export const SANDBOX_V3: SnmpV3User = {
+  authKey: 'sandbox-auth-key',
+  authProtocol: 'sha',
+  name: 'lcs-sandbox',
+  privKey: 'sandbox-priv-key',
+  privProtocol: 'aes',
+}
 /** Credentials of the secured printers' web service (one printer in five). */
 export const SANDBOX_EWS = {password: 'sandbox-ews', user: 'admin'}
 
@@ -80,7 +86,8 @@ function addresses(subnet: string, needed: number): string[] {
   if (spec.kind !== 'cidr') throw new LcsError('usage', `--subnet "${subnet}" must be a CIDR block such as 127.20.0.0/24.`)
   const first = spec.network
   const size = 2 ** (32 - spec.prefix)
-  if ((first >>> 24) !== 127 || spec.prefix < 8) throw new LcsError('usage', `--subnet "${subnet}" must lie inside 127.0.0.0/8: simulated printers never bind outside the loopback.`)
+  if (first >>> 24 !== 127 || spec.prefix < 8)
+    throw new LcsError('usage', `--subnet "${subnet}" must lie inside 127.0.0.0/8: simulated printers never bind outside the loopback.`)
   const usable = size > 2 ? size - 2 : size
   if (needed > usable) throw new LcsError('usage', `--subnet "${subnet}" has ${usable} usable addresses; ${needed} printers need more.`)
   return Array.from({length: needed}, (_x, i) => intToIp(first + (size > 2 ? 1 : 0) + i))
@@ -99,7 +106,10 @@ const CAPABILITY: Record<string, AgentCapability> = {'lexmark-esf': 'printer', '
 async function recordings(dir: string, log: (line: string) => void): Promise<Array<{file: string; records: SnmpRecord[]}>> {
   let names: string[]
   try {
-    names = (await readdir(dir, {recursive: true})).map(String).filter((n) => n.endsWith('.snmprec')).sort()
+    names = (await readdir(dir, {recursive: true}))
+      .map(String)
+      .filter((n) => n.endsWith('.snmprec'))
+      .sort()
   } catch {
     throw new LcsError('usage', `--recordings ${dir}: not a readable directory.`)
   }
@@ -128,7 +138,8 @@ export async function startFleet(opts: FleetOptions): Promise<RunningFleet> {
       const g = i < generated.length ? generated[i] : undefined
       const rec = g ? undefined : recs[i - generated.length]
       const quirk = g && opts.quirks ? pickQuirk<Quirk>(i, opts.seed, 0, ['community', 'v3-only', 'silent', 'slow']) : null
-      const ewsQuirk = g && opts.quirks ? pickQuirk<EwsQuirk>(i, opts.seed, 0x5bd1e995, ['slow-registration', 'never-registers', 'clock-locked']) : null
+      const ewsQuirk =
+        g && opts.quirks ? pickQuirk<EwsQuirk>(i, opts.seed, 0x5bd1e995, ['slow-registration', 'never-registers', 'clock-locked']) : null
       const agent = await startSnmpAgent({
         address,
         community: quirk === 'community' ? SANDBOX_COMMUNITY : 'public',
@@ -148,11 +159,23 @@ export async function startFleet(opts: FleetOptions): Promise<RunningFleet> {
         const secured = i % 5 === 2
         const skewSec = ewsQuirk === 'clock-locked' ? 4 * 3600 : g.clockSkewSec
         const ntp = ewsQuirk === 'clock-locked' || (Math.abs(skewSec) < 300 && i % 3 === 0)
-        const server = await startEws({
-          address, capability: CAPABILITY[g.kind] ?? 'none', clockSkewMs: skewSec * 1000, credentials: secured ? {...SANDBOX_EWS} : undefined,
-          firmware: g.firmware, manufacturer: g.vendor, modelName: g.model, neverRegisters: ewsQuirk === 'never-registers', ntp,
-          registerDelayMs: ewsQuirk === 'slow-registration' ? 8000 : 200 + (i * 37) % 800, serialNumber: g.serial,
-        }, opts.ewsPort, log)
+        const server = await startEws(
+          {
+            address,
+            capability: CAPABILITY[g.kind] ?? 'none',
+            clockSkewMs: skewSec * 1000,
+            credentials: secured ? {...SANDBOX_EWS} : undefined,
+            firmware: g.firmware,
+            manufacturer: g.vendor,
+            modelName: g.model,
+            neverRegisters: ewsQuirk === 'never-registers',
+            ntp,
+            registerDelayMs: ewsQuirk === 'slow-registration' ? 8000 : 200 + ((i * 37) % 800),
+            serialNumber: g.serial,
+          },
+          opts.ewsPort,
+          log,
+        )
         ews.set(address, server)
         ewsInfo = {capability: server.printer.capability, clockSkewSec: skewSec, ntp, port: opts.ewsPort, quirk: ewsQuirk, secured}
       }
@@ -160,18 +183,38 @@ export async function startFleet(opts: FleetOptions): Promise<RunningFleet> {
       // nothing of their mDNS names).
       const mdns = Boolean(opts.mdns && g && i % 10 !== 9)
       if (mdns && g) {
-        mdnsEntries.push({adminurl: `http://${address}/`, address, manufacturer: g.vendor, model: g.model, name: `${g.vendor} ${g.model} (${g.serial})`, uuid: uuidFor(g.serial)})
+        mdnsEntries.push({
+          adminurl: `http://${address}/`,
+          address,
+          manufacturer: g.vendor,
+          model: g.model,
+          name: `${g.vendor} ${g.model} (${g.serial})`,
+          uuid: uuidFor(g.serial),
+        })
       }
       printers.push({
-        address, ews: ewsInfo, community: quirk === 'v3-only' ? null : quirk === 'community' ? SANDBOX_COMMUNITY : 'public', firmware: g?.firmware, kind: g?.kind, mdns,
-        model: g ? g.model : basename(rec!.file, '.snmprec'), quirk, recording: rec?.file, serialNumber: g?.serial, snmpPort: opts.snmpPort,
-        source: g ? 'generated' : 'recording', v3User: SANDBOX_V3.name, vendor: g?.vendor,
+        address,
+        ews: ewsInfo,
+        community: quirk === 'v3-only' ? null : quirk === 'community' ? SANDBOX_COMMUNITY : 'public',
+        firmware: g?.firmware,
+        kind: g?.kind,
+        mdns,
+        model: g ? g.model : basename(rec!.file, '.snmprec'),
+        quirk,
+        recording: rec?.file,
+        serialNumber: g?.serial,
+        snmpPort: opts.snmpPort,
+        source: g ? 'generated' : 'recording',
+        v3User: SANDBOX_V3.name,
+        vendor: g?.vendor,
       })
     }
   } catch (error) {
     await Promise.all([...agents.values(), ...ews.values()].map((a) => a.close()))
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      throw new LcsError('conflict', `Port ${opts.snmpPort} (UDP) or ${opts.ewsPort} (TCP) is already in use on the sandbox addresses.`, {hint: 'Pick another --snmp-port / --ews-port, or stop the other sandbox.'})
+      throw new LcsError('conflict', `Port ${opts.snmpPort} (UDP) or ${opts.ewsPort} (TCP) is already in use on the sandbox addresses.`, {
+        hint: 'Pick another --snmp-port / --ews-port, or stop the other sandbox.',
+      })
     }
     throw error
   }
@@ -198,12 +241,15 @@ export async function startFleet(opts: FleetOptions): Promise<RunningFleet> {
       let k = 0
       for (const server of ews.values()) {
         if (server.printer.capability !== 'native') continue
-        const start = setTimeout(() => {
-          void server.checkIn(cloudUrl)
-          const t = setInterval(() => void server.checkIn(cloudUrl), CHECK_IN_MS)
-          t.unref()
-          timers.push(t)
-        }, (k++ * 997) % CHECK_IN_MS)
+        const start = setTimeout(
+          () => {
+            void server.checkIn(cloudUrl)
+            const t = setInterval(() => void server.checkIn(cloudUrl), CHECK_IN_MS)
+            t.unref()
+            timers.push(t)
+          },
+          (k++ * 997) % CHECK_IN_MS,
+        )
         start.unref()
         timers.push(start)
       }
@@ -218,4 +264,3 @@ function uuidFor(serial: string): string {
   const hex = Buffer.from(serial.padEnd(16, '0')).toString('hex').slice(0, 32).padEnd(32, '0')
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`
 }
-

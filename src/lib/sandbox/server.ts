@@ -81,7 +81,12 @@ function authenticate(ctx: Ctx, db: Db): void {
   const m = /^Bearer\s+(\S+)$/i.exec(ctx.req.headers.authorization ?? '')
   if (!m) throw new HttpError(401, 'unauthorized', 'Missing bearer token')
   const found = store.lookupToken(db, m[1], 'access')
-  if (!found.principal) throw new HttpError(401, found.expired ? 'token_expired' : 'invalid_token', found.expired ? 'Access token expired' : 'Invalid access token')
+  if (!found.principal)
+    throw new HttpError(
+      401,
+      found.expired ? 'token_expired' : 'invalid_token',
+      found.expired ? 'Access token expired' : 'Invalid access token',
+    )
   ctx.principal = found.principal
   ctx.expiresAt = found.expiresAt
 }
@@ -95,8 +100,13 @@ export interface RunningServer {
 
 export async function startSandboxServer(options: SandboxServerOptions): Promise<RunningServer> {
   const o = {
-    db: options.db, deploy: options.deploy, faults: options.faults ?? NO_FAULTS, host: options.host ?? '127.0.0.1', port: options.port ?? 0,
-    rng: options.rng ?? Math.random, tokenTtl: options.tokenTtl ?? 3600,
+    db: options.db,
+    deploy: options.deploy,
+    faults: options.faults ?? NO_FAULTS,
+    host: options.host ?? '127.0.0.1',
+    port: options.port ?? 0,
+    rng: options.rng ?? Math.random,
+    tokenTtl: options.tokenTtl ?? 3600,
   }
   const log = options.log ?? (() => {})
   const server = createServer((req, res) => {
@@ -111,10 +121,15 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
     try {
       if (fault.latencyMs) await new Promise((r) => setTimeout(r, fault.latencyMs))
       if (fault.kind === 'error') throw new HttpError(fault.status!, 'injected_fault', 'Injected server error (sandbox --faults)')
-      if (fault.kind === '429') throw new HttpError(429, 'rate_limited', 'Too many requests (sandbox --faults)', {retryAfter: o.faults.retryAfterSeconds})
+      if (fault.kind === '429')
+        throw new HttpError(429, 'rate_limited', 'Too many requests (sandbox --faults)', {retryAfter: o.faults.retryAfterSeconds})
       if (!route) {
         const other = compiled.some((r) => r.regex.test(url.pathname))
-        throw new HttpError(other ? 405 : 404, other ? 'method_not_allowed' : 'not_found', other ? `${req.method} is not allowed on ${url.pathname}` : `No route ${url.pathname}`)
+        throw new HttpError(
+          other ? 405 : 404,
+          other ? 'method_not_allowed' : 'not_found',
+          other ? `${req.method} is not allowed on ${url.pathname}` : `No route ${url.pathname}`,
+        )
       }
       const ctx: Ctx = {body: undefined, params: {...route.regex.exec(url.pathname)!.groups}, req, requestId, res, url}
       ctx.body = await readBody(req, route.maxBody)
@@ -128,11 +143,15 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
       const replay = key ? store.idempotentReplay(o.db, key, principalKey) : undefined
       let status: number
       let text: string
-      const requestHash = createHash('sha256').update(JSON.stringify(ctx.body ?? null)).digest('hex')
+      const requestHash = createHash('sha256')
+        .update(JSON.stringify(ctx.body ?? null))
+        .digest('hex')
       if (replay) {
-        if (replay.method !== req.method || replay.path !== url.pathname) throw new HttpError(422, 'idempotency_key_reused', 'This Idempotency-Key was used for another request')
+        if (replay.method !== req.method || replay.path !== url.pathname)
+          throw new HttpError(422, 'idempotency_key_reused', 'This Idempotency-Key was used for another request')
         // as Stripe does: the same key with another body is a client bug, never a silent replay
-        if (replay.request_hash && replay.request_hash !== requestHash) throw new HttpError(422, 'idempotency_key_reused', 'This Idempotency-Key was used with another request body')
+        if (replay.request_hash && replay.request_hash !== requestHash)
+          throw new HttpError(422, 'idempotency_key_reused', 'This Idempotency-Key was used with another request body')
         status = replay.status
         text = replay.body
       } else {
@@ -147,7 +166,11 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
         req.socket.destroy()
         return
       }
-      res.writeHead(status, {'Content-Type': 'application/json', 'X-Request-Id': requestId, ...(replay ? {'Idempotent-Replayed': 'true'} : {})})
+      res.writeHead(status, {
+        'Content-Type': 'application/json',
+        'X-Request-Id': requestId,
+        ...(replay ? {'Idempotent-Replayed': 'true'} : {}),
+      })
       res.end(text)
     } catch (error) {
       const e = error instanceof HttpError ? error : new HttpError(500, 'internal', 'Internal sandbox error')
@@ -171,11 +194,12 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
   }, 3_600_000)
   purge.unref()
   return {
-    close: () => new Promise<void>((resolve) => {
-      clearInterval(purge)
-      server.closeAllConnections()
-      server.close(() => resolve())
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        clearInterval(purge)
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
     port,
     server,
     url: `http://${o.host}:${port}`,

@@ -8,26 +8,32 @@ import {needsRecordings, recording} from '../../../test/helpers/recordings.js'
 import {compareOids, loadSnmprec, parseSnmprec} from './snmprec.js'
 
 test('parses every tag, plain and hex', () => {
-  const recs = parseSnmprec([
-    '1.3.6.1.2.1.1.1.0|4|Lexmark CX725 | with a bar',
-    '1.3.6.1.2.1.1.2.0|6|.1.3.6.1.4.1.641.1',
-    '1.3.6.1.2.1.1.3.0|67|4294967295',
-    '1.3.6.1.2.1.1.4.0|4|',
-    '1.3.6.1.2.1.1.5.0|4x|48c3a96c0a00',
-    '1.3.6.1.2.1.1.7.0|2|-2147483648',
-    '1.3.6.1.2.1.4.20.1.1.10.0.0.1|64|10.0.0.1',
-    '1.3.6.1.2.1.4.20.1.3.10.0.0.1|64x|ffffff00',
-    '1.3.6.1.2.1.2.2.1.10.1|65|0',
-    '1.3.6.1.2.1.2.2.1.5.1|66|1000000000',
-    '1.3.6.1.2.1.31.1.1.1.6.1|70|18446744073709551615',
-    '1.3.6.1.2.1.99.1.0|5|',
-  ].join('\n'))
+  const recs = parseSnmprec(
+    [
+      '1.3.6.1.2.1.1.1.0|4|Lexmark CX725 | with a bar',
+      '1.3.6.1.2.1.1.2.0|6|.1.3.6.1.4.1.641.1',
+      '1.3.6.1.2.1.1.3.0|67|4294967295',
+      '1.3.6.1.2.1.1.4.0|4|',
+      '1.3.6.1.2.1.1.5.0|4x|48c3a96c0a00',
+      '1.3.6.1.2.1.1.7.0|2|-2147483648',
+      '1.3.6.1.2.1.4.20.1.1.10.0.0.1|64|10.0.0.1',
+      '1.3.6.1.2.1.4.20.1.3.10.0.0.1|64x|ffffff00',
+      '1.3.6.1.2.1.2.2.1.10.1|65|0',
+      '1.3.6.1.2.1.2.2.1.5.1|66|1000000000',
+      '1.3.6.1.2.1.31.1.1.1.6.1|70|18446744073709551615',
+      '1.3.6.1.2.1.99.1.0|5|',
+    ].join('\n'),
+  )
   const byOid = new Map(recs.map((r) => [r.oid, r]))
   assert.deepEqual(byOid.get('1.3.6.1.2.1.1.1.0'), {oid: '1.3.6.1.2.1.1.1.0', type: 4, value: Buffer.from('Lexmark CX725 | with a bar')})
   assert.equal(byOid.get('1.3.6.1.2.1.1.2.0')!.value, '1.3.6.1.4.1.641.1')
   assert.equal(byOid.get('1.3.6.1.2.1.1.3.0')!.value, 4294967295)
   assert.deepEqual(byOid.get('1.3.6.1.2.1.1.4.0')!.value, Buffer.alloc(0))
-  assert.deepEqual(byOid.get('1.3.6.1.2.1.1.5.0'), {oid: '1.3.6.1.2.1.1.5.0', type: 4, value: Buffer.from([0x48, 0xc3, 0xa9, 0x6c, 0x0a, 0x00])})
+  assert.deepEqual(byOid.get('1.3.6.1.2.1.1.5.0'), {
+    oid: '1.3.6.1.2.1.1.5.0',
+    type: 4,
+    value: Buffer.from([0x48, 0xc3, 0xa9, 0x6c, 0x0a, 0x00]),
+  })
   assert.equal(byOid.get('1.3.6.1.2.1.1.7.0')!.value, -2147483648)
   assert.deepEqual(byOid.get('1.3.6.1.2.1.4.20.1.1.10.0.0.1'), {oid: '1.3.6.1.2.1.4.20.1.1.10.0.0.1', type: 64, value: '10.0.0.1'})
   assert.deepEqual(byOid.get('1.3.6.1.2.1.4.20.1.3.10.0.0.1'), {oid: '1.3.6.1.2.1.4.20.1.3.10.0.0.1', type: 64, value: '255.255.255.0'})
@@ -42,17 +48,27 @@ test('keeps OctetString text byte for byte (UTF-8 as written, trailing spaces ke
 })
 
 test('sorts by numeric arcs, ignores comments and blank lines, last duplicate wins', () => {
-  const recs = parseSnmprec([
-    '# a comment',
-    '',
-    '.1.3.6.1.2.1.10.0|2|10',
-    '1.3.6.1.2.1.2.0|2|2',
-    '   # indented comment',
-    '1.3.6.1.2.1.9.0|2|9',
-    '1.3.6.1.2.1.2.0|2|3',
-    '   ',
-  ].join('\r\n'), 'x.snmprec')
-  assert.deepEqual(recs.map((r) => [r.oid, r.value]), [['1.3.6.1.2.1.2.0', 3], ['1.3.6.1.2.1.9.0', 9], ['1.3.6.1.2.1.10.0', 10]])
+  const recs = parseSnmprec(
+    [
+      '# a comment',
+      '',
+      '.1.3.6.1.2.1.10.0|2|10',
+      '1.3.6.1.2.1.2.0|2|2',
+      '   # indented comment',
+      '1.3.6.1.2.1.9.0|2|9',
+      '1.3.6.1.2.1.2.0|2|3',
+      '   ',
+    ].join('\r\n'),
+    'x.snmprec',
+  )
+  assert.deepEqual(
+    recs.map((r) => [r.oid, r.value]),
+    [
+      ['1.3.6.1.2.1.2.0', 3],
+      ['1.3.6.1.2.1.9.0', 9],
+      ['1.3.6.1.2.1.10.0', 10],
+    ],
+  )
 })
 
 test('malformed lines throw with the file name and line number', () => {
@@ -75,11 +91,14 @@ test('malformed lines throw with the file name and line number', () => {
     ['1.3.6.1|6|1.3.x', /bad OID value/],
   ]
   for (const [line, why] of bad) {
-    assert.throws(() => parseSnmprec(`1.3.6.1.2.1.1.1.0|4|ok\n# c\n${line}\n`, 'bad.snmprec'), (err: Error) => {
-      assert.match(err.message, /^bad\.snmprec:3: /, line)
-      assert.match(err.message, why, line)
-      return true
-    })
+    assert.throws(
+      () => parseSnmprec(`1.3.6.1.2.1.1.1.0|4|ok\n# c\n${line}\n`, 'bad.snmprec'),
+      (err: Error) => {
+        assert.match(err.message, /^bad\.snmprec:3: /, line)
+        assert.match(err.message, why, line)
+        return true
+      },
+    )
   }
 })
 
@@ -96,7 +115,11 @@ test('compareOids orders by numeric arcs', () => {
 test('loadSnmprec reads a real recording in numeric order', {skip: needsRecordings}, async () => {
   const recs = await loadSnmprec(recording('snmprec/dell-laser_s5830dn.snmprec'))
   assert.equal(recs.length, 227)
-  assert.deepEqual(recs[0], {oid: '1.3.6.1.2.1.1.1.0', type: 4, value: Buffer.from('Dell S5830dn version NH62.YS.N636 kernel 3.0.0 All-N-1')})
+  assert.deepEqual(recs[0], {
+    oid: '1.3.6.1.2.1.1.1.0',
+    type: 4,
+    value: Buffer.from('Dell S5830dn version NH62.YS.N636 kernel 3.0.0 All-N-1'),
+  })
   for (let i = 1; i < recs.length; i++) assert.ok(compareOids(recs[i - 1].oid, recs[i].oid) < 0)
   const mac = recs.find((r) => r.oid === '1.3.6.1.2.1.2.2.1.6.2')
   assert.deepEqual(mac?.value, Buffer.from('0021b743f581', 'hex'))

@@ -53,7 +53,11 @@ export function processStartTime(pid: number): string | undefined {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || existsProc()) return undefined
   }
   try {
-    const out = execFileSync('ps', ['-o', 'lstart=', '-p', String(pid)], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000}).trim()
+    const out = execFileSync('ps', ['-o', 'lstart=', '-p', String(pid)], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: 5000,
+    }).trim()
     return out ? `ps:${out}` : undefined
   } catch {
     return undefined

@@ -4,7 +4,8 @@ import {formatTime} from './output.js'
 
 export function renderAgent(a: FleetAgent): string {
   const d = a.definition
-  const criteria = d.discovery.searchType === 'local' ? 'Search Local Network' : d.discovery.include.map((c) => `${c.address} (${c.profile})`).join(', ')
+  const criteria =
+    d.discovery.searchType === 'local' ? 'Search Local Network' : d.discovery.include.map((c) => `${c.address} (${c.profile})`).join(', ')
   return [
     `${a.name}  ${a.id}`,
     `  Status             ${a.status}${a.activatedAt ? ` (activated ${formatTime(a.activatedAt)})` : ''}`,

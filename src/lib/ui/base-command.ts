@@ -19,12 +19,16 @@ function installRedaction(): void {
   redactionInstalled = true
   for (const stream of [process.stdout, process.stderr]) {
     const write = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean
-    stream.write = ((chunk: unknown, ...rest: unknown[]) => write(typeof chunk === 'string' ? redact(chunk) : chunk, ...rest)) as typeof stream.write
+    stream.write = ((chunk: unknown, ...rest: unknown[]) =>
+      write(typeof chunk === 'string' ? redact(chunk) : chunk, ...rest)) as typeof stream.write
   }
 }
 
 export const cloudFlags = {
-  'api-url': Flags.string({description: 'Base URL of the API (e.g. the sandbox); overrides --region. Env: LCS_API_URL.', helpGroup: 'CLOUD'}),
+  'api-url': Flags.string({
+    description: 'Base URL of the API (e.g. the sandbox); overrides --region. Env: LCS_API_URL.',
+    helpGroup: 'CLOUD',
+  }),
   org: Flags.string({description: 'Organization to act on (id or name). Env: LCS_ORG.', helpGroup: 'CLOUD'}),
   profile: Flags.string({description: 'Stored profile to use. Env: LCS_PROFILE.', helpGroup: 'CLOUD'}),
   region: Flags.string({description: 'Cloud region: us or eu. Env: LCS_REGION.', helpGroup: 'CLOUD'}),
@@ -36,7 +40,10 @@ export abstract class BaseCommand<T = unknown> extends Command {
   static factory: Factory = defaultFactory()
 
   static baseFlags = {
-    verbose: Flags.boolean({description: 'Trace HTTP calls and show stack traces on stderr (secrets redacted). Env: LCS_DEBUG=1.', helpGroup: 'GLOBAL'}),
+    verbose: Flags.boolean({
+      description: 'Trace HTTP calls and show stack traces on stderr (secrets redacted). Env: LCS_DEBUG=1.',
+      helpGroup: 'GLOBAL',
+    }),
   }
 
   static enableJsonFlag = true
@@ -85,7 +92,8 @@ export abstract class BaseCommand<T = unknown> extends Command {
 
   /** HTTP trace line (only with --verbose / LCS_DEBUG). */
   protected trace = (line: string): void => {
-    if (this.verbose) this.factory.stderr.write(`${this.stderrColor ? '\u001B[2m' : ''}[http] ${line}${this.stderrColor ? '\u001B[22m' : ''}\n`)
+    if (this.verbose)
+      this.factory.stderr.write(`${this.stderrColor ? '\u001B[2m' : ''}[http] ${line}${this.stderrColor ? '\u001B[22m' : ''}\n`)
   }
 
   private get stderrColor(): boolean {
@@ -100,7 +108,9 @@ export abstract class BaseCommand<T = unknown> extends Command {
   /** JSON on stdout; colourised only on a terminal (oclif tokenizes every value, slow on big results). */
   logJson(json: unknown): void {
     const out = this.factory.stdout as NodeJS.WriteStream
-    this.factory.stdout.write((out.isTTY ? ux.colorizeJson(json, {pretty: true, theme: this.config.theme?.json}) : JSON.stringify(json, null, 2)) + '\n')
+    this.factory.stdout.write(
+      (out.isTTY ? ux.colorizeJson(json, {pretty: true, theme: this.config.theme?.json}) : JSON.stringify(json, null, 2)) + '\n',
+    )
   }
 
   /** Progress and informational messages: always stderr, so --json stdout stays clean. */
@@ -118,7 +128,11 @@ export abstract class BaseCommand<T = unknown> extends Command {
   }
 
   /** Runs a per-item command (see perItem): refuses to run unattended without --yes, prints a line per item, exits 9 when some failed. */
-  protected async eachItem<T, K extends string, D extends string>(refs: string[], yes: boolean, spec: PerItemSpec<T, K, D>): Promise<ItemReport<K, D>[]> {
+  protected async eachItem<T, K extends string, D extends string>(
+    refs: string[],
+    yes: boolean,
+    spec: PerItemSpec<T, K, D>,
+  ): Promise<ItemReport<K, D>[]> {
     const {failed, rows} = await perItem(refs, yes, spec, (q) => this.factory.prompter.confirm(q))
     for (const r of rows) this.log(`${r[spec.key]}: ${r.reason}`)
     if (failed) this.exitAs('partial')
@@ -149,7 +163,10 @@ export abstract class BaseCommand<T = unknown> extends Command {
     if (this.verbose) lines.push(String((e.cause as Error | undefined)?.stack ?? e.stack))
     this.factory.stderr.write(lines.join('\n') + '\n')
     if (this.jsonEnabled()) {
-      this.logJson({...e.result, error: {code: e.kind, details: e.details, exitCode: e.exitCode, hint: e.hint, message: e.message, requestId: e.requestId}})
+      this.logJson({
+        ...e.result,
+        error: {code: e.kind, details: e.details, exitCode: e.exitCode, hint: e.hint, message: e.message, requestId: e.requestId},
+      })
     }
     // Printed already: tell oclif's handler to exit with our code and print nothing more.
     throw Object.assign(new Error(e.message), {oclif: {exit: e.exitCode}, skipOclifErrorHandling: true})

@@ -10,15 +10,30 @@ export interface ItemRow {
 
 /** Every item's answer; when some were rejected, the error to exit with: their own kind if all were, else partial (9). */
 export function settle(labels: string[], results: BatchItemResult[]): {rows: ItemRow[]; failure?: LcsError} {
-  const rows = labels.map((item, i): ItemRow => (results[i]?.outcome ? {item, outcome: results[i].outcome} : {error: results[i]?.error?.message ?? `HTTP ${results[i]?.status}`, item}))
+  const rows = labels.map(
+    (item, i): ItemRow =>
+      results[i]?.outcome ? {item, outcome: results[i].outcome} : {error: results[i]?.error?.message ?? `HTTP ${results[i]?.status}`, item},
+  )
   const failed = results.filter((r) => !r.outcome)
   if (!failed.length) return {rows}
-  const message = failed.length === 1 && labels.length === 1 ? rows[0].error! : `${failed.length} of ${labels.length} rejected: ${rows.filter((r) => r.error).map((r) => `${r.item} (${r.error})`).join('; ')}`
-  return {failure: new LcsError(failed.length === labels.length ? errorKindOf(failed[0].status) : 'partial', message, {result: {results: rows}}), rows}
+  const message =
+    failed.length === 1 && labels.length === 1
+      ? rows[0].error!
+      : `${failed.length} of ${labels.length} rejected: ${rows
+          .filter((r) => r.error)
+          .map((r) => `${r.item} (${r.error})`)
+          .join('; ')}`
+  return {
+    failure: new LcsError(failed.length === labels.length ? errorKindOf(failed[0].status) : 'partial', message, {result: {results: rows}}),
+    rows,
+  }
 }
 
 /** What happened to one item of a per-item command, keyed by what the item is (`configuration`, `serialNumber`…). */
-export type ItemReport<K extends string, D extends string> = Record<K, string> & {result: D | 'not-found' | 'refused' | 'kept'; reason: string}
+export type ItemReport<K extends string, D extends string> = Record<K, string> & {
+  result: D | 'not-found' | 'refused' | 'kept'
+  reason: string
+}
 
 export interface PerItemSpec<T, K extends string, D extends string> {
   key: K
@@ -41,9 +56,15 @@ export interface PerItemSpec<T, K extends string, D extends string> {
  * delete, printers unenroll): each reference is found, asked about unless `yes`, and acted on; one row
  * each, in order. `failed` is true when some were not found or refused (the command exits 9).
  */
-export async function perItem<T, K extends string, D extends string>(refs: string[], yes: boolean, spec: PerItemSpec<T, K, D>, confirm: (question: string) => Promise<boolean>): Promise<{rows: ItemReport<K, D>[]; failed: boolean}> {
+export async function perItem<T, K extends string, D extends string>(
+  refs: string[],
+  yes: boolean,
+  spec: PerItemSpec<T, K, D>,
+  confirm: (question: string) => Promise<boolean>,
+): Promise<{rows: ItemReport<K, D>[]; failed: boolean}> {
   const rows: ItemReport<K, D>[] = []
-  const push = (label: string, result: ItemReport<K, D>['result'], reason: string) => rows.push({[spec.key]: label, reason, result} as ItemReport<K, D>)
+  const push = (label: string, result: ItemReport<K, D>['result'], reason: string) =>
+    rows.push({[spec.key]: label, reason, result} as ItemReport<K, D>)
   for (const ref of refs) {
     let item: T
     try {

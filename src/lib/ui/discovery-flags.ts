@@ -8,43 +8,109 @@ import {registerSecret} from '../redact.js'
 import {Progress} from './progress.js'
 import {readSecretFromStdin} from './stdin.js'
 
-export const discoveryArgs = {targets: Args.string({ignoreStdin: true, description: 'IPs, wildcards (10.1.2.*), CIDR (10.1.2.0/24), ranges (10.1.2.3-10.1.2.34) or host names.'})}
+export const discoveryArgs = {
+  targets: Args.string({
+    ignoreStdin: true,
+    description: 'IPs, wildcards (10.1.2.*), CIDR (10.1.2.0/24), ranges (10.1.2.3-10.1.2.34) or host names.',
+  }),
+}
 
 export const discoveryFlags = {
   community: Flags.string({description: 'SNMP v1/v2c community. Env: LCS_SNMP_COMMUNITY. Default: public.', helpGroup: 'SNMP'}),
-  bandwidth: Flags.integer({description: 'Most bytes per second on the wire, IP and UDP headers included (the other limit beside --rate). Default 1000000.', helpGroup: 'SNMP', min: 1000, max: 1_000_000_000}),
+  bandwidth: Flags.integer({
+    description: 'Most bytes per second on the wire, IP and UDP headers included (the other limit beside --rate). Default 1000000.',
+    helpGroup: 'SNMP',
+    min: 1000,
+    max: 1_000_000_000,
+  }),
   concurrency: Flags.integer({description: 'Answering hosts identified at once. Default 256.', helpGroup: 'SNMP', min: 1, max: 65_536}),
-  'discovery-timeout': Flags.integer({description: 'Stop the whole discovery after this many seconds (1–600) and report what was found by then (PET\'s "Timeout for printer discovery"). Default: none.', helpGroup: 'SNMP', min: 1, max: 600}),
+  'discovery-timeout': Flags.integer({
+    description:
+      'Stop the whole discovery after this many seconds (1–600) and report what was found by then (PET\'s "Timeout for printer discovery"). Default: none.',
+    helpGroup: 'SNMP',
+    min: 1,
+    max: 600,
+  }),
   exclude: Flags.string({description: 'Targets to leave out (same formats); repeatable.', multiple: true}),
   file: Flags.file({description: 'File of targets, one per line (# comments); repeatable.', exists: true, multiple: true}),
   force: Flags.boolean({description: 'Allow more than 65,536 addresses.'}),
-  ipp: Flags.boolean({description: 'Ask IPP (Get-Printer-Attributes) of the targets that do not answer SNMP: printers with SNMP off. mDNS-found IPP printers are always asked.', helpGroup: 'IPP'}),
+  ipp: Flags.boolean({
+    description:
+      'Ask IPP (Get-Printer-Attributes) of the targets that do not answer SNMP: printers with SNMP off. mDNS-found IPP printers are always asked.',
+    helpGroup: 'IPP',
+  }),
   'ipp-port': Flags.integer({description: 'TCP port of the IPP service for --ipp.', default: 631, helpGroup: 'IPP', min: 1, max: 65_535}),
-  local: Flags.boolean({description: 'Search the local network: the subnets of this machine\'s interfaces (mDNS included).'}),
+  local: Flags.boolean({description: "Search the local network: the subnets of this machine's interfaces (mDNS included)."}),
   mdns: Flags.boolean({description: 'Browse mDNS first (default with --local or without targets).', allowNo: true, helpGroup: 'MDNS'}),
-  'mdns-interface': Flags.string({description: 'IPv4 address of an interface to browse mDNS on; repeatable. Default: every non-loopback interface.', helpGroup: 'MDNS', multiple: true}),
+  'mdns-interface': Flags.string({
+    description: 'IPv4 address of an interface to browse mDNS on; repeatable. Default: every non-loopback interface.',
+    helpGroup: 'MDNS',
+    multiple: true,
+  }),
   'mdns-only': Flags.boolean({description: 'Only browse mDNS, no SNMP sweep.', helpGroup: 'MDNS'}),
-  rate: Flags.integer({description: 'Most SNMP datagrams per second, retries included (be gentle on slow links). Default 20000.', helpGroup: 'SNMP', min: 1, max: 100_000}),
+  rate: Flags.integer({
+    description: 'Most SNMP datagrams per second, retries included (be gentle on slow links). Default 20000.',
+    helpGroup: 'SNMP',
+    min: 1,
+    max: 100_000,
+  }),
   retries: Flags.integer({description: 'SNMP retries per host (0–20).', default: 1, helpGroup: 'SNMP', min: 0, max: 20}),
   'snmp-port': Flags.integer({description: 'UDP port of the SNMP agents.', default: 161, helpGroup: 'SNMP', min: 1, max: 65_535}),
   'snmp-version': Flags.string({description: 'SNMP version.', default: '2c', helpGroup: 'SNMP', options: ['1', '2c', '3']}),
   timeout: Flags.string({description: 'Per-try SNMP timeout in seconds (0.05–60; fractions allowed).', default: '2', helpGroup: 'SNMP'}),
-  'v3-auth-protocol': Flags.string({description: 'SNMPv3 authentication protocol.', helpGroup: 'SNMPV3', options: ['md5', 'sha', 'sha224', 'sha256', 'sha384', 'sha512']}),
-  'v3-keys-stdin': Flags.boolean({description: 'Read the SNMPv3 auth key (line 1) and privacy key (line 2) from stdin. Else env LCS_SNMP_AUTH_KEY / LCS_SNMP_PRIV_KEY.', helpGroup: 'SNMPV3'}),
-  'v3-level': Flags.string({description: 'SNMPv3 security level.', default: 'authPriv', helpGroup: 'SNMPV3', options: ['noAuthNoPriv', 'authNoPriv', 'authPriv']}),
-  'v3-priv-protocol': Flags.string({description: 'SNMPv3 privacy protocol.', helpGroup: 'SNMPV3', options: ['des', 'aes', 'aes256b', 'aes256r']}),
+  'v3-auth-protocol': Flags.string({
+    description: 'SNMPv3 authentication protocol.',
+    helpGroup: 'SNMPV3',
+    options: ['md5', 'sha', 'sha224', 'sha256', 'sha384', 'sha512'],
+  }),
+  'v3-keys-stdin': Flags.boolean({
+    description: 'Read the SNMPv3 auth key (line 1) and privacy key (line 2) from stdin. Else env LCS_SNMP_AUTH_KEY / LCS_SNMP_PRIV_KEY.',
+    helpGroup: 'SNMPV3',
+  }),
+  'v3-level': Flags.string({
+    description: 'SNMPv3 security level.',
+    default: 'authPriv',
+    helpGroup: 'SNMPV3',
+    options: ['noAuthNoPriv', 'authNoPriv', 'authPriv'],
+  }),
+  'v3-priv-protocol': Flags.string({
+    description: 'SNMPv3 privacy protocol.',
+    helpGroup: 'SNMPV3',
+    options: ['des', 'aes', 'aes256b', 'aes256r'],
+  }),
   'v3-user': Flags.string({description: 'SNMPv3 user name (with --snmp-version 3).', helpGroup: 'SNMPV3'}),
 }
 
 export type DiscoveryFlagValues = {
-  bandwidth?: number; community?: string; concurrency?: number; 'discovery-timeout'?: number; ipp?: boolean; 'ipp-port'?: number; exclude?: string[]; file?: string[]; force: boolean; local: boolean; mdns?: boolean
-  'mdns-interface'?: string[]; 'mdns-only': boolean; rate?: number; retries: number; 'snmp-port': number; 'snmp-version': string; timeout: string
-  'v3-auth-protocol'?: string; 'v3-keys-stdin': boolean; 'v3-level': string; 'v3-priv-protocol'?: string; 'v3-user'?: string
+  bandwidth?: number
+  community?: string
+  concurrency?: number
+  'discovery-timeout'?: number
+  ipp?: boolean
+  'ipp-port'?: number
+  exclude?: string[]
+  file?: string[]
+  force: boolean
+  local: boolean
+  mdns?: boolean
+  'mdns-interface'?: string[]
+  'mdns-only': boolean
+  rate?: number
+  retries: number
+  'snmp-port': number
+  'snmp-version': string
+  timeout: string
+  'v3-auth-protocol'?: string
+  'v3-keys-stdin': boolean
+  'v3-level': string
+  'v3-priv-protocol'?: string
+  'v3-user'?: string
 }
 
 export async function discoveryOptions(flags: DiscoveryFlagValues, targets: string[]): Promise<DiscoverOptions> {
   const timeout = Number(flags.timeout)
-  if (!Number.isFinite(timeout) || timeout < 0.05 || timeout > 60) throw new LcsError('usage', `--timeout ${flags.timeout}: seconds between 0.05 and 60.`)
+  if (!Number.isFinite(timeout) || timeout < 0.05 || timeout > 60)
+    throw new LcsError('usage', `--timeout ${flags.timeout}: seconds between 0.05 and 60.`)
   const community = flags.community ?? process.env.LCS_SNMP_COMMUNITY ?? 'public'
   if (community !== 'public') registerSecret(community)
   const v3 = flags['snmp-version'] === '3' ? await v3User(flags) : undefined
@@ -59,7 +125,17 @@ export async function discoveryOptions(flags: DiscoveryFlagValues, targets: stri
     local: searchLocal,
     mdns: flags['mdns-only'] ? 'only' : (flags.mdns ?? searchLocal),
     mdnsInterfaces: flags['mdns-interface'],
-    snmp: {bandwidth: flags.bandwidth, community, concurrency: flags.concurrency, port: flags['snmp-port'], rate: flags.rate, retries: flags.retries, timeoutMs: Math.round(timeout * 1000), v3, version: flags['snmp-version'] as '1' | '2c' | '3'},
+    snmp: {
+      bandwidth: flags.bandwidth,
+      community,
+      concurrency: flags.concurrency,
+      port: flags['snmp-port'],
+      rate: flags.rate,
+      retries: flags.retries,
+      timeoutMs: Math.round(timeout * 1000),
+      v3,
+      version: flags['snmp-version'] as '1' | '2c' | '3',
+    },
     targets,
   }
 }
@@ -76,10 +152,22 @@ async function v3User(flags: DiscoveryFlagValues): Promise<SnmpV3User> {
     privKey = lines[1] || privKey
   }
   for (const k of [authKey, privKey]) registerSecret(k)
-  if (level !== 'noAuthNoPriv' && !authKey) throw new LcsError('usage', `SNMPv3 user "${name}" at ${level} needs an authentication key: set LCS_SNMP_AUTH_KEY or pass --v3-keys-stdin.`)
-  if (level === 'authPriv' && !privKey) throw new LcsError('usage', `SNMPv3 user "${name}" at authPriv needs a privacy key: set LCS_SNMP_PRIV_KEY or pass --v3-keys-stdin (second line).`)
-  for (const [k, v] of [['authentication', authKey], ['privacy', privKey]] as const) {
-    if (v !== undefined && level !== 'noAuthNoPriv' && v.length < 8) throw new LcsError('usage', `The SNMPv3 ${k} key must be at least 8 characters (RFC 3414).`)
+  if (level !== 'noAuthNoPriv' && !authKey)
+    throw new LcsError(
+      'usage',
+      `SNMPv3 user "${name}" at ${level} needs an authentication key: set LCS_SNMP_AUTH_KEY or pass --v3-keys-stdin.`,
+    )
+  if (level === 'authPriv' && !privKey)
+    throw new LcsError(
+      'usage',
+      `SNMPv3 user "${name}" at authPriv needs a privacy key: set LCS_SNMP_PRIV_KEY or pass --v3-keys-stdin (second line).`,
+    )
+  for (const [k, v] of [
+    ['authentication', authKey],
+    ['privacy', privKey],
+  ] as const) {
+    if (v !== undefined && level !== 'noAuthNoPriv' && v.length < 8)
+      throw new LcsError('usage', `The SNMPv3 ${k} key must be at least 8 characters (RFC 3414).`)
   }
   return {
     authKey: level === 'noAuthNoPriv' ? undefined : authKey,
@@ -115,7 +203,8 @@ export function sweepProgress(label: string, opts: DiscoverOptions): {stop(): vo
     if (last.phase === 'mdns') return progress.update('mDNS browse')
     const now = Date.now()
     let eta: number | undefined
-    if (firstSend !== undefined && last.sent < last.total && now > firstSend) eta = (last.total - last.sent) / (last.sent / ((now - firstSend) / 1000)) + timeoutS * tries
+    if (firstSend !== undefined && last.sent < last.total && now > firstSend)
+      eta = (last.total - last.sent) / (last.sent / ((now - firstSend) / 1000)) + timeoutS * tries
     else if (firstSend !== undefined) eta = Math.max(0, (lastSend - now) / 1000 + timeoutS * tries)
     progress.update(`SNMP ${last.sent}/${last.total} probed · ${last.found} answered`, undefined, undefined, eta)
   }

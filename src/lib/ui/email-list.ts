@@ -10,7 +10,8 @@ const MAX_LIST_BYTES = 8 * 1024 * 1024
 
 async function readBounded(path: string): Promise<string> {
   if (path === '-') {
-    if (process.stdin.isTTY) throw new LcsError('usage', 'Nothing is piped to stdin for --file -: pipe the e-mail addresses in, one a line.')
+    if (process.stdin.isTTY)
+      throw new LcsError('usage', 'Nothing is piped to stdin for --file -: pipe the e-mail addresses in, one a line.')
     const chunks: Buffer[] = []
     let size = 0
     for await (const c of process.stdin as AsyncIterable<Buffer>) {

@@ -31,10 +31,17 @@ export abstract class ImportCommand<Item> extends BaseCommand {
   static flags = {
     ...cloudFlags,
     concurrency: Flags.integer({description: 'Requests in flight at once.', default: 4, max: 16, min: 1}),
-    'continue-on-error': Flags.boolean({description: 'When the cloud rejects some rows, import the others anyway (exit 9) instead of changing nothing (exit 7).'}),
-    'dry-run': Flags.boolean({description: 'Validate, then show what each row would do in the cloud (create, update, delete, unchanged); change nothing.'}),
+    'continue-on-error': Flags.boolean({
+      description: 'When the cloud rejects some rows, import the others anyway (exit 9) instead of changing nothing (exit 7).',
+    }),
+    'dry-run': Flags.boolean({
+      description: 'Validate, then show what each row would do in the cloud (create, update, delete, unchanged); change nothing.',
+    }),
     resume: Flags.boolean({description: 'Continue an interrupted import of this file from its journal (FILE.journal).'}),
-    'validate-only': Flags.boolean({description: 'Only check the file, offline: no login needed (PINs are checked as 4–12 digits).', exclusive: ['dry-run', 'resume']}),
+    'validate-only': Flags.boolean({
+      description: 'Only check the file, offline: no login needed (PINs are checked as 4–12 digits).',
+      exclusive: ['dry-run', 'resume'],
+    }),
     yes: Flags.boolean({char: 'y', description: 'Delete what the file says to delete without asking (required without a terminal).'}),
   }
 
@@ -46,7 +53,12 @@ export abstract class ImportCommand<Item> extends BaseCommand {
 
   async run(): Promise<ImportSummary> {
     // parse() copies a command class's own static properties only: name the inherited ones
-    const {args, flags} = await this.parse({args: ImportCommand.args, baseFlags: BaseCommand.baseFlags, enableJsonFlag: true, flags: ImportCommand.flags})
+    const {args, flags} = await this.parse({
+      args: ImportCommand.args,
+      baseFlags: BaseCommand.baseFlags,
+      enableJsonFlag: true,
+      flags: ImportCommand.flags,
+    })
     const file = args.file
     let scope: OrgScope | undefined
     if (!flags['validate-only']) {
@@ -55,12 +67,14 @@ export abstract class ImportCommand<Item> extends BaseCommand {
     }
     const format = await this.format(scope)
     const progress = new Progress(basename(file))
-    if (!flags['dry-run'] && !flags['validate-only']) this.interruptHint = `What was sent is in the journal: run the same command with --resume to continue.`
+    if (!flags['dry-run'] && !flags['validate-only'])
+      this.interruptHint = `What was sent is in the journal: run the same command with --resume to continue.`
     let summary: ImportSummary
     try {
       summary = await runImport({
         concurrency: flags.concurrency,
-        confirmDeletes: (n) => confirmDelete(`${n} ${n === 1 ? format.name.replace(/s$/, '') : format.name}`, flags.yes, this.jsonEnabled()),
+        confirmDeletes: (n) =>
+          confirmDelete(`${n} ${n === 1 ? format.name.replace(/s$/, '') : format.name}`, flags.yes, this.jsonEnabled()),
         continueOnError: flags['continue-on-error'],
         dryRun: flags['dry-run'],
         file,
@@ -79,7 +93,8 @@ export abstract class ImportCommand<Item> extends BaseCommand {
       progress.done()
       // counts are worth showing when something was planned or done; a file with errors has none
       const done = error instanceof LcsError && error.result ? (error.result as unknown as ImportSummary) : undefined
-      if (done && !this.jsonEnabled() && (done.dryRun || done.created + done.updated + done.deleted + done.unchanged > 0)) this.summarize(done, flags['validate-only'])
+      if (done && !this.jsonEnabled() && (done.dryRun || done.created + done.updated + done.deleted + done.unchanged > 0))
+        this.summarize(done, flags['validate-only'])
       throw error
     }
     progress.done()
@@ -91,9 +106,14 @@ export abstract class ImportCommand<Item> extends BaseCommand {
     if (s.plan) {
       const changes = s.plan.filter((p) => p.action !== 'unchanged')
       if (changes.length) {
-        this.log(renderTable(changes.slice(0, SHOWN_PLAN_ROWS), [
-          {get: (p) => p.line, header: 'Line'}, {get: (p) => p.label, header: 'Row'}, {get: (p) => p.action, header: 'Action'}, {get: (p) => p.reason, header: 'Reason'},
-        ]))
+        this.log(
+          renderTable(changes.slice(0, SHOWN_PLAN_ROWS), [
+            {get: (p) => p.line, header: 'Line'},
+            {get: (p) => p.label, header: 'Row'},
+            {get: (p) => p.action, header: 'Action'},
+            {get: (p) => p.reason, header: 'Reason'},
+          ]),
+        )
         if (changes.length > SHOWN_PLAN_ROWS) this.log(`… and ${changes.length - SHOWN_PLAN_ROWS} more (--json lists every row).`)
       }
     }

@@ -58,7 +58,14 @@ export function renderTable<T>(rows: T[], columns: Column<T>[], options: TableOp
     }
     return out.join('\n')
   }
-  const out = [rule(BOX.tl, BOX.tm, BOX.tr), line(columns.map((c) => c.header), cyan), rule(BOX.ml, BOX.mm, BOX.mr)]
+  const out = [
+    rule(BOX.tl, BOX.tm, BOX.tr),
+    line(
+      columns.map((c) => c.header),
+      cyan,
+    ),
+    rule(BOX.ml, BOX.mm, BOX.mr),
+  ]
   for (const row of cells) out.push(line(row, (t) => t))
   out.push(rule(BOX.bl, BOX.bm, BOX.br))
   return out.join('\n')

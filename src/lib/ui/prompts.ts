@@ -8,7 +8,10 @@ export function canPrompt(opts: {json?: boolean} = {}): boolean {
 }
 
 export function missing(flag: string, what: string): LcsError {
-  return new LcsError('usage', `Missing ${what}: pass ${flag} (no prompt is shown when stdin is not a terminal, CI is set or --json is used).`)
+  return new LcsError(
+    'usage',
+    `Missing ${what}: pass ${flag} (no prompt is shown when stdin is not a terminal, CI is set or --json is used).`,
+  )
 }
 
 const ctx = {output: process.stderr}

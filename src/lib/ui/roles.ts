@@ -5,7 +5,9 @@ import {Args} from '@oclif/core'
 import {checkRoles, type RoleInfo, type UserRoles} from '../cloud/index.js'
 import {LcsError} from '../errors.js'
 
-export const roleArgs = {role: Args.string({description: 'Role names, quoted ("Fleet Management Administrator"); see `lcs roles list`.', required: true})}
+export const roleArgs = {
+  role: Args.string({description: 'Role names, quoted ("Fleet Management Administrator"); see `lcs roles list`.', required: true}),
+}
 
 /** The ROLE… arguments in the catalog's spelling (usage error naming the nearest role otherwise). */
 export function roleArgv(argv: unknown[], skip = 0): string[] {
@@ -17,7 +19,15 @@ export function roleArgv(argv: unknown[], skip = 0): string[] {
 export function describeCatalog(roles: RoleInfo[]): string {
   const width = Math.max(...roles.map((r) => r.name.length))
   const areas = [...new Set(roles.map((r) => r.category))]
-  return areas.map((a) => `${a[0].toUpperCase()}${a.slice(1)}\n${roles.filter((r) => r.category === a).map((r) => `  ${r.name.padEnd(width)}  ${r.description}`).join('\n')}`).join('\n\n')
+  return areas
+    .map(
+      (a) =>
+        `${a[0].toUpperCase()}${a.slice(1)}\n${roles
+          .filter((r) => r.category === a)
+          .map((r) => `  ${r.name.padEnd(width)}  ${r.description}`)
+          .join('\n')}`,
+    )
+    .join('\n\n')
 }
 
 export function describeUserRoles(r: UserRoles): string {
@@ -28,7 +38,9 @@ export function describeUserRoles(r: UserRoles): string {
 }
 
 export function describeChange(what: string, c: {assigned: string[]; removed: string[]; roles: string[]}): string {
-  const did = [...(c.assigned.length ? [`assigned ${c.assigned.join(', ')}`] : []), ...(c.removed.length ? [`removed ${c.removed.join(', ')}`] : [])]
+  const did = [
+    ...(c.assigned.length ? [`assigned ${c.assigned.join(', ')}`] : []),
+    ...(c.removed.length ? [`removed ${c.removed.join(', ')}`] : []),
+  ]
   return `${what}: ${did.length ? did.join('; ') : 'unchanged'}. Roles now: ${c.roles.length ? c.roles.join(', ') : 'none'}.`
 }
-

@@ -5,8 +5,13 @@ import {registerSecret} from '../redact.js'
  * Reads a secret from stdin (`--password-stdin`, `--client-secret-stdin`): the first `lines` lines,
  * without line endings. Bounded by a timeout so a stdin that never closes cannot hang a CI job.
  */
-export async function readSecretFromStdin(what: string, timeoutMs = Number(process.env.LCS_STDIN_TIMEOUT_MS ?? 60_000), lines = 1): Promise<string> {
-  if (process.stdin.isTTY) throw new LcsError('usage', `Nothing is piped to stdin for ${what}: pipe it in, e.g. \`printf %s "$SECRET" | lcs …\`.`)
+export async function readSecretFromStdin(
+  what: string,
+  timeoutMs = Number(process.env.LCS_STDIN_TIMEOUT_MS ?? 60_000),
+  lines = 1,
+): Promise<string> {
+  if (process.stdin.isTTY)
+    throw new LcsError('usage', `Nothing is piped to stdin for ${what}: pipe it in, e.g. \`printf %s "$SECRET" | lcs …\`.`)
   const chunks: Buffer[] = []
   const text = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {

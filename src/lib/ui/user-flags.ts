@@ -2,7 +2,17 @@
 import {Flags} from '@oclif/core'
 
 import type {PinPolicy, UserItem} from '../cloud/index.js'
-import {emailRule, type FieldError, GROUP_SEPARATOR, parseGroups, passwordRule, PIN_MAX, PIN_MIN, textRule, USER_TEXT_FIELDS} from '../csv/index.js'
+import {
+  emailRule,
+  type FieldError,
+  GROUP_SEPARATOR,
+  parseGroups,
+  passwordRule,
+  PIN_MAX,
+  PIN_MIN,
+  textRule,
+  USER_TEXT_FIELDS,
+} from '../csv/index.js'
 import {LcsError} from '../errors.js'
 import {checkArg} from './args.js'
 import {readSecretFromStdin} from './stdin.js'
@@ -22,9 +32,13 @@ export const userFieldFlags = {
   department: Flags.string({description: 'Department.'}),
   'display-name': Flags.string({description: 'Display name.'}),
   'first-name': Flags.string({description: 'First name.'}),
-  groups: Flags.string({description: `The user's groups, separated by "${GROUP_SEPARATOR}" (missing groups are created; memberships become exactly these).`}),
+  groups: Flags.string({
+    description: `The user's groups, separated by "${GROUP_SEPARATOR}" (missing groups are created; memberships become exactly these).`,
+  }),
   'last-name': Flags.string({description: 'Last name.'}),
-  'password-stdin': Flags.boolean({description: 'Read a password for the account from stdin (else the user sets one through the e-mailed link).'}),
+  'password-stdin': Flags.boolean({
+    description: 'Read a password for the account from stdin (else the user sets one through the e-mailed link).',
+  }),
 }
 
 type FieldFlags = {[K in keyof typeof userFieldFlags]?: K extends 'password-stdin' ? boolean : string}

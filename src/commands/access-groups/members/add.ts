@@ -5,9 +5,13 @@ import {findAccessGroup} from '../../../lib/lookups.js'
 import {BaseCommand, cloudFlags, emailList, type ItemRow, settle} from '../../../lib/ui/index.js'
 
 export default class AccessGroupsMembersAdd extends BaseCommand {
-  static args = {group: Args.string({description: 'Group name (any case) or id.', required: true}), email: Args.string({description: 'E-mail addresses of users of the partner organization.', ignoreStdin: true})}
+  static args = {
+    group: Args.string({description: 'Group name (any case) or id.', required: true}),
+    email: Args.string({description: 'E-mail addresses of users of the partner organization.', ignoreStdin: true}),
+  }
 
-  static description = 'Add users of the partner organization to a Child Organization Access Group: they reach every customer organization with its roles.'
+  static description =
+    'Add users of the partner organization to a Child Organization Access Group: they reach every customer organization with its roles.'
 
   static examples = [
     '<%= config.bin %> <%= command.id %> "Fleet technicians" tech@partner.example',
@@ -24,7 +28,14 @@ export default class AccessGroupsMembersAdd extends BaseCommand {
     const s = await this.session(flags)
     const orgId = await activeOrgId(s)
     const g = await findAccessGroup(s.client, orgId, args.group)
-    const {failure, rows} = settle(emails, await s.client.accessGroups.changeMembers(orgId, g.id, emails.map((email) => ({email, operation: 'ADD' as const}))))
+    const {failure, rows} = settle(
+      emails,
+      await s.client.accessGroups.changeMembers(
+        orgId,
+        g.id,
+        emails.map((email) => ({email, operation: 'ADD' as const})),
+      ),
+    )
     const word = {created: 'added', deleted: 'removed', unchanged: 'unchanged', updated: 'updated'} as const
     for (const r of rows) this.log(`${r.item}: ${r.outcome ? word[r.outcome] : `rejected: ${r.error}`}`)
     if (failure) throw failure

@@ -8,7 +8,8 @@ import {BaseCommand, cloudFlags, describeChange, roleArgs, roleArgv} from '../..
 export default class AccessGroupsRolesRemove extends BaseCommand {
   static args = {group: Args.string({description: 'Group name (any case) or id.', required: true}), ...roleArgs}
 
-  static description = 'Remove roles from a Child Organization Access Group. Partner Administrator cannot be removed: it is what gives access.'
+  static description =
+    'Remove roles from a Child Organization Access Group. Partner Administrator cannot be removed: it is what gives access.'
 
   static examples = [
     '<%= config.bin %> <%= command.id %> "Fleet technicians" "Fleet Management Administrator" "File Service Administrator"',

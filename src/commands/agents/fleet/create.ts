@@ -20,7 +20,11 @@ export default class AgentsFleetCreate extends BaseCommand {
 
   static flags = {
     ...cloudFlags,
-    definition: Flags.file({description: 'A Fleet Agent definition (JSON) to create; --name and --description override its own.', exclusive: ['from'], exists: true}),
+    definition: Flags.file({
+      description: 'A Fleet Agent definition (JSON) to create; --name and --description override its own.',
+      exclusive: ['from'],
+      exists: true,
+    }),
     description: Flags.string({description: 'Description of the agent.'}),
     from: Flags.file({description: 'A saved discovery: its "Fleet Agent only" printers become include criteria.', exists: true}),
     name: Flags.string({description: 'Name of the agent.'}),
@@ -34,7 +38,11 @@ export default class AgentsFleetCreate extends BaseCommand {
       if (!flags.name) throw new LcsError('usage', 'A Fleet Agent needs a --name (or a --definition file).')
       const community = process.env.LCS_SNMP_COMMUNITY
       d = flags.from
-        ? definitionFromDiscovery(flags.name, await readDiscovery(flags.from), community ? {community, name: 'Default', retries: 1, timeoutSec: 15, version: 'v2c'} : undefined)
+        ? definitionFromDiscovery(
+            flags.name,
+            await readDiscovery(flags.from),
+            community ? {community, name: 'Default', retries: 1, timeoutSec: 15, version: 'v2c'} : undefined,
+          )
         : newDefinition(flags.name)
     }
     if (flags.name) d.name = flags.name

@@ -8,9 +8,13 @@ import {BaseCommand, cloudFlags, type ItemReport} from '../../../lib/ui/index.js
 export default class AgentsFleetDelete extends BaseCommand {
   static args = {agents: Args.string({description: 'Ids or names of the Fleet Agents.', required: true})}
 
-  static description = 'Delete Fleet Agents: the definition is removed and its printers are unenrolled. A deleted agent cannot be restored. Asks first (--yes in scripts).'
+  static description =
+    'Delete Fleet Agents: the definition is removed and its printers are unenrolled. A deleted agent cannot be restored. Asks first (--yes in scripts).'
 
-  static examples = ['<%= config.bin %> <%= command.id %> "Fleet Agent 1"', '<%= config.bin %> <%= command.id %> "Fleet Agent 1" --yes --json']
+  static examples = [
+    '<%= config.bin %> <%= command.id %> "Fleet Agent 1"',
+    '<%= config.bin %> <%= command.id %> "Fleet Agent 1" --yes --json',
+  ]
 
   static flags = {...cloudFlags, yes: Flags.boolean({char: 'y', description: 'Do not ask for confirmation.'})}
 

@@ -11,7 +11,8 @@ const COLUMNS: Column<FleetAgent>[] = [
 ]
 
 export default class AgentsFleetList extends BaseCommand {
-  static description = 'List the Fleet Agents of the organization: status (Not activated, Communicating, Deactivated), last communication, printers enrolled through each.'
+  static description =
+    'List the Fleet Agents of the organization: status (Not activated, Communicating, Deactivated), last communication, printers enrolled through each.'
 
   static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --json']
 

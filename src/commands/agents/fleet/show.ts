@@ -8,9 +8,13 @@ import {BaseCommand, cloudFlags, renderAgent} from '../../../lib/ui/index.js'
 export default class AgentsFleetShow extends BaseCommand {
   static args = {agent: Args.string({description: 'Id or name of the Fleet Agent.', required: true})}
 
-  static description = 'Show a Fleet Agent: status, discovery criteria, SNMP profiles (secrets shown as "(set)"), scheduled tasks. --export writes its definition to a file (0600) that `agents fleet create --definition` reads back; exported secrets are placeholders to fill in.'
+  static description =
+    'Show a Fleet Agent: status, discovery criteria, SNMP profiles (secrets shown as "(set)"), scheduled tasks. --export writes its definition to a file (0600) that `agents fleet create --definition` reads back; exported secrets are placeholders to fill in.'
 
-  static examples = ['<%= config.bin %> <%= command.id %> "Fleet Agent 1"', '<%= config.bin %> <%= command.id %> "Fleet Agent 1" --export agent.json']
+  static examples = [
+    '<%= config.bin %> <%= command.id %> "Fleet Agent 1"',
+    '<%= config.bin %> <%= command.id %> "Fleet Agent 1" --export agent.json',
+  ]
 
   static flags = {...cloudFlags, export: Flags.file({description: 'Write the definition to this file.'})}
 

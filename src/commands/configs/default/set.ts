@@ -8,7 +8,8 @@ import {BaseCommand, cloudFlags} from '../../../lib/ui/index.js'
 export default class ConfigsDefaultSet extends BaseCommand {
   static args = {name: Args.string({description: 'Name or id of the configuration.', required: true})}
 
-  static description = 'Make a configuration the default: it is deployed automatically to newly enrolled printers. An organization has one default; setting another replaces it.'
+  static description =
+    'Make a configuration the default: it is deployed automatically to newly enrolled printers. An organization has one default; setting another replaces it.'
 
   static examples = ['<%= config.bin %> <%= command.id %> "Retail standard"']
 
@@ -22,7 +23,9 @@ export default class ConfigsDefaultSet extends BaseCommand {
     const c = findNamed(all, args.name, 'configuration', 'See `lcs configs list`.')
     const previous = all.find((x) => x.isDefault && x.id !== c.id)
     const out = await s.client.configs.setDefault(orgId, c.id)
-    this.log(`"${out.name}" is the default configuration: newly enrolled printers get it.${previous ? ` (It replaces "${previous.name}".)` : ''}`)
+    this.log(
+      `"${out.name}" is the default configuration: newly enrolled printers get it.${previous ? ` (It replaces "${previous.name}".)` : ''}`,
+    )
     return out
   }
 }

@@ -9,7 +9,8 @@ import {BaseCommand, cloudFlags} from '../../../lib/ui/index.js'
 export default class FirmwareScheduleChange extends BaseCommand {
   static args = {task: Args.string({description: 'Id or name of the scheduled task.', required: true})}
 
-  static description = 'Change a scheduled firmware update before it starts: its name, start (--at, in its time zone or --tz), time zone (--tz alone keeps the wall-clock time) or window. Once a task has started it cannot be changed (exit 6).'
+  static description =
+    'Change a scheduled firmware update before it starts: its name, start (--at, in its time zone or --tz), time zone (--tz alone keeps the wall-clock time) or window. Once a task has started it cannot be changed (exit 6).'
 
   static examples = [
     '<%= config.bin %> <%= command.id %> "Floor 2 night update" --at "2026-12-02 22:00"',
@@ -30,7 +31,12 @@ export default class FirmwareScheduleChange extends BaseCommand {
     const orgId = await activeOrgId(s)
     const scheduled: Array<DeployTask & {name: string}> = []
     for await (const t of s.client.tasks.list(orgId, {status: 'scheduled'})) scheduled.push({...t, name: t.name ?? t.id})
-    const task = findNamed(scheduled, args.task, 'scheduled task', 'See `lcs firmware schedule list` (a task that has started is no longer scheduled).')
+    const task = findNamed(
+      scheduled,
+      args.task,
+      'scheduled task',
+      'See `lcs firmware schedule list` (a task that has started is no longer scheduled).',
+    )
     const change = scheduleChange(flags, task.schedule!)
     const out = await s.client.tasks.update(orgId, task.id, change)
     this.log(`Changed\n${taskHeader(out)}`)

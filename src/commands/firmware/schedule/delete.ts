@@ -9,9 +9,13 @@ import {BaseCommand, cloudFlags, type ItemReport} from '../../../lib/ui/index.js
 export default class FirmwareScheduleDelete extends BaseCommand {
   static args = {tasks: Args.string({description: 'Ids or names of scheduled tasks.', required: true})}
 
-  static description = 'Delete scheduled firmware updates that have not started. Asks first (--yes in scripts). A task that has started cannot be deleted. Exit 9 when some could not be deleted.'
+  static description =
+    'Delete scheduled firmware updates that have not started. Asks first (--yes in scripts). A task that has started cannot be deleted. Exit 9 when some could not be deleted.'
 
-  static examples = ['<%= config.bin %> <%= command.id %> "Floor 2 night update"', '<%= config.bin %> <%= command.id %> 3f2c9a6e-… --yes --json']
+  static examples = [
+    '<%= config.bin %> <%= command.id %> "Floor 2 night update"',
+    '<%= config.bin %> <%= command.id %> 3f2c9a6e-… --yes --json',
+  ]
 
   static flags = {...cloudFlags, yes: Flags.boolean({char: 'y', description: 'Do not ask for confirmation.'})}
 

@@ -5,9 +5,13 @@ import {findGroup} from '../../../lib/lookups.js'
 import {BaseCommand, cloudFlags, emailList, type ItemRow, settle} from '../../../lib/ui/index.js'
 
 export default class GroupsMembersAdd extends BaseCommand {
-  static args = {group: Args.string({description: 'Group name (any case) or id.', required: true}), email: Args.string({description: 'E-mail addresses of users of the organization.', ignoreStdin: true})}
+  static args = {
+    group: Args.string({description: 'Group name (any case) or id.', required: true}),
+    email: Args.string({description: 'E-mail addresses of users of the organization.', ignoreStdin: true}),
+  }
 
-  static description = 'Add users to a group by e-mail, from the arguments or a file (one a line; - for stdin). A member already in the group is unchanged; an unknown user is rejected (exit 3, or 9 when others worked).'
+  static description =
+    'Add users to a group by e-mail, from the arguments or a file (one a line; - for stdin). A member already in the group is unchanged; an unknown user is rejected (exit 3, or 9 when others worked).'
 
   static examples = [
     '<%= config.bin %> <%= command.id %> Technicians jdoe@company.com asmith@company.com',
@@ -25,7 +29,14 @@ export default class GroupsMembersAdd extends BaseCommand {
     const s = await this.session(flags)
     const orgId = await activeOrgId(s)
     const group = await findGroup(s.client, orgId, args.group)
-    const {failure, rows} = settle(emails, await s.client.groups.changeMembers(orgId, group.id, emails.map((email) => ({email, operation: 'ADD' as const}))))
+    const {failure, rows} = settle(
+      emails,
+      await s.client.groups.changeMembers(
+        orgId,
+        group.id,
+        emails.map((email) => ({email, operation: 'ADD' as const})),
+      ),
+    )
     const word = {created: 'added', deleted: 'removed', unchanged: 'unchanged', updated: 'updated'} as const
     for (const r of rows) this.log(`${r.item}: ${r.outcome ? word[r.outcome] : `rejected: ${r.error}`}`)
     if (failure) throw failure

@@ -16,7 +16,10 @@ export default class GroupsMembersList extends BaseCommand {
 
   static description = 'List the members of a group.'
 
-  static examples = ['<%= config.bin %> <%= command.id %> Technicians', '<%= config.bin %> <%= command.id %> Technicians --json | jq -r \'.[].email\'']
+  static examples = [
+    '<%= config.bin %> <%= command.id %> Technicians',
+    "<%= config.bin %> <%= command.id %> Technicians --json | jq -r '.[].email'",
+  ]
 
   static flags = cloudFlags
 

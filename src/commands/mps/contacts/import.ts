@@ -7,7 +7,10 @@ export default class MpsContactsImport extends ImportCommand<MpsContactItem> {
 
 The portal takes 300 contacts per upload; lcs checks the whole file first and sends it 300 at a time. Planned, resumable and idempotent like every import.`
 
-  static examples = ['<%= config.bin %> <%= command.id %> contacts.csv', '<%= config.bin %> <%= command.id %> contacts.csv --dry-run --json']
+  static examples = [
+    '<%= config.bin %> <%= command.id %> contacts.csv',
+    '<%= config.bin %> <%= command.id %> contacts.csv --dry-run --json',
+  ]
 
   protected async format() {
     return contactFormat

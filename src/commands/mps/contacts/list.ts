@@ -17,7 +17,11 @@ const COLUMNS: Column<MpsContact>[] = [
 export default class MpsContactsList extends BaseCommand {
   static description = 'List the MPS Express (supplies delivery) contacts of the organization.'
 
-  static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --json', '<%= config.bin %> <%= command.id %> --csv > contacts.csv']
+  static examples = [
+    '<%= config.bin %> <%= command.id %>',
+    '<%= config.bin %> <%= command.id %> --json',
+    '<%= config.bin %> <%= command.id %> --csv > contacts.csv',
+  ]
 
   static flags = {...cloudFlags, csv: Flags.boolean({description: 'Print CSV instead of a table.', exclusive: ['json']})}
 

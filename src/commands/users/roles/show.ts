@@ -8,7 +8,8 @@ import {BaseCommand, checkArg, cloudFlags, describeUserRoles} from '../../../lib
 export default class UsersRolesShow extends BaseCommand {
   static args = {email: Args.string({description: 'E-mail address of the user.', required: true})}
 
-  static description = 'Show a user\'s roles: individual, through each group, and inherited from the organization, with every effective role\'s source.'
+  static description =
+    "Show a user's roles: individual, through each group, and inherited from the organization, with every effective role's source."
 
   static examples = ['<%= config.bin %> <%= command.id %> jdoe@company.com', '<%= config.bin %> <%= command.id %> jdoe@company.com --json']
 

@@ -45,7 +45,13 @@ export function badgeFormat(opts: BadgeFormatOptions): ImportFormat<BadgeItem> {
       const opCell = cell('OPERATION')
       const op = opCell.toUpperCase()
       const allowed = pinsOnly ? ['CREATE'] : ['CREATE', 'DELETE']
-      if (!allowed.includes(op)) errors.push({column: 'OPERATION', rule: opCell ? `"${opCell}" is not ${allowed.join(' or ')}${pinsOnly && op === 'DELETE' ? ' (a PIN import sets PINs)' : ''}` : `OPERATION is required: ${allowed.join(' or ')}`})
+      if (!allowed.includes(op))
+        errors.push({
+          column: 'OPERATION',
+          rule: opCell
+            ? `"${opCell}" is not ${allowed.join(' or ')}${pinsOnly && op === 'DELETE' ? ' (a PIN import sets PINs)' : ''}`
+            : `OPERATION is required: ${allowed.join(' or ')}`,
+        })
       const email = cell('EMAIL').toLowerCase()
       if (email) {
         const broken = emailRule(email)
@@ -77,9 +83,18 @@ export function badgeFormat(opts: BadgeFormatOptions): ImportFormat<BadgeItem> {
       // the cloud generates a PIN for a PIN row (a PIN given, or no badge) when it is set to do so
       const generatePin = policy.pinGeneration === 'auto' && (Boolean(pinCell) || !badgeId)
       if (!badgeId && !pin && !generatePin) {
-        errors.push(policy.pinGeneration === 'user' && !pinsOnly
-          ? {column: 'PIN', rule: 'nothing to do: users of this organization set their own PINs, and BADGE is empty'}
-          : {column: pinsOnly ? 'PIN' : 'BADGE', rule: pinsOnly ? (policy.pinGeneration === 'user' ? 'users of this organization set their own PINs' : 'PIN is empty') : 'BADGE and PIN are both empty: a row registers a badge, sets a PIN, or both'})
+        errors.push(
+          policy.pinGeneration === 'user' && !pinsOnly
+            ? {column: 'PIN', rule: 'nothing to do: users of this organization set their own PINs, and BADGE is empty'}
+            : {
+                column: pinsOnly ? 'PIN' : 'BADGE',
+                rule: pinsOnly
+                  ? policy.pinGeneration === 'user'
+                    ? 'users of this organization set their own PINs'
+                    : 'PIN is empty'
+                  : 'BADGE and PIN are both empty: a row registers a badge, sets a PIN, or both',
+              },
+        )
       }
       if ((pin || generatePin) && email) keys.push({column: 'EMAIL', key: `pin\u0000${email}`, label: `the PIN of ${email}`})
       const item: BadgeItem = {email, operation: 'CREATE'}

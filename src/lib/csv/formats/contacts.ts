@@ -31,7 +31,8 @@ export const CONTACT_FIELDS: readonly ContactField[] = [
   {column: 'COUNTRY', field: 'country', normalize: (v) => v.toUpperCase(), required: true, rule: countryRule},
 ]
 
-export const contactKey = (c: Pick<MpsContactItem, 'firstName' | 'lastName' | 'email'>) => `${c.firstName}\u0000${c.lastName}\u0000${c.email}`.toLowerCase()
+export const contactKey = (c: Pick<MpsContactItem, 'firstName' | 'lastName' | 'email'>) =>
+  `${c.firstName}\u0000${c.lastName}\u0000${c.email}`.toLowerCase()
 
 export const contactFormat: ImportFormat<MpsContactItem> = {
   columns: CONTACT_FIELDS.map((f) => f.column),
@@ -50,7 +51,11 @@ export const contactFormat: ImportFormat<MpsContactItem> = {
       item[f.field] = v
     }
     const contact = item as MpsContactItem
-    return {errors, item: contact, keys: [{column: 'EMAIL', key: contactKey(contact), label: `${contact.firstName} ${contact.lastName} <${contact.email}>`}]}
+    return {
+      errors,
+      item: contact,
+      keys: [{column: 'EMAIL', key: contactKey(contact), label: `${contact.firstName} ${contact.lastName} <${contact.email}>`}],
+    }
   },
   fields: Object.fromEntries(CONTACT_FIELDS.map((f) => [f.field, f.column])),
   label: (c) => `${c.firstName} ${c.lastName} <${c.email}>`,

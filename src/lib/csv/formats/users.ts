@@ -8,10 +8,27 @@ import type {Decoded, FieldError, ImportFormat} from '../format.js'
 import {emailRule, groupRule, MAX_GROUPS, passwordRule, splitGroups, textRule} from '../rules.js'
 import {checkPin} from './badges.js'
 
-const USER_COLUMNS = ['EMAIL', 'OPERATION', 'PASSWORD', 'FIRST_NAME', 'LAST_NAME', 'DISPLAY_NAME', 'DEPARTMENT', 'COST_CENTER', 'GROUPS', 'PIN'] as const
+const USER_COLUMNS = [
+  'EMAIL',
+  'OPERATION',
+  'PASSWORD',
+  'FIRST_NAME',
+  'LAST_NAME',
+  'DISPLAY_NAME',
+  'DEPARTMENT',
+  'COST_CENTER',
+  'GROUPS',
+  'PIN',
+] as const
 
 /** Text columns and the API field each one sets. */
-export const USER_TEXT_FIELDS = {COST_CENTER: 'costCenter', DEPARTMENT: 'department', DISPLAY_NAME: 'displayName', FIRST_NAME: 'firstName', LAST_NAME: 'lastName'} as const
+export const USER_TEXT_FIELDS = {
+  COST_CENTER: 'costCenter',
+  DEPARTMENT: 'department',
+  DISPLAY_NAME: 'displayName',
+  FIRST_NAME: 'firstName',
+  LAST_NAME: 'lastName',
+} as const
 
 const nameRule = textRule(100)
 
@@ -30,8 +47,16 @@ export function userFormat(policy: PinPolicy): ImportFormat<UserItem> {
   return {
     columns: USER_COLUMNS,
     fields: {
-      costCenter: 'COST_CENTER', department: 'DEPARTMENT', displayName: 'DISPLAY_NAME', email: 'EMAIL', firstName: 'FIRST_NAME', groups: 'GROUPS',
-      lastName: 'LAST_NAME', operation: 'OPERATION', password: 'PASSWORD', pin: 'PIN',
+      costCenter: 'COST_CENTER',
+      department: 'DEPARTMENT',
+      displayName: 'DISPLAY_NAME',
+      email: 'EMAIL',
+      firstName: 'FIRST_NAME',
+      groups: 'GROUPS',
+      lastName: 'LAST_NAME',
+      operation: 'OPERATION',
+      password: 'PASSWORD',
+      pin: 'PIN',
     },
     label: (i) => i.email,
     maxItems: USERS_BATCH_MAX,
@@ -42,7 +67,11 @@ export function userFormat(policy: PinPolicy): ImportFormat<UserItem> {
       const errors: FieldError[] = []
       const opCell = cell('OPERATION')
       const op = opCell.toUpperCase()
-      if (op !== 'CREATE' && op !== 'UPDATE' && op !== 'DELETE') errors.push({column: 'OPERATION', rule: opCell ? `"${opCell}" is not CREATE, UPDATE or DELETE` : 'OPERATION is required: CREATE, UPDATE or DELETE'})
+      if (op !== 'CREATE' && op !== 'UPDATE' && op !== 'DELETE')
+        errors.push({
+          column: 'OPERATION',
+          rule: opCell ? `"${opCell}" is not CREATE, UPDATE or DELETE` : 'OPERATION is required: CREATE, UPDATE or DELETE',
+        })
       const email = cell('EMAIL').toLowerCase()
       const broken = email ? emailRule(email) : 'EMAIL is required'
       if (broken) errors.push({column: 'EMAIL', rule: broken})

@@ -11,7 +11,12 @@ const BASE = `${IMS}/organizations/{orgId}/access-groups`
 
 function partnerOrg(ctx: Ctx, o: HandlerOptions) {
   const org = visibleOrg(ctx, o, ctx.params.orgId)
-  if (org.type !== 'partner') throw new HttpError(422, 'validation', `${org.name} is not a partner organization: Child Organization Access Groups are for channel partners`)
+  if (org.type !== 'partner')
+    throw new HttpError(
+      422,
+      'validation',
+      `${org.name} is not a partner organization: Child Organization Access Groups are for channel partners`,
+    )
   return org
 }
 
@@ -22,14 +27,23 @@ function groupIn(ctx: Ctx, o: HandlerOptions) {
   return {...g, orgId: org.id}
 }
 
-const json = (o: HandlerOptions, g: {id: string; name: string}) => ({id: g.id, members: access.accessMembers(o.db, g.id), name: g.name, roles: access.accessRoles(o.db, g.id)})
+const json = (o: HandlerOptions, g: {id: string; name: string}) => ({
+  id: g.id,
+  members: access.accessMembers(o.db, g.id),
+  name: g.name,
+  roles: access.accessRoles(o.db, g.id),
+})
 
 function roleList(body: unknown, field: 'assign' | 'remove'): string[] {
   const v = (body as Record<string, unknown> | undefined)?.[field] ?? []
   if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw invalid(field, `${field}: a list of role names`)
-  return (v as string[]).map((n) => canonicalRole(n) ?? (() => {
-    throw invalid(field, `Unknown role "${n}" (did you mean "${nearestRole(n)}"?)`)
-  })())
+  return (v as string[]).map(
+    (n) =>
+      canonicalRole(n) ??
+      (() => {
+        throw invalid(field, `Unknown role "${n}" (did you mean "${nearestRole(n)}"?)`)
+      })(),
+  )
 }
 
 function memberItem(o: HandlerOptions, g: {id: string; orgId: string}, item: Item): Outcome {
@@ -39,7 +53,10 @@ function memberItem(o: HandlerOptions, g: {id: string; orgId: string}, item: Ite
   if (!email) throw invalid('email', 'email is required')
   const user = people.findUser(o.db, email)
   // members are users of the partner organization itself
-  if (!user || user.org_id !== g.orgId) throw new HttpError(404, 'not_found', `No user ${email} in the partner organization`, {details: [{field: 'email', rule: 'a user of the partner organization'}]})
+  if (!user || user.org_id !== g.orgId)
+    throw new HttpError(404, 'not_found', `No user ${email} in the partner organization`, {
+      details: [{field: 'email', rule: 'a user of the partner organization'}],
+    })
   const member = access.isAccessMember(o.db, g.id, user.id)
   if (op === 'ADD') {
     if (member) return 'unchanged'
@@ -52,40 +69,63 @@ function memberItem(o: HandlerOptions, g: {id: string; orgId: string}, item: Ite
 }
 
 export const accessGroupRoutes: Route[] = [
-  {anyRole: USER_ADMIN, auth: true, handler: (ctx, o) => ({content: access.listAccessGroups(o.db, partnerOrg(ctx, o).id).map((g) => json(o, g))}), method: 'GET', path: BASE},
   {
-    anyRole: USER_ADMIN, auth: true, method: 'POST', path: BASE,
+    anyRole: USER_ADMIN,
+    auth: true,
+    handler: (ctx, o) => ({content: access.listAccessGroups(o.db, partnerOrg(ctx, o).id).map((g) => json(o, g))}),
+    method: 'GET',
+    path: BASE,
+  },
+  {
+    anyRole: USER_ADMIN,
+    auth: true,
+    method: 'POST',
+    path: BASE,
     handler(ctx, o) {
       const org = partnerOrg(ctx, o)
       const name = text((ctx.body ?? {}) as Item, 'name', groupRule)?.trim()
       if (!name) throw invalid('name', 'name is required')
-      if (access.findAccessGroup(o.db, org.id, name)) throw new HttpError(409, 'conflict', `A Child Organization Access Group named "${name}" already exists`)
+      if (access.findAccessGroup(o.db, org.id, name))
+        throw new HttpError(409, 'conflict', `A Child Organization Access Group named "${name}" already exists`)
       const roles = roleList(ctx.body, 'assign')
       const id = access.createAccessGroup(o.db, org.id, name, roles)
       return [201, json(o, {id, name})]
     },
   },
   {
-    anyRole: USER_ADMIN, auth: true, method: 'DELETE', path: `${BASE}/{groupId}`,
+    anyRole: USER_ADMIN,
+    auth: true,
+    method: 'DELETE',
+    path: `${BASE}/{groupId}`,
     handler(ctx, o) {
       access.deleteAccessGroup(o.db, groupIn(ctx, o).id)
       return [204, undefined]
     },
   },
   {
-    anyRole: USER_ADMIN, auth: true, method: 'POST', path: `${BASE}/{groupId}/members/batch`,
+    anyRole: USER_ADMIN,
+    auth: true,
+    method: 'POST',
+    path: `${BASE}/{groupId}/members/batch`,
     handler(ctx, o) {
       const g = groupIn(ctx, o)
       return batch(ctx, o, 1000, (item) => memberItem(o, g, item))
     },
   },
   {
-    anyRole: USER_ADMIN, auth: true, method: 'POST', path: `${BASE}/{groupId}/roles`,
+    anyRole: USER_ADMIN,
+    auth: true,
+    method: 'POST',
+    path: `${BASE}/{groupId}/roles`,
     handler(ctx, o) {
       const g = groupIn(ctx, o)
       const assign = roleList(ctx.body, 'assign')
       const remove = roleList(ctx.body, 'remove')
-      if (remove.includes(access.PARTNER_ADMIN)) throw invalid('remove', 'Partner Administrator cannot be removed from a Child Organization Access Group: it is what gives access to the customer organizations')
+      if (remove.includes(access.PARTNER_ADMIN))
+        throw invalid(
+          'remove',
+          'Partner Administrator cannot be removed from a Child Organization Access Group: it is what gives access to the customer organizations',
+        )
       const current = access.accessRoles(o.db, g.id)
       const assigned = assign.filter((r) => !current.includes(r))
       const removed = remove.filter((r) => current.includes(r))

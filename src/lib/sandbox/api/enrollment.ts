@@ -4,7 +4,21 @@
 import * as store from '../db.js'
 import * as fleet from '../store/enrollment.js'
 import {consumePreenrollment, getPreenrollment} from '../store/fleet.js'
-import {FILE_ADMIN, FLEET_ADMIN, FLEET_READ, HttpError, page, pageOf, requireAllRoles, requireRole, str, visibleOrg, type Ctx, type HandlerOptions, type Route} from './kit.js'
+import {
+  FILE_ADMIN,
+  FLEET_ADMIN,
+  FLEET_READ,
+  HttpError,
+  page,
+  pageOf,
+  requireAllRoles,
+  requireRole,
+  str,
+  visibleOrg,
+  type Ctx,
+  type HandlerOptions,
+  type Route,
+} from './kit.js'
 
 export const FM = '/cfm/fleet-management-service/v1.0'
 /** A printer that has not reported for this long is "not communicating". */
@@ -12,9 +26,20 @@ const STALE_MS = 3 * 3_600_000
 
 function printerJson(r: fleet.PrinterRow, now = Date.now()) {
   return {
-    address: r.address, agent: r.agent, agentType: r.agent, communicationStatus: r.last_communication !== null && now - r.last_communication < STALE_MS ? 'communicating' : 'not communicating',
-    enrolledAt: r.enrolled_at, firmware: r.firmware, lastCommunication: r.last_communication, manufacturer: r.manufacturer, modelName: r.model_name,
-    mpsStatus: r.mps_status, name: r.name, organizationId: r.org_id, serialNumber: r.serial, tags: JSON.parse(r.tags) as string[],
+    address: r.address,
+    agent: r.agent,
+    agentType: r.agent,
+    communicationStatus: r.last_communication !== null && now - r.last_communication < STALE_MS ? 'communicating' : 'not communicating',
+    enrolledAt: r.enrolled_at,
+    firmware: r.firmware,
+    lastCommunication: r.last_communication,
+    manufacturer: r.manufacturer,
+    modelName: r.model_name,
+    mpsStatus: r.mps_status,
+    name: r.name,
+    organizationId: r.org_id,
+    serialNumber: r.serial,
+    tags: JSON.parse(r.tags) as string[],
   }
 }
 
@@ -25,11 +50,19 @@ function codeJson(c: fleet.CodeRow) {
 function printerIn(ctx: Ctx, o: HandlerOptions): fleet.PrinterRow {
   const org = visibleOrg(ctx, o, ctx.params.orgId)
   const p = fleet.getPrinter(o.db, ctx.params.serial)
-  if (!p || p.org_id !== org.id) throw new HttpError(404, 'not_found', `No enrolled printer with serial ${ctx.params.serial} in ${org.name}`)
+  if (!p || p.org_id !== org.id)
+    throw new HttpError(404, 'not_found', `No enrolled printer with serial ${ctx.params.serial} in ${org.name}`)
   return p
 }
 
-function printerFields(body: unknown): {serial: string; manufacturer: string; modelName: string; firmware?: string; agent: string; address?: string} {
+function printerFields(body: unknown): {
+  serial: string
+  manufacturer: string
+  modelName: string
+  firmware?: string
+  agent: string
+  address?: string
+} {
   const serial = str(body, 'serialNumber')?.trim()
   const agent = str(body, 'agent')
   const details = [
@@ -37,14 +70,23 @@ function printerFields(body: unknown): {serial: string; manufacturer: string; mo
     ...(!agent || !['native', 'printer'].includes(agent) ? [{field: 'agent', rule: 'native or printer'}] : []),
   ]
   if (details.length) throw new HttpError(422, 'validation', 'Invalid registration', {details})
-  return {address: str(body, 'address'), agent: agent!, firmware: str(body, 'firmware'), manufacturer: str(body, 'manufacturer') ?? 'Lexmark', modelName: str(body, 'modelName') ?? 'unknown', serial: serial!.toUpperCase()}
+  return {
+    address: str(body, 'address'),
+    agent: agent!,
+    firmware: str(body, 'firmware'),
+    manufacturer: str(body, 'manufacturer') ?? 'Lexmark',
+    modelName: str(body, 'modelName') ?? 'unknown',
+    serial: serial!.toUpperCase(),
+  }
 }
 
 /** Enrolls a serial into an organization unless another organization already has it. */
 function enrollInto(o: HandlerOptions, orgId: string, p: ReturnType<typeof printerFields>): [number, unknown] {
   const existing = fleet.getPrinter(o.db, p.serial)
   if (existing && existing.org_id !== orgId) {
-    throw new HttpError(409, 'enrolled_elsewhere', `Printer ${p.serial} is enrolled in another organization: unenroll it there first`, {organizationId: existing.org_id})
+    throw new HttpError(409, 'enrolled_elsewhere', `Printer ${p.serial} is enrolled in another organization: unenroll it there first`, {
+      organizationId: existing.org_id,
+    })
   }
   const row = fleet.registerPrinter(o.db, orgId, p)
   if (!existing) o.deploy?.printerEnrolled(orgId, row.serial)
@@ -53,18 +95,23 @@ function enrollInto(o: HandlerOptions, orgId: string, p: ReturnType<typeof print
 
 export const enrollmentRoutes: Route[] = [
   {
-    auth: true, method: 'GET', path: `${FM}/organizations/{orgId}/enrollment-code`,
+    auth: true,
+    method: 'GET',
+    path: `${FM}/organizations/{orgId}/enrollment-code`,
     handler(ctx, o) {
       requireAllRoles(ctx, FLEET_ADMIN, FILE_ADMIN)
       return codeJson(fleet.orgCode(o.db, visibleOrg(ctx, o, ctx.params.orgId).id))
     },
   },
   {
-    auth: true, method: 'POST', path: `${FM}/organizations/{orgId}/enrollment-code/email`,
+    auth: true,
+    method: 'POST',
+    path: `${FM}/organizations/{orgId}/enrollment-code/email`,
     handler(ctx, o) {
       requireAllRoles(ctx, FLEET_ADMIN, FILE_ADMIN)
       const email = str(ctx.body, 'email')?.trim().toLowerCase()
-      if (!email || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new HttpError(422, 'validation', 'Invalid e-mail address', {details: [{field: 'email', rule: 'an e-mail address'}]})
+      if (!email || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+        throw new HttpError(422, 'validation', 'Invalid e-mail address', {details: [{field: 'email', rule: 'an e-mail address'}]})
       const c = fleet.orgCode(o.db, visibleOrg(ctx, o, ctx.params.orgId).id)
       fleet.addTask(o.db, c.org_id!, 'email-enrollment-code', null, 'succeeded', `sent to ${email}`)
       return [202, {...codeJson(c), sentTo: email}]
@@ -73,7 +120,9 @@ export const enrollmentRoutes: Route[] = [
   {
     // Called by a printer (Native Agent or Printer Configuration Agent) with the code it was given, or,
     // without a code, by a Native Agent printer checking in: a pre-enrolled serial enrolls it.
-    auth: false, method: 'POST', path: `${FM}/registrations`,
+    auth: false,
+    method: 'POST',
+    path: `${FM}/registrations`,
     handler(ctx, o) {
       const code = str(ctx.body, 'code') ?? ''
       if (!code) {
@@ -94,58 +143,105 @@ export const enrollmentRoutes: Route[] = [
   },
   {
     // A printer publishes the code it shows on its panel (printer-based enrollment).
-    auth: false, method: 'POST', path: `${FM}/device-codes`,
+    auth: false,
+    method: 'POST',
+    path: `${FM}/device-codes`,
     handler(ctx, o) {
       const p = printerFields(ctx.body)
-      const c = fleet.publishPrinterCode(o.db, {agent: p.agent, firmware: p.firmware ?? '', manufacturer: p.manufacturer, modelName: p.modelName, serial: p.serial})
+      const c = fleet.publishPrinterCode(o.db, {
+        agent: p.agent,
+        firmware: p.firmware ?? '',
+        manufacturer: p.manufacturer,
+        modelName: p.modelName,
+        serial: p.serial,
+      })
       return [201, {code: c.code, expiresAt: c.expires_at}]
     },
   },
   {
-    auth: true, method: 'POST', path: `${FM}/organizations/{orgId}/device-codes/{code}/claim`,
+    auth: true,
+    method: 'POST',
+    path: `${FM}/organizations/{orgId}/device-codes/{code}/claim`,
     handler(ctx, o) {
       requireAllRoles(ctx, FLEET_ADMIN, FILE_ADMIN)
       const org = visibleOrg(ctx, o, ctx.params.orgId)
       const c = fleet.getCode(o.db, ctx.params.code)
-      if (!c || c.kind !== 'printer') throw new HttpError(404, 'invalid_code', 'Invalid code. Check the code shown on the printer (codes are case-sensitive).')
+      if (!c || c.kind !== 'printer')
+        throw new HttpError(404, 'invalid_code', 'Invalid code. Check the code shown on the printer (codes are case-sensitive).')
       if (c.expires_at <= Date.now()) throw new HttpError(410, 'expired_code', 'The code has expired. Generate a new code on the printer.')
-      if (c.claimed_at && c.org_id !== org.id) throw new HttpError(409, 'enrolled_elsewhere', 'This code was already used by another organization')
-      const out = enrollInto(o, org.id, {agent: c.agent!, firmware: c.firmware ?? undefined, manufacturer: c.manufacturer!, modelName: c.model_name!, serial: c.serial!})
+      if (c.claimed_at && c.org_id !== org.id)
+        throw new HttpError(409, 'enrolled_elsewhere', 'This code was already used by another organization')
+      const out = enrollInto(o, org.id, {
+        agent: c.agent!,
+        firmware: c.firmware ?? undefined,
+        manufacturer: c.manufacturer!,
+        modelName: c.model_name!,
+        serial: c.serial!,
+      })
       fleet.claimCode(o.db, c.code, org.id)
       return out
     },
   },
   {
-    anyRole: FLEET_READ, auth: true, method: 'GET', path: `${FM}/organizations/{orgId}/printers`,
+    anyRole: FLEET_READ,
+    auth: true,
+    method: 'GET',
+    path: `${FM}/organizations/{orgId}/printers`,
     handler(ctx, o) {
       const org = visibleOrg(ctx, o, ctx.params.orgId)
       const p = page(ctx)
       const orgIds = ctx.url.searchParams.get('includeChildren') === 'true' ? store.orgSubtree(o.db, org.id).map((x) => x.id) : [org.id]
-      const {rows, total} = fleet.listPrinters(o.db, orgIds, {serial: ctx.url.searchParams.get('serial') ?? undefined, tag: ctx.url.searchParams.get('tag') ?? undefined}, p.offset, p.size)
-      return pageOf(rows.map((r) => printerJson(r)), total, p)
+      const {rows, total} = fleet.listPrinters(
+        o.db,
+        orgIds,
+        {serial: ctx.url.searchParams.get('serial') ?? undefined, tag: ctx.url.searchParams.get('tag') ?? undefined},
+        p.offset,
+        p.size,
+      )
+      return pageOf(
+        rows.map((r) => printerJson(r)),
+        total,
+        p,
+      )
     },
   },
-  {anyRole: FLEET_READ, auth: true, handler: (ctx, o) => printerJson(printerIn(ctx, o)), method: 'GET', path: `${FM}/organizations/{orgId}/printers/{serial}`},
   {
-    auth: true, method: 'DELETE', path: `${FM}/organizations/{orgId}/printers/{serial}`,
+    anyRole: FLEET_READ,
+    auth: true,
+    handler: (ctx, o) => printerJson(printerIn(ctx, o)),
+    method: 'GET',
+    path: `${FM}/organizations/{orgId}/printers/{serial}`,
+  },
+  {
+    auth: true,
+    method: 'DELETE',
+    path: `${FM}/organizations/{orgId}/printers/{serial}`,
     handler(ctx, o) {
       requireRole(ctx, FLEET_ADMIN)
       const p = printerIn(ctx, o)
       if (p.mps_status !== 'none') {
-        throw new HttpError(409, 'mps_managed', `Printer ${p.serial} is ${p.mps_status === 'managed' ? 'managed by MPS Express' : 'pending MPS Express enrollment'} and cannot be unenrolled: contact your Lexmark Customer Operations Specialist`)
+        throw new HttpError(
+          409,
+          'mps_managed',
+          `Printer ${p.serial} is ${p.mps_status === 'managed' ? 'managed by MPS Express' : 'pending MPS Express enrollment'} and cannot be unenrolled: contact your Lexmark Customer Operations Specialist`,
+        )
       }
       fleet.unenrollPrinter(o.db, p.org_id, p.serial)
       return [204, undefined]
     },
   },
   {
-    auth: true, method: 'PUT', path: `${FM}/organizations/{orgId}/printers/{serial}/tags`,
+    auth: true,
+    method: 'PUT',
+    path: `${FM}/organizations/{orgId}/printers/{serial}/tags`,
     handler(ctx, o) {
       requireRole(ctx, FLEET_ADMIN)
       const p = printerIn(ctx, o)
       const tags = (ctx.body as {tags?: unknown})?.tags
       if (!Array.isArray(tags) || tags.length > 50 || !tags.every((t) => typeof t === 'string' && /^[^<>&]{1,64}$/.test(t))) {
-        throw new HttpError(422, 'validation', 'Invalid tags', {details: [{field: 'tags', rule: 'up to 50 strings of 1–64 characters, no < > &'}]})
+        throw new HttpError(422, 'validation', 'Invalid tags', {
+          details: [{field: 'tags', rule: 'up to 50 strings of 1–64 characters, no < > &'}],
+        })
       }
       fleet.setTags(o.db, p.serial, [...new Set(tags as string[])])
       return printerJson(fleet.getPrinter(o.db, p.serial)!)

@@ -4,8 +4,22 @@ import {MPS_CONTACTS_BATCH_MAX, PREENROLL_BATCH_MAX, type Outcome} from '../../c
 import {CONTACT_FIELDS, contactKey} from '../../csv/formats/contacts.js'
 import {serialRule} from '../../csv/rules.js'
 import * as fleet from '../store/fleet.js'
-import {batch, FLEET_ADMIN, FLEET_READ, FMS, HttpError, invalid, page, pageOf, requireRole, text, visibleOrg, type HandlerOptions, type Item, type Route} from './kit.js'
-
+import {
+  batch,
+  FLEET_ADMIN,
+  FLEET_READ,
+  FMS,
+  HttpError,
+  invalid,
+  page,
+  pageOf,
+  requireRole,
+  text,
+  visibleOrg,
+  type HandlerOptions,
+  type Item,
+  type Route,
+} from './kit.js'
 
 function preenrollItem(o: HandlerOptions, orgId: string, item: Item): Outcome {
   const op = item.operation ?? 'CREATE'
@@ -19,11 +33,19 @@ function preenrollItem(o: HandlerOptions, orgId: string, item: Item): Outcome {
       return 'deleted'
     }
     if (fleet.preenrollmentRemoved(o.db, orgId, serial)) return 'unchanged'
-    throw new HttpError(404, 'not_found', `${serial} is not pre-enrolled in this organization`, {details: [{field: 'serialNumber', rule: 'the pre-enrollment must exist'}]})
+    throw new HttpError(404, 'not_found', `${serial} is not pre-enrolled in this organization`, {
+      details: [{field: 'serialNumber', rule: 'the pre-enrollment must exist'}],
+    })
   }
   if (row?.org_id === orgId) return 'unchanged'
-  if (row) throw new HttpError(409, 'conflict', `${serial} is pre-enrolled in another organization`, {details: [{field: 'serialNumber', rule: 'a printer is pre-enrolled once'}]})
-  if (fleet.enrolled(o.db, serial)) throw new HttpError(409, 'conflict', `A printer with serial number ${serial} is already enrolled`, {details: [{field: 'serialNumber', rule: 'pre-enroll printers that are not enrolled'}]})
+  if (row)
+    throw new HttpError(409, 'conflict', `${serial} is pre-enrolled in another organization`, {
+      details: [{field: 'serialNumber', rule: 'a printer is pre-enrolled once'}],
+    })
+  if (fleet.enrolled(o.db, serial))
+    throw new HttpError(409, 'conflict', `A printer with serial number ${serial} is already enrolled`, {
+      details: [{field: 'serialNumber', rule: 'pre-enroll printers that are not enrolled'}],
+    })
   fleet.addPreenrollment(o.db, orgId, serial)
   return 'created'
 }
@@ -48,21 +70,35 @@ function contactItem(o: HandlerOptions, orgId: string, item: Item): Outcome {
     return 'created'
   }
   if (existing.fields === JSON.stringify(contact)) return 'unchanged'
-  throw new HttpError(409, 'conflict', `Contact ${contact.firstName} ${contact.lastName} <${contact.email}> already exists with other details`, {details: [{field: 'email', rule: 'a contact is created once'}]})
+  throw new HttpError(
+    409,
+    'conflict',
+    `Contact ${contact.firstName} ${contact.lastName} <${contact.email}> already exists with other details`,
+    {details: [{field: 'email', rule: 'a contact is created once'}]},
+  )
 }
 
 export const fleetRoutes: Route[] = [
   {
-    anyRole: FLEET_READ, auth: true, method: 'GET', path: `${FMS}/organizations/{orgId}/preenrollments`,
+    anyRole: FLEET_READ,
+    auth: true,
+    method: 'GET',
+    path: `${FMS}/organizations/{orgId}/preenrollments`,
     handler(ctx, o) {
       visibleOrg(ctx, o, ctx.params.orgId)
       const p = page(ctx)
       const {rows, total} = fleet.listPreenrollments(o.db, ctx.params.orgId, p.offset, p.size)
-      return pageOf(rows.map((r) => ({createdAt: r.created_at, organizationId: r.org_id, serialNumber: r.serial})), total, p)
+      return pageOf(
+        rows.map((r) => ({createdAt: r.created_at, organizationId: r.org_id, serialNumber: r.serial})),
+        total,
+        p,
+      )
     },
   },
   {
-    auth: true, method: 'POST', path: `${FMS}/organizations/{orgId}/preenrollments/batch`,
+    auth: true,
+    method: 'POST',
+    path: `${FMS}/organizations/{orgId}/preenrollments/batch`,
     handler(ctx, o) {
       requireRole(ctx, FLEET_ADMIN)
       const org = visibleOrg(ctx, o, ctx.params.orgId)
@@ -70,16 +106,25 @@ export const fleetRoutes: Route[] = [
     },
   },
   {
-    anyRole: FLEET_READ, auth: true, method: 'GET', path: `${FMS}/organizations/{orgId}/mps/contacts`,
+    anyRole: FLEET_READ,
+    auth: true,
+    method: 'GET',
+    path: `${FMS}/organizations/{orgId}/mps/contacts`,
     handler(ctx, o) {
       visibleOrg(ctx, o, ctx.params.orgId)
       const p = page(ctx)
       const {rows, total} = fleet.listContacts(o.db, ctx.params.orgId, p.offset, p.size)
-      return pageOf(rows.map((r) => ({...JSON.parse(r.fields), dateCreated: r.created_at, id: r.id})), total, p)
+      return pageOf(
+        rows.map((r) => ({...JSON.parse(r.fields), dateCreated: r.created_at, id: r.id})),
+        total,
+        p,
+      )
     },
   },
   {
-    auth: true, method: 'POST', path: `${FMS}/organizations/{orgId}/mps/contacts/batch`,
+    auth: true,
+    method: 'POST',
+    path: `${FMS}/organizations/{orgId}/mps/contacts/batch`,
     handler(ctx, o) {
       requireRole(ctx, FLEET_ADMIN)
       const org = visibleOrg(ctx, o, ctx.params.orgId)

@@ -35,19 +35,24 @@ function tokenEndpoint(ctx: Ctx, o: HandlerOptions) {
   switch (grant) {
     case 'client_credentials': {
       const secret = str(ctx.body, 'client_secret') ?? ''
-      if (!client || !client.secret_hash || !client.org_id || !verifyPassword(secret, client.secret_hash)) throw oauthError(401, 'invalid_client', 'Client authentication failed')
+      if (!client || !client.secret_hash || !client.org_id || !verifyPassword(secret, client.secret_hash))
+        throw oauthError(401, 'invalid_client', 'Client authentication failed')
       return issue({id: client.client_id, kind: 'client'}, false)
     }
     case 'password': {
       if (!client) throw oauthError(401, 'invalid_client', 'Unknown client')
       // a confidential client (the integration's) must authenticate; only a public one (lcs-cli) has no secret
-      if (client.secret_hash && !verifyPassword(str(ctx.body, 'client_secret') ?? '', client.secret_hash)) throw oauthError(401, 'invalid_client', 'Client authentication failed')
+      if (client.secret_hash && !verifyPassword(str(ctx.body, 'client_secret') ?? '', client.secret_hash))
+        throw oauthError(401, 'invalid_client', 'Client authentication failed')
       const username = (str(ctx.body, 'username') ?? '').toLowerCase()
       const now = Date.now()
       const recent = recentFailures(o.db, username, now)
       if (recent.length >= MAX_FAILURES) {
         const retryAfter = Math.ceil((recent[0] + FAILURE_WINDOW_MS - now) / 1000)
-        throw new HttpError(429, 'too_many_attempts', `Too many wrong passwords for this account; try again in ${retryAfter} s`, {oauth: true, retryAfter})
+        throw new HttpError(429, 'too_many_attempts', `Too many wrong passwords for this account; try again in ${retryAfter} s`, {
+          oauth: true,
+          retryAfter,
+        })
       }
       const user = store.userByEmail(o.db, username)
       if (!user || !verifyPassword(str(ctx.body, 'password') ?? '', user.password_hash)) {
@@ -72,8 +77,11 @@ function tokenInfo(ctx: Ctx) {
   const p = ctx.principal!
   const expiresAt = ctx.expiresAt ?? Date.now()
   return {
-    client_id: p.clientId, email: p.email ?? null, expires_in: Math.max(0, Math.round((expiresAt - Date.now()) / 1000)),
-    resource_owner_id: p.id, resource_owner_organization_id: p.orgId,
+    client_id: p.clientId,
+    email: p.email ?? null,
+    expires_in: Math.max(0, Math.round((expiresAt - Date.now()) / 1000)),
+    resource_owner_id: p.id,
+    resource_owner_organization_id: p.orgId,
   }
 }
 
@@ -82,9 +90,12 @@ function createChild(ctx: Ctx, o: HandlerOptions) {
   const parent = visibleOrg(ctx, o, ctx.params.orgId)
   const name = str(ctx.body, 'name')?.trim()
   if (!name || name.length > 100 || /[<>]/.test(name) || [...name].some((c) => c.charCodeAt(0) < 32)) {
-    throw new HttpError(422, 'validation', 'Invalid organization name', {details: [{field: 'name', rule: '1–100 characters, no control characters or < >'}]})
+    throw new HttpError(422, 'validation', 'Invalid organization name', {
+      details: [{field: 'name', rule: '1–100 characters, no control characters or < >'}],
+    })
   }
-  if (parent.type !== 'partner') throw new HttpError(422, 'validation', `${parent.name} is not a partner organization: only partners have child organizations`)
+  if (parent.type !== 'partner')
+    throw new HttpError(422, 'validation', `${parent.name} is not a partner organization: only partners have child organizations`)
   const dup = store.findChildByName(o.db, parent.id, name)
   if (dup) throw new HttpError(409, 'conflict', `A child organization named "${dup.name}" already exists (${dup.id})`, {existingId: dup.id})
   return [201, orgJson(store.createOrg(o.db, {name, parentId: parent.id, type: 'customer'}))]
@@ -94,7 +105,9 @@ export const identityRoutes: Route[] = [
   {auth: false, handler: tokenEndpoint, method: 'POST', path: '/oauth/token'},
   {auth: true, handler: tokenInfo, method: 'GET', path: '/ciam/identity-authorization-service/oauth/token/info'},
   {
-    auth: true, method: 'GET', path: `${IMS}/organizations`,
+    auth: true,
+    method: 'GET',
+    path: `${IMS}/organizations`,
     handler(ctx, o) {
       const p = page(ctx)
       const all = store.orgSubtree(o.db, ctx.principal!.orgId)
@@ -103,7 +116,9 @@ export const identityRoutes: Route[] = [
   },
   {auth: true, handler: (ctx, o) => orgJson(visibleOrg(ctx, o, ctx.params.orgId)), method: 'GET', path: `${IMS}/organizations/{orgId}`},
   {
-    auth: true, method: 'GET', path: `${IMS}/organizations/{orgId}/children`,
+    auth: true,
+    method: 'GET',
+    path: `${IMS}/organizations/{orgId}/children`,
     handler(ctx, o) {
       visibleOrg(ctx, o, ctx.params.orgId)
       const p = page(ctx)

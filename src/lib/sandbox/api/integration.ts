@@ -11,8 +11,15 @@ function assetJson(r: store.AssetRow, view: string) {
   if (view === 'counters') return {...base, counters: JSON.parse(r.counters), dateCollected: r.last_communication}
   if (view === 'diagnostics') return {...base, diagnostics: []}
   return {
-    ...base, alerts: JSON.parse(r.alerts), counters: JSON.parse(r.counters), dateCreated: r.created_at, dateModified: r.modified_at,
-    description: r.description, lastCommunication: r.last_communication, name: r.name, supplies: JSON.parse(r.supplies),
+    ...base,
+    alerts: JSON.parse(r.alerts),
+    counters: JSON.parse(r.counters),
+    dateCreated: r.created_at,
+    dateModified: r.modified_at,
+    description: r.description,
+    lastCommunication: r.last_communication,
+    name: r.name,
+    supplies: JSON.parse(r.supplies),
   }
 }
 
@@ -21,11 +28,21 @@ function assets(view: string): Handler {
     const p = page(ctx)
     const orgIds = store.orgSubtree(o.db, ctx.principal!.orgId).map((x) => x.id)
     const {rows, total} = store.listAssets(o.db, orgIds, p.offset, p.size)
-    return pageOf(rows.map((r) => assetJson(r, view)), total, p)
+    return pageOf(
+      rows.map((r) => assetJson(r, view)),
+      total,
+      p,
+    )
   }
 }
 
 export const integrationRoutes: Route[] = [
   {anyRole: FLEET_READ, auth: true, handler: assets('assets'), method: 'GET', path: `${INTEGRATION}/assets`},
-  ...['supplies', 'alerts', 'counters', 'diagnostics'].map((v) => ({anyRole: FLEET_READ, auth: true, handler: assets(v), method: 'GET', path: `${INTEGRATION}/assets/${v}`})),
+  ...['supplies', 'alerts', 'counters', 'diagnostics'].map((v) => ({
+    anyRole: FLEET_READ,
+    auth: true,
+    handler: assets(v),
+    method: 'GET',
+    path: `${INTEGRATION}/assets/${v}`,
+  })),
 ]

@@ -29,7 +29,12 @@ export interface Ctx {
 }
 
 export class HttpError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly extra: Record<string, unknown> = {}) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
     super(message)
   }
 }
@@ -63,8 +68,10 @@ export function page(ctx: Ctx): {offset: number; size: number; number: number} {
   const s = ctx.url.searchParams.get('size') ?? '50'
   const number = Number(p)
   const size = Number(s)
-  if (!Number.isInteger(number) || number < 0) throw new HttpError(400, 'validation', `page must be a whole number ≥ 0, got "${p}"`, {details: [{field: 'page', rule: 'integer ≥ 0'}]})
-  if (!Number.isInteger(size) || size < 1 || size > 200) throw new HttpError(400, 'validation', `size must be 1–200, got "${s}"`, {details: [{field: 'size', rule: '1 ≤ size ≤ 200'}]})
+  if (!Number.isInteger(number) || number < 0)
+    throw new HttpError(400, 'validation', `page must be a whole number ≥ 0, got "${p}"`, {details: [{field: 'page', rule: 'integer ≥ 0'}]})
+  if (!Number.isInteger(size) || size < 1 || size > 200)
+    throw new HttpError(400, 'validation', `size must be 1–200, got "${s}"`, {details: [{field: 'size', rule: '1 ≤ size ≤ 200'}]})
   return {number, offset: number * size, size}
 }
 
@@ -91,29 +98,38 @@ export function scopeToOrg(ctx: Ctx, o: {db: store.Db}): void {
   if (!store.orgSubtree(o.db, p.orgId).some((x) => x.id === orgId)) return // visibleOrg answers 404
   const roles = p.childRoles ?? []
   if (!roles.length) {
-    throw new HttpError(403, 'forbidden', 'Permission denied: you are not in a Child Organization Access Group, which customer organizations need', {
-      match: 'all', missingRoles: ['Partner Administrator'], requiredRoles: ['Partner Administrator'], via: 'access-group',
-    })
+    throw new HttpError(
+      403,
+      'forbidden',
+      'Permission denied: you are not in a Child Organization Access Group, which customer organizations need',
+      {
+        match: 'all',
+        missingRoles: ['Partner Administrator'],
+        requiredRoles: ['Partner Administrator'],
+        via: 'access-group',
+      },
+    )
   }
   ctx.principal = {...p, roles}
 }
 
 /** The caller needs one of these roles. */
 export function requireRole(ctx: Ctx, ...roles: string[]): void {
-  if (!roles.some((r) => ctx.principal!.roles.includes(r))) throw new HttpError(403, 'forbidden', 'Permission denied', {match: 'any', missingRoles: roles, requiredRoles: roles})
+  if (!roles.some((r) => ctx.principal!.roles.includes(r)))
+    throw new HttpError(403, 'forbidden', 'Permission denied', {match: 'any', missingRoles: roles, requiredRoles: roles})
 }
 
 /** The caller needs every one of these roles (enrolling: Fleet Management Administrator and File Service Administrator). */
 export function requireAllRoles(ctx: Ctx, ...roles: string[]): void {
   const missing = roles.filter((r) => !ctx.principal!.roles.includes(r))
-  if (missing.length) throw new HttpError(403, 'forbidden', 'Permission denied', {match: 'all', missingRoles: missing, requiredRoles: roles})
+  if (missing.length)
+    throw new HttpError(403, 'forbidden', 'Permission denied', {match: 'all', missingRoles: missing, requiredRoles: roles})
 }
 
 export function str(body: unknown, key: string): string | undefined {
   const v = (body as Record<string, unknown> | undefined)?.[key]
   return typeof v === 'string' ? v : undefined
 }
-
 
 /** A 422 naming the field and the rule it breaks. */
 export function invalid(field: string, rule: string): HttpError {
@@ -171,7 +187,14 @@ export function batch(ctx: Ctx, o: HandlerOptions, max: number, apply: (item: It
         return {outcome, status: outcome === 'created' ? 201 : 200}
       } catch (error) {
         if (!(error instanceof HttpError) || error.status >= 500) throw error
-        return {error: {code: error.code, details: error.extra.details as NonNullable<BatchItemResult['error']>['details'], message: error.message}, status: error.status}
+        return {
+          error: {
+            code: error.code,
+            details: error.extra.details as NonNullable<BatchItemResult['error']>['details'],
+            message: error.message,
+          },
+          status: error.status,
+        }
       }
     })
     if (dryRun) throw new Rollback(results)

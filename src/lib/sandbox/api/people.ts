@@ -6,18 +6,50 @@ import {BADGES_BATCH_MAX, USERS_BATCH_MAX, type Outcome, type PinPolicy} from '.
 import {badgeRule, emailRule, groupRule, MAX_GROUPS, passwordRule, PIN_MAX, PIN_MIN, pinRule, textRule} from '../../csv/rules.js'
 import {hashPasswordAsync, verifyPassword} from '../store/passwords.js'
 import * as people from '../store/people.js'
-import {batch, bool, HttpError, IMS, invalid, page, pageOf, requireRole, stronger, text, USER_ADMIN, visibleOrg, type Ctx, type HandlerOptions, type Item, type Route} from './kit.js'
+import {
+  batch,
+  bool,
+  HttpError,
+  IMS,
+  invalid,
+  page,
+  pageOf,
+  requireRole,
+  stronger,
+  text,
+  USER_ADMIN,
+  visibleOrg,
+  type Ctx,
+  type HandlerOptions,
+  type Item,
+  type Route,
+} from './kit.js'
 
 const nameRule = textRule(100)
 
 const userJson = (u: people.UserRow & {groups: string[]}) => ({
-  costCenter: u.cost_center, department: u.department, displayName: u.display_name, email: u.email, firstName: u.first_name, groups: u.groups,
-  id: u.id, lastName: u.last_name, organizationId: u.org_id, pinSet: Boolean(u.pin_set), roles: JSON.parse(u.roles) as string[],
+  costCenter: u.cost_center,
+  department: u.department,
+  displayName: u.display_name,
+  email: u.email,
+  firstName: u.first_name,
+  groups: u.groups,
+  id: u.id,
+  lastName: u.last_name,
+  organizationId: u.org_id,
+  pinSet: Boolean(u.pin_set),
+  roles: JSON.parse(u.roles) as string[],
 })
 
 const groupJson = (g: people.GroupRow) => ({dateCreated: g.created_at, id: g.id, memberCount: g.members, name: g.name})
 
-const badgeJson = (b: people.BadgeRow) => ({badgeId: b.badge_id, dateCreated: b.created_at, email: b.email, expiresAt: b.expires_at, temporary: Boolean(b.temporary)})
+const badgeJson = (b: people.BadgeRow) => ({
+  badgeId: b.badge_id,
+  dateCreated: b.created_at,
+  email: b.email,
+  expiresAt: b.expires_at,
+  temporary: Boolean(b.temporary),
+})
 
 function operation(item: Item, allowed: string[]): string {
   const op = item.operation
@@ -35,7 +67,13 @@ function email(item: Item, required: boolean): string | undefined {
 function pinOf(item: Item, policy: PinPolicy): string | undefined {
   const pin = text(item, 'pin')
   if (pin === undefined) return undefined
-  if (policy.pinGeneration !== 'admin') throw invalid('pin', policy.pinGeneration === 'auto' ? 'the organization generates PINs and e-mails them: leave PIN empty' : 'users of this organization set their own PINs')
+  if (policy.pinGeneration !== 'admin')
+    throw invalid(
+      'pin',
+      policy.pinGeneration === 'auto'
+        ? 'the organization generates PINs and e-mails them: leave PIN empty'
+        : 'users of this organization set their own PINs',
+    )
   const broken = pinRule(policy)(pin)
   if (broken) throw invalid('pin', broken)
   return pin
@@ -60,10 +98,12 @@ async function hashItemPasswords(ctx: Ctx): Promise<PasswordHashes> {
   const hashes: PasswordHashes = new Map()
   const items = (ctx.body as {items?: unknown} | undefined)?.items
   if (ctx.url.searchParams.get('dryRun') === 'true' || !Array.isArray(items)) return hashes
-  await Promise.all(items.map(async (item: unknown) => {
-    const password = (item as Item | null)?.password
-    if (typeof password === 'string' && password !== '') hashes.set(item, await hashPasswordAsync(password))
-  }))
+  await Promise.all(
+    items.map(async (item: unknown) => {
+      const password = (item as Item | null)?.password
+      if (typeof password === 'string' && password !== '') hashes.set(item, await hashPasswordAsync(password))
+    }),
+  )
   return hashes
 }
 
@@ -75,21 +115,27 @@ function userItem(ctx: Ctx, o: HandlerOptions, orgId: string, policy: PinPolicy,
   if (op === 'DELETE') {
     if (!mine) {
       if (people.userDeleted(o.db, orgId, address)) return 'unchanged'
-      throw new HttpError(404, 'not_found', `No user ${address} in this organization`, {details: [{field: 'email', rule: 'the user must exist'}]})
+      throw new HttpError(404, 'not_found', `No user ${address} in this organization`, {
+        details: [{field: 'email', rule: 'the user must exist'}],
+      })
     }
     if (mine.id === ctx.principal!.id) throw invalid('email', 'you cannot delete your own account')
     people.deleteUser(o.db, mine)
     return 'deleted'
   }
   const fields: people.UserFields = {
-    costCenter: text(item, 'costCenter', nameRule), department: text(item, 'department', nameRule), displayName: text(item, 'displayName', nameRule),
-    firstName: text(item, 'firstName', nameRule), lastName: text(item, 'lastName', nameRule),
+    costCenter: text(item, 'costCenter', nameRule),
+    department: text(item, 'department', nameRule),
+    displayName: text(item, 'displayName', nameRule),
+    firstName: text(item, 'firstName', nameRule),
+    lastName: text(item, 'lastName', nameRule),
   }
   const password = text(item, 'password', passwordRule)
   const pin = pinOf(item, policy)
   let groups: string[] | undefined
   if (item.groups !== undefined && item.groups !== null) {
-    if (!Array.isArray(item.groups) || item.groups.some((g) => typeof g !== 'string')) throw invalid('groups', 'groups must be a list of names')
+    if (!Array.isArray(item.groups) || item.groups.some((g) => typeof g !== 'string'))
+      throw invalid('groups', 'groups must be a list of names')
     if (item.groups.length > MAX_GROUPS) throw invalid('groups', `at most ${MAX_GROUPS} groups`)
     for (const g of item.groups as string[]) {
       const broken = groupRule(g) ?? (g.trim() ? undefined : 'a group name is not empty')
@@ -98,11 +144,19 @@ function userItem(ctx: Ctx, o: HandlerOptions, orgId: string, policy: PinPolicy,
     groups = item.groups as string[]
   }
   if (existing && !mine) {
-    if (op === 'CREATE') throw new HttpError(409, 'conflict', `${address} is already the e-mail address of a user in another organization`, {details: [{field: 'email', rule: 'e-mail addresses are unique'}]})
-    throw new HttpError(404, 'not_found', `No user ${address} in this organization`, {details: [{field: 'email', rule: 'the user must exist'}]})
+    if (op === 'CREATE')
+      throw new HttpError(409, 'conflict', `${address} is already the e-mail address of a user in another organization`, {
+        details: [{field: 'email', rule: 'e-mail addresses are unique'}],
+      })
+    throw new HttpError(404, 'not_found', `No user ${address} in this organization`, {
+      details: [{field: 'email', rule: 'the user must exist'}],
+    })
   }
   if (!mine) {
-    if (op === 'UPDATE') throw new HttpError(404, 'not_found', `No user ${address} in this organization (UPDATE changes an existing user; CREATE makes one)`, {details: [{field: 'email', rule: 'the user must exist'}]})
+    if (op === 'UPDATE')
+      throw new HttpError(404, 'not_found', `No user ${address} in this organization (UPDATE changes an existing user; CREATE makes one)`, {
+        details: [{field: 'email', rule: 'the user must exist'}],
+      })
     const id = people.createUser(o.db, orgId, address, fields, hashes.get(item))
     if (groups) people.setUserGroups(o.db, orgId, id, groups)
     if (pin) people.setPin(o.db, id, pin, false)
@@ -111,7 +165,11 @@ function userItem(ctx: Ctx, o: HandlerOptions, orgId: string, policy: PinPolicy,
   }
   // an existing user of this organization: what differs from the row?
   const current: Record<keyof people.UserFields, string | null> = {
-    costCenter: mine.cost_center, department: mine.department, displayName: mine.display_name, firstName: mine.first_name, lastName: mine.last_name,
+    costCenter: mine.cost_center,
+    department: mine.department,
+    displayName: mine.display_name,
+    firstName: mine.first_name,
+    lastName: mine.last_name,
   }
   const changed = (Object.keys(fields) as Array<keyof people.UserFields>).filter((k) => fields[k] !== undefined && fields[k] !== current[k])
   const sameGroups = !groups || sameNames(groups, people.userGroups(o.db, mine.id))
@@ -120,9 +178,14 @@ function userItem(ctx: Ctx, o: HandlerOptions, orgId: string, policy: PinPolicy,
   const samePassword = op === 'CREATE' || !password || verifyPassword(password, people.passwordHash(o.db, mine.id))
   if (!changed.length && sameGroups && samePin && samePassword) return 'unchanged'
   if (op === 'CREATE') {
-    throw new HttpError(409, 'conflict', `User ${address} already exists with other details (${[...changed, ...(sameGroups ? [] : ['groups']), ...(samePin ? [] : ['pin'])].join(', ')}): use UPDATE to change them`, {
-      details: [{field: changed[0] ?? (sameGroups ? 'pin' : 'groups'), rule: 'CREATE makes a new user'}],
-    })
+    throw new HttpError(
+      409,
+      'conflict',
+      `User ${address} already exists with other details (${[...changed, ...(sameGroups ? [] : ['groups']), ...(samePin ? [] : ['pin'])].join(', ')}): use UPDATE to change them`,
+      {
+        details: [{field: changed[0] ?? (sameGroups ? 'pin' : 'groups'), rule: 'CREATE makes a new user'}],
+      },
+    )
   }
   people.updateUser(o.db, mine.id, fields, samePassword ? undefined : hashes.get(item))
   if (!sameGroups) people.setUserGroups(o.db, orgId, mine.id, groups!)
@@ -151,21 +214,33 @@ function badgeItem(o: HandlerOptions, orgId: string, policy: PinPolicy, item: It
     const badge = people.getBadge(o.db, orgId, badgeId)
     if (!badge) {
       if (people.badgeDeleted(o.db, orgId, badgeId)) return 'unchanged'
-      throw new HttpError(404, 'not_found', `No badge ${badgeId} in this organization`, {details: [{field: 'badgeId', rule: 'the badge must exist'}]})
+      throw new HttpError(404, 'not_found', `No badge ${badgeId} in this organization`, {
+        details: [{field: 'badgeId', rule: 'the badge must exist'}],
+      })
     }
-    if (address && badge.email !== address) throw new HttpError(409, 'conflict', `Badge ${badgeId} is registered to another user`, {details: [{field: 'email', rule: 'the badge\'s user'}]})
+    if (address && badge.email !== address)
+      throw new HttpError(409, 'conflict', `Badge ${badgeId} is registered to another user`, {
+        details: [{field: 'email', rule: "the badge's user"}],
+      })
     people.deleteBadge(o.db, orgId, badgeId)
     return 'deleted'
   }
   const pin = pinOf(item, policy)
-  if (generate && policy.pinGeneration !== 'auto') throw invalid('generatePin', 'the cloud generates PINs only when the organization is set to "Automatically generate and e-mail"')
+  if (generate && policy.pinGeneration !== 'auto')
+    throw invalid('generatePin', 'the cloud generates PINs only when the organization is set to "Automatically generate and e-mail"')
   if (!badgeId && !pin && !generate) throw invalid('badgeId', 'nothing to do: give a badge, a PIN, or both')
   const user = people.findUser(o.db, address!)
-  if (!user || user.org_id !== orgId) throw new HttpError(404, 'not_found', `No user ${address} in this organization: badges and PINs are for existing users`, {details: [{field: 'email', rule: 'the user must exist'}]})
+  if (!user || user.org_id !== orgId)
+    throw new HttpError(404, 'not_found', `No user ${address} in this organization: badges and PINs are for existing users`, {
+      details: [{field: 'email', rule: 'the user must exist'}],
+    })
   let outcome: Outcome = 'unchanged'
   if (badgeId) {
     const badge = people.getBadge(o.db, orgId, badgeId)
-    if (badge && badge.user_id !== user.id) throw new HttpError(409, 'conflict', `Badge ${badgeId} is already registered to another user`, {details: [{field: 'badgeId', rule: 'a badge belongs to one user'}]})
+    if (badge && badge.user_id !== user.id)
+      throw new HttpError(409, 'conflict', `Badge ${badgeId} is already registered to another user`, {
+        details: [{field: 'badgeId', rule: 'a badge belongs to one user'}],
+      })
     if (!badge) {
       people.putBadge(o.db, orgId, badgeId, user.id, temporary ?? false)
       outcome = 'created'
@@ -191,7 +266,10 @@ function createGroup(ctx: Ctx, o: HandlerOptions) {
   const name = text((ctx.body ?? {}) as Item, 'name', groupRule)?.trim()
   if (!name) throw invalid('name', 'name is required')
   const dup = people.findGroup(o.db, org.id, name)
-  if (dup) throw new HttpError(409, 'conflict', `A group named "${dup.name}" already exists`, {details: [{field: 'name', rule: 'group names are unique in any case'}]})
+  if (dup)
+    throw new HttpError(409, 'conflict', `A group named "${dup.name}" already exists`, {
+      details: [{field: 'name', rule: 'group names are unique in any case'}],
+    })
   return [201, groupJson(people.createGroup(o.db, org.id, name))]
 }
 
@@ -203,12 +281,14 @@ function setLoginConfig(ctx: Ctx, o: HandlerOptions) {
   const body = (ctx.body ?? {}) as Item
   const next = people.pinPolicy(o.db, org.id)
   if (body.pinGeneration !== undefined) {
-    if (!['admin', 'auto', 'user'].includes(body.pinGeneration as string)) throw invalid('pinGeneration', 'pinGeneration must be admin, auto or user')
+    if (!['admin', 'auto', 'user'].includes(body.pinGeneration as string))
+      throw invalid('pinGeneration', 'pinGeneration must be admin, auto or user')
     next.pinGeneration = body.pinGeneration as PinPolicy['pinGeneration']
   }
   if (body.pinLength !== undefined) {
     const n = body.pinLength
-    if (n !== null && (!Number.isInteger(n) || (n as number) < PIN_MIN || (n as number) > PIN_MAX)) throw invalid('pinLength', `pinLength is null (any of ${PIN_MIN}–${PIN_MAX}) or a whole number ${PIN_MIN}–${PIN_MAX}`)
+    if (n !== null && (!Number.isInteger(n) || (n as number) < PIN_MIN || (n as number) > PIN_MAX))
+      throw invalid('pinLength', `pinLength is null (any of ${PIN_MIN}–${PIN_MAX}) or a whole number ${PIN_MIN}–${PIN_MAX}`)
     next.pinLength = n as number | null
   }
   people.setPinPolicy(o.db, org.id, next)
@@ -217,7 +297,10 @@ function setLoginConfig(ctx: Ctx, o: HandlerOptions) {
 
 export const peopleRoutes: Route[] = [
   {
-    anyRole: USER_ADMIN, auth: true, method: 'GET', path: `${IMS}/organizations/{orgId}/users`,
+    anyRole: USER_ADMIN,
+    auth: true,
+    method: 'GET',
+    path: `${IMS}/organizations/{orgId}/users`,
     handler(ctx, o) {
       visibleOrg(ctx, o, ctx.params.orgId)
       const p = page(ctx)
@@ -226,7 +309,9 @@ export const peopleRoutes: Route[] = [
     },
   },
   {
-    auth: true, method: 'POST', path: `${IMS}/organizations/{orgId}/users/batch`,
+    auth: true,
+    method: 'POST',
+    path: `${IMS}/organizations/{orgId}/users/batch`,
     async handler(ctx, o) {
       requireRole(ctx, ...USER_ADMIN)
       const org = visibleOrg(ctx, o, ctx.params.orgId)
@@ -236,7 +321,10 @@ export const peopleRoutes: Route[] = [
     },
   },
   {
-    anyRole: USER_ADMIN, auth: true, method: 'GET', path: `${IMS}/organizations/{orgId}/groups`,
+    anyRole: USER_ADMIN,
+    auth: true,
+    method: 'GET',
+    path: `${IMS}/organizations/{orgId}/groups`,
     handler(ctx, o) {
       visibleOrg(ctx, o, ctx.params.orgId)
       const p = page(ctx)
@@ -246,17 +334,27 @@ export const peopleRoutes: Route[] = [
   },
   {auth: true, handler: createGroup, method: 'POST', path: `${IMS}/organizations/{orgId}/groups`},
   {
-    auth: true, method: 'GET', path: `${IMS}/organizations/{orgId}/badges`,
+    auth: true,
+    method: 'GET',
+    path: `${IMS}/organizations/{orgId}/badges`,
     handler(ctx, o) {
       requireRole(ctx, ...USER_ADMIN)
       visibleOrg(ctx, o, ctx.params.orgId)
       const p = page(ctx)
-      const {rows, total} = people.listBadges(o.db, ctx.params.orgId, ctx.url.searchParams.get('email')?.toLowerCase() || undefined, p.offset, p.size)
+      const {rows, total} = people.listBadges(
+        o.db,
+        ctx.params.orgId,
+        ctx.url.searchParams.get('email')?.toLowerCase() || undefined,
+        p.offset,
+        p.size,
+      )
       return pageOf(rows.map(badgeJson), total, p)
     },
   },
   {
-    auth: true, method: 'POST', path: `${IMS}/organizations/{orgId}/badges/batch`,
+    auth: true,
+    method: 'POST',
+    path: `${IMS}/organizations/{orgId}/badges/batch`,
     handler(ctx, o) {
       requireRole(ctx, ...USER_ADMIN)
       const org = visibleOrg(ctx, o, ctx.params.orgId)
@@ -265,7 +363,10 @@ export const peopleRoutes: Route[] = [
     },
   },
   {
-    anyRole: USER_ADMIN, auth: true, method: 'GET', path: `${IMS}/organizations/{orgId}/printer-login-config`,
+    anyRole: USER_ADMIN,
+    auth: true,
+    method: 'GET',
+    path: `${IMS}/organizations/{orgId}/printer-login-config`,
     handler: (ctx, o) => people.pinPolicy(o.db, visibleOrg(ctx, o, ctx.params.orgId).id),
   },
   {auth: true, handler: setLoginConfig, method: 'PUT', path: `${IMS}/organizations/{orgId}/printer-login-config`},

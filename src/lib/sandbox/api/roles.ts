@@ -14,10 +14,15 @@ function change(ctx: Ctx): {assign: string[]; remove: string[]} {
   const body = (ctx.body ?? {}) as Record<string, unknown>
   const list = (field: 'assign' | 'remove'): string[] => {
     const v = body[field] ?? []
-    if (!Array.isArray(v) || v.length > 50 || v.some((x) => typeof x !== 'string')) throw invalid(field, `${field}: a list of at most 50 role names`)
-    return (v as string[]).map((name) => canonicalRole(name) ?? (() => {
-      throw invalid(field, `Unknown role "${name}" (did you mean "${nearestRole(name)}"?)`)
-    })())
+    if (!Array.isArray(v) || v.length > 50 || v.some((x) => typeof x !== 'string'))
+      throw invalid(field, `${field}: a list of at most 50 role names`)
+    return (v as string[]).map(
+      (name) =>
+        canonicalRole(name) ??
+        (() => {
+          throw invalid(field, `Unknown role "${name}" (did you mean "${nearestRole(name)}"?)`)
+        })(),
+    )
   }
   const out = {assign: list('assign'), remove: list('remove')}
   if (!out.assign.length && !out.remove.length) throw invalid('assign', 'nothing to do: give roles to assign or remove')
@@ -46,16 +51,29 @@ function userRolesJson(o: HandlerOptions, user: people.UserRow) {
   const s = roles.userRoleSources(o.db, user.id, user.org_id)
   const effective = roles.effectiveRoles(s).map((name) => ({
     name,
-    sources: [...(s.user.includes(name) ? ['user'] : []), ...s.groups.filter((g) => g.roles.includes(name)).map((g) => `group ${g.name}`), ...(s.organization.includes(name) ? ['organization'] : [])],
+    sources: [
+      ...(s.user.includes(name) ? ['user'] : []),
+      ...s.groups.filter((g) => g.roles.includes(name)).map((g) => `group ${g.name}`),
+      ...(s.organization.includes(name) ? ['organization'] : []),
+    ],
   }))
   return {effective, email: user.email, groups: s.groups, organization: s.organization, user: s.user}
 }
 
 export const roleRoutes: Route[] = [
   {auth: true, handler: () => ({content: ROLE_CATALOG}), method: 'GET', path: `${IMS}/roles`},
-  {anyRole: USER_ADMIN, auth: true, handler: (ctx, o) => userRolesJson(o, userIn(ctx, o)), method: 'GET', path: `${IMS}/organizations/{orgId}/users/{email}/roles`},
   {
-    anyRole: USER_ADMIN, auth: true, method: 'POST', path: `${IMS}/organizations/{orgId}/users/{email}/roles`,
+    anyRole: USER_ADMIN,
+    auth: true,
+    handler: (ctx, o) => userRolesJson(o, userIn(ctx, o)),
+    method: 'GET',
+    path: `${IMS}/organizations/{orgId}/users/{email}/roles`,
+  },
+  {
+    anyRole: USER_ADMIN,
+    auth: true,
+    method: 'POST',
+    path: `${IMS}/organizations/{orgId}/users/{email}/roles`,
     handler(ctx, o) {
       const user = userIn(ctx, o)
       const c = change(ctx)
@@ -64,9 +82,18 @@ export const roleRoutes: Route[] = [
       return {...userRolesJson(o, user), assigned: done.assigned, removed: done.removed}
     },
   },
-  {anyRole: USER_ADMIN, auth: true, handler: (ctx, o) => ({roles: roles.groupRoles(o.db, groupIn(ctx, o).id)}), method: 'GET', path: `${IMS}/organizations/{orgId}/groups/{groupId}/roles`},
   {
-    anyRole: USER_ADMIN, auth: true, method: 'POST', path: `${IMS}/organizations/{orgId}/groups/{groupId}/roles`,
+    anyRole: USER_ADMIN,
+    auth: true,
+    handler: (ctx, o) => ({roles: roles.groupRoles(o.db, groupIn(ctx, o).id)}),
+    method: 'GET',
+    path: `${IMS}/organizations/{orgId}/groups/{groupId}/roles`,
+  },
+  {
+    anyRole: USER_ADMIN,
+    auth: true,
+    method: 'POST',
+    path: `${IMS}/organizations/{orgId}/groups/{groupId}/roles`,
     handler(ctx, o) {
       const group = groupIn(ctx, o)
       const done = applyChange(roles.groupRoles(o.db, group.id), change(ctx))
@@ -74,9 +101,18 @@ export const roleRoutes: Route[] = [
       return done
     },
   },
-  {anyRole: USER_ADMIN, auth: true, handler: (ctx, o) => ({roles: roles.orgRoles(o.db, visibleOrg(ctx, o, ctx.params.orgId).id)}), method: 'GET', path: `${IMS}/organizations/{orgId}/roles`},
   {
-    anyRole: ORG_ADMIN, auth: true, method: 'POST', path: `${IMS}/organizations/{orgId}/roles`,
+    anyRole: USER_ADMIN,
+    auth: true,
+    handler: (ctx, o) => ({roles: roles.orgRoles(o.db, visibleOrg(ctx, o, ctx.params.orgId).id)}),
+    method: 'GET',
+    path: `${IMS}/organizations/{orgId}/roles`,
+  },
+  {
+    anyRole: ORG_ADMIN,
+    auth: true,
+    method: 'POST',
+    path: `${IMS}/organizations/{orgId}/roles`,
     handler(ctx, o) {
       const org = visibleOrg(ctx, o, ctx.params.orgId)
       const done = applyChange(roles.orgRoles(o.db, org.id), change(ctx))

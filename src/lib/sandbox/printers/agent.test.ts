@@ -24,7 +24,12 @@ const RECORDS: SnmpRecord[] = [
 ]
 
 function session(address: string, version: 'v1' | 'v2c' = 'v2c', community = 'public'): snmp.Session {
-  return snmp.createSession(address, community, {port: PORT, timeout: 300, retries: 0, version: version === 'v1' ? snmp.Version1 : snmp.Version2c})
+  return snmp.createSession(address, community, {
+    port: PORT,
+    timeout: 300,
+    retries: 0,
+    version: version === 'v1' ? snmp.Version1 : snmp.Version2c,
+  })
 }
 
 function get(s: snmp.Session, oids: string[]): Promise<snmp.Varbind[]> {
@@ -37,7 +42,10 @@ function getBulk(s: snmp.Session, oids: string[], nonRepeaters: number, max: num
   return new Promise((resolve, reject) => s.getBulk(oids, nonRepeaters, max, (e, v) => (e ? reject(e) : resolve(v!))))
 }
 
-async function withAgent(opts: Partial<Parameters<typeof startSnmpAgent>[0]> & {address: string}, fn: (a: SnmpAgent) => Promise<void>): Promise<void> {
+async function withAgent(
+  opts: Partial<Parameters<typeof startSnmpAgent>[0]> & {address: string},
+  fn: (a: SnmpAgent) => Promise<void>,
+): Promise<void> {
   const agent = await startSnmpAgent({port: PORT, records: RECORDS, ...opts})
   try {
     await fn(agent)
@@ -50,7 +58,17 @@ test('agent answers GET with values and v2c exceptions', async () => {
   await withAgent({address: '127.24.0.1'}, async () => {
     const s = session('127.24.0.1')
     try {
-      const vbs = await get(s, ['1.3.6.1.2.1.1.1.0', '1.3.6.1.2.1.1.2.0', '1.3.6.1.2.1.43.10.2.1.4.1.1', '1.3.6.1.2.1.1.9.0', '1.3.6.1.2.1.43.11.1.1.9.1.3', '1.3.6.1.4.1.641.99.1.0', '1.3.6.1.4.1.641.99.2.0', '1.3.6.1.4.1.641.99.3.0', '1.3.6.1.2.1.2.2.1.6.2'])
+      const vbs = await get(s, [
+        '1.3.6.1.2.1.1.1.0',
+        '1.3.6.1.2.1.1.2.0',
+        '1.3.6.1.2.1.43.10.2.1.4.1.1',
+        '1.3.6.1.2.1.1.9.0',
+        '1.3.6.1.2.1.43.11.1.1.9.1.3',
+        '1.3.6.1.4.1.641.99.1.0',
+        '1.3.6.1.4.1.641.99.2.0',
+        '1.3.6.1.4.1.641.99.3.0',
+        '1.3.6.1.2.1.2.2.1.6.2',
+      ])
       assert.equal(String(vbs[0].value), RECORDS[0].value)
       assert.equal(vbs[1].value, '1.3.6.1.4.1.641.1.7530123')
       assert.equal(vbs[2].type, snmp.ObjectType.Counter)
@@ -89,7 +107,10 @@ test('agent answers GETBULK with non-repeaters and repeaters', async () => {
       const res = await getBulk(s, ['1.3.6.1.2.1.1.1.0', '1.3.6.1.2.1.43.11', '1.3.6.1.4.1.641.99'], 1, 4)
       assert.equal((res[0] as snmp.Varbind).oid, '1.3.6.1.2.1.1.2.0')
       const supplies = res[1] as snmp.Varbind[]
-      assert.deepEqual(supplies.map((v) => v.oid), ['1.3.6.1.2.1.43.11.1.1.9.1.1', '1.3.6.1.2.1.43.11.1.1.9.1.2', '1.3.6.1.2.1.43.11.1.1.9.1.10', '1.3.6.1.4.1.641.99.1.0'])
+      assert.deepEqual(
+        supplies.map((v) => v.oid),
+        ['1.3.6.1.2.1.43.11.1.1.9.1.1', '1.3.6.1.2.1.43.11.1.1.9.1.2', '1.3.6.1.2.1.43.11.1.1.9.1.10', '1.3.6.1.4.1.641.99.1.0'],
+      )
       const tail = res[2] as snmp.Varbind[]
       assert.equal(tail[0].oid, '1.3.6.1.4.1.641.99.1.0')
       assert.equal(tail[3].type, snmp.ObjectType.EndOfMibView)
@@ -106,10 +127,16 @@ test('SNMPv1: a missing OID fails the whole GET with noSuchName and its index', 
   await withAgent({address: '127.24.0.4'}, async () => {
     const s = session('127.24.0.4', 'v1')
     try {
-      await assert.rejects(get(s, ['1.3.6.1.2.1.1.1.0', '1.3.6.1.2.1.1.9.0']), (e: Error & {status?: number}) => e.status === snmp.ErrorStatus.NoSuchName && e.message.endsWith('1.3.6.1.2.1.1.9.0'))
+      await assert.rejects(
+        get(s, ['1.3.6.1.2.1.1.1.0', '1.3.6.1.2.1.1.9.0']),
+        (e: Error & {status?: number}) => e.status === snmp.ErrorStatus.NoSuchName && e.message.endsWith('1.3.6.1.2.1.1.9.0'),
+      )
       const ok = await get(s, ['1.3.6.1.2.1.1.1.0'])
       assert.equal(String(ok[0].value), RECORDS[0].value)
-      await assert.rejects(getNext(s, ['1.3.6.1.4.1.641.99.3.0']), (e: Error & {status?: number}) => e.status === snmp.ErrorStatus.NoSuchName)
+      await assert.rejects(
+        getNext(s, ['1.3.6.1.4.1.641.99.3.0']),
+        (e: Error & {status?: number}) => e.status === snmp.ErrorStatus.NoSuchName,
+      )
     } finally {
       s.close()
     }
@@ -139,10 +166,27 @@ test('wrong community, silent and v3-only agents do not answer v2c; setRecords a
       right.close()
     }
   })
-  const user = {name: 'fleet', authProtocol: 'sha256' as const, authKey: 'authpass-123', privProtocol: 'aes' as const, privKey: 'privpass-123'}
+  const user = {
+    name: 'fleet',
+    authProtocol: 'sha256' as const,
+    authKey: 'authpass-123',
+    privProtocol: 'aes' as const,
+    privKey: 'privpass-123',
+  }
   await withAgent({address: '127.24.0.6', v3Only: true, v3User: user}, async () => {
     const v2 = session('127.24.0.6')
-    const v3 = snmp.createV3Session('127.24.0.6', {name: 'fleet', level: snmp.SecurityLevel.authPriv, authProtocol: snmp.AuthProtocols.sha256, authKey: 'authpass-123', privProtocol: snmp.PrivProtocols.aes, privKey: 'privpass-123'}, {port: PORT, timeout: 500, retries: 0})
+    const v3 = snmp.createV3Session(
+      '127.24.0.6',
+      {
+        name: 'fleet',
+        level: snmp.SecurityLevel.authPriv,
+        authProtocol: snmp.AuthProtocols.sha256,
+        authKey: 'authpass-123',
+        privProtocol: snmp.PrivProtocols.aes,
+        privKey: 'privpass-123',
+      },
+      {port: PORT, timeout: 500, retries: 0},
+    )
     try {
       await assert.rejects(get(v2, ['1.3.6.1.2.1.1.1.0']), {name: 'RequestTimedOutError'})
       assert.equal(String((await get(v3, ['1.3.6.1.2.1.1.1.0']))[0].value), RECORDS[0].value)

@@ -52,7 +52,11 @@ const SYS_UPTIME = '1.3.6.1.2.1.1.3.0'
 const HR_SYSTEM_DATE = '1.3.6.1.2.1.25.1.2.0'
 const MAX_REPETITIONS_CAP = 1000
 
-interface Vb {oid: string; type: number; value: unknown}
+interface Vb {
+  oid: string
+  type: number
+  value: unknown
+}
 
 interface Compiled {
   arcs: Uint32Array[]
@@ -71,8 +75,17 @@ interface PduLike {
   maxRepetitions?: number
   getResponsePduForRequest(): ResponsePdu
 }
-interface ResponsePdu {varbinds: Vb[]; errorStatus?: number; errorIndex?: number}
-interface MessageLike {version: number; community?: string; pdu: PduLike; user?: {name: string}}
+interface ResponsePdu {
+  varbinds: Vb[]
+  errorStatus?: number
+  errorIndex?: number
+}
+interface MessageLike {
+  version: number
+  community?: string
+  pdu: PduLike
+  user?: {name: string}
+}
 interface AgentInternals {
   engine: {engineID: Buffer; engineBoots: number; engineTime: number}
   onMsg(socket: dgram.Socket, buffer: Buffer, rinfo: dgram.RemoteInfo): void
@@ -123,15 +136,30 @@ function toWire(r: SnmpRecord): Vb {
     return n
   }
   switch (r.type) {
-    case 2: return {oid, type: snmp.ObjectType.Integer, value: num() | 0}
-    case 65: case 66: case 67: return {oid, type: r.type, value: num() >>> 0}
-    case 70: return {oid, type: snmp.ObjectType.Counter64, value: counter64Bytes(BigInt(typeof v === 'string' ? v.trim() : Buffer.isBuffer(v) ? 0 : v))}
-    case 4: return {oid, type: snmp.ObjectType.OctetString, value: Buffer.isBuffer(v) ? v : String(v)}
-    case 5: return {oid, type: snmp.ObjectType.Null, value: null}
-    case 6: return {oid, type: snmp.ObjectType.OID, value: String(v).replace(/^\./, '')}
-    case 64: return {oid, type: snmp.ObjectType.IpAddress, value: Buffer.isBuffer(v) ? [...v].join('.') : String(v)}
-    case 68: return {oid, type: snmp.ObjectType.Opaque, value: Buffer.isBuffer(v) ? v : Buffer.from(String(v))}
-    default: throw new Error(`record ${oid}: unsupported snmprec type ${r.type}`)
+    case 2:
+      return {oid, type: snmp.ObjectType.Integer, value: num() | 0}
+    case 65:
+    case 66:
+    case 67:
+      return {oid, type: r.type, value: num() >>> 0}
+    case 70:
+      return {
+        oid,
+        type: snmp.ObjectType.Counter64,
+        value: counter64Bytes(BigInt(typeof v === 'string' ? v.trim() : Buffer.isBuffer(v) ? 0 : v)),
+      }
+    case 4:
+      return {oid, type: snmp.ObjectType.OctetString, value: Buffer.isBuffer(v) ? v : String(v)}
+    case 5:
+      return {oid, type: snmp.ObjectType.Null, value: null}
+    case 6:
+      return {oid, type: snmp.ObjectType.OID, value: String(v).replace(/^\./, '')}
+    case 64:
+      return {oid, type: snmp.ObjectType.IpAddress, value: Buffer.isBuffer(v) ? [...v].join('.') : String(v)}
+    case 68:
+      return {oid, type: snmp.ObjectType.Opaque, value: Buffer.isBuffer(v) ? v : Buffer.from(String(v))}
+    default:
+      throw new Error(`record ${oid}: unsupported snmprec type ${r.type}`)
   }
 }
 
@@ -157,7 +185,9 @@ export function compileRecords(records: SnmpRecord[]): Compiled {
     arcs,
     vbs,
     uptimeIndex: vbs.findIndex((v) => v.oid === SYS_UPTIME && v.type === snmp.ObjectType.TimeTicks),
-    dateIndex: vbs.findIndex((v) => v.oid === HR_SYSTEM_DATE && Buffer.isBuffer(v.value) && (v.value.length === 8 || v.value.length === 11)),
+    dateIndex: vbs.findIndex(
+      (v) => v.oid === HR_SYSTEM_DATE && Buffer.isBuffer(v.value) && (v.value.length === 8 || v.value.length === 11),
+    ),
   }
   compiledCache.set(records, compiled)
   return compiled
@@ -199,7 +229,10 @@ export function addToDateAndTime(b: Buffer, ms: number): Buffer {
 class Responder {
   private data: Compiled
   private setAt = Date.now()
-  constructor(records: SnmpRecord[], private readonly maxMessageSize: number) {
+  constructor(
+    records: SnmpRecord[],
+    private readonly maxMessageSize: number,
+  ) {
     this.data = compileRecords(records)
   }
 
@@ -210,7 +243,8 @@ class Responder {
 
   private vb(i: number): Vb {
     const vb = this.data.vbs[i]
-    if (i === this.data.uptimeIndex) return {oid: vb.oid, type: vb.type, value: ((vb.value as number) + Math.floor((Date.now() - this.setAt) / 10)) >>> 0}
+    if (i === this.data.uptimeIndex)
+      return {oid: vb.oid, type: vb.type, value: ((vb.value as number) + Math.floor((Date.now() - this.setAt) / 10)) >>> 0}
     if (i === this.data.dateIndex) return {oid: vb.oid, type: vb.type, value: addToDateAndTime(vb.value as Buffer, Date.now() - this.setAt)}
     return vb
   }
@@ -349,14 +383,24 @@ const encodedVarbinds = new WeakMap<Vb, Buffer>()
 function encodeValue(vb: Vb): Buffer {
   const v = vb.value
   switch (vb.type) {
-    case snmp.ObjectType.Integer: return integer(v as number)
-    case snmp.ObjectType.Counter: case snmp.ObjectType.Gauge: case snmp.ObjectType.TimeTicks: return integer(v as number, vb.type)
-    case snmp.ObjectType.Counter64: return tlv(0x46, v as Buffer)
-    case snmp.ObjectType.OctetString: return octets(Buffer.isBuffer(v) ? v : Buffer.from(String(v)))
-    case snmp.ObjectType.OID: return berOid(String(v))
-    case snmp.ObjectType.IpAddress: return tlv(0x40, Buffer.from(String(v).split('.').map(Number)))
-    case snmp.ObjectType.Opaque: return tlv(0x44, v as Buffer)
-    default: return tlv(vb.type, Buffer.alloc(0)) // Null and the v2c exceptions (noSuchObject, noSuchInstance, endOfMibView)
+    case snmp.ObjectType.Integer:
+      return integer(v as number)
+    case snmp.ObjectType.Counter:
+    case snmp.ObjectType.Gauge:
+    case snmp.ObjectType.TimeTicks:
+      return integer(v as number, vb.type)
+    case snmp.ObjectType.Counter64:
+      return tlv(0x46, v as Buffer)
+    case snmp.ObjectType.OctetString:
+      return octets(Buffer.isBuffer(v) ? v : Buffer.from(String(v)))
+    case snmp.ObjectType.OID:
+      return berOid(String(v))
+    case snmp.ObjectType.IpAddress:
+      return tlv(0x40, Buffer.from(String(v).split('.').map(Number)))
+    case snmp.ObjectType.Opaque:
+      return tlv(0x44, v as Buffer)
+    default:
+      return tlv(vb.type, Buffer.alloc(0)) // Null and the v2c exceptions (noSuchObject, noSuchInstance, endOfMibView)
   }
 }
 
@@ -370,7 +414,15 @@ function encodeVarbind(vb: Vb): Buffer {
 }
 
 function v2cResponse(community: string, requestId: number, res: ResponsePdu): Buffer {
-  const pdu = tlv(0xa2, Buffer.concat([integer(requestId), integer(res.errorStatus ?? 0), integer(res.errorIndex ?? 0), tlv(0x30, Buffer.concat(res.varbinds.map(encodeVarbind)))]))
+  const pdu = tlv(
+    0xa2,
+    Buffer.concat([
+      integer(requestId),
+      integer(res.errorStatus ?? 0),
+      integer(res.errorIndex ?? 0),
+      tlv(0x30, Buffer.concat(res.varbinds.map(encodeVarbind))),
+    ]),
+  )
   return tlv(0x30, Buffer.concat([integer(1), octets(community), pdu]))
 }
 
@@ -387,7 +439,13 @@ export async function startSnmpAgent(opts: SnmpAgentOptions): Promise<SnmpAgent>
   // answered with a usmStats Report, as Net-SNMP's snmpd does (net-snmp's Agent would stay silent).
   let usmFailure: number | undefined
   const agent = snmp.createAgent(
-    {port: opts.port, address: opts.address, disableAuthorization: false, dgramModule: {createSocket: () => dummy}, ...(opts.engineID ? {engineID: opts.engineID} : {})},
+    {
+      port: opts.port,
+      address: opts.address,
+      disableAuthorization: false,
+      dgramModule: {createSocket: () => dummy},
+      ...(opts.engineID ? {engineID: opts.engineID} : {}),
+    },
     (error: Error | null) => {
       const m = error?.message ?? ''
       usmFailure = /^Authentication digest/.test(m) ? 5 : /^Failed to decrypt/.test(m) ? 6 : usmFailure

@@ -31,7 +31,11 @@ export interface EwsPrinter {
   ipp?: boolean
 }
 
-type EnrollmentState = {state: 'none'} | {state: 'pending'; since: number} | {state: 'enrolled'; organizationId: string} | {state: 'failed'; reason: string}
+type EnrollmentState =
+  | {state: 'none'}
+  | {state: 'pending'; since: number}
+  | {state: 'enrolled'; organizationId: string}
+  | {state: 'failed'; reason: string}
 
 export interface EwsServer {
   readonly printer: EwsPrinter
@@ -52,8 +56,17 @@ export async function startEws(p: EwsPrinter, port: number, log: (line: string) 
   async function checkIn(cloudUrl: string): Promise<EnrollmentState> {
     if (p.capability !== 'native' || enrollment.state === 'pending' || !ALLOWED_CLOUD.test(cloudUrl)) return enrollment
     const res = await fetch(`${cloudUrl}/cfm/fleet-management-service/v1.0/registrations`, {
-      body: JSON.stringify({address: p.address, agent: 'native', firmware: p.firmware, manufacturer: p.manufacturer, modelName: p.modelName, serialNumber: p.serialNumber}),
-      headers: {'Content-Type': 'application/json'}, method: 'POST', signal: AbortSignal.timeout(10_000),
+      body: JSON.stringify({
+        address: p.address,
+        agent: 'native',
+        firmware: p.firmware,
+        manufacturer: p.manufacturer,
+        modelName: p.modelName,
+        serialNumber: p.serialNumber,
+      }),
+      headers: {'Content-Type': 'application/json'},
+      method: 'POST',
+      signal: AbortSignal.timeout(10_000),
     }).catch(() => undefined)
     if (res?.ok) enrollment = {organizationId: ((await res.json()) as {organizationId: string}).organizationId, state: 'enrolled'}
     else if (res?.status === 404) enrollment = {state: 'none'} // unenrolled in the cloud, or never enrolled
@@ -71,7 +84,15 @@ export async function startEws(p: EwsPrinter, port: number, log: (line: string) 
     for (let attempt = 0; attempt < 8 && !closed; attempt++) {
       try {
         const res = await fetch(`${cloudUrl}/cfm/fleet-management-service/v1.0/registrations`, {
-          body: JSON.stringify({address: p.address, agent, code, firmware: p.firmware, manufacturer: p.manufacturer, modelName: p.modelName, serialNumber: p.serialNumber}),
+          body: JSON.stringify({
+            address: p.address,
+            agent,
+            code,
+            firmware: p.firmware,
+            manufacturer: p.manufacturer,
+            modelName: p.modelName,
+            serialNumber: p.serialNumber,
+          }),
           headers: {'Content-Type': 'application/json'},
           method: 'POST',
           signal: AbortSignal.timeout(10_000),
@@ -113,10 +134,15 @@ export async function startEws(p: EwsPrinter, port: number, log: (line: string) 
     const body = Buffer.concat(chunks)
     if (body.length < 9 || body.readUInt16BE(2) !== 0x000b) return void res.writeHead(400).end()
     res.writeHead(200, {'Content-Type': 'application/ipp'})
-    res.end(encodePrinterAttributes(body.readUInt32BE(4), {
-      'printer-device-id': `MFG:${p.manufacturer};MDL:${p.modelName};SN:${p.serialNumber};`, 'printer-firmware-string-version': p.firmware,
-      'printer-make-and-model': `${p.manufacturer} ${p.modelName}`, 'printer-state': 3, 'printer-state-reasons': 'none',
-    }))
+    res.end(
+      encodePrinterAttributes(body.readUInt32BE(4), {
+        'printer-device-id': `MFG:${p.manufacturer};MDL:${p.modelName};SN:${p.serialNumber};`,
+        'printer-firmware-string-version': p.firmware,
+        'printer-make-and-model': `${p.manufacturer} ${p.modelName}`,
+        'printer-state': 3,
+        'printer-state-reasons': 'none',
+      }),
+    )
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -144,8 +170,15 @@ export async function startEws(p: EwsPrinter, port: number, log: (line: string) 
     switch (route) {
       case 'GET /status':
         return send(200, {
-          agentCapability: p.capability, clock: clock().toISOString(), enrollment, firmware: p.firmware, manufacturer: p.manufacturer,
-          modelName: p.modelName, ntp: p.ntp, printerAgentInstalled: appInstalled ?? null, serialNumber: p.serialNumber,
+          agentCapability: p.capability,
+          clock: clock().toISOString(),
+          enrollment,
+          firmware: p.firmware,
+          manufacturer: p.manufacturer,
+          modelName: p.modelName,
+          ntp: p.ntp,
+          printerAgentInstalled: appInstalled ?? null,
+          serialNumber: p.serialNumber,
         })
       case 'PUT /clock': {
         if (p.ntp) return send(409, {error: 'NTP is on: the clock follows the time server and cannot be set by hand'})
@@ -172,8 +205,17 @@ export async function startEws(p: EwsPrinter, port: number, log: (line: string) 
       case 'POST /enrollment-code': {
         if (!ALLOWED_CLOUD.test(cloud)) return send(400, {error: 'a loopback cloudUrl is required'})
         const r = await fetch(`${cloud}/cfm/fleet-management-service/v1.0/device-codes`, {
-          body: JSON.stringify({address: p.address, agent: p.capability === 'native' ? 'native' : 'printer', firmware: p.firmware, manufacturer: p.manufacturer, modelName: p.modelName, serialNumber: p.serialNumber}),
-          headers: {'Content-Type': 'application/json'}, method: 'POST', signal: AbortSignal.timeout(10_000),
+          body: JSON.stringify({
+            address: p.address,
+            agent: p.capability === 'native' ? 'native' : 'printer',
+            firmware: p.firmware,
+            manufacturer: p.manufacturer,
+            modelName: p.modelName,
+            serialNumber: p.serialNumber,
+          }),
+          headers: {'Content-Type': 'application/json'},
+          method: 'POST',
+          signal: AbortSignal.timeout(10_000),
         })
         return send(r.status, await r.json())
       }

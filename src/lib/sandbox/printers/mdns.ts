@@ -58,15 +58,26 @@ export function printerRecords(printers: SimulatedMdnsPrinter[]): Answer[] {
     used.add(s.toLowerCase())
     return s
   }
-  const out: Answer[] = printers.length ? PRINTER_SERVICES.map((svc): Answer => ({name: SERVICE_ENUM, type: 'PTR', ttl: TTL_OTHER, data: svc})) : []
+  const out: Answer[] = printers.length
+    ? PRINTER_SERVICES.map((svc): Answer => ({name: SERVICE_ENUM, type: 'PTR', ttl: TTL_OTHER, data: svc}))
+    : []
   for (const p of printers) {
     if (!isIPv4(p.address)) throw new Error(`mDNS printer ${p.name}: ${p.address} is not an IPv4 address`)
     const label = unique(truncate(p.name.replace(/\./g, ' ').trim() || p.model, 63), labels, (i) => ` (${i})`)
     const host = `${unique(truncate(p.name.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'printer', 60), hosts, (i) => `-${i}`)}.local`
     // ippsample's TXT; LPD and raw 9100 get an empty TXT (a single empty string, RFC 6763 §6.1), like most printers.
     const ipp = [
-      'txtvers=1', 'qtotal=1', 'rp=ipp/print', `ty=${p.manufacturer} ${p.model}`, `product=(${p.model})`, `usb_MFG=${p.manufacturer}`,
-      `usb_MDL=${p.model}`, `adminurl=${p.adminurl}`, 'note=', 'pdl=application/pdf,image/pwg-raster,image/urf', `UUID=${p.uuid}`,
+      'txtvers=1',
+      'qtotal=1',
+      'rp=ipp/print',
+      `ty=${p.manufacturer} ${p.model}`,
+      `product=(${p.model})`,
+      `usb_MFG=${p.manufacturer}`,
+      `usb_MDL=${p.model}`,
+      `adminurl=${p.adminurl}`,
+      'note=',
+      'pdl=application/pdf,image/pwg-raster,image/urf',
+      `UUID=${p.uuid}`,
     ]
     for (const svc of PRINTER_SERVICES) {
       const inst = `${label}.${svc}`
@@ -96,7 +107,8 @@ export function answerQuery(records: Answer[], query: Packet): Answer[] {
   const answers: Answer[] = []
   for (const q of query.questions ?? []) {
     if (q.class !== undefined && q.class !== 'IN' && q.class !== 'ANY' && !QU_CLASSES.has(q.class)) continue
-    for (const r of records) if (same(r.name, q.name) && ((q.type as string) === 'ANY' || q.type === r.type) && !answers.includes(r)) answers.push(r)
+    for (const r of records)
+      if (same(r.name, q.name) && ((q.type as string) === 'ANY' || q.type === r.type) && !answers.includes(r)) answers.push(r)
   }
   const known = (query.answers ?? []).filter((k) => k.type === 'PTR')
   return answers.filter((r) => {
@@ -111,7 +123,8 @@ export function responsePackets(records: Answer[], answers: Answer[]): Array<{an
     const d = dataOf(a)
     if (ttlOf(a) === 0) return [] // a goodbye carries only the records that go away
     if (a.type === 'PTR' && typeof d === 'string') return records.filter((r) => same(r.name, d)).flatMap((r) => [r, ...additionalsFor(r)])
-    if (a.type === 'SRV' && d && typeof d === 'object' && 'target' in d) return records.filter((r) => r.type === 'A' && same(r.name, d.target))
+    if (a.type === 'SRV' && d && typeof d === 'object' && 'target' in d)
+      return records.filter((r) => r.type === 'A' && same(r.name, d.target))
     return []
   }
   const packets: Array<{answers: Answer[]; additionals: Answer[]}> = []

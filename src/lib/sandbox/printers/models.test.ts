@@ -1,6 +1,14 @@
 import {test} from 'node:test'
 import assert from 'node:assert/strict'
-import {generateFleet, generatePrinter, firmwareLevel, withFirmware, GENERATED_NATIVE_MIN_LEVEL, GENERATED_ESF_MAX_LEVEL, type GeneratedPrinter} from './models.js'
+import {
+  generateFleet,
+  generatePrinter,
+  firmwareLevel,
+  withFirmware,
+  GENERATED_NATIVE_MIN_LEVEL,
+  GENERATED_ESF_MAX_LEVEL,
+  type GeneratedPrinter,
+} from './models.js'
 import {compileRecords} from './agent.js'
 
 const NOW = new Date('2025-06-01T12:00:00Z')
@@ -50,7 +58,9 @@ test('Lexmark firmware levels sit on the right side of the agent thresholds', ()
 
 test('supplies join the colorant table through the colorant index, whatever the vendor order', () => {
   for (const p of generateFleet(200, 'sup', {now: NOW}).filter((x) => x.color)) {
-    const colorants = new Map(p.records.filter((r) => r.oid.startsWith('1.3.6.1.2.1.43.12.1.1.4.1.')).map((r) => [Number(r.oid.split('.').pop()), String(r.value)]))
+    const colorants = new Map(
+      p.records.filter((r) => r.oid.startsWith('1.3.6.1.2.1.43.12.1.1.4.1.')).map((r) => [Number(r.oid.split('.').pop()), String(r.value)]),
+    )
     assert.equal(colorants.size, 4)
     const descr = p.records.filter((r) => r.oid.startsWith('1.3.6.1.2.1.43.11.1.1.6.1.'))
     for (const d of descr) {

@@ -104,7 +104,14 @@ const HEX = '0123456789ABCDEF'
 // ---------------------------------------------------------------------------------------------
 // Catalogue
 
-interface LexmarkModel {model: string; type: string; family: string; color: boolean; touch: boolean; mfp: boolean}
+interface LexmarkModel {
+  model: string
+  type: string
+  family: string
+  color: boolean
+  touch: boolean
+  mfp: boolean
+}
 
 // Current generation: can reach the Native Agent firmware level. Non-touch ones never run eSF.
 const LEXMARK_CURRENT: readonly LexmarkModel[] = [
@@ -177,55 +184,130 @@ const hpExtra = (recs: Recs, fw: string, serial: string): void => {
 
 const THIRD_PARTY: readonly ThirdParty[] = [
   {
-    vendor: 'HP', pen: 11, sysObjectID: '1.3.6.1.4.1.11.2.3.9.1', model: 'LaserJet Pro M404dn', color: false, oui: 'A08CFD',
-    serial: (u) => 'PHB' + u(B36, 7), hrDescr: 'HP LaserJet Pro M404-M405',
+    vendor: 'HP',
+    pen: 11,
+    sysObjectID: '1.3.6.1.4.1.11.2.3.9.1',
+    model: 'LaserJet Pro M404dn',
+    color: false,
+    oui: 'A08CFD',
+    serial: (u) => 'PHB' + u(B36, 7),
+    hrDescr: 'HP LaserJet Pro M404-M405',
     sysDescr: () => 'HP ETHERNET MULTI-ENVIRONMENT,ROM none,JETDIRECT,JD153,EEPROM JSI23900013,CIDATE 07/18/2022',
-    firmware: hpDatecode, blackFirst: true, supplyUnit: 'percent', counterUnit: 7, extra: hpExtra,
+    firmware: hpDatecode,
+    blackFirst: true,
+    supplyUnit: 'percent',
+    counterUnit: 7,
+    extra: hpExtra,
   },
   {
-    vendor: 'HP', pen: 11, sysObjectID: '1.3.6.1.4.1.11.2.3.9.1', model: 'Color LaserJet MFP M479fdw', color: true, oui: '3C5282',
-    serial: (u) => 'VNB' + u(B36, 7), hrDescr: 'HP Color LaserJet MFP M479fdw',
+    vendor: 'HP',
+    pen: 11,
+    sysObjectID: '1.3.6.1.4.1.11.2.3.9.1',
+    model: 'Color LaserJet MFP M479fdw',
+    color: true,
+    oui: '3C5282',
+    serial: (u) => 'VNB' + u(B36, 7),
+    hrDescr: 'HP Color LaserJet MFP M479fdw',
     sysDescr: () => 'HP ETHERNET MULTI-ENVIRONMENT,ROM none,JETDIRECT,JD153,EEPROM JSI24100020,CIDATE 03/02/2023',
-    firmware: hpDatecode, blackFirst: true, supplyUnit: 'percent', counterUnit: 7, extra: hpExtra,
+    firmware: hpDatecode,
+    blackFirst: true,
+    supplyUnit: 'percent',
+    counterUnit: 7,
+    extra: hpExtra,
   },
   {
-    vendor: 'Xerox', pen: 253, sysObjectID: '1.3.6.1.4.1.253.8.62.1.34.3.1.1', model: 'VersaLink C405', color: true, oui: '9C934E',
-    serial: (u) => '339' + u(DIGITS, 7), hrDescr: 'Xerox VersaLink C405 MFP',
+    vendor: 'Xerox',
+    pen: 253,
+    sysObjectID: '1.3.6.1.4.1.253.8.62.1.34.3.1.1',
+    model: 'VersaLink C405',
+    color: true,
+    oui: '9C934E',
+    serial: (u) => '339' + u(DIGITS, 7),
+    hrDescr: 'Xerox VersaLink C405 MFP',
     sysDescr: (m, fw) => `Xerox ${m} MFP; System ${fw}, Controller 1.0.0, IOT 3.2.0, Finisher 1.0.0`,
-    firmware: (r) => `${r.int(60, 72)}.${r.int(10, 80)}.${r.int(10, 99)}`, blackFirst: false, supplyUnit: 'impressions', counterUnit: 7,
+    firmware: (r) => `${r.int(60, 72)}.${r.int(10, 80)}.${r.int(10, 99)}`,
+    blackFirst: false,
+    supplyUnit: 'impressions',
+    counterUnit: 7,
   },
   {
-    vendor: 'Xerox', pen: 253, sysObjectID: '1.3.6.1.4.1.253.8.62.1.28.4.1.1', model: 'AltaLink B8145', color: false, oui: '9C934E',
-    serial: (u) => '351' + u(DIGITS, 7), hrDescr: 'Xerox AltaLink B8145',
+    vendor: 'Xerox',
+    pen: 253,
+    sysObjectID: '1.3.6.1.4.1.253.8.62.1.28.4.1.1',
+    model: 'AltaLink B8145',
+    color: false,
+    oui: '9C934E',
+    serial: (u) => '351' + u(DIGITS, 7),
+    hrDescr: 'Xerox AltaLink B8145',
     sysDescr: (m, fw) => `Xerox ${m} v1 Multifunction System; System Software ${fw}, ESS PS1.0`,
-    firmware: (r) => `${r.int(100, 120)}.${r.int(1, 9)}.${r.int(100, 999)}.${r.int(10000, 99999)}`, blackFirst: false, supplyUnit: 'impressions', counterUnit: 7,
+    firmware: (r) => `${r.int(100, 120)}.${r.int(1, 9)}.${r.int(100, 999)}.${r.int(10000, 99999)}`,
+    blackFirst: false,
+    supplyUnit: 'impressions',
+    counterUnit: 7,
   },
   {
-    vendor: 'Brother', pen: 2435, sysObjectID: '1.3.6.1.4.1.2435.2.3.9.1', model: 'HL-L6200DW', color: false, oui: '008077',
-    serial: (u) => 'U6' + u(B36, 7) + 'N', hrDescr: 'Brother HL-L6200DW series',
+    vendor: 'Brother',
+    pen: 2435,
+    sysObjectID: '1.3.6.1.4.1.2435.2.3.9.1',
+    model: 'HL-L6200DW',
+    color: false,
+    oui: '008077',
+    serial: (u) => 'U6' + u(B36, 7) + 'N',
+    hrDescr: 'Brother HL-L6200DW series',
     sysDescr: (_m, fw) => `Brother NC-8300w, Firmware Ver.${fw}  (20.04.15),MID 8C5-H33,FID 2`,
-    firmware: (r) => `1.${r.int(10, 40)}`, blackFirst: true, supplyUnit: 'some', counterUnit: 8,
+    firmware: (r) => `1.${r.int(10, 40)}`,
+    blackFirst: true,
+    supplyUnit: 'some',
+    counterUnit: 8,
     extra: (recs, fw, serial) => recs.str(O.brotherSerial, serial).str(O.brotherFirmware, fw),
   },
   {
-    vendor: 'Kyocera', pen: 1347, sysObjectID: '1.3.6.1.4.1.1347.41', model: 'ECOSYS M3655idn', color: false, oui: '00C0EE',
-    serial: (u) => 'VCF' + u(B36, 7), hrDescr: 'ECOSYS M3655idn',
+    vendor: 'Kyocera',
+    pen: 1347,
+    sysObjectID: '1.3.6.1.4.1.1347.41',
+    model: 'ECOSYS M3655idn',
+    color: false,
+    oui: '00C0EE',
+    serial: (u) => 'VCF' + u(B36, 7),
+    hrDescr: 'ECOSYS M3655idn',
     sysDescr: () => 'KYOCERA Document Solutions Printing System',
-    firmware: (r) => `2R9_2F00.00${r.int(1, 9)}.${r.int(100, 300)}`, blackFirst: true, supplyUnit: 'percent', counterUnit: 7,
+    firmware: (r) => `2R9_2F00.00${r.int(1, 9)}.${r.int(100, 300)}`,
+    blackFirst: true,
+    supplyUnit: 'percent',
+    counterUnit: 7,
     extra: (recs, fw, serial, model) => recs.str(O.kyoceraModel, model).str(O.kyoceraSerial, serial).str(O.kyoceraFirmware, fw),
   },
   {
-    vendor: 'Canon', pen: 1602, sysObjectID: '1.3.6.1.4.1.1602.4.7', model: 'iR-ADV C5535', color: true, oui: '001E8F',
-    serial: (u) => 'XUG' + u(DIGITS, 7), hrDescr: 'Canon iR-ADV C5535 /P',
+    vendor: 'Canon',
+    pen: 1602,
+    sysObjectID: '1.3.6.1.4.1.1602.4.7',
+    model: 'iR-ADV C5535',
+    color: true,
+    oui: '001E8F',
+    serial: (u) => 'XUG' + u(DIGITS, 7),
+    hrDescr: 'Canon iR-ADV C5535 /P',
     sysDescr: () => 'Canon iR-ADV C5535 /P',
-    firmware: (r) => `${r.int(60, 80)}.${r.int(10, 30)}`, blackFirst: true, supplyUnit: 'percent', counterUnit: 7,
+    firmware: (r) => `${r.int(60, 80)}.${r.int(10, 30)}`,
+    blackFirst: true,
+    supplyUnit: 'percent',
+    counterUnit: 7,
     extra: (recs, fw, serial, model) => recs.str(O.canonModel, `Canon ${model}`).str(O.canonFirmware, fw).str(O.canonSerial, serial),
   },
   {
-    vendor: 'Ricoh', pen: 367, sysObjectID: '1.3.6.1.4.1.367.1.1', model: 'MP C3004', color: true, oui: '002673',
-    serial: (u) => 'E17' + u(B36, 7), hrDescr: 'RICOH MP C3004',
-    sysDescr: (m, fw) => `RICOH ${m} ${fw} / RICOH Network Printer C model / RICOH Network Scanner C model / RICOH Network Facsimile C model`,
-    firmware: (r) => `1.${r.int(10, 30)}`, blackFirst: true, supplyUnit: 'percent', counterUnit: 7,
+    vendor: 'Ricoh',
+    pen: 367,
+    sysObjectID: '1.3.6.1.4.1.367.1.1',
+    model: 'MP C3004',
+    color: true,
+    oui: '002673',
+    serial: (u) => 'E17' + u(B36, 7),
+    hrDescr: 'RICOH MP C3004',
+    sysDescr: (m, fw) =>
+      `RICOH ${m} ${fw} / RICOH Network Printer C model / RICOH Network Scanner C model / RICOH Network Facsimile C model`,
+    firmware: (r) => `1.${r.int(10, 30)}`,
+    blackFirst: true,
+    supplyUnit: 'percent',
+    counterUnit: 7,
     extra: (recs, _fw, serial) => recs.str(O.ricohSerial, serial),
   },
 ]
@@ -323,11 +405,25 @@ export function dateAndTime(d: Date): Buffer {
   return b
 }
 
-interface Supply {desc: string; cls: 3 | 4; type: number; colorant: number; unit: number; max: number; level: number}
+interface Supply {
+  desc: string
+  cls: 3 | 4
+  type: number
+  colorant: number
+  unit: number
+  max: number
+  level: number
+}
 
 const COLOURS = ['cyan', 'magenta', 'yellow', 'black'] as const
 
-function buildSupplies(r: Rng, color: boolean, blackFirst: boolean, unitStyle: 'percent' | 'impressions' | 'some', lexmark: boolean): {supplies: Supply[]; colorants: string[]; low: boolean} {
+function buildSupplies(
+  r: Rng,
+  color: boolean,
+  blackFirst: boolean,
+  unitStyle: 'percent' | 'impressions' | 'some',
+  lexmark: boolean,
+): {supplies: Supply[]; colorants: string[]; low: boolean} {
   const colorants = color ? (blackFirst ? ['black', 'cyan', 'magenta', 'yellow'] : [...COLOURS]) : ['black']
   const supplies: Supply[] = []
   let low = false
@@ -343,7 +439,16 @@ function buildSupplies(r: Rng, color: boolean, blackFirst: boolean, unitStyle: '
   for (const c of order) {
     const name = c[0].toUpperCase() + c.slice(1)
     const colorant = colorants.indexOf(c) + 1
-    if (unitStyle === 'percent') supplies.push({desc: lexmark ? `${name} Cartridge` : `${name} Toner`, cls: 3, type: 3, colorant, unit: 19, max: 100, level: level(100)})
+    if (unitStyle === 'percent')
+      supplies.push({
+        desc: lexmark ? `${name} Cartridge` : `${name} Toner`,
+        cls: 3,
+        type: 3,
+        colorant,
+        unit: 19,
+        max: 100,
+        level: level(100),
+      })
     else if (unitStyle === 'impressions') {
       const max = c === 'black' ? r.pick([10300, 12100, 25900]) : r.pick([5200, 10500])
       supplies.push({desc: `${name} Toner Cartridge`, cls: 3, type: 21, colorant, unit: 7, max, level: level(max)})
@@ -355,7 +460,15 @@ function buildSupplies(r: Rng, color: boolean, blackFirst: boolean, unitStyle: '
     }
   }
   if (lexmark) {
-    supplies.push({desc: color ? 'Black and Color Imaging Kit' : 'Imaging Unit', cls: 3, type: 9, colorant: 0, unit: 7, max: 100000, level: r.int(5, 100) * 1000})
+    supplies.push({
+      desc: color ? 'Black and Color Imaging Kit' : 'Imaging Unit',
+      cls: 3,
+      type: 9,
+      colorant: 0,
+      unit: 7,
+      max: 100000,
+      level: r.int(5, 100) * 1000,
+    })
     if (color) supplies.push({desc: 'Waste Toner Bottle', cls: 4, type: 4, colorant: 0, unit: 19, max: -2, level: -3})
     supplies.push({desc: 'Maintenance Kit', cls: 3, type: 1, colorant: 0, unit: 7, max: 200000, level: r.int(10, 200) * 1000})
   } else {
@@ -395,7 +508,17 @@ interface Common {
   deviceId: string
 }
 
-const LOCATIONS = ['Building A, Floor 1', 'Building A, Floor 2', 'Building B, Floor 3', 'HQ Reception', 'Warehouse', 'Finance', 'HR, Room 214', 'Engineering Lab', '']
+const LOCATIONS = [
+  'Building A, Floor 1',
+  'Building A, Floor 2',
+  'Building B, Floor 3',
+  'HQ Reception',
+  'Warehouse',
+  'Finance',
+  'HR, Room 214',
+  'Engineering Lab',
+  '',
+]
 const CONTACTS = ['it-helpdesk@example.com', 'facilities@example.com', 'Administrator', '']
 
 function commonRecords(c: Common): {recs: Recs; low: boolean} {
@@ -423,7 +546,10 @@ function commonRecords(c: Common): {recs: Recs; low: boolean} {
   const errorState = Buffer.from([low ? 0x20 : 0x00, 0x00])
 
   recs.int(`${O.hrDeviceEntry}.1.1`, 1).oid(`${O.hrDeviceEntry}.2.1`, '1.3.6.1.2.1.25.3.1.5').str(`${O.hrDeviceEntry}.3.1`, c.hrDescr)
-  recs.oid(`${O.hrDeviceEntry}.4.1`, '0.0').int(`${O.hrDeviceEntry}.5.1`, low ? 3 : 2).counter(`${O.hrDeviceEntry}.6.1`, low ? 1 : 0)
+  recs
+    .oid(`${O.hrDeviceEntry}.4.1`, '0.0')
+    .int(`${O.hrDeviceEntry}.5.1`, low ? 3 : 2)
+    .counter(`${O.hrDeviceEntry}.6.1`, low ? 1 : 0)
   recs.int(O.hrPrinterStatus, printing ? 4 : 3).str(O.hrPrinterDetectedErrorState, errorState)
 
   recs.counter(`${O.prtGeneralEntry}.1.1`, r.int(0, 40))
@@ -459,8 +585,16 @@ function commonRecords(c: Common): {recs: Recs; low: boolean} {
     // One alert row: markerTonerAlmostEmpty(1107), warning(4), group markerSupplies(11).
     const lowSupply = supplies.findIndex((s) => s.cls === 3 && (s.type === 3 || s.type === 21) && s.max > 0 && s.level * 10 < s.max)
     const a = `${O.prtAlertEntry}`
-    recs.int(`${a}.2.1.1`, 4).int(`${a}.3.1.1`, 3).int(`${a}.4.1.1`, 11).int(`${a}.5.1.1`, Math.max(1, lowSupply + 1))
-    recs.int(`${a}.6.1.1`, 0).int(`${a}.7.1.1`, 1107).str(`${a}.8.1.1`, 'Toner low').ticks(`${a}.9.1.1`, uptime - r.int(100, 10000) * 100)
+    recs
+      .int(`${a}.2.1.1`, 4)
+      .int(`${a}.3.1.1`, 3)
+      .int(`${a}.4.1.1`, 11)
+      .int(`${a}.5.1.1`, Math.max(1, lowSupply + 1))
+    recs
+      .int(`${a}.6.1.1`, 0)
+      .int(`${a}.7.1.1`, 1107)
+      .str(`${a}.8.1.1`, 'Toner low')
+      .ticks(`${a}.9.1.1`, uptime - r.int(100, 10000) * 100)
   }
   recs.str(O.ppm1284DeviceId, c.deviceId)
   return {recs, low}
@@ -505,15 +639,44 @@ export function generatePrinter(index: number, seed: number | string, opts: Gene
     const mac = macString(t.oui, index, seedHash)
     const deviceId = `MFG:${t.vendor === 'HP' ? 'HP' : t.vendor};CMD:PJL,PCL,POSTSCRIPT;MDL:${t.model};CLS:PRINTER;DES:${t.vendor} ${t.model};`
     const {recs} = commonRecords({
-      r, index, seedHash, vendor: t.vendor, model: t.model, serial, firmware, color: t.color, mac,
-      sysDescr: t.sysDescr(t.model, firmware, serial), sysObjectID: t.sysObjectID,
+      r,
+      index,
+      seedHash,
+      vendor: t.vendor,
+      model: t.model,
+      serial,
+      firmware,
+      color: t.color,
+      mac,
+      sysDescr: t.sysDescr(t.model, firmware, serial),
+      sysObjectID: t.sysObjectID,
       sysName: t.vendor === 'HP' ? `NPI${mac.replace(/:/g, '').slice(-6)}` : `${t.vendor.toUpperCase()}-${mac.replace(/:/g, '').slice(-6)}`,
-      hrDescr: t.hrDescr, blackFirst: t.blackFirst, unitStyle: t.supplyUnit, counterUnit: t.counterUnit, lexmark: false,
-      now, clockSkewSec, pageCount, deviceId,
+      hrDescr: t.hrDescr,
+      blackFirst: t.blackFirst,
+      unitStyle: t.supplyUnit,
+      counterUnit: t.counterUnit,
+      lexmark: false,
+      now,
+      clockSkewSec,
+      pageCount,
+      deviceId,
     })
     if (t.vendor === 'HP') recs.str(O.hpDeviceId, deviceId)
     t.extra?.(recs, firmware, serial, t.model)
-    return {index, vendor: t.vendor, model: t.model, kind, serial, firmware, color: t.color, touch: false, mac, clockSkewSec, pageCount, records: recs.list}
+    return {
+      index,
+      vendor: t.vendor,
+      model: t.model,
+      kind,
+      serial,
+      firmware,
+      color: t.color,
+      touch: false,
+      mac,
+      clockSkewSec,
+      pageCount,
+      records: recs.list,
+    }
   }
 
   const mac = macString('0021B7', index, seedHash) // Lexmark OUI
@@ -524,31 +687,107 @@ export function generatePrinter(index: number, seed: number | string, opts: Gene
     const serial = `${m.type}${u(B36, 7)}`
     const deviceId = `MANUFACTURER:Lexmark International;COMMAND SET:PCL 6 Emulation,PostScript Level 3 Emulation,PJL;MODEL:Lexmark ${m.model};CLS:PRINTER;`
     const {recs} = commonRecords({
-      r, index, seedHash, vendor: 'Lexmark', model: m.model, serial, firmware: m.fw, color: m.color, mac,
-      sysDescr: `Lexmark ${m.model} version ${m.fw} kernel 2.6.10 All-N-1`, sysObjectID: `1.3.6.1.4.1.641.1.${71000000 + r.int(0, 999999)}`,
-      sysName, hrDescr: `Lexmark ${m.model} ${m.fw}`, blackFirst: false, unitStyle: 'percent', counterUnit: 7, lexmark: true,
-      now, clockSkewSec, pageCount, deviceId,
+      r,
+      index,
+      seedHash,
+      vendor: 'Lexmark',
+      model: m.model,
+      serial,
+      firmware: m.fw,
+      color: m.color,
+      mac,
+      sysDescr: `Lexmark ${m.model} version ${m.fw} kernel 2.6.10 All-N-1`,
+      sysObjectID: `1.3.6.1.4.1.641.1.${71000000 + r.int(0, 999999)}`,
+      sysName,
+      hrDescr: `Lexmark ${m.model} ${m.fw}`,
+      blackFirst: false,
+      unitStyle: 'percent',
+      counterUnit: 7,
+      lexmark: true,
+      now,
+      clockSkewSec,
+      pageCount,
+      deviceId,
     })
-    recs.str(`${O.lxPvtEntry}.2.1`, `Lexmark ${m.model}`).str(`${O.lxPvtEntry}.3.1`, deviceId).str(`${O.lxPvtEntry}.4.1`, m.fw).str(`${O.lxPvtEntry}.6.1`, serial)
-    return {index, vendor: 'Lexmark', model: m.model, kind, serial, firmware: m.fw, color: m.color, touch: false, mac, clockSkewSec, pageCount, records: recs.list}
+    recs
+      .str(`${O.lxPvtEntry}.2.1`, `Lexmark ${m.model}`)
+      .str(`${O.lxPvtEntry}.3.1`, deviceId)
+      .str(`${O.lxPvtEntry}.4.1`, m.fw)
+      .str(`${O.lxPvtEntry}.6.1`, serial)
+    return {
+      index,
+      vendor: 'Lexmark',
+      model: m.model,
+      kind,
+      serial,
+      firmware: m.fw,
+      color: m.color,
+      touch: false,
+      mac,
+      clockSkewSec,
+      pageCount,
+      records: recs.list,
+    }
   }
 
   const m = kind === 'lexmark-esf' ? r.pick([...LEXMARK_CURRENT.filter((x) => x.touch), ...LEXMARK_ESF_OLD]) : r.pick(LEXMARK_CURRENT)
   const firmware = `${m.family}.${lexmarkLevel(r, kind === 'lexmark-native' ? 'native' : 'esf')}`
   const serial = `${m.type}${u(B36, 7)}`
   const records = lexmarkMpsRecords({r, m, kind, firmware, serial, mac, sysName, now, clockSkewSec, pageCount, index, seedHash})
-  return {index, vendor: 'Lexmark', model: m.model, kind, serial, firmware, color: m.color, touch: m.touch, mac, clockSkewSec, pageCount, records}
+  return {
+    index,
+    vendor: 'Lexmark',
+    model: m.model,
+    kind,
+    serial,
+    firmware,
+    color: m.color,
+    touch: m.touch,
+    mac,
+    clockSkewSec,
+    pageCount,
+    records,
+  }
 }
 
-function lexmarkMpsRecords(a: {r: Rng; m: LexmarkModel; kind: PrinterKind; firmware: string; serial: string; mac: string; sysName: string; now: Date; clockSkewSec: number; pageCount: number; index: number; seedHash: number}): SnmpRecord[] {
+function lexmarkMpsRecords(a: {
+  r: Rng
+  m: LexmarkModel
+  kind: PrinterKind
+  firmware: string
+  serial: string
+  mac: string
+  sysName: string
+  now: Date
+  clockSkewSec: number
+  pageCount: number
+  index: number
+  seedHash: number
+}): SnmpRecord[] {
   const {r, m, firmware, serial} = a
   const deviceId = `MANUFACTURER:Lexmark International;COMMAND SET:PCL 6 Emulation,PostScript Level 3 Emulation,PDF 1.7 Emulation,PJL;MODEL:Lexmark ${m.model};CLS:PRINTER;`
   const {recs} = commonRecords({
-    r, index: a.index, seedHash: a.seedHash, vendor: 'Lexmark', model: m.model, serial, firmware, color: m.color, mac: a.mac,
+    r,
+    index: a.index,
+    seedHash: a.seedHash,
+    vendor: 'Lexmark',
+    model: m.model,
+    serial,
+    firmware,
+    color: m.color,
+    mac: a.mac,
     sysDescr: `Lexmark ${m.model} version ${firmware} kernel 5.4.${r.int(100, 250)}-yocto-standard All-N-1`,
-    sysObjectID: `1.3.6.1.4.1.641.1.${Number.parseInt(m.type, 10) * 1000 + hash32(m.model) % 1000}`,
-    sysName: a.sysName, hrDescr: `Lexmark ${m.model} ${serial} ${firmware}`, blackFirst: false, unitStyle: 'percent', counterUnit: 7, lexmark: true,
-    now: a.now, clockSkewSec: a.clockSkewSec, pageCount: a.pageCount, deviceId,
+    sysObjectID: `1.3.6.1.4.1.641.1.${Number.parseInt(m.type, 10) * 1000 + (hash32(m.model) % 1000)}`,
+    sysName: a.sysName,
+    hrDescr: `Lexmark ${m.model} ${serial} ${firmware}`,
+    blackFirst: false,
+    unitStyle: 'percent',
+    counterUnit: 7,
+    lexmark: true,
+    now: a.now,
+    clockSkewSec: a.clockSkewSec,
+    pageCount: a.pageCount,
+    deviceId,
   })
   const d = O.lxDeviceEntry
   recs.int(`${d}.2.1`, 1).int(`${d}.3.1`, 1).str(`${d}.4.1`, `Lexmark ${m.model}`).str(`${d}.5.1`, serial).str(`${d}.6.1`, '2.0')
@@ -556,13 +795,28 @@ function lexmarkMpsRecords(a: {r: Rng; m: LexmarkModel; kind: PrinterKind; firmw
   // swInventoryTable: row 1 the system firmware (what GLPI reads as .7.1.1); touch models also list
   // the eSF framework as an application(5) row, the only plausible home of an eSF version.
   const sw: [number, string, string, string][] = [[3, 'System Firmware', firmware, 'Base firmware']]
-  if (m.touch) sw.push([5, 'eSF Framework', a.kind === 'lexmark-native' ? `${r.int(5, 6)}.${r.int(0, 9)}.${r.int(0, 20)}` : `${r.int(3, 4)}.${r.int(0, 9)}.${r.int(0, 20)}`, 'Embedded Solutions Framework'])
+  if (m.touch)
+    sw.push([
+      5,
+      'eSF Framework',
+      a.kind === 'lexmark-native' ? `${r.int(5, 6)}.${r.int(0, 9)}.${r.int(0, 20)}` : `${r.int(3, 4)}.${r.int(0, 9)}.${r.int(0, 20)}`,
+      'Embedded Solutions Framework',
+    ])
   sw.push([4, 'Engine', `${m.family.slice(2)}.${r.int(10, 99)}.${r.int(100, 999)}`, 'Engine code'])
   const s = O.lxSwInventoryEntry
-  for (const [col, pick] of [[3, 0], [6, 1], [7, 2], [8, 3]] as const) sw.forEach((row, k) => (col === 3 ? recs.int(`${s}.${col}.1.${k + 1}`, row[0]) : recs.str(`${s}.${col}.1.${k + 1}`, String(row[pick]))))
+  for (const [col, pick] of [
+    [3, 0],
+    [6, 1],
+    [7, 2],
+    [8, 3],
+  ] as const)
+    sw.forEach((row, k) => (col === 3 ? recs.int(`${s}.${col}.1.${k + 1}`, row[0]) : recs.str(`${s}.${col}.1.${k + 1}`, String(row[pick]))))
   // paperGeneralCountTable: printTotal(16), printMono(17), printColor(18), copyTotal(32) for MFPs.
   const colorPages = m.color ? Math.floor(a.pageCount * r.float() * 0.6) : 0
-  const rows: [number, number][] = [[16, a.pageCount], [17, a.pageCount - colorPages]]
+  const rows: [number, number][] = [
+    [16, a.pageCount],
+    [17, a.pageCount - colorPages],
+  ]
   if (m.color) rows.push([18, colorPages])
   if (m.mfp) rows.push([32, Math.floor(a.pageCount * 0.2)])
   const p = O.lxPaperGeneralCountEntry
@@ -582,7 +836,11 @@ export function withFirmware(p: GeneratedPrinter, firmware: string): GeneratedPr
   const level = firmwareLevel(firmware)
   if (!level) throw new Error(`firmware '${firmware}' is not FAMILY.NNN.NNN`)
   const kind: PrinterKind = level >= GENERATED_NATIVE_MIN_LEVEL ? 'lexmark-native' : p.touch ? 'lexmark-esf' : p.kind
-  const records = p.records.map((rec) => (rec.type === 4 && typeof rec.value === 'string' && rec.value.includes(p.firmware) ? {...rec, value: rec.value.split(p.firmware).join(firmware)} : rec))
+  const records = p.records.map((rec) =>
+    rec.type === 4 && typeof rec.value === 'string' && rec.value.includes(p.firmware)
+      ? {...rec, value: rec.value.split(p.firmware).join(firmware)}
+      : rec,
+  )
   return {...p, kind, firmware, records}
 }
 
@@ -591,7 +849,13 @@ export function generateFleet(count: number, seed: number | string, opts: Omit<G
 }
 
 /** The Lexmark models with family.level firmware that the generator uses (for the sandbox's firmware and app catalogs). */
-export function lexmarkFirmwareModels(): Array<{model: string; family: string; touch: boolean; mfp: boolean; generation: 'current' | 'esf-old'}> {
+export function lexmarkFirmwareModels(): Array<{
+  model: string
+  family: string
+  touch: boolean
+  mfp: boolean
+  generation: 'current' | 'esf-old'
+}> {
   return [
     ...LEXMARK_CURRENT.map((m) => ({family: m.family, generation: 'current' as const, mfp: m.mfp, model: m.model, touch: m.touch})),
     ...LEXMARK_ESF_OLD.map((m) => ({family: m.family, generation: 'esf-old' as const, mfp: m.mfp, model: m.model, touch: m.touch})),

@@ -25,12 +25,18 @@ export interface AccessGroupRow {
 }
 
 export function listAccessGroups(db: Db, orgId: string): AccessGroupRow[] {
-  return db.prepare(`SELECT g.id, g.name, g.created_at, (SELECT count(*) FROM access_group_members m WHERE m.group_id = g.id) AS members
-    FROM access_groups g WHERE g.org_id = ? ORDER BY g.name COLLATE NOCASE`).all(orgId) as AccessGroupRow[]
+  return db
+    .prepare(
+      `SELECT g.id, g.name, g.created_at, (SELECT count(*) FROM access_group_members m WHERE m.group_id = g.id) AS members
+    FROM access_groups g WHERE g.org_id = ? ORDER BY g.name COLLATE NOCASE`,
+    )
+    .all(orgId) as AccessGroupRow[]
 }
 
 export function findAccessGroup(db: Db, orgId: string, ref: string): {id: string; name: string} | undefined {
-  return db.prepare('SELECT id, name FROM access_groups WHERE org_id = ? AND (id = ? OR name = ? COLLATE NOCASE)').get(orgId, ref, ref) as {id: string; name: string} | undefined
+  return db.prepare('SELECT id, name FROM access_groups WHERE org_id = ? AND (id = ? OR name = ? COLLATE NOCASE)').get(orgId, ref, ref) as
+    | {id: string; name: string}
+    | undefined
 }
 
 export function createAccessGroup(db: Db, orgId: string, name: string, roles: string[] = []): string {
@@ -45,7 +51,9 @@ export function deleteAccessGroup(db: Db, id: string): void {
 }
 
 export function accessRoles(db: Db, id: string): string[] {
-  return (db.prepare('SELECT role FROM access_group_roles WHERE group_id = ? ORDER BY role').all(id) as Array<{role: string}>).map((r) => r.role)
+  return (db.prepare('SELECT role FROM access_group_roles WHERE group_id = ? ORDER BY role').all(id) as Array<{role: string}>).map(
+    (r) => r.role,
+  )
 }
 
 export function setAccessRoles(db: Db, id: string, roles: string[]): void {
@@ -55,7 +63,11 @@ export function setAccessRoles(db: Db, id: string, roles: string[]): void {
 }
 
 export function accessMembers(db: Db, id: string): string[] {
-  return (db.prepare('SELECT u.email FROM access_group_members m JOIN users u ON u.id = m.user_id WHERE m.group_id = ? ORDER BY u.email').all(id) as Array<{email: string}>).map((r) => r.email)
+  return (
+    db
+      .prepare('SELECT u.email FROM access_group_members m JOIN users u ON u.id = m.user_id WHERE m.group_id = ? ORDER BY u.email')
+      .all(id) as Array<{email: string}>
+  ).map((r) => r.email)
 }
 
 export function isAccessMember(db: Db, id: string, userId: string): boolean {
@@ -72,6 +84,12 @@ export function removeAccessMember(db: Db, id: string, userId: string): void {
 
 /** The roles a user has in every child organization: those of the access groups the user is in (none: no access). */
 export function childOrgRoles(db: Db, userId: string): string[] {
-  return (db.prepare(`SELECT DISTINCT r.role FROM access_group_members m JOIN access_group_roles r ON r.group_id = m.group_id
-    WHERE m.user_id = ? ORDER BY r.role`).all(userId) as Array<{role: string}>).map((r) => r.role)
+  return (
+    db
+      .prepare(
+        `SELECT DISTINCT r.role FROM access_group_members m JOIN access_group_roles r ON r.group_id = m.group_id
+    WHERE m.user_id = ? ORDER BY r.role`,
+      )
+      .all(userId) as Array<{role: string}>
+  ).map((r) => r.role)
 }

@@ -48,7 +48,13 @@ export function findAgentByName(db: Db, orgId: string, name: string): AgentRow |
 
 export function createAgent(db: Db, orgId: string, d: FleetAgentDefinition, now = Date.now()): AgentRow {
   const id = randomUUID()
-  db.prepare("INSERT INTO fleet_agents(id, org_id, name, definition, status, created_at) VALUES (?,?,?,?,'Not activated',?)").run(id, orgId, d.name, JSON.stringify(d), now)
+  db.prepare("INSERT INTO fleet_agents(id, org_id, name, definition, status, created_at) VALUES (?,?,?,?,'Not activated',?)").run(
+    id,
+    orgId,
+    d.name,
+    JSON.stringify(d),
+    now,
+  )
   return getAgent(db, id)!
 }
 
@@ -74,14 +80,18 @@ export type Activation = {agent: AgentRow; token: string} | {refused: 'unknown' 
 
 /** Uses up the code and gives the agent a fresh token (a reactivation replaces the old one). */
 export function activate(db: Db, code: string, now = Date.now()): Activation {
-  const row = db.prepare('SELECT * FROM agent_codes WHERE code = ?').get(code) as {agent_id: string; expires_at: number; used_at: number | null} | undefined
+  const row = db.prepare('SELECT * FROM agent_codes WHERE code = ?').get(code) as
+    | {agent_id: string; expires_at: number; used_at: number | null}
+    | undefined
   if (!row) return {refused: 'unknown'}
   if (row.used_at !== null) return {refused: 'used'}
   if (row.expires_at <= now) return {refused: 'expired'}
   const token = randomBytes(24).toString('base64url')
   db.transaction(() => {
     db.prepare('UPDATE agent_codes SET used_at = ? WHERE code = ?').run(now, code)
-    db.prepare("UPDATE fleet_agents SET status = 'Communicating', activated_at = ?, last_communication = ?, token_hash = ? WHERE id = ?").run(now, now, hash(token), row.agent_id)
+    db.prepare(
+      "UPDATE fleet_agents SET status = 'Communicating', activated_at = ?, last_communication = ?, token_hash = ? WHERE id = ?",
+    ).run(now, now, hash(token), row.agent_id)
   })()
   return {agent: getAgent(db, row.agent_id)!, token}
 }
@@ -95,13 +105,22 @@ export function touch(db: Db, id: string, now = Date.now()): void {
 }
 
 export function agentOfPrinter(db: Db, serial: string): string | undefined {
-  return (db.prepare('SELECT agent_id FROM agent_printers WHERE serial = ? COLLATE NOCASE').get(serial) as {agent_id: string} | undefined)?.agent_id
+  return (db.prepare('SELECT agent_id FROM agent_printers WHERE serial = ? COLLATE NOCASE').get(serial) as {agent_id: string} | undefined)
+    ?.agent_id
 }
 
 export function linkPrinter(db: Db, serial: string, agentId: string): void {
-  db.prepare('INSERT INTO agent_printers(serial, agent_id) VALUES (?,?) ON CONFLICT(serial) DO UPDATE SET agent_id = excluded.agent_id').run(serial, agentId)
+  db.prepare(
+    'INSERT INTO agent_printers(serial, agent_id) VALUES (?,?) ON CONFLICT(serial) DO UPDATE SET agent_id = excluded.agent_id',
+  ).run(serial, agentId)
 }
 
 export function setReading(db: Db, serial: string, counters: object, supplies: unknown[], now = Date.now()): void {
-  db.prepare('UPDATE assets SET counters = ?, supplies = ?, last_communication = ?, modified_at = ? WHERE serial = ? COLLATE NOCASE').run(JSON.stringify(counters), JSON.stringify(supplies), now, now, serial)
+  db.prepare('UPDATE assets SET counters = ?, supplies = ?, last_communication = ?, modified_at = ? WHERE serial = ? COLLATE NOCASE').run(
+    JSON.stringify(counters),
+    JSON.stringify(supplies),
+    now,
+    now,
+    serial,
+  )
 }

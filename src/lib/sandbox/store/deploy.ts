@@ -49,16 +49,27 @@ export interface ResourceRow {
 
 const RESOURCE_COLUMNS = 'id, org_id, name, type, description, file_name, size, sha256, info, created_at, modified_at'
 
-export function insertResource(db: Db, r: Omit<ResourceRow, 'id' | 'created_at' | 'modified_at'> & {content: Buffer | null}, now = Date.now()): ResourceRow {
+export function insertResource(
+  db: Db,
+  r: Omit<ResourceRow, 'id' | 'created_at' | 'modified_at'> & {content: Buffer | null},
+  now = Date.now(),
+): ResourceRow {
   const id = randomUUID()
-  db.prepare('INSERT INTO resources(id, org_id, name, type, description, file_name, size, sha256, info, content, created_at, modified_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)')
-    .run(id, r.org_id, r.name, r.type, r.description, r.file_name, r.size, r.sha256, r.info, r.content, now, now)
+  db.prepare(
+    'INSERT INTO resources(id, org_id, name, type, description, file_name, size, sha256, info, content, created_at, modified_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)',
+  ).run(id, r.org_id, r.name, r.type, r.description, r.file_name, r.size, r.sha256, r.info, r.content, now, now)
   return getResource(db, r.org_id, id)!
 }
 
-export function updateResource(db: Db, id: string, r: Pick<ResourceRow, 'name' | 'description' | 'file_name' | 'size' | 'sha256' | 'info'> & {content: Buffer | null}, now = Date.now()): void {
-  db.prepare('UPDATE resources SET name = ?, description = ?, file_name = ?, size = ?, sha256 = ?, info = ?, content = ?, modified_at = ? WHERE id = ?')
-    .run(r.name, r.description, r.file_name, r.size, r.sha256, r.info, r.content, now, id)
+export function updateResource(
+  db: Db,
+  id: string,
+  r: Pick<ResourceRow, 'name' | 'description' | 'file_name' | 'size' | 'sha256' | 'info'> & {content: Buffer | null},
+  now = Date.now(),
+): void {
+  db.prepare(
+    'UPDATE resources SET name = ?, description = ?, file_name = ?, size = ?, sha256 = ?, info = ?, content = ?, modified_at = ? WHERE id = ?',
+  ).run(r.name, r.description, r.file_name, r.size, r.sha256, r.info, r.content, now, id)
 }
 
 export function getResource(db: Db, orgId: string, id: string): ResourceRow | undefined {
@@ -71,14 +82,24 @@ export function resourceContent(db: Db, id: string): Buffer | null {
 }
 
 export function findResourceByName(db: Db, orgId: string, name: string): ResourceRow | undefined {
-  return db.prepare(`SELECT ${RESOURCE_COLUMNS} FROM resources WHERE org_id = ? AND name = ? COLLATE NOCASE`).get(orgId, name) as ResourceRow | undefined
+  return db.prepare(`SELECT ${RESOURCE_COLUMNS} FROM resources WHERE org_id = ? AND name = ? COLLATE NOCASE`).get(orgId, name) as
+    | ResourceRow
+    | undefined
 }
 
-export function listResources(db: Db, orgId: string, type: string | undefined, offset: number, limit: number): {rows: ResourceRow[]; total: number} {
+export function listResources(
+  db: Db,
+  orgId: string,
+  type: string | undefined,
+  offset: number,
+  limit: number,
+): {rows: ResourceRow[]; total: number} {
   const where = type ? 'org_id = ? AND type = ?' : 'org_id = ?'
   const args = type ? [orgId, type] : [orgId]
   const total = (db.prepare(`SELECT count(*) n FROM resources WHERE ${where}`).get(...args) as {n: number}).n
-  const rows = db.prepare(`SELECT ${RESOURCE_COLUMNS} FROM resources WHERE ${where} ORDER BY name COLLATE NOCASE LIMIT ? OFFSET ?`).all(...args, limit, offset) as ResourceRow[]
+  const rows = db
+    .prepare(`SELECT ${RESOURCE_COLUMNS} FROM resources WHERE ${where} ORDER BY name COLLATE NOCASE LIMIT ? OFFSET ?`)
+    .all(...args, limit, offset) as ResourceRow[]
   return {rows, total}
 }
 
@@ -88,7 +109,10 @@ export function deleteResource(db: Db, id: string): void {
 
 /** Configurations of the organization that reference a resource. */
 export function configurationsUsing(db: Db, orgId: string, resourceId: string): ConfigRow[] {
-  return db.prepare('SELECT * FROM configurations WHERE org_id = ? AND (instr(firmware, ?) > 0 OR instr(apps, ?) > 0 OR instr(settings, ?) > 0) ORDER BY name')
+  return db
+    .prepare(
+      'SELECT * FROM configurations WHERE org_id = ? AND (instr(firmware, ?) > 0 OR instr(apps, ?) > 0 OR instr(settings, ?) > 0) ORDER BY name',
+    )
     .all(orgId, resourceId, resourceId, resourceId) as ConfigRow[]
 }
 
@@ -123,14 +147,36 @@ export interface ConfigInput {
 
 export function insertConfig(db: Db, orgId: string, c: ConfigInput, now = Date.now()): ConfigRow {
   const id = randomUUID()
-  db.prepare('INSERT INTO configurations(id, org_id, name, description, recommended_firmware, firmware, apps, settings, created_at, modified_at) VALUES (?,?,?,?,?,?,?,?,?,?)')
-    .run(id, orgId, c.name, c.description, c.recommendedFirmware ? 1 : 0, JSON.stringify(c.firmware), JSON.stringify(c.apps), JSON.stringify(c.settings), now, now)
+  db.prepare(
+    'INSERT INTO configurations(id, org_id, name, description, recommended_firmware, firmware, apps, settings, created_at, modified_at) VALUES (?,?,?,?,?,?,?,?,?,?)',
+  ).run(
+    id,
+    orgId,
+    c.name,
+    c.description,
+    c.recommendedFirmware ? 1 : 0,
+    JSON.stringify(c.firmware),
+    JSON.stringify(c.apps),
+    JSON.stringify(c.settings),
+    now,
+    now,
+  )
   return getConfig(db, orgId, id)!
 }
 
 export function updateConfig(db: Db, id: string, c: ConfigInput, now = Date.now()): void {
-  db.prepare('UPDATE configurations SET name = ?, description = ?, recommended_firmware = ?, firmware = ?, apps = ?, settings = ?, modified_at = ? WHERE id = ?')
-    .run(c.name, c.description, c.recommendedFirmware ? 1 : 0, JSON.stringify(c.firmware), JSON.stringify(c.apps), JSON.stringify(c.settings), now, id)
+  db.prepare(
+    'UPDATE configurations SET name = ?, description = ?, recommended_firmware = ?, firmware = ?, apps = ?, settings = ?, modified_at = ? WHERE id = ?',
+  ).run(
+    c.name,
+    c.description,
+    c.recommendedFirmware ? 1 : 0,
+    JSON.stringify(c.firmware),
+    JSON.stringify(c.apps),
+    JSON.stringify(c.settings),
+    now,
+    id,
+  )
 }
 
 export function getConfig(db: Db, orgId: string, id: string): ConfigRow | undefined {
@@ -143,7 +189,9 @@ export function findConfigByName(db: Db, orgId: string, name: string): ConfigRow
 
 export function listConfigs(db: Db, orgId: string, offset: number, limit: number): {rows: ConfigRow[]; total: number} {
   const total = (db.prepare('SELECT count(*) n FROM configurations WHERE org_id = ?').get(orgId) as {n: number}).n
-  const rows = db.prepare('SELECT * FROM configurations WHERE org_id = ? ORDER BY name COLLATE NOCASE LIMIT ? OFFSET ?').all(orgId, limit, offset) as ConfigRow[]
+  const rows = db
+    .prepare('SELECT * FROM configurations WHERE org_id = ? ORDER BY name COLLATE NOCASE LIMIT ? OFFSET ?')
+    .all(orgId, limit, offset) as ConfigRow[]
   return {rows, total}
 }
 
@@ -239,12 +287,49 @@ export function insertDeployment(db: Db, d: NewDeployment, pickupDelay: (serial:
   const id = randomUUID()
   const status: DeploymentStatus = d.schedule ? 'scheduled' : 'running'
   db.transaction(() => {
-    db.prepare(`INSERT INTO deployments(id, org_id, kind, name, configuration_id, configuration_name, status, start_at, window_end, time_zone, window_minutes, started_at, created_at, updated_at)
-      VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`).run(id, d.orgId, d.kind, d.name, d.configurationId ?? null, d.configurationName ?? null, status,
-      d.schedule?.startAt ?? null, d.schedule?.windowEnd ?? null, d.schedule?.timeZone ?? null, d.schedule?.windowMinutes ?? null, d.schedule ? null : now, now, now)
-    const ins = db.prepare('INSERT INTO deployment_printers(deployment_id, serial, model_name, status, steps, next_at, firmware_before, updated_at) VALUES (?,?,?,?,?,?,?,?)')
-    for (const p of d.printers) ins.run(id, p.serial, p.modelName, d.schedule ? 'scheduled' : 'pending', JSON.stringify(p.steps), d.schedule ? null : now + pickupDelay(p.serial), p.firmware, now)
-    db.prepare('INSERT INTO tasks(id, org_id, kind, serial, status, detail, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)').run(id, d.orgId, d.kind, null, status, d.detail, now, now)
+    db.prepare(
+      `INSERT INTO deployments(id, org_id, kind, name, configuration_id, configuration_name, status, start_at, window_end, time_zone, window_minutes, started_at, created_at, updated_at)
+      VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+    ).run(
+      id,
+      d.orgId,
+      d.kind,
+      d.name,
+      d.configurationId ?? null,
+      d.configurationName ?? null,
+      status,
+      d.schedule?.startAt ?? null,
+      d.schedule?.windowEnd ?? null,
+      d.schedule?.timeZone ?? null,
+      d.schedule?.windowMinutes ?? null,
+      d.schedule ? null : now,
+      now,
+      now,
+    )
+    const ins = db.prepare(
+      'INSERT INTO deployment_printers(deployment_id, serial, model_name, status, steps, next_at, firmware_before, updated_at) VALUES (?,?,?,?,?,?,?,?)',
+    )
+    for (const p of d.printers)
+      ins.run(
+        id,
+        p.serial,
+        p.modelName,
+        d.schedule ? 'scheduled' : 'pending',
+        JSON.stringify(p.steps),
+        d.schedule ? null : now + pickupDelay(p.serial),
+        p.firmware,
+        now,
+      )
+    db.prepare('INSERT INTO tasks(id, org_id, kind, serial, status, detail, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)').run(
+      id,
+      d.orgId,
+      d.kind,
+      null,
+      status,
+      d.detail,
+      now,
+      now,
+    )
   })()
   return getDeployment(db, id)!
 }
@@ -258,24 +343,40 @@ export function deploymentPrinters(db: Db, id: string): DeploymentPrinterRow[] {
 }
 
 export function printerCounts(db: Db, id: string): Record<string, number> {
-  const rows = db.prepare('SELECT status, count(*) n FROM deployment_printers WHERE deployment_id = ? GROUP BY status').all(id) as Array<{status: string; n: number}>
+  const rows = db.prepare('SELECT status, count(*) n FROM deployment_printers WHERE deployment_id = ? GROUP BY status').all(id) as Array<{
+    status: string
+    n: number
+  }>
   return Object.fromEntries(rows.map((r) => [r.status, r.n]))
 }
 
 export function deploymentsWithStatus(db: Db, statuses: DeploymentStatus[]): DeploymentRow[] {
-  return db.prepare(`SELECT * FROM deployments WHERE status IN (${statuses.map(() => '?').join(',')}) ORDER BY created_at`).all(...statuses) as DeploymentRow[]
+  return db
+    .prepare(`SELECT * FROM deployments WHERE status IN (${statuses.map(() => '?').join(',')}) ORDER BY created_at`)
+    .all(...statuses) as DeploymentRow[]
 }
 
 /** Printers of running deployments whose next event is due. */
 export function duePrinters(db: Db, now: number): Array<DeploymentPrinterRow & {window_end: number | null}> {
-  return db.prepare(`SELECT dp.*, d.window_end FROM deployment_printers dp JOIN deployments d ON d.id = dp.deployment_id
-    WHERE d.status = 'running' AND dp.status IN ('pending', 'running') AND dp.next_at <= ? ORDER BY dp.next_at`).all(now) as Array<DeploymentPrinterRow & {window_end: number | null}>
+  return db
+    .prepare(
+      `SELECT dp.*, d.window_end FROM deployment_printers dp JOIN deployments d ON d.id = dp.deployment_id
+    WHERE d.status = 'running' AND dp.status IN ('pending', 'running') AND dp.next_at <= ? ORDER BY dp.next_at`,
+    )
+    .all(now) as Array<DeploymentPrinterRow & {window_end: number | null}>
 }
 
-export function updateDeploymentPrinter(db: Db, id: string, serial: string, f: Partial<Omit<DeploymentPrinterRow, 'deployment_id' | 'serial'>>): void {
+export function updateDeploymentPrinter(
+  db: Db,
+  id: string,
+  serial: string,
+  f: Partial<Omit<DeploymentPrinterRow, 'deployment_id' | 'serial'>>,
+): void {
   const keys = Object.keys(f) as Array<keyof typeof f>
   if (!keys.length) return
-  db.prepare(`UPDATE deployment_printers SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE deployment_id = @id AND serial = @serial`).run({...f, id, serial})
+  db.prepare(
+    `UPDATE deployment_printers SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE deployment_id = @id AND serial = @serial`,
+  ).run({...f, id, serial})
 }
 
 export function updateDeployment(db: Db, id: string, f: Partial<Omit<DeploymentRow, 'id' | 'org_id' | 'kind'>>, detail?: string): void {
@@ -283,7 +384,12 @@ export function updateDeployment(db: Db, id: string, f: Partial<Omit<DeploymentR
   db.transaction(() => {
     if (keys.length) db.prepare(`UPDATE deployments SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`).run({...f, id})
     if (f.status !== undefined || detail !== undefined) {
-      db.prepare('UPDATE tasks SET status = coalesce(?, status), detail = coalesce(?, detail), updated_at = ? WHERE id = ?').run(f.status ?? null, detail ?? null, f.updated_at ?? Date.now(), id)
+      db.prepare('UPDATE tasks SET status = coalesce(?, status), detail = coalesce(?, detail), updated_at = ? WHERE id = ?').run(
+        f.status ?? null,
+        detail ?? null,
+        f.updated_at ?? Date.now(),
+        id,
+      )
     }
   })()
 }
@@ -293,7 +399,9 @@ export function startScheduled(db: Db, id: string, pickupDelay: (serial: string)
   db.transaction(() => {
     db.prepare("UPDATE deployments SET status = 'running', started_at = ?, updated_at = ? WHERE id = ?").run(now, now, id)
     db.prepare("UPDATE tasks SET status = 'running', updated_at = ? WHERE id = ?").run(now, id)
-    const upd = db.prepare("UPDATE deployment_printers SET status = 'pending', next_at = ?, updated_at = ? WHERE deployment_id = ? AND serial = ?")
+    const upd = db.prepare(
+      "UPDATE deployment_printers SET status = 'pending', next_at = ?, updated_at = ? WHERE deployment_id = ? AND serial = ?",
+    )
     for (const p of deploymentPrinters(db, id)) upd.run(now + pickupDelay(p.serial), now, id, p.serial)
   })()
 }
@@ -307,9 +415,16 @@ export function deleteDeployment(db: Db, id: string): void {
 }
 
 /** The latest deployment of a configuration to each printer, with its result. */
-export function configurationPrinters(db: Db, configId: string): Array<{serial: string; status: string; deployment_id: string; reason: string | null; updated_at: number}> {
-  const rows = db.prepare(`SELECT dp.serial, dp.status, dp.deployment_id, dp.reason, dp.updated_at FROM deployment_printers dp JOIN deployments d ON d.id = dp.deployment_id
-    WHERE d.configuration_id = ? ORDER BY d.created_at, d.rowid`).all(configId) as Array<{serial: string; status: string; deployment_id: string; reason: string | null; updated_at: number}>
+export function configurationPrinters(
+  db: Db,
+  configId: string,
+): Array<{serial: string; status: string; deployment_id: string; reason: string | null; updated_at: number}> {
+  const rows = db
+    .prepare(
+      `SELECT dp.serial, dp.status, dp.deployment_id, dp.reason, dp.updated_at FROM deployment_printers dp JOIN deployments d ON d.id = dp.deployment_id
+    WHERE d.configuration_id = ? ORDER BY d.created_at, d.rowid`,
+    )
+    .all(configId) as Array<{serial: string; status: string; deployment_id: string; reason: string | null; updated_at: number}>
   const latest = new Map<string, (typeof rows)[number]>()
   for (const r of rows) latest.set(r.serial.toUpperCase(), r)
   return [...latest.values()].sort((a, b) => a.serial.localeCompare(b.serial))
@@ -330,7 +445,13 @@ export interface TaskListRow {
   configuration_name: string | null
 }
 
-export function listTasks(db: Db, orgIds: string[], filter: {kind?: string; status?: string}, offset: number, limit: number): {rows: TaskListRow[]; total: number} {
+export function listTasks(
+  db: Db,
+  orgIds: string[],
+  filter: {kind?: string; status?: string},
+  offset: number,
+  limit: number,
+): {rows: TaskListRow[]; total: number} {
   const where = [`t.org_id IN (${orgIds.map(() => '?').join(',')})`]
   const args: unknown[] = [...orgIds]
   if (filter.kind) {
@@ -343,14 +464,22 @@ export function listTasks(db: Db, orgIds: string[], filter: {kind?: string; stat
   }
   const from = `FROM tasks t LEFT JOIN deployments d ON d.id = t.id WHERE ${where.join(' AND ')}`
   const total = (db.prepare(`SELECT count(*) n ${from}`).get(...args) as {n: number}).n
-  const rows = db.prepare(`SELECT t.id, t.kind, t.serial, t.status, t.detail, t.created_at, t.updated_at, d.name, d.configuration_id, d.configuration_name ${from}
-    ORDER BY t.created_at DESC, t.rowid DESC LIMIT ? OFFSET ?`).all(...args, limit, offset) as TaskListRow[]
+  const rows = db
+    .prepare(
+      `SELECT t.id, t.kind, t.serial, t.status, t.detail, t.created_at, t.updated_at, d.name, d.configuration_id, d.configuration_name ${from}
+    ORDER BY t.created_at DESC, t.rowid DESC LIMIT ? OFFSET ?`,
+    )
+    .all(...args, limit, offset) as TaskListRow[]
   return {rows, total}
 }
 
 export function getTaskRow(db: Db, orgId: string, id: string): TaskListRow | undefined {
-  return db.prepare(`SELECT t.id, t.kind, t.serial, t.status, t.detail, t.created_at, t.updated_at, d.name, d.configuration_id, d.configuration_name
-    FROM tasks t LEFT JOIN deployments d ON d.id = t.id WHERE t.org_id = ? AND t.id = ?`).get(orgId, id) as TaskListRow | undefined
+  return db
+    .prepare(
+      `SELECT t.id, t.kind, t.serial, t.status, t.detail, t.created_at, t.updated_at, d.name, d.configuration_id, d.configuration_name
+    FROM tasks t LEFT JOIN deployments d ON d.id = t.id WHERE t.org_id = ? AND t.id = ?`,
+    )
+    .get(orgId, id) as TaskListRow | undefined
 }
 
 // ---- printers (the enrollment row the deploy engine updates) ----
@@ -364,6 +493,9 @@ export function setPrinterFirmware(db: Db, serial: string, firmware: string, now
 
 /** Enrolled printers' firmware by serial (to bring restarted simulated printers up to date). */
 export function enrolledFirmware(db: Db): Map<string, string> {
-  const rows = db.prepare('SELECT serial, firmware FROM enrollments WHERE firmware IS NOT NULL').all() as Array<{serial: string; firmware: string}>
+  const rows = db.prepare('SELECT serial, firmware FROM enrollments WHERE firmware IS NOT NULL').all() as Array<{
+    serial: string
+    firmware: string
+  }>
   return new Map(rows.map((r) => [r.serial.toUpperCase(), r.firmware]))
 }

@@ -43,10 +43,17 @@ export interface CodeRow {
 
 /** The organization's current code, made anew when none is valid for at least another hour. */
 export function orgCode(db: Db, orgId: string, now = Date.now()): CodeRow {
-  const row = db.prepare("SELECT * FROM enrollment_codes WHERE kind = 'org' AND org_id = ? AND expires_at > ? ORDER BY created_at DESC LIMIT 1").get(orgId, now + 3_600_000) as CodeRow | undefined
+  const row = db
+    .prepare("SELECT * FROM enrollment_codes WHERE kind = 'org' AND org_id = ? AND expires_at > ? ORDER BY created_at DESC LIMIT 1")
+    .get(orgId, now + 3_600_000) as CodeRow | undefined
   if (row) return row
   const code = newCode()
-  db.prepare("INSERT INTO enrollment_codes(code, kind, org_id, created_at, expires_at) VALUES (?, 'org', ?, ?, ?)").run(code, orgId, now, now + ORG_CODE_TTL_MS)
+  db.prepare("INSERT INTO enrollment_codes(code, kind, org_id, created_at, expires_at) VALUES (?, 'org', ?, ?, ?)").run(
+    code,
+    orgId,
+    now,
+    now + ORG_CODE_TTL_MS,
+  )
   return getCode(db, code)!
 }
 
@@ -55,10 +62,15 @@ export function getCode(db: Db, code: string): CodeRow | undefined {
   return db.prepare('SELECT * FROM enrollment_codes WHERE code = ?').get(code) as CodeRow | undefined
 }
 
-export function publishPrinterCode(db: Db, p: {serial: string; manufacturer: string; modelName: string; firmware: string; agent: string}, now = Date.now()): CodeRow {
+export function publishPrinterCode(
+  db: Db,
+  p: {serial: string; manufacturer: string; modelName: string; firmware: string; agent: string},
+  now = Date.now(),
+): CodeRow {
   const code = newCode()
-  db.prepare("INSERT INTO enrollment_codes(code, kind, serial, manufacturer, model_name, firmware, agent, created_at, expires_at) VALUES (?, 'printer', ?, ?, ?, ?, ?, ?, ?)")
-    .run(code, p.serial, p.manufacturer, p.modelName, p.firmware, p.agent, now, now + PRINTER_CODE_TTL_MS)
+  db.prepare(
+    "INSERT INTO enrollment_codes(code, kind, serial, manufacturer, model_name, firmware, agent, created_at, expires_at) VALUES (?, 'printer', ?, ?, ?, ?, ?, ?, ?)",
+  ).run(code, p.serial, p.manufacturer, p.modelName, p.firmware, p.agent, now, now + PRINTER_CODE_TTL_MS)
   return getCode(db, code)!
 }
 
@@ -88,7 +100,13 @@ export function getPrinter(db: Db, serial: string): PrinterRow | undefined {
   return db.prepare(`${PRINTER_SELECT} WHERE a.serial = ? COLLATE NOCASE`).get(serial) as PrinterRow | undefined
 }
 
-export function listPrinters(db: Db, orgIds: string[], filter: {serial?: string; tag?: string}, offset: number, limit: number): {rows: PrinterRow[]; total: number} {
+export function listPrinters(
+  db: Db,
+  orgIds: string[],
+  filter: {serial?: string; tag?: string},
+  offset: number,
+  limit: number,
+): {rows: PrinterRow[]; total: number} {
   const where = [`a.org_id IN (${orgIds.map(() => '?').join(',')})`]
   const args: unknown[] = [...orgIds]
   if (filter.serial) {
@@ -106,18 +124,25 @@ export function listPrinters(db: Db, orgIds: string[], filter: {serial?: string;
 }
 
 /** Registers a printer in an organization; the same serial twice is one printer (idempotent). */
-export function registerPrinter(db: Db, orgId: string, p: {serial: string; manufacturer: string; modelName: string; firmware?: string; agent: string; address?: string}, now = Date.now()): PrinterRow {
+export function registerPrinter(
+  db: Db,
+  orgId: string,
+  p: {serial: string; manufacturer: string; modelName: string; firmware?: string; agent: string; address?: string},
+  now = Date.now(),
+): PrinterRow {
   db.transaction(() => {
     const existing = db.prepare('SELECT org_id FROM assets WHERE serial = ? COLLATE NOCASE').get(p.serial) as {org_id: string} | undefined
     if (!existing) {
-      db.prepare(`INSERT INTO assets(id, org_id, serial, manufacturer, model_name, name, created_at, modified_at, last_communication) VALUES (?,?,?,?,?,?,?,?,?)`)
-        .run(randomUUID(), orgId, p.serial, p.manufacturer, p.modelName, null, now, now, now)
+      db.prepare(
+        `INSERT INTO assets(id, org_id, serial, manufacturer, model_name, name, created_at, modified_at, last_communication) VALUES (?,?,?,?,?,?,?,?,?)`,
+      ).run(randomUUID(), orgId, p.serial, p.manufacturer, p.modelName, null, now, now, now)
     } else {
       db.prepare('UPDATE assets SET modified_at = ?, last_communication = ? WHERE serial = ? COLLATE NOCASE').run(now, now, p.serial)
     }
-    db.prepare(`INSERT INTO enrollments(serial, agent, firmware, address, enrolled_at) VALUES (?,?,?,?,?)
-      ON CONFLICT(serial) DO UPDATE SET agent = excluded.agent, firmware = excluded.firmware, address = coalesce(excluded.address, address)`)
-      .run(p.serial, p.agent, p.firmware ?? null, p.address ?? null, now)
+    db.prepare(
+      `INSERT INTO enrollments(serial, agent, firmware, address, enrolled_at) VALUES (?,?,?,?,?)
+      ON CONFLICT(serial) DO UPDATE SET agent = excluded.agent, firmware = excluded.firmware, address = coalesce(excluded.address, address)`,
+    ).run(p.serial, p.agent, p.firmware ?? null, p.address ?? null, now)
     addTask(db, orgId, 'enroll', p.serial, 'succeeded', `${p.agent} agent registered`, now)
   })()
   return getPrinter(db, p.serial)!
@@ -134,6 +159,23 @@ export function setTags(db: Db, serial: string, tags: string[]): void {
   db.prepare('UPDATE enrollments SET tags = ? WHERE serial = ? COLLATE NOCASE').run(JSON.stringify(tags), serial)
 }
 
-export function addTask(db: Db, orgId: string, kind: string, serial: string | null, status: string, detail: string | null, now = Date.now()): void {
-  db.prepare('INSERT INTO tasks(id, org_id, kind, serial, status, detail, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)').run(randomUUID(), orgId, kind, serial, status, detail, now, now)
+export function addTask(
+  db: Db,
+  orgId: string,
+  kind: string,
+  serial: string | null,
+  status: string,
+  detail: string | null,
+  now = Date.now(),
+): void {
+  db.prepare('INSERT INTO tasks(id, org_id, kind, serial, status, detail, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)').run(
+    randomUUID(),
+    orgId,
+    kind,
+    serial,
+    status,
+    detail,
+    now,
+    now,
+  )
 }

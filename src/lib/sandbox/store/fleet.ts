@@ -23,7 +23,9 @@ export interface PreenrollmentRow {
 
 export function listPreenrollments(db: Db, orgId: string, offset: number, limit: number): {rows: PreenrollmentRow[]; total: number} {
   const total = (db.prepare('SELECT count(*) n FROM preenrollments WHERE org_id = ?').get(orgId) as {n: number}).n
-  const rows = db.prepare('SELECT * FROM preenrollments WHERE org_id = ? ORDER BY created_at, serial LIMIT ? OFFSET ?').all(orgId, limit, offset) as PreenrollmentRow[]
+  const rows = db
+    .prepare('SELECT * FROM preenrollments WHERE org_id = ? ORDER BY created_at, serial LIMIT ? OFFSET ?')
+    .all(orgId, limit, offset) as PreenrollmentRow[]
   return {rows, total}
 }
 
@@ -67,7 +69,9 @@ export interface ContactRow {
 
 export function listContacts(db: Db, orgId: string, offset: number, limit: number): {rows: ContactRow[]; total: number} {
   const total = (db.prepare('SELECT count(*) n FROM mps_contacts WHERE org_id = ?').get(orgId) as {n: number}).n
-  const rows = db.prepare('SELECT * FROM mps_contacts WHERE org_id = ? ORDER BY created_at, rowid LIMIT ? OFFSET ?').all(orgId, limit, offset) as ContactRow[]
+  const rows = db
+    .prepare('SELECT * FROM mps_contacts WHERE org_id = ? ORDER BY created_at, rowid LIMIT ? OFFSET ?')
+    .all(orgId, limit, offset) as ContactRow[]
   return {rows, total}
 }
 
@@ -77,5 +81,11 @@ export function findContact(db: Db, orgId: string, key: string): ContactRow | un
 }
 
 export function addContact(db: Db, orgId: string, key: string, fields: object): void {
-  db.prepare('INSERT INTO mps_contacts(id, org_id, key, fields, created_at) VALUES (?,?,?,?,?)').run(randomUUID(), orgId, key, JSON.stringify(fields), Date.now())
+  db.prepare('INSERT INTO mps_contacts(id, org_id, key, fields, created_at) VALUES (?,?,?,?,?)').run(
+    randomUUID(),
+    orgId,
+    key,
+    JSON.stringify(fields),
+    Date.now(),
+  )
 }

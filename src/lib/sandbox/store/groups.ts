@@ -14,9 +14,18 @@ export function memberCount(db: Db, groupId: string): number {
   return (db.prepare('SELECT count(*) n FROM group_members WHERE group_id = ?').get(groupId) as {n: number}).n
 }
 
-export function listMembers(db: Db, groupId: string, offset: number, limit: number): {rows: Array<{email: string; first_name: string | null; last_name: string | null}>; total: number} {
-  const rows = db.prepare(`SELECT u.email, u.first_name, u.last_name FROM group_members m JOIN users u ON u.id = m.user_id WHERE m.group_id = ?
-    ORDER BY u.email LIMIT ? OFFSET ?`).all(groupId, limit, offset) as Array<{email: string; first_name: string | null; last_name: string | null}>
+export function listMembers(
+  db: Db,
+  groupId: string,
+  offset: number,
+  limit: number,
+): {rows: Array<{email: string; first_name: string | null; last_name: string | null}>; total: number} {
+  const rows = db
+    .prepare(
+      `SELECT u.email, u.first_name, u.last_name FROM group_members m JOIN users u ON u.id = m.user_id WHERE m.group_id = ?
+    ORDER BY u.email LIMIT ? OFFSET ?`,
+    )
+    .all(groupId, limit, offset) as Array<{email: string; first_name: string | null; last_name: string | null}>
   return {rows, total: memberCount(db, groupId)}
 }
 

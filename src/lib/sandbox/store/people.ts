@@ -61,7 +61,12 @@ const USER_SELECT = `SELECT u.id, u.org_id, u.email, u.first_name, u.last_name, 
   EXISTS (SELECT 1 FROM user_pins WHERE user_id = u.id) AS pin_set
   FROM users u LEFT JOIN user_profiles p ON p.user_id = u.id`
 
-export function listUsers(db: Db, orgId: string, offset: number, limit: number): {rows: Array<UserRow & {groups: string[]}>; total: number} {
+export function listUsers(
+  db: Db,
+  orgId: string,
+  offset: number,
+  limit: number,
+): {rows: Array<UserRow & {groups: string[]}>; total: number} {
   const total = (db.prepare('SELECT count(*) n FROM users WHERE org_id = ?').get(orgId) as {n: number}).n
   const rows = db.prepare(`${USER_SELECT} WHERE u.org_id = ? ORDER BY u.email LIMIT ? OFFSET ?`).all(orgId, limit, offset) as UserRow[]
   return {rows: rows.map((r) => ({...r, groups: userGroups(db, r.id)})), total}
@@ -76,19 +81,34 @@ export function findUser(db: Db, email: string): UserRow | undefined {
 export function createUser(db: Db, orgId: string, email: string, fields: UserFields, passwordHash?: string): string {
   const id = randomUUID()
   db.prepare('INSERT INTO users(id, org_id, email, password_hash, first_name, last_name, roles, created_at) VALUES (?,?,?,?,?,?,?,?)').run(
-    id, orgId, email, passwordHash ?? null, fields.firstName ?? null, fields.lastName ?? null, '[]', Date.now())
-  db.prepare('INSERT INTO user_profiles(user_id, display_name, department, cost_center) VALUES (?,?,?,?)').run(id, fields.displayName ?? null, fields.department ?? null, fields.costCenter ?? null)
+    id,
+    orgId,
+    email,
+    passwordHash ?? null,
+    fields.firstName ?? null,
+    fields.lastName ?? null,
+    '[]',
+    Date.now(),
+  )
+  db.prepare('INSERT INTO user_profiles(user_id, display_name, department, cost_center) VALUES (?,?,?,?)').run(
+    id,
+    fields.displayName ?? null,
+    fields.department ?? null,
+    fields.costCenter ?? null,
+  )
   db.prepare('DELETE FROM user_tombstones WHERE org_id = ? AND email = ?').run(orgId, email)
   return id
 }
 
 /** Sets the given fields (undefined: unchanged). */
 export function updateUser(db: Db, userId: string, fields: UserFields, passwordHash?: string): void {
-  db.prepare('UPDATE users SET first_name = coalesce(?, first_name), last_name = coalesce(?, last_name), password_hash = coalesce(?, password_hash) WHERE id = ?').run(
-    fields.firstName ?? null, fields.lastName ?? null, passwordHash ?? null, userId)
-  db.prepare(`INSERT INTO user_profiles(user_id, display_name, department, cost_center) VALUES (@id, @d, @dep, @cc)
-    ON CONFLICT(user_id) DO UPDATE SET display_name = coalesce(@d, display_name), department = coalesce(@dep, department), cost_center = coalesce(@cc, cost_center)`).run(
-    {cc: fields.costCenter ?? null, d: fields.displayName ?? null, dep: fields.department ?? null, id: userId})
+  db.prepare(
+    'UPDATE users SET first_name = coalesce(?, first_name), last_name = coalesce(?, last_name), password_hash = coalesce(?, password_hash) WHERE id = ?',
+  ).run(fields.firstName ?? null, fields.lastName ?? null, passwordHash ?? null, userId)
+  db.prepare(
+    `INSERT INTO user_profiles(user_id, display_name, department, cost_center) VALUES (@id, @d, @dep, @cc)
+    ON CONFLICT(user_id) DO UPDATE SET display_name = coalesce(@d, display_name), department = coalesce(@dep, department), cost_center = coalesce(@cc, cost_center)`,
+  ).run({cc: fields.costCenter ?? null, d: fields.displayName ?? null, dep: fields.department ?? null, id: userId})
 }
 
 export function passwordHash(db: Db, userId: string): string | null {
@@ -115,13 +135,19 @@ export interface GroupRow {
 
 export function listGroups(db: Db, orgId: string, offset: number, limit: number): {rows: GroupRow[]; total: number} {
   const total = (db.prepare('SELECT count(*) n FROM groups WHERE org_id = ?').get(orgId) as {n: number}).n
-  const rows = db.prepare(`SELECT g.id, g.name, g.created_at, (SELECT count(*) FROM group_members m WHERE m.group_id = g.id) AS members
-    FROM groups g WHERE g.org_id = ? ORDER BY g.name COLLATE NOCASE LIMIT ? OFFSET ?`).all(orgId, limit, offset) as GroupRow[]
+  const rows = db
+    .prepare(
+      `SELECT g.id, g.name, g.created_at, (SELECT count(*) FROM group_members m WHERE m.group_id = g.id) AS members
+    FROM groups g WHERE g.org_id = ? ORDER BY g.name COLLATE NOCASE LIMIT ? OFFSET ?`,
+    )
+    .all(orgId, limit, offset) as GroupRow[]
   return {rows, total}
 }
 
 export function findGroup(db: Db, orgId: string, name: string): {id: string; name: string} | undefined {
-  return db.prepare('SELECT id, name FROM groups WHERE org_id = ? AND name = ? COLLATE NOCASE').get(orgId, name) as {id: string; name: string} | undefined
+  return db.prepare('SELECT id, name FROM groups WHERE org_id = ? AND name = ? COLLATE NOCASE').get(orgId, name) as
+    | {id: string; name: string}
+    | undefined
 }
 
 export function groupById(db: Db, orgId: string, id: string): {id: string; name: string} | undefined {
@@ -135,7 +161,11 @@ export function createGroup(db: Db, orgId: string, name: string): GroupRow {
 }
 
 export function userGroups(db: Db, userId: string): string[] {
-  return (db.prepare('SELECT g.name FROM group_members m JOIN groups g ON g.id = m.group_id WHERE m.user_id = ? ORDER BY g.name COLLATE NOCASE').all(userId) as Array<{name: string}>).map((r) => r.name)
+  return (
+    db
+      .prepare('SELECT g.name FROM group_members m JOIN groups g ON g.id = m.group_id WHERE m.user_id = ? ORDER BY g.name COLLATE NOCASE')
+      .all(userId) as Array<{name: string}>
+  ).map((r) => r.name)
 }
 
 /** Makes the user a member of exactly these groups, creating the missing ones. */
@@ -163,7 +193,12 @@ export function pinMatches(db: Db, userId: string, pin: string): boolean {
 }
 
 export function setPin(db: Db, userId: string, pin: string, generated: boolean): void {
-  db.prepare('INSERT OR REPLACE INTO user_pins(user_id, pin_hash, generated, set_at) VALUES (?,?,?,?)').run(userId, pinHash(pin), generated ? 1 : 0, Date.now())
+  db.prepare('INSERT OR REPLACE INTO user_pins(user_id, pin_hash, generated, set_at) VALUES (?,?,?,?)').run(
+    userId,
+    pinHash(pin),
+    generated ? 1 : 0,
+    Date.now(),
+  )
 }
 
 /** A new random PIN of the organization's length (6 digits when any length is allowed), set and "e-mailed". */
@@ -183,13 +218,20 @@ export interface BadgeRow {
   expires_at: number | null
 }
 
-const BADGE_SELECT = 'SELECT b.badge_id, b.user_id, u.email, b.temporary, b.created_at, b.expires_at FROM badges b JOIN users u ON u.id = b.user_id'
+const BADGE_SELECT =
+  'SELECT b.badge_id, b.user_id, u.email, b.temporary, b.created_at, b.expires_at FROM badges b JOIN users u ON u.id = b.user_id'
 
 export function getBadge(db: Db, orgId: string, badgeId: string): BadgeRow | undefined {
   return db.prepare(`${BADGE_SELECT} WHERE b.org_id = ? AND b.badge_id = ?`).get(orgId, badgeId) as BadgeRow | undefined
 }
 
-export function listBadges(db: Db, orgId: string, email: string | undefined, offset: number, limit: number): {rows: BadgeRow[]; total: number} {
+export function listBadges(
+  db: Db,
+  orgId: string,
+  email: string | undefined,
+  offset: number,
+  limit: number,
+): {rows: BadgeRow[]; total: number} {
   const where = email ? 'WHERE b.org_id = ? AND u.email = ?' : 'WHERE b.org_id = ?'
   const args = email ? [orgId, email] : [orgId]
   const total = (db.prepare(`SELECT count(*) n FROM badges b JOIN users u ON u.id = b.user_id ${where}`).get(...args) as {n: number}).n
@@ -199,9 +241,10 @@ export function listBadges(db: Db, orgId: string, email: string | undefined, off
 
 export function putBadge(db: Db, orgId: string, badgeId: string, userId: string, temporary: boolean): void {
   const now = Date.now()
-  db.prepare(`INSERT INTO badges(org_id, badge_id, user_id, temporary, created_at, expires_at) VALUES (?,?,?,?,?,?)
-    ON CONFLICT(org_id, badge_id) DO UPDATE SET temporary = excluded.temporary, expires_at = excluded.expires_at`).run(
-    orgId, badgeId, userId, temporary ? 1 : 0, now, temporary ? now + TEMPORARY_BADGE_MS : null)
+  db.prepare(
+    `INSERT INTO badges(org_id, badge_id, user_id, temporary, created_at, expires_at) VALUES (?,?,?,?,?,?)
+    ON CONFLICT(org_id, badge_id) DO UPDATE SET temporary = excluded.temporary, expires_at = excluded.expires_at`,
+  ).run(orgId, badgeId, userId, temporary ? 1 : 0, now, temporary ? now + TEMPORARY_BADGE_MS : null)
   db.prepare('DELETE FROM badge_tombstones WHERE org_id = ? AND badge_id = ?').run(orgId, badgeId)
 }
 
@@ -217,10 +260,16 @@ export function badgeDeleted(db: Db, orgId: string, badgeId: string): boolean {
 // ---- printer-login (PIN) settings ----
 
 export function pinPolicy(db: Db, orgId: string): PinPolicy {
-  const row = db.prepare('SELECT pin_generation, pin_length FROM login_config WHERE org_id = ?').get(orgId) as {pin_generation: PinPolicy['pinGeneration']; pin_length: number | null} | undefined
+  const row = db.prepare('SELECT pin_generation, pin_length FROM login_config WHERE org_id = ?').get(orgId) as
+    | {pin_generation: PinPolicy['pinGeneration']; pin_length: number | null}
+    | undefined
   return row ? {pinGeneration: row.pin_generation, pinLength: row.pin_length} : {...DEFAULT_PIN_POLICY}
 }
 
 export function setPinPolicy(db: Db, orgId: string, p: PinPolicy): void {
-  db.prepare('INSERT OR REPLACE INTO login_config(org_id, pin_generation, pin_length) VALUES (?,?,?)').run(orgId, p.pinGeneration, p.pinLength)
+  db.prepare('INSERT OR REPLACE INTO login_config(org_id, pin_generation, pin_length) VALUES (?,?,?)').run(
+    orgId,
+    p.pinGeneration,
+    p.pinLength,
+  )
 }

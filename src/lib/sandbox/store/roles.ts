@@ -27,7 +27,9 @@ export function setUserOwnRoles(db: Db, userId: string, roles: string[]): void {
 }
 
 export function groupRoles(db: Db, groupId: string): string[] {
-  return (db.prepare('SELECT role FROM group_roles WHERE group_id = ? ORDER BY role').all(groupId) as Array<{role: string}>).map((r) => r.role)
+  return (db.prepare('SELECT role FROM group_roles WHERE group_id = ? ORDER BY role').all(groupId) as Array<{role: string}>).map(
+    (r) => r.role,
+  )
 }
 
 export function setGroupRoles(db: Db, groupId: string, roles: string[]): void {
@@ -47,8 +49,16 @@ export function setOrgRoles(db: Db, orgId: string, roles: string[]): void {
 }
 
 export function userRoleSources(db: Db, userId: string, orgId: string): UserRoleSources {
-  const groups = db.prepare(`SELECT g.id, g.name FROM group_members m JOIN groups g ON g.id = m.group_id WHERE m.user_id = ? ORDER BY g.name COLLATE NOCASE`).all(userId) as Array<{id: string; name: string}>
-  return {groups: groups.map((g) => ({name: g.name, roles: groupRoles(db, g.id)})), organization: orgRoles(db, orgId), user: userOwnRoles(db, userId)}
+  const groups = db
+    .prepare(
+      `SELECT g.id, g.name FROM group_members m JOIN groups g ON g.id = m.group_id WHERE m.user_id = ? ORDER BY g.name COLLATE NOCASE`,
+    )
+    .all(userId) as Array<{id: string; name: string}>
+  return {
+    groups: groups.map((g) => ({name: g.name, roles: groupRoles(db, g.id)})),
+    organization: orgRoles(db, orgId),
+    user: userOwnRoles(db, userId),
+  }
 }
 
 export function effectiveRoles(s: UserRoleSources): string[] {
