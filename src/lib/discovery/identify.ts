@@ -817,8 +817,8 @@ export function identifyIpp(a: IppAttributes, opts: IdentifyOptions = {}): Ident
   const warnings: string[] = []
   const text = (k: string, v: IppValue | undefined = a.get(k)?.[0]): string | undefined => {
     if (typeof v !== 'string') return undefined
-    // eslint-disable-next-line no-control-regex
     let s = v
+      // eslint-disable-next-line no-control-regex
       .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
       .replace(/\s+/g, ' ')
       .trim()
