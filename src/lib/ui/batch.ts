@@ -1,5 +1,5 @@
 // Commands that send a few items at once (lcs preenroll add SERIAL…): one line per item, and one exit code.
-import {type BatchItemResult, errorKindOf, type Outcome} from '../cloud/index.js'
+import {type BatchItemResult, errorKindOf, type MemberItem, type Outcome} from '../cloud/index.js'
 import {LcsError} from '../errors.js'
 
 export interface ItemRow {
@@ -93,4 +93,22 @@ export async function perItem<T, K extends string, D extends string>(
     }
   }
   return {failed: rows.some((r) => r.result === 'refused' || r.result === 'not-found'), rows}
+}
+
+const MEMBER_WORD = {created: 'added', deleted: 'removed', unchanged: 'unchanged', updated: 'updated'} as const
+
+/**
+ * Adds or removes members (groups, access groups) in one batch and prints a line per e-mail
+ * ("EMAIL: added|removed|unchanged|rejected: …"); throws the batch's failure after printing every line.
+ */
+export async function changeMembership(
+  emails: string[],
+  operation: MemberItem['operation'],
+  send: (items: MemberItem[]) => Promise<BatchItemResult[]>,
+  log: (line: string) => void,
+): Promise<ItemRow[]> {
+  const {failure, rows} = settle(emails, await send(emails.map((email) => ({email, operation}))))
+  for (const r of rows) log(`${r.item}: ${r.outcome ? MEMBER_WORD[r.outcome] : `rejected: ${r.error}`}`)
+  if (failure) throw failure
+  return rows
 }

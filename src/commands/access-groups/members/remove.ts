@@ -2,7 +2,7 @@ import {Args, Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../../lib/auth/index.js'
 import {findAccessGroup} from '../../../lib/lookups.js'
-import {BaseCommand, cloudFlags, emailList, type ItemRow, settle} from '../../../lib/ui/index.js'
+import {BaseCommand, changeMembership, cloudFlags, emailList, type ItemRow} from '../../../lib/ui/index.js'
 
 export default class AccessGroupsMembersRemove extends BaseCommand {
   static args = {
@@ -28,17 +28,12 @@ export default class AccessGroupsMembersRemove extends BaseCommand {
     const s = await this.session(flags)
     const orgId = await activeOrgId(s)
     const g = await findAccessGroup(s.client, orgId, args.group)
-    const {failure, rows} = settle(
+    const rows = await changeMembership(
       emails,
-      await s.client.accessGroups.changeMembers(
-        orgId,
-        g.id,
-        emails.map((email) => ({email, operation: 'REMOVE' as const})),
-      ),
+      'REMOVE',
+      (items) => s.client.accessGroups.changeMembers(orgId, g.id, items),
+      (line) => this.log(line),
     )
-    const word = {created: 'added', deleted: 'removed', unchanged: 'unchanged', updated: 'updated'} as const
-    for (const r of rows) this.log(`${r.item}: ${r.outcome ? word[r.outcome] : `rejected: ${r.error}`}`)
-    if (failure) throw failure
     return {group: g.name, results: rows}
   }
 }

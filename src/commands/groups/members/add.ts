@@ -2,7 +2,7 @@ import {Args, Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../../lib/auth/index.js'
 import {findGroup} from '../../../lib/lookups.js'
-import {BaseCommand, cloudFlags, emailList, type ItemRow, settle} from '../../../lib/ui/index.js'
+import {BaseCommand, changeMembership, cloudFlags, emailList, type ItemRow} from '../../../lib/ui/index.js'
 
 export default class GroupsMembersAdd extends BaseCommand {
   static args = {
@@ -29,17 +29,12 @@ export default class GroupsMembersAdd extends BaseCommand {
     const s = await this.session(flags)
     const orgId = await activeOrgId(s)
     const group = await findGroup(s.client, orgId, args.group)
-    const {failure, rows} = settle(
+    const rows = await changeMembership(
       emails,
-      await s.client.groups.changeMembers(
-        orgId,
-        group.id,
-        emails.map((email) => ({email, operation: 'ADD' as const})),
-      ),
+      'ADD',
+      (items) => s.client.groups.changeMembers(orgId, group.id, items),
+      (line) => this.log(line),
     )
-    const word = {created: 'added', deleted: 'removed', unchanged: 'unchanged', updated: 'updated'} as const
-    for (const r of rows) this.log(`${r.item}: ${r.outcome ? word[r.outcome] : `rejected: ${r.error}`}`)
-    if (failure) throw failure
     return {group: group.name, results: rows}
   }
 }
