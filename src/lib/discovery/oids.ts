@@ -98,13 +98,8 @@ export const XEROX_DEVICE_ID = '1.3.6.1.4.1.253.8.51.1.2.1.20.1'
 export const ZEBRA_MODEL = '1.3.6.1.4.1.10642.1.1.0'
 export const ZEBRA_FIRMWARE = '1.3.6.1.4.1.10642.1.2.0'
 
-/**
- * One multi-varbind SNMPv2c GET per host (v2c: a missing OID comes back as noSuchObject instead of failing the
- * whole PDU as in v1). Instance `.1` of the Host Resources and Printer-MIB rows is the usual printer;
- * PRINTER_TABLES covers the rest. About 45 varbinds: the request fits one datagram; if an agent answers
- * tooBig, split the list in halves and merge.
- */
-export const IDENTIFY_SCALARS: string[] = [
+/** The system group, the usual Host Resources and Printer-MIB rows (instance `.1`): asked of every printer. */
+const BASE_SCALARS: string[] = [
   SYS_DESCR,
   SYS_OBJECT_ID,
   SYS_UPTIME,
@@ -120,6 +115,16 @@ export const IDENTIFY_SCALARS: string[] = [
   `${PRT_GENERAL_SERIAL_NUMBER}.1`,
   `${PRT_MARKER_COUNTER_UNIT}.1.1`,
   `${PRT_MARKER_LIFE_COUNT}.1.1`,
+]
+
+/**
+ * One multi-varbind SNMPv2c GET per host (v2c: a missing OID comes back as noSuchObject instead of failing the
+ * whole PDU as in v1). Instance `.1` of the Host Resources and Printer-MIB rows is the usual printer;
+ * PRINTER_TABLES covers the rest. About 45 varbinds: the request fits one datagram; if an agent answers
+ * tooBig, split the list in halves and merge.
+ */
+export const IDENTIFY_SCALARS: string[] = [
+  ...BASE_SCALARS,
   LEXMARK_MPS_DEVICE_MODEL,
   LEXMARK_MPS_DEVICE_SERIAL,
   LEXMARK_MPS_FIRMWARE,
@@ -155,24 +160,7 @@ export const IDENTIFY_SCALARS: string[] = [
 ]
 
 /** What every agent is asked in phase 2, whatever its vendor (the IEEE 1284 ID is answered by many). */
-const COMMON_SCALARS: string[] = [
-  SYS_DESCR,
-  SYS_OBJECT_ID,
-  SYS_UPTIME,
-  SYS_CONTACT,
-  SYS_NAME,
-  SYS_LOCATION,
-  HR_SYSTEM_DATE,
-  `${HR_DEVICE_TYPE}.1`,
-  `${HR_DEVICE_DESCR}.1`,
-  `${HR_DEVICE_STATUS}.1`,
-  `${HR_PRINTER_STATUS}.1`,
-  `${HR_PRINTER_DETECTED_ERROR_STATE}.1`,
-  `${PRT_GENERAL_SERIAL_NUMBER}.1`,
-  `${PRT_MARKER_COUNTER_UNIT}.1.1`,
-  `${PRT_MARKER_LIFE_COUNT}.1.1`,
-  HP_DEVICE_ID,
-]
+const COMMON_SCALARS: string[] = [...BASE_SCALARS, HP_DEVICE_ID]
 
 const LEXMARK_SCALARS = [
   LEXMARK_MPS_DEVICE_MODEL,
