@@ -32,10 +32,11 @@ interface Row {
 }
 
 const PORT = 20_000 + (process.pid % 10_000)
-// Two real printers' recordings join the generated ones when the recordings are here.
+// Three real printers' recordings join the generated ones when the recordings are here.
 const recordings = tempDir('lcs-rec-')
-const RECORDED = needsRecordings ? 0 : 2
-if (!needsRecordings) for (const f of ['xerox.snmprec', 'brother.snmprec']) copyFileSync(recording(`snmprec/${f}`), join(recordings, f))
+const RECORDED = needsRecordings ? 0 : 3
+if (!needsRecordings)
+  for (const f of ['xerox.snmprec', 'brother.snmprec', 'sharp.snmprec']) copyFileSync(recording(`snmprec/${f}`), join(recordings, f))
 
 let sb: SandboxJson & {printers: SimPrinter[]}
 before(async () => {
@@ -178,8 +179,26 @@ test('meters: serial, meters, supplies and date only — no addresses or names',
   assert.equal(reads.length, 4)
   for (const m of reads) assert.deepEqual(Object.keys(m).sort(), ['date', 'meters', 'serialNumber', 'supplies'])
   assert.doesNotMatch(r.stdout, /127\.23\./)
+  for (const m of reads.flatMap((x) => x.meters as Array<Record<string, unknown>>))
+    assert.ok(
+      typeof m.name === 'string' && typeof m.value === 'number' && typeof m.unit === 'string' && /^1\.3\.6\.1\./.test(String(m.oid)),
+    )
+  assert.ok(reads.every((x) => (x.meters as Array<{name: string}>).some((m) => m.name === 'total')))
   const csv = await run(['printers', 'meters', '127.23.0.1', '--snmp-port', String(PORT), '--timeout', '1'])
-  assert.match(csv.stdout, /^serialNumber,date,kind,name,value,unit\n/)
+  assert.match(csv.stdout, /^serialNumber,date,kind,name,value,unit,oid\n/)
+})
+
+test("meters: a real Sharp MFP's recording gives every billing meter over the wire", {skip: needsRecordings}, async () => {
+  const sharp = sb.printers.find((p) => p.source === 'recording' && /sharp/i.test(p.model))!
+  const r = await run(['printers', 'meters', sharp.address, '--snmp-port', String(PORT), '--timeout', '1', '--json'])
+  assert.equal(r.code, 0, r.stderr)
+  const [read] = JSON.parse(r.stdout) as Array<{meters: Array<{name: string; value: number; oid: string}>}>
+  const byName = new Map(read.meters.map((m) => [m.name, m]))
+  assert.equal(byName.get('printColor')?.value, 28583)
+  assert.equal(byName.get('printColor')?.oid, '1.3.6.1.4.1.2385.1.1.19.2.1.3.1.4.63')
+  assert.equal(byName.get('copyMono')?.value, 37485)
+  assert.equal(byName.get('duplex')?.value, 41020)
+  assert.equal(byName.get('total')?.value, 121104)
 })
 
 test("the discovery table groups printers like PET's tabs", async () => {

@@ -5,7 +5,7 @@ import {BaseCommand, type Column, discoveryArgs, discoveryFlags, discoveryOption
 const {ipp: _ipp, 'ipp-port': _ippPort, mdns: _mdns, 'mdns-interface': _interfaces, 'mdns-only': _only, ...meterFlags} = discoveryFlags
 
 type CsvRow = ReturnType<typeof meterCsvRows>[number]
-const CSV: Column<CsvRow>[] = (['serialNumber', 'date', 'kind', 'name', 'value', 'unit'] as const).map((k) => ({
+const CSV: Column<CsvRow>[] = (['serialNumber', 'date', 'kind', 'name', 'value', 'unit', 'oid'] as const).map((k) => ({
   get: (r) => r[k],
   header: k,
 }))
@@ -13,7 +13,9 @@ const CSV: Column<CsvRow>[] = (['serialNumber', 'date', 'kind', 'name', 'value',
 export default class PrintersMeters extends BaseCommand {
   static args = discoveryArgs
 
-  static description = `Read the meters of printers over SNMP, as an MPS or billing service collects them: serial number, meter names and values, supplies usage and the date of the reading — nothing else about the customer (no addresses, names or locations). CSV by default (one row per meter or supply), or --json.`
+  static description = `Read the meters of printers over SNMP, as an MPS or billing service collects them: serial number, meter names and values, supplies usage and the date of the reading — nothing else about the customer (no addresses, names or locations). CSV by default (one row per meter or supply), or --json.
+
+Meters have one name whatever the vendor: total and sinceLastPowerOn (the Printer-MIB marker counters, in the unit the printer gives), mono, color, print, printMono, printColor, copy, copyMono, copyColor, fax, scan, scanMono, scanColor, sheets and duplex (from the vendor's own counters: HP, Kyocera, Sharp, Konica Minolta). Each meter carries the OID it was read from; a printer answers only the meters it has.`
 
   static examples = [
     '<%= config.bin %> <%= command.id %> 10.20.15.0/24 > meters.csv',
@@ -26,7 +28,7 @@ export default class PrintersMeters extends BaseCommand {
 
   async run(): Promise<MeterRead[]> {
     const {argv, flags} = await this.parse(PrintersMeters)
-    const opts = await discoveryOptions({...flags, mdns: false, 'mdns-only': false}, argv as string[])
+    const opts = {...(await discoveryOptions({...flags, mdns: false, 'mdns-only': false}, argv as string[])), meters: true}
     const progress = sweepProgress('Reading meters', opts)
     let result
     try {
@@ -41,7 +43,7 @@ export default class PrintersMeters extends BaseCommand {
       .filter((r): r is MeterRead => r !== undefined)
     const skipped = result.printers.length - reads.length
     if (skipped) this.warning(`${skipped} device(s) reported no serial number and are left out.`)
-    this.note(`${reads.length} meter reads.`)
+    this.note(`${reads.length} meter ${reads.length === 1 ? 'read' : 'reads'}.`)
     if (!this.jsonEnabled()) process.stdout.write(renderCsv(meterCsvRows(reads), CSV))
     return reads
   }

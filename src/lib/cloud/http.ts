@@ -3,7 +3,7 @@
 // mapping of every failure to a typed LcsError with a message that says what to check. Everything a server
 // controls is bounded: the size of an answer (decompressed), the time of one attempt and of the whole call,
 // and the retries a client spends in total.
-import axios, {type AxiosInstance, type AxiosResponse} from 'axios'
+import type {AxiosInstance, AxiosRequestConfig, AxiosResponse, CreateAxiosDefaults} from 'axios'
 import {randomUUID} from 'node:crypto'
 import {readFileSync} from 'node:fs'
 
@@ -78,8 +78,25 @@ const TRANSIENT_NET = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE
 const REFUSED_RETRIES = 2
 const TLS_CODE = /^(CERT_|ERR_TLS|ERR_SSL|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|EPROTO$|ERR_OSSL)/
 
+/** What lcs asks of axios: one request at a time. */
+export interface Requester {
+  request<T>(req: AxiosRequestConfig): Promise<AxiosResponse<T>>
+}
+
+/** An axios instance created on first use: axios and its dependencies cost more start-up time than the
+ * rest of the CLI, and commands that never reach the network (help, discovery without a login) skip it. */
+export function lazyAxios(config: CreateAxiosDefaults): Requester {
+  let instance: Promise<AxiosInstance> | undefined
+  return {
+    async request<T>(req: AxiosRequestConfig) {
+      instance ??= import('axios').then((m) => m.default.create(config))
+      return (await instance).request<T>(req)
+    },
+  }
+}
+
 export class HttpTransport {
-  private readonly ax: AxiosInstance
+  private readonly ax: Requester
   private readonly opts: Required<Omit<TransportOptions, 'trace'>> & {trace?: Logger}
   private retriesLeft: number
 
@@ -101,7 +118,7 @@ export class HttpTransport {
       ...definedOnly(opts),
     }
     this.retriesLeft = this.opts.retryBudget
-    this.ax = axios.create({
+    this.ax = lazyAxios({
       maxRedirects: 0,
       // We parse ourselves so that HTML or garbage is reported, not silently returned as a string.
       responseType: 'text',

@@ -56,7 +56,17 @@ export {
   type PreenrollItem,
 } from './fleet.js'
 export {GROUP_MEMBERS_BATCH_MAX, Groups, type GroupDetails, type GroupMember, type MemberItem} from './groups.js'
-export {errorKindOf, LCS_VERSION, RESPONSE_LIMITS, text, type Logger, type ResponseSize, type TransportOptions} from './http.js'
+export {
+  errorKindOf,
+  LCS_VERSION,
+  lazyAxios,
+  type Requester,
+  RESPONSE_LIMITS,
+  text,
+  type Logger,
+  type ResponseSize,
+  type TransportOptions,
+} from './http.js'
 export {Organizations} from './orgs.js'
 export {BADGES_BATCH_MAX, Badges, LoginConfig, USERS_BATCH_MAX, Users, type BadgeItem, type UserItem} from './people.js'
 export {

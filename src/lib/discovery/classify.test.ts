@@ -7,6 +7,7 @@ import type {Identity} from './types.js'
 const printer = (o: Partial<Identity>): Identity => ({
   isPrinter: true,
   lexmarkBuilt: o.vendor === 'Lexmark',
+  meters: [],
   supplies: [],
   detectedErrors: [],
   alerts: [],

@@ -7,7 +7,7 @@ import {browse, type MdnsPrinter} from './mdns.js'
 import {sweep, SWEEP_DEFAULTS, type SnmpVersion, type SweepResult} from './snmp.js'
 import type {SnmpV3User} from './snmp-v3.js'
 import {planTargets, readTargetFile, type TargetPlan} from './targets.js'
-import type {Identity, Supply} from './types.js'
+import type {Identity, Meter, Supply} from './types.js'
 
 export interface DiscoverOptions {
   targets: string[]
@@ -38,6 +38,8 @@ export interface DiscoverOptions {
   ipp?: boolean
   /** Port for `ipp` (default 631). */
   ippPort?: number
+  /** Also read every billing meter the printers have (`printers meters`), not only the lifetime count. */
+  meters?: boolean
   /** The whole discovery's deadline (PET's "Timeout for printer discovery"); what was found by then is returned. */
   deadlineMs?: number
   /** Serials the cloud already lists (status "enrolled"). */
@@ -70,6 +72,8 @@ export interface DiscoveredPrinter {
   reason: string
   pageCount: number | null
   pageCountUnit: string | null
+  /** Billing meters with their source OIDs (every one with the `meters` option; else the marker counts). */
+  meters: Meter[]
   supplies: Supply[]
   sysName: string | null
   location: string | null
@@ -128,6 +132,7 @@ function fromIdentity(address: string, id: Identity, enrolled?: Set<string>): Di
     location: nn(id.sysLocation),
     mdnsName: null,
     model: nn(id.model),
+    meters: id.meters,
     pageCount: id.pageCount?.value ?? null,
     pageCountUnit: id.pageCount?.unit ?? null,
     printerStatus: nn(id.printerStatus),
@@ -157,6 +162,7 @@ function fromMdns(m: MdnsPrinter, address: string): DiscoveredPrinter {
     location: m.txt.note ?? null,
     mdnsName: m.name,
     model,
+    meters: [],
     pageCount: null,
     pageCountUnit: null,
     printerStatus: null,
@@ -232,6 +238,7 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoverResult> {
       for await (const r of sweep({
         ...s,
         hosts,
+        meters: opts.meters,
         onFinish: (stats) => (silent = stats.silent),
         onProgress: (p, _t, found, sent) => {
           probed = p

@@ -8,7 +8,8 @@ import {needsRecordings, recording} from '../../../test/helpers/recordings.js'
 import {parseSnmprec, type SnmpRecord} from '../sandbox/snmprec.js'
 import {classify} from './classify.js'
 import {identify} from './identify.js'
-import {identityOids, printerTables, SYS_OBJECT_ID} from './oids.js'
+import {meterOids} from './meter-oids.js'
+import {identityOids, printerTables, PRT_MARKER_POWER_ON_COUNT, SYS_OBJECT_ID} from './oids.js'
 import type {Identity, SnmpValue} from './types.js'
 
 const dirs = ['snmprec/', 'snmprec/printmaster/', 'snmprec/stubs/']
@@ -38,19 +39,17 @@ function netSnmp(r: SnmpRecord): SnmpValue {
 }
 
 /** Simulates discovery: the vendor-aware GET (chosen by sysObjectID, as the sweep does), then the table walks when the GET says "printer". */
-function discover(recs: SnmpRecord[]): {first: Identity; id: Identity} {
+function discover(recs: SnmpRecord[], meters = false): {first: Identity; id: Identity} {
   const all = new Map(recs.map((r) => [r.oid, netSnmp(r)]))
   const objectId = all.get(SYS_OBJECT_ID)
   const sysObjectID = typeof objectId === 'string' ? objectId : undefined
   const get = new Map(
-    identityOids(sysObjectID)
-      .filter((o) => all.has(o))
-      .map((o) => [o, all.get(o)]),
+    [...identityOids(sysObjectID), ...(meters ? meterOids(sysObjectID) : [])].filter((o) => all.has(o)).map((o) => [o, all.get(o)]),
   )
   const first = identify(get)
   if (!first.isPrinter) return {first, id: first}
   const walked = new Map(get)
-  const tables = printerTables(sysObjectID)
+  const tables = [...printerTables(sysObjectID), ...(meters ? [PRT_MARKER_POWER_ON_COUNT] : [])]
   for (const [oid, v] of all) if (tables.some((t) => oid.startsWith(t + '.'))) walked.set(oid, v)
   return {first, id: identify(walked)}
 }
@@ -442,4 +441,66 @@ test('classification of the recordings: Lexmark T640 and the Lexmark-built Dell 
   const hp = discover(load('jetdirect_m130nw.snmprec')).id
   assert.equal(hp.lexmarkBuilt, false)
   assert.deepEqual(classify(hp, {enrolledSerials: new Set([' vncrc48198 '])}).status, 'enrolled')
+})
+
+// Billing meters against LibreNMS's page counters ("count" sensors, an independent extraction of the same
+// recordings): every meter we read from an OID LibreNMS also polls has its value, and a name that says
+// what LibreNMS's description says (copy/print/scan, colour/black, duplex).
+test('billing meters agree with LibreNMS on every counter both read', {skip: needsRecordings}, () => {
+  let compared = 0
+  for (const file of files.filter((f) => !f.includes('/'))) {
+    const expected = JSON.parse(readFileSync(recording(`expected/${file.replace('.snmprec', '.json')}`), 'utf8')) as {
+      sensors?: Record<string, unknown>
+    }
+    const counts = new Map<string, {descr: string; value: number}>()
+    for (const group of Object.values(expected.sensors ?? {}))
+      for (const x of (Array.isArray(group) ? group : ((group as {sensors?: unknown[]}).sensors ?? [])) as Record<string, unknown>[])
+        if (x.sensor_class === 'count')
+          counts.set(String(x.sensor_oid).replace(/^\./, ''), {descr: String(x.sensor_descr), value: Number(x.sensor_current)})
+    if (counts.size === 0) continue
+    const {id} = discover(load(file), true)
+    for (const m of id.meters) {
+      const theirs = counts.get(m.oid)
+      if (!theirs) continue
+      compared++
+      assert.equal(m.value, theirs.value, `${file} ${m.name} (${m.oid})`)
+      const d = theirs.descr.toLowerCase()
+      if (/copy|copies/.test(d)) assert.match(m.name, /^copy/, `${file}: "${theirs.descr}" read as ${m.name}`)
+      if (/print count|^prints$/.test(d)) assert.match(m.name, /^print/, `${file}: "${theirs.descr}" read as ${m.name}`)
+      if (/scan/.test(d)) assert.match(m.name, /^scan/, `${file}: "${theirs.descr}" read as ${m.name}`)
+      if (/duplex/.test(d)) assert.equal(m.name, 'duplex', `${file}: "${theirs.descr}" read as ${m.name}`)
+      if (/full color|color/.test(d)) assert.match(m.name, /color/i, `${file}: "${theirs.descr}" read as ${m.name}`)
+      if (/black|mono|b&w|black & white/.test(d)) assert.match(m.name, /mono/i, `${file}: "${theirs.descr}" read as ${m.name}`)
+      if (/since powered on/.test(d)) assert.equal(m.name, 'sinceLastPowerOn')
+      if (/life ?time (impressions|\?)/.test(d)) assert.equal(m.name, 'total')
+    }
+  }
+  // 4 recordings carry counters: HP, Konica Minolta, Samsung, Sharp (Zebra's printed length is not a meter)
+  assert.ok(compared >= 25, `only ${compared} meters compared`)
+})
+
+test('a Sharp MFP gives its whole matrix: print, copy and totals by colour, duplex, scans', {skip: needsRecordings}, () => {
+  const {id} = discover(load('sharp.snmprec'), true)
+  const byName = Object.fromEntries(id.meters.map((m) => [m.name, m.value]))
+  assert.deepEqual(byName, {
+    color: 29940,
+    copy: 38804,
+    copyColor: 1319,
+    copyMono: 37485,
+    duplex: 41020,
+    mono: 91164,
+    print: 82214,
+    printColor: 28583,
+    printMono: 53631,
+    scanColor: 7364,
+    scanMono: 6170,
+    sinceLastPowerOn: 9562,
+    total: 121104,
+  })
+  assert.equal(id.pageCount?.value, 121104)
+  // without the meters option, discovery reads the marker counts only (no extra bytes per printer)
+  assert.deepEqual(
+    discover(load('sharp.snmprec')).id.meters.map((m) => m.name),
+    ['total'],
+  )
 })

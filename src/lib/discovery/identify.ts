@@ -3,7 +3,8 @@
 import * as O from './oids.js'
 import type {IppAttributes, IppValue} from './ipp.js'
 import {sysDescrGrammar} from './sysdescr.js'
-import type {Alert, IdentifyOptions, Identity, PageCount, SnmpValue, Supply, SupplyStatus, Varbinds} from './types.js'
+import {VENDOR_METERS} from './meter-oids.js'
+import type {Alert, IdentifyOptions, Identity, Meter, SnmpValue, Supply, SupplyStatus, Varbinds} from './types.js'
 
 export type {Identity, IdentifyOptions, SnmpValue, Varbinds} from './types.js'
 
@@ -618,22 +619,35 @@ function alerts(r: Reader): Alert[] {
   })
 }
 
-function pageCount(r: Reader, idx: string): PageCount | undefined {
-  // Marker 1 of the printer device, else the first marker the walk found.
-  let suffix = `${idx}.1`
-  if (r.get(`${O.PRT_MARKER_LIFE_COUNT}.${suffix}`) == null) {
-    const first = r.column(O.PRT_MARKER_LIFE_COUNT)[0]
-    if (!first) return undefined
-    suffix = first[0]
+/**
+ * The marker counters of the printer device (lifetime as `total`, since power-on), then the vendor's own
+ * meters it answered; a vendor meter never repeats a name the Printer-MIB already gave.
+ */
+function meters(r: Reader, idx: string, enterprise: number | undefined): Meter[] {
+  const out: Meter[] = []
+  // The printer device's markers (hrDeviceIndex.prtMarkerIndex), else those of the first device listed.
+  const rows = r.column(O.PRT_MARKER_LIFE_COUNT).slice(0, MAX_ROWS)
+  const device = rows.some(([k]) => k.startsWith(`${idx}.`)) ? idx : rows[0]?.[0].split('.')[0]
+  for (const [suffix] of rows) {
+    if (!suffix.startsWith(`${device}.`)) continue
+    const marker = Number(suffix.slice(device!.length + 1))
+    const unitOid = `${O.PRT_MARKER_COUNTER_UNIT}.${suffix}`
+    const unit = enumName(r, COUNTER_UNITS, r.int(unitOid, `prtMarkerCounterUnit.${suffix}`), `prtMarkerCounterUnit.${suffix}`) ?? 'unknown'
+    for (const [name, col, label] of [
+      ['total', O.PRT_MARKER_LIFE_COUNT, 'prtMarkerLifeCount'],
+      ['sinceLastPowerOn', O.PRT_MARKER_POWER_ON_COUNT, 'prtMarkerPowerOnCount'],
+    ] as const) {
+      const value = r.int(`${col}.${suffix}`, `${label}.${suffix}`)
+      if (value !== undefined && value < 0) r.warn(`${label}.${suffix}: negative count ${value}`)
+      else if (value !== undefined) out.push({marker, name, oid: `${col}.${suffix}`, unit, value})
+    }
   }
-  const value = r.int(`${O.PRT_MARKER_LIFE_COUNT}.${suffix}`, `prtMarkerLifeCount.${suffix}`)
-  if (value === undefined) return undefined
-  if (value < 0) {
-    r.warn(`prtMarkerLifeCount.${suffix}: negative count ${value}`)
-    return undefined
+  for (const m of enterprise === undefined ? [] : (VENDOR_METERS[enterprise] ?? [])) {
+    if (out.some((x) => x.name === m.name)) continue
+    const value = r.int(m.oid, m.oid)
+    if (value !== undefined && value >= 0) out.push({name: m.name, oid: m.oid, unit: m.unit, value})
   }
-  const unitNo = r.int(`${O.PRT_MARKER_COUNTER_UNIT}.${suffix}`, `prtMarkerCounterUnit.${suffix}`)
-  return {value, unit: enumName(r, COUNTER_UNITS, unitNo, `prtMarkerCounterUnit.${suffix}`) ?? 'unknown'}
+  return out
 }
 
 /** eSF version from the Lexmark software inventory. Inference: no public OID documents it (research §1.5). */
@@ -745,7 +759,7 @@ function run(r: Reader): Identity {
     ofPrinter ? grammar.version : undefined,
   ])
 
-  const id: Identity = {isPrinter, lexmarkBuilt, supplies: [], detectedErrors: [], alerts: [], warnings: r.warnings}
+  const id: Identity = {isPrinter, lexmarkBuilt, meters: [], supplies: [], detectedErrors: [], alerts: [], warnings: r.warnings}
   const set = <K extends keyof Identity>(k: K, v: Identity[K] | undefined) => {
     if (v !== undefined) id[k] = v
   }
@@ -768,7 +782,9 @@ function run(r: Reader): Identity {
   )
   set('clock', decodeDate(r))
   if (isPrinter) {
-    set('pageCount', pageCount(r, idx))
+    id.meters = meters(r, idx, enterprise)
+    const total = id.meters.find((m) => m.name === 'total')
+    if (total) id.pageCount = {unit: total.unit, value: total.value}
     id.supplies = supplies(r)
     id.detectedErrors = detectedErrors(r, idx)
     id.alerts = alerts(r)
@@ -788,7 +804,7 @@ export function identify(varbinds: Varbinds, opts: IdentifyOptions = {}): Identi
   } catch (err) {
     // A bug here must not abort a sweep of thousands of hosts: report it on this host and go on.
     warnings.push(`identify failed: ${err instanceof Error ? err.message : String(err)}`)
-    return {isPrinter: false, lexmarkBuilt: false, supplies: [], detectedErrors: [], alerts: [], warnings}
+    return {isPrinter: false, lexmarkBuilt: false, meters: [], supplies: [], detectedErrors: [], alerts: [], warnings}
   }
 }
 
@@ -871,6 +887,7 @@ export function identifyIpp(a: IppAttributes, opts: IdentifyOptions = {}): Ident
     detectedErrors: reasons.slice(0, 32),
     isPrinter: true,
     lexmarkBuilt: vendor === 'Lexmark',
+    meters: [], // IPP has no counters
     supplies,
     warnings,
   }

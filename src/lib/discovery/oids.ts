@@ -28,6 +28,7 @@ export const PRINTER_MIB = '1.3.6.1.2.1.43'
 export const PRT_GENERAL_SERIAL_NUMBER = '1.3.6.1.2.1.43.5.1.1.17'
 export const PRT_MARKER_COUNTER_UNIT = '1.3.6.1.2.1.43.10.2.1.3'
 export const PRT_MARKER_LIFE_COUNT = '1.3.6.1.2.1.43.10.2.1.4'
+export const PRT_MARKER_POWER_ON_COUNT = '1.3.6.1.2.1.43.10.2.1.5'
 export const PRT_MARKER_SUPPLIES_ENTRY = '1.3.6.1.2.1.43.11.1.1'
 export const PRT_MARKER_SUPPLIES_COLORANT_INDEX = '1.3.6.1.2.1.43.11.1.1.3'
 export const PRT_MARKER_SUPPLIES_CLASS = '1.3.6.1.2.1.43.11.1.1.4'
@@ -194,7 +195,7 @@ const VENDOR_SCALARS: Readonly<Record<number, string[]>> = {
   18334: [KONICA_MODEL, KONICA_FIRMWARE],
 }
 
-function enterpriseOf(sysObjectID: string | undefined): number | undefined {
+export function enterpriseOf(sysObjectID: string | undefined): number | undefined {
   return sysObjectID?.startsWith(ENTERPRISES + '.') ? Number(sysObjectID.split('.')[6]) : undefined
 }
 

@@ -18,6 +18,7 @@ const printer = (over: Partial<DiscoveredPrinter>): DiscoveredPrinter => ({
   alerts: [],
   clock: null,
   detectedErrors: [],
+  meters: [],
   deviceStatus: null,
   firmware: 'CXTPC.081.215',
   location: null,

@@ -27,9 +27,11 @@ import {
   DELL_LEXMARK,
   PRINTER_MIB,
   printerTables,
+  PRT_MARKER_POWER_ON_COUNT,
   SYS_DESCR,
   SYS_OBJECT_ID,
 } from './oids.js'
+import {meterOids} from './meter-oids.js'
 import {idSequence, probeDatagram, probeTemplate, readProbeReply, usmReportCounter} from './probe.js'
 import type {SnmpValue} from './types.js'
 import {type SnmpV3User, toNetSnmpUser} from './snmp-v3.js'
@@ -70,6 +72,8 @@ export interface SweepOptions {
   onSilent?(address: string): void
   /** Subtrees to walk on printers; defaults from oids.ts. */
   printerTables?: string[]
+  /** Also read the billing meters (meter-oids.ts): the vendor's counters and the power-on counts. */
+  meters?: boolean
 }
 
 /**
@@ -793,12 +797,13 @@ export async function* sweep(opts: SweepOptions & {onFinish?(stats: SweepStats):
     let printer = false
     try {
       try {
-        let oids = identityOids(objectId)
+        const vendorOids = (id: string | undefined) => (opts.meters ? [...identityOids(id), ...meterOids(id)] : identityOids(id))
+        let oids = vendorOids(objectId)
         if (user) {
           // v3: the probe was a discovery message; read the vendor first, then only its OIDs
           await getScalars(s, [SYS_OBJECT_ID, SYS_DESCR], false, st)
           const id = st.varbinds.get(SYS_OBJECT_ID)
-          oids = identityOids(typeof id === 'string' ? id : undefined).filter((x) => x !== SYS_OBJECT_ID && x !== SYS_DESCR)
+          oids = vendorOids(typeof id === 'string' ? id : undefined).filter((x) => x !== SYS_OBJECT_ID && x !== SYS_DESCR)
         }
         await getScalars(s, oids, v1, st)
       } catch (err) {
@@ -816,8 +821,10 @@ export async function* sweep(opts: SweepOptions & {onFinish?(stats: SweepStats):
       }
       printer = looksLikePrinter(st.varbinds)
       const id = st.varbinds.get(SYS_OBJECT_ID)
-      if (printer && !stop.signal.aborted)
-        await walk(s, opts.printerTables ?? printerTables(typeof id === 'string' ? id : undefined), v1, o.bulkVarbinds, st)
+      if (printer && !stop.signal.aborted) {
+        const tables = opts.printerTables ?? printerTables(typeof id === 'string' ? id : undefined)
+        await walk(s, opts.meters ? [...tables, PRT_MARKER_POWER_ON_COUNT] : tables, v1, o.bulkVarbinds, st)
+      }
     } catch (err) {
       warnOnce(st, `probe failed: ${errText(err)}`) // never expected; keeps one host from ending the sweep
     } finally {

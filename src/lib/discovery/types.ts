@@ -1,4 +1,5 @@
 // Shapes shared by identification and classification.
+import type {MeterName} from './meter-oids.js'
 
 /**
  * A varbind value as `net-snmp` delivers it: Buffer for OctetString (and Counter64), number for
@@ -13,6 +14,17 @@ export type Varbinds = ReadonlyMap<string, SnmpValue>
 export interface IdentifyOptions {
   /** Longest text kept per field; longer values are cut with a warning. Default 256. */
   maxStringLength?: number
+}
+
+/** One billing meter: a counter under its vendor-neutral name, with the OID it was read from. */
+export interface Meter {
+  name: MeterName
+  value: number
+  /** impressions, sheets, images, or the prtMarkerCounterUnit name of a Printer-MIB marker. */
+  unit: string
+  oid: string
+  /** The Printer-MIB marker (prtMarkerIndex) a marker counter belongs to. */
+  marker?: number
 }
 
 export interface PageCount {
@@ -79,6 +91,8 @@ export interface Identity {
   /** eSF framework version from the Lexmark software inventory, when the device lists it. */
   esfVersion?: string
   pageCount?: PageCount
+  /** Billing meters the agent answered (see meter-oids.ts); the marker counters always, vendor ones when asked. */
+  meters: Meter[]
   supplies: Supply[]
   /** hrDeviceStatus: unknown, running, warning, testing, down. */
   deviceStatus?: string

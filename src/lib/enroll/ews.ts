@@ -1,8 +1,7 @@
 // The printer driver: one module against our small printer web-service contract (docs/printer-web-service.md),
 // which the sandbox's simulated printers implement. Lexmark's own EWS endpoints are not public.
-import axios, {type AxiosInstance} from 'axios'
 
-import {text} from '../cloud/index.js'
+import {lazyAxios, type Requester, text} from '../cloud/index.js'
 
 /** The contract's default port (the sandbox's printers listen there). */
 export const DEFAULT_EWS_PORT = 16180
@@ -41,7 +40,7 @@ export class EwsError extends Error {
 }
 
 export class PrinterWebService {
-  private readonly ax: AxiosInstance
+  private readonly ax: Requester
 
   /** `timeoutMs` bounds each call as a whole, however slowly the printer answers. */
   constructor(
@@ -50,7 +49,7 @@ export class PrinterWebService {
     credentials?: EwsCredentials,
     private readonly timeoutMs = 10_000,
   ) {
-    this.ax = axios.create({
+    this.ax = lazyAxios({
       auth: credentials ? {password: credentials.password, username: credentials.user} : undefined,
       baseURL: `http://${address}:${port}/lcs/v1`,
       maxContentLength: EWS_MAX_ANSWER_BYTES,
