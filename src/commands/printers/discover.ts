@@ -3,7 +3,7 @@ import {writeFile} from 'node:fs/promises'
 import {Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
-import {discover, type DiscoveredPrinter, type DiscoverResult, saveDiscovery, surveyHtml} from '../../lib/discovery/index.js'
+import {discover, type DiscoveredPrinter, type DiscoverResult, NOT_A_PRINTER, saveDiscovery, surveyHtml} from '../../lib/discovery/index.js'
 import {enrolledSerials} from '../../lib/enroll/index.js'
 import {LcsError} from '../../lib/errors.js'
 import {
@@ -23,8 +23,9 @@ const plural = (n: number, word: string): string =>
 
 /** "3 printers found, …": what answered, what could not be read, what stayed silent and what that can mean. */
 function summary(r: DiscoverResult): string {
+  const others = r.printers.filter((p) => p.reason === NOT_A_PRINTER).length
   const parts = [
-    `${plural(r.printers.length, 'printer')} found`,
+    `${plural(r.printers.length - others, 'printer')} found${others ? ` (and ${plural(others, 'other SNMP device')}, ${others === 1 ? 'not a printer' : 'not printers'})` : ''}`,
     `${plural(r.probed, 'address')} probed in ${(r.elapsedMs / 1000).toFixed(1)} s`,
   ]
   if (r.unreadable.length)

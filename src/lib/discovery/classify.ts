@@ -92,6 +92,9 @@ function agentFor(id: Identity): Classification {
   return fleet(`Lexmark ${model ?? 'printer'}: ${why} (Native Agent) and no eSF 3+ touch screen (Printer Agent): Fleet Agent only`)
 }
 
+/** The reason of an SNMP agent that answered but is no printer (a computer, a switch, a scanner). */
+export const NOT_A_PRINTER = 'not a printer'
+
 /** Eligibility for PET enrollment. A serial the cloud already lists wins over everything: it is a printer. */
 export function classify(id: Identity, opts: ClassifyOptions = {}): Classification {
   if (id.serialNumber && isEnrolled(id.serialNumber, opts.enrolledSerials)) {
@@ -101,6 +104,6 @@ export function classify(id: Identity, opts: ClassifyOptions = {}): Classificati
       reason: `serial ${id.serialNumber} is already enrolled`,
     }
   }
-  if (!id.isPrinter) return {status: 'unsupported', agentType: null, reason: 'not a printer'}
+  if (!id.isPrinter) return {status: 'unsupported', agentType: null, reason: NOT_A_PRINTER}
   return agentFor(id)
 }

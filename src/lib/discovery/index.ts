@@ -1,5 +1,6 @@
 // The discovery area's face, and the package's 'lcs/discovery' subpath: find printers over mDNS, SNMP and IPP.
 //   discover({targets: ['10.0.0.0/24'], snmp: {community: 'public'}, signal, onProgress})
+export {NOT_A_PRINTER} from './classify.js'
 export {discover, type DiscoveredPrinter, type DiscoverOptions, type DiscoverProgress, type DiscoverResult} from './discover.js'
 export type {SnmpVersion} from './snmp.js'
 export type {SnmpAuthProtocol, SnmpPrivProtocol, SnmpV3User} from './snmp-v3.js'

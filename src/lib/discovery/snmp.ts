@@ -686,6 +686,7 @@ interface Probe {
 }
 
 /** usmStats counters (RFC 3414) as net-snmp names them. */
+const UNKNOWN_ENGINE_IDS = 4
 const USM_STATS: Record<number, string> = {
   1: 'Unsupported Security Level',
   2: 'Not In Time Window',
@@ -792,7 +793,13 @@ export async function* sweep(opts: SweepOptions & {onFinish?(stats: SweepStats):
         settle(Object.assign(new Error(`malformed answer: ${errText(err)}`), {name: 'ResponseInvalidError'}))
     })
     let usmReport: string | undefined
-    if (user) facade.on('message', (buf: Buffer) => (usmReport ??= USM_STATS[usmReportCounter(buf) ?? 0]))
+    let engineReports = 0 // usmStatsUnknownEngineIDs: the agent telling its engine ID, not an answer
+    if (user)
+      facade.on('message', (buf: Buffer) => {
+        const counter = usmReportCounter(buf)
+        if (counter === UNKNOWN_ENGINE_IDS) engineReports++
+        usmReport ??= USM_STATS[counter ?? 0]
+      })
     sessions.add(s)
     let printer = false
     try {
@@ -810,6 +817,15 @@ export async function* sweep(opts: SweepOptions & {onFinish?(stats: SweepStats):
         if (stop.signal.aborted) return undefined
         const reason = user ? v3Reason(`${usmReport ?? ''} ${errText(err)}`, o.v3!.name) : undefined
         if (reason) warnOnce(st, reason)
+        else if (user && isTimeout(err) && st.accepted === 0 && facade.received > 0 && facade.received === engineReports)
+          // Net-SNMP's snmpd drops a request it cannot decrypt without a Report (a wrong digest or user
+          // gets one): silence right after engine discovery is what a wrong privacy key looks like.
+          warnOnce(
+            st,
+            o.v3!.privKey
+              ? 'SNMPv3 decryption failed (the agent went silent once it knew our engine): wrong privacy key or protocol'
+              : 'SNMPv3: the agent went silent once it knew our engine (security level or view not allowed for this user?)',
+          )
         else if (isTimeout(err) && st.accepted === 0)
           warnOnce(
             st,
