@@ -6,7 +6,7 @@ import {BlockList, isIPv4} from 'node:net'
 import {networkInterfaces} from 'node:os'
 import {encodingLength, type Answer, type Packet} from 'dns-packet'
 import makeMdns from 'multicast-dns'
-import {MDNS_GROUP, MDNS_PORT, PRINTER_SERVICES} from '../../discovery/mdns.js'
+import {MDNS_GROUP, MDNS_PORT, PRINTER_SERVICES} from '../../discovery/index.js'
 
 export interface SimulatedMdnsPrinter {
   /** IPv4 address put in the A record. */
