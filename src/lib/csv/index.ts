@@ -5,7 +5,7 @@ export {badgeFormat} from './formats/badges.js'
 export {CONTACT_FIELDS, contactFormat, contactKey} from './formats/contacts.js'
 export {preenrollFormat} from './formats/preenroll.js'
 export {parseGroups, USER_TEXT_FIELDS, userFormat} from './formats/users.js'
-export type {CsvRecord} from './read.js'
+export type {MemoryRow} from './scan.js'
 export {
   badgeRule,
   DEFAULT_PIN_POLICY,

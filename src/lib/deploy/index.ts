@@ -21,7 +21,7 @@ export {formatInZone, formatWindow, scheduleProblems, taskNameProblem} from './s
 export {didYouMean, type Path} from './schema.js'
 export {checkSelection, matchPrinters, selectPrinters, splitSerials} from './selection.js'
 export {taskPartlyFailed, watchTask} from './watch.js'
-export type {Located, YamlSource} from './yaml-source.js'
+export type {Located, Place, YamlSource} from './yaml-source.js'
 export {
   CONFIG_COLUMNS,
   configDetail,
