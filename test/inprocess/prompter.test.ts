@@ -10,27 +10,9 @@ import Login from '../../src/commands/login.js'
 import PrintersEnroll from '../../src/commands/printers/enroll.js'
 import UsersDelete from '../../src/commands/users/delete.js'
 import {runSandbox} from '../../src/lib/sandbox/daemon.js'
-import type {Prompter} from '../../src/lib/ui/factory.js'
 import {isolatedEnv, tempDir} from '../helpers/cli.js'
 import {runInProcess} from '../helpers/inprocess.js'
-
-type Choice = {name: string; value: unknown}
-type Answer = unknown | ((choices: Choice[]) => unknown)
-
-/** A prompter that answers from a script, in order, and records each question with its choices. */
-function scripted(...answers: Answer[]): Prompter & {asked: Array<{message: string; choices?: Choice[]}>} {
-  const asked: Array<{message: string; choices?: Choice[]}> = []
-  const next = async (message: string, choices?: unknown) => {
-    const list = Array.isArray(choices) ? (choices as Choice[]) : undefined
-    asked.push({choices: list, message})
-    if (answers.length === 0) throw new Error(`unexpected question: ${message}`)
-    const a = answers.shift()
-    return typeof a === 'function' ? (a as (c: Choice[]) => unknown)(list ?? []) : a
-  }
-  return {asked, canPrompt: () => true, checkbox: next, confirm: next, input: next, secret: next, select: next} as never
-}
-
-const nobody: Prompter = {...scripted(), canPrompt: () => false}
+import {answering, nobody, type Choice} from '../helpers/prompter.js'
 
 let sandbox: Awaited<ReturnType<typeof runSandbox>>
 before(async () => {
@@ -43,7 +25,7 @@ const clientEnv = () =>
 
 test('login asks e-mail, password and organization through the prompter, and stores the profile where env says', async () => {
   const {adminEmail, adminPassword, children} = sandbox.info
-  const prompter = scripted(
+  const prompter = answering(
     adminEmail.toUpperCase(),
     adminPassword,
     (choices: Choice[]) => choices.find((c) => c.name === children[0].name)?.value,
@@ -69,7 +51,7 @@ test('login where nobody can answer names the flags instead of asking', async ()
 })
 
 test('a delete asks "Delete …?"; a no deletes nothing (130); without a terminal it needs --yes (2)', async () => {
-  const no = scripted(false)
+  const no = answering(false)
   const r = await runInProcess(UsersDelete, ['jdoe@company.com'], {env: clientEnv(), factory: {prompter: no}})
   assert.equal(r.code, 130)
   assert.deepEqual(
@@ -95,7 +77,7 @@ test('printers enroll offers only the eligible printers of a saved discovery, an
   })
   const file = join(tempDir(), 'discovery.json')
   writeFileSync(file, JSON.stringify({printers: [row('127.0.0.1', 'A1', 'eligible'), row('127.0.0.2', 'B2', 'unsupported')], version: 1}))
-  const prompter = scripted([])
+  const prompter = answering([])
   const r = await runInProcess(PrintersEnroll, ['--from', file], {env: clientEnv(), factory: {prompter}})
   assert.equal(r.code, 3, r.stderr)
   assert.match(r.stderr, /No printer selected\./)
