@@ -15,7 +15,7 @@ import {
 } from '../lib/rollout/index.js'
 import type {Change} from '../lib/csv/index.js'
 import {TaskReporter} from '../lib/deploy/index.js'
-import {BaseCommand, canPrompt, cloudFlags, missing, promptConfirm} from '../lib/ui/index.js'
+import {BaseCommand, cloudFlags} from '../lib/ui/index.js'
 
 interface ApplyResult {
   plan: Array<{kind: string; name: string; action: Change; changes?: string[]; detail?: string; rows?: Record<Change, number>}>
@@ -82,12 +82,17 @@ export default class Apply extends BaseCommand {
       this.log('Nothing to do: everything is unchanged.')
       return {applied: true, failed: [], plan}
     }
-    if (deleting && !flags.yes) {
-      if (!canPrompt({json: this.jsonEnabled()})) throw missing('--yes', `confirmation of ${deleting} deletion${deleting === 1 ? '' : 's'}`)
-      if (!(await promptConfirm(`Apply the plan, with ${deleting} deletion${deleting === 1 ? '' : 's'}?`))) {
-        this.log('Nothing was changed.')
-        return {applied: false, failed: [], plan}
-      }
+    const plural = deleting === 1 ? '' : 's'
+    if (
+      deleting &&
+      !(await this.confirmed(
+        flags.yes,
+        `Apply the plan, with ${deleting} deletion${plural}?`,
+        `confirmation of ${deleting} deletion${plural}`,
+      ))
+    ) {
+      this.log('Nothing was changed.')
+      return {applied: false, failed: [], plan}
     }
     let failed: FailedItem[]
     try {

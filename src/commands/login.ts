@@ -5,7 +5,7 @@ import {defaultSandboxDir} from '../lib/config/index.js'
 import {LcsError} from '../lib/errors.js'
 import {registerSecret} from '../lib/redact.js'
 import {readSeed, readState} from '../lib/sandbox/state.js'
-import {BaseCommand, canPrompt, cloudFlags, missing, promptInput, promptSecret, promptSelect, readSecretFromStdin} from '../lib/ui/index.js'
+import {BaseCommand, cloudFlags, missing, readSecretFromStdin} from '../lib/ui/index.js'
 
 export default class Login extends BaseCommand {
   static description = `Log in to the printer cloud and store the credentials for later commands.
@@ -41,14 +41,15 @@ Interactive (a terminal): asks for your e-mail and password (hidden), then offer
 
   async run(): Promise<LoginResult> {
     const {flags} = await this.parse(Login)
-    const interactive = canPrompt({json: this.jsonEnabled()})
-    if (process.env.LCS_TOKEN || process.env.LCS_CLIENT_SECRET) {
+    const {env, prompter} = this.factory
+    const interactive = prompter.canPrompt({json: this.jsonEnabled()})
+    if (env.LCS_TOKEN || env.LCS_CLIENT_SECRET) {
       this.warning('LCS_TOKEN or LCS_CLIENT_ID/LCS_CLIENT_SECRET are set: they take precedence over the stored login until unset.')
     }
     let apiUrl = flags['api-url']
     let method: LoginMethod
     if (flags.sandbox) {
-      const dir = flags['sandbox-data'] ?? defaultSandboxDir()
+      const dir = flags['sandbox-data'] ?? defaultSandboxDir(env)
       const state = await readState(dir)
       const seedInfo = await readSeed(dir)
       if (!state || !seedInfo)
@@ -56,34 +57,35 @@ Interactive (a terminal): asks for your e-mail and password (hidden), then offer
       registerSecret(seedInfo.clientSecret)
       apiUrl = state.apiUrl
       method = {clientId: seedInfo.clientId, clientSecret: seedInfo.clientSecret, kind: 'client'}
-    } else if (flags['client-id'] ?? (process.env.LCS_CLIENT_ID && !flags.email)) {
-      const clientId = (flags['client-id'] ?? process.env.LCS_CLIENT_ID)!
+    } else if (flags['client-id'] ?? (env.LCS_CLIENT_ID && !flags.email)) {
+      const clientId = (flags['client-id'] ?? env.LCS_CLIENT_ID)!
       const clientSecret = flags['client-secret-stdin']
         ? await readSecretFromStdin('the client secret')
-        : (process.env.LCS_CLIENT_SECRET ?? (interactive ? await promptSecret('Client secret') : undefined))
+        : (env.LCS_CLIENT_SECRET ?? (interactive ? await prompter.secret('Client secret') : undefined))
       if (!clientSecret) throw missing('--client-secret-stdin', 'client secret')
       method = {clientId, clientSecret, kind: 'client'}
     } else if (flags.email || interactive) {
-      const email = flags.email ?? (await promptInput('E-mail', (v) => /^[^\s@]+@[^\s@]+$/.test(v) || 'Enter an e-mail address'))
+      const email = flags.email ?? (await prompter.input('E-mail', (v) => /^[^\s@]+@[^\s@]+$/.test(v) || 'Enter an e-mail address'))
       const password = flags['password-stdin']
         ? await readSecretFromStdin('the password')
         : interactive
-          ? await promptSecret('Password')
+          ? await prompter.secret('Password')
           : undefined
       if (!password) throw missing('--password-stdin', 'password')
       method = {email: email.trim().toLowerCase(), kind: 'password', password}
     } else {
       throw missing('--client-id with --client-secret-stdin, or --email with --password-stdin,', 'credentials')
     }
-    const target = await resolveProfile({...flags, 'api-url': apiUrl})
+    const target = await resolveProfile({...flags, 'api-url': apiUrl}, env)
     this.note(`Logging in to ${target.apiUrl} …`)
     const result = await login({
+      env,
       insecureStorage: flags['insecure-storage'],
       method,
       orgRef: flags.org,
       pickOrg: interactive
         ? (orgs, defaultId) =>
-            promptSelect(
+            prompter.select(
               'Organization',
               [...orgs]
                 .sort((a, b) => Number(b.id === defaultId) - Number(a.id === defaultId))

@@ -1,6 +1,7 @@
 // The people sections against an in-process sandbox: inline entries and CSV files planned through the
 // import engine, what the cloud cannot be asked yet (a new organization, new users, new PIN settings),
-// duplicates across sources, and an inline row the cloud rejects at apply time failing alone.
+// duplicates across sources, inline entries checked at their own places, and an inline row the cloud
+// rejects at apply time failing alone.
 import assert from 'node:assert/strict'
 import {writeFileSync} from 'node:fs'
 import {join} from 'node:path'
@@ -162,4 +163,18 @@ badges: [{badge: G-1, email: gil@contoso.example}, {badge: H-1, email: hal@conto
     ['badge H-1: Badge H-1 is already registered to another user'],
   )
   assert.deepEqual(await refused('race.yaml', doc), ['4:60 badges[1].badge: Badge H-1 is already registered to another user'])
+})
+
+test('inline entries are checked at their own line and column, also two on one line', async () => {
+  const doc = [
+    'version: 1',
+    'organization: {name: Contoso Retail}',
+    'users:',
+    '  - {email: kim@contoso.example, pin: "12"}',
+    'badges: [{badge: K-1, email: kim@contoso.example}, {badge: K-1, email: kim@contoso.example}]',
+  ]
+  assert.deepEqual(await refused('places.yaml', doc.join('\n')), [
+    '4:39 users[0].pin: a PIN has 4–12 digits (got 2)',
+    '5:60 badges[1].badge: badge K-1 is already in badges[0]: a file names it once',
+  ])
 })

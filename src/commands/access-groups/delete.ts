@@ -2,7 +2,7 @@ import {Args, Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
 import {findAccessGroup} from '../../lib/lookups.js'
-import {BaseCommand, cloudFlags, confirmDelete} from '../../lib/ui/index.js'
+import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 
 export default class AccessGroupsDelete extends BaseCommand {
   static args = {group: Args.string({description: 'Group name (any case) or id.', required: true})}
@@ -22,10 +22,9 @@ export default class AccessGroupsDelete extends BaseCommand {
     const s = await this.session(flags)
     const orgId = await activeOrgId(s)
     const g = await findAccessGroup(s.client, orgId, args.group)
-    await confirmDelete(
+    await this.confirmDelete(
       `Child Organization Access Group ${g.name} (${g.members.length} members lose access to every customer organization)`,
       flags.yes,
-      this.jsonEnabled(),
     )
     await s.client.accessGroups.delete(orgId, g.id)
     this.log(`Child Organization Access Group ${g.name}: deleted.`)

@@ -2,7 +2,7 @@ import {Args, Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
 import type {Outcome} from '../../lib/cloud/index.js'
-import {BaseCommand, cloudFlags, confirmDelete} from '../../lib/ui/index.js'
+import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 
 export default class BadgesDelete extends BaseCommand {
   static args = {badge: Args.string({description: 'The badge ID.', required: true})}
@@ -16,7 +16,7 @@ export default class BadgesDelete extends BaseCommand {
 
   async run(): Promise<{badgeId: string; outcome: Outcome}> {
     const {args, flags} = await this.parse(BadgesDelete)
-    await confirmDelete(`badge ${args.badge}`, flags.yes, this.jsonEnabled())
+    await this.confirmDelete(`badge ${args.badge}`, flags.yes)
     const s = await this.session(flags)
     const outcome = await s.client.badges.applyOne(await activeOrgId(s), {badgeId: args.badge, operation: 'DELETE'})
     this.log(`Badge ${args.badge}: ${outcome}.`)

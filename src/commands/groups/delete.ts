@@ -2,7 +2,7 @@ import {Args, Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
 import {findGroup} from '../../lib/lookups.js'
-import {BaseCommand, cloudFlags, confirmDelete} from '../../lib/ui/index.js'
+import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 
 export default class GroupsDelete extends BaseCommand {
   static args = {group: Args.string({description: 'Group name (any case) or id.', required: true})}
@@ -19,7 +19,7 @@ export default class GroupsDelete extends BaseCommand {
     const s = await this.session(flags)
     const orgId = await activeOrgId(s)
     const group = await findGroup(s.client, orgId, args.group)
-    await confirmDelete(`group ${group.name} (${group.memberCount} members)`, flags.yes, this.jsonEnabled())
+    await this.confirmDelete(`group ${group.name} (${group.memberCount} members)`, flags.yes)
     await s.client.groups.delete(orgId, group.id)
     this.log(`Group ${group.name}: deleted.`)
     return {group: group.name, outcome: 'deleted'}

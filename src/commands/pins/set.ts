@@ -4,7 +4,7 @@ import {activeOrgId} from '../../lib/auth/index.js'
 import type {Outcome} from '../../lib/cloud/index.js'
 import {emailRule, pinRule} from '../../lib/csv/index.js'
 import {LcsError} from '../../lib/errors.js'
-import {BaseCommand, canPrompt, checkArg, cloudFlags, missing, promptSecret, readSecretFromStdin} from '../../lib/ui/index.js'
+import {BaseCommand, checkArg, cloudFlags, missing, readSecretFromStdin} from '../../lib/ui/index.js'
 
 export default class PinsSet extends BaseCommand {
   static args = {email: Args.string({description: "The user's e-mail address.", required: true})}
@@ -39,7 +39,7 @@ export default class PinsSet extends BaseCommand {
     }
     let pin: string
     if (flags['pin-stdin']) pin = await readSecretFromStdin('the PIN')
-    else if (canPrompt({json: this.jsonEnabled()})) pin = await promptSecret(`PIN for ${email}`)
+    else if (this.factory.prompter.canPrompt({json: this.jsonEnabled()})) pin = await this.factory.prompter.secret(`PIN for ${email}`)
     else throw missing('--pin-stdin', 'PIN')
     checkArg('PIN', pin, pinRule(policy))
     const outcome = await s.client.badges.applyOne(orgId, {email, operation: 'CREATE', pin})

@@ -1,7 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
-import {BaseCommand, cloudFlags, confirmDelete, type ItemRow, serialArgs, settle} from '../../lib/ui/index.js'
+import {BaseCommand, cloudFlags, type ItemRow, serialArgs, settle} from '../../lib/ui/index.js'
 
 export default class PreenrollRemove extends BaseCommand {
   static args = {serial: Args.string({description: 'Pre-enrolled serial numbers.', required: true})}
@@ -21,11 +21,7 @@ export default class PreenrollRemove extends BaseCommand {
   async run(): Promise<{results: ItemRow[]}> {
     const {argv, flags} = await this.parse(PreenrollRemove)
     const serials = serialArgs(argv as string[])
-    await confirmDelete(
-      serials.length === 1 ? `the pre-enrollment of ${serials[0]}` : `${serials.length} pre-enrollments`,
-      flags.yes,
-      this.jsonEnabled(),
-    )
+    await this.confirmDelete(serials.length === 1 ? `the pre-enrollment of ${serials[0]}` : `${serials.length} pre-enrollments`, flags.yes)
     const s = await this.session(flags)
     const {failure, rows} = settle(
       serials,

@@ -7,7 +7,6 @@ import {LcsError} from '../../lib/errors.js'
 import {registerSecret} from '../../lib/redact.js'
 import {
   BaseCommand,
-  canPrompt,
   cloudFlags,
   type Column,
   discoveryArgs,
@@ -16,10 +15,6 @@ import {
   discoveryOptions,
   missing,
   Progress,
-  promptCheckbox,
-  promptInput,
-  promptSecret,
-  promptSelect,
   readSecretFromStdin,
   renderTable,
 } from '../../lib/ui/index.js'
@@ -82,7 +77,8 @@ Select printers from a saved discovery (--from), by discovering TARGETS, by --se
   async run(): Promise<EnrollRow[]> {
     const {argv, flags} = await this.parse(PrintersEnroll)
     const targets = argv as string[]
-    const interactive = canPrompt({json: this.jsonEnabled()})
+    const prompter = this.factory.prompter
+    const interactive = prompter.canPrompt({json: this.jsonEnabled()})
     if (!flags.from && targets.length === 0 && !flags.file?.length && !flags.local) {
       throw new LcsError(
         'usage',
@@ -110,7 +106,7 @@ Select printers from a saved discovery (--from), by discovering TARGETS, by --se
       const eligible = rows.filter((r) => r.status === 'eligible')
       if (eligible.length === 0)
         throw new LcsError('notFound', 'No eligible printer was found.', {hint: 'See `lcs printers discover` for the reasons.'})
-      selected = await promptCheckbox(
+      selected = await prompter.checkbox(
         'Printers to enroll (space toggles, enter confirms)',
         eligible.map((r) => ({
           checked: true,
@@ -128,7 +124,7 @@ Select printers from a saved discovery (--from), by discovering TARGETS, by --se
       askCredentials: interactive
         ? async (c, wrong) => {
             progress.done()
-            const choice = await promptSelect(
+            const choice = await prompter.select(
               `${c.address} ${c.model ?? ''} is secured${wrong ? ' and the credentials were wrong' : ''}.`,
               [
                 {name: 'Apply Credentials', value: 'apply'},
@@ -136,8 +132,8 @@ Select printers from a saved discovery (--from), by discovering TARGETS, by --se
               ],
             )
             if (choice === 'skip') return 'skip'
-            const user = await promptInput('User name', (v) => v.length > 0 || 'Enter a user name')
-            return {password: await promptSecret('Password'), user}
+            const user = await prompter.input('User name', (v) => v.length > 0 || 'Enter a user name')
+            return {password: await prompter.secret('Password'), user}
           }
         : undefined,
       client: session.client,

@@ -2,7 +2,7 @@ import {Flags} from '@oclif/core'
 import {join, resolve} from 'node:path'
 
 import {defaultSandboxDir} from '../../lib/config/index.js'
-import {runSandbox, startDetached, type SandboxInfo} from '../../lib/sandbox/daemon.js'
+import {runSandbox, startDetached, type SandboxInfo} from '../../lib/sandbox/index.js'
 import {BaseCommand} from '../../lib/ui/index.js'
 
 export default class SandboxStart extends BaseCommand {

@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {defaultSandboxDir} from '../../lib/config/index.js'
-import {stopSandbox} from '../../lib/sandbox/daemon.js'
+import {stopSandbox} from '../../lib/sandbox/index.js'
 import {BaseCommand} from '../../lib/ui/index.js'
 
 export default class SandboxStop extends BaseCommand {

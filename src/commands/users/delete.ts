@@ -3,7 +3,7 @@ import {Args, Flags} from '@oclif/core'
 import {activeOrgId} from '../../lib/auth/index.js'
 import type {Outcome} from '../../lib/cloud/index.js'
 import {emailRule} from '../../lib/csv/index.js'
-import {BaseCommand, checkArg, cloudFlags, confirmDelete} from '../../lib/ui/index.js'
+import {BaseCommand, checkArg, cloudFlags} from '../../lib/ui/index.js'
 
 export default class UsersDelete extends BaseCommand {
   static args = {email: Args.string({description: 'E-mail address of the user.', required: true})}
@@ -22,7 +22,7 @@ export default class UsersDelete extends BaseCommand {
     const {args, flags} = await this.parse(UsersDelete)
     const email = args.email.toLowerCase()
     checkArg('EMAIL', email, emailRule)
-    await confirmDelete(`user ${email}`, flags.yes, this.jsonEnabled())
+    await this.confirmDelete(`user ${email}`, flags.yes)
     const s = await this.session(flags)
     const outcome = await s.client.users.delete(await activeOrgId(s), email)
     this.log(`User ${email}: ${outcome}.`)

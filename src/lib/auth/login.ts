@@ -17,6 +17,8 @@ interface LoginOptions {
   pickOrg?: (orgs: Organization[], defaultId: string) => Promise<string>
   insecureStorage?: boolean
   trace?: Logger
+  /** Where the profile and its secrets are stored (LCS_CONFIG_DIR, LCS_NO_KEYCHAIN); default process.env. */
+  env?: NodeJS.ProcessEnv
 }
 
 export interface LoginResult {
@@ -59,19 +61,23 @@ export async function login(opts: LoginOptions): Promise<LoginResult> {
     method.kind === 'client'
       ? {accessToken: latest?.accessToken, clientSecret: method.clientSecret, expiresAt: latest?.expiresAt}
       : {accessToken: latest?.accessToken, expiresAt: latest?.expiresAt, refreshToken: latest?.refreshToken ?? token?.refreshToken},
-    {insecure: opts.insecureStorage},
+    {env: opts.env, insecure: opts.insecureStorage},
   )
-  await updateProfile(target.profileName, {
-    // A custom base (the sandbox) is stored as apiUrl, a public region by its name.
-    apiUrl: target.endpoints.idp === target.endpoints.apis ? target.apiUrl : undefined,
-    authMethod: method.kind === 'client' ? 'client_credentials' : 'password',
-    clientId: method.kind === 'client' ? method.clientId : undefined,
-    email: method.kind === 'password' ? method.email : (info.email ?? undefined),
-    org: org.id,
-    orgName: org.name,
-    region: target.endpoints.idp === target.endpoints.apis ? undefined : regionOf(target.apiUrl),
-    secretStore: saved.store,
-  })
+  await updateProfile(
+    target.profileName,
+    {
+      // A custom base (the sandbox) is stored as apiUrl, a public region by its name.
+      apiUrl: target.endpoints.idp === target.endpoints.apis ? target.apiUrl : undefined,
+      authMethod: method.kind === 'client' ? 'client_credentials' : 'password',
+      clientId: method.kind === 'client' ? method.clientId : undefined,
+      email: method.kind === 'password' ? method.email : (info.email ?? undefined),
+      org: org.id,
+      orgName: org.name,
+      region: target.endpoints.idp === target.endpoints.apis ? undefined : regionOf(target.apiUrl),
+      secretStore: saved.store,
+    },
+    opts.env,
+  )
   return {
     apiUrl: target.apiUrl,
     authMethod: method.kind === 'client' ? 'client_credentials' : 'password',

@@ -8,6 +8,7 @@ import type {BatchItemResult} from '../cloud/index.js'
 import {LcsError} from '../errors.js'
 import {runImport, type ImportOptions} from './engine.js'
 import type {ImportFormat} from './format.js'
+import type {MemoryRow} from './scan.js'
 import {textRule} from './rules.js'
 
 interface Item {
@@ -248,23 +249,40 @@ test('deletions ask first', async () => {
   assert.equal(c.store.size, 1)
 })
 
-test('rows held in memory go through the same passes, and leave no journal or report behind', async () => {
+test('rows held in memory go through the same passes, with their own places, and leave no journal or report behind', async () => {
   const c = cloud()
   const dir = tempDir()
   const f = join(dir, 'inline')
-  const records = [
-    {cells: ['KEY', 'OP', 'VALUE', 'SECRET'], line: 1},
-    {cells: ['a', 'SET', '1', 's'], line: 7},
-    {cells: ['b', 'PUT', '2', 's'], line: 9},
-  ]
-  const e = await rejects(runImport(opts(f, c, {records})))
+  // two entries on one line of their file ([a, b]): places come from the rows, numbers from their order
+  const row = (name: string, values: Record<string, string>, line: number): MemoryRow => ({
+    at: (column) => ({column: column === 'OP' ? 20 : 10, field: `${name}${column ? `.${column.toLowerCase()}` : ''}`, line}),
+    name,
+    values,
+  })
+  const rows = [row('entries[0]', {KEY: 'a', OP: 'SET', VALUE: '1'}, 7), row('entries[1]', {KEY: 'a', OP: 'PUT'}, 7)]
+  const e = await rejects(runImport(opts(f, c, {rows})))
   assert.deepEqual(
-    e.details?.map((d) => [d.line, d.field]),
-    [[9, 'OP']],
-    "lines are the records' own",
+    e.details?.map((d) => [d.row, d.line, d.column, d.field, d.rule]),
+    [[2, 7, 20, 'entries[1].op', '"PUT" is not SET or DEL']],
+    "each error at its value's own place",
   )
-  records[2].cells[1] = 'SET'
-  const s = await runImport(opts(f, c, {records}))
-  assert.deepEqual([s.created, s.reportFile], [2, null])
+  rows[1] = row('entries[1]', {KEY: 'a', OP: 'SET'}, 7)
+  const dup = await rejects(runImport(opts(f, c, {rows})))
+  assert.deepEqual(
+    dup.details?.map((d) => [d.row, d.field, d.rule]),
+    [[2, 'entries[1].key', 'key a is already in entries[0]: a file names it once']],
+  )
+  rows[1] = row('entries[1]', {KEY: 'b', OP: 'SET'}, 7)
+  const s = await runImport(opts(f, c, {dryRun: true, rows}))
+  assert.deepEqual(
+    s.plan?.map((p) => [p.line, p.action]),
+    [
+      [1, 'create'],
+      [2, 'create'],
+    ],
+    'plan rows are numbered 1…n',
+  )
+  const applied = await runImport(opts(f, c, {rows}))
+  assert.deepEqual([applied.created, applied.reportFile], [2, null])
   assert.deepEqual(readdirSync(dir), [])
 })

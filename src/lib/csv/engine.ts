@@ -9,14 +9,15 @@
 // A finished file run again plans "unchanged" everywhere and sends nothing; an interrupted run resumes
 // from its journal (--resume), and anything applied but not journaled plans as unchanged.
 // Rows held in memory (a rollout file's inline entries) go through the same passes, without a journal
-// or a rejected-rows report: there is no file to put them next to, and a re-run plans them again.
+// or a rejected-rows report: there is no file to put them next to, and a re-run plans them again. They
+// are numbered 1…n where a file's rows have lines, and their errors say where each value is written.
 import type {BatchItemResult, Outcome} from '../cloud/index.js'
 import {LcsError, type ErrorDetail} from '../errors.js'
 import type {Header, ImportFormat} from './format.js'
 import {checkResumable, Journal} from './journal.js'
-import {memoryReader, readCsv, type CsvRecord, type RecordReader} from './read.js'
+import {readCsv} from './read.js'
 import {RejectReport} from './report.js'
-import {changedDuringImport, scanFile, type LocatedError, type Row} from './scan.js'
+import {changedDuringImport, scanFile, scanRows, type LocatedError, type MemoryRow, type Row} from './scan.js'
 
 /** The portal's limit per upload (1 MiB of request body). */
 const MAX_BODY_BYTES = 1024 * 1024
@@ -35,6 +36,7 @@ interface ImportProgress {
 }
 
 export interface PlanRow {
+  /** The row's line (a row held in memory: its number, 1…n). */
   line: number
   label: string
   /** `reject` only in a dry run's plan, with the reason. */
@@ -59,12 +61,10 @@ export interface ImportSummary {
 }
 
 export interface ImportOptions<Item> {
-  /** The file to import; with `records`, only the name its rows go by in messages. */
+  /** The file to import; with `rows`, only the name they go by in messages. */
   file: string
-  /** Rows held in memory instead of the file's (the first one the header). */
-  records?: CsvRecord[]
-  /** Where a row is, in messages (default "on line N"; rows held in memory say where they come from). */
-  where?: (line: number) => string
+  /** Rows held in memory instead of the file's. */
+  rows?: readonly MemoryRow[]
   format: ImportFormat<Item>
   /** Sends one chunk to the batch endpoint (a dry run only answers what would happen). */
   send(items: Item[], dryRun: boolean): Promise<BatchItemResult[]>
@@ -101,10 +101,19 @@ interface Validation {
   details: ErrorDetail[]
 }
 
-const toDetail = (e: LocatedError): ErrorDetail => ({column: e.column, field: e.field, line: e.line, rule: e.rule})
+const toDetail = (e: LocatedError): ErrorDetail => ({column: e.column, field: e.field, line: e.line, row: e.row, rule: e.rule})
 
-const readerOf = (o: ImportOptions<unknown>): RecordReader =>
-  o.records ? memoryReader(o.records) : (onRecord) => readCsv(o.file, onRecord)
+const scan = <Item>(o: ImportOptions<Item>, on: Parameters<typeof scanFile<Item>>[2]) =>
+  o.rows ? scanRows(o.rows, o.format, on) : scanFile((onRecord) => readCsv(o.file, onRecord), o.format, on)
+
+/** Where the value of `column` of row `line` is: a file's line and header position, or where a row held in memory has it. */
+function locate<Item>(o: ImportOptions<Item>, header: Header | undefined, line: number, column?: string): ErrorDetail {
+  if (o.rows) return {...o.rows[line - 1].at(column), row: line}
+  return {column: column === undefined ? undefined : (header?.index.get(column) ?? 0) + 1, field: column, line}
+}
+
+/** How a message names row `line`. */
+const rowName = <Item>(o: ImportOptions<Item>, line: number) => (o.rows ? `in ${o.rows[line - 1].name}` : `on line ${line}`)
 
 async function validate<Item>(o: ImportOptions<Item>, report: RejectReport, summary: ImportSummary): Promise<Validation> {
   const v: Validation = {details: [], errorCount: 0, errorRows: 0, rows: 0, sha256: ''}
@@ -117,7 +126,7 @@ async function validate<Item>(o: ImportOptions<Item>, report: RejectReport, summ
     report.add(line, cells, errors.map((e) => `${e.field ?? `column ${e.column}`}: ${e.rule}`).join('; '))
   }
   let rows = 0
-  const scan = await scanFile(readerOf(o), o.format, {
+  const scanned = await scan(o, {
     header(h) {
       v.header = h
       report.columns(h.isHeader ? h.names : [...o.format.columns])
@@ -130,10 +139,8 @@ async function validate<Item>(o: ImportOptions<Item>, report: RejectReport, summ
         if (first === undefined) seen.set(k.key, r.line)
         else
           dups.push({
-            column: (v.header?.index.get(k.column) ?? 0) + 1,
-            field: k.column,
-            line: r.line,
-            rule: `${k.label} is already ${o.where?.(first) ?? `on line ${first}`}: a file names it once`,
+            ...(locate(o, v.header, r.line, k.column) as LocatedError),
+            rule: `${k.label} is already ${rowName(o, first)}: a file names it once`,
           })
       }
       if (dups.length) invalid(r.line, r.cells, dups)
@@ -141,8 +148,8 @@ async function validate<Item>(o: ImportOptions<Item>, report: RejectReport, summ
       if (++rows % 1000 === 0) o.onProgress?.({done: rows, phase: 'validating', total: 0})
     },
   })
-  v.rows = scan.rows
-  v.sha256 = scan.sha256
+  v.rows = scanned.rows
+  v.sha256 = scanned.sha256
   for (const [w, n] of warnings) {
     const message = `${w} (${plural(n, 'row')})`
     summary.warnings.push(message)
@@ -188,7 +195,7 @@ async function sendAll<Item>(
     inflight.add(p)
   }
   try {
-    const scan = await scanFile(readerOf(o), o.format, {
+    const scanned = await scan(o, {
       invalid() {
         throw changedDuringImport(o.file)
       },
@@ -201,7 +208,7 @@ async function sendAll<Item>(
         bytes += size
       },
     })
-    if (scan.sha256 !== sha256) throw changedDuringImport(o.file)
+    if (scanned.sha256 !== sha256) throw changedDuringImport(o.file)
     if (chunk.length && !stop() && !failure) await dispatch()
   } finally {
     while (inflight.size) await Promise.race(inflight)
@@ -210,7 +217,7 @@ async function sendAll<Item>(
 }
 
 export async function runImport<Item>(o: ImportOptions<Item>): Promise<ImportSummary> {
-  const report = new RejectReport(o.records ? undefined : `${o.file}.rejected.csv`, o.format.secretColumns)
+  const report = new RejectReport(o.rows ? undefined : `${o.file}.rejected.csv`, o.format.secretColumns)
   const s: ImportSummary = {
     created: 0,
     deleted: 0,
@@ -247,7 +254,7 @@ export async function runImport<Item>(o: ImportOptions<Item>): Promise<ImportSum
 
   // ---- journal of an interrupted run ----
   const identity = {format: o.format.name, sha256: v.sha256, target: o.orgId}
-  const prior = o.records ? undefined : Journal.read(o.file)
+  const prior = o.rows ? undefined : Journal.read(o.file)
   let done = new Map<number, Outcome>()
   if (o.resume && prior) {
     checkResumable(prior.identity, identity, `${o.file}.journal`)
@@ -270,12 +277,7 @@ export async function runImport<Item>(o: ImportOptions<Item>): Promise<ImportSum
     s.rejected++
     report.add(row.line, row.cells, column ? `${column}: ${reason}` : reason)
     if (rejections.length < MAX_DETAILS) {
-      rejections.push({
-        column: column === undefined ? undefined : (v.header?.index.get(column) ?? 0) + 1,
-        field: column,
-        line: row.line,
-        rule: reason,
-      })
+      rejections.push({...locate(o, v.header, row.line, column), rule: reason})
     }
     return reason
   }
@@ -343,7 +345,7 @@ export async function runImport<Item>(o: ImportOptions<Item>): Promise<ImportSum
   // ---- apply ----
   let stopped: {line: number; reason: string} | undefined
   if (toApply.size) {
-    const journal = o.records ? undefined : Journal.open(o.file, identity, s.resumed)
+    const journal = o.rows ? undefined : Journal.open(o.file, identity, s.resumed)
     let applied = 0
     try {
       await sendAll(
@@ -383,7 +385,7 @@ export async function runImport<Item>(o: ImportOptions<Item>): Promise<ImportSum
     }
   }
   // the import ran to its end (a journal of an earlier run included): nothing to resume
-  if (!o.records) Journal.discard(o.file)
+  if (!o.rows) Journal.discard(o.file)
   s.reportFile = report.close() ?? null
   if (stopped) {
     throw new LcsError(

@@ -2,16 +2,17 @@
 export {runImport, type Change, type ImportSummary, type PlanRow} from './engine.js'
 export type {FieldError, ImportFormat} from './format.js'
 export {badgeFormat} from './formats/badges.js'
-export {CONTACT_FIELDS, contactFormat} from './formats/contacts.js'
+export {CONTACT_FIELDS, contactFormat, contactKey} from './formats/contacts.js'
 export {preenrollFormat} from './formats/preenroll.js'
 export {parseGroups, USER_TEXT_FIELDS, userFormat} from './formats/users.js'
-export type {CsvRecord} from './read.js'
+export type {MemoryRow} from './scan.js'
 export {
   badgeRule,
   DEFAULT_PIN_POLICY,
   emailRule,
   GROUP_SEPARATOR,
   groupRule,
+  MAX_GROUPS,
   passwordRule,
   PIN_MAX,
   PIN_MIN,

@@ -21,7 +21,7 @@ interface CsvFault {
   rule: string
 }
 
-/** Reads records one by one (a file's, or rows held in memory) and says what it read. */
+/** Reads a file's records one by one and says what it read. */
 export type RecordReader = (onRecord: (r: CsvRecord) => void | Promise<void>) => Promise<ReadSummary>
 
 interface ReadSummary {
@@ -145,16 +145,4 @@ export async function readCsv(path: string, onRecord: (r: CsvRecord) => void | P
     input.destroy()
   }
   return {bytes, fault, sha256: hash.digest('hex')}
-}
-
-/** Rows held in memory (a rollout file's inline entries), read like a file's; the hash covers their cells. */
-export function memoryReader(records: CsvRecord[]): RecordReader {
-  return async (onRecord) => {
-    const hash = createHash('sha256')
-    for (const r of records) {
-      hash.update(JSON.stringify(r.cells))
-      await onRecord(r)
-    }
-    return {bytes: 0, sha256: hash.digest('hex')}
-  }
 }

@@ -1,11 +1,17 @@
-// One pass over an import file (or rows held in memory): the header, then every row checked against it (count the commas,
-// cell encoding) and decoded by the format. Errors carry the physical line and the column.
+// One pass over an import file: the header, then every row checked against it (count the commas, cell
+// encoding) and decoded by the format. Errors carry the physical line and the column. Rows held in memory
+// (a rollout file's inline entries) have no header and no commas: their values are checked and decoded
+// the same way, and their errors carry where each value is written in its own file.
+import {createHash} from 'node:crypto'
+
 import {LcsError} from '../errors.js'
 import {namedHeader, type Decoded, type Header, type ImportFormat} from './format.js'
 import type {RecordReader} from './read.js'
 import {cellRule} from './rules.js'
 
 export interface LocatedError {
+  /** The row held in memory (its number, 1…n) the error is about. */
+  row?: number
   line: number
   column: number
   field?: string
@@ -13,9 +19,26 @@ export interface LocatedError {
 }
 
 export interface Row<Item> {
+  /** A file's physical line; a row held in memory: its number, 1…n. */
   line: number
   item: Item
   cells: string[]
+}
+
+/** Where a value is written in its own file, and what the file calls it ("users[2].email"). */
+export interface Place {
+  line: number
+  column: number
+  field: string
+}
+
+/** A row held in memory: its values by column, and where each is written. */
+export interface MemoryRow {
+  /** How messages name the row ("users[2]"). */
+  name: string
+  values: Readonly<Record<string, string>>
+  /** Where the value of `column` is (the row itself when it has none). */
+  at(column?: string): Place
 }
 
 interface ScanHandlers<Item> {
@@ -110,6 +133,28 @@ export async function scanFile<Item>(read: RecordReader, format: ImportFormat<It
     on.invalid?.(headerLine + 1, undefined, [{column: 1, line: headerLine + 1, rule: `no rows after the header: nothing to import`}])
   }
   return {rows, sha256: summary.sha256}
+}
+
+/** The rows held in memory, numbered 1…n, checked and decoded as a file's rows are. */
+export async function scanRows<Item>(rows: readonly MemoryRow[], format: ImportFormat<Item>, on: ScanHandlers<Item>): Promise<ScanResult> {
+  const hash = createHash('sha256')
+  for (const [i, r] of rows.entries()) {
+    const n = i + 1
+    hash.update(JSON.stringify(r.values))
+    const located = (column: string, rule: string): LocatedError => ({...r.at(column), row: n, rule})
+    const unreadable = Object.entries(r.values).flatMap(([column, v]) => {
+      const rule = cellRule(v)
+      return rule ? [located(column, rule)] : []
+    })
+    const decoded = unreadable.length ? undefined : format.decode((column) => (r.values[column] ?? '').trim())
+    const order = (column: string) => format.columns.indexOf(column)
+    const errors = unreadable.length
+      ? unreadable
+      : [...decoded!.errors].sort((a, b) => order(a.column) - order(b.column)).map((e) => located(e.column, e.rule))
+    if (errors.length) on.invalid?.(n, undefined, errors)
+    else if (decoded!.item) await on.row?.({cells: [], item: decoded!.item, line: n}, decoded!)
+  }
+  return {rows: rows.length, sha256: hash.digest('hex')}
 }
 
 /** A later pass saw something else than the validation pass: the file was edited meanwhile. */

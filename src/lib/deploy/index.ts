@@ -13,15 +13,15 @@ export {
   type NormalizedConfig,
   type ResourceIndex,
 } from './configs.js'
-export {inspectFile, InvalidFile, kindOfFile, RESOURCE_TYPES, type FileInfo} from './files.js'
+export {inspectFile, InvalidFile, kindOfFile, RESOURCE_TYPES, type FileInfo, type FileKind, type ResourceType} from './files.js'
 export {scheduleChange, scheduleFromFlags} from './firmware.js'
 export {InvalidAppFile} from './fls.js'
 export {describeFile, describeResource, FIRMWARE_REFERENCE, prepareUpload, readChecked, readUploadFile} from './resources.js'
-export {formatInZone, formatWindow} from './schedule.js'
+export {formatInZone, formatWindow, scheduleProblems, taskNameProblem} from './schedule.js'
 export {didYouMean, type Path} from './schema.js'
 export {checkSelection, matchPrinters, selectPrinters, splitSerials} from './selection.js'
 export {taskPartlyFailed, watchTask} from './watch.js'
-export type {Located, YamlSource} from './yaml-source.js'
+export type {Located, Place, YamlSource} from './yaml-source.js'
 export {
   CONFIG_COLUMNS,
   configDetail,

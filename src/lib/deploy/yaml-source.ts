@@ -6,11 +6,15 @@ import type {ErrorDetail} from '../errors.js'
 import {LcsError} from '../errors.js'
 import {formatPath, validate, type JsonSchema, type Path} from './schema.js'
 
-export interface Located {
-  path: Path
-  message: string
-  atKey?: boolean
+/** Where a value is written (line and column), and how messages name it (`users[2].email`). */
+export interface Place {
+  line: number
+  column: number
+  field: string
 }
+
+/** A problem at a path in the file, or at a place already found (a rollout's inline entries carry theirs). */
+export type Located = {message: string} & ({path: Path; atKey?: boolean; at?: undefined} | {at: Place; path?: undefined; atKey?: undefined})
 
 export class YamlSource {
   readonly value: unknown
@@ -56,9 +60,15 @@ export class YamlSource {
     return this.lines.linePos(pos)
   }
 
+  /** The place of the node at a path (of its key with atKey). */
+  place(path: Path, atKey = false): Place {
+    const {line, col} = this.position(path, atKey)
+    return {column: col, field: formatPath(path), line}
+  }
+
   detail(p: Located): ErrorDetail {
-    const {line, col} = this.position(p.path, p.atKey)
-    return {field: `${this.file}:${line}:${col}`, message: `${formatPath(p.path)}: ${p.message}`}
+    const {line, column, field} = p.at ?? this.place(p.path, p.atKey)
+    return {field: `${this.file}:${line}:${column}`, message: `${field}: ${p.message}`}
   }
 
   /** The problems as one refusal, each with its line; nothing has changed yet. */

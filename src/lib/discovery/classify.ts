@@ -1,5 +1,5 @@
-// Which cloud agent can manage a discovered printer, per the agent comparison in the Lexmark Cloud guide
-// (DESIGN §4): Native Agent (firmware), Printer Agent (eSF app, enrolled by PET), Fleet Agent (server-side,
+// Which cloud agent can manage a discovered printer, per the agent comparison in the Lexmark Cloud guide:
+// Native Agent (firmware), Printer Agent (eSF app, enrolled by PET), Fleet Agent (server-side,
 // data only for third-party printers).
 import type {Identity} from './types.js'
 

@@ -8,7 +8,7 @@ import type {Alert, IdentifyOptions, Identity, Meter, SnmpValue, Supply, SupplyS
 
 export type {Identity, IdentifyOptions, SnmpValue, Varbinds} from './types.js'
 
-/** IANA enterprise numbers of printer vendors (DESIGN §4; 2435 Brother, 10642 Zebra, 128 Tektronix added). */
+/** IANA enterprise numbers of printer vendors: the arc after 1.3.6.1.4.1 in sysObjectID. Dell and Toshiba sell Lexmark-built models. */
 export const VENDORS: Readonly<Record<number, string>> = {
   641: 'Lexmark',
   11: 'HP',
@@ -650,7 +650,7 @@ function meters(r: Reader, idx: string, enterprise: number | undefined): Meter[]
   return out
 }
 
-/** eSF version from the Lexmark software inventory. Inference: no public OID documents it (research §1.5). */
+/** eSF version from the Lexmark software inventory. Inference: no public OID documents it; swInventoryTable rows of type application(5) are its only plausible home. */
 function esfVersion(r: Reader): string | undefined {
   for (const [k, v] of r.column(O.LEXMARK_MPS_SW_INVENTORY_NAME).slice(0, MAX_ROWS)) {
     const name = r.text('', `swInventoryName.${k}`, v)

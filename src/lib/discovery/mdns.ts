@@ -1,4 +1,4 @@
-// mDNS / DNS-SD printer discovery (DESIGN.md §4; research/discovery-anchors.md §2).
+// mDNS / DNS-SD printer discovery (RFC 6762/6763; the service types and TXT keys printers register).
 // Everything that arrives from the network is untrusted: the collector validates every field and turns
 // anything odd into a warning, so a hostile or broken device can neither crash nor stall a browse.
 import {createSocket} from 'node:dgram'
@@ -345,7 +345,7 @@ export async function browse(opts: BrowseOptions = {}): Promise<MdnsBrowseResult
   if (interfaces.length === 0) collector.warn('no IPv4 interface to browse on')
   if (interfaces.length === 0 || opts.signal?.aborted) return result()
 
-  // One instance per interface: a multicast-dns socket sends on one interface only (research §2.4).
+  // One instance per interface: a multicast-dns socket sends on one interface only.
   const sessions = (await Promise.all(interfaces.map((a) => openSession(a, opts.port ?? MDNS_PORT, collector)))).filter(
     (s) => s !== undefined,
   )
@@ -392,7 +392,7 @@ function openOn(iface: string, port: number, c: MdnsCollector): Promise<Session>
   return new Promise((resolve, reject) => {
     // Our own socket, so that each datagram comes with its sender and raw size; multicast-dns binds, joins and sends.
     const socket = createSocket({type: 'udp4', reuseAddr: true})
-    // bind 0.0.0.0: bound to the interface address, Linux delivers no multicast to the socket (research §2.4).
+    // bind 0.0.0.0: bound to the interface address, Linux delivers no multicast to the socket.
     const mdns = makeMdns({socket, interface: iface, bind: '0.0.0.0', port})
     let state: 'opening' | 'open' | 'failed' = 'opening'
     let closing: Promise<void> | undefined

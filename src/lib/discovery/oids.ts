@@ -1,4 +1,5 @@
-// Every OID discovery reads, with the reason it is read. Sources: shared/research/discovery-anchors.md §1.
+// Every OID discovery reads, with the reason it is read. Sources: RFC 1213, RFC 2790 (Host Resources), RFC 3805
+// (Printer MIB) and the vendors' MIBs (Lexmark's LEXMARK-PVT-MIB and LEXMARK-MPS-MIB as Observium CE ships them).
 // Constants ending in a column (no instance) are table columns: append `.hrDeviceIndex[.row]`.
 
 // MIB-II system group (RFC 1213)
@@ -80,7 +81,7 @@ export const HP_DEVICE_ID = '1.3.6.1.4.1.11.2.3.9.1.1.7.0'
 export const HP_PML_SERIAL = '1.3.6.1.4.1.11.2.3.9.4.2.1.1.3.3.0'
 export const HP_PML_FIRMWARE_DATE = '1.3.6.1.4.1.11.2.3.9.4.2.1.1.3.5.0'
 
-// Other vendors: fallbacks only (LibreNMS, GLPI, PrinterInfoMIB_Def.h; see the research notes).
+// Other vendors: fallbacks only (as LibreNMS, GLPI and PrinterInfoMIB_Def.h read them).
 export const BROTHER_SERIAL = '1.3.6.1.4.1.2435.2.3.9.4.2.1.5.5.1.0'
 export const BROTHER_FIRMWARE = '1.3.6.1.4.1.2435.2.4.3.1240.6.5.0'
 export const CANON_MODEL = '1.3.6.1.4.1.1602.1.1.1.1.0'

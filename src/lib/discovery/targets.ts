@@ -1,4 +1,5 @@
-// Discovery targets in the Fleet Agent's formats (DESIGN.md §4): parsing, target files, and a lazy plan.
+// Discovery targets in the Fleet Agent's formats (address, wildcard, CIDR, range, FQDN, file, excludes): parsing, target
+// files, and a lazy plan.
 // This module never sends a packet itself; the only network use is the resolver for FQDNs, which callers
 // (and every test) can replace. Everything is validated before a plan is returned, so a scan fails fast.
 //

@@ -2,8 +2,9 @@
 // users, badges, PINs and pre-enrolled serials. Users, badges, PINs and serials go through the CSV import
 // engine (src/lib/csv): a `file:` entry is imported as `lcs users import FILE` would import it (rows
 // checked with their line and column, planned with the cloud's dry run, applied in chunks) and is one
-// plan item with its row counts; inline entries become rows of the same format, so the same rules check
-// them and the same dry run plans them, and each is one plan item. Inline entries are declarative (the
+// plan item with its row counts; inline entries go to the engine as rows held in memory, each value with
+// its place in the rollout file, so the same rules check them (problems at their own line and column) and
+// the same dry run plans them, and each is one plan item. Inline entries are declarative (the
 // user exists with these details); a file's OPERATION column says what to do, as in `… import`.
 import {stat} from 'node:fs/promises'
 import {basename} from 'node:path'
@@ -12,11 +13,11 @@ import type {Badge, BadgeItem, BatchItemResult, CloudClient, PinPolicy, Preenrol
 import {
   badgeFormat,
   type Change,
-  type CsvRecord,
   DEFAULT_PIN_POLICY,
   GROUP_SEPARATOR,
   groupRule,
   type ImportFormat,
+  type MemoryRow,
   PIN_MAX,
   PIN_MIN,
   type PlanRow,
@@ -127,7 +128,7 @@ interface ImportSpec<Item> {
   phase: number
   format(policy: PinPolicy): ImportFormat<Item>
   send(client: CloudClient, orgId: string, items: Item[], dryRun: boolean): Promise<BatchItemResult[]>
-  /** The inline entry's key for each column: where a row's problem is shown. */
+  /** The inline entry's key for each column: where a value is written. */
   keys: Readonly<Record<string, string>>
   /** An answer the cloud need not be asked for (a serial already enrolled here). */
   answer?(ctx: RolloutContext, item: Item): BatchItemResult | undefined
@@ -137,7 +138,8 @@ interface ImportSpec<Item> {
 interface InlineRow {
   index: number
   name: string
-  cells: Record<string, string>
+  /** By column; a column left out is empty. */
+  values: Record<string, string>
   detail?: string
   /** For an update: the fields that differ (the dry run says whether, this says what). */
   changes?: string[]
@@ -201,8 +203,8 @@ function planSend<Item>(ctx: RolloutContext, spec: ImportSpec<Item>): (items: It
     })
 }
 
-/** A file, or a section's inline rows: record n is entry n - 1 (the header is record 0). */
-type InlineSource = {file: string; records: CsvRecord[]; where: (line: number) => string}
+/** A file, or a section's inline rows (row n of the engine is rows[n - 1]). */
+type InlineSource = {file: string; rows: MemoryRow[]}
 type Source = {file: string} | InlineSource
 
 /** Imports for real (at apply time: the organization exists, earlier phases are done). */
@@ -224,10 +226,9 @@ async function importNow<Item>(c: RolloutContext, spec: ImportSpec<Item>, source
   } catch (error) {
     if (!(error instanceof LcsError) || !error.details?.length) throw error
     // the rows' reasons belong in the one line a failed item gets
-    const where = 'where' in source ? source.where : (line: number) => `on line ${line}`
     const rows = error.details
       .slice(0, 3)
-      .map((d) => `${where(d.line!)}${d.field ? ` (${d.field})` : ''}: ${d.rule}`)
+      .map((d) => (d.row === undefined ? `on line ${d.line}${d.field ? ` (${d.field})` : ''}: ${d.rule}` : `${d.field}: ${d.rule}`))
       .join('; ')
     throw new LcsError(error.kind, `${error.message.replace(/\.$/, '')} — ${rows}${error.details.length > 3 ? '; …' : ''}`, {
       cause: error,
@@ -236,14 +237,14 @@ async function importNow<Item>(c: RolloutContext, spec: ImportSpec<Item>, source
   }
 }
 
-/** Why the rows of an inline import that the cloud rejected were rejected, by line. */
+/** Why the rows of an inline import that the cloud rejected were rejected, by row number. */
 async function importInline<Item>(c: RolloutContext, spec: ImportSpec<Item>, source: InlineSource): Promise<Map<number, string>> {
   try {
     await importNow(c, spec, source)
     return new Map()
   } catch (error) {
     if (!(error instanceof LcsError) || error.kind !== 'partial') throw error
-    return new Map((error.details ?? []).map((d) => [d.line!, d.rule!]))
+    return new Map((error.details ?? []).map((d) => [d.row!, d.rule!]))
   }
 }
 
@@ -270,7 +271,7 @@ async function dryRun<Item>(
     if (!(error instanceof LcsError) || (error.kind !== 'badData' && error.kind !== 'usage')) throw error
     for (const d of error.details ?? []) place(d)
     if (!error.details?.length) place({rule: error.message})
-    else if (error.hint && !('records' in source)) place({rule: error.hint.replace(/^\w/, (c) => c.toLowerCase())})
+    else if (error.hint && !('rows' in source)) place({rule: error.hint.replace(/^\w/, (c) => c.toLowerCase())})
     return undefined
   }
 }
@@ -297,25 +298,23 @@ async function planImports<Item>(
     else seen.set(p.label.toLowerCase(), where)
   }
   if (rows.length) {
-    // line numbers of YAML entries can repeat ([a, b] on one line): the engine gets entry numbers instead
-    const columns = spec.format(pinSettings(ctx).policy).columns
-    const records: CsvRecord[] = [
-      {cells: [...columns], line: 0},
-      ...rows.map((r) => ({cells: columns.map((c) => r.cells[c] ?? ''), line: r.index + 1})),
-    ]
+    // each value's place: the entry's key for the column, else the entry itself
     const source: InlineSource = {
       file: `${spec.key} of ${basename(ctx.source.file)}`,
-      records,
-      where: (line) => `in ${spec.key}[${line - 1}]`,
+      rows: rows.map((r) => ({
+        at: (column) => ctx.source.place([spec.key, r.index, ...(column && spec.keys[column] ? [spec.keys[column]] : [])]),
+        name: `${spec.key}[${r.index}]`,
+        values: r.values,
+      })),
     }
-    const byLine = new Map(rows.map((r) => [r.index + 1, r]))
-    const plan = await dryRun(ctx, spec, source, spec.key, (d) => {
-      const key = d.field === undefined ? undefined : spec.keys[d.field]
-      ctx.problem(d.line === undefined ? [spec.key] : [spec.key, d.line - 1, ...(key ? [key] : [])], d.rule!)
-    })
+    const plan = await dryRun(ctx, spec, source, spec.key, (d) =>
+      d.row === undefined
+        ? ctx.problem([spec.key], d.rule!)
+        : ctx.problems.push({at: {column: d.column!, field: d.field!, line: d.line!}, message: d.rule!}),
+    )
     let applied: Promise<Map<number, string>> | undefined
     for (const p of plan ?? []) {
-      const r = byLine.get(p.line)!
+      const r = rows[p.line - 1]
       claim(p, `${spec.key}[${r.index}]`, [spec.key, r.index])
       const action = p.action
       items.push({
@@ -412,19 +411,19 @@ export const usersSection: Section = {
       const cur = existing.get(email)
       if (e.pin) pins.set(email, `users[${index}]`)
       if (e.state === 'absent') {
-        if (cur) rows.push({cells: {EMAIL: email, OPERATION: 'DELETE'}, index, name: email})
+        if (cur) rows.push({values: {EMAIL: email, OPERATION: 'DELETE'}, index, name: email})
         else settled.push({action: 'unchanged', detail: 'absent', kind: 'user', name: email, path: ['users', index], phase: PHASE.users})
         continue
       }
-      const cells: Record<string, string> = {
+      const values: Record<string, string> = {
         EMAIL: email,
         GROUPS: e.groups?.join(GROUP_SEPARATOR) ?? '',
         OPERATION: cur ? 'UPDATE' : 'CREATE',
         PASSWORD: e.password ?? '',
         PIN: e.pin ?? '',
       }
-      for (const [column, field] of Object.entries(USER_TEXT_FIELDS)) cells[column] = e[field] ?? ''
-      rows.push({cells, changes: cur && userChanges(cur, e), index, name: email})
+      for (const [column, field] of Object.entries(USER_TEXT_FIELDS)) values[column] = e[field] ?? ''
+      rows.push({values, changes: cur && userChanges(cur, e), index, name: email})
     }
     // badges and PINs of the users this run creates cannot be asked about yet: the users do not exist
     const fresh = new Set<string>()
@@ -465,14 +464,14 @@ export const badgesSection: Section = {
       const cur = existing.get(e.badge)
       const email = e.email?.toLowerCase() ?? ''
       if (e.state === 'absent') {
-        if (cur) rows.push({cells: {BADGE: e.badge, EMAIL: email, OPERATION: 'DELETE'}, detail: cur.email, index, name: e.badge})
+        if (cur) rows.push({values: {BADGE: e.badge, EMAIL: email, OPERATION: 'DELETE'}, detail: cur.email, index, name: e.badge})
         else
           settled.push({action: 'unchanged', detail: 'absent', kind: 'badge', name: e.badge, path: ['badges', index], phase: PHASE.badges})
         continue
       }
       const temporary = e.temporary === undefined ? '' : String(e.temporary)
       rows.push({
-        cells: {BADGE: e.badge, EMAIL: email, OPERATION: 'CREATE', TEMPORARY: temporary},
+        values: {BADGE: e.badge, EMAIL: email, OPERATION: 'CREATE', TEMPORARY: temporary},
         changes: ['temporary'],
         dependsOn: dependsOnUser(ctx, email),
         detail: email,
@@ -503,7 +502,7 @@ export const pinsSection: Section = {
       if (userPins.has(email))
         ctx.problem(['pins', index, 'email'], `the PIN of ${email} is also given in ${userPins.get(email)}: give it once`)
       return {
-        cells: {EMAIL: email, OPERATION: 'CREATE', PIN: e.pin ?? ''},
+        values: {EMAIL: email, OPERATION: 'CREATE', PIN: e.pin ?? ''},
         changes: ['pin'],
         dependsOn: dependsOnUser(ctx, email),
         index,
@@ -544,7 +543,7 @@ export const preenrollSection: Section = {
           path: ['preenroll', index],
           phase: PHASE.preenroll,
         })
-      else rows.push({cells: {SERIAL_NUMBER: e}, index, name: serial})
+      else rows.push({values: {SERIAL_NUMBER: e}, index, name: serial})
     }
     return planImports(ctx, preenrollSpec, rows, settled)
   },

@@ -5,7 +5,7 @@
 // Extension point: a new top-level section is one more `Section` in
 // ./sections.ts plus its definition in docs/rollout.schema.json; it gets the organization (ctx.orgId,
 // possibly created by the same run), the file's directory for CSV references (ctx.resolveFile) and the
-// same problem reporting with lines (ctx.problem). The people sections (./people.ts) show how a section
+// same problem reporting with lines (ctx.problem). The people sections (./people-sections.ts) show how a section
 // goes through the CSV import engine. See docs/rollout.md.
 import type {CatalogApp, CloudClient, Configuration, DeployTask, EnrolledPrinter, Resource, TaskPrinter, UserItem} from '../cloud/index.js'
 import type {ConfigSpec, Located, Path, ResourceIndex, YamlSource} from '../deploy/index.js'

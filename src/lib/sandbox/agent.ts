@@ -3,7 +3,7 @@
 // the real agent matches printers to profiles), and reports what it found, which enrolls them as Fleet
 // Agent printers. Repeated on the definition's refresh interval, compressed by the time scale.
 import {REFRESH_MS, type FleetAgentDefinition, type SnmpProfile} from '../agents/index.js'
-import {ROUTES} from '../cloud/routes.js'
+import {ROUTES} from '../cloud/index.js'
 import {discover, type DiscoveredPrinter} from '../discovery/index.js'
 import {LcsError} from '../errors.js'
 import type {SandboxState} from './state.js'

@@ -3,8 +3,7 @@
 import {readdir} from 'node:fs/promises'
 import {basename, join} from 'node:path'
 
-import type {SnmpV3User} from '../discovery/snmp-v3.js'
-import {intToIp, parseTarget} from '../discovery/targets.js'
+import {intToIp, parseTarget, type SnmpV3User} from '../discovery/index.js'
 import {LcsError} from '../errors.js'
 import {startSnmpAgent, type SnmpAgent} from './printers/agent.js'
 import {startEws, type AgentCapability, type EwsServer} from './printers/ews.js'

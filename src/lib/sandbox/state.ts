@@ -11,7 +11,7 @@ import {readFileSync} from 'node:fs'
 import {link, readFile, rm, unlink, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 
-import {writePrivateFile} from '../config/store.js'
+import {writePrivateFile} from '../config/index.js'
 import type {SimulatedPrinter} from './fleet.js'
 
 export interface SandboxState {

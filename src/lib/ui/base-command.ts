@@ -5,7 +5,7 @@ import {Command, Flags, ux} from '@oclif/core'
 import {format, inspect} from 'node:util'
 
 import type {Session} from '../auth/index.js'
-import {ExitCode, toLcsError, type ErrorDetail, type ErrorKind} from '../errors.js'
+import {ExitCode, LcsError, toLcsError, type ErrorDetail, type ErrorKind} from '../errors.js'
 import {redact} from '../redact.js'
 import {perItem, type ItemReport, type PerItemSpec} from './batch.js'
 import {defaultFactory, type Factory} from './factory.js'
@@ -137,6 +137,19 @@ export abstract class BaseCommand<T = unknown> extends Command {
     for (const r of rows) this.log(`${r[spec.key]}: ${r.reason}`)
     if (failed) this.exitAs('partial')
     return rows
+  }
+
+  /** Asks `question` on a terminal; where nobody can answer (CI, a pipe, --json) it needs --yes, naming `what` it confirms. */
+  protected async confirmed(yes: boolean, question: string, what: string): Promise<boolean> {
+    if (yes) return true
+    if (!this.factory.prompter.canPrompt({json: this.jsonEnabled()})) throw missing('--yes', what)
+    return this.factory.prompter.confirm(question)
+  }
+
+  /** Deleting asks on a terminal; without one it needs --yes. A "no" deletes nothing (exit 130). */
+  protected async confirmDelete(what: string, yes: boolean): Promise<void> {
+    if (!(await this.confirmed(yes, `Delete ${what}?`, `confirmation to delete ${what}`)))
+      throw new LcsError('interrupted', 'Cancelled: nothing was deleted.')
   }
 
   /** Fails before any work when a confirmation would be needed but cannot be asked. */

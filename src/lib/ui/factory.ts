@@ -4,12 +4,18 @@
 // client by setting BaseCommand.factory.
 import {resolveSession, type Session} from '../auth/index.js'
 import type {Logger} from '../cloud/index.js'
-import {canPrompt, promptConfirm} from './prompts.js'
+import {canPrompt, promptCheckbox, promptConfirm, promptInput, promptSecret, promptSelect} from './prompts.js'
 
+/** Every question a command asks goes through here, so a test can answer (or refuse) in-process. */
 export interface Prompter {
   /** Whether a question can be asked (a terminal, not CI, not --json). */
   canPrompt(opts: {json?: boolean}): boolean
   confirm(message: string): Promise<boolean>
+  input(message: string, validate?: (v: string) => true | string): Promise<string>
+  /** Masked; the answer is registered as a secret (redacted from every output). */
+  secret(message: string): Promise<string>
+  select<T>(message: string, choices: Array<{name: string; value: T; description?: string}>): Promise<T>
+  checkbox<T>(message: string, choices: Array<{name: string; value: T; checked?: boolean}>): Promise<T[]>
 }
 
 export interface Factory {
@@ -26,7 +32,14 @@ export interface Factory {
 export function defaultFactory(env: NodeJS.ProcessEnv = process.env): Factory {
   return {
     env,
-    prompter: {canPrompt, confirm: (m) => promptConfirm(m)},
+    prompter: {
+      canPrompt: (opts) => canPrompt(opts, env),
+      checkbox: promptCheckbox,
+      confirm: (m) => promptConfirm(m),
+      input: promptInput,
+      secret: promptSecret,
+      select: promptSelect,
+    },
     session: (flags, trace) => resolveSession(flags, {env, trace}),
     setExitCode: (code) => {
       process.exitCode = code

@@ -10,7 +10,6 @@ import {LcsError} from '../errors.js'
 import {BaseCommand, cloudFlags} from './base-command.js'
 import {renderTable} from './output.js'
 import {Progress} from './progress.js'
-import {confirmDelete} from './prompts.js'
 
 /** The organization an import goes to. */
 export interface OrgScope {
@@ -73,8 +72,7 @@ export abstract class ImportCommand<Item> extends BaseCommand {
     try {
       summary = await runImport({
         concurrency: flags.concurrency,
-        confirmDeletes: (n) =>
-          confirmDelete(`${n} ${n === 1 ? format.name.replace(/s$/, '') : format.name}`, flags.yes, this.jsonEnabled()),
+        confirmDeletes: (n) => this.confirmDelete(`${n} ${n === 1 ? format.name.replace(/s$/, '') : format.name}`, flags.yes),
         continueOnError: flags['continue-on-error'],
         dryRun: flags['dry-run'],
         file,

@@ -6,7 +6,7 @@ export {discoveryArgs, discoveryFlags, discoveryOptions, type DiscoveryFlagValue
 export {ImportCommand, pinPolicyOf, type OrgScope} from './import-command.js'
 export {colorEnabled, formatTime, renderCsv, renderTable, type Column, type TableOptions} from './output.js'
 export {Progress} from './progress.js'
-export {canPrompt, confirmDelete, missing, promptCheckbox, promptConfirm, promptInput, promptSecret, promptSelect} from './prompts.js'
+export {missing} from './prompts.js'
 export {emailList} from './email-list.js'
 export {describeCatalog, describeChange, describeUserRoles, roleArgs, roleArgv} from './roles.js'
 export {readSecretFromStdin} from './stdin.js'

@@ -1,10 +1,11 @@
-// Prompts are lazy-loaded (start-up time) and never shown when nobody can answer them:
-// stdin not a TTY, CI set, or --json. Then the caller fails naming the flag to pass instead.
+// The real prompts behind the factory's prompter (commands ask through `this.factory.prompter`). They are
+// lazy-loaded (start-up time) and never shown when nobody can answer them: stdin not a TTY, CI set, or
+// --json. Then the caller fails naming the flag to pass instead.
 import {LcsError} from '../errors.js'
 import {registerSecret} from '../redact.js'
 
-export function canPrompt(opts: {json?: boolean} = {}): boolean {
-  return Boolean(process.stdin.isTTY) && !process.env.CI && !opts.json && process.env.LCS_NO_PROMPT !== '1'
+export function canPrompt(opts: {json?: boolean} = {}, env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(process.stdin.isTTY) && !env.CI && !opts.json && env.LCS_NO_PROMPT !== '1'
 }
 
 export function missing(flag: string, what: string): LcsError {
@@ -42,11 +43,4 @@ export async function promptConfirm(message: string, defaultAnswer = false): Pro
 export async function promptCheckbox<T>(message: string, choices: Array<{name: string; value: T; checked?: boolean}>): Promise<T[]> {
   const {checkbox} = await import('@inquirer/prompts')
   return checkbox({choices, message, pageSize: 15}, ctx)
-}
-
-/** Deleting asks on a terminal; without one (CI, a pipe, --json) it needs --yes. */
-export async function confirmDelete(what: string, yes: boolean, json: boolean): Promise<void> {
-  if (yes) return
-  if (!canPrompt({json})) throw missing('--yes', `confirmation to delete ${what}`)
-  if (!(await promptConfirm(`Delete ${what}?`))) throw new LcsError('interrupted', 'Cancelled: nothing was deleted.')
 }

@@ -2,8 +2,7 @@ import {Flags} from '@oclif/core'
 
 import {defaultSandboxDir} from '../../../lib/config/index.js'
 import {LcsError} from '../../../lib/errors.js'
-import {runFleetAgent, type AgentRunResult} from '../../../lib/sandbox/agent.js'
-import {readState} from '../../../lib/sandbox/state.js'
+import {readState, runFleetAgent, type AgentRunResult} from '../../../lib/sandbox/index.js'
 import {BaseCommand} from '../../../lib/ui/index.js'
 
 export default class SandboxAgentRun extends BaseCommand {

@@ -1,8 +1,7 @@
 // Child Organization Access Group routes of the sandbox (partner organizations only): list, create,
 // delete, members and roles. Every group carries Partner Administrator, which cannot be removed.
-import {canonicalRole, nearestRole} from '../../cloud/roles.js'
-import type {Outcome} from '../../cloud/types.js'
-import {emailRule, groupRule} from '../../csv/rules.js'
+import {canonicalRole, nearestRole, type Outcome} from '../../cloud/index.js'
+import {emailRule, groupRule} from '../../csv/index.js'
 import * as access from '../store/access-groups.js'
 import * as people from '../store/people.js'
 import {batch, HttpError, IMS, invalid, text, USER_ADMIN, visibleOrg, type Ctx, type HandlerOptions, type Item, type Route} from './kit.js'

@@ -7,9 +7,16 @@ import {appStep, createDeployment, firmwareStep, planConfiguration, settingsStep
 import * as fleet from '../store/enrollment.js'
 import * as store from '../store/deploy.js'
 import type {Step} from '../store/deploy.js'
-import {InvalidAppFile} from '../../deploy/fls.js'
-import {inspectFile, InvalidFile, RESOURCE_TYPES, type FileKind, type ResourceType} from '../../deploy/files.js'
-import {scheduleProblems, taskNameProblem} from '../../deploy/schedule.js'
+import {
+  InvalidAppFile,
+  inspectFile,
+  InvalidFile,
+  RESOURCE_TYPES,
+  scheduleProblems,
+  taskNameProblem,
+  type FileKind,
+  type ResourceType,
+} from '../../deploy/index.js'
 import {FM} from './enrollment.js'
 import {
   FILE_ADMIN,

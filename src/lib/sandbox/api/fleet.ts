@@ -1,8 +1,7 @@
 // Fleet-management routes of the sandbox for imports: pre-enrollments (list, batch add/remove) and MPS
 // Express contacts (list, batch create), checked with the client's rules.
 import {MPS_CONTACTS_BATCH_MAX, PREENROLL_BATCH_MAX, type Outcome} from '../../cloud/index.js'
-import {CONTACT_FIELDS, contactKey} from '../../csv/formats/contacts.js'
-import {serialRule} from '../../csv/rules.js'
+import {CONTACT_FIELDS, contactKey, serialRule} from '../../csv/index.js'
 import * as fleet from '../store/fleet.js'
 import {
   batch,

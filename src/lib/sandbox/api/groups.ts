@@ -1,9 +1,8 @@
 // Group routes of the sandbox beyond list and create (people.ts): one group with its roles, rename,
 // delete, and members (list, batch add/remove by e-mail). Managing groups is for Organization and User
 // Administrators (the guide: they "add and remove user accounts from groups").
-import {GROUP_MEMBERS_BATCH_MAX} from '../../cloud/groups.js'
-import type {Outcome} from '../../cloud/types.js'
-import {emailRule, groupRule} from '../../csv/rules.js'
+import {GROUP_MEMBERS_BATCH_MAX, type Outcome} from '../../cloud/index.js'
+import {emailRule, groupRule} from '../../csv/index.js'
 import * as groups from '../store/groups.js'
 import * as people from '../store/people.js'
 import {groupRoles} from '../store/roles.js'

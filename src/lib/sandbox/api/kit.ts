@@ -3,7 +3,7 @@ import type {IncomingMessage, ServerResponse} from 'node:http'
 
 import * as store from '../db.js'
 import type {BatchItemResult, BatchResponse, Outcome} from '../../cloud/index.js'
-import type {Rule} from '../../csv/rules.js'
+import type {Rule} from '../../csv/index.js'
 import type {DeployEngine} from '../deployer.js'
 import type {FaultSpec} from '../faults.js'
 

@@ -3,7 +3,7 @@
 // PINs (list, batch register/delete/set), and the organization's PIN settings. The batch endpoints check
 // every item with the same rules as the client's import validation (src/lib/csv/rules.ts).
 import {BADGES_BATCH_MAX, USERS_BATCH_MAX, type Outcome, type PinPolicy} from '../../cloud/index.js'
-import {badgeRule, emailRule, groupRule, MAX_GROUPS, passwordRule, PIN_MAX, PIN_MIN, pinRule, textRule} from '../../csv/rules.js'
+import {badgeRule, emailRule, groupRule, MAX_GROUPS, passwordRule, PIN_MAX, PIN_MIN, pinRule, textRule} from '../../csv/index.js'
 import {hashPasswordAsync, verifyPassword} from '../store/passwords.js'
 import * as people from '../store/people.js'
 import {

@@ -1,7 +1,7 @@
 // Role routes of the sandbox: the catalog, and the roles of users, groups and organizations. Users' and
 // groups' roles are managed by Organization or User Administrators, organization roles (an organizational
 // setting) by Organization Administrators only, as the guide's table says.
-import {canonicalRole, nearestRole, ROLE_CATALOG} from '../../cloud/roles.js'
+import {canonicalRole, nearestRole, ROLE_CATALOG} from '../../cloud/index.js'
 import * as people from '../store/people.js'
 import * as roles from '../store/roles.js'
 import {groupIn} from './groups.js'

@@ -15,8 +15,7 @@ import {EventEmitter} from 'node:events'
 import snmp from 'net-snmp'
 import type {SnmpRecord} from '../snmprec.js'
 import {dateAndTime} from './models.js'
-import {integer, octets, oid as berOid, tlv, usmReportFor} from '../../discovery/probe.js'
-import {type SnmpV3User, toNetSnmpUser} from '../../discovery/snmp-v3.js'
+import {integer, octets, oid as berOid, tlv, toNetSnmpUser, usmReportFor, type SnmpV3User} from '../../discovery/index.js'
 
 export interface SnmpAgentOptions {
   address: string

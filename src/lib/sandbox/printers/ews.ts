@@ -4,7 +4,7 @@
 // answer 401 until Basic credentials are given. After it gets a code, the printer registers itself with
 // the cloud, as a real one does, retrying with backoff.
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http'
-import {encodePrinterAttributes} from '../../discovery/ipp.js'
+import {encodePrinterAttributes} from '../../discovery/index.js'
 
 export const EWS_PREFIX = '/lcs/v1'
 /** A clock further off than this fails the cloud's TLS/token checks: the printer cannot register. */

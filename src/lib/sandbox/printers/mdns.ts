@@ -1,12 +1,12 @@
 // mDNS responder that advertises the sandbox's simulated printers the way an IPP printer does
-// (PTR → SRV/TXT/A in Additionals, RFC 6762/6763; TXT keys as in PWG ippsample, research/discovery-anchors.md §2).
+// (PTR → SRV/TXT/A in Additionals, RFC 6762/6763; TXT keys as PWG's ippsample server registers them).
 // A printer is left off simply by not passing it.
 import {createSocket, type RemoteInfo} from 'node:dgram'
 import {BlockList, isIPv4} from 'node:net'
 import {networkInterfaces} from 'node:os'
 import {encodingLength, type Answer, type Packet} from 'dns-packet'
 import makeMdns from 'multicast-dns'
-import {MDNS_GROUP, MDNS_PORT, PRINTER_SERVICES} from '../../discovery/mdns.js'
+import {MDNS_GROUP, MDNS_PORT, PRINTER_SERVICES} from '../../discovery/index.js'
 
 export interface SimulatedMdnsPrinter {
   /** IPv4 address put in the A record. */

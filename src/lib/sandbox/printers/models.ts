@@ -1,7 +1,7 @@
 // Generated printer models for the sandbox: deterministic SnmpRecord lists from (seed, index).
 //
-// No public full recording of a Lexmark printer exists (see shared/oracle-public/README.md), so the
-// Lexmark models follow the MIB facts in DESIGN.md §4 and the Lexmark-built Dell S5830dn recording
+// No public full recording of a Lexmark printer exists, so the Lexmark models follow the Lexmark MIB OIDs
+// in src/lib/discovery/oids.ts and the Lexmark-built Dell S5830dn recording
 // (sysDescr "<model> version <fw> kernel … All-N-1", hrDeviceDescr "<model> <serial> <fw>",
 // sysObjectID under 641.1). Model names are real; machine types and firmware family codes are
 // plausible, not verified. Third-party layouts follow the LibreNMS recordings (HP, Xerox, Brother…).
@@ -357,7 +357,7 @@ const O = {
 
 /** The Native Agent firmware level the generator stays at or above for 'lexmark-native'. */
 export const GENERATED_NATIVE_MIN_LEVEL = '081.215'
-/** eSF printers get levels strictly below this (the lower of the two thresholds in DESIGN.md §4). */
+/** eSF printers get levels strictly below this: the lower of the guide's two IoT firmware thresholds (discovery/classify.ts). */
 export const GENERATED_ESF_MAX_LEVEL = '075.272'
 
 // ---------------------------------------------------------------------------------------------

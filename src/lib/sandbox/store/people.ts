@@ -5,7 +5,7 @@
 import {createHmac, randomBytes, randomInt, randomUUID, timingSafeEqual} from 'node:crypto'
 
 import type {PinPolicy} from '../../cloud/index.js'
-import {DEFAULT_PIN_POLICY} from '../../csv/rules.js'
+import {DEFAULT_PIN_POLICY} from '../../csv/index.js'
 import type {Db} from './sqlite.js'
 
 export const PEOPLE_SCHEMA = `

@@ -1,11 +1,16 @@
-// The CLI against a hostile cloud (a small node:http server on 127.0.0.1): unexpected answers end in
-// exit 8 with what the server did wrong, never a JavaScript error.
+// The CLI against a hostile cloud (a small node:http server on 127.0.0.1), run in-process (formerly
+// spawned end-to-end): unexpected answers end in exit 8 with what the server did wrong, never a
+// JavaScript error.
 import assert from 'node:assert/strict'
 import {createServer} from 'node:http'
 import type {AddressInfo} from 'node:net'
 import {after, before, test} from 'node:test'
 
-import {isolatedEnv, run} from '../helpers/cli.js'
+import Login from '../../src/commands/login.js'
+import OrgsList from '../../src/commands/orgs/list.js'
+import {isolatedEnv} from '../helpers/cli.js'
+import {runInProcess} from '../helpers/inprocess.js'
+import {answering} from '../helpers/prompter.js'
 
 let url: string
 const server = createServer((req, res) => {
@@ -27,13 +32,15 @@ after(() => {
 })
 
 test('a redirect where the API answers: exit 8 naming it', async () => {
-  const r = await run(['orgs', 'list'], {env: isolatedEnv({LCS_API_URL: url, LCS_TOKEN: 'tok'})})
+  const r = await runInProcess(OrgsList, [], {env: isolatedEnv({LCS_API_URL: url, LCS_TOKEN: 'tok'})})
   assert.equal(r.code, 8, r.stderr)
   assert.match(r.stderr, /answered HTTP 302 \(a redirect to https:\/\/portal\.example\.com\)/)
+  assert.doesNotMatch(r.stderr, /at .*\.[jt]s:\d+/, 'no stack trace')
 })
 
 test('a 20 MB token: exit 8, refused at 64 KiB', async () => {
-  const r = await run(['login', '--api-url', url, '--client-id', 'c', '--client-secret-stdin'], {env: isolatedEnv(), input: 'secret\n'})
+  const prompter = answering('secret')
+  const r = await runInProcess(Login, ['--api-url', url, '--client-id', 'c'], {env: isolatedEnv(), factory: {prompter}})
   assert.equal(r.code, 8, r.stderr)
   assert.match(r.stderr, /larger than 64 KiB/)
 })
