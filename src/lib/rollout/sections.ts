@@ -22,6 +22,7 @@ import {
   watchTask,
 } from '../deploy/index.js'
 import {badgesSection, groupsSection, loginSettingsSection, pinsSection, preenrollSection, usersSection} from './people-sections.js'
+import {setParent} from './new-organization.js'
 import {itemKey, listedTwice, PHASE, type PlanItem, type RolloutContext, type Section} from './types.js'
 
 const present = <T extends {state?: string}>(x: T) => x.state !== 'absent'
@@ -77,6 +78,7 @@ const organizationSection: Section = {
         o.parent ? ['organization', 'parent'] : ['organization', 'create'],
         `${parent.name} is not a partner organization: only partners have child organizations`,
       )
+    setParent(ctx, parent)
     const parentId = parent?.id
     return [
       {
