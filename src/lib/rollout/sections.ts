@@ -21,6 +21,7 @@ import {
   toInput,
   watchTask,
 } from '../deploy/index.js'
+import {accessGroupsSection, rolesSection} from './access-sections.js'
 import {badgesSection, groupsSection, loginSettingsSection, pinsSection, preenrollSection, usersSection} from './people-sections.js'
 import {setParent} from './new-organization.js'
 import {itemKey, listedTwice, PHASE, type PlanItem, type RolloutContext, type Section} from './types.js'
@@ -458,12 +459,14 @@ const deploymentsSection: Section = {
 /** The sections of a rollout file, in planning (and application) order; the organization comes first. */
 export const SECTIONS: Section[] = [
   organizationSection,
+  accessGroupsSection,
   loginSettingsSection,
   groupsSection,
   usersSection,
   badgesSection,
   pinsSection,
   preenrollSection,
+  rolesSection,
   resourcesSection,
   configurationsSection,
   deploymentsSection,

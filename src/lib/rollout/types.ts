@@ -71,12 +71,15 @@ export interface RolloutDoc {
 /** Application order: lower phases first. New sections pick phases between these. */
 export const PHASE = {
   organization: 0,
+  // before anything inside the organization: membership is what gives a partner's user access to it
+  accessGroups: 0.5,
   loginSettings: 1,
   groups: 2,
   users: 3,
   badges: 4,
   pins: 5,
   preenroll: 6,
+  roles: 7,
   upsertResources: 10,
   upsertConfigurations: 20,
   deleteConfigurations: 30,
