@@ -4,7 +4,7 @@
 // users, some of whose addresses belong to users of other organizations, refused before anything is
 // created, then applied once those rows are gone.
 import assert from 'node:assert/strict'
-import {writeFileSync} from 'node:fs'
+import {readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {after, before, test} from 'node:test'
 
@@ -58,25 +58,9 @@ async function orgNamed(name: string) {
   return undefined
 }
 
-const wingtip = `version: 1
-organization: {name: Wingtip Toys, create: true}
-accessGroups:
-  - name: Wingtip technicians
-    roles: [fleet management administrator, File Service Administrator]
-    members: [tech@northwind.example]
-groups: [Store managers]
-users:
-  - {email: mia@wingtip.example, firstName: Mia, groups: [Store managers]}
-  - {email: noah@wingtip.example}
-roles:
-  organization: [Print Release Management User]
-  groups:
-    Store managers: [Fleet Management Reporting Analyst]
-  users:
-    noah@wingtip.example: [User Administrator, Hybrid Print Management User]
-`
+const wingtip = readFileSync(new URL('../../fixtures/rollout/new-customer-access.yaml', import.meta.url), 'utf8')
 
-test('a new customer gets roles and an access group from one file; the second run is all unchanged', async () => {
+test('a new customer gets roles and an access group from one file (fixtures/rollout/new-customer-access.yaml); the second run is all unchanged', async () => {
   const {ctx, items} = await plan('wingtip.yaml', wingtip)
   assert.deepEqual(lines(items), [
     'create organization Wingtip Toys — child of Northwind Partners',
@@ -231,4 +215,23 @@ test('an address taken between the plan and the apply fails its row, and the adv
     applySummary(failed, 2),
     'Applied 1 of 2 changes; 1 failed. Running the file again cannot change that: fix what each failure names first.',
   )
+})
+
+test('the users lookup says taken or free, never where, and needs an administrator or Partner Administrator', async () => {
+  const {info} = sandbox
+  assert.deepEqual(await client.users.lookup(info.orgId, [' ADMIN@northwind.example', 'free@nowhere.example']), [
+    {email: 'admin@northwind.example', taken: true},
+    {email: 'free@nowhere.example', taken: false},
+  ])
+  const res = await fetch(`${info.apiUrl}/oauth/token`, {
+    body: new URLSearchParams({client_id: 'lcs-cli', grant_type: 'password', password: info.technicianPassword!, username: info.technicianEmail!}),
+    method: 'POST',
+  })
+  const {access_token: accessToken} = (await res.json()) as {access_token: string}
+  const technician = new CloudClient({credentials: {accessToken, kind: 'token'}, endpoints: {apis: info.apiUrl, idp: info.apiUrl}})
+  await assert.rejects(technician.users.lookup(info.orgId, ['free@nowhere.example']), (e: LcsError) => {
+    assert.equal(e.kind, 'forbidden')
+    assert.match(e.message, /Organization Administrator or User Administrator or Partner Administrator/)
+    return true
+  })
 })
