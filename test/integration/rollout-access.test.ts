@@ -6,55 +6,24 @@
 import assert from 'node:assert/strict'
 import {readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {after, before, test} from 'node:test'
+import {test} from 'node:test'
 
-import {tempDir} from '../helpers/cli.js'
+import {rolloutSandbox} from '../helpers/rollout.js'
 import {CloudClient} from '../../src/lib/cloud/index.js'
 import {LcsError} from '../../src/lib/errors.js'
-import {runSandbox} from '../../src/lib/sandbox/daemon.js'
 import {openDb} from '../../src/lib/sandbox/db.js'
 import {createUser} from '../../src/lib/sandbox/store/people.js'
-import {applyPlan, applySummary, createContext, loadRollout, planRollout} from '../../src/lib/rollout/rollout.js'
+import {applyPlan, applySummary} from '../../src/lib/rollout/rollout.js'
 import type {PlanItem} from '../../src/lib/rollout/types.js'
 
-let sandbox: Awaited<ReturnType<typeof runSandbox>>
-let client: CloudClient
-const dataDir = tempDir()
-const dir = tempDir()
-
-before(async () => {
-  sandbox = await runSandbox({dataDir, port: 0})
-  const {info} = sandbox
-  client = new CloudClient({
-    credentials: {clientId: info.clientId, clientSecret: info.clientSecret, kind: 'client'},
-    endpoints: {apis: info.apiUrl, idp: info.apiUrl},
-  })
-})
-after(() => sandbox.stop())
-
-async function plan(name: string, text: string) {
-  const file = join(dir, name)
-  writeFileSync(file, text)
-  const ctx = createContext(await loadRollout(file), {activeOrgId: sandbox.info.orgId, client, wait: false})
-  return {ctx, items: await planRollout(ctx)}
-}
-
-async function refused(name: string, text: string): Promise<string[]> {
-  try {
-    await plan(name, text)
-  } catch (error) {
-    assert.ok(error instanceof LcsError, String(error))
-    assert.equal(error.exitCode, 7)
-    return error.details!.map((d) => `${d.field!.split(':').slice(1).join(':')} ${d.message}`)
-  }
-  assert.fail('expected a refusal')
-}
+const rs = rolloutSandbox()
+const {plan, refused} = rs
 
 const lines = (items: PlanItem[]) =>
   items.map((i) => `${i.action} ${i.kind} ${i.name}${i.changes ? ` (${i.changes.join(', ')})` : ''}${i.detail ? ` — ${i.detail}` : ''}`)
 
 async function orgNamed(name: string) {
-  for await (const o of client.orgs.list()) if (o.name === name) return o
+  for await (const o of rs.client.orgs.list()) if (o.name === name) return o
   return undefined
 }
 
@@ -76,12 +45,12 @@ test('a new customer gets roles and an access group from one file (fixtures/roll
   assert.deepEqual(await applyPlan(items, ctx), [])
 
   const org = (await orgNamed('Wingtip Toys'))!
-  const mia = await client.roles.ofUser(org.id, 'mia@wingtip.example')
+  const mia = await rs.client.roles.ofUser(org.id, 'mia@wingtip.example')
   assert.deepEqual(
     mia.effective.map((r) => `${r.name} (${r.sources.join(', ')})`),
     ['Fleet Management Reporting Analyst (group Store managers)', 'Print Release Management User (organization)'],
   )
-  const group = (await client.accessGroups.list(sandbox.info.orgId)).find((g) => g.name === 'Wingtip technicians')!
+  const group = (await rs.client.accessGroups.list(rs.sandbox.info.orgId)).find((g) => g.name === 'Wingtip technicians')!
   assert.deepEqual(group.roles.sort(), ['File Service Administrator', 'Fleet Management Administrator', 'Partner Administrator'])
   assert.deepEqual(group.members, ['tech@northwind.example'])
 
@@ -102,9 +71,9 @@ test('a new customer gets roles and an access group from one file (fixtures/roll
     'update roles user noah@wingtip.example (-Hybrid Print Management User, -User Administrator) — no roles',
   ])
   assert.deepEqual(await applyPlan(next.items, next.ctx), [])
-  const after = (await client.accessGroups.list(sandbox.info.orgId)).find((g) => g.name === 'Wingtip technicians')!
-  assert.deepEqual(after.roles.sort(), ['Fleet Management Administrator', 'Partner Administrator'])
-  assert.deepEqual(after.members, [])
+  const now = (await rs.client.accessGroups.list(rs.sandbox.info.orgId)).find((g) => g.name === 'Wingtip technicians')!
+  assert.deepEqual(now.roles.sort(), ['Fleet Management Administrator', 'Partner Administrator'])
+  assert.deepEqual(now.members, [])
   assert.deepEqual(
     (await plan('wingtip.yaml', changed)).items.filter((i) => i.action !== 'unchanged'),
     [],
@@ -141,17 +110,17 @@ roles:
 test('thousands of users, some taken by other organizations: the plan names them, nothing is created; without them it applies', async () => {
   const n = 3000
   const taken = new Set([7, 450, 1234, 2999])
-  const db = openDb(dataDir)
-  for (const i of taken) createUser(db, sandbox.info.children[i % 2].id, `user${i}@adventure.example`, {})
+  const db = openDb(rs.dataDir)
+  for (const i of taken) createUser(db, rs.sandbox.info.children[i % 2].id, `user${i}@adventure.example`, {})
   db.close()
   const header = 'EMAIL,OPERATION,PASSWORD,FIRST_NAME,LAST_NAME,DISPLAY_NAME,DEPARTMENT,COST_CENTER,GROUPS,PIN'
   const rows = (skip: Set<number>) =>
     Array.from({length: n}, (_, i) => i)
       .filter((i) => !skip.has(i))
       .map((i) => `user${i}@adventure.example,CREATE,,User,${i},,,,Staff,`)
-  writeFileSync(join(dir, 'adventure.csv'), [header, ...rows(new Set())].join('\n') + '\n')
+  writeFileSync(join(rs.dir, 'adventure.csv'), [header, ...rows(new Set())].join('\n') + '\n')
   writeFileSync(
-    join(dir, 'adventure-badges.csv'),
+    join(rs.dir, 'adventure-badges.csv'),
     'BADGE,EMAIL,OPERATION,TEMPORARY,PIN\nAW-1,user1@adventure.example,CREATE,,\nAW-2,nobody@adventure.example,CREATE,,\n',
   )
   const doc = `version: 1
@@ -170,14 +139,14 @@ groups: [Staff]
       (i) =>
         `3:16 users[0].file: adventure.csv:${i + 2}:1 (EMAIL): user${i}@adventure.example is already the e-mail address of a user in another organization`,
     ),
-    `3:16 users[0].file: adventure.csv: every rejected row and its reason: ${join(dir, 'adventure.csv.rejected.csv')}`,
+    `3:16 users[0].file: adventure.csv: every rejected row and its reason: ${join(rs.dir, 'adventure.csv.rejected.csv')}`,
     '4:17 badges[0].file: adventure-badges.csv:3:2 (EMAIL): No user nobody@adventure.example: the organization Adventure Works does not exist yet and this file does not create that user',
-    `4:17 badges[0].file: adventure-badges.csv: every rejected row and its reason: ${join(dir, 'adventure-badges.csv.rejected.csv')}`,
+    `4:17 badges[0].file: adventure-badges.csv: every rejected row and its reason: ${join(rs.dir, 'adventure-badges.csv.rejected.csv')}`,
   ])
   assert.equal(await orgNamed('Adventure Works'), undefined, 'a plan with problems creates nothing')
 
-  writeFileSync(join(dir, 'adventure.csv'), [header, ...rows(taken)].join('\n') + '\n')
-  writeFileSync(join(dir, 'adventure-badges.csv'), 'BADGE,EMAIL,OPERATION,TEMPORARY,PIN\nAW-1,user1@adventure.example,CREATE,,\n')
+  writeFileSync(join(rs.dir, 'adventure.csv'), [header, ...rows(taken)].join('\n') + '\n')
+  writeFileSync(join(rs.dir, 'adventure-badges.csv'), 'BADGE,EMAIL,OPERATION,TEMPORARY,PIN\nAW-1,user1@adventure.example,CREATE,,\n')
   const {ctx, items} = await plan('adventure.yaml', doc)
   assert.deepEqual(
     lines(items).filter((l) => l.includes('file')),
@@ -195,15 +164,15 @@ groups: [Staff]
 
 test('an address taken between the plan and the apply fails its row, and the advice is not to run the file again', async () => {
   writeFileSync(
-    join(dir, 'proseware.csv'),
+    join(rs.dir, 'proseware.csv'),
     'EMAIL,OPERATION,PASSWORD,FIRST_NAME,LAST_NAME,DISPLAY_NAME,DEPARTMENT,COST_CENTER,GROUPS,PIN\nli@proseware.example,CREATE,,,,,,,,\nmo@proseware.example,CREATE,,,,,,,,\n',
   )
   const {ctx, items} = await plan(
     'proseware.yaml',
     'version: 1\norganization: {name: Proseware, create: true}\nusers: [{file: proseware.csv}]\n',
   )
-  const db = openDb(dataDir)
-  createUser(db, sandbox.info.children[0].id, 'mo@proseware.example', {})
+  const db = openDb(rs.dataDir)
+  createUser(db, rs.sandbox.info.children[0].id, 'mo@proseware.example', {})
   db.close()
   const failed = await applyPlan(items, ctx)
   assert.deepEqual(
@@ -218,13 +187,18 @@ test('an address taken between the plan and the apply fails its row, and the adv
 })
 
 test('the users lookup says taken or free, never where, and needs an administrator or Partner Administrator', async () => {
-  const {info} = sandbox
-  assert.deepEqual(await client.users.lookup(info.orgId, [' ADMIN@northwind.example', 'free@nowhere.example']), [
+  const {info} = rs.sandbox
+  assert.deepEqual(await rs.client.users.lookup(info.orgId, [' ADMIN@northwind.example', 'free@nowhere.example']), [
     {email: 'admin@northwind.example', taken: true},
     {email: 'free@nowhere.example', taken: false},
   ])
   const res = await fetch(`${info.apiUrl}/oauth/token`, {
-    body: new URLSearchParams({client_id: 'lcs-cli', grant_type: 'password', password: info.technicianPassword!, username: info.technicianEmail!}),
+    body: new URLSearchParams({
+      client_id: 'lcs-cli',
+      grant_type: 'password',
+      password: info.technicianPassword!,
+      username: info.technicianEmail!,
+    }),
     method: 'POST',
   })
   const {access_token: accessToken} = (await res.json()) as {access_token: string}

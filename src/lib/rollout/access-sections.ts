@@ -10,7 +10,7 @@ import {findGroup} from '../lookups.js'
 import {settle} from '../ui/index.js'
 import {parentOf} from './new-organization.js'
 import {newUsers} from './people-sections.js'
-import {itemKey, listedTwice, PHASE, type PlanItem, type RolloutContext, type Section, type UserDoc} from './types.js'
+import {itemKey, listedTwice, PHASE, updateOrUnchanged, type PlanItem, type RolloutContext, type Section, type UserDoc} from './types.js'
 
 /** Every Child Organization Access Group carries it; it cannot be removed. */
 const PARTNER_ADMIN = 'Partner Administrator'
@@ -75,18 +75,11 @@ export const rolesSection: Section = {
     const push = (name: string, path: Path, current: string[], want: string[], run: RolesRun, dependsOn?: string[]) => {
       const {assign, changes, remove} = roleChange(current, want)
       items.push(
-        changes.length
-          ? {
-              ...base,
-              action: 'update',
-              changes,
-              dependsOn,
-              detail: rolesDetail(want),
-              name,
-              path,
-              run: async (x) => void (await run(x, {assign, remove})),
-            }
-          : {...base, action: 'unchanged', detail: rolesDetail(want), name, path},
+        updateOrUnchanged(
+          {...base, dependsOn, detail: rolesDetail(want), name, path},
+          changes,
+          async (x) => void (await run(x, {assign, remove})),
+        ),
       )
     }
     if (doc.organization) {
@@ -246,18 +239,10 @@ export const accessGroupsSection: Section = {
         )
       const changes = [...(assign.length || remove.length ? ['roles'] : []), ...(add.length || drop.length ? ['members'] : [])]
       items.push(
-        changes.length
-          ? {
-              ...base,
-              action: 'update',
-              changes,
-              detail,
-              async run(x) {
-                if (assign.length || remove.length) await x.client.accessGroups.changeRoles(partner.id, existing.id, {assign, remove})
-                if (add.length || drop.length) await changeMembers(x, partner.id, existing.id, add, drop)
-              },
-            }
-          : {...base, action: 'unchanged', detail},
+        updateOrUnchanged({...base, detail}, changes, async (x) => {
+          if (assign.length || remove.length) await x.client.accessGroups.changeRoles(partner.id, existing.id, {assign, remove})
+          if (add.length || drop.length) await changeMembers(x, partner.id, existing.id, add, drop)
+        }),
       )
     }
     return items

@@ -24,7 +24,7 @@ import {
 import {accessGroupsSection, rolesSection} from './access-sections.js'
 import {badgesSection, groupsSection, loginSettingsSection, pinsSection, preenrollSection, usersSection} from './people-sections.js'
 import {setParent} from './new-organization.js'
-import {itemKey, listedTwice, PHASE, type PlanItem, type RolloutContext, type Section} from './types.js'
+import {itemKey, listedTwice, PHASE, updateOrUnchanged, type PlanItem, type RolloutContext, type Section} from './types.js'
 
 const present = <T extends {state?: string}>(x: T) => x.state !== 'absent'
 
@@ -237,16 +237,11 @@ const resourcesSection: Section = {
           )
       }
       items.push(
-        changes.length
-          ? {
-              ...base,
-              action: 'update',
-              changes,
-              detail,
-              phase: PHASE.upsertResources,
-              run: async (c) => void (await c.client.resources.update(c.orgId!, existing.id, want.input)),
-            }
-          : {...base, action: 'unchanged', detail, phase: PHASE.upsertResources},
+        updateOrUnchanged(
+          {...base, detail, phase: PHASE.upsertResources},
+          changes,
+          async (c) => void (await c.client.resources.update(c.orgId!, existing.id, want.input)),
+        ),
       )
     }
     return items

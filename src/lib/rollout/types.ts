@@ -143,6 +143,11 @@ export interface Section {
   plan(ctx: RolloutContext): Promise<PlanItem[]>
 }
 
+/** An item that updates (naming what differs) when anything differs, and is unchanged otherwise. */
+export function updateOrUnchanged(base: Omit<PlanItem, 'action' | 'changes' | 'run'>, changes: string[], run: PlanItem['run']): PlanItem {
+  return changes.length ? {...base, action: 'update', changes, run} : {...base, action: 'unchanged'}
+}
+
 export const itemKey = (kind: string, name: string) => `${kind}:${name.toLowerCase()}`
 
 /** Names listed twice in a section (in any case) are problems: items are matched by name. */
