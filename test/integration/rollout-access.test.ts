@@ -130,6 +130,8 @@ badges: [{file: adventure-badges.csv}]
 roles:
   groups:
     Staff: [Print Release Management User]
+  users:
+    user1@adventure.example: [User Administrator]   # a row the cloud accepts: not reported missing
 groups: [Staff]
 `
   const started = Date.now()

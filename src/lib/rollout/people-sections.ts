@@ -264,6 +264,8 @@ async function dryRun<Item>(
     for (const d of error.details ?? []) place(d)
     if (!error.details?.length) place({rule: error.message})
     else if (error.hint && !('rows' in source)) place({rule: error.hint.replace(/^\w/, (c) => c.toLowerCase())})
+    // users the cloud would create once the rejected rows are fixed: later sections do not report them missing
+    if (spec.key === 'users') for (const p of (error.result?.plan ?? []) as PlanRow[]) if (p.action === 'create') newUsers(ctx).add(p.label)
     return undefined
   }
 }
