@@ -13,11 +13,22 @@ import {CloudClient} from '../../src/lib/cloud/index.js'
 import {LcsError} from '../../src/lib/errors.js'
 import {openDb} from '../../src/lib/sandbox/db.js'
 import {createUser} from '../../src/lib/sandbox/store/people.js'
-import {applyPlan, applySummary} from '../../src/lib/rollout/rollout.js'
+import {applyPlan, applySummary, createContext, loadRollout, planRollout} from '../../src/lib/rollout/rollout.js'
 import type {PlanItem} from '../../src/lib/rollout/types.js'
 
 const rs = rolloutSandbox()
 const {plan, refused} = rs
+
+/** A client signed in as a user of the sandbox (password grant of the CLI's public client). */
+async function userClient(username: string, password: string): Promise<CloudClient> {
+  const {apiUrl} = rs.sandbox.info
+  const res = await fetch(`${apiUrl}/oauth/token`, {
+    body: new URLSearchParams({client_id: 'lcs-cli', grant_type: 'password', password, username}),
+    method: 'POST',
+  })
+  const {access_token: accessToken} = (await res.json()) as {access_token: string}
+  return new CloudClient({credentials: {accessToken, kind: 'token'}, endpoints: {apis: apiUrl, idp: apiUrl}})
+}
 
 const lines = (items: PlanItem[]) =>
   items.map((i) => `${i.action} ${i.kind} ${i.name}${i.changes ? ` (${i.changes.join(', ')})` : ''}${i.detail ? ` — ${i.detail}` : ''}`)
@@ -194,20 +205,27 @@ test('the users lookup says taken or free, never where, and needs an administrat
     {email: 'admin@northwind.example', taken: true},
     {email: 'free@nowhere.example', taken: false},
   ])
-  const res = await fetch(`${info.apiUrl}/oauth/token`, {
-    body: new URLSearchParams({
-      client_id: 'lcs-cli',
-      grant_type: 'password',
-      password: info.technicianPassword!,
-      username: info.technicianEmail!,
-    }),
-    method: 'POST',
-  })
-  const {access_token: accessToken} = (await res.json()) as {access_token: string}
-  const technician = new CloudClient({credentials: {accessToken, kind: 'token'}, endpoints: {apis: info.apiUrl, idp: info.apiUrl}})
+  const technician = await userClient(info.technicianEmail!, info.technicianPassword!)
   await assert.rejects(technician.users.lookup(info.orgId, ['free@nowhere.example']), (e: LcsError) => {
     assert.equal(e.kind, 'forbidden')
     assert.match(e.message, /Organization Administrator or User Administrator or Partner Administrator/)
+    return true
+  })
+})
+
+test('a file that would take the signed-in user out of their own access group is refused', async () => {
+  const {info} = rs.sandbox
+  const admin = await userClient(info.adminEmail, info.adminPassword)
+  const file = join(rs.dir, 'lockout.yaml')
+  writeFileSync(file, 'version: 1\naccessGroups:\n  - {name: Partner Administrators, roles: [Organization Administrator], members: []}\n')
+  const ctx = createContext(await loadRollout(file), {activeOrgId: info.orgId, client: admin, wait: false})
+  await assert.rejects(planRollout(ctx), (e: LcsError) => {
+    assert.deepEqual(
+      e.details!.map((d) => `${d.field!.split(':').slice(1).join(':')} ${d.message}`),
+      [
+        '3:82 accessGroups[0].members: you (admin@northwind.example) are a member of "Partner Administrators" and would lose the access it gives: list yourself under members',
+      ],
+    )
     return true
   })
 })
