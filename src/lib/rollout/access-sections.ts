@@ -5,6 +5,7 @@
 // case, a did-you-mean at the name's line); holders must exist or be created by the same file.
 import {canonicalRole, nearestRole, type AccessGroup, type CloudClient, type Organization, type User} from '../cloud/index.js'
 import {groupRule} from '../csv/index.js'
+import {LcsError} from '../errors.js'
 import {didYouMean, type Path} from '../deploy/index.js'
 import {findGroup} from '../lookups.js'
 import {settle} from '../ui/index.js'
@@ -155,8 +156,14 @@ type RolesRun = (ctx: RolloutContext, change: {assign: string[]; remove: string[
 async function partnerOf(ctx: RolloutContext): Promise<Organization | undefined> {
   if (!ctx.orgId) return parentOf(ctx)
   const org = await ctx.client.orgs.get(ctx.orgId)
-  if (org.type === 'partner') return org
-  return org.parentId ? ctx.client.orgs.get(org.parentId) : undefined
+  if (org.type === 'partner' || !org.parentId) return org
+  try {
+    return await ctx.client.orgs.get(org.parentId)
+  } catch (error) {
+    // a parent out of the caller's reach is answered as absent
+    if (error instanceof LcsError && error.kind === 'notFound') return org
+    throw error
+  }
 }
 
 /** The signed-in user's e-mail address (client credentials have none). */
@@ -179,7 +186,7 @@ export const accessGroupsSection: Section = {
     if (!partner || partner.type !== 'partner') {
       ctx.problem(
         ['accessGroups'],
-        `Child Organization Access Groups belong to a partner organization, and ${partner?.name ?? ctx.orgName} has none above it`,
+        `Child Organization Access Groups belong to a partner organization: neither ${partner?.name ?? ctx.orgName} nor an organization above it that this account reaches is one`,
       )
       return []
     }
