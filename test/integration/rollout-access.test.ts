@@ -98,7 +98,7 @@ accessGroups:
   - name: Litware technicians
     roles: [Fleet Admin, Partner Administrator]
     members: [tech@northwind.exmaple]
-users: [{email: ada@litware.example}]
+users: [{email: ada@litware.example}, {email: cy@litware.example, state: absent}]
 roles:
   organization: [Print Release Managment User]
   groups:
@@ -106,6 +106,7 @@ roles:
   users:
     ada@litware.example: [User Administrator, user administrator]
     bob@litware.example: [User Administrator]
+    cy@litware.example: [User Administrator]
 `
   assert.deepEqual(await refused('litware.yaml', doc), [
     '5:13 accessGroups[0].roles[0]: unknown role "Fleet Admin" (did you mean "Fleet Management Administrator"?); lcs roles list shows every role',
@@ -114,6 +115,7 @@ roles:
     '11:5 roles.groups.Crew: no group "Crew" in Litware: list it under groups to create it',
     '13:47 roles.users.ada@litware.example[1]: User Administrator is listed twice',
     '14:5 roles.users.bob@litware.example: no user bob@litware.example in Litware (did you mean "ada@litware.example"?), and this file does not create that user',
+    '15:5 roles.users.cy@litware.example: cy@litware.example is deleted by this file (users, state: absent): give roles to users that stay',
   ])
   assert.equal(await orgNamed('Litware'), undefined)
 })

@@ -125,11 +125,18 @@ export const rolesSection: Section = {
       const existing = new Map<string, User>(orgId ? (await all(c.users.list(orgId))).map((u) => [u.email.toLowerCase(), u]) : [])
       const fresh = newUsers(ctx)
       const inline = new Set((ctx.doc.users ?? []).map((u) => (u as UserDoc).email?.toLowerCase()))
+      const deleted = new Set(
+        (ctx.doc.users ?? []).filter((u) => (u as UserDoc).state === 'absent').map((u) => (u as UserDoc).email.toLowerCase()),
+      )
       for (const [address, list] of Object.entries(doc.users)) {
         const email = address.toLowerCase()
         const path = ['roles', 'users', address]
         const want = rolesAt(ctx, path, list)
         const user = existing.get(email)
+        if (deleted.has(email)) {
+          ctx.problem(path, `${email} is deleted by this file (users, state: absent): give roles to users that stay`, true)
+          continue
+        }
         if (!user && !fresh.has(email)) {
           const guess = didYouMean(email, [...existing.keys(), ...fresh])
           ctx.problem(
