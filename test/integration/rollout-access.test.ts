@@ -12,6 +12,7 @@ import {rolloutSandbox} from '../helpers/rollout.js'
 import {CloudClient} from '../../src/lib/cloud/index.js'
 import {LcsError} from '../../src/lib/errors.js'
 import {openDb} from '../../src/lib/sandbox/db.js'
+import {addPreenrollment} from '../../src/lib/sandbox/store/fleet.js'
 import {createUser} from '../../src/lib/sandbox/store/people.js'
 import {applyPlan, applySummary, createContext, loadRollout, planRollout} from '../../src/lib/rollout/rollout.js'
 import type {PlanItem} from '../../src/lib/rollout/types.js'
@@ -120,11 +121,12 @@ roles:
   assert.equal(await orgNamed('Litware'), undefined)
 })
 
-test('thousands of users, some taken by other organizations: the plan names them, nothing is created; without them it applies', async () => {
+test('thousands of users, some taken by other organizations (and a serial): the plan names them, nothing is created; without them it applies', async () => {
   const n = 3000
   const taken = new Set([7, 450, 1234, 2999])
   const db = openDb(rs.dataDir)
   for (const i of taken) createUser(db, rs.sandbox.info.children[i % 2].id, `user${i}@adventure.example`, {})
+  addPreenrollment(db, rs.sandbox.info.children[0].id, 'ADVTAKEN01')
   db.close()
   const header = 'EMAIL,OPERATION,PASSWORD,FIRST_NAME,LAST_NAME,DISPLAY_NAME,DEPARTMENT,COST_CENTER,GROUPS,PIN'
   const rows = (skip: Set<number>) =>
@@ -136,10 +138,11 @@ test('thousands of users, some taken by other organizations: the plan names them
     join(rs.dir, 'adventure-badges.csv'),
     'BADGE,EMAIL,OPERATION,TEMPORARY,PIN\nAW-1,user1@adventure.example,CREATE,,\nAW-2,nobody@adventure.example,CREATE,,\n',
   )
-  const doc = `version: 1
+  const file = (serials: string) => `version: 1
 organization: {name: Adventure Works, create: true}
 users: [{file: adventure.csv}]
 badges: [{file: adventure-badges.csv}]
+preenroll: [${serials}]
 roles:
   groups:
     Staff: [Print Release Management User]
@@ -148,7 +151,7 @@ roles:
 groups: [Staff]
 `
   const started = Date.now()
-  const problems = await refused('adventure.yaml', doc)
+  const problems = await refused('adventure.yaml', file('ADVFREE001, ADVTAKEN01'))
   assert.deepEqual(problems, [
     ...[...taken].map(
       (i) =>
@@ -157,11 +160,13 @@ groups: [Staff]
     `3:16 users[0].file: adventure.csv: every rejected row and its reason: ${join(rs.dir, 'adventure.csv.rejected.csv')}`,
     '4:17 badges[0].file: adventure-badges.csv:3:2 (EMAIL): No user nobody@adventure.example: the organization Adventure Works does not exist yet and this file does not create that user',
     `4:17 badges[0].file: adventure-badges.csv: every rejected row and its reason: ${join(rs.dir, 'adventure-badges.csv.rejected.csv')}`,
+    '5:25 preenroll[1]: ADVTAKEN01 is pre-enrolled in another organization',
   ])
   assert.equal(await orgNamed('Adventure Works'), undefined, 'a plan with problems creates nothing')
 
   writeFileSync(join(rs.dir, 'adventure.csv'), [header, ...rows(taken)].join('\n') + '\n')
   writeFileSync(join(rs.dir, 'adventure-badges.csv'), 'BADGE,EMAIL,OPERATION,TEMPORARY,PIN\nAW-1,user1@adventure.example,CREATE,,\n')
+  const doc = file('ADVFREE001')
   const {ctx, items} = await plan('adventure.yaml', doc)
   assert.deepEqual(
     lines(items).filter((l) => l.includes('file')),
