@@ -3,6 +3,7 @@ import {Flags} from '@oclif/core'
 import {activeOrgId} from '../lib/auth/index.js'
 import {
   applyPlan,
+  applySummary,
   counts,
   createContext,
   deletions,
@@ -26,7 +27,7 @@ interface ApplyResult {
 const PAST: Record<Change, string> = {create: 'created', delete: 'deleted', unchanged: 'unchanged', update: 'updated'}
 
 export default class Apply extends BaseCommand {
-  static description = `Apply a rollout file: one declarative YAML file for a customer's rollout — the organization (or a child organization to create), printer-login (PIN) settings, groups, users, badges and PINs (inline, or CSV files through the import engine), pre-enrolled serials, resources, configurations and deployments (targets by serial, tag or all). The file is checked against docs/rollout.schema.json and against the cloud first; every problem is reported with its line (a CSV file's with the file's line and column) and nothing changes (exit 7). Then the plan is printed (create / update / delete / unchanged per item, like terraform plan) and applied. Applying it again reports everything unchanged. A partial failure exits 9; running the file again finishes the job. --dry-run prints the plan only. Passwords and PINs never appear in the output.`
+  static description = `Apply a rollout file: one declarative YAML file for a customer's rollout — the organization (or a child organization to create), Child Organization Access Groups, printer-login (PIN) settings, groups, users, badges and PINs (inline, or CSV files through the import engine), pre-enrolled serials, roles of the organization, groups and users, resources, configurations and deployments (targets by serial, tag or all). The file is checked against docs/rollout.schema.json and against the cloud first; every problem is reported with its line (a CSV file's with the file's line and column) and nothing changes (exit 7). Then the plan is printed (create / update / delete / unchanged per item, like terraform plan) and applied. Applying it again reports everything unchanged. A partial failure exits 9; the last line says whether running the file again can finish the job (when the cloud was unavailable) or what failed must be fixed first (the cloud refused it). --dry-run prints the plan only. Passwords and PINs never appear in the output.`
 
   static examples = [
     '<%= config.bin %> <%= command.id %> -f rollout.yaml --dry-run',
@@ -108,11 +109,7 @@ export default class Apply extends BaseCommand {
       reporter.finish()
     }
     const changed = c.create + c.update + c.delete
-    this.log(
-      failed.length
-        ? `Applied ${changed - failed.length} of ${changed} changes; ${failed.length} failed. Run the file again to finish.`
-        : `Applied ${changed} change${changed === 1 ? '' : 's'}.`,
-    )
+    this.log(applySummary(failed, changed))
     if (failed.length) this.exitAs(failureKind(failed, changed))
     return {applied: true, failed, plan}
   }

@@ -5,57 +5,25 @@
 import assert from 'node:assert/strict'
 import {writeFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {after, before, test} from 'node:test'
+import {test} from 'node:test'
 
-import {tempDir} from '../helpers/cli.js'
-import {CloudClient} from '../../src/lib/cloud/index.js'
-import {LcsError} from '../../src/lib/errors.js'
-import {runSandbox} from '../../src/lib/sandbox/daemon.js'
+import {rolloutSandbox} from '../helpers/rollout.js'
 import {openDb} from '../../src/lib/sandbox/db.js'
 import {createUser, putBadge} from '../../src/lib/sandbox/store/people.js'
-import {applyPlan, createContext, loadRollout, planRollout} from '../../src/lib/rollout/rollout.js'
+import {applyPlan} from '../../src/lib/rollout/rollout.js'
 import type {PlanItem} from '../../src/lib/rollout/types.js'
 
-let sandbox: Awaited<ReturnType<typeof runSandbox>>
-let client: CloudClient
-const dataDir = tempDir()
-const dir = tempDir()
-
-before(async () => {
-  sandbox = await runSandbox({dataDir, port: 0})
-  const {info} = sandbox
-  client = new CloudClient({
-    credentials: {clientId: info.clientId, clientSecret: info.clientSecret, kind: 'client'},
-    endpoints: {apis: info.apiUrl, idp: info.apiUrl},
-  })
-})
-after(() => sandbox.stop())
-
-async function plan(name: string, text: string) {
-  const file = join(dir, name)
-  writeFileSync(file, text)
-  const ctx = createContext(await loadRollout(file), {activeOrgId: sandbox.info.orgId, client, wait: false})
-  return {ctx, items: await planRollout(ctx)}
-}
-
-async function refused(name: string, text: string): Promise<string[]> {
-  try {
-    await plan(name, text)
-  } catch (error) {
-    assert.ok(error instanceof LcsError, String(error))
-    return error.details!.map((d) => `${d.field!.split(':').slice(1).join(':')} ${d.message}`)
-  }
-  assert.fail('expected a refusal')
-}
+const rs = rolloutSandbox()
+const {plan, refused} = rs
 
 const lines = (items: PlanItem[]) =>
   items
     .filter((i) => i.kind !== 'organization')
     .map((i) => `${i.action} ${i.kind} ${i.name}${i.changes ? ` (${i.changes.join(', ')})` : ''}${i.rows ? ` ${i.detail}` : ''}`)
 
-test('a new organization: every row plans as a creation without asking the cloud; applied, then all unchanged', async () => {
+test('a new organization: every row plans as a creation without a dry run; applied, then all unchanged', async () => {
   writeFileSync(
-    join(dir, 'staff.csv'),
+    join(rs.dir, 'staff.csv'),
     'EMAIL,OPERATION,PASSWORD,FIRST_NAME,LAST_NAME,DISPLAY_NAME,DEPARTMENT,COST_CENTER,GROUPS,PIN\nann@adatum.example,CREATE,,Ann,,,,,Crew,\nbob@adatum.example,UPDATE,,Bob,,,,,,\n',
   )
   const doc = `version: 1
@@ -70,10 +38,10 @@ preenroll: [ADATUM0001]
 `
   assert.deepEqual(await refused('adatum.yaml', doc), [
     '5:11 users[0].file: staff.csv:3:1: the organization Adatum does not exist yet: there is nothing to update',
-    `5:11 users[0].file: staff.csv: every rejected row and its reason: ${join(dir, 'staff.csv.rejected.csv')}`,
+    `5:11 users[0].file: staff.csv: every rejected row and its reason: ${join(rs.dir, 'staff.csv.rejected.csv')}`,
   ])
   writeFileSync(
-    join(dir, 'staff.csv'),
+    join(rs.dir, 'staff.csv'),
     'EMAIL,OPERATION,PASSWORD,FIRST_NAME,LAST_NAME,DISPLAY_NAME,DEPARTMENT,COST_CENTER,GROUPS,PIN\nann@adatum.example,CREATE,,Ann,,,,,Crew,\n',
   )
   const {ctx, items} = await plan('adatum.yaml', doc)
@@ -95,9 +63,9 @@ preenroll: [ADATUM0001]
 })
 
 test('new PIN settings: the dry run leaves PINs out (the cloud would judge them by the old ones) and plans an update', async () => {
-  const fabrikam = sandbox.info.children[1].id
-  await client.loginConfig.set(fabrikam, {pinGeneration: 'auto', pinLength: null})
-  const db = openDb(dataDir)
+  const fabrikam = rs.sandbox.info.children[1].id
+  await rs.client.loginConfig.set(fabrikam, {pinGeneration: 'auto', pinLength: null})
+  const db = openDb(rs.dataDir)
   createUser(db, fabrikam, 'dee@fabrikam.example', {firstName: 'Dee'})
   createUser(db, fabrikam, 'eve@fabrikam.example', {})
   db.close()
@@ -122,7 +90,7 @@ pins: [{email: eve@fabrikam.example, pin: "9753"}]
 
 test('an identity named twice across sources, or a PIN given in users and pins, is refused', async () => {
   writeFileSync(
-    join(dir, 'twice.csv'),
+    join(rs.dir, 'twice.csv'),
     'EMAIL,OPERATION,PASSWORD,FIRST_NAME,LAST_NAME,DISPLAY_NAME,DEPARTMENT,COST_CENTER,GROUPS,PIN\nfay@fabrikam.example,CREATE,,Fay,,,,,,\n',
   )
   assert.deepEqual(
@@ -146,7 +114,7 @@ preenroll: [FAB0000001, fab0000001]
 })
 
 test('an inline row the cloud rejects at apply time fails alone; the others are applied', async () => {
-  const contoso = sandbox.info.children[0].id
+  const contoso = rs.sandbox.info.children[0].id
   const doc = `version: 1
 organization: {name: Contoso Retail}
 users: [{email: gil@contoso.example}, {email: hal@contoso.example}]
@@ -154,7 +122,7 @@ badges: [{badge: G-1, email: gil@contoso.example}, {badge: H-1, email: hal@conto
 `
   const {ctx, items} = await plan('race.yaml', doc)
   // someone registers H-1 to another user between the plan and its application
-  const db = openDb(dataDir)
+  const db = openDb(rs.dataDir)
   putBadge(db, contoso, 'H-1', createUser(db, contoso, 'ivy@contoso.example', {}), false)
   db.close()
   const failed = await applyPlan(items, ctx)

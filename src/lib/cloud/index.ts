@@ -68,7 +68,17 @@ export {
   type TransportOptions,
 } from './http.js'
 export {Organizations} from './orgs.js'
-export {BADGES_BATCH_MAX, Badges, LoginConfig, USERS_BATCH_MAX, Users, type BadgeItem, type UserItem} from './people.js'
+export {
+  BADGES_BATCH_MAX,
+  Badges,
+  LoginConfig,
+  USERS_BATCH_MAX,
+  USERS_LOOKUP_MAX,
+  Users,
+  type BadgeItem,
+  type EmailLookup,
+  type UserItem,
+} from './people.js'
 export {
   canonicalRole,
   checkRoles,

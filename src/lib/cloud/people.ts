@@ -5,6 +5,8 @@ import type {Badge, BatchItemResult, BatchOptions, ListOptions, Outcome, PinPoli
 
 /** Users per request the users batch endpoint accepts. */
 export const USERS_BATCH_MAX = 500
+/** Addresses per request the users lookup accepts. */
+export const USERS_LOOKUP_MAX = 1000
 /** Items per request the badges batch endpoint accepts. */
 export const BADGES_BATCH_MAX = 1000
 
@@ -36,6 +38,12 @@ export interface BadgeItem {
   regeneratePin?: boolean
 }
 
+/** Whether a user of some organization has this e-mail address. */
+export interface EmailLookup {
+  email: string
+  taken: boolean
+}
+
 /** `client.users`: the users of an organization. */
 export class Users {
   /** @internal */
@@ -49,6 +57,24 @@ export class Users {
   /** Creates, updates or deletes up to {@link USERS_BATCH_MAX} users: one result per item, in order. */
   apply(orgId: string, items: UserItem[], opts: BatchOptions = {}): Promise<BatchItemResult[]> {
     return this.c.batch('usersBatch', orgId, items, opts)
+  }
+
+  /**
+   * Which of these e-mail addresses already belong to a user of any organization (addresses are unique
+   * across the cloud), asked of `orgId` (a partner asks before creating a child organization's users).
+   * Any number of addresses, in requests of {@link USERS_LOOKUP_MAX}; one answer per address, in order.
+   */
+  async lookup(orgId: string, emails: string[], opts: RequestOptions = {}): Promise<EmailLookup[]> {
+    const out: EmailLookup[] = []
+    for (let i = 0; i < emails.length; i += USERS_LOOKUP_MAX) {
+      const res = await this.c.call<{results: EmailLookup[]}>('lookupUsers', {
+        body: {emails: emails.slice(i, i + USERS_LOOKUP_MAX)},
+        params: {orgId},
+        signal: opts.signal,
+      })
+      out.push(...res.results)
+    }
+    return out
   }
 
   /** One item: its outcome, or its rejection as an error. */

@@ -9,6 +9,7 @@ export const ROUTES = {
   createChild: {base: 'apis', method: 'POST', path: '/ciam/identity-management-service/v1.0/organizations/{orgId}/children'},
   listUsers: {base: 'apis', method: 'GET', path: '/ciam/identity-management-service/v1.0/organizations/{orgId}/users'},
   usersBatch: {base: 'apis', method: 'POST', path: '/ciam/identity-management-service/v1.0/organizations/{orgId}/users/batch'},
+  lookupUsers: {base: 'apis', method: 'POST', path: '/ciam/identity-management-service/v1.0/organizations/{orgId}/users/lookup'},
   listGroups: {base: 'apis', method: 'GET', path: '/ciam/identity-management-service/v1.0/organizations/{orgId}/groups'},
   createGroup: {base: 'apis', method: 'POST', path: '/ciam/identity-management-service/v1.0/organizations/{orgId}/groups'},
   listBadges: {base: 'apis', method: 'GET', path: '/ciam/identity-management-service/v1.0/organizations/{orgId}/badges'},

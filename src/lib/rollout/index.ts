@@ -1,4 +1,14 @@
 // The rollout area's face: the only module other areas and commands import.
 export {itemLine, renderPlan} from './plan-view.js'
-export {applyPlan, counts, createContext, deletions, failureKind, loadRollout, planRollout, type FailedItem} from './rollout.js'
+export {
+  applyPlan,
+  applySummary,
+  counts,
+  createContext,
+  deletions,
+  failureKind,
+  loadRollout,
+  planRollout,
+  type FailedItem,
+} from './rollout.js'
 export type {PlanItem} from './types.js'

@@ -40,6 +40,7 @@ import {
   type Section,
   type UserDoc,
 } from './types.js'
+import {answerForNewOrganization} from './new-organization.js'
 
 /** Facts left for later sections: the PIN settings as the file leaves them, the users it creates, where inline users' PINs are. */
 const PIN_SETTINGS = 'pinSettings'
@@ -54,7 +55,8 @@ interface PinSettings {
 
 const pinSettings = (ctx: RolloutContext) =>
   (ctx.facts.get(PIN_SETTINGS) as PinSettings | undefined) ?? {changed: false, policy: DEFAULT_PIN_POLICY}
-const newUsers = (ctx: RolloutContext) => (ctx.facts.get(NEW_USERS) as Set<string> | undefined) ?? new Set<string>()
+/** The users this run creates (by lower-case e-mail), as the users section planned them. */
+export const newUsers = (ctx: RolloutContext) => (ctx.facts.get(NEW_USERS) as Set<string> | undefined) ?? new Set<string>()
 
 // ---- printer-login settings ----
 
@@ -167,7 +169,7 @@ async function sendSplit<Item>(
 
 /**
  * The dry run of the plan. What the cloud cannot know yet is answered here: everything in an
- * organization still to be created (an empty one), badges and PINs of users this run creates. When the
+ * organization still to be created (./new-organization.ts), badges and PINs of users this run creates. When the
  * file changes the PIN settings, PINs are left out of the dry run (the cloud would judge them by the old
  * settings) and a row with one plans at least as an update.
  */
@@ -175,19 +177,9 @@ function planSend<Item>(ctx: RolloutContext, spec: ImportSpec<Item>): (items: It
   const {changed} = pinSettings(ctx)
   const fresh = newUsers(ctx)
   const hasPin = (i: Record<string, unknown>) => Boolean(i.pin || i.generatePin)
+  if (!ctx.orgId) return (items) => answerForNewOrganization(ctx, spec.key, items as Array<Record<string, unknown>>)
   const local = (item: Item): BatchItemResult | undefined => {
     const i = item as Record<string, unknown>
-    if (!ctx.orgId) {
-      return i.operation === 'UPDATE' || i.operation === 'DELETE'
-        ? {
-            error: {
-              code: 'not_found',
-              message: `the organization ${ctx.orgName} does not exist yet: there is nothing to ${String(i.operation).toLowerCase()}`,
-            },
-            status: 404,
-          }
-        : created
-    }
     if (spec.key !== 'users' && typeof i.email === 'string' && fresh.has(i.email)) return created
     if (changed && hasPin(i) && !i.badgeId && spec.key !== 'users') return {outcome: 'updated', status: 200}
     return spec.answer?.(ctx, item)
@@ -272,6 +264,8 @@ async function dryRun<Item>(
     for (const d of error.details ?? []) place(d)
     if (!error.details?.length) place({rule: error.message})
     else if (error.hint && !('rows' in source)) place({rule: error.hint.replace(/^\w/, (c) => c.toLowerCase())})
+    // users the cloud would create once the rejected rows are fixed: later sections do not report them missing
+    if (spec.key === 'users') for (const p of (error.result?.plan ?? []) as PlanRow[]) if (p.action === 'create') newUsers(ctx).add(p.label)
     return undefined
   }
 }

@@ -3,7 +3,7 @@ import {readdirSync} from 'node:fs'
 import {test} from 'node:test'
 
 import {LcsError} from '../errors.js'
-import {applyPlan, failureKind, loadRollout} from './rollout.js'
+import {applyPlan, applySummary, failureKind, loadRollout, rerunHelps} from './rollout.js'
 import type {PlanItem, RolloutContext} from './types.js'
 
 const fixtures = new URL('../../../fixtures/rollout/', import.meta.url)
@@ -49,6 +49,11 @@ test('apply runs phases in order, runs deployments together, and skips what depe
       'deployment d1: not applied: configuration "c1" failed',
     ],
   )
+  assert.deepEqual(
+    failed.map((f) => f.retry),
+    [false, false, false],
+    'the cloud refused r1: a re-run refuses it again, and what depends on it cannot be done either',
+  )
   assert.deepEqual(log, [
     'start resource r1',
     'start resource r2',
@@ -61,9 +66,28 @@ test('apply runs phases in order, runs deployments together, and skips what depe
 })
 
 test('an apply where every attempted item failed with 8 exits 8; any success or mix is partial (9)', () => {
-  const f = (exitCode: number) => ({action: 'create' as const, error: 'x', exitCode, kind: 'user', name: 'n'})
+  const f = (exitCode: number) => ({action: 'create' as const, error: 'x', exitCode, kind: 'user', name: 'n', retry: true})
   assert.equal(failureKind([f(8), f(8), f(9)], 3), 'unavailable', 'the blocked one does not count')
   assert.equal(failureKind([f(8), f(8)], 3), 'partial', 'one item was applied')
   assert.equal(failureKind([f(8), f(6)], 2), 'partial', 'different failures')
   assert.equal(failureKind([f(9), f(9)], 2), 'partial')
+})
+
+test('"run the file again" only where a re-run can help', () => {
+  assert.equal(rerunHelps(new LcsError('unavailable', 'down')), true)
+  assert.equal(rerunHelps(new LcsError('partial', '1 of 3 printers did not get "c"')), true)
+  assert.equal(rerunHelps(new LcsError('partial', '2 rows rejected', {details: [{line: 4, rule: 'taken'}]})), false)
+  for (const kind of ['conflict', 'badData', 'forbidden', 'notFound'] as const)
+    assert.equal(rerunHelps(new LcsError(kind, 'no')), false, kind)
+  const f = (retry: boolean) => ({action: 'create' as const, error: 'x', exitCode: 9, kind: 'user', name: 'n', retry})
+  assert.equal(applySummary([], 3), 'Applied 3 changes.')
+  assert.equal(applySummary([f(true)], 3), 'Applied 2 of 3 changes; 1 failed. Run the file again to finish.')
+  assert.equal(
+    applySummary([f(false), f(false)], 3),
+    'Applied 1 of 3 changes; 2 failed. Running the file again cannot change that: fix what each failure names first.',
+  )
+  assert.equal(
+    applySummary([f(true), f(false)], 2),
+    'Applied 0 of 2 changes; 2 failed. Running the file again can finish 1 of them; the other 1 need what their failure names fixed first.',
+  )
 })

@@ -90,6 +90,30 @@ export interface FailedItem {
   action: Change
   error: string
   exitCode: number
+  /** Running the file again may finish it (the cloud was unavailable, printers did not take a deployment); false when what failed must be fixed first. */
+  retry: boolean
+}
+
+/**
+ * Whether the same file run again can do what failed: not when the cloud refused it (a conflict, bad
+ * data, a missing role or user, rows of an import rejected), since it would refuse it again.
+ */
+export function rerunHelps(e: LcsError): boolean {
+  if (e.kind === 'unavailable' || e.kind === 'interrupted' || e.kind === 'error') return true
+  return e.kind === 'partial' && !e.details?.some((d) => d.line !== undefined)
+}
+
+/** The last line of an apply: what was done, and whether running the file again can finish the rest. */
+export function applySummary(failed: FailedItem[], changed: number): string {
+  if (!failed.length) return `Applied ${changed} change${changed === 1 ? '' : 's'}.`
+  const retry = failed.filter((f) => f.retry).length
+  const advice =
+    retry === failed.length
+      ? 'Run the file again to finish.'
+      : retry === 0
+        ? 'Running the file again cannot change that: fix what each failure names first.'
+        : `Running the file again can finish ${retry} of them; the other ${failed.length - retry} need what their failure names fixed first.`
+  return `Applied ${changed - failed.length} of ${changed} changes; ${failed.length} failed. ${advice}`
 }
 
 interface ApplyEvents {
@@ -101,15 +125,16 @@ interface ApplyEvents {
 /** Applies the plan phase by phase; returns the items that failed (the others are done). */
 export async function applyPlan(items: PlanItem[], ctx: RolloutContext, events: ApplyEvents = {}): Promise<FailedItem[]> {
   const failed: FailedItem[] = []
-  const failedKeys = new Set<string>()
+  /** Failed items by key: whether a re-run can do them (what depends on one inherits it). */
+  const failedKeys = new Map<string, boolean>()
   const runOne = async (item: PlanItem): Promise<void> => {
     const blocked = item.dependsOn?.find((k) => failedKeys.has(k))
-    const fail = (e: LcsError) => {
-      failed.push({action: item.action, error: e.message, exitCode: e.exitCode, kind: item.kind, name: item.name})
-      failedKeys.add(itemKey(item.kind, item.name))
+    const fail = (e: LcsError, retry = rerunHelps(e)) => {
+      failed.push({action: item.action, error: e.message, exitCode: e.exitCode, kind: item.kind, name: item.name, retry})
+      failedKeys.set(itemKey(item.kind, item.name), retry)
       events.failed?.(item, e)
     }
-    if (blocked) return fail(new LcsError('partial', `not applied: ${blocked.replace(':', ' "')}" failed`))
+    if (blocked) return fail(new LcsError('partial', `not applied: ${blocked.replace(':', ' "')}" failed`), failedKeys.get(blocked))
     events.start?.(item)
     try {
       await item.run!(ctx)
@@ -133,6 +158,7 @@ export async function applyPlan(items: PlanItem[], ctx: RolloutContext, events: 
           exitCode: ExitCode.partial,
           kind: item.kind,
           name: item.name,
+          retry: failed[0].retry,
         })
       break
     }

@@ -21,8 +21,10 @@ import {
   toInput,
   watchTask,
 } from '../deploy/index.js'
+import {accessGroupsSection, rolesSection} from './access-sections.js'
 import {badgesSection, groupsSection, loginSettingsSection, pinsSection, preenrollSection, usersSection} from './people-sections.js'
-import {itemKey, listedTwice, PHASE, type PlanItem, type RolloutContext, type Section} from './types.js'
+import {setParent} from './new-organization.js'
+import {itemKey, listedTwice, PHASE, updateOrUnchanged, type PlanItem, type RolloutContext, type Section} from './types.js'
 
 const present = <T extends {state?: string}>(x: T) => x.state !== 'absent'
 
@@ -77,6 +79,7 @@ const organizationSection: Section = {
         o.parent ? ['organization', 'parent'] : ['organization', 'create'],
         `${parent.name} is not a partner organization: only partners have child organizations`,
       )
+    setParent(ctx, parent)
     const parentId = parent?.id
     return [
       {
@@ -234,16 +237,11 @@ const resourcesSection: Section = {
           )
       }
       items.push(
-        changes.length
-          ? {
-              ...base,
-              action: 'update',
-              changes,
-              detail,
-              phase: PHASE.upsertResources,
-              run: async (c) => void (await c.client.resources.update(c.orgId!, existing.id, want.input)),
-            }
-          : {...base, action: 'unchanged', detail, phase: PHASE.upsertResources},
+        updateOrUnchanged(
+          {...base, detail, phase: PHASE.upsertResources},
+          changes,
+          async (c) => void (await c.client.resources.update(c.orgId!, existing.id, want.input)),
+        ),
       )
     }
     return items
@@ -456,12 +454,14 @@ const deploymentsSection: Section = {
 /** The sections of a rollout file, in planning (and application) order; the organization comes first. */
 export const SECTIONS: Section[] = [
   organizationSection,
+  accessGroupsSection,
   loginSettingsSection,
   groupsSection,
   usersSection,
   badgesSection,
   pinsSection,
   preenrollSection,
+  rolesSection,
   resourcesSection,
   configurationsSection,
   deploymentsSection,

@@ -71,12 +71,15 @@ export interface RolloutDoc {
 /** Application order: lower phases first. New sections pick phases between these. */
 export const PHASE = {
   organization: 0,
+  // before anything inside the organization: membership is what gives a partner's user access to it
+  accessGroups: 0.5,
   loginSettings: 1,
   groups: 2,
   users: 3,
   badges: 4,
   pins: 5,
   preenroll: 6,
+  roles: 7,
   upsertResources: 10,
   upsertConfigurations: 20,
   deleteConfigurations: 30,
@@ -138,6 +141,11 @@ export interface Section {
   /** Top-level key of the rollout file (and of its schema). */
   key: string
   plan(ctx: RolloutContext): Promise<PlanItem[]>
+}
+
+/** An item that updates (naming what differs) when anything differs, and is unchanged otherwise. */
+export function updateOrUnchanged(base: Omit<PlanItem, 'action' | 'changes' | 'run'>, changes: string[], run: PlanItem['run']): PlanItem {
+  return changes.length ? {...base, action: 'update', changes, run} : {...base, action: 'unchanged'}
 }
 
 export const itemKey = (kind: string, name: string) => `${kind}:${name.toLowerCase()}`

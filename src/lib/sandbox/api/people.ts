@@ -2,7 +2,7 @@
 // create an empty one), badges and
 // PINs (list, batch register/delete/set), and the organization's PIN settings. The batch endpoints check
 // every item with the same rules as the client's import validation (src/lib/csv/rules.ts).
-import {BADGES_BATCH_MAX, USERS_BATCH_MAX, type Outcome, type PinPolicy} from '../../cloud/index.js'
+import {BADGES_BATCH_MAX, USERS_BATCH_MAX, USERS_LOOKUP_MAX, type Outcome, type PinPolicy} from '../../cloud/index.js'
 import {badgeRule, emailRule, groupRule, MAX_GROUPS, passwordRule, PIN_MAX, PIN_MIN, pinRule, textRule} from '../../csv/index.js'
 import {hashPasswordAsync, verifyPassword} from '../store/passwords.js'
 import * as people from '../store/people.js'
@@ -198,6 +198,22 @@ function sameNames(a: string[], b: string[]): boolean {
   return norm(a) === norm(b)
 }
 
+/** Whether addresses are taken, in any organization: what a users batch would answer 409 to (never where). */
+function lookupUsers(ctx: Ctx, o: HandlerOptions) {
+  visibleOrg(ctx, o, ctx.params.orgId)
+  const emails = (ctx.body as {emails?: unknown} | undefined)?.emails
+  if (!Array.isArray(emails) || emails.length === 0 || emails.length > USERS_LOOKUP_MAX || emails.some((e) => typeof e !== 'string'))
+    throw invalid('emails', `emails: an array of 1–${USERS_LOOKUP_MAX} e-mail addresses`)
+  return {
+    results: (emails as string[]).map((e) => {
+      const address = e.trim().toLowerCase()
+      const broken = emailRule(address)
+      if (broken) throw invalid('emails', `"${e}": ${broken}`)
+      return {email: address, taken: Boolean(people.findUser(o.db, address))}
+    }),
+  }
+}
+
 // ---- badges and PINs ----
 
 function badgeItem(o: HandlerOptions, orgId: string, policy: PinPolicy, item: Item): Outcome {
@@ -319,6 +335,14 @@ export const peopleRoutes: Route[] = [
       const policy = people.pinPolicy(o.db, org.id)
       return batch(ctx, o, USERS_BATCH_MAX, (item) => userItem(ctx, o, org.id, policy, hashes, item))
     },
+  },
+  // a partner plans the users of a customer organization it is about to create
+  {
+    anyRole: [...USER_ADMIN, 'Partner Administrator'],
+    auth: true,
+    handler: lookupUsers,
+    method: 'POST',
+    path: `${IMS}/organizations/{orgId}/users/lookup`,
   },
   {
     anyRole: USER_ADMIN,
