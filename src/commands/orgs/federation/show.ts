@@ -4,13 +4,13 @@ import {BaseCommand, cloudFlags, describeProvider} from '../../../lib/ui/index.j
 
 export default class OrgsFederationShow extends BaseCommand {
   static description =
-    "Show the organization's authentication provider (identity federation, SAML 2.0): entity ID, SSO and logout URLs, name-ID format, domains, and the signing certificate with its validity and SHA-256 fingerprint. --json: the provider, or null."
+    "Show the organization's authentication provider (identity federation, SAML 2.0): entity ID, SSO and logout URLs, name-ID format, domains, and the signing certificate with its validity and SHA-256 fingerprint. --json: {organization, provider}, provider null when there is none."
 
   static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --org "Contoso Retail" --json']
 
   static flags = cloudFlags
 
-  async run(): Promise<IdentityProvider | null> {
+  async run(): Promise<{organization: string; provider: IdentityProvider | null}> {
     const {flags} = await this.parse(OrgsFederationShow)
     const s = await this.session(flags)
     const orgId = await activeOrgId(s)
@@ -20,6 +20,6 @@ export default class OrgsFederationShow extends BaseCommand {
         ? describeProvider(org.name, provider)
         : `${org.name} has no authentication provider: its users log in with Lexmark Cloud Services passwords. Configure one with: lcs orgs federation set --entity-id URL --sso-url URL --logout-url URL --name-id-format email --certificate FILE`,
     )
-    return provider
+    return {organization: org.name, provider}
   }
 }
