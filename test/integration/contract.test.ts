@@ -160,16 +160,18 @@ test('the import and group endpoints answer with the fields the contract require
   hasAll(await client.call('getLoginConfig', {params}), 'PrinterLoginConfig')
 })
 
+/** Every field the contract's schema requires is in obj. */
+function hasFields(obj: object, schema: string): void {
+  for (const k of spec.components.schemas[schema].required ?? []) assert.ok(k in obj, `${schema} lacks ${k}: ${JSON.stringify(obj)}`)
+}
+
 test('printer-login configuration, authentication provider and password reset answer as the contract says', async () => {
   const {info} = sandbox
   const client = new CloudClient({
     credentials: {clientId: info.clientId, clientSecret: info.clientSecret, kind: 'client'},
     endpoints: {apis: info.apiUrl, idp: info.apiUrl},
   })
-  const required = (schema: string) => spec.components.schemas[schema].required ?? []
-  const hasAll = (obj: object, schema: string) => {
-    for (const k of required(schema)) assert.ok(k in obj, `${schema} lacks ${k}: ${JSON.stringify(obj)}`)
-  }
+  const hasAll = hasFields
   const orgId = info.children[0].id
   const set = await client.loginConfig.set(orgId, {methods: ['badge+pin'], pinExpiry: {unit: 'hours', value: 48}})
   hasAll(set, 'PrinterLoginConfig')

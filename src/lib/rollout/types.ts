@@ -14,6 +14,7 @@ import type {
   DeployTask,
   EnrolledPrinter,
   LoginMethod,
+  ProviderInput,
   Resource,
   TaskPrinter,
   UserItem,
@@ -55,18 +56,8 @@ export interface PinDoc {
   pin?: string
 }
 
-/** The organization's authentication provider; the certificate is a PEM file relative to the rollout file. */
-export type FederationDoc =
-  | {state: 'absent'}
-  | {
-      state?: 'present'
-      entityId: string
-      ssoUrl: string
-      logoutUrl: string
-      nameIdFormat: string
-      certificate: string
-      domains?: string[]
-    }
+/** The organization's authentication provider, as the SDK takes it but for the certificate: a PEM file relative to the rollout file. */
+export type FederationDoc = {state: 'absent'} | (Omit<ProviderInput, 'certificate'> & {state?: 'present'; certificate: string})
 
 interface DeploymentDoc {
   name?: string
