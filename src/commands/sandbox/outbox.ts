@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {defaultSandboxDir} from '../../lib/config/index.js'
-import {readOutbox} from '../../lib/sandbox/db.js'
+import {readOutbox} from '../../lib/sandbox/index.js'
 import {BaseCommand} from '../../lib/ui/index.js'
 
 interface MailJson {

@@ -2,7 +2,7 @@ import {Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../../lib/auth/index.js'
 import type {Outcome} from '../../../lib/cloud/index.js'
-import {BaseCommand, cloudFlags, confirmDelete} from '../../../lib/ui/index.js'
+import {BaseCommand, cloudFlags} from '../../../lib/ui/index.js'
 
 export default class OrgsFederationRemove extends BaseCommand {
   static description =
@@ -21,7 +21,7 @@ export default class OrgsFederationRemove extends BaseCommand {
       this.log('No authentication provider: unchanged.')
       return {outcome: 'unchanged'}
     }
-    await confirmDelete(`the authentication provider ${current.entityId}`, flags.yes, this.jsonEnabled())
+    await this.confirmDelete(`the authentication provider ${current.entityId}`, flags.yes)
     const {outcome} = await s.client.federation.remove(orgId)
     this.log(`Authentication provider ${current.entityId}: ${outcome}.`)
     return {entityId: current.entityId, outcome}
