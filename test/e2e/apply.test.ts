@@ -250,8 +250,6 @@ test('a partner creates a child organization from a rollout file; a second run c
   assert.equal(r.code, 0, r.stderr)
   assert.deepEqual(changed(r.result!), [
     'create organization Tailspin Toys',
-    'update login settings printer login (methods, pinLength)',
-    'create authentication provider https://sts.tailspin.example/',
     'create resource CX735 firmware',
     'create resource Energy saver',
     'create configuration Tailspin baseline',
