@@ -76,7 +76,7 @@ test('the example creates everything it names; again, everything is unchanged (e
   const first = await apply(fx('rollout/contoso.yaml'))
   assert.equal(first.code, 0, first.stderr)
   assert.deepEqual(changed(first.result!), [
-    'update login settings PIN settings (pinLength)',
+    'update login settings printer login (pinLength)',
     'create group Store managers',
     'create group Front desk',
     'create group Back office',

@@ -187,7 +187,7 @@ test('PINs follow the organization setting: generated and e-mailed, admin-set fr
   j = await json('pins', 'set', 'jdoe@company.com')
   assert.equal(j.code, 6)
   j = await json('login-config', 'set', '--pin-generation', 'admin', '--pin-length', '6')
-  assert.deepEqual(j.body, {pinGeneration: 'admin', pinLength: 6})
+  assert.deepEqual(j.body, {methods: ['badge', 'pin'], pinExpiry: null, pinGeneration: 'admin', pinLength: 6})
   j = await json('pins', 'import', f('badges-pin-only.csv'))
   assert.equal(j.code, 7, 'the organization now wants 6 digits')
   assert.deepEqual([j.body.error.details[0].line, j.body.error.details[0].column], [3, 5])

@@ -107,7 +107,7 @@ test('PIN generation: admin-set lengths, auto-generated (only when missing), use
   await client.loginConfig.set(orgId, {pinLength: 6})
   let r = await client.badges.apply(orgId, [{email: 'jdoe@company.com', operation: 'CREATE', pin: '1234'}])
   assert.match(r[0].error!.message, /exactly 6 digits/)
-  assert.deepEqual(await client.loginConfig.get(orgId), {pinGeneration: 'admin', pinLength: 6})
+  assert.deepEqual(await client.loginConfig.get(orgId), {methods: ['badge', 'pin'], pinExpiry: null, pinGeneration: 'admin', pinLength: 6})
   await client.loginConfig.set(orgId, {pinGeneration: 'auto'})
   r = await client.badges.apply(orgId, [
     {email: 'jdoe@company.com', operation: 'CREATE', pin: '123456'},

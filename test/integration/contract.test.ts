@@ -1,13 +1,15 @@
 // The API contract (docs/api/openapi.yaml) is the one source of truth: the sandbox serves exactly its
 // routes, the SDK calls only its routes, and the sandbox's answers carry the required fields.
 import assert from 'node:assert/strict'
-import {readFileSync} from 'node:fs'
+import {readFileSync, rmSync} from 'node:fs'
 import {after, before, test} from 'node:test'
 import {parse} from 'yaml'
 
 import {CloudClient, type RouteName, ROUTES} from '../../src/lib/cloud/index.js'
+import type {LcsError} from '../../src/lib/errors.js'
 import {runSandbox} from '../../src/lib/sandbox/daemon.js'
 import {SANDBOX_ROUTES} from '../../src/lib/sandbox/server.js'
+import {makeCerts} from '../helpers/certs.js'
 import {tempDir} from '../helpers/cli.js'
 
 interface Spec {
@@ -155,5 +157,71 @@ test('the import and group endpoints answer with the fields the contract require
     assert.ok(page.content.length > 0, route)
     for (const o of page.content) hasAll(o, schema)
   }
-  hasAll(await client.call('getLoginConfig', {params}), 'PinPolicy')
+  hasAll(await client.call('getLoginConfig', {params}), 'PrinterLoginConfig')
+})
+
+/** Every field the contract's schema requires is in obj. */
+function hasFields(obj: object, schema: string): void {
+  for (const k of spec.components.schemas[schema].required ?? []) assert.ok(k in obj, `${schema} lacks ${k}: ${JSON.stringify(obj)}`)
+}
+
+test('printer-login configuration, authentication provider and password reset answer as the contract says', async () => {
+  const {info} = sandbox
+  const client = new CloudClient({
+    credentials: {clientId: info.clientId, clientSecret: info.clientSecret, kind: 'client'},
+    endpoints: {apis: info.apiUrl, idp: info.apiUrl},
+  })
+  const hasAll = hasFields
+  const orgId = info.children[0].id
+  const set = await client.loginConfig.set(orgId, {methods: ['badge+pin'], pinExpiry: {unit: 'hours', value: 48}})
+  hasAll(set, 'PrinterLoginConfig')
+  assert.deepEqual(set.pinExpiry, {unit: 'hours', value: 48})
+  // the sandbox refuses out of range itself, whatever a client sends
+  await assert.rejects(
+    client.loginConfig.set(orgId, {pinExpiry: {unit: 'days', value: 181}}),
+    (e: LcsError) => e.kind === 'badData' && /1–180 days/.test(e.message),
+  )
+  assert.deepEqual((await client.loginConfig.get(orgId)).pinExpiry, {unit: 'hours', value: 48})
+  await client.loginConfig.set(orgId, {pinExpiry: null})
+
+  assert.equal(await client.federation.get(orgId), null)
+  const certs = makeCerts()
+  try {
+    const input = {
+      certificate: readFileSync(certs.valid, 'utf8'),
+      domains: ['contract.example'],
+      entityId: 'https://idp.contract.example/',
+      logoutUrl: 'https://idp.contract.example/logout',
+      nameIdFormat: 'email',
+      ssoUrl: 'https://idp.contract.example/sso',
+    }
+    const created = await client.federation.set(orgId, input)
+    assert.equal(created.outcome, 'created')
+    hasAll(created.provider, 'IdentityProvider')
+    hasAll(created.provider.certificate, 'CertificateInfo')
+    hasAll((await client.federation.get(orgId))!, 'IdentityProvider')
+    assert.equal((await client.federation.set(orgId, input)).outcome, 'unchanged')
+    await assert.rejects(client.federation.set(orgId, {...input, ssoUrl: 'http://idp.contract.example/sso'}), /https/)
+    await assert.rejects(client.federation.set(orgId, {...input, certificate: readFileSync(certs.expired, 'utf8')}), /expired/)
+    await assert.rejects(
+      client.federation.set(orgId, {...input, entityId: 'https://other.example/'}),
+      (e: LcsError) => e.kind === 'conflict',
+    )
+    assert.deepEqual(await client.federation.remove(orgId), {outcome: 'deleted'})
+    assert.deepEqual(await client.federation.remove(orgId), {outcome: 'unchanged'})
+  } finally {
+    rmSync(certs.dir, {force: true, recursive: true})
+  }
+
+  await client.users.create(orgId, {email: 'reset@contract.example', password: 'Contract#2026'})
+  assert.deepEqual(await client.users.resetPassword(orgId, 'reset@contract.example'), {sentTo: 'reset@contract.example'})
+  await assert.rejects(client.users.resetPassword(orgId, 'nobody@contract.example'), (e: LcsError) => e.kind === 'notFound')
+  const [badge] = await client.badges.apply(orgId, [
+    {badgeId: 'contract-2', description: 'Lanyard', email: 'reset@contract.example', operation: 'CREATE'},
+  ])
+  assert.equal(badge.outcome, 'created')
+  for await (const b of client.badges.list(orgId)) {
+    hasAll(b, 'Badge')
+    assert.equal(b.description, 'Lanyard')
+  }
 })

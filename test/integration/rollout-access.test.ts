@@ -1,10 +1,11 @@
 // The access sections (roles, accessGroups) and the plan for a new organization against an in-process
-// sandbox: a new customer set up with roles and an access group, applied twice (the second run all
+// sandbox: a new customer set up with roles, an access group, printer login and federation, applied twice (the second run all
 // unchanged); unknown roles, groups, users and members refused at their line; a file of thousands of
 // users, some of whose addresses belong to users of other organizations, refused before anything is
 // created, then applied once those rows are gone.
 import assert from 'node:assert/strict'
-import {readFileSync, writeFileSync} from 'node:fs'
+import {X509Certificate} from 'node:crypto'
+import {copyFileSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {test} from 'node:test'
 
@@ -40,12 +41,19 @@ async function orgNamed(name: string) {
 }
 
 const wingtip = readFileSync(new URL('../../fixtures/rollout/new-customer-access.yaml', import.meta.url), 'utf8')
+const fingerprint = new X509Certificate(readFileSync(new URL('../../fixtures/rollout/wingtip/idp-signing.pem', import.meta.url)))
+  .fingerprint256
 
-test('a new customer gets roles and an access group from one file (fixtures/rollout/new-customer-access.yaml); the second run is all unchanged', async () => {
+test('a new customer gets roles, an access group, printer login and federation from one file (fixtures/rollout/new-customer-access.yaml); the second run is all unchanged', async () => {
+  // the file's certificate, next to it as in the fixtures
+  mkdirSync(join(rs.dir, 'wingtip'), {recursive: true})
+  copyFileSync(new URL('../../fixtures/rollout/wingtip/idp-signing.pem', import.meta.url), join(rs.dir, 'wingtip', 'idp-signing.pem'))
   const {ctx, items} = await plan('wingtip.yaml', wingtip)
   assert.deepEqual(lines(items), [
     'create organization Wingtip Toys — child of Northwind Partners',
     'create access group Wingtip technicians — Northwind Partners: Partner Administrator, Fleet Management Administrator, File Service Administrator; 1 member',
+    'update login settings printer login (methods, pinLength) — badge+pin; administrators set PINs, 6 digits, expiry never',
+    `create authentication provider https://sts.wingtip.example/ — certificate SHA-256 ${fingerprint}`,
     'create group Store managers',
     'create user mia@wingtip.example',
     'create user noah@wingtip.example',

@@ -77,7 +77,7 @@ pins: [{email: eve@fabrikam.example, pin: "9753"}]
 `
   const {ctx, items} = await plan('pins.yaml', doc)
   assert.deepEqual(lines(items), [
-    'update login settings PIN settings (pinGeneration, pinLength)',
+    'update login settings printer login (pinGeneration, pinLength)',
     'update user dee@fabrikam.example (pin)',
     'update pin eve@fabrikam.example (pin)',
   ])

@@ -8,6 +8,7 @@ const COLUMNS: Column<Badge>[] = [
   {get: (b) => b.badgeId, header: 'Badge'},
   {get: (b) => b.email, header: 'User'},
   {get: (b) => (b.temporary ? 'temporary' : 'permanent'), header: 'Kind'},
+  {get: (b) => b.description ?? '', header: 'Description'},
   {get: (b) => formatTime(b.expiresAt), header: 'Expires'},
   {get: (b) => formatTime(b.dateCreated), header: 'Registered'},
 ]

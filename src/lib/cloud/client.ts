@@ -14,6 +14,7 @@ import {Assets, MpsContacts, Preenrollments} from './fleet.js'
 import {Groups} from './groups.js'
 import {errorKindOf, HttpTransport, text, type ResponseSize, type TransportOptions} from './http.js'
 import {Organizations} from './orgs.js'
+import {Federation} from './federation.js'
 import {Badges, LoginConfig, Users} from './people.js'
 import {Roles} from './roles.js'
 import {ROUTES, fillPath, type RouteName} from './routes.js'
@@ -105,8 +106,10 @@ export class CloudClient {
   readonly groups = new Groups(this)
   /** Badges and PINs for printer login. */
   readonly badges = new Badges(this)
-  /** The organization's printer-login (PIN) settings. */
+  /** The organization's printer-login configuration: login methods and PINs. */
   readonly loginConfig = new LoginConfig(this)
+  /** The organization's authentication provider (identity federation). */
+  readonly federation = new Federation(this)
   /** Printers pre-enrolled by serial number. */
   readonly preenrollments = new Preenrollments(this)
   /** MPS Express (supplies delivery) contacts. */

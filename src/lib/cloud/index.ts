@@ -55,6 +55,21 @@ export {
   type MpsContactItem,
   type PreenrollItem,
 } from './fleet.js'
+export {
+  CERTIFICATE_MAX_BYTES,
+  checkCertificate,
+  domainProblem,
+  Federation,
+  httpsUrlProblem,
+  loadCertificate,
+  NAME_ID_FORMATS,
+  NAME_ID_RULE,
+  nameIdFormat,
+  type CertificateCheck,
+  type CertificateInfo,
+  type IdentityProvider,
+  type ProviderInput,
+} from './federation.js'
 export {GROUP_MEMBERS_BATCH_MAX, Groups, type GroupDetails, type GroupMember, type MemberItem} from './groups.js'
 export {
   errorKindOf,
@@ -69,6 +84,7 @@ export {
 } from './http.js'
 export {Organizations} from './orgs.js'
 export {
+  BADGE_DESCRIPTION_MAX,
   BADGES_BATCH_MAX,
   Badges,
   LoginConfig,
@@ -92,6 +108,21 @@ export {
   type RoleInfo,
   type UserRoles,
 } from './roles.js'
+export {
+  DEFAULT_METHODS,
+  describePinExpiry,
+  formatPinExpiry,
+  LOGIN_METHODS,
+  loginConfigProblems,
+  METHOD_LABELS,
+  METHOD_NEEDS,
+  parseMethods,
+  parsePinExpiry,
+  PIN_EXPIRY_RULE,
+  type LoginMethod,
+  type PinExpiry,
+  type PrinterLoginConfig,
+} from './printer-login.js'
 export {ROUTES, type RouteName} from './routes.js'
 export type {
   Asset,

@@ -1,7 +1,8 @@
 // SDK calls for people: users, groups, badges and PINs (batch endpoints that answer per item), and the PIN
 // part of an organization's printer-login configuration.
 import type {CloudClient} from './client.js'
-import type {Badge, BatchItemResult, BatchOptions, ListOptions, Outcome, PinPolicy, RequestOptions, User} from './types.js'
+import type {PrinterLoginConfig} from './printer-login.js'
+import type {Badge, BatchItemResult, BatchOptions, ListOptions, Outcome, RequestOptions, User} from './types.js'
 
 /** Users per request the users batch endpoint accepts. */
 export const USERS_BATCH_MAX = 500
@@ -9,6 +10,8 @@ export const USERS_BATCH_MAX = 500
 export const USERS_LOOKUP_MAX = 1000
 /** Items per request the badges batch endpoint accepts. */
 export const BADGES_BATCH_MAX = 1000
+/** Characters of a badge's description. */
+export const BADGE_DESCRIPTION_MAX = 255
 
 /** One user to create, update or delete. Absent fields are left as they are. */
 export interface UserItem {
@@ -31,6 +34,8 @@ export interface BadgeItem {
   email?: string
   badgeId?: string
   temporary?: boolean
+  /** The badge's description (the portal's register form), up to 255 characters. */
+  description?: string
   pin?: string
   /** Ask the cloud to generate a PIN and e-mail it, if the user has none (organizations set to "Automatically generate and e-mail"). */
   generatePin?: boolean
@@ -96,6 +101,11 @@ export class Users {
   delete(orgId: string, email: string, opts: RequestOptions = {}): Promise<Outcome> {
     return this.applyOne(orgId, {email, operation: 'DELETE'}, opts)
   }
+
+  /** Sends the user the e-mail to choose a new password (the portal's Reset Password); answers where it went. */
+  resetPassword(orgId: string, email: string, opts: RequestOptions = {}): Promise<{sentTo: string}> {
+    return this.c.call<{sentTo: string}>('resetUserPassword', {params: {email, orgId}, signal: opts.signal})
+  }
 }
 
 /** `client.badges`: badges and PINs for printer login. */
@@ -119,18 +129,18 @@ export class Badges {
   }
 }
 
-/** `client.loginConfig`: the PIN part of the organization's printer-login configuration. */
+/** `client.loginConfig`: the organization's printer-login configuration. */
 export class LoginConfig {
   /** @internal */
   constructor(private readonly c: CloudClient) {}
 
-  /** Who sets PINs, and their length. */
-  get(orgId: string, opts: RequestOptions = {}): Promise<PinPolicy> {
-    return this.c.call<PinPolicy>('getLoginConfig', {params: {orgId}, signal: opts.signal})
+  /** The login methods, who sets PINs, their length and expiry. */
+  get(orgId: string, opts: RequestOptions = {}): Promise<PrinterLoginConfig> {
+    return this.c.call<PrinterLoginConfig>('getLoginConfig', {params: {orgId}, signal: opts.signal})
   }
 
-  /** Changes the given fields; answers the whole new setting. */
-  set(orgId: string, change: Partial<PinPolicy>, opts: RequestOptions = {}): Promise<PinPolicy> {
-    return this.c.call<PinPolicy>('setLoginConfig', {body: change, params: {orgId}, signal: opts.signal})
+  /** Changes the given fields; answers the whole new configuration (422 when the result breaks a rule of ./printer-login.ts). */
+  set(orgId: string, change: Partial<PrinterLoginConfig>, opts: RequestOptions = {}): Promise<PrinterLoginConfig> {
+    return this.c.call<PrinterLoginConfig>('setLoginConfig', {body: change, params: {orgId}, signal: opts.signal})
   }
 }

@@ -16,6 +16,27 @@ export const ROUTES = {
   badgesBatch: {base: 'apis', method: 'POST', path: '/ciam/identity-management-service/v1.0/organizations/{orgId}/badges/batch'},
   getLoginConfig: {base: 'apis', method: 'GET', path: '/ciam/identity-management-service/v1.0/organizations/{orgId}/printer-login-config'},
   setLoginConfig: {base: 'apis', method: 'PUT', path: '/ciam/identity-management-service/v1.0/organizations/{orgId}/printer-login-config'},
+  // identity federation (our contract): the organization's authentication provider; password-reset e-mails
+  getIdentityProvider: {
+    base: 'apis',
+    method: 'GET',
+    path: '/ciam/identity-management-service/v1.0/organizations/{orgId}/authentication-provider',
+  },
+  setIdentityProvider: {
+    base: 'apis',
+    method: 'PUT',
+    path: '/ciam/identity-management-service/v1.0/organizations/{orgId}/authentication-provider',
+  },
+  removeIdentityProvider: {
+    base: 'apis',
+    method: 'DELETE',
+    path: '/ciam/identity-management-service/v1.0/organizations/{orgId}/authentication-provider',
+  },
+  resetUserPassword: {
+    base: 'apis',
+    method: 'POST',
+    path: '/ciam/identity-management-service/v1.0/organizations/{orgId}/users/{email}/password-reset',
+  },
   // roles (our contract): catalog, and the roles of users, groups and organizations
   listRoles: {base: 'apis', method: 'GET', path: '/ciam/identity-management-service/v1.0/roles'},
   getUserRoles: {base: 'apis', method: 'GET', path: '/ciam/identity-management-service/v1.0/organizations/{orgId}/users/{email}/roles'},

@@ -85,6 +85,7 @@ export interface Badge {
   badgeId: string
   email: string
   temporary: boolean
+  description: string | null
   /** Epoch ms; temporary badges last 24 h, permanent ones have none. */
   expiresAt: number | null
   dateCreated: number

@@ -9,7 +9,21 @@
 import {stat} from 'node:fs/promises'
 import {basename} from 'node:path'
 
-import type {Badge, BadgeItem, BatchItemResult, CloudClient, PinPolicy, PreenrollItem, User, UserItem} from '../cloud/index.js'
+import {
+  DEFAULT_METHODS,
+  formatPinExpiry,
+  loginConfigProblems,
+  parsePinExpiry,
+  type Badge,
+  type BadgeItem,
+  type BatchItemResult,
+  type CloudClient,
+  type PinPolicy,
+  type PreenrollItem,
+  type PrinterLoginConfig,
+  type User,
+  type UserItem,
+} from '../cloud/index.js'
 import {
   badgeFormat,
   type Change,
@@ -32,11 +46,13 @@ import {
   itemKey,
   listedTwice,
   PHASE,
+  updateOrUnchanged,
   type BadgeDoc,
   type CsvRef,
   type PinDoc,
   type PlanItem,
   type RolloutContext,
+  type RolloutDoc,
   type Section,
   type UserDoc,
 } from './types.js'
@@ -48,15 +64,24 @@ const NEW_USERS = 'newUsers'
 const USER_PINS = 'userPins'
 
 interface PinSettings {
-  policy: PinPolicy
+  policy: PrinterLoginConfig
   /** The file changes them: the cloud's dry run still sees the old ones. */
   changed: boolean
 }
 
+const DEFAULT_LOGIN_CONFIG: PrinterLoginConfig = {...DEFAULT_PIN_POLICY, methods: DEFAULT_METHODS, pinExpiry: null}
+
 const pinSettings = (ctx: RolloutContext) =>
-  (ctx.facts.get(PIN_SETTINGS) as PinSettings | undefined) ?? {changed: false, policy: DEFAULT_PIN_POLICY}
+  (ctx.facts.get(PIN_SETTINGS) as PinSettings | undefined) ?? {changed: false, policy: DEFAULT_LOGIN_CONFIG}
 /** The users this run creates (by lower-case e-mail), as the users section planned them. */
 export const newUsers = (ctx: RolloutContext) => (ctx.facts.get(NEW_USERS) as Set<string> | undefined) ?? new Set<string>()
+
+/** The printer-login configuration as the file leaves it (the organization's when the file does not change it). */
+export async function plannedLoginConfig(ctx: RolloutContext): Promise<PrinterLoginConfig> {
+  const planned = ctx.facts.get(PIN_SETTINGS) as PinSettings | undefined
+  if (planned) return planned.policy
+  return ctx.orgId ? ctx.client.loginConfig.get(ctx.orgId) : DEFAULT_LOGIN_CONFIG
+}
 
 // ---- printer-login settings ----
 
@@ -66,28 +91,40 @@ const GENERATION: Record<PinPolicy['pinGeneration'], string> = {
   user: 'users set their own PINs',
 }
 
+const sameList = (a: string[], b: string[]) => [...a].sort().join() === [...b].sort().join()
+
+/** The change the file's loginSettings ask for against `current`; its problems reported at their keys. */
+function loginChange(ctx: RolloutContext, want: NonNullable<RolloutDoc['loginSettings']>, current: PrinterLoginConfig) {
+  const change: Partial<PrinterLoginConfig> = {}
+  if (want.methods !== undefined && !sameList(want.methods, current.methods)) change.methods = want.methods
+  if (want.pinGeneration !== undefined && want.pinGeneration !== current.pinGeneration) change.pinGeneration = want.pinGeneration
+  const length = want.pinLength === 'any' ? null : want.pinLength
+  if (length !== undefined && length !== current.pinLength) change.pinLength = length
+  if (want.pinExpiry !== undefined) {
+    const expiry = parsePinExpiry(String(want.pinExpiry))
+    if (typeof expiry === 'string') ctx.problem(['loginSettings', 'pinExpiry'], expiry)
+    else if (formatPinExpiry(expiry) !== formatPinExpiry(current.pinExpiry)) change.pinExpiry = expiry
+  }
+  return change
+}
+
 export const loginSettingsSection: Section = {
   key: 'loginSettings',
   async plan(ctx) {
     const want = ctx.doc.loginSettings
     // the PIN settings decide how PIN cells are checked; without PINs in the file they are not needed
     if (!want && !ctx.doc.users && !ctx.doc.badges && !ctx.doc.pins) return []
-    const current = ctx.orgId ? await ctx.client.loginConfig.get(ctx.orgId) : DEFAULT_PIN_POLICY
-    const change: Partial<PinPolicy> = {}
-    if (want?.pinGeneration !== undefined && want.pinGeneration !== current.pinGeneration) change.pinGeneration = want.pinGeneration
-    const length = want?.pinLength === 'any' ? null : want?.pinLength
-    if (length !== undefined && length !== current.pinLength) change.pinLength = length
+    const current = ctx.orgId ? await ctx.client.loginConfig.get(ctx.orgId) : DEFAULT_LOGIN_CONFIG
+    const change = want ? loginChange(ctx, want, current) : {}
     const policy = {...current, ...change}
     const changes = Object.keys(change)
     ctx.facts.set(PIN_SETTINGS, {changed: changes.length > 0, policy} satisfies PinSettings)
     if (!want) return []
-    const detail = `${GENERATION[policy.pinGeneration]}, ${policy.pinLength ?? `${PIN_MIN}–${PIN_MAX}`} digits`
-    const base = {detail, kind: 'login settings', name: 'PIN settings', path: ['loginSettings'], phase: PHASE.loginSettings}
-    return [
-      changes.length
-        ? {...base, action: 'update', changes, run: async (c) => void (await c.client.loginConfig.set(c.orgId!, change))}
-        : {...base, action: 'unchanged'},
-    ]
+    // the rules the cloud checks, but the identity-federation one (the federation section knows both end states)
+    for (const p of loginConfigProblems(policy, false)) ctx.problem(['loginSettings', p.field], p.rule)
+    const detail = `${policy.methods.join(', ')}; ${GENERATION[policy.pinGeneration]}, ${policy.pinLength ?? `${PIN_MIN}–${PIN_MAX}`} digits, expiry ${formatPinExpiry(policy.pinExpiry)}`
+    const base = {detail, kind: 'login settings', name: 'printer login', path: ['loginSettings'], phase: PHASE.loginSettings}
+    return [updateOrUnchanged(base, changes, async (c) => void (await c.client.loginConfig.set(c.orgId!, change)))]
   },
 }
 

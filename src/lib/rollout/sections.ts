@@ -22,6 +22,7 @@ import {
   watchTask,
 } from '../deploy/index.js'
 import {accessGroupsSection, rolesSection} from './access-sections.js'
+import {federationSection} from './federation-section.js'
 import {badgesSection, groupsSection, loginSettingsSection, pinsSection, preenrollSection, usersSection} from './people-sections.js'
 import {setParent} from './new-organization.js'
 import {itemKey, listedTwice, PHASE, updateOrUnchanged, type PlanItem, type RolloutContext, type Section} from './types.js'
@@ -456,6 +457,7 @@ export const SECTIONS: Section[] = [
   organizationSection,
   accessGroupsSection,
   loginSettingsSection,
+  federationSection,
   groupsSection,
   usersSection,
   badgesSection,

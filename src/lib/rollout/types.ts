@@ -7,7 +7,18 @@
 // possibly created by the same run), the file's directory for CSV references (ctx.resolveFile) and the
 // same problem reporting with lines (ctx.problem). The people sections (./people-sections.ts) show how a section
 // goes through the CSV import engine. See docs/rollout.md.
-import type {CatalogApp, CloudClient, Configuration, DeployTask, EnrolledPrinter, Resource, TaskPrinter, UserItem} from '../cloud/index.js'
+import type {
+  CatalogApp,
+  CloudClient,
+  Configuration,
+  DeployTask,
+  EnrolledPrinter,
+  LoginMethod,
+  ProviderInput,
+  Resource,
+  TaskPrinter,
+  UserItem,
+} from '../cloud/index.js'
 import type {ConfigSpec, Located, Path, ResourceIndex, YamlSource} from '../deploy/index.js'
 import type {Change} from '../csv/index.js'
 
@@ -45,6 +56,9 @@ export interface PinDoc {
   pin?: string
 }
 
+/** The organization's authentication provider, as the SDK takes it but for the certificate: a PEM file relative to the rollout file. */
+export type FederationDoc = {state: 'absent'} | (Omit<ProviderInput, 'certificate'> & {state?: 'present'; certificate: string})
+
 interface DeploymentDoc {
   name?: string
   configuration: string
@@ -55,7 +69,14 @@ interface DeploymentDoc {
 export interface RolloutDoc {
   version: 1
   organization?: {name: string; create?: boolean; parent?: string}
-  loginSettings?: {pinGeneration?: 'admin' | 'auto' | 'user'; pinLength?: number | 'any'}
+  loginSettings?: {
+    methods?: LoginMethod[]
+    pinGeneration?: 'admin' | 'auto' | 'user'
+    pinLength?: number | 'any'
+    /** never, 1h–48h, 1d–180d. */
+    pinExpiry?: string
+  }
+  federation?: FederationDoc
   groups?: string[]
   users?: Array<UserDoc | CsvRef>
   badges?: Array<BadgeDoc | CsvRef>
@@ -73,7 +94,10 @@ export const PHASE = {
   organization: 0,
   // before anything inside the organization: membership is what gives a partner's user access to it
   accessGroups: 0.5,
+  /** A provider removed before the PIN settings change (it decides which are allowed); one set after. */
+  removeFederation: 0.75,
   loginSettings: 1,
+  federation: 1.5,
   groups: 2,
   users: 3,
   badges: 4,

@@ -8,9 +8,11 @@ import {ACCESS_SCHEMA, childOrgRoles, createAccessGroup} from './store/access-gr
 import {DEPLOY_SCHEMA} from './store/deploy.js'
 import {ENROLLMENT_SCHEMA} from './store/enrollment.js'
 import {AGENTS_SCHEMA} from './store/agents.js'
+import {FEDERATION_SCHEMA} from './store/federation.js'
 import {FLEET_SCHEMA} from './store/fleet.js'
+import {listMail, OUTBOX_SCHEMA, type Mail} from './store/outbox.js'
 import {hashPassword} from './store/passwords.js'
-import {PEOPLE_SCHEMA} from './store/people.js'
+import {migratePeople, PEOPLE_SCHEMA} from './store/people.js'
 import {effectiveRoles, ROLES_SCHEMA, userRoleSources} from './store/roles.js'
 import {Db} from './store/sqlite.js'
 import type {SeedInfo} from './state.js'
@@ -87,8 +89,30 @@ export function openDb(dataDir: string): Db {
   const columns = db.prepare("SELECT name FROM pragma_table_info('idempotency')").all() as Array<{name: string}>
   if (!columns.some((c) => c.name === 'request_hash')) db.exec('ALTER TABLE idempotency ADD COLUMN request_hash TEXT')
   db.exec('CREATE INDEX IF NOT EXISTS idempotency_created ON idempotency(created_at)')
-  db.exec(PEOPLE_SCHEMA + ROLES_SCHEMA + ACCESS_SCHEMA + FLEET_SCHEMA + ENROLLMENT_SCHEMA + DEPLOY_SCHEMA + AGENTS_SCHEMA)
+  db.exec(
+    PEOPLE_SCHEMA +
+      ROLES_SCHEMA +
+      ACCESS_SCHEMA +
+      FLEET_SCHEMA +
+      ENROLLMENT_SCHEMA +
+      DEPLOY_SCHEMA +
+      AGENTS_SCHEMA +
+      OUTBOX_SCHEMA +
+      FEDERATION_SCHEMA,
+  )
+  migratePeople(db)
   return db
+}
+
+/** The mails in the outbox of the sandbox whose data is in dataDir, oldest first (undefined: no sandbox data there). */
+export function readOutbox(dataDir: string): Mail[] | undefined {
+  if (!existsSync(join(dataDir, 'cloud.db'))) return undefined
+  const db = openDb(dataDir)
+  try {
+    return listMail(db)
+  } finally {
+    db.close()
+  }
 }
 
 // ---- secrets ----

@@ -8,6 +8,7 @@ import {agentRoutes} from './api/agents.js'
 import {accessGroupRoutes} from './api/access-groups.js'
 import {enrollmentRoutes} from './api/enrollment.js'
 import {deployRoutes} from './api/deploy.js'
+import {federationRoutes} from './api/federation.js'
 import {fleetRoutes} from './api/fleet.js'
 import {groupRoutes} from './api/groups.js'
 import {identityRoutes} from './api/identity.js'
@@ -42,6 +43,7 @@ export const SANDBOX_ROUTES: Route[] = [
   ...roleRoutes,
   ...groupRoutes,
   ...accessGroupRoutes,
+  ...federationRoutes,
   ...fleetRoutes,
   ...integrationRoutes,
   ...enrollmentRoutes,

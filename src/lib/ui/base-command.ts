@@ -170,7 +170,9 @@ export abstract class BaseCommand<T = unknown> extends Command {
     }
     const color = this.stderrColor
     const lines = [`${color ? '\u001B[31mError:\u001B[39m' : 'Error:'} ${e.message}`]
-    for (const d of e.details ?? []) lines.push(`  - ${[where(d), d.message ?? d.rule].filter(Boolean).join(': ')}`)
+    // a detail that only repeats the message (a cloud's 422 naming its field) adds no line; --json keeps it
+    const extra = (e.details ?? []).filter((d) => d.line !== undefined || d.row !== undefined || (d.message ?? d.rule) !== e.message)
+    for (const d of extra) lines.push(`  - ${[where(d), d.message ?? d.rule].filter(Boolean).join(': ')}`)
     if (e.hint) lines.push(`  ${e.hint}`)
     if (e.requestId) lines.push(`  (request id ${e.requestId})`)
     if (this.verbose) lines.push(String((e.cause as Error | undefined)?.stack ?? e.stack))

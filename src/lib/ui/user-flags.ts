@@ -1,31 +1,11 @@
 // Wording and flags shared by the user, badge and PIN commands.
 import {Flags} from '@oclif/core'
 
-import type {PinPolicy, UserItem} from '../cloud/index.js'
-import {
-  emailRule,
-  type FieldError,
-  GROUP_SEPARATOR,
-  parseGroups,
-  passwordRule,
-  PIN_MAX,
-  PIN_MIN,
-  textRule,
-  USER_TEXT_FIELDS,
-} from '../csv/index.js'
+import type {UserItem} from '../cloud/index.js'
+import {emailRule, type FieldError, GROUP_SEPARATOR, parseGroups, passwordRule, textRule, USER_TEXT_FIELDS} from '../csv/index.js'
 import {LcsError} from '../errors.js'
 import {checkArg} from './args.js'
 import {readSecretFromStdin} from './stdin.js'
-
-const GENERATION: Record<PinPolicy['pinGeneration'], string> = {
-  admin: 'Administrator sets PINs',
-  auto: 'Automatically generate and e-mail',
-  user: 'Users set their own PINs',
-}
-
-export function describePinPolicy(p: PinPolicy): string {
-  return `PIN generation: ${GENERATION[p.pinGeneration]} (${p.pinGeneration})\nPIN length:     ${p.pinLength === null ? `any of ${PIN_MIN}–${PIN_MAX} digits` : `${p.pinLength} digits`}`
-}
 
 export const userFieldFlags = {
   'cost-center': Flags.string({description: 'Cost center.'}),

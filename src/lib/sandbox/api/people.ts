@@ -1,8 +1,20 @@
 // People routes of the sandbox: users (list, batch create/update/delete with groups and PINs), groups (list,
 // create an empty one), badges and
-// PINs (list, batch register/delete/set), and the organization's PIN settings. The batch endpoints check
+// PINs (list, batch register/delete/set), and the organization's printer-login configuration. The batch endpoints check
 // every item with the same rules as the client's import validation (src/lib/csv/rules.ts).
-import {BADGES_BATCH_MAX, USERS_BATCH_MAX, USERS_LOOKUP_MAX, type Outcome, type PinPolicy} from '../../cloud/index.js'
+import {
+  BADGE_DESCRIPTION_MAX,
+  BADGES_BATCH_MAX,
+  loginConfigProblems,
+  USERS_BATCH_MAX,
+  USERS_LOOKUP_MAX,
+  type LoginMethod,
+  type Outcome,
+  type PinExpiry,
+  type PinPolicy,
+} from '../../cloud/index.js'
+import {getProvider, isFederated} from '../store/federation.js'
+import {sendMail} from '../store/outbox.js'
 import {badgeRule, emailRule, groupRule, MAX_GROUPS, passwordRule, PIN_MAX, PIN_MIN, pinRule, textRule} from '../../csv/index.js'
 import {hashPasswordAsync, verifyPassword} from '../store/passwords.js'
 import * as people from '../store/people.js'
@@ -26,6 +38,7 @@ import {
 } from './kit.js'
 
 const nameRule = textRule(100)
+const descriptionRule = textRule(BADGE_DESCRIPTION_MAX)
 
 const userJson = (u: people.UserRow & {groups: string[]}) => ({
   costCenter: u.cost_center,
@@ -46,6 +59,7 @@ const groupJson = (g: people.GroupRow) => ({dateCreated: g.created_at, id: g.id,
 const badgeJson = (b: people.BadgeRow) => ({
   badgeId: b.badge_id,
   dateCreated: b.created_at,
+  description: b.description,
   email: b.email,
   expiresAt: b.expires_at,
   temporary: Boolean(b.temporary),
@@ -221,9 +235,11 @@ function badgeItem(o: HandlerOptions, orgId: string, policy: PinPolicy, item: It
   const address = email(item, op === 'CREATE')
   const badgeId = text(item, 'badgeId', badgeRule)
   const temporary = bool(item, 'temporary')
+  const description = text(item, 'description', descriptionRule)
   const regenerate = bool(item, 'regeneratePin') ?? false
   const generate = regenerate || (bool(item, 'generatePin') ?? false)
   if (temporary !== undefined && !badgeId) throw invalid('temporary', 'temporary is about a badge: give badgeId too')
+  if (description !== undefined && !badgeId) throw invalid('description', 'description is about a badge: give badgeId too')
   if (op === 'DELETE') {
     if (!badgeId) throw invalid('badgeId', 'DELETE removes the badge named in badgeId')
     if (item.pin || generate) throw invalid('pin', 'a DELETE removes a badge: leave the PIN empty')
@@ -258,10 +274,13 @@ function badgeItem(o: HandlerOptions, orgId: string, policy: PinPolicy, item: It
         details: [{field: 'badgeId', rule: 'a badge belongs to one user'}],
       })
     if (!badge) {
-      people.putBadge(o.db, orgId, badgeId, user.id, temporary ?? false)
+      people.putBadge(o.db, orgId, badgeId, user.id, temporary ?? false, description)
       outcome = 'created'
-    } else if (temporary !== undefined && Boolean(badge.temporary) !== temporary) {
-      people.putBadge(o.db, orgId, badgeId, user.id, temporary)
+    } else if (
+      (temporary !== undefined && Boolean(badge.temporary) !== temporary) ||
+      (description !== undefined && description !== badge.description)
+    ) {
+      people.putBadge(o.db, orgId, badgeId, user.id, temporary ?? Boolean(badge.temporary), description)
       outcome = 'updated'
     }
   }
@@ -289,13 +308,40 @@ function createGroup(ctx: Ctx, o: HandlerOptions) {
   return [201, groupJson(people.createGroup(o.db, org.id, name))]
 }
 
-// ---- PIN settings ----
+// ---- password reset ----
+
+/** The portal's Reset Password: an e-mail with a link to choose a new password, kept in the outbox. */
+function resetPassword(ctx: Ctx, o: HandlerOptions) {
+  requireRole(ctx, ...USER_ADMIN)
+  const org = visibleOrg(ctx, o, ctx.params.orgId)
+  const address = decodeURIComponent(ctx.params.email).toLowerCase()
+  const user = people.findUser(o.db, address)
+  if (!user || user.org_id !== org.id) throw new HttpError(404, 'not_found', `No user ${address} in this organization`)
+  const provider = getProvider(o.db, org.id)
+  const domains = provider ? (JSON.parse(provider.domains) as string[]) : []
+  if (provider && (!domains.length || domains.includes(address.split('@')[1])))
+    throw new HttpError(
+      422,
+      'validation',
+      `${address} logs in through the organization's authentication provider (${provider.entity_id}), which manages passwords: reset it there`,
+      {details: [{field: 'email', rule: 'passwords of federated users are managed by their identity provider'}]},
+    )
+  sendMail(o.db, {
+    body: `Hello ${user.first_name ?? address},\n\nA password reset was requested for your Lexmark Cloud Services account (${org.name}). Follow the Reset Password link in this e-mail to choose a new password.\n\n[Reset Password Link]\n\nIf you did not ask for it, ignore this e-mail: your password stays as it is.`,
+    kind: 'password-reset',
+    subject: 'Reset your Lexmark Cloud Services password',
+    to: user.email,
+  })
+  return [202, {sentTo: user.email}]
+}
+
+// ---- printer-login configuration ----
 
 function setLoginConfig(ctx: Ctx, o: HandlerOptions) {
   requireRole(ctx, ...USER_ADMIN)
   const org = visibleOrg(ctx, o, ctx.params.orgId)
   const body = (ctx.body ?? {}) as Item
-  const next = people.pinPolicy(o.db, org.id)
+  const next = people.loginConfig(o.db, org.id)
   if (body.pinGeneration !== undefined) {
     if (!['admin', 'auto', 'user'].includes(body.pinGeneration as string))
       throw invalid('pinGeneration', 'pinGeneration must be admin, auto or user')
@@ -307,7 +353,20 @@ function setLoginConfig(ctx: Ctx, o: HandlerOptions) {
       throw invalid('pinLength', `pinLength is null (any of ${PIN_MIN}–${PIN_MAX}) or a whole number ${PIN_MIN}–${PIN_MAX}`)
     next.pinLength = n as number | null
   }
-  people.setPinPolicy(o.db, org.id, next)
+  if (body.methods !== undefined) {
+    if (!Array.isArray(body.methods) || body.methods.some((m) => typeof m !== 'string'))
+      throw invalid('methods', 'methods must be a list of login methods')
+    next.methods = body.methods as LoginMethod[]
+  }
+  if (body.pinExpiry !== undefined) {
+    const e = body.pinExpiry as PinExpiry | null
+    if (e !== null && (typeof e !== 'object' || !['hours', 'days'].includes(e.unit) || typeof e.value !== 'number'))
+      throw invalid('pinExpiry', 'pinExpiry is null (never) or {unit: hours | days, value}')
+    next.pinExpiry = e && {unit: e.unit, value: e.value}
+  }
+  const [problem] = loginConfigProblems(next, isFederated(o.db, org.id))
+  if (problem) throw invalid(problem.field, problem.rule)
+  people.setLoginConfig(o.db, org.id, next)
   return next
 }
 
@@ -332,7 +391,7 @@ export const peopleRoutes: Route[] = [
       requireRole(ctx, ...USER_ADMIN)
       const org = visibleOrg(ctx, o, ctx.params.orgId)
       const hashes = await hashItemPasswords(ctx)
-      const policy = people.pinPolicy(o.db, org.id)
+      const policy = people.loginConfig(o.db, org.id)
       return batch(ctx, o, USERS_BATCH_MAX, (item) => userItem(ctx, o, org.id, policy, hashes, item))
     },
   },
@@ -382,7 +441,7 @@ export const peopleRoutes: Route[] = [
     handler(ctx, o) {
       requireRole(ctx, ...USER_ADMIN)
       const org = visibleOrg(ctx, o, ctx.params.orgId)
-      const policy = people.pinPolicy(o.db, org.id)
+      const policy = people.loginConfig(o.db, org.id)
       return batch(ctx, o, BADGES_BATCH_MAX, (item) => badgeItem(o, org.id, policy, item))
     },
   },
@@ -391,7 +450,8 @@ export const peopleRoutes: Route[] = [
     auth: true,
     method: 'GET',
     path: `${IMS}/organizations/{orgId}/printer-login-config`,
-    handler: (ctx, o) => people.pinPolicy(o.db, visibleOrg(ctx, o, ctx.params.orgId).id),
+    handler: (ctx, o) => people.loginConfig(o.db, visibleOrg(ctx, o, ctx.params.orgId).id),
   },
   {auth: true, handler: setLoginConfig, method: 'PUT', path: `${IMS}/organizations/{orgId}/printer-login-config`},
+  {auth: true, handler: resetPassword, method: 'POST', path: `${IMS}/organizations/{orgId}/users/{email}/password-reset`},
 ]

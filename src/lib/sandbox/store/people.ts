@@ -4,7 +4,7 @@
 // is "unchanged" while a DELETE of something that never existed is reported as unknown.
 import {createHmac, randomBytes, randomInt, randomUUID, timingSafeEqual} from 'node:crypto'
 
-import type {PinPolicy} from '../../cloud/index.js'
+import {DEFAULT_METHODS, type LoginMethod, type PinExpiry, type PinPolicy, type PrinterLoginConfig} from '../../cloud/index.js'
 import {DEFAULT_PIN_POLICY} from '../../csv/index.js'
 import type {Db} from './sqlite.js'
 
@@ -25,13 +25,26 @@ CREATE TABLE IF NOT EXISTS group_members (
 CREATE INDEX IF NOT EXISTS group_members_user ON group_members(user_id);
 CREATE TABLE IF NOT EXISTS badges (
   org_id TEXT NOT NULL REFERENCES orgs(id), badge_id TEXT NOT NULL, user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-  temporary INTEGER NOT NULL, created_at INTEGER NOT NULL, expires_at INTEGER, PRIMARY KEY (org_id, badge_id));
+  temporary INTEGER NOT NULL, created_at INTEGER NOT NULL, expires_at INTEGER, description TEXT, PRIMARY KEY (org_id, badge_id));
 CREATE INDEX IF NOT EXISTS badges_user ON badges(user_id);
 CREATE TABLE IF NOT EXISTS badge_tombstones (
   org_id TEXT NOT NULL, badge_id TEXT NOT NULL, deleted_at INTEGER NOT NULL, PRIMARY KEY (org_id, badge_id));
 CREATE TABLE IF NOT EXISTS login_config (
-  org_id TEXT PRIMARY KEY REFERENCES orgs(id), pin_generation TEXT NOT NULL, pin_length INTEGER);
+  org_id TEXT PRIMARY KEY REFERENCES orgs(id), pin_generation TEXT NOT NULL, pin_length INTEGER, methods TEXT, pin_expiry TEXT);
 `
+
+/** Databases from before login methods, PIN expiry and badge descriptions get their columns (NULL: the defaults). */
+export function migratePeople(db: Db): void {
+  const added: Array<[string, string]> = [
+    ['login_config', 'methods'],
+    ['login_config', 'pin_expiry'],
+    ['badges', 'description'],
+  ]
+  for (const [table, column] of added) {
+    const columns = db.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as Array<{name: string}>
+    if (!columns.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} TEXT`)
+  }
+}
 
 /** Temporary badges last a day. */
 const TEMPORARY_BADGE_MS = 24 * 3_600_000
@@ -216,10 +229,11 @@ export interface BadgeRow {
   temporary: number
   created_at: number
   expires_at: number | null
+  description: string | null
 }
 
 const BADGE_SELECT =
-  'SELECT b.badge_id, b.user_id, u.email, b.temporary, b.created_at, b.expires_at FROM badges b JOIN users u ON u.id = b.user_id'
+  'SELECT b.badge_id, b.user_id, u.email, b.temporary, b.created_at, b.expires_at, b.description FROM badges b JOIN users u ON u.id = b.user_id'
 
 export function getBadge(db: Db, orgId: string, badgeId: string): BadgeRow | undefined {
   return db.prepare(`${BADGE_SELECT} WHERE b.org_id = ? AND b.badge_id = ?`).get(orgId, badgeId) as BadgeRow | undefined
@@ -239,12 +253,14 @@ export function listBadges(
   return {rows, total}
 }
 
-export function putBadge(db: Db, orgId: string, badgeId: string, userId: string, temporary: boolean): void {
+/** Registers the badge, or changes its kind; a description left undefined stays as it is. */
+export function putBadge(db: Db, orgId: string, badgeId: string, userId: string, temporary: boolean, description?: string): void {
   const now = Date.now()
   db.prepare(
-    `INSERT INTO badges(org_id, badge_id, user_id, temporary, created_at, expires_at) VALUES (?,?,?,?,?,?)
-    ON CONFLICT(org_id, badge_id) DO UPDATE SET temporary = excluded.temporary, expires_at = excluded.expires_at`,
-  ).run(orgId, badgeId, userId, temporary ? 1 : 0, now, temporary ? now + TEMPORARY_BADGE_MS : null)
+    `INSERT INTO badges(org_id, badge_id, user_id, temporary, created_at, expires_at, description) VALUES (?,?,?,?,?,?,?)
+    ON CONFLICT(org_id, badge_id) DO UPDATE SET temporary = excluded.temporary, expires_at = excluded.expires_at,
+      description = coalesce(excluded.description, badges.description)`,
+  ).run(orgId, badgeId, userId, temporary ? 1 : 0, now, temporary ? now + TEMPORARY_BADGE_MS : null, description ?? null)
   db.prepare('DELETE FROM badge_tombstones WHERE org_id = ? AND badge_id = ?').run(orgId, badgeId)
 }
 
@@ -257,19 +273,27 @@ export function badgeDeleted(db: Db, orgId: string, badgeId: string): boolean {
   return Boolean(db.prepare('SELECT 1 FROM badge_tombstones WHERE org_id = ? AND badge_id = ?').get(orgId, badgeId))
 }
 
-// ---- printer-login (PIN) settings ----
+// ---- printer-login configuration ----
 
-export function pinPolicy(db: Db, orgId: string): PinPolicy {
-  const row = db.prepare('SELECT pin_generation, pin_length FROM login_config WHERE org_id = ?').get(orgId) as
-    | {pin_generation: PinPolicy['pinGeneration']; pin_length: number | null}
+export function loginConfig(db: Db, orgId: string): PrinterLoginConfig {
+  const row = db.prepare('SELECT pin_generation, pin_length, methods, pin_expiry FROM login_config WHERE org_id = ?').get(orgId) as
+    | {pin_generation: PinPolicy['pinGeneration']; pin_length: number | null; methods: string | null; pin_expiry: string | null}
     | undefined
-  return row ? {pinGeneration: row.pin_generation, pinLength: row.pin_length} : {...DEFAULT_PIN_POLICY}
+  if (!row) return {...DEFAULT_PIN_POLICY, methods: [...DEFAULT_METHODS], pinExpiry: null}
+  return {
+    methods: row.methods ? (JSON.parse(row.methods) as LoginMethod[]) : [...DEFAULT_METHODS],
+    pinExpiry: row.pin_expiry ? (JSON.parse(row.pin_expiry) as PinExpiry) : null,
+    pinGeneration: row.pin_generation,
+    pinLength: row.pin_length,
+  }
 }
 
-export function setPinPolicy(db: Db, orgId: string, p: PinPolicy): void {
-  db.prepare('INSERT OR REPLACE INTO login_config(org_id, pin_generation, pin_length) VALUES (?,?,?)').run(
+export function setLoginConfig(db: Db, orgId: string, c: PrinterLoginConfig): void {
+  db.prepare('INSERT OR REPLACE INTO login_config(org_id, pin_generation, pin_length, methods, pin_expiry) VALUES (?,?,?,?,?)').run(
     orgId,
-    p.pinGeneration,
-    p.pinLength,
+    c.pinGeneration,
+    c.pinLength,
+    JSON.stringify(c.methods),
+    c.pinExpiry ? JSON.stringify(c.pinExpiry) : null,
   )
 }
