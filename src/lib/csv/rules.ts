@@ -68,7 +68,13 @@ export const passwordRule: Rule = (v) => {
 export const badgeRule = textRule(64)
 
 /** Pre-enrollment serial numbers: 7–20 letters and digits, stored in upper case. */
-export const serialRule: Rule = (v) => (/^[A-Z0-9]{7,20}$/.test(v) ? undefined : `"${v}" is not a serial number (7–20 letters and digits)`)
+export const serialRule: Rule = (v) => {
+  if (/^[A-Z0-9]{7,20}$/.test(v)) return undefined
+  // a mistyped serial is echoed; a line of some other file (a TXT list may be any file) is not
+  return /^[\w -]{1,30}$/.test(v)
+    ? `"${v}" is not a serial number (7–20 letters and digits)`
+    : `not a serial number (7–20 letters and digits): a value of ${v.length} characters with others`
+}
 
 /** Group names in the users file's GROUPS cell are separated by semicolons. */
 export const GROUP_SEPARATOR = ';'

@@ -332,8 +332,14 @@ async function planImports<Item>(
   }
   for (const [i, e] of entries.entries()) {
     if (!isFile(e)) continue
-    const path = ctx.resolveFile(e.file)
     const at = [spec.key, i, 'file']
+    let path: string
+    try {
+      path = ctx.resolveFile(e.file)
+    } catch (error) {
+      ctx.problem(at, (error as Error).message)
+      continue
+    }
     if (
       !(await stat(path).then(
         (s) => s.isFile(),

@@ -134,10 +134,11 @@ async function desiredResource(ctx: RolloutContext, i: number): Promise<Desired 
       models: b.models,
     }
   }
-  const path = ctx.resolveFile(r.file!)
+  let path = r.file!
   let buf: Buffer
   let info: FileInfo
   try {
+    path = ctx.resolveFile(r.file!)
     buf = await readUploadFile(path)
   } catch (error) {
     ctx.problem(
@@ -147,7 +148,8 @@ async function desiredResource(ctx: RolloutContext, i: number): Promise<Desired 
     return undefined
   }
   try {
-    info = inspectFile(path, buf, r.type)
+    // the name as written decides the kind: a symlink's target may be named otherwise
+    info = inspectFile(r.file!, buf, r.type)
   } catch (error) {
     if (error instanceof InvalidAppFile || error instanceof InvalidFile) ctx.problem(['resources', i, 'file'], error.message)
     else throw error
@@ -155,7 +157,7 @@ async function desiredResource(ctx: RolloutContext, i: number): Promise<Desired 
   }
   return {
     fingerprint: info.sha256,
-    input: {content: buf.toString('base64'), description: r.description ?? null, fileName: basename(path), name: r.name, type: r.type},
+    input: {content: buf.toString('base64'), description: r.description ?? null, fileName: basename(r.file!), name: r.name, type: r.type},
   }
 }
 

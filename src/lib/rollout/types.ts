@@ -54,6 +54,8 @@ interface DeploymentDoc {
 
 export interface RolloutDoc {
   version: 1
+  /** The folder the files it names are confined to (default: the rollout file's own). */
+  root?: string
   organization?: {name: string; create?: boolean; parent?: string}
   loginSettings?: {pinGeneration?: 'admin' | 'auto' | 'user'; pinLength?: number | 'any'}
   groups?: string[]
@@ -132,7 +134,7 @@ export interface RolloutContext {
   wait: boolean
   pollMs?: number
   onTaskUpdate?: (task: DeployTask, changed: TaskPrinter[]) => void
-  /** A path in the file relative to the rollout file's directory. */
+  /** A path in the file relative to the rollout file's directory, as a real path; throws (badData) when outside the file's confinement. */
   resolveFile(path: string): string
   problem(path: Path, message: string, atKey?: boolean): void
 }
