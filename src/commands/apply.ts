@@ -87,6 +87,7 @@ export default class Apply extends BaseCommand {
     const deleting = deletions(items)
     if (flags['dry-run']) return {applied: false, failed: [], plan}
     if (c.create + c.update + c.delete === 0) {
+      await applyPlan(items, ctx)
       this.log('Nothing to do: everything is unchanged.')
       return {applied: true, failed: [], plan}
     }

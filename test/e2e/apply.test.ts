@@ -5,7 +5,7 @@
 // before anything changes, passwords and PINs never show, a partial failure exits 9 and a re-run of the
 // fixed file finishes the job, and a partner creates a child organization.
 import assert from 'node:assert/strict'
-import {copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
+import {copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {after, before, test} from 'node:test'
 
@@ -305,4 +305,24 @@ resources:
   assert.doesNotMatch(allowed.stderr, /is outside/)
   for (const out of [r, allowed]) assert.ok(!(out.stdout + out.stderr).includes('SECRETHASH'), out.stderr)
   rmSync(top, {force: true, recursive: true})
+})
+
+test('a clean apply leaves no journal behind, even of an interrupted run whose rows the cloud now all holds', async () => {
+  const dir = tempDir('lcs-rollout-')
+  writeFileSync(
+    join(dir, 'staff.csv'),
+    `EMAIL,OPERATION,PASSWORD,FIRST_NAME,LAST_NAME,DISPLAY_NAME,DEPARTMENT,COST_CENTER,GROUPS,PIN
+jo.journal@fabrikam.example,CREATE,,Jo,Journal,,Ward 9,,,
+`,
+  )
+  const file = join(dir, 'rollout.yaml')
+  writeFileSync(file, 'version: 1\norganization: {name: Fabrikam Health}\nusers:\n  - file: staff.csv\n')
+  const first = await apply(file)
+  assert.equal(first.code, 0, first.stderr)
+  // what a run killed after its last chunk leaves: the rows are in the cloud, the journal still there
+  writeFileSync(join(dir, 'staff.csv.journal'), '{"format":"users","sha256":"0","target":"x"}\n{"done":[[2,"c"]]}\n')
+  const again = await apply(file)
+  assert.equal(again.code, 0, again.stderr)
+  assert.deepEqual(changed(again.result!), [])
+  assert.deepEqual(readdirSync(dir).sort(), ['rollout.yaml', 'staff.csv'])
 })

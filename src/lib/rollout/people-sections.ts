@@ -22,6 +22,7 @@ import {
   PIN_MIN,
   type PlanRow,
   preenrollFormat,
+  Journal,
   runImport,
   USER_TEXT_FIELDS,
   userFormat,
@@ -376,6 +377,8 @@ async function planImports<Item>(
       path: [spec.key, i],
       rows: counts,
       run: (c) => importNow(c, spec, {file: path}),
+      // every row planned unchanged: the journal of an interrupted run has nothing left to resume
+      settle: () => Journal.discard(path),
     })
   }
   return items.sort((a, b) => a.index - b.index).map(({index: _index, ...item}) => item)

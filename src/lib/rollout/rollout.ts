@@ -199,6 +199,8 @@ export async function applyPlan(items: PlanItem[], ctx: RolloutContext, events: 
       break
     }
   }
+  const failedNow = new Set(failed.map((f) => itemKey(f.kind, f.name)))
+  for (const item of items) if (!failedNow.has(itemKey(item.kind, item.name))) item.settle?.()
   return failed
 }
 

@@ -107,6 +107,8 @@ export interface PlanItem {
   /** `kind:name` keys whose failure makes this item pointless. */
   dependsOn?: string[]
   run?: (ctx: RolloutContext) => Promise<void>
+  /** Called when the apply leaves the item as wanted (it was unchanged, or applied): removes what a re-run no longer needs. */
+  settle?: () => void
 }
 
 export interface RolloutContext {
