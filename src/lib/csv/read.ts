@@ -11,6 +11,7 @@ import {open, stat} from 'node:fs/promises'
 import {StringDecoder} from 'node:string_decoder'
 
 import {LcsError} from '../errors.js'
+import {wideEncoding} from '../text.js'
 
 export interface CsvRecord {
   line: number
@@ -56,13 +57,8 @@ async function formatFault(path: string): Promise<CsvFault | undefined> {
   try {
     const {buffer, bytesRead} = await fh.read(Buffer.alloc(SNIFF_BYTES), 0, SNIFF_BYTES, 0)
     const b = buffer.subarray(0, bytesRead)
-    const utf32 =
-      (b[0] === 0xff && b[1] === 0xfe && b[2] === 0 && b[3] === 0) || (b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff)
-    const utf16 =
-      (b[0] === 0xff && b[1] === 0xfe) ||
-      (b[0] === 0xfe && b[1] === 0xff) ||
-      (bytesRead >= 4 && ((b[0] !== 0 && b[1] === 0 && b[2] !== 0 && b[3] === 0) || (b[0] === 0 && b[1] !== 0 && b[2] === 0 && b[3] !== 0)))
-    if (utf32 || utf16) return {column: 1, line: 1, rule: `the file is ${utf32 ? 'UTF-32' : 'UTF-16'}-encoded: save it as UTF-8`}
+    const encoding = wideEncoding(b)
+    if (encoding) return {column: 1, line: 1, rule: `the file is ${encoding}-encoded: save it as UTF-8`}
     const cr = b.indexOf(0x0d)
     if (cr >= 0 && !b.includes(0x0a))
       return {
