@@ -3,6 +3,7 @@ import {createServer} from 'node:http'
 import type {AddressInfo} from 'node:net'
 import {test} from 'node:test'
 
+import {printerStatus} from '../../../test/helpers/ews.js'
 import type {CloudClient, EnrolledPrinter} from '../cloud/index.js'
 import {LcsError} from '../errors.js'
 import {enrollPrinters} from './flow.js'
@@ -14,19 +15,7 @@ test('a printer enrolled after the run listed the cloud gets no code: the cloud 
     req.on('end', () => {
       if (req.method !== 'GET') applied.push(`${req.method} ${req.url}`)
       res.writeHead(200, {'Content-Type': 'application/json'})
-      res.end(
-        JSON.stringify({
-          agentCapability: 'native',
-          clock: new Date().toISOString(),
-          enrollment: {state: 'none'},
-          firmware: 'x',
-          manufacturer: 'Lexmark',
-          modelName: 'CX735',
-          ntp: false,
-          printerAgentInstalled: null,
-          serialNumber: 'LATE0001',
-        }),
-      )
+      res.end(JSON.stringify(printerStatus({serialNumber: 'LATE0001'})))
     })
   })
   await new Promise<void>((r) => ews.listen(0, '127.0.0.1', r))
