@@ -27,16 +27,22 @@ interface ApplyResult {
 const PAST: Record<Change, string> = {create: 'created', delete: 'deleted', unchanged: 'unchanged', update: 'updated'}
 
 export default class Apply extends BaseCommand {
-  static description = `Apply a rollout file: one declarative YAML file for a customer's rollout — the organization (or a child organization to create), Child Organization Access Groups, printer-login (PIN) settings, groups, users, badges and PINs (inline, or CSV files through the import engine), pre-enrolled serials, roles of the organization, groups and users, resources, configurations and deployments (targets by serial, tag or all). The file is checked against docs/rollout.schema.json and against the cloud first; every problem is reported with its line (a CSV file's with the file's line and column) and nothing changes (exit 7). Then the plan is printed (create / update / delete / unchanged per item, like terraform plan) and applied. Applying it again reports everything unchanged. A partial failure exits 9; the last line says whether running the file again can finish the job (when the cloud was unavailable) or what failed must be fixed first (the cloud refused it). --dry-run prints the plan only. Passwords and PINs never appear in the output.`
+  static description = `Apply a rollout file: one declarative YAML file for a customer's rollout — the organization (or a child organization to create), Child Organization Access Groups, printer-login (PIN) settings, groups, users, badges and PINs (inline, or CSV files through the import engine), pre-enrolled serials, roles of the organization, groups and users, resources, configurations and deployments (targets by serial, tag or all). The file is checked against docs/rollout.schema.json and against the cloud first; every problem is reported with its line (a CSV file's with the file's line and column) and nothing changes (exit 7). Then the plan is printed (create / update / delete / unchanged per item, like terraform plan) and applied. Applying it again reports everything unchanged. A partial failure exits 9; the last line says whether running the file again can finish the job (when the cloud was unavailable) or what failed must be fixed first (the cloud refused it). --dry-run prints the plan only. Passwords and PINs never appear in the output. The files it names must be under its own folder (or the folder its root: names, or an --allow-outside folder), symlinks resolved.`
 
   static examples = [
     '<%= config.bin %> <%= command.id %> -f rollout.yaml --dry-run',
     '<%= config.bin %> <%= command.id %> -f rollout.yaml',
     '<%= config.bin %> <%= command.id %> -f rollout.yaml --yes --json',
+    '<%= config.bin %> <%= command.id %> -f rollout.yaml --allow-outside ../shared-apps',
   ]
 
   static flags = {
     ...cloudFlags,
+    'allow-outside': Flags.directory({
+      description:
+        "A folder outside the rollout file's own (or its root:) that the files it names may be in too; repeatable. Symlinks are resolved before the check.",
+      multiple: true,
+    }),
     'dry-run': Flags.boolean({description: 'Print the plan and change nothing.'}),
     file: Flags.file({char: 'f', description: 'The rollout file (YAML; schema: docs/rollout.schema.json).', exists: true, required: true}),
     'poll-interval': Flags.integer({
@@ -60,6 +66,7 @@ export default class Apply extends BaseCommand {
     const reporter = new TaskReporter(this.verbose)
     const ctx = createContext(loaded, {
       activeOrgId: await activeOrgId(s),
+      allowOutside: flags['allow-outside'],
       client: s.client,
       onTaskUpdate: reporter.update,
       pollMs: flags['poll-interval'],
@@ -80,6 +87,7 @@ export default class Apply extends BaseCommand {
     const deleting = deletions(items)
     if (flags['dry-run']) return {applied: false, failed: [], plan}
     if (c.create + c.update + c.delete === 0) {
+      await applyPlan(items, ctx)
       this.log('Nothing to do: everything is unchanged.')
       return {applied: true, failed: [], plan}
     }

@@ -5,7 +5,7 @@
 // before anything changes, passwords and PINs never show, a partial failure exits 9 and a re-run of the
 // fixed file finishes the job, and a partner creates a child organization.
 import assert from 'node:assert/strict'
-import {copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {after, before, test} from 'node:test'
 
@@ -43,14 +43,14 @@ test('bad rollout files are refused with the line of each problem, before anythi
       'wrong-type.yaml',
       /wrong-type\.yaml:6:26: configurations\[0\]\.recommendedFirmware: must be true or false[\s\S]*wrong-type\.yaml:11:11: deployments\[0\]\.wait/,
     ],
-    ['missing-file.yaml', /missing-file\.yaml:7:11: resources\[0\]\.file: file not found: \.\.\/\.\.\/settings\/no-such-file\.ucf/],
+    ['missing-file.yaml', /missing-file\.yaml:8:11: resources\[0\]\.file: file not found: \.\.\/\.\.\/settings\/no-such-file\.ucf/],
     ['unknown-resource.yaml', /unknown-resource\.yaml:7:9: configurations\[0\]\.apps\[0\]: unknown resource "Front Desk Kiosk 9\.9"/],
     [
       'two-firmware.yaml',
       /two-firmware\.yaml:13:31: configurations\[0\]\.firmware\[1\]: two firmware resources for one model: "CS730 special" and "CS730 latest" both support the CS730de/,
     ],
     ['not-enrolled.yaml', /not-enrolled\.yaml:10:28: deployments\[0\]\.targets\.serials\[1\]: 50999999Z is not enrolled in Contoso Retail/],
-    ['missing-csv.yaml', /missing-csv\.yaml:6:11: users\[1\]\.file: file not found: \.\.\/contoso\/no-such-users\.csv/],
+    ['missing-csv.yaml', /missing-csv\.yaml:7:11: users\[1\]\.file: file not found: \.\.\/contoso\/no-such-users\.csv/],
     [
       'bad-csv.yaml',
       /bad-csv\.yaml:6:11: users\[0\]\.file: bad-users\.csv:2:10 \(PIN\): a PIN is digits only\n.*bad-csv\.yaml:6:11: users\[0\]\.file: bad-users\.csv:3:1 \(EMAIL\): "not-an-address" is not a valid e-mail address\n[\s\S]*bad-csv\.yaml:8:10: users\[1\]\.pin: the organization's PINs have exactly 6 digits \(got 4\)/,
@@ -134,6 +134,7 @@ test('the example creates everything it names; again, everything is unchanged (e
     file,
     readFileSync(fx('rollout/contoso.yaml'), 'utf8')
       .replaceAll('../', '../../')
+      .replace('root: ..', 'root: ../..')
       .replaceAll('file: contoso/', 'file: ../contoso/')
       .replace('department: Store 12', 'department: Store 14')
       .replace('pin: "731904"', 'pin: "731905"')
@@ -259,4 +260,69 @@ test('a partner creates a child organization from a rollout file; a second run c
   assert.ok(orgs.some((o) => o.name === 'Tailspin Toys'))
   const again = await apply(fx('rollout/new-customer.yaml'))
   assert.deepEqual(changed(again.result!), [])
+})
+
+test("files outside the rollout file's folder (a path, a symlink) are refused naming the rule; no content of a foreign file is shown", async () => {
+  const top = tempDir('lcs-confine-')
+  const dir = join(top, 'rollout')
+  const outside = join(top, 'outside')
+  mkdirSync(dir)
+  mkdirSync(outside)
+  const secret = 'root:$6$Zk3xSECRETHASH:19000:0:99999:7:::'
+  writeFileSync(join(outside, 'shadow'), `${secret}\ndaemon:*:19000:0:99999:7:::\n`)
+  writeFileSync(join(outside, 'notes.txt'), 'Secret.Setting "value"\n')
+  symlinkSync(join(outside, 'shadow'), join(dir, 'staff.csv'))
+  symlinkSync(join(outside, 'shadow'), join(dir, 'bundle.zip'))
+  const file = join(dir, 'rollout.yaml')
+  writeFileSync(
+    file,
+    `version: 1
+organization: {name: Fabrikam Health}
+users:
+  - file: staff.csv
+  - file: ../outside/shadow
+resources:
+  - {name: Notes, type: ucf, file: ../outside/notes.txt}
+  - {name: Bundle, type: bundle, file: bundle.zip}
+`,
+  )
+  const r = await lcs(['apply', '-f', file, '--dry-run'])
+  assert.equal(r.code, 7, r.stderr)
+  assert.match(
+    r.stderr,
+    /rollout\.yaml:4:11: users\[0\]\.file: staff\.csv is outside the rollout file's folder \(it resolves to .*outside\/shadow\)/,
+  )
+  assert.match(
+    r.stderr,
+    /rollout\.yaml:5:11: users\[1\]\.file: \.\.\/outside\/shadow is outside the rollout file's folder: a rollout file reads files only under/,
+  )
+  assert.match(r.stderr, /rollout\.yaml:7:36: resources\[0\]\.file: \.\.\/outside\/notes\.txt is outside/)
+  assert.match(r.stderr, /rollout\.yaml:8:40: resources\[1\]\.file: bundle\.zip is outside .*--allow-outside FOLDER/)
+  // allowed, the foreign file is read as a CSV file: refused without echoing its first line
+  const allowed = await lcs(['apply', '-f', file, '--dry-run', '--allow-outside', outside])
+  assert.equal(allowed.code, 7, allowed.stderr)
+  assert.match(allowed.stderr, /staff\.csv:1:1: the first line is not a header of this format: it names none of the columns EMAIL,/)
+  assert.doesNotMatch(allowed.stderr, /is outside/)
+  for (const out of [r, allowed]) assert.ok(!(out.stdout + out.stderr).includes('SECRETHASH'), out.stderr)
+  rmSync(top, {force: true, recursive: true})
+})
+
+test('a clean apply leaves no journal behind, even of an interrupted run whose rows the cloud now all holds', async () => {
+  const dir = tempDir('lcs-rollout-')
+  writeFileSync(
+    join(dir, 'staff.csv'),
+    `EMAIL,OPERATION,PASSWORD,FIRST_NAME,LAST_NAME,DISPLAY_NAME,DEPARTMENT,COST_CENTER,GROUPS,PIN
+jo.journal@fabrikam.example,CREATE,,Jo,Journal,,Ward 9,,,
+`,
+  )
+  const file = join(dir, 'rollout.yaml')
+  writeFileSync(file, 'version: 1\norganization: {name: Fabrikam Health}\nusers:\n  - file: staff.csv\n')
+  const first = await apply(file)
+  assert.equal(first.code, 0, first.stderr)
+  // what a run killed after its last chunk leaves: the rows are in the cloud, the journal still there
+  writeFileSync(join(dir, 'staff.csv.journal'), '{"format":"users","sha256":"0","target":"x"}\n{"done":[[2,"c"]]}\n')
+  const again = await apply(file)
+  assert.equal(again.code, 0, again.stderr)
+  assert.deepEqual(changed(again.result!), [])
+  assert.deepEqual(readdirSync(dir).sort(), ['rollout.yaml', 'staff.csv'])
 })

@@ -19,6 +19,11 @@ const server = createServer((req, res) => {
     res.end(JSON.stringify({access_token: 'x'.repeat(20 * 2 ** 20), expires_in: 3600, token_type: 'Bearer'}))
     return
   }
+  if (req.url!.startsWith('/esc/')) {
+    res.writeHead(422, {'Content-Type': 'application/json'})
+    res.end(JSON.stringify({code: 'validation', message: 'Bad \u001b]0;pwned\u0007 request\u001b[2J \u202eevil'}))
+    return
+  }
   res.writeHead(302, {Location: 'https://portal.example.com/login'})
   res.end()
 })
@@ -43,4 +48,11 @@ test('a 20 MB token: exit 8, refused at 64 KiB', async () => {
   const r = await runInProcess(Login, ['--api-url', url, '--client-id', 'c'], {env: isolatedEnv(), factory: {prompter}})
   assert.equal(r.code, 8, r.stderr)
   assert.match(r.stderr, /larger than 64 KiB/)
+})
+
+test("terminal controls in a cloud's error message are shown escaped, never sent to the terminal", async () => {
+  const r = await runInProcess(OrgsList, [], {env: isolatedEnv({LCS_API_URL: `${url}/esc`, LCS_TOKEN: 'tok'})})
+  assert.notEqual(r.code, 0)
+  assert.match(r.stderr, /Bad \\x1b\]0;pwned\\x07 request\\x1b\[2J \\u202eevil/)
+  for (const ch of '\u001b\u0007\u202e') assert.ok(!(r.stderr + r.stdout).includes(ch))
 })

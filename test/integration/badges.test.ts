@@ -56,10 +56,13 @@ test('register, re-register, conflict, unknown user: one answer per item', async
     items[1],
     {...items[1], pin: '654321'},
     {badgeId: '20171a', email: 'ckent@company.com', operation: 'CREATE'},
+    // the same badge in another letter case (readers send hex in either)
+    {badgeId: '20171A', email: 'ckent@company.com', operation: 'CREATE'},
+    {...items[0], badgeId: '20171A'},
   ])
   assert.deepEqual(
     again.map((r) => r.outcome ?? r.status),
-    ['unchanged', 'unchanged', 'updated', 409],
+    ['unchanged', 'unchanged', 'updated', 409, 409, 'unchanged'],
   )
   badges = []
   for await (const b of client.badges.list(orgId, {email: 'jdoe@company.com'})) badges.push(b)

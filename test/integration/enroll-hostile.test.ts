@@ -9,19 +9,10 @@ import {CloudClient} from '../../src/lib/cloud/index.js'
 import {enrollPrinters, type EnrollCandidate, type EnrollRow} from '../../src/lib/enroll/flow.js'
 import {runSandbox} from '../../src/lib/sandbox/daemon.js'
 import {tempDir} from '../helpers/cli.js'
+import {printerStatus} from '../helpers/ews.js'
 
 const PORT = 30_000 + (process.pid % 8000)
 const bomb = gzipSync(Buffer.alloc(64 * 2 ** 20))
-const good = {
-  agentCapability: 'native',
-  clock: new Date().toISOString(),
-  enrollment: {state: 'none'},
-  firmware: 'x',
-  manufacturer: 'Lexmark',
-  modelName: 'CX735',
-  ntp: false,
-  printerAgentInstalled: null,
-}
 const HOSTILE: Record<string, [string, (res: ServerResponse) => void, RegExp]> = {
   '127.27.1.1': [
     'endless',
@@ -65,7 +56,7 @@ const HOSTILE: Record<string, [string, (res: ServerResponse) => void, RegExp]> =
     'bad status',
     (res) => {
       res.writeHead(200, {'Content-Type': 'application/json'})
-      res.end(JSON.stringify({...good, enrollment: 'enrolled', serialNumber: 'HOSTILE5'}))
+      res.end(JSON.stringify(printerStatus({enrollment: 'enrolled', serialNumber: 'HOSTILE5'})))
     },
     /status answer has no valid enrollment\.state/,
   ],

@@ -78,3 +78,35 @@ test('remembered answers older than the TTL are purged', () => {
   assert.equal(purgeIdempotency(db, Date.now() + IDEMPOTENCY_TTL_MS + 1), 1)
   db.close()
 })
+
+test('printer registrations: a retry with its Idempotency-Key is replayed and recorded once; a check-in by serial learns no record', async () => {
+  const {apiUrl, clientId, clientSecret, orgId} = sandbox.info
+  const {access_token: at} = (await (
+    await token({client_id: clientId, client_secret: clientSecret, grant_type: 'client_credentials'})
+  ).json()) as {access_token: string}
+  const auth = {Authorization: `Bearer ${at}`}
+  const FM = `${apiUrl}/cfm/fleet-management-service/v1.0`
+  const {code} = (await (await fetch(`${FM}/organizations/${orgId}/enrollment-code`, {headers: auth})).json()) as {code: string}
+  const printer = {agent: 'native', firmware: 'x', manufacturer: 'Lexmark', modelName: 'CX735', serialNumber: 'IDEM00042'}
+  const register = (body: object, key?: string) =>
+    fetch(`${FM}/registrations`, {
+      body: JSON.stringify(body),
+      headers: {'Content-Type': 'application/json', ...(key ? {'Idempotency-Key': key} : {})},
+      method: 'POST',
+    })
+  const first = await register({...printer, code}, 'reg-key-1')
+  assert.equal(first.status, 201)
+  const retry = await register({...printer, code}, 'reg-key-1')
+  assert.equal(retry.status, 201)
+  assert.equal(retry.headers.get('idempotent-replayed'), 'true')
+  assert.equal((await register({...printer, code})).status, 200, 'a second registration without the key: already enrolled')
+  const tasks = (await (await fetch(`${FM}/organizations/${orgId}/tasks?size=200`, {headers: auth})).json()) as {
+    content: Array<{type: string; serialNumber?: string | null; printers?: unknown}>
+  }
+  const enrolls = JSON.stringify(tasks.content).split('IDEM00042').length - 1
+  assert.equal(enrolls, 1, JSON.stringify(tasks.content.filter((t) => JSON.stringify(t).includes('IDEM00042'))))
+  // anyone can POST a serial: the answer says where it is enrolled, not what the organization knows of it
+  const checkIn = await register(printer)
+  assert.equal(checkIn.status, 200)
+  assert.deepEqual(await checkIn.json(), {organizationId: orgId, serialNumber: 'IDEM00042'})
+})

@@ -3,7 +3,7 @@
 import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 
-import {configDir, writePrivateFile} from '../config/index.js'
+import {configDir, withConfigLock, writePrivateFile} from '../config/index.js'
 import {registerSecret} from '../redact.js'
 
 interface SecretBundle {
@@ -101,9 +101,11 @@ export async function saveSecrets(
       }
     }
   }
-  const all = await readFileStore(env)
-  all[profile] = bundle
-  await writePrivateFile(filePath(env), JSON.stringify(all, null, 2) + '\n')
+  await withConfigLock(env, async () => {
+    const all = await readFileStore(env)
+    all[profile] = bundle
+    await writePrivateFile(filePath(env), JSON.stringify(all, null, 2) + '\n')
+  })
   return {
     store: 'file',
     warning: opts.insecure ? undefined : `Credentials saved in plain text in ${filePath(env)} (mode 0600): no OS keychain is available.`,
@@ -139,11 +141,13 @@ export async function loadSecrets(
 }
 
 async function removeFromFile(profile: string, env: NodeJS.ProcessEnv): Promise<boolean> {
-  const all = await readFileStore(env)
-  if (!(profile in all)) return false
-  delete all[profile]
-  await writePrivateFile(filePath(env), JSON.stringify(all, null, 2) + '\n')
-  return true
+  return withConfigLock(env, async () => {
+    const all = await readFileStore(env)
+    if (!(profile in all)) return false
+    delete all[profile]
+    await writePrivateFile(filePath(env), JSON.stringify(all, null, 2) + '\n')
+    return true
+  })
 }
 
 /** Removes the profile's secrets from every store; returns whether anything was removed. */

@@ -7,6 +7,7 @@ import {tempDir} from '../../../test/helpers/cli.js'
 import type {BatchItemResult} from '../cloud/index.js'
 import {LcsError} from '../errors.js'
 import {runImport, type ImportOptions} from './engine.js'
+import {Journal} from './journal.js'
 import type {ImportFormat} from './format.js'
 import type {MemoryRow} from './scan.js'
 import {textRule} from './rules.js'
@@ -230,6 +231,44 @@ test('a journal does not resume a changed file or another organization', async (
   writeFileSync(f, readFileSync(f, 'utf8') + 'k9,SET,v9,s\n')
   const changed = await rejects(runImport(opts(f, c, {resume: true})))
   assert.match(changed.message, /file changed/)
+})
+
+test('--resume refuses a forged or damaged journal with a line saying why; a new import replaces it', async () => {
+  const c = cloud()
+  const f = file(Array.from({length: 5}, (_, i) => `k${i},SET,v${i},s`))
+  c.failAfterApplies(0)
+  await rejects(runImport(opts(f, c, {concurrency: 1})))
+  c.failAfterApplies(Number.POSITIVE_INFINITY)
+  const [identity] = readFileSync(`${f}.journal`, 'utf8').split('\n')
+  const cases: Array<[string, RegExp]> = [
+    // the file's own hash and organization, but six rows "created" for a file of five (lines 2–6)
+    [`${identity}\n{"done":[[2,"c"],[3,"c"],[4,"c"],[5,"c"],[6,"c"],[7,"c"]]}\n`, /records line 7 as done, which is not a row of the file/],
+    [`${identity}\n{"done":[[2,"c"],[2,"u"]]}\n`, /line 2 holds line 2 twice/],
+    [`${identity}\n{"done":[[2,"x"]]}\n`, /line 2 holds an entry that is not \[line, outcome\]/],
+    [`${identity}\nnot json\n{"done":[[2,"c"]]}\n`, /line 2 is not a chunk's outcomes/],
+    ['{"done":[[2,"c"]]}\n', /its first line is not the identity of an import \(format, file hash, organization\)/],
+  ]
+  for (const [text, re] of cases) {
+    writeFileSync(`${f}.journal`, text)
+    const e = await rejects(runImport(opts(f, c, {resume: true})))
+    assert.equal(e.kind, 'usage')
+    assert.match(e.message, re)
+    assert.match(e.message, /^Cannot resume from .*in\.csv\.journal: .*it is not a journal lcs wrote/)
+    assert.doesNotMatch(e.message, /undefined/)
+    assert.equal(c.store.size, 0, 'nothing was sent')
+  }
+  const s = await runImport(opts(f, c))
+  assert.equal(s.created, 5, 'without --resume a damaged journal is replaced')
+  assert.ok(!existsSync(`${f}.journal`))
+})
+
+test('a journal removed while an import runs is not written again without its identity', async () => {
+  const f = file(['k0,SET,v0,s'])
+  const j = Journal.open(f, {format: 'test', sha256: 'x', target: 'org-1'}, false)
+  Journal.discard(f)
+  j.record([[2, 'created']])
+  j.close()
+  assert.ok(!existsSync(`${f}.journal`))
 })
 
 test('deletions ask first', async () => {

@@ -94,6 +94,8 @@ function counts(s: ImportSummary): Record<string, unknown> {
 
 interface Validation {
   rows: number
+  /** The line of every row (a journal resumed may record only these). */
+  lines: Set<number>
   sha256: string
   header?: Header
   errorRows: number
@@ -116,7 +118,7 @@ function locate<Item>(o: ImportOptions<Item>, header: Header | undefined, line: 
 const rowName = <Item>(o: ImportOptions<Item>, line: number) => (o.rows ? `in ${o.rows[line - 1].name}` : `on line ${line}`)
 
 async function validate<Item>(o: ImportOptions<Item>, report: RejectReport, summary: ImportSummary): Promise<Validation> {
-  const v: Validation = {details: [], errorCount: 0, errorRows: 0, rows: 0, sha256: ''}
+  const v: Validation = {details: [], errorCount: 0, errorRows: 0, lines: new Set(), rows: 0, sha256: ''}
   const seen = new Map<string, number>()
   const warnings = new Map<string, number>()
   const invalid = (line: number, cells: string[] | undefined, errors: LocatedError[]) => {
@@ -133,6 +135,7 @@ async function validate<Item>(o: ImportOptions<Item>, report: RejectReport, summ
     },
     invalid,
     row(r, decoded) {
+      v.lines.add(r.line)
       const dups: LocatedError[] = []
       for (const k of decoded.keys) {
         const first = seen.get(k.key)
@@ -254,10 +257,16 @@ export async function runImport<Item>(o: ImportOptions<Item>): Promise<ImportSum
 
   // ---- journal of an interrupted run ----
   const identity = {format: o.format.name, sha256: v.sha256, target: o.orgId}
-  const prior = o.rows ? undefined : Journal.read(o.file)
+  let prior: ReturnType<typeof Journal.read>
+  try {
+    prior = o.rows ? undefined : Journal.read(o.file)
+  } catch (error) {
+    // a damaged journal only matters to --resume; a new import replaces it
+    if (o.resume) throw error
+  }
   let done = new Map<number, Outcome>()
   if (o.resume && prior) {
-    checkResumable(prior.identity, identity, `${o.file}.journal`)
+    checkResumable(prior.identity, identity, `${o.file}.journal`, prior.done, v.lines)
     done = prior.done
     s.resumed = true
     for (const outcome of done.values()) s[outcome]++
@@ -382,6 +391,8 @@ export async function runImport<Item>(o: ImportOptions<Item>): Promise<ImportSum
         requestId: e.requestId,
         result: counts(s),
       })
+    } finally {
+      journal?.close()
     }
   }
   // the import ran to its end (a journal of an earlier run included): nothing to resume

@@ -66,6 +66,21 @@ export function namedHeader(columns: readonly string[], cells: string[]): Header
   const names = cells.map((c) => c.trim())
   const index = new Map<string, number>()
   const errors: HeaderError[] = []
+  // not a header of this format at all (another file named by mistake, or /etc/shadow): its first line is
+  // not echoed, it may hold anything
+  if (!names.some((n) => columns.some((c) => c.toLowerCase() === n.toLowerCase())))
+    return {
+      errors: [
+        {
+          column: 1,
+          rule: `the first line is not a header of this format: it names none of the columns ${columns.join(',')}`,
+        },
+      ],
+      index,
+      isHeader: true,
+      names,
+      width: names.length,
+    }
   const misspelt = new Set<string>()
   names.forEach((name, i) => {
     const column = i + 1

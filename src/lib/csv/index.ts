@@ -5,6 +5,7 @@ export {badgeFormat} from './formats/badges.js'
 export {CONTACT_FIELDS, contactFormat, contactKey} from './formats/contacts.js'
 export {preenrollFormat} from './formats/preenroll.js'
 export {parseGroups, USER_TEXT_FIELDS, userFormat} from './formats/users.js'
+export {Journal} from './journal.js'
 export type {MemoryRow} from './scan.js'
 export {
   badgeRule,

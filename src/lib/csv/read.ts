@@ -1,14 +1,17 @@
-// Streaming CSV reader over csv-parse: UTF-8 with or without a BOM, CRLF or LF line ends (mixed too),
-// RFC 4180 quotes (commas and line breaks inside quoted values). Records carry the physical line they
-// start on, counted here: csv-parse counts a CRLF inside a quoted value as two lines. A structural fault
-// (unbalanced quote, text after a closing quote, a 64 KB record) ends the read: nothing after it can be
-// trusted, so it is reported with its line and column and the rest of the file is not interpreted.
-import {parse, type CsvError, type Options} from 'csv-parse'
+// Streaming CSV reader: UTF-8 with or without a BOM, CRLF or LF line ends (mixed too), RFC 4180 quotes
+// (commas and line breaks inside quoted values). Records carry the physical line they start on. A
+// structural fault (a quote inside an unquoted value, text after a closing quote, a record over 64 KB) is
+// reported with its line and column, and reading goes on at the next line, so every fault of a file is
+// reported at once; a quoted value never closed runs to the end of the file and is reported where it
+// opens. Our own tokenizer rather than csv-parse: csv-parse skips to no known place after a fault (the
+// rows that follow are lost or misplaced), so only the first fault could be trusted.
 import {createHash} from 'node:crypto'
 import {createReadStream} from 'node:fs'
 import {open, stat} from 'node:fs/promises'
+import {StringDecoder} from 'node:string_decoder'
 
 import {LcsError} from '../errors.js'
+import {wideEncoding} from '../text.js'
 
 export interface CsvRecord {
   line: number
@@ -25,8 +28,8 @@ interface CsvFault {
 export type RecordReader = (onRecord: (r: CsvRecord) => void | Promise<void>) => Promise<ReadSummary>
 
 interface ReadSummary {
-  /** The first structural fault, after which reading stopped. */
-  fault?: CsvFault
+  /** Every structural fault, in order (reading went on at the line after each). */
+  faults: CsvFault[]
   sha256: string
   bytes: number
 }
@@ -34,12 +37,11 @@ interface ReadSummary {
 const MAX_RECORD_BYTES = 64 * 1024
 const SNIFF_BYTES = 64 * 1024
 
-const FAULTS: Record<string, string> = {
-  CSV_INVALID_CLOSING_QUOTE: 'text follows a closing quote: a quote inside a quoted value is written twice ("")',
-  CSV_MAX_RECORD_SIZE: 'a row longer than 64 KB: an unbalanced quote, or not a CSV file',
-  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'text follows a closing quote: a quote inside a quoted value is written twice ("")',
-  CSV_QUOTE_NOT_CLOSED: 'a quoted value is never closed (unbalanced quotes)',
-  INVALID_OPENING_QUOTE: 'a quote inside an unquoted value: quote the whole value and write the inner quote twice ("")',
+const FAULTS = {
+  closing: 'text follows a closing quote: a quote inside a quoted value is written twice ("")',
+  opening: 'a quote inside an unquoted value: quote the whole value and write the inner quote twice ("")',
+  size: 'a row longer than 64 KB: an unbalanced quote, or not a CSV file',
+  unclosed: 'a quoted value is never closed (unbalanced quotes)',
 }
 
 /**
@@ -55,13 +57,8 @@ async function formatFault(path: string): Promise<CsvFault | undefined> {
   try {
     const {buffer, bytesRead} = await fh.read(Buffer.alloc(SNIFF_BYTES), 0, SNIFF_BYTES, 0)
     const b = buffer.subarray(0, bytesRead)
-    const utf32 =
-      (b[0] === 0xff && b[1] === 0xfe && b[2] === 0 && b[3] === 0) || (b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff)
-    const utf16 =
-      (b[0] === 0xff && b[1] === 0xfe) ||
-      (b[0] === 0xfe && b[1] === 0xff) ||
-      (bytesRead >= 4 && ((b[0] !== 0 && b[1] === 0 && b[2] !== 0 && b[3] === 0) || (b[0] === 0 && b[1] !== 0 && b[2] === 0 && b[3] !== 0)))
-    if (utf32 || utf16) return {column: 1, line: 1, rule: `the file is ${utf32 ? 'UTF-32' : 'UTF-16'}-encoded: save it as UTF-8`}
+    const encoding = wideEncoding(b)
+    if (encoding) return {column: 1, line: 1, rule: `the file is ${encoding}-encoded: save it as UTF-8`}
     const cr = b.indexOf(0x0d)
     if (cr >= 0 && !b.includes(0x0a))
       return {
@@ -75,13 +72,129 @@ async function formatFault(path: string): Promise<CsvFault | undefined> {
   }
 }
 
-function lineBreaks(cells: string[]): number {
-  let n = 0
-  for (const c of cells) {
-    if (!c.includes('\n') && !c.includes('\r')) continue
-    n += (c.match(/\r\n|\r|\n/g) ?? []).length
+/**
+ * RFC 4180 records out of text fed in pieces. Line breaks are CRLF, LF or (inside a value) a lone CR,
+ * each one physical line; a lone CR outside quotes stays in the value, for the cell rules to name.
+ */
+class Tokenizer {
+  private cells: string[] = []
+  private value = ''
+  private quoted = false
+  /** A quote seen inside a quoted value: the next character says whether it was doubled or closing. */
+  private quote = false
+  private closed = false
+  /** A CR seen: the next character says whether it ends the line (CRLF). */
+  private cr = false
+  /** After a fault, everything up to the next line break outside quotes is skipped. */
+  private skipping = false
+  private size = 0
+  private line = 1
+  private start = 1
+  private started = false
+  readonly records: CsvRecord[] = []
+  readonly faults: CsvFault[] = []
+
+  feed(text: string): void {
+    for (const ch of text) this.char(ch)
   }
-  return n
+
+  end(): void {
+    if (this.cr) this.afterCr('')
+    if (this.quote) this.closeQuote()
+    if (this.skipping) return
+    if (this.quoted) this.fault(FAULTS.unclosed, this.start)
+    else if (this.started) this.endRecord()
+  }
+
+  private char(ch: string): void {
+    if (this.cr) return this.afterCr(ch)
+    if (this.quote) {
+      this.quote = false
+      if (ch === '"') return this.add('"')
+      this.closeQuote()
+    }
+    if (ch === '\r') {
+      this.cr = true
+      return
+    }
+    if (ch === '\n') return this.lineBreak('\n')
+    if (this.skipping) return
+    this.started = true
+    if (this.quoted) return ch === '"' ? void (this.quote = true) : this.add(ch)
+    if (this.closed && ch !== ',') return this.fault(FAULTS.closing)
+    if (ch === ',') {
+      this.cells.push(this.value)
+      this.value = ''
+      this.closed = false
+      return
+    }
+    if (ch === '"') {
+      if (this.value !== '') return this.fault(FAULTS.opening)
+      this.quoted = true
+      return
+    }
+    this.add(ch)
+  }
+
+  private afterCr(next: string): void {
+    this.cr = false
+    if (next === '\n') return this.lineBreak('\r\n')
+    // a lone CR: a line break inside quotes, a character of the value outside
+    if (this.quoted) {
+      this.add('\r')
+      this.line++
+    } else if (!this.skipping) {
+      this.started = true
+      if (this.closed) this.fault(FAULTS.closing)
+      else this.add('\r')
+    }
+    if (next) this.char(next)
+  }
+
+  private lineBreak(text: string): void {
+    if (this.quoted && !this.skipping) {
+      this.add(text)
+      this.line++
+      return
+    }
+    this.line++
+    if (this.skipping) return this.reset()
+    if (this.started) this.endRecord()
+    else this.reset()
+  }
+
+  private closeQuote(): void {
+    this.quoted = false
+    this.closed = true
+  }
+
+  private add(text: string): void {
+    if (this.skipping) return
+    this.value += text
+    this.size += text.length
+    if (this.size > MAX_RECORD_BYTES) this.fault(FAULTS.size, this.start)
+  }
+
+  private fault(rule: string, line = this.line): void {
+    this.faults.push({column: this.cells.length + 1, line, rule})
+    this.skipping = true
+    // a value too long (or never closed): reading goes on at the next line break
+    this.quoted = false
+  }
+
+  private endRecord(): void {
+    this.cells.push(this.value)
+    this.records.push({cells: this.cells, line: this.start})
+    this.reset()
+  }
+
+  private reset(): void {
+    this.cells = []
+    this.value = ''
+    this.quoted = this.quote = this.closed = this.skipping = this.started = false
+    this.size = 0
+    this.start = this.line
+  }
 }
 
 /**
@@ -98,45 +211,29 @@ export async function readCsv(path: string, onRecord: (r: CsvRecord) => void | P
     if (error instanceof LcsError) throw error
     throw new LcsError('usage', `Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`)
   }
-  if (fault) return {bytes: 0, fault, sha256: ''}
-  let prevEnd = 0
-  let prevEmpty = 0
-  const at = (emptyLines: number) => prevEnd + 1 + (emptyLines - prevEmpty)
-  const options: Options<CsvRecord, string[]> = {
-    bom: true,
-    max_record_size: MAX_RECORD_BYTES,
-    on_record: (record: string[], info): CsvRecord | null => {
-      if (fault) return null
-      const line = at(info.empty_lines)
-      prevEnd = line + lineBreaks(record)
-      prevEmpty = info.empty_lines
-      return {cells: record, line}
-    },
-    on_skip: (err: CsvError | undefined) => {
-      if (fault || !err) return undefined
-      const col = typeof err.column === 'number' ? err.column + 1 : 1
-      fault = {column: col, line: at(Number(err.empty_lines ?? prevEmpty)), rule: FAULTS[err.code] ?? `not a valid CSV file (${err.code})`}
-      return undefined
-    },
-    record_delimiter: ['\r\n', '\n'],
-    relax_column_count: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-  }
-  // on_record turns each record into a CsvRecord, which the typings of parse() do not express
-  const parser = parse(options as unknown as Options)
+  if (fault) return {bytes: 0, faults: [fault], sha256: ''}
+  const decoder = new StringDecoder('utf8')
+  const tokens = new Tokenizer()
   const input = createReadStream(path)
-  input.on('data', (chunk) => {
-    hash.update(chunk as Buffer)
-    bytes += chunk.length
-  })
-  input.on('error', (error) => parser.destroy(error))
-  input.pipe(parser)
+  let first = true
+  const emit = async () => {
+    for (const r of tokens.records.splice(0)) if (r.cells.some((c) => c.trim() !== '')) await onRecord(r)
+  }
   try {
-    for await (const r of parser as AsyncIterable<CsvRecord>) {
-      if (r.cells.every((c) => c.trim() === '')) continue
-      await onRecord(r)
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      hash.update(chunk)
+      bytes += chunk.length
+      let text = decoder.write(chunk)
+      if (first && text) {
+        text = text.replace(/^\uFEFF/, '')
+        first = false
+      }
+      tokens.feed(text)
+      await emit()
     }
+    tokens.feed(decoder.end())
+    tokens.end()
+    await emit()
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) throw new LcsError('usage', `Cannot read ${path}: ${code}.`)
@@ -144,5 +241,5 @@ export async function readCsv(path: string, onRecord: (r: CsvRecord) => void | P
   } finally {
     input.destroy()
   }
-  return {bytes, fault, sha256: hash.digest('hex')}
+  return {bytes, faults: tokens.faults, sha256: hash.digest('hex')}
 }

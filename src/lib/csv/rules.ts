@@ -2,6 +2,7 @@
 // server-side validation, so both sides reject exactly the same values with the same words.
 // A rule returns undefined when the value is fine, else the rule broken (never echoing a secret).
 import type {PinPolicy} from '../cloud/index.js'
+import {codePointName, escapeControls, lookAlike} from '../text.js'
 
 export type Rule = (value: string) => string | undefined
 
@@ -13,22 +14,27 @@ export const DEFAULT_PIN_POLICY: PinPolicy = {pinGeneration: 'admin', pinLength:
 const EMAIL = /^[^\s@"(),:;<>[\\\]]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i
 // characters that make a spreadsheet evaluate a cell (CSV injection)
 const FORMULA = /^[=+\-@\t\r]/
-// C0 controls other than tab, DEL, and U+FFFD (what invalid UTF-8 decodes to)
+// C0 controls other than tab, DEL and C1 (ESC, BEL, NUL, CSI… drive a terminal)
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000A-\u001F\u007F]/
+const CONTROL = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F]/
 
 /** Rules every cell of a file obeys: decodable UTF-8, no control characters. */
 export function cellRule(value: string): string | undefined {
   if (value.includes('\uFFFD')) return 'not valid UTF-8 (Latin-1 or Windows-1252 bytes?): save the file as UTF-8'
-  if (CONTROL.test(value))
-    return value.includes('\u0000')
+  const control = CONTROL.exec(value)?.[0]
+  if (control)
+    return control === '\u0000'
       ? 'contains NUL bytes: binary data, or a UTF-16 file (save it as UTF-8)'
-      : 'contains a control character or line break'
+      : control === '\n' || control === '\r'
+        ? 'contains a line break'
+        : `contains ${codePointName(control)}: control characters are refused`
   return undefined
 }
 
 export const emailRule: Rule = (v) => {
   if (v.length > 254) return 'an e-mail address has at most 254 characters'
+  const deceptive = lookAlike(v)
+  if (deceptive) return `"${escapeControls(v)}" is refused: ${deceptive}`
   return EMAIL.test(v) ? undefined : `"${v}" is not a valid e-mail address`
 }
 
@@ -68,7 +74,13 @@ export const passwordRule: Rule = (v) => {
 export const badgeRule = textRule(64)
 
 /** Pre-enrollment serial numbers: 7–20 letters and digits, stored in upper case. */
-export const serialRule: Rule = (v) => (/^[A-Z0-9]{7,20}$/.test(v) ? undefined : `"${v}" is not a serial number (7–20 letters and digits)`)
+export const serialRule: Rule = (v) => {
+  if (/^[A-Z0-9]{7,20}$/.test(v)) return undefined
+  // a mistyped serial is echoed; a line of some other file (a TXT list may be any file) is not
+  return /^[\w -]{1,30}$/.test(v)
+    ? `"${v}" is not a serial number (7–20 letters and digits)`
+    : `not a serial number (7–20 letters and digits): a value of ${v.length} characters with others`
+}
 
 /** Group names in the users file's GROUPS cell are separated by semicolons. */
 export const GROUP_SEPARATOR = ';'

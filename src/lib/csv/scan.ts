@@ -119,8 +119,8 @@ export async function scanFile<Item>(read: RecordReader, format: ImportFormat<It
     if (errors.length) on.invalid?.(line, cells, errors)
     else if (decoded.item) await on.row?.({cells, item: decoded.item, line}, decoded)
   })
-  if (summary.fault) {
-    on.invalid?.(summary.fault.line, undefined, [summary.fault])
+  if (summary.faults.length) {
+    for (const f of summary.faults) on.invalid?.(f.line, undefined, [f])
   } else if (!header) {
     on.invalid?.(1, undefined, [
       {

@@ -1,4 +1,5 @@
 // Writing CSV: the one RFC 4180 writer, for `--csv` output and for the rejected-rows reports of imports.
+import {escapeControls} from '../text.js'
 
 /** A value as the text of a cell: empty for null and undefined, ISO time for dates, JSON for objects. */
 export function cellText(v: unknown): string {
@@ -9,7 +10,8 @@ export function cellText(v: unknown): string {
 }
 
 function csvCell(v: unknown): string {
-  let s = cellText(v)
+  // a report of rejected rows holds the cells that were refused for their control characters: shown, not kept
+  let s = escapeControls(cellText(v))
   // numbers stay numbers; any other text a spreadsheet would evaluate gets a leading quote
   if (typeof v !== 'number' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s

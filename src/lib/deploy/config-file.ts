@@ -2,12 +2,12 @@
 // single-configuration files of `lcs configs create|update -f config.yaml`, which use its
 // `configuration` definition: one format for both, checked with line numbers.
 import {readFileSync} from 'node:fs'
-import {readFile} from 'node:fs/promises'
+import {readFile, stat} from 'node:fs/promises'
 
 import {LcsError} from '../errors.js'
 import type {ConfigSpec} from './configs.js'
 import type {SchemaObject} from './schema.js'
-import {YamlSource} from './yaml-source.js'
+import {decodeYaml, YamlSource} from './yaml-source.js'
 
 let cached: SchemaObject | undefined
 
@@ -17,16 +17,28 @@ export function rolloutSchema(): SchemaObject {
   return cached
 }
 
+/** The largest rollout or configuration file read (far above any real one: it is read whole). */
+const MAX_SOURCE_BYTES = 4 * 2 ** 20
+
 export async function readSource(path: string): Promise<YamlSource> {
+  let buf: Buffer
   try {
-    return new YamlSource(path, await readFile(path, 'utf8'))
+    // stat before reading: a FIFO or device would never end
+    const st = await stat(path)
+    if (!st.isFile())
+      throw new LcsError('usage', `${path} is not a regular file (a device, FIFO or directory): give the path of a YAML file.`)
+    if (st.size > MAX_SOURCE_BYTES)
+      throw new LcsError('badData', `${path} is larger than ${MAX_SOURCE_BYTES / 2 ** 20} MiB: not a rollout file.`)
+    buf = await readFile(path)
   } catch (error) {
+    if (error instanceof LcsError) throw error
     const code = (error as NodeJS.ErrnoException).code
     throw new LcsError(
       code === 'ENOENT' ? 'notFound' : 'badData',
       code === 'ENOENT' ? `File not found: ${path}` : `Cannot read ${path}: ${(error as Error).message}`,
     )
   }
+  return new YamlSource(path, decodeYaml(path, buf))
 }
 
 /** A configuration file: the `configuration` of the rollout schema, checked with line numbers. */

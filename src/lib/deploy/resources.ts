@@ -1,6 +1,7 @@
 // Turning what the user gives (a firmware build name or URL, an .fls app, a UCF file, a settings bundle)
 // into a resource upload, checked here first so a bad file is refused before any upload, with the
 // portal's wording ("Invalid App File", "No firmware found.").
+import {constants} from 'node:fs'
 import {open} from 'node:fs/promises'
 import {basename, extname} from 'node:path'
 
@@ -31,7 +32,8 @@ interface PreparedUpload {
 /** Reads a file to upload: only a regular file, at most MAX_RESOURCE_FILE_BYTES; errors name the file. */
 export async function readUploadFile(path: string): Promise<Buffer> {
   try {
-    const handle = await open(path, 'r')
+    // non-blocking: opening a FIFO for reading would otherwise wait for a writer, forever
+    const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK)
     try {
       const st = await handle.stat()
       if (!st.isFile()) {

@@ -309,6 +309,13 @@ const HOSTILE: Record<string, Behaviour> = {
       q.oids.map((o) => seq(oid(q.type === 0xa5 && !o.endsWith('.1') ? `${o}.1` : o), int(7))),
     ),
   ],
+  // walks go backwards inside the subtree: x → x.900 → x.800 (a broken or hostile agent's loop)
+  '127.23.0.10': (q) => [
+    response(
+      q,
+      q.oids.map((o) => seq(oid(q.type !== 0xa5 ? o : o.endsWith('.900') ? `${o.slice(0, -4)}.800` : `${o}.900`), int(7))),
+    ),
+  ],
   // a Report PDU in v2c: net-snmp throws while handling it, after it has already forgotten the request
   '127.23.0.5': (q) => [response(q, [seq(oid('1.3.6.1.6.3.15.1.1.4.0'), int(1))], {pduTag: 0xa8})],
   // truncated in the middle of the varbind list
@@ -360,7 +367,11 @@ test('hostile answers become warnings on that host, never a crash or a hang', as
     assert.match(w('127.23.0.2'), /ignored \d+ datagram/)
     assert.match(w('127.23.0.3'), /cut to 8192/)
     assert.equal((by.get('127.23.0.3')!.varbinds.get(SYS_DESCR) as Buffer).length, 8192)
-    assert.match(w('127.23.0.4'), /out of order/)
+    assert.match(w('127.23.0.4'), /agent returned OIDs out of order under [\d.]+: walk stopped there/)
+    assert.match(w('127.23.0.10'), /agent returned OIDs out of order under [\d.]+: walk stopped there/)
+    const back = [...by.get('127.23.0.10')!.varbinds.keys()]
+    assert.ok(back.some((k) => k.endsWith('.900')))
+    assert.ok(!back.some((k) => k.endsWith('.800')), 'the step back is not kept')
     assert.match(w('127.23.0.5'), /malformed answer/)
     assert.match(w('127.23.0.6'), /malformed answer/)
     assert.match(w('127.23.0.7'), /do not match/)

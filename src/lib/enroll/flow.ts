@@ -111,6 +111,15 @@ export async function enrollPrinters(candidates: EnrollCandidate[], opts: Enroll
     return p
   }
 
+  const enrolledNow = (serial: string) =>
+    opts.client.printers.get(opts.orgId, serial).then(
+      () => true,
+      (error: unknown) => {
+        if (error instanceof LcsError && error.kind === 'notFound') return false
+        throw error
+      },
+    )
+
   async function one(c: EnrollCandidate): Promise<EnrollRow> {
     const started = Date.now()
     let clockSet = false
@@ -172,6 +181,8 @@ export async function enrollPrinters(candidates: EnrollCandidate[], opts: Enroll
           clockSet = true
         }
         const useNative = status.agentCapability === 'native' && opts.preferAgent === 'native'
+        // enrolled since the run's first listing (another run, a pre-enrollment checking in): no second code
+        if (await enrolledNow(c.serialNumber)) return row('already-enrolled', 'enrolled in this organization since this run started')
         opts.onUpdate?.(c, useNative ? 'applying code' : 'installing Printer Agent')
         const k = await orgCode()
         if (useNative) await ews.applyEnrollmentCode(k, opts.cloudUrl)

@@ -36,6 +36,7 @@ import {
   PIN_MIN,
   type PlanRow,
   preenrollFormat,
+  Journal,
   runImport,
   USER_TEXT_FIELDS,
   userFormat,
@@ -369,8 +370,14 @@ async function planImports<Item>(
   }
   for (const [i, e] of entries.entries()) {
     if (!isFile(e)) continue
-    const path = ctx.resolveFile(e.file)
     const at = [spec.key, i, 'file']
+    let path: string
+    try {
+      path = ctx.resolveFile(e.file)
+    } catch (error) {
+      ctx.problem(at, (error as Error).message)
+      continue
+    }
     if (
       !(await stat(path).then(
         (s) => s.isFile(),
@@ -407,6 +414,8 @@ async function planImports<Item>(
       path: [spec.key, i],
       rows: counts,
       run: (c) => importNow(c, spec, {file: path}),
+      // every row planned unchanged: the journal of an interrupted run has nothing left to resume
+      settle: () => Journal.discard(path),
     })
   }
   return items.sort((a, b) => a.index - b.index).map(({index: _index, ...item}) => item)

@@ -1,5 +1,6 @@
 // How a rollout plan looks: one line per item, like `terraform plan` (+ create, ~ update, - delete,
 // = unchanged), then the counts.
+import {escapeControls} from '../text.js'
 import {colorEnabled} from '../ui/index.js'
 import {counts} from './rollout.js'
 import type {PlanItem} from './types.js'
@@ -14,7 +15,9 @@ export function renderPlan(items: PlanItem[], title: string): string {
   const nw = Math.min(48, Math.max(...items.map((i) => i.name.length), 4))
   const lines = items.map((i) => {
     const what = `${i.action}${i.changes?.length ? ` (${i.changes.join(', ')})` : ''}`
-    return paint(i.action, `  ${SYMBOL[i.action]} ${i.kind.padEnd(kw)}  ${i.name.padEnd(nw)}  ${what}${i.detail ? `  — ${i.detail}` : ''}`)
+    // names and details come from the file and the cloud: controls in them are shown, not acted on
+    const line = `  ${SYMBOL[i.action]} ${i.kind.padEnd(kw)}  ${i.name.padEnd(nw)}  ${what}${i.detail ? `  — ${i.detail}` : ''}`
+    return paint(i.action, escapeControls(line))
   })
   return [title, ...(lines.length ? lines : ['  (the file names nothing)']), planSummary(items)].join('\n')
 }
@@ -25,5 +28,5 @@ function planSummary(items: PlanItem[]): string {
 }
 
 export function itemLine(i: PlanItem): string {
-  return `${i.kind} "${i.name}"`
+  return escapeControls(`${i.kind} "${i.name}"`)
 }

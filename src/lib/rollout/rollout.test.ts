@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict'
-import {readdirSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
 import {test} from 'node:test'
 
 import {LcsError} from '../errors.js'
-import {applyPlan, applySummary, failureKind, loadRollout, rerunHelps} from './rollout.js'
+import {applyPlan, applySummary, confineFile, failureKind, loadRollout, rerunHelps} from './rollout.js'
 import type {PlanItem, RolloutContext} from './types.js'
 
 const fixtures = new URL('../../../fixtures/rollout/', import.meta.url)
@@ -90,4 +92,32 @@ test('"run the file again" only where a re-run can help', () => {
     applySummary([f(true), f(false)], 2),
     'Applied 0 of 2 changes; 2 failed. Running the file again can finish 1 of them; the other 1 need what their failure names fixed first.',
   )
+})
+
+test('files a rollout file names are confined to its folder (symlinks resolved), its root: or --allow-outside folders', () => {
+  const top = mkdtempSync(join(tmpdir(), 'lcs-confine-'))
+  const dir = join(top, 'rollout')
+  const other = join(top, 'other')
+  mkdirSync(dir)
+  mkdirSync(other)
+  writeFileSync(join(dir, 'in.ucf'), 'A 1\n')
+  writeFileSync(join(other, 'secret.txt'), 'root:x\n')
+  symlinkSync(join(other, 'secret.txt'), join(dir, 'bundle.zip'))
+  symlinkSync(other, join(dir, 'linked'))
+  const confined = confineFile(dir, undefined, [])
+  assert.equal(confined('in.ucf'), realpathSync(join(dir, 'in.ucf')))
+  assert.equal(confined('sub/missing.csv'), join(realpathSync(dir), 'sub/missing.csv'), 'a missing file inside is left to "not found"')
+  for (const p of ['../other/secret.txt', join(other, 'secret.txt'), 'bundle.zip', 'linked/secret.txt', '/etc/passwd', '..']) {
+    assert.throws(
+      () => confined(p),
+      (e: LcsError) =>
+        e.kind === 'badData' && e.message.startsWith(`${p} is outside the rollout file's folder`) && /--allow-outside/.test(e.message),
+      p,
+    )
+  }
+  assert.throws(() => confined('bundle.zip'), /it resolves to .*other\/secret\.txt/)
+  assert.equal(confineFile(dir, '..', [])('../other/secret.txt'), realpathSync(join(other, 'secret.txt')), 'root: widens it')
+  assert.throws(() => confineFile(dir, '..', [])('/etc/passwd'), /outside the file's root/)
+  assert.equal(confineFile(dir, undefined, [other])('bundle.zip'), realpathSync(join(other, 'secret.txt')), '--allow-outside')
+  rmSync(top, {force: true, recursive: true})
 })

@@ -2,7 +2,8 @@
 // changing anything, refuse the whole file when anything is wrong (each problem with its line), then
 // apply the plan phase by phase. A failed item does not stop the others, only those that depend on it;
 // running the file again finishes the job, and a finished rollout plans as all "unchanged".
-import {dirname, resolve} from 'node:path'
+import {realpathSync} from 'node:fs'
+import {dirname, isAbsolute, relative, resolve, sep} from 'node:path'
 
 import type {CloudClient, DeployTask, EnrolledPrinter, TaskPrinter} from '../cloud/index.js'
 import {ExitCode, LcsError, type ErrorKind} from '../errors.js'
@@ -25,14 +26,49 @@ export async function loadRollout(path: string): Promise<LoadedRollout> {
 
 interface ContextOptions {
   client: CloudClient
+  /** Folders outside the rollout file's (or its root's) that its files may be in too (--allow-outside). */
+  allowOutside?: string[]
   activeOrgId: string
   wait: boolean
   pollMs?: number
   onTaskUpdate?: (task: DeployTask, changed: TaskPrinter[]) => void
 }
 
+/** The real path of an existing path (symlinks resolved), else the path itself. */
+function real(path: string): string {
+  try {
+    return realpathSync(path)
+  } catch {
+    return path
+  }
+}
+
+const inside = (folder: string, path: string) => {
+  const r = relative(folder, path)
+  return r === '' || (r !== '..' && !r.startsWith(`..${sep}`) && !isAbsolute(r))
+}
+
+/**
+ * Where a rollout file reads the files it names: only under its own folder (or the folder its `root:`
+ * names) and the --allow-outside folders, after symlinks are resolved — a file that names /etc/shadow, or
+ * a .zip that is a symlink to it, is refused before anything is read. Returns the file's real path.
+ */
+export function confineFile(dir: string, root: string | undefined, allowOutside: string[]): (path: string) => string {
+  const base = resolve(dir, root ?? '.')
+  const folders = [base, ...allowOutside.map((f) => resolve(f))].map(real)
+  return (p) => {
+    const path = real(resolve(dir, p))
+    if (folders.some((f) => inside(f, path))) return path
+    throw new LcsError(
+      'badData',
+      `${p} is outside ${root === undefined ? "the rollout file's folder" : `the file's root (${base})`}${path === resolve(dir, p) ? '' : ` (it resolves to ${path})`}: a rollout file reads files only under ${base}; name another folder with root: in the file or lcs apply --allow-outside FOLDER`,
+    )
+  }
+}
+
 export function createContext(loaded: LoadedRollout, o: ContextOptions): RolloutContext {
   const dir = dirname(resolve(loaded.source.file))
+  const confined = confineFile(dir, loaded.doc.root, o.allowOutside ?? [])
   const ctx: RolloutContext = {
     activeOrgId: o.activeOrgId,
     catalog: [],
@@ -51,7 +87,7 @@ export function createContext(loaded: LoadedRollout, o: ContextOptions): Rollout
     problem(path, message, atKey) {
       ctx.problems.push({atKey, message, path})
     },
-    resolveFile: (p) => resolve(dir, p),
+    resolveFile: confined,
     source: loaded.source,
     wait: o.wait,
   }
@@ -163,6 +199,8 @@ export async function applyPlan(items: PlanItem[], ctx: RolloutContext, events: 
       break
     }
   }
+  const failedNow = new Set(failed.map((f) => itemKey(f.kind, f.name)))
+  for (const item of items) if (!failedNow.has(itemKey(item.kind, item.name))) item.settle?.()
   return failed
 }
 

@@ -135,10 +135,11 @@ async function desiredResource(ctx: RolloutContext, i: number): Promise<Desired 
       models: b.models,
     }
   }
-  const path = ctx.resolveFile(r.file!)
+  let path = r.file!
   let buf: Buffer
   let info: FileInfo
   try {
+    path = ctx.resolveFile(r.file!)
     buf = await readUploadFile(path)
   } catch (error) {
     ctx.problem(
@@ -148,7 +149,8 @@ async function desiredResource(ctx: RolloutContext, i: number): Promise<Desired 
     return undefined
   }
   try {
-    info = inspectFile(path, buf, r.type)
+    // the name as written decides the kind: a symlink's target may be named otherwise
+    info = inspectFile(r.file!, buf, r.type)
   } catch (error) {
     if (error instanceof InvalidAppFile || error instanceof InvalidFile) ctx.problem(['resources', i, 'file'], error.message)
     else throw error
@@ -156,7 +158,7 @@ async function desiredResource(ctx: RolloutContext, i: number): Promise<Desired 
   }
   return {
     fingerprint: info.sha256,
-    input: {content: buf.toString('base64'), description: r.description ?? null, fileName: basename(path), name: r.name, type: r.type},
+    input: {content: buf.toString('base64'), description: r.description ?? null, fileName: basename(r.file!), name: r.name, type: r.type},
   }
 }
 

@@ -68,6 +68,8 @@ interface DeploymentDoc {
 
 export interface RolloutDoc {
   version: 1
+  /** The folder the files it names are confined to (default: the rollout file's own). */
+  root?: string
   organization?: {name: string; create?: boolean; parent?: string}
   loginSettings?: {
     methods?: LoginMethod[]
@@ -129,6 +131,8 @@ export interface PlanItem {
   /** `kind:name` keys whose failure makes this item pointless. */
   dependsOn?: string[]
   run?: (ctx: RolloutContext) => Promise<void>
+  /** Called when the apply leaves the item as wanted (it was unchanged, or applied): removes what a re-run no longer needs. */
+  settle?: () => void
 }
 
 export interface RolloutContext {
@@ -156,7 +160,7 @@ export interface RolloutContext {
   wait: boolean
   pollMs?: number
   onTaskUpdate?: (task: DeployTask, changed: TaskPrinter[]) => void
-  /** A path in the file relative to the rollout file's directory. */
+  /** A path in the file relative to the rollout file's directory, as a real path; throws (badData) when outside the file's confinement. */
   resolveFile(path: string): string
   problem(path: Path, message: string, atKey?: boolean): void
 }

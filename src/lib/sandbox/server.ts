@@ -140,8 +140,8 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
         scopeToOrg(ctx, o)
       }
       if (route.anyRole) requireRole(ctx, ...route.anyRole)
-      const key = req.method === 'POST' && ctx.principal ? String(req.headers['idempotency-key'] ?? '') : ''
-      const principalKey = ctx.principal ? `${ctx.principal.kind}:${ctx.principal.id}` : ''
+      const key = req.method === 'POST' && (ctx.principal || route.idempotent) ? String(req.headers['idempotency-key'] ?? '') : ''
+      const principalKey = ctx.principal ? `${ctx.principal.kind}:${ctx.principal.id}` : `anonymous:${url.pathname}`
       const replay = key ? store.idempotentReplay(o.db, key, principalKey) : undefined
       let status: number
       let text: string

@@ -7,6 +7,7 @@ import {format, inspect} from 'node:util'
 import type {Session} from '../auth/index.js'
 import {ExitCode, LcsError, toLcsError, type ErrorDetail, type ErrorKind} from '../errors.js'
 import {redact} from '../redact.js'
+import {escapeControls} from '../text.js'
 import {perItem, type ItemReport, type PerItemSpec} from './batch.js'
 import {defaultFactory, type Factory} from './factory.js'
 import {colorEnabled} from './output.js'
@@ -115,11 +116,11 @@ export abstract class BaseCommand<T = unknown> extends Command {
 
   /** Progress and informational messages: always stderr, so --json stdout stays clean. */
   protected note(message: string): void {
-    this.factory.stderr.write(message + '\n')
+    this.factory.stderr.write(escapeControls(message) + '\n')
   }
 
   protected warning(message: string): void {
-    this.factory.stderr.write(`${this.stderrColor ? '\u001B[33m!\u001B[39m' : '!'} ${message}\n`)
+    this.factory.stderr.write(`${this.stderrColor ? '\u001B[33m!\u001B[39m' : '!'} ${escapeControls(message)}\n`)
   }
 
   /** The command ends normally (its result is printed) and exits with this kind's code: `partial` (9) when some items failed. */
@@ -169,11 +170,12 @@ export abstract class BaseCommand<T = unknown> extends Command {
       // no spinner running
     }
     const color = this.stderrColor
-    const lines = [`${color ? '\u001B[31mError:\u001B[39m' : 'Error:'} ${e.message}`]
+    // a cloud's message or a file's cell may hold terminal controls: written visibly, never acted on
+    const lines = [`${color ? '\u001B[31mError:\u001B[39m' : 'Error:'} ${escapeControls(e.message)}`]
     // a detail that only repeats the message (a cloud's 422 naming its field) adds no line; --json keeps it
     const extra = (e.details ?? []).filter((d) => d.line !== undefined || d.row !== undefined || (d.message ?? d.rule) !== e.message)
-    for (const d of extra) lines.push(`  - ${[where(d), d.message ?? d.rule].filter(Boolean).join(': ')}`)
-    if (e.hint) lines.push(`  ${e.hint}`)
+    for (const d of extra) lines.push(`  - ${escapeControls([where(d), d.message ?? d.rule].filter(Boolean).join(': '))}`)
+    if (e.hint) lines.push(`  ${escapeControls(e.hint)}`)
     if (e.requestId) lines.push(`  (request id ${e.requestId})`)
     if (this.verbose) lines.push(String((e.cause as Error | undefined)?.stack ?? e.stack))
     this.factory.stderr.write(lines.join('\n') + '\n')

@@ -91,3 +91,16 @@ test('CSV neutralizes formula-like text but keeps negative numbers', () => {
   )
   assert.equal(csv, 'n,s\n-3,"\'=HYPERLINK(""x"")"\n')
 })
+
+test('terminal controls in cells (a name from the cloud) are shown escaped, on a terminal, off it and in CSV', () => {
+  const evil = [{a: 'x\u001B]0;pwned\u0007', reason: 'r\u009B2J\u202E'}]
+  const c = [
+    {get: (r: (typeof evil)[0]) => r.a, header: 'Address'},
+    {get: (r: (typeof evil)[0]) => r.reason, header: 'Reason'},
+  ]
+  for (const out of [renderTable(evil, c, {tty: true, width: 80}), renderTable(evil, c, {tty: false}), renderCsv(evil, c)]) {
+    assert.match(out, /x\\x1b\]0;pwned\\x07/)
+    assert.match(out, /r\\x9b2J\\u202e/)
+    for (const ch of '\u001B\u0007\u009B\u202E') assert.ok(!out.includes(ch))
+  }
+})

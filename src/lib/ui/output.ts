@@ -1,5 +1,6 @@
 // Rendering of results: tables for people, CSV for spreadsheets (JSON is printed by oclif's --json).
 import {cellText as cell, csvLine} from '../csv/index.js'
+import {escapeControls} from '../text.js'
 
 export interface Column<T> {
   header: string
@@ -29,7 +30,7 @@ const BOX = {bl: '└', bm: '┴', br: '┘', h: '─', ml: '├', mm: '┼', mr
  */
 export function renderTable<T>(rows: T[], columns: Column<T>[], options: TableOptions = {}): string {
   const tty = options.tty ?? Boolean(process.stdout.isTTY)
-  const cells = rows.map((r) => columns.map((c) => cell(c.get(r))))
+  const cells = rows.map((r) => columns.map((c) => escapeControls(cell(c.get(r)))))
   if (!tty) return cells.map((row) => row.map((c) => c.replace(/[\t\n\r]+/g, ' ')).join('\t')).join('\n')
   const width = options.width ?? (process.stdout.isTTY ? process.stdout.columns : undefined)
   const natural = columns.map((c) => c.header.length)

@@ -5,6 +5,9 @@ import {type BadgeItem, BADGES_BATCH_MAX, type PinPolicy} from '../../cloud/inde
 import type {Decoded, FieldError, ImportFormat, RowKey} from '../format.js'
 import {badgeRule, emailRule, pinRule} from '../rules.js'
 
+/** Lower case of A–Z only, as the cloud compares badge IDs (SQL NOCASE). */
+const asciiLower = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase())
+
 const BADGE_COLUMNS = ['BADGE', 'OPERATION', 'EMAIL', 'TEMPORARY', 'PIN'] as const
 
 interface BadgeFormatOptions {
@@ -63,7 +66,8 @@ export function badgeFormat(opts: BadgeFormatOptions): ImportFormat<BadgeItem> {
       if (badgeId) {
         const broken = pinsOnly ? 'a PIN import sets PINs only: import badges with lcs badges import' : badgeRule(badgeId)
         if (broken) errors.push({column: 'BADGE', rule: broken})
-        else keys.push({column: 'BADGE', key: `badge\u0000${badgeId}`, label: `badge ${badgeId}`})
+        // the cloud holds one badge per ID in any letter case (readers send hex in either): 20171a is 20171A
+        else keys.push({column: 'BADGE', key: `badge\u0000${asciiLower(badgeId)}`, label: `badge ${badgeId}`})
       }
       const tempCell = cell('TEMPORARY')
       let temporary: boolean | undefined

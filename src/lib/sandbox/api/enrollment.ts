@@ -121,6 +121,8 @@ export const enrollmentRoutes: Route[] = [
     // Called by a printer (Native Agent or Printer Configuration Agent) with the code it was given, or,
     // without a code, by a Native Agent printer checking in: a pre-enrolled serial enrolls it.
     auth: false,
+    // a printer retrying its registration sends the same Idempotency-Key: recorded once
+    idempotent: true,
     method: 'POST',
     path: `${FM}/registrations`,
     handler(ctx, o) {
@@ -128,7 +130,12 @@ export const enrollmentRoutes: Route[] = [
       if (!code) {
         const p = printerFields(ctx.body)
         const known = fleet.getPrinter(o.db, p.serial)
-        if (known) return printerJson(known) // an enrolled printer checking in
+        // an enrolled printer checking in learns its enrollment, not its record: a serial is no secret,
+        // and the record (name, tags, address) belongs to the organization
+        if (known) {
+          fleet.touchPrinter(o.db, known.serial)
+          return {organizationId: known.org_id, serialNumber: known.serial}
+        }
         const pre = getPreenrollment(o.db, p.serial)
         if (!pre) throw new HttpError(404, 'not_preenrolled', `Printer ${p.serial} is not pre-enrolled`)
         const out = enrollInto(o, pre.org_id, p)

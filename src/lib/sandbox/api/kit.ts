@@ -51,6 +51,8 @@ export interface Route {
   anyRole?: readonly string[]
   /** Largest accepted request body in bytes (default 1 MB; uploads allow more). */
   maxBody?: number
+  /** An unauthenticated route that honours Idempotency-Key (authenticated POSTs always do). */
+  idempotent?: boolean
 }
 
 /** Who reads the user directory, groups and login settings (the guide: managing user accounts). */

@@ -3,6 +3,7 @@
 // Printer Configuration Agent app (Printer Agent), and show a printer-generated code. Secured printers
 // answer 401 until Basic credentials are given. After it gets a code, the printer registers itself with
 // the cloud, as a real one does, retrying with backoff.
+import {randomUUID} from 'node:crypto'
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http'
 import {encodePrinterAttributes} from '../../discovery/index.js'
 
@@ -81,6 +82,8 @@ export async function startEws(p: EwsPrinter, port: number, log: (line: string) 
       enrollment = {reason: 'the printer clock is wrong: the cloud rejected its certificate check', state: 'failed'}
       return
     }
+    // one key for every attempt: a retry after a lost answer is the same registration
+    const key = randomUUID()
     for (let attempt = 0; attempt < 8 && !closed; attempt++) {
       try {
         const res = await fetch(`${cloudUrl}/cfm/fleet-management-service/v1.0/registrations`, {
@@ -93,7 +96,7 @@ export async function startEws(p: EwsPrinter, port: number, log: (line: string) 
             modelName: p.modelName,
             serialNumber: p.serialNumber,
           }),
-          headers: {'Content-Type': 'application/json'},
+          headers: {'Content-Type': 'application/json', 'Idempotency-Key': key},
           method: 'POST',
           signal: AbortSignal.timeout(10_000),
         })

@@ -143,9 +143,15 @@ export function registerPrinter(
       `INSERT INTO enrollments(serial, agent, firmware, address, enrolled_at) VALUES (?,?,?,?,?)
       ON CONFLICT(serial) DO UPDATE SET agent = excluded.agent, firmware = excluded.firmware, address = coalesce(excluded.address, address)`,
     ).run(p.serial, p.agent, p.firmware ?? null, p.address ?? null, now)
-    addTask(db, orgId, 'enroll', p.serial, 'succeeded', `${p.agent} agent registered`, now)
+    // a printer registering again (a retry, a second code) is one enrollment, recorded once
+    if (!existing) addTask(db, orgId, 'enroll', p.serial, 'succeeded', `${p.agent} agent registered`, now)
   })()
   return getPrinter(db, p.serial)!
+}
+
+/** A printer checked in: it communicates. */
+export function touchPrinter(db: Db, serial: string, now = Date.now()): void {
+  db.prepare('UPDATE assets SET last_communication = ? WHERE serial = ? COLLATE NOCASE').run(now, serial)
 }
 
 export function unenrollPrinter(db: Db, orgId: string, serial: string, now = Date.now()): void {

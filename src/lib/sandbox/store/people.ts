@@ -24,11 +24,11 @@ CREATE TABLE IF NOT EXISTS group_members (
   PRIMARY KEY (group_id, user_id));
 CREATE INDEX IF NOT EXISTS group_members_user ON group_members(user_id);
 CREATE TABLE IF NOT EXISTS badges (
-  org_id TEXT NOT NULL REFERENCES orgs(id), badge_id TEXT NOT NULL, user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  org_id TEXT NOT NULL REFERENCES orgs(id), badge_id TEXT NOT NULL COLLATE NOCASE, user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
   temporary INTEGER NOT NULL, created_at INTEGER NOT NULL, expires_at INTEGER, description TEXT, PRIMARY KEY (org_id, badge_id));
 CREATE INDEX IF NOT EXISTS badges_user ON badges(user_id);
 CREATE TABLE IF NOT EXISTS badge_tombstones (
-  org_id TEXT NOT NULL, badge_id TEXT NOT NULL, deleted_at INTEGER NOT NULL, PRIMARY KEY (org_id, badge_id));
+  org_id TEXT NOT NULL, badge_id TEXT NOT NULL COLLATE NOCASE, deleted_at INTEGER NOT NULL, PRIMARY KEY (org_id, badge_id));
 CREATE TABLE IF NOT EXISTS login_config (
   org_id TEXT PRIMARY KEY REFERENCES orgs(id), pin_generation TEXT NOT NULL, pin_length INTEGER, methods TEXT, pin_expiry TEXT);
 `
