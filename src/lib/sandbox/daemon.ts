@@ -6,6 +6,7 @@ import {chmod, mkdir} from 'node:fs/promises'
 import {join} from 'node:path'
 
 import {LcsError} from '../errors.js'
+import {startHostedAgent, type HostedAgent, type HostedAgentOptions} from './agent-host.js'
 import {openDb, seed} from './db.js'
 import {DeployEngine} from './deployer.js'
 import {parseFaults, seededRandom} from './faults.js'
@@ -33,9 +34,11 @@ export interface SandboxOptions {
   tokenTtl?: number
   /** Simulated printers (none when absent or count 0 and no recordings). */
   printers?: Omit<FleetOptions, 'seed' | 'log'>
+  /** A simulated Fleet Agent run in this process (./agent-host.ts). */
+  fleetAgent?: HostedAgentOptions
 }
 
-export type SandboxInfo = SandboxState & SeedInfo
+export type SandboxInfo = SandboxState & SeedInfo & {fleetAgentId?: string}
 
 const logFile = (dataDir: string) => join(dataDir, 'sandbox.log')
 
@@ -101,13 +104,15 @@ export async function runSandbox(
     startedAt: new Date().toISOString(),
   }
   await writeState(state)
+  const agent: HostedAgent | undefined = opts.fleetAgent && startHostedAgent(db, state, seedInfo.orgId, opts.fleetAgent, log)
   let stopped = false
   return {
-    info: {...state, ...seedInfo},
+    info: {...state, ...seedInfo, ...(agent ? {fleetAgentId: agent.agentId} : {})},
     server,
     async stop() {
       if (stopped) return
       stopped = true
+      await agent?.stop()
       deploy?.stop()
       await server.close()
       await fleet?.close()
