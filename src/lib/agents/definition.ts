@@ -280,6 +280,11 @@ function overlaps(a: Span, b: Span): boolean {
   return a[0] <= b[1] && b[0] <= a[1]
 }
 
+/** The guide's note on overlapping criteria, naming both agents. */
+export function overlapWarning(name: string, otherName: string, shared: string[]): string {
+  return `Discovery criteria of "${name}" overlap those of "${otherName}" (${shared.join(', ')}): overlapping criteria cause printers to switch between Fleet Agents.`
+}
+
 /** Include entries of `d` that overlap an include entry of `other` (local search overlaps every local search). */
 export function overlapping(d: FleetAgentDefinition, other: FleetAgentDefinition): string[] {
   if (d.discovery.searchType === 'local' && other.discovery.searchType === 'local') return ['local network']

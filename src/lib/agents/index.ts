@@ -12,6 +12,7 @@ export {
   newDefinition,
   mpsAgentRefusal,
   overlapping,
+  overlapWarning,
   profileFor,
   readDefinition,
   redactDefinition,

@@ -8,6 +8,7 @@ import {
   keepSecrets,
   mpsAgentRefusal,
   overlapping,
+  overlapWarning,
   profileFor,
   redactDefinition,
   type FleetAgentDefinition,
@@ -53,10 +54,7 @@ function checked(o: HandlerOptions, orgId: string, body: unknown, self?: agents.
   for (const other of agents.listAgents(o.db, orgId)) {
     if (other.id === selfId) continue
     const shared = overlapping(d, JSON.parse(other.definition) as FleetAgentDefinition)
-    if (shared.length)
-      warnings.push(
-        `Discovery criteria of "${d.name}" overlap those of "${other.name}" (${shared.join(', ')}): overlapping criteria cause printers to switch between Fleet Agents.`,
-      )
+    if (shared.length) warnings.push(overlapWarning(d.name, other.name, shared))
   }
   return {d, warnings}
 }
