@@ -38,7 +38,7 @@ export interface SandboxOptions {
   fleetAgent?: HostedAgentOptions
 }
 
-export type SandboxInfo = SandboxState & SeedInfo & {fleetAgentId?: string}
+export type SandboxInfo = SandboxState & SeedInfo
 
 const logFile = (dataDir: string) => join(dataDir, 'sandbox.log')
 
@@ -103,11 +103,12 @@ export async function runSandbox(
     printers: fleet?.printers ?? [],
     startedAt: new Date().toISOString(),
   }
-  await writeState(state)
   const agent: HostedAgent | undefined = opts.fleetAgent && startHostedAgent(db, state, seedInfo.orgId, opts.fleetAgent, log)
+  if (agent) state.fleetAgentId = agent.agentId
+  await writeState(state)
   let stopped = false
   return {
-    info: {...state, ...seedInfo, ...(agent ? {fleetAgentId: agent.agentId} : {})},
+    info: {...state, ...seedInfo},
     server,
     async stop() {
       if (stopped) return
