@@ -117,6 +117,19 @@ test('edit, MIB-walk log, printer statuses, deactivate/restore, and the MPS Expr
 
   const badStatus = await run(['printers', 'list', '--status', 'communicating'], {env})
   assert.equal(badStatus.code, 2, badStatus.stderr)
+  const needs = (await runJson(['printers', 'list', '--status', 'Agent needs credentials'], env)).body as Listed[]
+  assert.equal(needs.length, 1, 'the seeded printer whose credentials were set after enrollment')
+  const apply = (pw: string) => run(['printers', 'apply-credentials', '--user', 'admin', '--password-stdin'], {env, input: pw})
+  const wrong = await apply('not-it')
+  assert.equal(wrong.code, 9, wrong.stderr)
+  assert.match(wrong.stdout, new RegExp(`^${needs[0].serialNumber}: refused \\(the printer refused the credentials\\)$`, 'm'))
+  assert.ok(!wrong.stdout.includes('not-it') && !wrong.stderr.includes('not-it'), 'the password is never printed')
+  const right = await apply('sandbox-ews')
+  assert.equal(right.code, 0, right.stderr)
+  assert.match(right.stdout, new RegExp(`^${needs[0].serialNumber}: applied$`, 'm'))
+  const refreshed = await run(['printers', 'refresh', needs[0].serialNumber, first.serialNumber], {env})
+  assert.equal(refreshed.code, 0, refreshed.stderr)
+  assert.match(refreshed.stdout, new RegExp(`^${first.serialNumber}: queued`, 'm'))
 
   // an agent that enrolled an MPS Express printer: refused in one line, exit 9, nothing changed
   const serial = first.serialNumber

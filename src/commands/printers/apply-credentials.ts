@@ -5,7 +5,12 @@ import type {CredentialsResult} from '../../lib/cloud/index.js'
 import {BaseCommand, cloudFlags, readSecretFromStdin} from '../../lib/ui/index.js'
 
 export default class PrintersApplyCredentials extends BaseCommand {
-  static args = {serials: Args.string({description: 'Serial numbers (default: every printer whose status is "Agent needs credentials").'})}
+  static args = {
+    serials: Args.string({
+      description: 'Serial numbers (default: every printer whose status is "Agent needs credentials").',
+      ignoreStdin: true,
+    }),
+  }
 
   static description = `Apply printer administrator credentials to printers whose agent needs them ("Agent needs credentials": credentials were set on the printer after it was enrolled). The password is read from stdin, never from the command line. One line per printer: applied, unchanged (it did not need them), refused (the printer rejected them) or not found; exit 9 when any was refused or not found.`
 
