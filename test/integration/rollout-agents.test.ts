@@ -4,29 +4,18 @@
 import assert from 'node:assert/strict'
 import {writeFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {after, before, test} from 'node:test'
+import {before, test} from 'node:test'
 
 import {newDefinition, writeDefinition} from '../../src/lib/agents/index.js'
-import {CloudClient} from '../../src/lib/cloud/index.js'
-import {LcsError} from '../../src/lib/errors.js'
-import {runSandbox} from '../../src/lib/sandbox/daemon.js'
 import {openDb} from '../../src/lib/sandbox/db.js'
-import {applyPlan, createContext, loadRollout, planRollout} from '../../src/lib/rollout/rollout.js'
+import {applyPlan} from '../../src/lib/rollout/rollout.js'
 import type {PlanItem} from '../../src/lib/rollout/types.js'
-import {tempDir} from '../helpers/cli.js'
+import {rolloutSandbox} from '../helpers/rollout.js'
 
-let sandbox: Awaited<ReturnType<typeof runSandbox>>
-let client: CloudClient
-const dir = tempDir()
-const dataDir = tempDir()
+const t = rolloutSandbox()
+const {dir} = t
 
 before(async () => {
-  sandbox = await runSandbox({dataDir, port: 0})
-  const {info} = sandbox
-  client = new CloudClient({
-    credentials: {clientId: info.clientId, clientSecret: info.clientSecret, kind: 'client'},
-    endpoints: {apis: info.apiUrl, idp: info.apiUrl},
-  })
   const fleetOnly = (address: string, serialNumber: string) => ({address, agentType: 'fleet', serialNumber, status: 'unsupported'})
   writeFileSync(
     join(dir, 'site1.json'),
@@ -36,14 +25,8 @@ before(async () => {
   d.discovery = {exclude: [], include: [{address: '10.2.0.*', profile: 'Default'}], searchType: 'advanced', transferManagement: true}
   await writeDefinition(join(dir, 'site2.json'), d)
 })
-after(() => sandbox.stop())
 
-async function plan(text: string) {
-  const file = join(dir, 'rollout.yaml')
-  writeFileSync(file, text)
-  const ctx = createContext(await loadRollout(file), {activeOrgId: sandbox.info.orgId, client, wait: false})
-  return {ctx, items: await planRollout(ctx)}
-}
+const plan = (text: string) => t.plan('rollout.yaml', text)
 const lines = (items: PlanItem[]) =>
   items.filter((i) => i.kind === 'fleet agent').map((i) => `${i.action} ${i.name}${i.changes ? ` (${i.changes.join(', ')})` : ''}`)
 
@@ -61,7 +44,7 @@ test('agents planned, applied, then all unchanged; a changed definition is an up
   const again = await plan(DOC)
   assert.deepEqual(lines(again.items), ['unchanged Site 1 agent', 'unchanged Site 2 agent', 'unchanged Local agent'])
   const listed: string[] = []
-  for await (const a of client.fleetAgents.list(sandbox.info.orgId))
+  for await (const a of t.client.fleetAgents.list(t.sandbox.info.orgId))
     listed.push(`${a.name}: ${a.definition.discovery.include.map((c) => c.address).join(' ')}`)
   assert.deepEqual(listed.sort(), ['Local agent: ', 'Site 1 agent: 10.1.0.5 10.1.0.6', 'Site 2 agent: 10.2.0.*'])
 
@@ -82,27 +65,19 @@ test('bad input is refused at its line, nothing changed; an agent that enrolled 
       snmpProfiles: [{community: '(set)', name: 'Default', retries: 1, timeoutSec: 15, version: 'v1'}],
     }),
   )
-  const problems = async (text: string) => {
-    try {
-      await plan(text)
-    } catch (error) {
-      assert.ok(error instanceof LcsError, String(error))
-      return error.details!.map((d) => `${d.field} ${d.message}`).join('\n')
-    }
-    assert.fail('expected a refusal')
-  }
+  const problems = async (text: string) => (await t.refused('rollout.yaml', text)).join('\n')
   const text = await problems(`version: 1
 agents:
   - {name: New one, definition: placeholder.json}
   - {name: Missing, from: nowhere.json}
 `)
-  assert.match(text, /rollout\.yaml:3:\d+ agents\[0\]\.definition: snmpProfiles\[0\]\.community: "\(set\)" stands for a secret/)
-  assert.match(text, /rollout\.yaml:4:\d+ agents\[1\]\.from: .*nowhere\.json/)
+  assert.match(text, /^3:\d+ agents\[0\]\.definition: snmpProfiles\[0\]\.community: "\(set\)" stands for a secret/m)
+  assert.match(text, /^4:\d+ agents\[1\]\.from: .*nowhere\.json/m)
   const both = await problems(`version: 1\nagents:\n  - {name: Both, from: site1.json, definition: site2.json}\n`)
-  assert.match(both, /rollout\.yaml:3:\d+ agents\[0\]: give a definition file or a saved discovery, not both/)
+  assert.match(both, /^3:\d+ agents\[0\]: give a definition file or a saved discovery, not both/m)
 
   const agents: Array<{id: string; name: string}> = []
-  for await (const a of client.fleetAgents.list(sandbox.info.orgId)) agents.push(a)
+  for await (const a of t.client.fleetAgents.list(t.sandbox.info.orgId)) agents.push(a)
   assert.ok(!agents.some((a) => a.name === 'New one' || a.name === 'Missing'), 'nothing created')
   const del = await plan(`version: 1\nagents:\n  - {name: Local agent, state: absent}\n`)
   assert.deepEqual(lines(del.items), ['delete Local agent'])
@@ -111,9 +86,9 @@ agents:
 
   // the seeded MPS Express printer, as if Site 1 agent had enrolled it
   let managed = ''
-  for await (const p of client.printers.list(sandbox.info.orgId)) if (p.mpsStatus === 'managed') managed = p.serialNumber
+  for await (const p of t.client.printers.list(t.sandbox.info.orgId)) if (p.mpsStatus === 'managed') managed = p.serialNumber
   const site1 = agents.find((a) => a.name === 'Site 1 agent')!
-  const db = openDb(dataDir)
+  const db = openDb(t.dataDir)
   db.prepare('INSERT INTO agent_printers(serial, agent_id) VALUES (?, ?)').run(managed, site1.id)
   db.close()
   const mps = await problems(`version: 1\nagents:\n  - {name: Site 1 agent, state: absent}\n`)
