@@ -85,7 +85,10 @@ test("resources: firmware verified, apps described, invalid files refused with t
     '--type',
     'firmware',
   ])
-  assert.deepEqual([fw.details.build, fw.details.version, fw.details.models], ['CSTAT.076.308', '7.6.308', ['CS730de']])
+  assert.deepEqual(
+    [fw.details.build, fw.details.version, fw.details.models],
+    ['CSTAT.076.308', '7.6.308', ['CS730de', 'C4150', 'CS720de', 'CS725de', 'CS727de', 'CS728de']],
+  )
   const unknown = await lcs(['resources', 'upload', 'CSTAT.077.303', '--type', 'firmware'])
   assert.equal(unknown.code, 7)
   assert.match(unknown.stderr, /No firmware found/)

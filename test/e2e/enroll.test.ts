@@ -227,7 +227,7 @@ test('unenroll refuses MPS Express printers and asks first; tag and show work', 
   const byTag = JSON.parse((await run(['printers', 'list', '--tag', 'floor-2', '--json'], {env})).stdout) as unknown[]
   assert.equal(byTag.length, 1)
   const show = await run(['printers', 'show', some.serialNumber], {env})
-  assert.match(show.stdout, /Communication\s+communicating/)
+  assert.match(show.stdout, /Communication\s+Communicating/)
   const code = JSON.parse((await run(['enrollment-code', 'get', '--email', 'tech@example.com', '--json'], {env})).stdout)
   assert.equal(code.sentTo, 'tech@example.com')
   assert.match(code.code, /^[A-Za-z0-9]{8}$/)

@@ -1,9 +1,11 @@
 // The Fleet Agent flow as a new user runs it in the sandbox: discover → save → create a Fleet Agent from
 // the saved discovery → activation code → the simulated agent enrolls the "Fleet Agent only" printers.
 import assert from 'node:assert/strict'
+import {readFileSync, statSync} from 'node:fs'
 import {join} from 'node:path'
 import {after, before, test} from 'node:test'
 
+import {openDb} from '../../src/lib/sandbox/db.js'
 import {run, runJson, sandboxEnv, startSandbox, stopSandbox, tempDir, type SandboxJson} from '../helpers/cli.js'
 
 const PORT = 22_000 + (process.pid % 9000)
@@ -81,6 +83,86 @@ test('discover → create --from → activation code → agent run --once enroll
   const second = await run(['agents', 'fleet', 'create', '--name', 'Site 1 copy', '--from', saved, '--json'], {env, timeoutMs: 60_000})
   assert.equal(second.code, 0, second.stderr)
   assert.match(second.stderr, /"Site 1 copy" overlap those of "Site 1 agent"/)
+})
+
+test('edit, MIB-walk log, printer statuses, deactivate/restore, and the MPS Express rule, as commands', async () => {
+  const agentRun = (code: string) =>
+    run(['sandbox', 'agent', 'run', '--code', code, '--once', '--data', sb.dataDir, '--json'], {env, timeoutMs: 180_000})
+  const code = async () => (await runJson(['agents', 'fleet', 'activation-code', 'Site 1 agent'], env)).body.code as string
+  const edited = await runJson(['agents', 'fleet', 'update', 'Site 1 agent', '--description', 'Floors 1–3'], env)
+  assert.equal(edited.code, 0, edited.stderr)
+  assert.equal(edited.body.definition.description, 'Floors 1–3')
+  assert.equal(edited.body.printers > 0, true, 'an edit that keeps the profiles keeps the printers')
+
+  // the exported definition (secrets "(set)") goes back in as an update
+  const file = join(tempDir(), 'agent.json')
+  assert.equal((await run(['agents', 'fleet', 'show', 'Site 1 agent', '--export', file], {env})).code, 0)
+  assert.equal(statSync(file).mode & 0o777, 0o600)
+  assert.match(readFileSync(file, 'utf8'), /"community": "\(set\)"/)
+  const reimported = await runJson(['agents', 'fleet', 'update', 'Site 1 agent', '--definition', file], env)
+  assert.equal(reimported.code, 0, reimported.stderr)
+
+  const viaFleet = (await runJson(['printers', 'list', '--status', 'Communicating'], env)).body as Array<Listed & {address: string}>
+  const first = viaFleet.find((p) => p.agentType === 'fleet')!
+  const req = await runJson(['agents', 'fleet', 'log', 'request', 'Site 1 agent', first.address], env)
+  assert.equal(req.code, 0, req.stderr)
+  assert.equal(req.body.status, 'queued')
+  const none = await run(['agents', 'fleet', 'log', 'download', 'Site 1 agent'], {env})
+  assert.equal(none.code, 3, none.stderr)
+  assert.equal((await agentRun(await code())).code, 0)
+  const log = join(tempDir(), 'walk.txt')
+  const got = await run(['agents', 'fleet', 'log', 'download', 'Site 1 agent', '--address', first.address, '--output', log], {env})
+  assert.equal(got.code, 0, got.stderr)
+  assert.match(readFileSync(log, 'utf8'), /^1\.3\.6\.1\.2\.1\.1\.1\.0 = /m)
+
+  const badStatus = await run(['printers', 'list', '--status', 'communicating'], {env})
+  assert.equal(badStatus.code, 2, badStatus.stderr)
+  const needs = (await runJson(['printers', 'list', '--status', 'Agent needs credentials'], env)).body as Listed[]
+  assert.equal(needs.length, 1, 'the seeded printer whose credentials were set after enrollment')
+  const apply = (pw: string) => run(['printers', 'apply-credentials', '--user', 'admin', '--password-stdin'], {env, input: pw})
+  const wrong = await apply('not-it')
+  assert.equal(wrong.code, 9, wrong.stderr)
+  assert.match(wrong.stdout, new RegExp(`^${needs[0].serialNumber}: refused \\(the printer refused the credentials\\)$`, 'm'))
+  assert.ok(!wrong.stdout.includes('not-it') && !wrong.stderr.includes('not-it'), 'the password is never printed')
+  const right = await apply('sandbox-ews')
+  assert.equal(right.code, 0, right.stderr)
+  assert.match(right.stdout, new RegExp(`^${needs[0].serialNumber}: applied$`, 'm'))
+  const refreshed = await run(['printers', 'refresh', needs[0].serialNumber, first.serialNumber], {env})
+  assert.equal(refreshed.code, 0, refreshed.stderr)
+  assert.match(refreshed.stdout, new RegExp(`^${first.serialNumber}: queued`, 'm'))
+
+  // an agent that enrolled an MPS Express printer: refused in one line, exit 9, nothing changed
+  const serial = first.serialNumber
+  const setMps = (status: string) => {
+    const db = openDb(sb.dataDir)
+    db.prepare('UPDATE enrollments SET mps_status = ? WHERE serial = ?').run(status, serial)
+    db.close()
+  }
+  setMps('managed')
+  for (const verb of ['deactivate', 'delete']) {
+    const r = await run(['agents', 'fleet', verb, 'Site 1 agent', '--yes'], {env})
+    assert.equal(r.code, 9, r.stderr)
+    assert.match(
+      r.stdout,
+      /^Site 1 agent: it enrolled 1 MPS Express .*you cannot delete or deactivate agents that have enrolled these printers/m,
+    )
+  }
+  setMps('none')
+
+  const off = await runJson(['agents', 'fleet', 'deactivate', 'Site 1 agent', '--yes'], env)
+  assert.equal(off.code, 0, off.stderr)
+  const after = (await runJson(['printers', 'list'], env)).body as Listed[]
+  assert.ok(!after.some((p) => p.serialNumber === serial), 'its printers left the Printers page')
+  const restore = await runJson(['agents', 'fleet', 'restore', 'Site 1 agent'], env)
+  assert.equal(restore.code, 0, restore.stderr)
+  assert.equal((await agentRun(restore.body.code)).code, 0)
+  assert.ok(
+    ((await runJson(['printers', 'list'], env)).body as Listed[]).some((p) => p.serialNumber === serial),
+    'restored',
+  )
+  const again = await run(['agents', 'fleet', 'restore', 'Site 1 agent'], {env})
+  assert.equal(again.code, 6, again.stderr)
+  assert.match(again.stderr, /is not deactivated \(Communicating\)/)
 })
 
 test("a definition outside the guide's ranges is refused with the field and rule, nothing created", async () => {

@@ -5,6 +5,7 @@ import {readFileSync, rmSync} from 'node:fs'
 import {after, before, test} from 'node:test'
 import {parse} from 'yaml'
 
+import {newDefinition} from '../../src/lib/agents/index.js'
 import {CloudClient, type RouteName, ROUTES} from '../../src/lib/cloud/index.js'
 import type {LcsError} from '../../src/lib/errors.js'
 import {runSandbox} from '../../src/lib/sandbox/daemon.js'
@@ -224,4 +225,34 @@ test('printer-login configuration, authentication provider and password reset an
     hasAll(b, 'Badge')
     assert.equal(b.description, 'Lanyard')
   }
+})
+
+test('the Fleet Agent and printer-upkeep routes answer with the fields the contract requires', async () => {
+  const {info} = sandbox
+  const client = new CloudClient({
+    credentials: {clientId: info.clientId, clientSecret: info.clientSecret, kind: 'client'},
+    endpoints: {apis: info.apiUrl, idp: info.apiUrl},
+  })
+  const hasAll = (obj: object, schema: string) => {
+    for (const k of spec.components.schemas[schema].required ?? []) assert.ok(k in obj, `${schema} lacks ${k}: ${JSON.stringify(obj)}`)
+  }
+  const agent = await client.fleetAgents.create(info.orgId, newDefinition('Contract agent'))
+  hasAll(agent, 'FleetAgent')
+  hasAll(await client.fleetAgents.update(info.orgId, agent.id, {...agent.definition, description: 'x'}), 'FleetAgent')
+  const task = await client.fleetAgents.queueTask(info.orgId, agent.id, 'mib-walk', '127.0.0.1')
+  hasAll(task, 'FleetAgentTask')
+  hasAll(await client.fleetAgents.task(info.orgId, agent.id, task.id), 'FleetAgentTask')
+  for await (const t of client.fleetAgents.tasks(info.orgId, agent.id)) hasAll(t, 'FleetAgentTask')
+  hasAll(await client.fleetAgents.deactivate(info.orgId, agent.id), 'FleetAgent')
+  const [printer] = await (async () => {
+    const rows = []
+    for await (const p of client.printers.list(info.orgId)) rows.push(p)
+    return rows
+  })()
+  hasAll(printer, 'EnrolledPrinter')
+  const refreshed = await client.printers.refresh(info.orgId, printer.serialNumber)
+  assert.ok(['succeeded', 'failed', 'queued'].includes(refreshed.status))
+  const [result] = await client.printers.applyCredentials(info.orgId, [printer.serialNumber], {password: 'p', username: 'u'})
+  assert.equal(result.serialNumber, printer.serialNumber)
+  await client.fleetAgents.delete(info.orgId, agent.id)
 })

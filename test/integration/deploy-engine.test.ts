@@ -59,7 +59,7 @@ test('resources: firmware is verified, apps and settings files are checked', asy
   const fw = await client.resources.create(org, {name: 'CS730 special', reference: 'CSTAT.076.308', type: 'firmware'})
   assert.deepEqual(
     [fw.details.build, fw.details.buildType, fw.details.version, fw.details.models],
-    ['CSTAT.076.308', 'IEC', '7.6.308', ['CS730de']],
+    ['CSTAT.076.308', 'IEC', '7.6.308', ['CS730de', 'C4150', 'CS720de', 'CS725de', 'CS727de', 'CS728de']],
   )
   await rejects(client.resources.create(org, {name: 'x', reference: 'CSTAT077303', type: 'firmware'}), 'badData', /No firmware found/)
   const byUrl = await client.firmware.verify(fw.details.url!)

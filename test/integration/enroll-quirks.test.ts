@@ -1,5 +1,6 @@
 // The enrollment flow against the sandbox's deliberately faulty printers (in-process, real sockets):
-// a clock NTP keeps wrong, a printer that never registers, a slow registration.
+// a clock NTP keeps wrong, NTP on with a blank server (PET sets the clock), a printer that never
+// registers, a slow registration.
 import assert from 'node:assert/strict'
 import {after, before, test} from 'node:test'
 
@@ -18,7 +19,7 @@ before(async () => {
     dataDir: tempDir(),
     port: 0,
     printers: {count: 120, ewsPort: SNMP + 1, mdns: false, quirks: true, snmpPort: SNMP, subnet: '127.26.0.0/24'},
-    seed: 9,
+    seed: 17,
   })
   const withQuirk = sandbox.info.printers.filter((p) => p.ews?.quirk && p.ews.capability !== 'none' && !p.quirk)
   const {printers} = await discover({
@@ -49,12 +50,13 @@ const quirkOf = (address: string) => sandbox.info.printers.find((p) => p.address
 
 test('each kind of faulty printer ends with its own reason', () => {
   const kinds = new Set(rows.map((r) => quirkOf(r.address)))
-  assert.deepEqual([...kinds].sort(), ['clock-locked', 'never-registers', 'slow-registration'])
+  assert.deepEqual([...kinds].sort(), ['clock-locked', 'never-registers', 'ntp-no-server', 'slow-registration'])
   for (const r of rows) {
     const q = quirkOf(r.address)
     if (q === 'clock-locked') assert.match(r.reason, /clock is off by \d+ min and NTP is on/, r.address)
     if (q === 'never-registers') assert.match(r.reason, /timed out after 10 s/, r.address)
-    if (q === 'slow-registration') assert.equal(r.result, 'enrolled', `${r.address}: ${r.reason}`)
-    assert.equal(r.result === 'failed', q !== 'slow-registration')
+    if (q === 'slow-registration' || q === 'ntp-no-server') assert.equal(r.result, 'enrolled', `${r.address}: ${r.reason}`)
+    if (q === 'ntp-no-server') assert.equal(r.clockSet, true, `${r.address}: NTP on with a blank server, so PET sets the clock`)
+    assert.equal(r.result === 'failed', q === 'clock-locked' || q === 'never-registers')
   }
 })

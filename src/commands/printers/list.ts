@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
-import type {Asset, EnrolledPrinter} from '../../lib/cloud/index.js'
+import {COMMUNICATION_STATUSES, type Asset, type CommunicationStatus, type EnrolledPrinter} from '../../lib/cloud/index.js'
 import {mpsLabel} from '../../lib/mps/index.js'
 import {BaseCommand, cloudFlags, type Column, formatTime, renderCsv, renderTable} from '../../lib/ui/index.js'
 
@@ -27,13 +27,14 @@ const ASSETS: Column<Asset>[] = [
 ]
 
 export default class PrintersList extends BaseCommand {
-  static description = `List the enrolled printers of the organization: agent, communication status (communicating, not communicating, agent needs credentials, agent not communicating), firmware, last communication, tags and MPS Express state.
+  static description = `List the enrolled printers of the organization: agent, communication status (Communicating, Not communicating, Agent needs credentials, Agent not communicating; --status filters, repeatable), firmware, last communication, tags and MPS Express state.
 
 --integration lists the assets through the public integration API instead (/v1.0/assets, paged; the organization and its children); that is the call that works against the public cloud today, where it needs client credentials.`
 
   static examples = [
     '<%= config.bin %> <%= command.id %>',
     '<%= config.bin %> <%= command.id %> --tag floor-2 --json',
+    '<%= config.bin %> <%= command.id %> --status "Agent needs credentials" --status "Not communicating"',
     '<%= config.bin %> <%= command.id %> --integration --csv > fleet.csv',
   ]
 
@@ -47,6 +48,12 @@ export default class PrintersList extends BaseCommand {
     }),
     limit: Flags.integer({description: 'Stop after this many printers.', min: 1}),
     'page-size': Flags.integer({description: 'Printers per request with --integration (1–200).', default: 200, min: 1, max: 200}),
+    status: Flags.string({
+      description: 'Only printers with this communication status (repeatable).',
+      exclusive: ['integration'],
+      multiple: true,
+      options: [...COMMUNICATION_STATUSES],
+    }),
     tag: Flags.string({description: 'Only printers with this tag.'}),
   }
 
@@ -61,8 +68,13 @@ export default class PrintersList extends BaseCommand {
     }
     const orgId = await activeOrgId(s)
     const rows: EnrolledPrinter[] = []
-    for await (const p of s.client.printers.list(orgId, {includeChildren: flags['include-children'], limit: flags.limit, tag: flags.tag}))
-      rows.push(p)
+    const filter = {
+      includeChildren: flags['include-children'],
+      limit: flags.limit,
+      status: flags.status as CommunicationStatus[] | undefined,
+      tag: flags.tag,
+    }
+    for await (const p of s.client.printers.list(orgId, filter)) rows.push(p)
     this.render(rows, FLEET, flags.csv)
     return rows
   }

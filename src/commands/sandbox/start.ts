@@ -8,12 +8,15 @@ import {BaseCommand} from '../../lib/ui/index.js'
 export default class SandboxStart extends BaseCommand {
   static description = `Start the sandbox cloud: a local printer-cloud emulator on 127.0.0.1 (OAuth2, organizations, users, the integration API) with its state in SQLite under --data.
 
-The first start seeds a partner organization with two customer organizations, an administrator, a technician without fleet roles (to see a permission denied) and client credentials, and prints them. Later starts reuse the data. --faults injects errors, 429s, latency and dropped connections; --seed makes them reproducible.`
+The first start seeds a partner organization with two customer organizations, an administrator, a technician without fleet roles (to see a permission denied) and client credentials, and prints them. Later starts reuse the data. --faults injects errors, 429s, latency and dropped connections; --seed makes them reproducible.
+
+--fleet-agent NAME runs a simulated Fleet Agent inside the sandbox: the definition of that name or id in the partner organization (created with "Search Local Network" when there is none) is activated with a fresh activation code, and the agent discovers, enrolls and refreshes the simulated printers on its schedule (--agent-time-scale compresses it), running queued tasks on its next cycle, until the sandbox stops.`
 
   static examples = [
     '<%= config.bin %> <%= command.id %>',
     '<%= config.bin %> <%= command.id %> --detach --port 8642 --data ./sandbox --json',
     '<%= config.bin %> <%= command.id %> --detach --faults error=0.3,429=0.2 --seed 42',
+    '<%= config.bin %> <%= command.id %> --detach --printers 60 --fleet-agent "Fleet Agent 1" --agent-time-scale 3600',
   ]
 
   static flags = {
@@ -66,6 +69,17 @@ The first start seeds a partner organization with two customer organizations, an
       default: '127.20.0.0/16',
       helpGroup: 'PRINTERS',
     }),
+    'fleet-agent': Flags.string({
+      description: 'Run a simulated Fleet Agent for this definition (name or id; created when missing).',
+      helpGroup: 'FLEET AGENT',
+    }),
+    'agent-time-scale': Flags.integer({
+      description: "Sandbox seconds per real second for the agent's refresh interval.",
+      default: 60,
+      helpGroup: 'FLEET AGENT',
+      min: 1,
+      max: 86_400,
+    }),
   }
 
   async run(): Promise<SandboxInfo | undefined> {
@@ -79,6 +93,7 @@ The first start seeds a partner organization with two customer organizations, an
     const opts = {
       dataDir: flags.data,
       faults: flags.faults,
+      fleetAgent: flags['fleet-agent'] ? {name: flags['fleet-agent'], timeScale: flags['agent-time-scale']} : undefined,
       port: flags.port,
       seed: flags.seed,
       tokenTtl: flags['token-ttl'],
@@ -95,15 +110,17 @@ The first start seeds a partner organization with two customer organizations, an
     if (flags.detach) {
       // the background process gets the same settings
       const extra = Object.entries({
+        'agent-time-scale': flags['fleet-agent'] && flags['agent-time-scale'],
         'ews-port': flags['ews-port'],
         faults: flags.faults,
+        'fleet-agent': flags['fleet-agent'],
         printers: flags.printers,
         recordings: flags.recordings,
         seed: flags.seed,
         'snmp-port': flags['snmp-port'],
         subnet: flags.subnet,
         'token-ttl': flags['token-ttl'],
-      }).flatMap(([k, v]) => (v === undefined ? [] : [`--${k}`, String(v)]))
+      }).flatMap(([k, v]) => (v === undefined || v === '' ? [] : [`--${k}`, String(v)]))
       if (flags.quirks) extra.push('--quirks')
       if (!flags.mdns) extra.push('--no-mdns')
       const info = await startDetached(opts, join(this.config.root, 'bin', 'run.js'), extra)
@@ -141,7 +158,7 @@ The first start seeds a partner organization with two customer organizations, an
       : ''
   }
   Client ID     ${info.clientId}
-  Client secret ${info.clientSecret}${
+  Client secret ${info.clientSecret}${info.fleetAgentId ? `\n  Fleet Agent   ${info.fleetAgentId} (simulated, in this process)` : ''}${
     info.printers.length
       ? `
   Printers      ${info.printers.length} simulated (${info.printers[0].address} … ${info.printers.at(-1)!.address}, SNMP port ${info.printers[0].snmpPort}${info.printers.some((p) => p.mdns) ? ', mDNS on' : ''}); --json lists them`

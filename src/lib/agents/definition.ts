@@ -70,12 +70,15 @@ export interface FleetAgentDefinition {
 /** The guide's Default profile (V1, 15 s, 1 retry); it can be edited, never deleted. */
 export const DEFAULT_PROFILE: SnmpProfile = {community: 'public', name: 'Default', retries: 1, timeoutSec: 15, version: 'v1'}
 
+/** "The default delay setting is 250 milliseconds. The delay must not be set to zero." */
+export const DEFAULT_NETWORK_DELAY_MS = 250
+
 export function newDefinition(name: string): FleetAgentDefinition {
   return {
     discovery: {exclude: [], include: [], searchType: 'local', transferManagement: false},
     logLevel: 'detailed',
     name,
-    networkDelayMs: 0,
+    networkDelayMs: DEFAULT_NETWORK_DELAY_MS,
     schedule: {discovery: {interval: 'weekly', dayOfWeek: 'sunday', time: '13:17'}, refresh: '1h'},
     snmpProfiles: [{...DEFAULT_PROFILE}],
   }
@@ -132,7 +135,7 @@ export function checkDefinition(d: FleetAgentDefinition): Problem[] {
   if (!REFRESH_INTERVALS.includes(s?.refresh))
     bad('schedule.refresh', `one of ${REFRESH_INTERVALS.join(', ')} (every 15 minutes … every 12 hours)`)
   if (!LOG_LEVELS.includes(d?.logLevel)) bad('logLevel', 'summary or detailed')
-  if (!isInt(d?.networkDelayMs, 0, 60_000)) bad('networkDelayMs', 'a delay of 0–60000 milliseconds')
+  if (!isInt(d?.networkDelayMs, 1, 60_000)) bad('networkDelayMs', 'a delay of 1–60000 milliseconds (it must not be set to zero)')
   return p
 }
 
@@ -203,16 +206,49 @@ export async function writeDefinition(file: string, d: FleetAgentDefinition): Pr
   await writeFile(file, JSON.stringify(d, null, 2) + '\n', {mode: 0o600})
 }
 
-/** The definition with its secrets replaced by a marker (what is printed and listed). */
+/** What stands for a secret in listed, shown and exported definitions. */
+export const SECRET_SET = '(set)'
+
+/** The definition with its secrets replaced by a marker (what is printed, listed and exported). */
 export function redactDefinition(d: FleetAgentDefinition): FleetAgentDefinition {
   return {
     ...d,
     snmpProfiles: d.snmpProfiles.map((x) => ({
       ...x,
-      community: x.community === undefined ? undefined : '(set)',
-      v3: x.v3 && {...x.v3, authKey: x.v3.authKey && '(set)', privKey: x.v3.privKey && '(set)'},
+      community: x.community === undefined ? undefined : SECRET_SET,
+      v3: x.v3 && {...x.v3, authKey: x.v3.authKey && SECRET_SET, privKey: x.v3.privKey && SECRET_SET},
     })),
   }
+}
+
+/**
+ * Puts back the secrets an exported definition holds as "(set)": each from the same-named profile of the
+ * stored definition (an update or re-import keeps them). A placeholder with nothing to keep is a problem.
+ */
+export function keepSecrets(d: FleetAgentDefinition, stored?: FleetAgentDefinition): {d: FleetAgentDefinition; problems: Problem[]} {
+  const problems: Problem[] = []
+  if (!Array.isArray(d?.snmpProfiles)) return {d, problems}
+  const before = new Map((stored?.snmpProfiles ?? []).map((x) => [x.name, x]))
+  const keep = (value: string | undefined, old: string | undefined, field: string) => {
+    if (value !== SECRET_SET) return value
+    if (old === undefined)
+      problems.push({field, rule: `"${SECRET_SET}" stands for a secret this agent does not have yet: write the secret itself`})
+    return old
+  }
+  const snmpProfiles = d.snmpProfiles.map((x, i) => {
+    const old = before.get(x?.name)
+    const at = `snmpProfiles[${i}]`
+    return {
+      ...x,
+      community: keep(x?.community, old?.community, `${at}.community`),
+      v3: x?.v3 && {
+        ...x.v3,
+        authKey: keep(x.v3.authKey, old?.v3?.authKey, `${at}.v3.authKey`),
+        privKey: keep(x.v3.privKey, old?.v3?.privKey, `${at}.v3.privKey`),
+      },
+    }
+  })
+  return {d: {...d, snmpProfiles}, problems}
 }
 
 // ---- overlap between agents' criteria ----
@@ -244,10 +280,33 @@ function overlaps(a: Span, b: Span): boolean {
   return a[0] <= b[1] && b[0] <= a[1]
 }
 
+/** The guide's note on overlapping criteria, naming both agents. */
+export function overlapWarning(name: string, otherName: string, shared: string[]): string {
+  return `Discovery criteria of "${name}" overlap those of "${otherName}" (${shared.join(', ')}): overlapping criteria cause printers to switch between Fleet Agents.`
+}
+
 /** Include entries of `d` that overlap an include entry of `other` (local search overlaps every local search). */
 export function overlapping(d: FleetAgentDefinition, other: FleetAgentDefinition): string[] {
   if (d.discovery.searchType === 'local' && other.discovery.searchType === 'local') return ['local network']
   if (d.discovery.searchType === 'local' || other.discovery.searchType === 'local') return []
   const theirs = other.discovery.include.map((c) => spans(c.address))
   return d.discovery.include.filter((c) => theirs.some((s) => overlaps(spans(c.address), s))).map((c) => c.address)
+}
+
+/** The profile the agent uses for one printer's address: that of the first include entry covering it, else Default. */
+export function profileFor(d: FleetAgentDefinition, address: string): SnmpProfile {
+  const at = spans(address)
+  const covering = d.discovery.include.find((c) => {
+    const s = spans(c.address)
+    if (typeof s === 'string' || typeof at === 'string') return s === at
+    return s[0] <= at[0] && at[1] <= s[1]
+  })
+  const byName = (n: string) => d.snmpProfiles.find((p) => p.name === n)
+  return (covering && byName(covering.profile)) ?? byName('Default') ?? d.snmpProfiles[0]
+}
+
+/** 001: "You cannot delete or deactivate these agents" (those that enrolled MPS Express printers); undefined: allowed. */
+export function mpsAgentRefusal(mpsPrinters: number): string | undefined {
+  if (!mpsPrinters) return undefined
+  return `it enrolled ${mpsPrinters} MPS Express or MPS Express (Pending) printer(s), and you cannot delete or deactivate agents that have enrolled these printers (contact your Lexmark Customer Operations Specialist)`
 }

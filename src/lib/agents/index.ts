@@ -1,17 +1,24 @@
-// The agents area's face: Fleet Agent definitions (rules, files, from a saved discovery, overlaps).
+// The agents area's face: Fleet Agent definitions (rules, files, from a saved discovery, overlaps, edits)
+// and the agent's task queue.
 export {
   assertDefinition,
   checkDefinition,
+  DEFAULT_NETWORK_DELAY_MS,
   DEFAULT_PROFILE,
   definitionFromDiscovery,
   DISCOVERY_INTERVALS,
+  keepSecrets,
   LOG_LEVELS,
   newDefinition,
+  mpsAgentRefusal,
   overlapping,
+  overlapWarning,
+  profileFor,
   readDefinition,
   redactDefinition,
   REFRESH_INTERVALS,
   REFRESH_MS,
+  SECRET_SET,
   writeDefinition,
   type Criterion,
   type FleetAgentDefinition,
@@ -19,4 +26,6 @@ export {
   type SnmpProfile,
   type SnmpProfileVersion,
 } from './definition.js'
+export {definitionToCreate, definitionToUpdate, type DefinitionInput} from './edit.js'
 export {findFleetAgent} from './lookup.js'
+export {latestWalk, runAgentTask, waitForTask, writeLog, type QueueOptions} from './tasks.js'

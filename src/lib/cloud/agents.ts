@@ -14,10 +14,30 @@ export interface FleetAgent {
   createdAt: number
   /** Printers enrolled through it. */
   printers: number
+  /** Of those, the MPS Express and MPS Express (Pending) ones: such an agent cannot be deleted or deactivated. */
+  mpsPrinters: number
   /** Its definition, SNMP secrets shown as "(set)". */
   definition: FleetAgentDefinition
   /** The guide's overlap warning, naming both agents (on create and update). */
   warnings?: string[]
+}
+
+/** A task on the agent's queue: Discover & Enroll Printers, Refresh all printer information, MIB walk. */
+export interface FleetAgentTask {
+  id: string
+  agentId: string
+  kind: 'discover' | 'refresh' | 'mib-walk'
+  /** The printer a MIB walk is for. */
+  address: string | null
+  /** queued → running (the agent took it on its cycle) → succeeded | failed; canceled on deactivation. */
+  status: 'queued' | 'running' | 'succeeded' | 'failed' | 'canceled'
+  detail: string | null
+  /** A MIB walk's log was uploaded (download it with get). */
+  hasLog: boolean
+  /** Only from get: the uploaded log. */
+  log?: string | null
+  createdAt: number
+  updatedAt: number
 }
 
 export interface ActivationCode {
@@ -46,6 +66,26 @@ export class FleetAgents {
 
   delete(orgId: string, agentId: string): Promise<void> {
     return this.client.call<void>('deleteFleetAgent', {params: {agentId, orgId}})
+  }
+
+  /** Deactivates the agent: its printers are unenrolled; definition and device data stay (restore: a new activation code). */
+  deactivate(orgId: string, agentId: string): Promise<FleetAgent> {
+    return this.client.call<FleetAgent>('deactivateFleetAgent', {params: {agentId, orgId}})
+  }
+
+  /** Queues a task the agent runs on its next cycle; a MIB walk names the printer's address. */
+  queueTask(orgId: string, agentId: string, kind: FleetAgentTask['kind'], address?: string): Promise<FleetAgentTask> {
+    return this.client.call<FleetAgentTask>('queueFleetAgentTask', {body: {address, kind}, params: {agentId, orgId}})
+  }
+
+  /** The agent's tasks, newest first. */
+  tasks(orgId: string, agentId: string): AsyncGenerator<FleetAgentTask> {
+    return this.client.paginate<FleetAgentTask>('listFleetAgentTasks', {params: {agentId, orgId}})
+  }
+
+  /** One task, with its log. */
+  task(orgId: string, agentId: string, taskId: string): Promise<FleetAgentTask> {
+    return this.client.call<FleetAgentTask>('getFleetAgentTask', {params: {agentId, orgId, taskId}})
   }
 
   /** A new activation code (valid 72 hours, used once). */

@@ -2,6 +2,10 @@
 import type {CloudClient} from './client.js'
 import type {ListOptions, RequestOptions} from './types.js'
 
+/** The guide's four communication statuses of an enrolled printer, as the Printers page shows them. */
+export const COMMUNICATION_STATUSES = ['Communicating', 'Not communicating', 'Agent needs credentials', 'Agent not communicating'] as const
+export type CommunicationStatus = (typeof COMMUNICATION_STATUSES)[number]
+
 /** A printer enrolled in an organization. */
 export interface EnrolledPrinter {
   serialNumber: string
@@ -14,7 +18,7 @@ export interface EnrolledPrinter {
   agentType: 'native' | 'printer' | 'fleet' | 'local'
   firmware: string | null
   address: string | null
-  communicationStatus: 'communicating' | 'not communicating' | 'agent needs credentials' | 'agent not communicating'
+  communicationStatus: CommunicationStatus
   lastCommunication: number | null
   enrolledAt: number
   tags: string[]
@@ -35,6 +39,24 @@ export interface PrinterFilter extends ListOptions {
   tag?: string
   /** Also the printers of the child organizations. */
   includeChildren?: boolean
+  /** Only printers with one of these communication statuses (filtered as the pages arrive). */
+  status?: CommunicationStatus[]
+}
+
+/** Refresh printer information: a task (for a Fleet Agent printer, queued on its agent's next cycle). */
+export interface RefreshTask {
+  serialNumber: string
+  taskId: string
+  status: 'queued' | 'succeeded' | 'failed'
+  detail: string | null
+}
+
+/** What applying printer credentials did to one printer. */
+export interface CredentialsResult {
+  serialNumber: string
+  /** applied: the agent can manage it again; unchanged: it did not need credentials; refused: the printer rejected them. */
+  outcome: 'applied' | 'unchanged' | 'refused' | 'not found'
+  reason?: string
 }
 
 /** `client.enrollmentCodes`: the organization's enrollment code. */
@@ -60,11 +82,33 @@ export class Printers {
 
   /** The enrolled printers, filtered. */
   list(orgId: string, filter: PrinterFilter = {}): AsyncGenerator<EnrolledPrinter> {
-    return this.c.paginate<EnrolledPrinter>('listPrinters', {
-      ...filter,
+    const {status, ...rest} = filter
+    const pages = this.c.paginate<EnrolledPrinter>('listPrinters', {
+      ...rest,
+      limit: status ? undefined : filter.limit,
       params: {orgId},
       query: {includeChildren: filter.includeChildren ? 'true' : undefined, serial: filter.serial, tag: filter.tag},
     })
+    return status ? withStatus(pages, new Set(status), filter.limit) : pages
+  }
+
+  /** Refresh printer information (the Printer Details page's button); the task lands in the task history. */
+  refresh(orgId: string, serial: string, opts: RequestOptions = {}): Promise<RefreshTask> {
+    return this.c.call<RefreshTask>('refreshPrinter', {params: {orgId, serial}, signal: opts.signal})
+  }
+
+  /** Applies printer administrator credentials to printers whose agent needs them. */
+  applyCredentials(
+    orgId: string,
+    serialNumbers: string[],
+    credentials: {username: string; password: string},
+    opts: RequestOptions = {},
+  ): Promise<CredentialsResult[]> {
+    return this.c
+      .call<{
+        results: CredentialsResult[]
+      }>('applyPrinterCredentials', {body: {...credentials, serialNumbers}, params: {orgId}, signal: opts.signal})
+      .then((r) => r.results)
   }
 
   /** One printer by serial number (404 when it is not enrolled). */
@@ -85,5 +129,19 @@ export class Printers {
   /** Enrolls the printer showing this code on its panel. */
   claim(orgId: string, code: string, opts: RequestOptions = {}): Promise<EnrolledPrinter> {
     return this.c.call<EnrolledPrinter>('claimDeviceCode', {params: {code, orgId}, signal: opts.signal})
+  }
+}
+
+async function* withStatus(
+  pages: AsyncGenerator<EnrolledPrinter>,
+  status: Set<string>,
+  limit = Number.POSITIVE_INFINITY,
+): AsyncGenerator<EnrolledPrinter> {
+  let n = 0
+  for await (const p of pages) {
+    if (n >= limit) return
+    if (!status.has(p.communicationStatus)) continue
+    n++
+    yield p
   }
 }

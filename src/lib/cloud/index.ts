@@ -42,7 +42,17 @@ export {
   type TaskStep,
   type TaskSummary,
 } from './deploy.js'
-export {EnrollmentCodes, Printers, type EnrolledPrinter, type EnrollmentCode, type PrinterFilter} from './enrollment.js'
+export {
+  COMMUNICATION_STATUSES,
+  EnrollmentCodes,
+  Printers,
+  type CommunicationStatus,
+  type CredentialsResult,
+  type EnrolledPrinter,
+  type EnrollmentCode,
+  type PrinterFilter,
+  type RefreshTask,
+} from './enrollment.js'
 export {credentialsFromEnv} from './env.js'
 export {
   Assets,
@@ -146,4 +156,4 @@ export type {
   TokenResponse,
   User,
 } from './types.js'
-export {FleetAgents, type ActivationCode, type FleetAgent} from './agents.js'
+export {FleetAgents, type ActivationCode, type FleetAgent, type FleetAgentTask} from './agents.js'

@@ -109,7 +109,29 @@ export const ROUTES = {
     method: 'POST',
     path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/fleet-agents/{agentId}/activation-code',
   },
+  deactivateFleetAgent: {
+    base: 'apis',
+    method: 'POST',
+    path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/fleet-agents/{agentId}/deactivate',
+  },
+  listFleetAgentTasks: {
+    base: 'apis',
+    method: 'GET',
+    path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/fleet-agents/{agentId}/tasks',
+  },
+  queueFleetAgentTask: {
+    base: 'apis',
+    method: 'POST',
+    path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/fleet-agents/{agentId}/tasks',
+  },
+  getFleetAgentTask: {
+    base: 'apis',
+    method: 'GET',
+    path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/fleet-agents/{agentId}/tasks/{taskId}',
+  },
   activateFleetAgent: {base: 'apis', method: 'POST', path: '/cfm/fleet-management-service/v1.0/fleet-agents/activations'},
+  agentClaimTasks: {base: 'apis', method: 'POST', path: '/cfm/fleet-management-service/v1.0/fleet-agents/self/tasks/claim'},
+  agentFinishTask: {base: 'apis', method: 'PUT', path: '/cfm/fleet-management-service/v1.0/fleet-agents/self/tasks/{taskId}'},
   agentDefinition: {base: 'apis', method: 'GET', path: '/cfm/fleet-management-service/v1.0/fleet-agents/self/definition'},
   agentReport: {base: 'apis', method: 'POST', path: '/cfm/fleet-management-service/v1.0/fleet-agents/self/printers'},
   // fleet management (our contract): enrollment
@@ -128,6 +150,16 @@ export const ROUTES = {
   getPrinter: {base: 'apis', method: 'GET', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/printers/{serial}'},
   unenrollPrinter: {base: 'apis', method: 'DELETE', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/printers/{serial}'},
   setPrinterTags: {base: 'apis', method: 'PUT', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/printers/{serial}/tags'},
+  refreshPrinter: {
+    base: 'apis',
+    method: 'POST',
+    path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/printers/{serial}/refresh',
+  },
+  applyPrinterCredentials: {
+    base: 'apis',
+    method: 'POST',
+    path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/printers/credentials',
+  },
   listTasks: {base: 'apis', method: 'GET', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/tasks'},
   // fleet management (our contract): resources, configurations, deployments, tasks
   verifyFirmware: {base: 'apis', method: 'POST', path: '/cfm/fleet-management-service/v1.0/firmware/verify'},

@@ -141,6 +141,7 @@ test('a simulated printer with SNMP off is found over IPP with --ipp, one with I
     manufacturer: 'Lexmark',
     modelName: g.model,
     ntp: true,
+    ntpServer: 'time.sandbox.invalid',
     registerDelayMs: 0,
     serialNumber: g.serial,
   }

@@ -74,6 +74,8 @@ export interface SweepOptions {
   printerTables?: string[]
   /** Also read the billing meters (meter-oids.ts): the vendor's counters and the power-on counts. */
   meters?: boolean
+  /** Walk printerTables on every host that answers, printer or not (a MIB walk for support). */
+  walkAnyHost?: boolean
 }
 
 /**
@@ -469,11 +471,11 @@ function sessionGetBulk(st: HostState, s: snmp.Session, oids: string[], maxRepet
 // ------------------------------------------------------------------------------------------------
 // OID helpers
 
-function arcs(oid: string): number[] {
+export function arcs(oid: string): number[] {
   return oid.replace(/^\./, '').split('.').map(Number)
 }
 
-function oidCompare(a: number[], b: number[]): number {
+export function oidCompare(a: number[], b: number[]): number {
   const n = Math.min(a.length, b.length)
   for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i]
   return a.length - b.length
@@ -837,7 +839,7 @@ export async function* sweep(opts: SweepOptions & {onFinish?(stats: SweepStats):
       }
       printer = looksLikePrinter(st.varbinds)
       const id = st.varbinds.get(SYS_OBJECT_ID)
-      if (printer && !stop.signal.aborted) {
+      if ((printer || opts.walkAnyHost) && !stop.signal.aborted) {
         const tables = opts.printerTables ?? printerTables(typeof id === 'string' ? id : undefined)
         await walk(s, opts.meters ? [...tables, PRT_MARKER_POWER_ON_COUNT] : tables, v1, o.bulkVarbinds, st)
       }

@@ -21,6 +21,8 @@ export interface PrinterStatus {
     | {state: 'failed'; reason: string}
   clock: string
   ntp: boolean
+  /** The NTP server address; blank (or absent) means NTP cannot keep the clock right. */
+  ntpServer?: string
   printerAgentInstalled: boolean | null
 }
 

@@ -1,6 +1,6 @@
 // PET's enrollment flow per printer, safe to re-run: read the printer's state from its web service, fix
-// its clock when NTP is off, get the organization's code, apply it (Native Agent) or install the Printer
-// Configuration Agent, then wait until the cloud lists the printer. Printers the cloud already lists are
+// its clock when NTP is off or has no server, get the organization's code, apply it (Native Agent) or
+// install the Printer Configuration Agent, then wait until the cloud lists the printer. Printers the cloud already lists are
 // skipped; a printer whose registration is pending (an interrupted run) is only waited for, never
 // given a second code — registration is idempotent by serial, so nothing is enrolled twice.
 import type {CloudClient} from '../cloud/index.js'
@@ -174,7 +174,8 @@ export async function enrollPrinters(candidates: EnrollCandidate[], opts: Enroll
       // one printer's failing web service fails that printer only
       try {
         if (Math.abs(skew) > (opts.maxClockSkewMs ?? DEFAULT_SKEW_MS)) {
-          if (status.ntp)
+          // PET sets the clock when NTP is off, or on with a blank server address (nothing to follow)
+          if (status.ntp && status.ntpServer?.trim())
             return row('failed', `the printer clock is off by ${Math.round(skew / 60_000)} min and NTP is on: fix its time server`)
           opts.onUpdate?.(c, 'setting clock')
           await ews.setClock(new Date())

@@ -23,6 +23,7 @@ import {
 } from '../deploy/index.js'
 import {accessGroupsSection, rolesSection} from './access-sections.js'
 import {federationSection} from './federation-section.js'
+import {agentsSection} from './fleet-sections.js'
 import {badgesSection, groupsSection, loginSettingsSection, pinsSection, preenrollSection, usersSection} from './people-sections.js'
 import {setParent} from './new-organization.js'
 import {itemKey, listedTwice, PHASE, updateOrUnchanged, type PlanItem, type RolloutContext, type Section} from './types.js'
@@ -466,6 +467,7 @@ export const SECTIONS: Section[] = [
   pinsSection,
   preenrollSection,
   rolesSection,
+  agentsSection,
   resourcesSection,
   configurationsSection,
   deploymentsSection,

@@ -1,10 +1,12 @@
 // The simulated Fleet Agent: activates with a code over the sandbox's HTTP API, pulls its definition,
 // discovers the simulated printers with the project's discovery library (one sweep per SNMP profile, as
 // the real agent matches printers to profiles), and reports what it found, which enrolls them as Fleet
-// Agent printers. Repeated on the definition's refresh interval, compressed by the time scale.
-import {REFRESH_MS, type FleetAgentDefinition, type SnmpProfile} from '../agents/index.js'
-import {ROUTES} from '../cloud/index.js'
-import {discover, type DiscoveredPrinter} from '../discovery/index.js'
+// Agent printers. Repeated on the definition's refresh interval, compressed by the time scale. Tasks
+// queued in the cloud (Discover & Enroll Printers, refresh, MIB walk) are taken at the start of a cycle;
+// between cycles the agent looks for new ones every few seconds and runs a cycle early when there are.
+import {profileFor, REFRESH_MS, type FleetAgentDefinition, type SnmpProfile} from '../agents/index.js'
+import {ROUTES, type FleetAgentTask} from '../cloud/index.js'
+import {discover, mibWalk, type DiscoveredPrinter} from '../discovery/index.js'
 import {LcsError} from '../errors.js'
 import type {SandboxState} from './state.js'
 
@@ -22,6 +24,8 @@ export interface AgentRunOptions {
 }
 
 export interface CycleResult {
+  /** Ids of the queued tasks this cycle ran. */
+  tasks: string[]
   discovered: number
   enrolled: string[]
   refreshed: string[]
@@ -35,14 +39,16 @@ export interface AgentRunResult {
 }
 
 const HTTP_TIMEOUT_MS = 15_000
+/** How often a waiting agent looks for queued tasks (real time). */
+const TASK_POLL_MS = 3000
 const MAX_ANSWER = 1024 * 1024
 
-async function post<T>(url: string, body: unknown, token?: string): Promise<T> {
+async function post<T>(url: string, body: unknown, token?: string, method = 'POST'): Promise<T> {
   return answer<T>(
     await fetch(url, {
       body: JSON.stringify(body),
       headers: {'Content-Type': 'application/json', ...(token ? {Authorization: `Bearer ${token}`} : {})},
-      method: 'POST',
+      method,
       signal: AbortSignal.timeout(HTTP_TIMEOUT_MS),
     }),
   )
@@ -79,10 +85,41 @@ function sweeps(d: FleetAgentDefinition, s: SandboxState): Array<{profile: SnmpP
   return [...by].flatMap(([name, targets]) => (profiles.has(name) ? [{profile: profiles.get(name)!, targets}] : []))
 }
 
-async function cycle(api: string, token: string, s: SandboxState, opts: AgentRunOptions): Promise<CycleResult> {
+/** A profile as SNMP options (timeouts capped: the sandbox's printers answer at once or never). */
+function snmpOptions(profile: SnmpProfile, port: number | undefined) {
+  return {
+    community: profile.community,
+    port,
+    retries: Math.min(profile.retries, 2),
+    timeoutMs: Math.min(profile.timeoutSec, 5) * 1000,
+    v3: profile.v3 && {
+      authKey: profile.v3.authKey,
+      authProtocol: profile.v3.authProtocol,
+      name: profile.v3.user,
+      privKey: profile.v3.privKey,
+      privProtocol: profile.v3.privProtocol,
+    },
+    version: profile.version === 'v1' ? ('1' as const) : profile.version === 'v2c' ? ('2c' as const) : ('3' as const),
+  }
+}
+
+async function finish(api: string, token: string, task: FleetAgentTask, status: 'succeeded' | 'failed', detail: string, log?: string) {
+  await post(api + ROUTES.agentFinishTask.path.replace('{taskId}', encodeURIComponent(task.id)), {detail, log, status}, token, 'PUT')
+}
+
+const claim = (api: string, token: string) =>
+  post<{tasks: FleetAgentTask[]}>(api + ROUTES.agentClaimTasks.path, {}, token).then((r) => r.tasks)
+
+async function cycle(api: string, token: string, s: SandboxState, opts: AgentRunOptions, tasks: FleetAgentTask[]): Promise<CycleResult> {
   const d = await get<FleetAgentDefinition>(api + ROUTES.agentDefinition.path, token)
   const found = new Map<string, DiscoveredPrinter>()
   const snmpPort = s.printers[0]?.snmpPort
+  for (const t of tasks.filter((x) => x.kind === 'mib-walk')) {
+    const profile = profileFor(d, t.address!)
+    const log = await mibWalk(t.address!, {...snmpOptions(profile, snmpPort), signal: opts.signal})
+    await finish(api, token, t, 'succeeded', `MIB walk of ${t.address} with profile ${profile.name}`, log.slice(0, 900 * 1024))
+    opts.log?.(`MIB walk of ${t.address} uploaded (${log.split('\n').length - 2} lines)`)
+  }
   for (const {profile, targets} of sweeps(d, s)) {
     const r = await discover({
       exclude: d.discovery.exclude,
@@ -90,20 +127,7 @@ async function cycle(api: string, token: string, s: SandboxState, opts: AgentRun
       signal: opts.signal,
       targets,
       deadlineMs: 120_000,
-      snmp: {
-        community: profile.community,
-        port: snmpPort,
-        retries: Math.min(profile.retries, 2),
-        timeoutMs: Math.min(profile.timeoutSec, 5) * 1000,
-        v3: profile.v3 && {
-          authKey: profile.v3.authKey,
-          authProtocol: profile.v3.authProtocol,
-          name: profile.v3.user,
-          privKey: profile.v3.privKey,
-          privProtocol: profile.v3.privProtocol,
-        },
-        version: profile.version === 'v1' ? '1' : profile.version === 'v2c' ? '2c' : '3',
-      },
+      snmp: snmpOptions(profile, snmpPort),
     })
     for (const p of r.printers) if (p.serialNumber && !found.has(p.serialNumber)) found.set(p.serialNumber, p)
     opts.log?.(`profile ${profile.name}: ${r.printers.length} printer(s) on ${targets.join(', ')}`)
@@ -117,8 +141,10 @@ async function cycle(api: string, token: string, s: SandboxState, opts: AgentRun
     serialNumber: p.serialNumber!,
     supplies: p.supplies,
   }))
-  const res = await post<Omit<CycleResult, 'discovered'>>(api + ROUTES.agentReport.path, {printers}, token)
-  return {discovered: printers.length, ...res}
+  const res = await post<Omit<CycleResult, 'discovered' | 'tasks'>>(api + ROUTES.agentReport.path, {printers}, token)
+  const summary = `${printers.length} discovered, ${res.enrolled.length} enrolled, ${res.refreshed.length} refreshed`
+  for (const t of tasks.filter((x) => x.kind !== 'mib-walk')) await finish(api, token, t, 'succeeded', summary)
+  return {discovered: printers.length, ...res, tasks: tasks.map((t) => t.id)}
 }
 
 /** Activates with the code, then runs cycles until `once`, the signal, or maxRunMs. */
@@ -129,28 +155,38 @@ export async function runFleetAgent(opts: AgentRunOptions): Promise<AgentRunResu
   const started = Date.now()
   const maxRun = opts.maxRunMs ?? 3_600_000
   const cycles: CycleResult[] = []
+  let tasks = await claim(api, a.token)
   for (;;) {
-    const c = await cycle(api, a.token, opts.sandbox, opts)
+    const c = await cycle(api, a.token, opts.sandbox, opts, tasks)
     cycles.push(c)
     opts.log?.(
       `cycle ${cycles.length}: ${c.discovered} discovered, ${c.enrolled.length} enrolled, ${c.refreshed.length} refreshed, ${c.skipped.length} skipped`,
     )
     if (opts.once || opts.signal?.aborted) break
     const d = await get<FleetAgentDefinition>(api + ROUTES.agentDefinition.path, a.token)
-    const wait = Math.max(1000, REFRESH_MS[d.schedule.refresh] / (opts.timeScale ?? 60))
-    if (Date.now() - started + wait > maxRun) break
-    const aborted = await new Promise<boolean>((resolve) => {
-      const t = setTimeout(() => resolve(false), wait)
-      opts.signal?.addEventListener(
-        'abort',
-        () => {
-          clearTimeout(t)
-          resolve(true)
-        },
-        {once: true},
-      )
-    })
-    if (aborted) break
+    const due = Date.now() + Math.max(1000, REFRESH_MS[d.schedule.refresh] / (opts.timeScale ?? 60))
+    if (due - started > maxRun) break
+    tasks = []
+    while (Date.now() < due && tasks.length === 0) {
+      if (await sleep(Math.min(TASK_POLL_MS, due - Date.now()), opts.signal)) return {agentId: a.agentId, cycles, name: a.name}
+      tasks = await claim(api, a.token)
+    }
   }
   return {agentId: a.agentId, cycles, name: a.name}
+}
+
+/** Waits; true when the signal aborted the wait. */
+function sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
+  if (signal?.aborted) return Promise.resolve(true)
+  return new Promise<boolean>((resolve) => {
+    const t = setTimeout(() => resolve(false), ms)
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(t)
+        resolve(true)
+      },
+      {once: true},
+    )
+  })
 }

@@ -7,7 +7,9 @@ import {runStep} from './deployer.js'
 test("the firmware catalog: builds per family, the guide's examples, URLs, recommended builds", () => {
   assert.equal(buildVersion('CSTAT.076.308'), '7.6.308')
   const b = lookupFirmware('cstat.076.308')!
-  assert.deepEqual([b.build, b.buildType, b.models], ['CSTAT.076.308', 'IEC', ['CS730de']])
+  assert.deepEqual([b.build, b.buildType], ['CSTAT.076.308', 'IEC'])
+  // the guide: Models supported Lexmark C4150, Lexmark CS720, Lexmark CS725, Lexmark CS727, Lexmark CS728
+  for (const m of ['C4150', 'CS720', 'CS725', 'CS727', 'CS728']) assert.ok(b.models.map(baseModel).includes(m), m)
   assert.equal(lookupFirmware(b.url)!.build, 'CSTAT.076.308')
   assert.equal(lookupFirmware('CSTAT077303'), undefined)
   assert.equal(lookupFirmware('https://ccs.lexmark.com/firmware/materials/1/file'), undefined)

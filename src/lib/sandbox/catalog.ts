@@ -36,10 +36,13 @@ interface ModelInfo {
   generation: 'current' | 'esf-old'
 }
 
-// The sandbox's seeded printers use two models the generator does not.
+// The sandbox's seeded printers use two models the generator does not; the rest are the CSTAT family's
+// other models, which the rollout guide lists as supported by CSTAT.076.308.
+const CSTAT_MODELS = ['C4150', 'CS720de', 'CS725de', 'CS727de', 'CS728de']
 const EXTRA_MODELS: ModelInfo[] = [
   {family: 'MXTGM', generation: 'current', mfp: true, model: 'MX632adwe', touch: true},
   {family: 'MSNGM', generation: 'current', mfp: false, model: 'MS631dw', touch: false},
+  ...CSTAT_MODELS.map((model) => ({family: 'CSTAT', generation: 'current' as const, mfp: false, model, touch: true})),
 ]
 const MODELS: ModelInfo[] = [...lexmarkFirmwareModels(), ...EXTRA_MODELS]
 

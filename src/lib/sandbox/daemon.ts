@@ -6,6 +6,7 @@ import {chmod, mkdir} from 'node:fs/promises'
 import {join} from 'node:path'
 
 import {LcsError} from '../errors.js'
+import {startHostedAgent, type HostedAgent, type HostedAgentOptions} from './agent-host.js'
 import {openDb, seed} from './db.js'
 import {DeployEngine} from './deployer.js'
 import {parseFaults, seededRandom} from './faults.js'
@@ -33,6 +34,8 @@ export interface SandboxOptions {
   tokenTtl?: number
   /** Simulated printers (none when absent or count 0 and no recordings). */
   printers?: Omit<FleetOptions, 'seed' | 'log'>
+  /** A simulated Fleet Agent run in this process (./agent-host.ts). */
+  fleetAgent?: HostedAgentOptions
 }
 
 export type SandboxInfo = SandboxState & SeedInfo
@@ -100,6 +103,8 @@ export async function runSandbox(
     printers: fleet?.printers ?? [],
     startedAt: new Date().toISOString(),
   }
+  const agent: HostedAgent | undefined = opts.fleetAgent && startHostedAgent(db, state, seedInfo.orgId, opts.fleetAgent, log)
+  if (agent) state.fleetAgentId = agent.agentId
   await writeState(state)
   let stopped = false
   return {
@@ -108,6 +113,7 @@ export async function runSandbox(
     async stop() {
       if (stopped) return
       stopped = true
+      await agent?.stop()
       deploy?.stop()
       await server.close()
       await fleet?.close()

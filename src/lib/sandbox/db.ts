@@ -101,6 +101,10 @@ export function openDb(dataDir: string): Db {
       FEDERATION_SCHEMA,
   )
   migratePeople(db)
+  // databases from before printer credentials
+  const enrollCols = db.prepare("SELECT name FROM pragma_table_info('enrollments')").all() as Array<{name: string}>
+  if (!enrollCols.some((c) => c.name === 'needs_credentials'))
+    db.exec('ALTER TABLE enrollments ADD COLUMN needs_credentials INTEGER NOT NULL DEFAULT 0')
   return db
 }
 
@@ -227,7 +231,7 @@ function seedAssets(db: Db, orgs: OrgRow[], rng: () => number, now: number): voi
   const insert =
     db.prepare(`INSERT INTO assets(id, org_id, serial, manufacturer, model_name, name, description, created_at, modified_at, last_communication, counters, supplies, alerts)
     VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`)
-  const enroll = db.prepare('INSERT INTO enrollments(serial, agent, mps_status, enrolled_at) VALUES (?,?,?,?)')
+  const enroll = db.prepare('INSERT INTO enrollments(serial, agent, mps_status, enrolled_at, needs_credentials) VALUES (?,?,?,?,?)')
   for (let i = 0; i < 12; i++) {
     const [manufacturer, model, color] = MODELS[i % MODELS.length]
     const org = orgs[i % orgs.length]
@@ -267,8 +271,15 @@ function seedAssets(db: Db, orgs: OrgRow[], rng: () => number, now: number): voi
       JSON.stringify(alerts),
     )
     // Seeded printers are enrolled: Lexmark through the Native Agent, others through a Fleet Agent; one
-    // is under MPS Express management and one pending, which unenroll must refuse.
-    enroll.run(serial, manufacturer === 'Lexmark' ? 'native' : 'fleet', i === 0 ? 'managed' : i === 3 ? 'pending' : 'none', created)
+    // is under MPS Express management and one pending, which unenroll must refuse; one had administrator
+    // credentials set after enrollment ("Agent needs credentials").
+    enroll.run(
+      serial,
+      manufacturer === 'Lexmark' ? 'native' : 'fleet',
+      i === 0 ? 'managed' : i === 3 ? 'pending' : 'none',
+      created,
+      i === 6 ? 1 : 0,
+    )
   }
 }
 

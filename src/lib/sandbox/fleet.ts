@@ -27,8 +27,11 @@ export interface FleetOptions {
 }
 
 export type Quirk = 'community' | 'v3-only' | 'silent' | 'slow'
-/** Web-service quirks: registers after 8 s, never registers, or a wrong clock that NTP keeps wrong. */
-export type EwsQuirk = 'slow-registration' | 'never-registers' | 'clock-locked'
+/**
+ * Web-service quirks: registers after 8 s, never registers, a wrong clock that NTP keeps wrong, or NTP on
+ * with a blank server address (a wrong clock nothing keeps: PET sets it).
+ */
+export type EwsQuirk = 'slow-registration' | 'never-registers' | 'clock-locked' | 'ntp-no-server'
 
 export interface SimulatedPrinter {
   address: string
@@ -38,7 +41,15 @@ export interface SimulatedPrinter {
   quirk: Quirk | null
   mdns: boolean
   /** The printer web service (generated printers only). */
-  ews: {port: number; capability: AgentCapability; secured: boolean; ntp: boolean; clockSkewSec: number; quirk: EwsQuirk | null} | null
+  ews: {
+    port: number
+    capability: AgentCapability
+    secured: boolean
+    ntp: boolean
+    ntpServer: string
+    clockSkewSec: number
+    quirk: EwsQuirk | null
+  } | null
   source: 'generated' | 'recording'
   /** Generated model kind, or the recording file. */
   model: string
@@ -138,7 +149,9 @@ export async function startFleet(opts: FleetOptions): Promise<RunningFleet> {
       const rec = g ? undefined : recs[i - generated.length]
       const quirk = g && opts.quirks ? pickQuirk<Quirk>(i, opts.seed, 0, ['community', 'v3-only', 'silent', 'slow']) : null
       const ewsQuirk =
-        g && opts.quirks ? pickQuirk<EwsQuirk>(i, opts.seed, 0x5bd1e995, ['slow-registration', 'never-registers', 'clock-locked']) : null
+        g && opts.quirks
+          ? pickQuirk<EwsQuirk>(i, opts.seed, 0x5bd1e995, ['slow-registration', 'never-registers', 'clock-locked', 'ntp-no-server'])
+          : null
       const agent = await startSnmpAgent({
         address,
         community: quirk === 'community' ? SANDBOX_COMMUNITY : 'public',
@@ -154,10 +167,12 @@ export async function startFleet(opts: FleetOptions): Promise<RunningFleet> {
       let ewsInfo: SimulatedPrinter['ews'] = null
       if (g) {
         // One printer in five is secured; a clock that is far off has NTP off (PET can fix it), unless the
-        // clock-locked quirk keeps NTP on with a wrong time.
+        // clock-locked quirk keeps NTP on with a wrong time, or ntp-no-server has NTP on with no server.
         const secured = i % 5 === 2
-        const skewSec = ewsQuirk === 'clock-locked' ? 4 * 3600 : g.clockSkewSec
-        const ntp = ewsQuirk === 'clock-locked' || (Math.abs(skewSec) < 300 && i % 3 === 0)
+        const skewSec = ewsQuirk === 'clock-locked' || ewsQuirk === 'ntp-no-server' ? 4 * 3600 : g.clockSkewSec
+        const ntp = ewsQuirk === 'clock-locked' || ewsQuirk === 'ntp-no-server' || (Math.abs(skewSec) < 300 && i % 3 === 0)
+        // no traffic goes to it: the simulated printer only reports the address
+        const ntpServer = ntp && ewsQuirk !== 'ntp-no-server' ? 'time.sandbox.invalid' : ''
         const server = await startEws(
           {
             address,
@@ -169,6 +184,7 @@ export async function startFleet(opts: FleetOptions): Promise<RunningFleet> {
             modelName: g.model,
             neverRegisters: ewsQuirk === 'never-registers',
             ntp,
+            ntpServer,
             registerDelayMs: ewsQuirk === 'slow-registration' ? 8000 : 200 + ((i * 37) % 800),
             serialNumber: g.serial,
           },
@@ -176,7 +192,15 @@ export async function startFleet(opts: FleetOptions): Promise<RunningFleet> {
           log,
         )
         ews.set(address, server)
-        ewsInfo = {capability: server.printer.capability, clockSkewSec: skewSec, ntp, port: opts.ewsPort, quirk: ewsQuirk, secured}
+        ewsInfo = {
+          capability: server.printer.capability,
+          clockSkewSec: skewSec,
+          ntp,
+          ntpServer,
+          port: opts.ewsPort,
+          quirk: ewsQuirk,
+          secured,
+        }
       }
       // mDNS is switched off for a few printers, as on real networks (and for all recordings: we know
       // nothing of their mDNS names).

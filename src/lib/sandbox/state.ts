@@ -23,6 +23,8 @@ export interface SandboxState {
   startedAt: string
   dataDir: string
   printers: SimulatedPrinter[]
+  /** The Fleet Agent `sandbox start --fleet-agent` runs in the sandbox process. */
+  fleetAgentId?: string
 }
 
 export interface SeedInfo {

@@ -10,7 +10,7 @@ export function renderAgent(a: FleetAgent): string {
     `${a.name}  ${a.id}`,
     `  Status             ${a.status}${a.activatedAt ? ` (activated ${formatTime(a.activatedAt)})` : ''}`,
     `  Last communicated  ${formatTime(a.lastCommunication)}`,
-    `  Printers           ${a.printers}`,
+    `  Printers           ${a.printers}${a.mpsPrinters ? ` (${a.mpsPrinters} MPS Express: cannot be deleted or deactivated)` : ''}`,
     `  Include            ${criteria}`,
     ...(d.discovery.exclude.length ? [`  Exclude            ${d.discovery.exclude.join(', ')}`] : []),
     `  Transfer mgmt      ${d.discovery.transferManagement ? 'yes' : 'no'}`,

@@ -1,6 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 
-import {findFleetAgent} from '../../../lib/agents/index.js'
+import {findFleetAgent, mpsAgentRefusal} from '../../../lib/agents/index.js'
 import {activeOrgId} from '../../../lib/auth/index.js'
 import type {FleetAgent} from '../../../lib/cloud/index.js'
 import {BaseCommand, cloudFlags, type ItemReport} from '../../../lib/ui/index.js'
@@ -9,7 +9,7 @@ export default class AgentsFleetDelete extends BaseCommand {
   static args = {agents: Args.string({description: 'Ids or names of the Fleet Agents.', required: true})}
 
   static description =
-    'Delete Fleet Agents: the definition is removed and its printers are unenrolled. A deleted agent cannot be restored. Asks first (--yes in scripts).'
+    'Delete Fleet Agents: the definition is removed, its printers are unenrolled and their data deleted. A deleted agent cannot be restored (uninstall the agent software by hand). Agents that enrolled MPS Express printers cannot be deleted. Asks first (--yes in scripts); exit 9 when some were refused.'
 
   static examples = [
     '<%= config.bin %> <%= command.id %> "Fleet Agent 1"',
@@ -32,6 +32,7 @@ export default class AgentsFleetDelete extends BaseCommand {
       key: 'agent',
       label: (a) => a.name,
       question: (a) => `Delete Fleet Agent "${a.name}" and unenroll its ${a.printers} printer(s)? This cannot be undone.`,
+      refuse: (a) => mpsAgentRefusal(a.mpsPrinters),
     })
   }
 }

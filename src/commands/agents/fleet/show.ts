@@ -9,7 +9,7 @@ export default class AgentsFleetShow extends BaseCommand {
   static args = {agent: Args.string({description: 'Id or name of the Fleet Agent.', required: true})}
 
   static description =
-    'Show a Fleet Agent: status, discovery criteria, SNMP profiles (secrets shown as "(set)"), scheduled tasks. --export writes its definition to a file (0600) that `agents fleet create --definition` reads back; exported secrets are placeholders to fill in.'
+    'Show a Fleet Agent: status, discovery criteria, SNMP profiles (secrets shown as "(set)"), scheduled tasks. --export writes its definition to a file (0600; the portal\'s Export) with each secret as "(set)": `agents fleet update --definition` reads it back and keeps the agent\'s secrets; for `agents fleet create --definition` write the secrets in first.'
 
   static examples = [
     '<%= config.bin %> <%= command.id %> "Fleet Agent 1"',

@@ -1,6 +1,19 @@
 // Fleet Agent routes of the sandbox: definitions (checked with the client's rules; overlapping criteria
-// answer with the guide's warning), activation codes, and the calls an activated agent makes.
-import {checkDefinition, overlapping, redactDefinition, type FleetAgentDefinition} from '../../agents/index.js'
+// answer with the guide's warning), deactivation, activation codes, the task queue (Discover & Enroll
+// Printers, refresh, MIB walk), and the calls an activated agent makes.
+import {isDeepStrictEqual} from 'node:util'
+
+import {
+  checkDefinition,
+  keepSecrets,
+  mpsAgentRefusal,
+  overlapping,
+  overlapWarning,
+  profileFor,
+  redactDefinition,
+  type FleetAgentDefinition,
+} from '../../agents/index.js'
+import {parseTarget, TargetError} from '../../discovery/index.js'
 import * as enrollment from '../store/enrollment.js'
 import * as agents from '../store/agents.js'
 import {FMS, HttpError, page, pageOf, requireRole, visibleOrg, type Ctx, type HandlerOptions, type Route} from './kit.js'
@@ -16,6 +29,7 @@ function view(o: HandlerOptions, r: agents.AgentRow, warnings?: string[]) {
     definition: redactDefinition(JSON.parse(r.definition) as FleetAgentDefinition),
     id: r.id,
     lastCommunication: r.last_communication,
+    mpsPrinters: agents.mpsPrinters(o.db, r.id),
     name: r.name,
     organizationId: r.org_id,
     printers,
@@ -24,9 +38,12 @@ function view(o: HandlerOptions, r: agents.AgentRow, warnings?: string[]) {
   }
 }
 
-function checked(o: HandlerOptions, orgId: string, body: unknown, selfId?: string): {d: FleetAgentDefinition; warnings: string[]} {
-  const d = body as FleetAgentDefinition
-  const problems = checkDefinition(d)
+function checked(o: HandlerOptions, orgId: string, body: unknown, self?: agents.AgentRow): {d: FleetAgentDefinition; warnings: string[]} {
+  const selfId = self?.id
+  // an exported definition holds "(set)" for each secret: it keeps the stored one
+  const kept = keepSecrets(body as FleetAgentDefinition, self && (JSON.parse(self.definition) as FleetAgentDefinition))
+  const d = kept.d
+  const problems = [...kept.problems, ...checkDefinition(d)]
   if (problems.length) throw new HttpError(422, 'validation', problems.map((p) => `${p.field}: ${p.rule}`).join('; '), {details: problems})
   const same = agents.findAgentByName(o.db, orgId, d.name)
   if (same && same.id !== selfId)
@@ -37,13 +54,35 @@ function checked(o: HandlerOptions, orgId: string, body: unknown, selfId?: strin
   for (const other of agents.listAgents(o.db, orgId)) {
     if (other.id === selfId) continue
     const shared = overlapping(d, JSON.parse(other.definition) as FleetAgentDefinition)
-    if (shared.length)
-      warnings.push(
-        `Discovery criteria of "${d.name}" overlap those of "${other.name}" (${shared.join(', ')}): overlapping criteria cause printers to switch between Fleet Agents.`,
-      )
+    if (shared.length) warnings.push(overlapWarning(d.name, other.name, shared))
   }
   return {d, warnings}
 }
+
+/** 001: "You cannot delete or deactivate these agents" (those that enrolled MPS Express printers). */
+function refuseIfMps(o: HandlerOptions, r: agents.AgentRow, action: 'deleted' | 'deactivated'): void {
+  const refusal = mpsAgentRefusal(agents.mpsPrinters(o.db, r.id))
+  if (refusal) throw new HttpError(409, 'mps_managed', `Fleet Agent "${r.name}" cannot be ${action}: ${refusal}`)
+}
+
+function taskJson(t: agents.AgentTaskRow, withLog = false) {
+  return {
+    address: t.address,
+    agentId: t.agent_id,
+    createdAt: t.created_at,
+    detail: t.detail,
+    hasLog: t.log !== null,
+    id: t.id,
+    kind: t.kind,
+    status: t.status,
+    updatedAt: t.updated_at,
+    ...(withLog ? {log: t.log} : {}),
+  }
+}
+
+const TASK_KINDS = ['discover', 'refresh', 'mib-walk'] as const
+/** Longest MIB-walk log the sandbox keeps (the agent cuts its walk to fit). */
+export const MAX_TASK_LOG = 900 * 1024
 
 function agentOf(ctx: Ctx, o: HandlerOptions): agents.AgentRow {
   visibleOrg(ctx, o, ctx.params.orgId)
@@ -106,8 +145,20 @@ export const agentRoutes: Route[] = [
     handler(ctx, o) {
       requireRole(ctx, FLEET_ADMIN)
       const r = agentOf(ctx, o)
-      const {d, warnings} = checked(o, r.org_id, ctx.body, r.id)
+      const {d, warnings} = checked(o, r.org_id, ctx.body, r)
+      // the guide: printers of a changed or deleted SNMP profile are unenrolled
+      const old = JSON.parse(r.definition) as FleetAgentDefinition
+      const same = (name: string) => {
+        const a = old.snmpProfiles.find((x) => x.name === name)
+        const b = d.snmpProfiles.find((x) => x.name === name)
+        return b !== undefined && isDeepStrictEqual(a, JSON.parse(JSON.stringify(b)))
+      }
+      const dropped = agents
+        .enrolledThrough(o.db, r.id)
+        .filter((p) => p.address && !same(profileFor(old, p.address).name))
+        .map((p) => p.serial)
       agents.updateAgent(o.db, r.id, d)
+      agents.dropEnrollments(o.db, dropped)
       return view(o, agents.getAgent(o.db, r.id)!, warnings)
     },
   },
@@ -117,8 +168,81 @@ export const agentRoutes: Route[] = [
     path: `${BASE}/{agentId}`,
     handler(ctx, o) {
       requireRole(ctx, FLEET_ADMIN)
-      agents.deleteAgent(o.db, agentOf(ctx, o).id)
+      const r = agentOf(ctx, o)
+      refuseIfMps(o, r, 'deleted')
+      agents.deleteAgent(o.db, r.id)
       return [204, undefined]
+    },
+  },
+  {
+    auth: true,
+    method: 'POST',
+    path: `${BASE}/{agentId}/deactivate`,
+    handler(ctx, o) {
+      requireRole(ctx, FLEET_ADMIN)
+      const r = agentOf(ctx, o)
+      refuseIfMps(o, r, 'deactivated')
+      if (r.status !== 'Deactivated') agents.deactivateAgent(o.db, r.id)
+      return view(o, agents.getAgent(o.db, r.id)!)
+    },
+  },
+  {
+    auth: true,
+    method: 'GET',
+    path: `${BASE}/{agentId}/tasks`,
+    handler(ctx, o) {
+      const p = page(ctx)
+      const rows = agents.listTasks(o.db, agentOf(ctx, o).id)
+      return pageOf(
+        rows.slice(p.offset, p.offset + p.size).map((t) => taskJson(t)),
+        rows.length,
+        p,
+      )
+    },
+  },
+  {
+    auth: true,
+    method: 'POST',
+    path: `${BASE}/{agentId}/tasks`,
+    handler(ctx, o) {
+      requireRole(ctx, FLEET_ADMIN)
+      const r = agentOf(ctx, o)
+      const body = ctx.body as {kind?: unknown; address?: unknown}
+      const kind = TASK_KINDS.find((k) => k === body?.kind)
+      if (!kind)
+        throw new HttpError(422, 'validation', `kind: one of ${TASK_KINDS.join(', ')}`, {
+          details: [{field: 'kind', rule: TASK_KINDS.join(', ')}],
+        })
+      let address: string | null = null
+      if (kind === 'mib-walk') {
+        address = typeof body.address === 'string' ? body.address.trim() : ''
+        let single = false
+        try {
+          const t = address ? parseTarget(address) : undefined
+          single = t?.kind === 'ipv4' || t?.kind === 'fqdn'
+        } catch (error) {
+          if (!(error instanceof TargetError)) throw error
+        }
+        if (!single)
+          throw new HttpError(422, 'validation', 'address: the IP address (or name) of one printer', {
+            details: [{field: 'address', rule: 'one IP address or fully qualified domain name'}],
+          })
+      }
+      if (r.status === 'Deactivated')
+        throw new HttpError(409, 'deactivated', `Fleet Agent "${r.name}" is deactivated: restore it first (lcs agents fleet restore)`)
+      return [201, taskJson(agents.queueTask(o.db, r.id, kind, address))]
+    },
+  },
+  {
+    auth: true,
+    method: 'GET',
+    path: `${BASE}/{agentId}/tasks/{taskId}`,
+    handler(ctx, o) {
+      const r = agentOf(ctx, o)
+      const t = agents.getTask(o.db, ctx.params.taskId)
+      if (!t || t.agent_id !== r.id)
+        throw new HttpError(404, 'not_found', `Task ${ctx.params.taskId} not found for Fleet Agent "${r.name}"`)
+      return taskJson(t, true)
     },
   },
   {
@@ -159,6 +283,33 @@ export const agentRoutes: Route[] = [
     method: 'GET',
     path: `${FMS}/fleet-agents/self/definition`,
     handler: (ctx, o) => JSON.parse(caller(ctx, o).definition) as FleetAgentDefinition,
+  },
+  {
+    // the agent takes its queued tasks on its next cycle
+    auth: false,
+    method: 'POST',
+    path: `${FMS}/fleet-agents/self/tasks/claim`,
+    handler: (ctx, o) => ({tasks: agents.takeTasks(o.db, caller(ctx, o).id).map((t) => taskJson(t))}),
+  },
+  {
+    auth: false,
+    maxBody: MAX_TASK_LOG + 64 * 1024,
+    method: 'PUT',
+    path: `${FMS}/fleet-agents/self/tasks/{taskId}`,
+    handler(ctx, o) {
+      const a = caller(ctx, o)
+      const t = agents.getTask(o.db, ctx.params.taskId)
+      if (!t || t.agent_id !== a.id) throw new HttpError(404, 'not_found', `Task ${ctx.params.taskId} not found`)
+      const b = ctx.body as {status?: unknown; detail?: unknown; log?: unknown}
+      const status = b?.status === 'succeeded' || b?.status === 'failed' ? b.status : undefined
+      const log = typeof b?.log === 'string' ? b.log : null
+      if (!status || (log !== null && log.length > MAX_TASK_LOG))
+        throw new HttpError(422, 'validation', 'status: succeeded or failed; log: at most 900 KiB of text', {
+          details: [{field: 'status', rule: 'succeeded or failed'}],
+        })
+      agents.finishTask(o.db, t.id, status, typeof b.detail === 'string' ? b.detail.slice(0, 500) : null, log)
+      return taskJson(agents.getTask(o.db, t.id)!)
+    },
   },
   {
     auth: false,

@@ -2,6 +2,8 @@
 // printers themselves), printer-generated codes and enrolled printers (list/show/unenroll/tags). The
 // task history is served by ./deploy.ts.
 import * as store from '../db.js'
+import {SANDBOX_EWS} from '../fleet.js'
+import {agentOfPrinter, queueTask} from '../store/agents.js'
 import * as fleet from '../store/enrollment.js'
 import {consumePreenrollment, getPreenrollment} from '../store/fleet.js'
 import {
@@ -21,15 +23,24 @@ import {
 } from './kit.js'
 
 export const FM = '/cfm/fleet-management-service/v1.0'
-/** A printer that has not reported for this long is "not communicating". */
+/** A printer (or its Fleet Agent) that has not reported for this long is not communicating. */
 const STALE_MS = 3 * 3_600_000
+
+/** The guide's four statuses ("Verifying the connection status after placing the printer in service"). */
+function communicationStatus(r: fleet.PrinterRow, now: number): string {
+  const fresh = (t: number | null) => t !== null && now - t < STALE_MS
+  if (r.agent_status !== null && (r.agent_status !== 'Communicating' || !fresh(r.agent_last_communication)))
+    return 'Agent not communicating'
+  if (r.needs_credentials) return 'Agent needs credentials'
+  return fresh(r.last_communication) ? 'Communicating' : 'Not communicating'
+}
 
 function printerJson(r: fleet.PrinterRow, now = Date.now()) {
   return {
     address: r.address,
     agent: r.agent,
     agentType: r.agent,
-    communicationStatus: r.last_communication !== null && now - r.last_communication < STALE_MS ? 'communicating' : 'not communicating',
+    communicationStatus: communicationStatus(r, now),
     enrolledAt: r.enrolled_at,
     firmware: r.firmware,
     lastCommunication: r.last_communication,
@@ -235,6 +246,61 @@ export const enrollmentRoutes: Route[] = [
       }
       fleet.unenrollPrinter(o.db, p.org_id, p.serial)
       return [204, undefined]
+    },
+  },
+  {
+    // Refresh printer information: a Fleet Agent printer's refresh waits for the agent's next cycle
+    auth: true,
+    method: 'POST',
+    path: `${FM}/organizations/{orgId}/printers/{serial}/refresh`,
+    handler(ctx, o) {
+      requireRole(ctx, FLEET_ADMIN)
+      const p = printerIn(ctx, o)
+      const agentId = agentOfPrinter(o.db, p.serial)
+      if (agentId) {
+        const t = queueTask(o.db, agentId, 'refresh', p.address)
+        return [202, {detail: "queued for the Fleet Agent's next cycle", serialNumber: p.serial, status: 'queued', taskId: t.id}]
+      }
+      const status = communicationStatus(p, Date.now())
+      const ok = status === 'Communicating'
+      const detail = ok ? 'printer information refreshed' : `the printer did not answer (${status})`
+      if (ok) fleet.touchPrinter(o.db, p.serial)
+      const taskId = fleet.addTask(o.db, p.org_id, 'refresh', p.serial, ok ? 'succeeded' : 'failed', detail)
+      return [202, {detail, serialNumber: p.serial, status: ok ? 'succeeded' : 'failed', taskId}]
+    },
+  },
+  {
+    // Apply credentials to printers whose agent needs them; the simulated printers' web service checks them
+    auth: true,
+    method: 'POST',
+    path: `${FM}/organizations/{orgId}/printers/credentials`,
+    handler(ctx, o) {
+      requireRole(ctx, FLEET_ADMIN)
+      const org = visibleOrg(ctx, o, ctx.params.orgId)
+      const b = ctx.body as {serialNumbers?: unknown; username?: unknown; password?: unknown}
+      const serials = b?.serialNumbers
+      if (!Array.isArray(serials) || serials.length === 0 || serials.length > 1000 || !serials.every((x) => typeof x === 'string'))
+        throw new HttpError(422, 'validation', 'serialNumbers: 1–1000 serial numbers', {
+          details: [{field: 'serialNumbers', rule: '1–1000 strings'}],
+        })
+      if (typeof b.username !== 'string' || !b.username || typeof b.password !== 'string' || !b.password)
+        throw new HttpError(422, 'validation', 'username and password are required', {
+          details: [{field: 'username', rule: 'the printer administrator account'}],
+        })
+      const right = b.username === SANDBOX_EWS.user && b.password === SANDBOX_EWS.password
+      const results = (serials as string[]).map((serial) => {
+        const p = fleet.getPrinter(o.db, serial)
+        if (!p || p.org_id !== org.id) return {outcome: 'not found', reason: `not enrolled in ${org.name}`, serialNumber: serial}
+        if (!p.needs_credentials) return {outcome: 'unchanged', serialNumber: p.serial}
+        if (!right) {
+          fleet.addTask(o.db, org.id, 'apply-credentials', p.serial, 'failed', 'the printer refused the credentials')
+          return {outcome: 'refused', reason: 'the printer refused the credentials', serialNumber: p.serial}
+        }
+        fleet.setNeedsCredentials(o.db, p.serial, false)
+        fleet.addTask(o.db, org.id, 'apply-credentials', p.serial, 'succeeded', null)
+        return {outcome: 'applied', serialNumber: p.serial}
+      })
+      return {results}
     },
   },
   {

@@ -24,6 +24,8 @@ export interface EwsPrinter {
   credentials?: {user: string; password: string}
   clockSkewMs: number
   ntp: boolean
+  /** The time server NTP uses; blank with NTP on: nothing sets the clock, so it can be set by hand. */
+  ntpServer: string
   /** Time from getting a code to registering with the cloud. */
   registerDelayMs: number
   /** Takes codes but never registers (a printer whose outbound traffic is blocked). */
@@ -180,11 +182,12 @@ export async function startEws(p: EwsPrinter, port: number, log: (line: string) 
           manufacturer: p.manufacturer,
           modelName: p.modelName,
           ntp: p.ntp,
+          ntpServer: p.ntpServer,
           printerAgentInstalled: appInstalled ?? null,
           serialNumber: p.serialNumber,
         })
       case 'PUT /clock': {
-        if (p.ntp) return send(409, {error: 'NTP is on: the clock follows the time server and cannot be set by hand'})
+        if (p.ntp && p.ntpServer.trim()) return send(409, {error: 'NTP is on: the clock follows the time server and cannot be set by hand'})
         const t = Date.parse(String(body.time))
         if (!Number.isFinite(t)) return send(400, {error: 'time must be an ISO 8601 date'})
         p.clockSkewMs = t - Date.now()

@@ -14,6 +14,10 @@ CREATE UNIQUE INDEX IF NOT EXISTS fleet_agents_name ON fleet_agents(org_id, name
 CREATE TABLE IF NOT EXISTS agent_codes (
   code TEXT PRIMARY KEY, agent_id TEXT NOT NULL REFERENCES fleet_agents(id) ON DELETE CASCADE, expires_at INTEGER NOT NULL, used_at INTEGER);
 CREATE TABLE IF NOT EXISTS agent_printers (serial TEXT PRIMARY KEY, agent_id TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS agent_tasks (
+  id TEXT PRIMARY KEY, agent_id TEXT NOT NULL REFERENCES fleet_agents(id) ON DELETE CASCADE, kind TEXT NOT NULL, address TEXT,
+  status TEXT NOT NULL, detail TEXT, log TEXT, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS agent_tasks_agent ON agent_tasks(agent_id, created_at);
 `
 
 /** The guide: an activation code is valid for 72 hours. */
@@ -60,6 +64,43 @@ export function createAgent(db: Db, orgId: string, d: FleetAgentDefinition, now 
 
 export function updateAgent(db: Db, id: string, d: FleetAgentDefinition): void {
   db.prepare('UPDATE fleet_agents SET name = ?, definition = ? WHERE id = ?').run(d.name, JSON.stringify(d), id)
+}
+
+/** Printers enrolled through the agent that MPS Express manages or is about to (001: such agents stay). */
+export function mpsPrinters(db: Db, id: string): number {
+  return (
+    db
+      .prepare(
+        "SELECT count(*) n FROM agent_printers ap JOIN enrollments e ON e.serial = ap.serial COLLATE NOCASE WHERE ap.agent_id = ? AND e.mps_status != 'none'",
+      )
+      .get(id) as {n: number}
+  ).n
+}
+
+/** The agent's enrolled printers with the address it found each at. */
+export function enrolledThrough(db: Db, id: string): Array<{serial: string; address: string | null}> {
+  return db
+    .prepare(
+      'SELECT e.serial, e.address FROM agent_printers ap JOIN enrollments e ON e.serial = ap.serial COLLATE NOCASE WHERE ap.agent_id = ?',
+    )
+    .all(id) as Array<{serial: string; address: string | null}>
+}
+
+/** Unenrolls printers (their device data stays, as on deactivation). */
+export function dropEnrollments(db: Db, serials: string[]): void {
+  const del = db.prepare('DELETE FROM enrollments WHERE serial = ? COLLATE NOCASE')
+  db.transaction(() => serials.forEach((s) => del.run(s)))()
+}
+
+/** The guide: deactivating stops the agent and unenrolls its printers; definition and device data stay. */
+export function deactivateAgent(db: Db, id: string): void {
+  db.transaction(() => {
+    db.prepare('DELETE FROM enrollments WHERE serial IN (SELECT serial FROM agent_printers WHERE agent_id = ?)').run(id)
+    db.prepare(
+      "UPDATE agent_tasks SET status = 'canceled', detail = 'the agent was deactivated' WHERE agent_id = ? AND status IN ('queued', 'running')",
+    ).run(id)
+    db.prepare("UPDATE fleet_agents SET status = 'Deactivated', token_hash = NULL WHERE id = ?").run(id)
+  })()
 }
 
 export function deleteAgent(db: Db, id: string): void {
@@ -123,4 +164,64 @@ export function setReading(db: Db, serial: string, counters: object, supplies: u
     now,
     serial,
   )
+}
+
+// ---- the agent's task queue (Discover & Enroll Printers, Refresh printer information, MIB walk) ----
+
+export type AgentTaskKind = 'discover' | 'refresh' | 'mib-walk'
+
+export interface AgentTaskRow {
+  id: string
+  agent_id: string
+  kind: AgentTaskKind
+  address: string | null
+  /** queued → running (the agent took it) → succeeded | failed; canceled when the agent is deactivated. */
+  status: string
+  detail: string | null
+  log: string | null
+  created_at: number
+  updated_at: number
+}
+
+export function queueTask(db: Db, agentId: string, kind: AgentTaskKind, address: string | null, now = Date.now()): AgentTaskRow {
+  const id = randomUUID()
+  db.prepare("INSERT INTO agent_tasks(id, agent_id, kind, address, status, created_at, updated_at) VALUES (?,?,?,?,'queued',?,?)").run(
+    id,
+    agentId,
+    kind,
+    address,
+    now,
+    now,
+  )
+  return getTask(db, id)!
+}
+
+export function getTask(db: Db, id: string): AgentTaskRow | undefined {
+  return db.prepare('SELECT * FROM agent_tasks WHERE id = ?').get(id) as AgentTaskRow | undefined
+}
+
+export function listTasks(db: Db, agentId: string): AgentTaskRow[] {
+  return db.prepare('SELECT * FROM agent_tasks WHERE agent_id = ? ORDER BY created_at DESC, rowid DESC').all(agentId) as AgentTaskRow[]
+}
+
+/** The agent takes its queued tasks (oldest first): they are running from then on. */
+export function takeTasks(db: Db, agentId: string, now = Date.now()): AgentTaskRow[] {
+  return db.transaction(() => {
+    const rows = db
+      .prepare("SELECT * FROM agent_tasks WHERE agent_id = ? AND status = 'queued' ORDER BY created_at, rowid")
+      .all(agentId) as AgentTaskRow[]
+    db.prepare("UPDATE agent_tasks SET status = 'running', updated_at = ? WHERE agent_id = ? AND status = 'queued'").run(now, agentId)
+    return rows.map((r) => ({...r, status: 'running'}))
+  })()
+}
+
+export function finishTask(
+  db: Db,
+  id: string,
+  status: 'succeeded' | 'failed',
+  detail: string | null,
+  log: string | null,
+  now = Date.now(),
+): void {
+  db.prepare('UPDATE agent_tasks SET status = ?, detail = ?, log = ?, updated_at = ? WHERE id = ?').run(status, detail, log, now, id)
 }

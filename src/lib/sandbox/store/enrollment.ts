@@ -10,7 +10,8 @@ CREATE TABLE IF NOT EXISTS enrollment_codes (
   firmware TEXT, agent TEXT, created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, claimed_at INTEGER);
 CREATE TABLE IF NOT EXISTS enrollments (
   serial TEXT PRIMARY KEY REFERENCES assets(serial) ON DELETE CASCADE, agent TEXT NOT NULL, firmware TEXT,
-  address TEXT, tags TEXT NOT NULL DEFAULT '[]', mps_status TEXT NOT NULL DEFAULT 'none', enrolled_at INTEGER NOT NULL);
+  address TEXT, tags TEXT NOT NULL DEFAULT '[]', mps_status TEXT NOT NULL DEFAULT 'none', enrolled_at INTEGER NOT NULL,
+  needs_credentials INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS tasks (
   id TEXT PRIMARY KEY, org_id TEXT NOT NULL, kind TEXT NOT NULL, serial TEXT, status TEXT NOT NULL, detail TEXT,
   created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
@@ -91,10 +92,18 @@ export interface PrinterRow {
   mps_status: string
   enrolled_at: number
   last_communication: number | null
+  /** Administrator credentials were set on the printer after enrollment: its agent needs them. */
+  needs_credentials: number
+  /** The Fleet Agent it is enrolled through, if any: its status and last communication. */
+  agent_status: string | null
+  agent_last_communication: number | null
 }
 
-const PRINTER_SELECT = `SELECT a.serial, a.org_id, a.manufacturer, a.model_name, a.name, a.last_communication, e.agent, e.firmware, e.address, e.tags, e.mps_status, e.enrolled_at
-  FROM enrollments e JOIN assets a ON a.serial = e.serial`
+// agent_printers and fleet_agents: ./agents.ts (same database)
+const PRINTER_SELECT = `SELECT a.serial, a.org_id, a.manufacturer, a.model_name, a.name, a.last_communication, e.agent, e.firmware, e.address, e.tags,
+  e.mps_status, e.enrolled_at, e.needs_credentials, fa.status agent_status, fa.last_communication agent_last_communication
+  FROM enrollments e JOIN assets a ON a.serial = e.serial
+  LEFT JOIN agent_printers ap ON ap.serial = e.serial COLLATE NOCASE LEFT JOIN fleet_agents fa ON fa.id = ap.agent_id`
 
 export function getPrinter(db: Db, serial: string): PrinterRow | undefined {
   return db.prepare(`${PRINTER_SELECT} WHERE a.serial = ? COLLATE NOCASE`).get(serial) as PrinterRow | undefined
@@ -161,6 +170,10 @@ export function unenrollPrinter(db: Db, orgId: string, serial: string, now = Dat
   })()
 }
 
+export function setNeedsCredentials(db: Db, serial: string, needs: boolean): void {
+  db.prepare('UPDATE enrollments SET needs_credentials = ? WHERE serial = ? COLLATE NOCASE').run(needs ? 1 : 0, serial)
+}
+
 export function setTags(db: Db, serial: string, tags: string[]): void {
   db.prepare('UPDATE enrollments SET tags = ? WHERE serial = ? COLLATE NOCASE').run(JSON.stringify(tags), serial)
 }
@@ -173,9 +186,10 @@ export function addTask(
   status: string,
   detail: string | null,
   now = Date.now(),
-): void {
+): string {
+  const id = randomUUID()
   db.prepare('INSERT INTO tasks(id, org_id, kind, serial, status, detail, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)').run(
-    randomUUID(),
+    id,
     orgId,
     kind,
     serial,
@@ -184,4 +198,5 @@ export function addTask(
     now,
     now,
   )
+  return id
 }

@@ -1,0 +1,34 @@
+import {Args} from '@oclif/core'
+
+import {definitionToUpdate, findFleetAgent} from '../../../lib/agents/index.js'
+import {activeOrgId} from '../../../lib/auth/index.js'
+import type {FleetAgent} from '../../../lib/cloud/index.js'
+import {agentDefinitionFlags, BaseCommand, cloudFlags, definitionInput, renderAgent} from '../../../lib/ui/index.js'
+
+export default class AgentsFleetUpdate extends BaseCommand {
+  static args = {agent: Args.string({description: 'Id or name of the Fleet Agent.', required: true})}
+
+  static description = `Edit a Fleet Agent (Edit Agent): only what the flags give changes, and the change takes effect immediately.
+
+--definition replaces the whole definition with a file (\`agents fleet show --export\`, edited): its "(set)" secrets keep the agent's current ones, profile by profile name. --from replaces the discovery criteria with the "Fleet Agent only" printers of a saved discovery (Default profile; LCS_SNMP_COMMUNITY sets its v2c community). Changing or deleting an SNMP profile unenrolls the printers found with it; run \`lcs agents fleet discover\` afterwards to discover and enroll printers with the new definition.`
+
+  static examples = [
+    '<%= config.bin %> <%= command.id %> "Fleet Agent 1" --description "Site 1, floors 1–3"',
+    '<%= config.bin %> <%= command.id %> "Fleet Agent 1" --definition agent.json --json',
+    '<%= config.bin %> <%= command.id %> "Fleet Agent 1" --from discovery.json',
+  ]
+
+  static flags = {...cloudFlags, ...agentDefinitionFlags}
+
+  async run(): Promise<FleetAgent> {
+    const {args, flags} = await this.parse(AgentsFleetUpdate)
+    const s = await this.session(flags)
+    const orgId = await activeOrgId(s)
+    const current = await findFleetAgent(s.client, orgId, args.agent)
+    const d = await definitionToUpdate(current.definition, definitionInput(flags))
+    const agent = await s.client.fleetAgents.update(orgId, current.id, d)
+    for (const w of agent.warnings ?? []) this.warning(w)
+    this.log(renderAgent(agent))
+    return agent
+  }
+}
