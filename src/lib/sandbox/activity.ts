@@ -1,0 +1,352 @@
+// The sandbox's activity engine (`sandbox start --activity RATE`): enrolled printers print pages on the
+// sandbox clock, their toner, drums and kits drain, they report to the cloud unless made quiet, and the
+// notification policies are evaluated: a crossing lands in the notification history and the outbox.
+// The sandbox clock runs --time-scale times faster than the real one and jumps with `sandbox advance`;
+// the engine then simulates the time in between step by step, so a three-day jump takes a moment.
+import type {AssetSupply, NotificationRecord} from '../cloud/index.js'
+import {notifyAt, supplyKind, type Policy} from '../policies/index.js'
+import {getOrg, type Db} from './db.js'
+import type {RunningFleet} from './fleet.js'
+import {PrinterWear} from './printers/wear.js'
+import {sendMail} from './store/outbox.js'
+import * as store from './store/policies.js'
+
+export interface ActivityOptions {
+  db: Db
+  fleet?: RunningFleet
+  /** Pages each printer prints per sandbox minute (0: idle printers that still communicate). */
+  rate: number
+  /** Sandbox seconds per real second (1: the real pace). */
+  timeScale: number
+  log?: (line: string) => void
+  /** Real milliseconds between two runs of the engine. */
+  tickMs?: number
+}
+
+/** The engine simulates at most this much sandbox time in one step (crossings are dated to the step). */
+const STEP_MS = 15 * 60_000
+const DAY_MS = 86_400_000
+/** Pages a full supply lasts on printers the sandbox knows only in the cloud (the seeded ones). */
+const LIFE_PAGES: Record<string, number> = {
+  Fuser: 150_000,
+  'Maintenance Kit': 200_000,
+  Photoconductors: 60_000,
+  Toner: 10_000,
+  'Transfer Module': 120_000,
+  'Waste Toner Bottle': 40_000,
+}
+
+interface EnrolledRow {
+  serial: string
+  org_id: string
+  model_name: string
+  manufacturer: string
+  name: string | null
+  counters: string
+  supplies: string
+  last_communication: number | null
+  tags: string
+  address: string | null
+}
+
+const ENROLLED = `SELECT a.serial, a.org_id, a.model_name, a.manufacturer, a.name, a.counters, a.supplies, a.last_communication, e.tags, e.address
+  FROM assets a JOIN enrollments e ON e.serial = a.serial ORDER BY a.serial`
+
+const level = (s: AssetSupply & {percent?: number}) => s.percentRemaining ?? s.percent
+
+/** A supply drained by pages (cloud-only printers: their supplies are what the cloud last heard). */
+function drain(supplies: Array<AssetSupply & {percent?: number}>, pages: number): AssetSupply[] {
+  return supplies.map((s) => {
+    const l = level(s)
+    const kind = supplyKind(s)
+    if (typeof l !== 'number' || l < 0 || !kind) return s
+    const share = s.color && s.color !== 'black' ? 0.5 : 1
+    return {...s, percentRemaining: Math.max(0, Math.round((l - (pages * share * 100) / LIFE_PAGES[kind]) * 100) / 100)}
+  })
+}
+
+export class ActivityEngine {
+  private timer?: NodeJS.Timeout
+  private readonly db: Db
+  private readonly log: (line: string) => void
+  /** The simulated printers by serial (upper case), each with what it has printed and used. */
+  private readonly wear = new Map<string, {address: string; wear: PrinterWear; carry: number}>()
+
+  constructor(private readonly o: ActivityOptions) {
+    this.db = o.db
+    this.log = o.log ?? (() => {})
+    for (const [address, g] of o.fleet?.generated ?? [])
+      this.wear.set(g.serial.toUpperCase(), {address, carry: 0, wear: new PrinterWear(g.records)})
+  }
+
+  /** Starts the clock; time the sandbox was stopped is not simulated (its printers were off too). */
+  start(): void {
+    store.setSimulatedUntil(this.db, store.sandboxNow(this.db))
+    const tickMs = this.o.tickMs ?? 500
+    this.timer ??= setInterval(() => {
+      try {
+        if (this.o.timeScale > 1) store.advanceClock(this.db, tickMs * (this.o.timeScale - 1))
+        this.catchUp()
+      } catch (error) {
+        this.log(`activity engine: ${(error as Error).stack}`)
+      }
+    }, tickMs)
+    this.timer.unref()
+  }
+
+  stop(): void {
+    clearInterval(this.timer)
+    this.timer = undefined
+  }
+
+  /** Simulates the printers up to the sandbox clock's now. */
+  catchUp(): void {
+    const now = store.sandboxNow(this.db)
+    let t = store.simulatedUntil(this.db) ?? now
+    if (t >= now) return
+    const policies = store.allPolicies(this.db)
+    this.db.transaction(() => {
+      while (t < now) {
+        const step = Math.min(STEP_MS, now - t)
+        t += step
+        this.simulate(t, step)
+        this.evaluate(t, policies)
+      }
+      store.setSimulatedUntil(this.db, t)
+    })()
+    for (const {address, wear} of this.wear.values()) this.o.fleet?.agents.get(address)?.setOverrides(wear.overrides())
+  }
+
+  private simulate(now: number, stepMs: number): void {
+    const pagesOf = (carry: number) => {
+      const pages = (this.o.rate * stepMs) / 60_000 + carry
+      return {carry: pages - Math.floor(pages), whole: Math.floor(pages)}
+    }
+    const modes = new Map(
+      (this.db.prepare('SELECT * FROM printer_activity').all() as store.ActivityRow[]).map((a) => [a.serial.toUpperCase(), a]),
+    )
+    // a simulated printer prints whether or not it is enrolled; a silent one is off
+    for (const [serial, w] of this.wear) {
+      if (modes.get(serial)?.mode === 'silent') continue
+      const {carry, whole} = pagesOf(w.carry)
+      w.carry = carry
+      w.wear.print(whole)
+    }
+    const update = this.db.prepare('UPDATE assets SET counters = ?, supplies = ?, last_communication = ?, modified_at = ? WHERE serial = ?')
+    const heartbeat = this.db.prepare('UPDATE assets SET last_communication = ? WHERE serial = ?')
+    for (const r of this.db.prepare(ENROLLED).all() as EnrolledRow[]) {
+      const act = modes.get(r.serial.toUpperCase())
+      if (act?.mode === 'silent') continue
+      if (act?.mode === 'stale') {
+        heartbeat.run(now, r.serial)
+        continue
+      }
+      const counters = JSON.parse(r.counters) as Record<string, number>
+      const sim = this.wear.get(r.serial.toUpperCase())
+      let supplies: AssetSupply[]
+      let lifetime: number
+      let carry = act?.carry ?? 0
+      if (sim) {
+        supplies = sim.wear.supplies()
+        lifetime = sim.wear.pageCount
+      } else {
+        const p = pagesOf(carry)
+        carry = p.carry
+        supplies = drain(JSON.parse(r.supplies) as AssetSupply[], p.whole)
+        lifetime = (counters.lifetimeCount ?? 0) + p.whole
+      }
+      const printed = lifetime - (counters.lifetimeCount ?? lifetime)
+      const next: Record<string, number> = {...counters, lifetimeCount: lifetime, printSideCount: (counters.printSideCount ?? 0) + printed}
+      if (counters.monoPrintSideCount !== undefined) next.monoPrintSideCount = counters.monoPrintSideCount + printed
+      update.run(JSON.stringify(next), JSON.stringify(supplies), now, now, r.serial)
+      store.setActivity(this.db, r.serial, {carry, last_refresh: now})
+    }
+  }
+
+  private evaluate(now: number, policies: Policy[]): void {
+    if (!policies.length) return
+    const rows = this.db.prepare(ENROLLED).all() as EnrolledRow[]
+    const refresh = new Map(
+      (this.db.prepare('SELECT serial, last_refresh FROM printer_activity').all() as store.ActivityRow[]).map((a) => [
+        a.serial.toUpperCase(),
+        a.last_refresh,
+      ]),
+    )
+    for (const p of policies) {
+      const printers = rows.filter(
+        (r) => r.org_id === p.organizationId && (!p.tags.length || (JSON.parse(r.tags) as string[]).some((t) => p.tags.includes(t))),
+      )
+      const quiet: Array<{r: EnrolledRow; record: NotificationRecord}> = []
+      for (const r of printers) {
+        const base = {
+          assetTag: '',
+          category: p.category,
+          date: now,
+          emails: p.recipients,
+          ipAddress: r.address,
+          model: `${r.manufacturer} ${r.model_name}`,
+          notifyAt: notifyAt(p),
+          policyId: p.id,
+          policyName: p.name,
+          policyType: p.type,
+          serialNumber: r.serial,
+        }
+        if (p.category === 'supplies') {
+          for (const s of JSON.parse(r.supplies) as Array<AssetSupply & {percent?: number}>) {
+            const l = level(s)
+            if (typeof l !== 'number' || l < 0 || supplyKind(s) !== p.type) continue
+            const subject = `${s.color ?? ''}:${s.description ?? s.type}`
+            if (l > p.threshold!) {
+              store.rearm(this.db, p.id, r.serial, subject)
+              continue
+            }
+            if (store.hasFired(this.db, p.id, r.serial, subject)) continue
+            store.markFired(this.db, p.id, r.serial, subject)
+            const record = store.addHistory(this.db, p.organizationId, {
+              ...base,
+              color: s.color ? s.color[0].toUpperCase() + s.color.slice(1) : undefined,
+              problem: `${p.type} level`,
+              supplyLevel: Math.floor(l),
+              supplyName: s.description,
+            })
+            this.mailSupply(p, r, record)
+          }
+          continue
+        }
+        const lastCommunicated = r.last_communication
+        const lastDataRefresh = refresh.get(r.serial.toUpperCase()) ?? r.last_communication
+        const last = p.type === 'Last communicated' ? lastCommunicated : lastDataRefresh
+        if (last === null || now - last < p.days! * DAY_MS) {
+          store.rearm(this.db, p.id, r.serial, p.type)
+          continue
+        }
+        if (store.hasFired(this.db, p.id, r.serial, p.type)) continue
+        store.markFired(this.db, p.id, r.serial, p.type)
+        quiet.push({r, record: store.addHistory(this.db, p.organizationId, {...base, lastCommunicated, lastDataRefresh, problem: p.type})})
+      }
+      if (quiet.length) this.mailPrinterInformation(p, quiet, now)
+    }
+  }
+
+  private orgName(id: string): string {
+    return getOrg(this.db, id)?.name ?? id
+  }
+
+  /** The guide's toner level e-mail ("755904000075 [Caret Office Supply] : Toner Level Notification - Cyan"). */
+  private mailSupply(p: Policy, r: EnrolledRow, n: NotificationRecord): void {
+    const org = this.orgName(p.organizationId)
+    const problem = `${p.type === 'Toner' ? 'Toner' : p.type} Level`
+    const what = n.color ?? n.supplyName ?? p.type
+    const title = `${problem} Notification - ${what}`
+    const body = [
+      title,
+      '',
+      'Lexmark Cloud Services',
+      '',
+      'Notification details:',
+      '=====',
+      'Asset tag: ',
+      'Location: ',
+      'Contact name: ',
+      `Additional information: ${p.additionalInfo}`,
+      `Organization: ${org}`,
+      `Problem: ${problem}`,
+      `Notify at: ${p.type} below or equal to ${p.threshold} %`,
+      'Status description: ',
+      `Printer S/N: ${r.serial}`,
+      `Printer model: ${r.model_name}`,
+      `IP address: ${r.address ?? ''}`,
+      'Supply S/N: ',
+      `Supply type: ${what}`,
+      `Supply level: ${n.supplyLevel} %`,
+    ].join('\n')
+    const data = {
+      additionalInfo: p.additionalInfo,
+      assetIpAddress: r.address ?? '',
+      assetModel: r.model_name,
+      assetSerialNumber: r.serial,
+      assetTag: '',
+      color: n.color ?? '',
+      contactName: '',
+      location: '',
+      notificationThreshold: p.threshold,
+      organization: org,
+      policyType: problem,
+      statusDescription: '',
+      supplyLevel: n.supplyLevel,
+      supplyName: n.supplyName ?? '',
+      supplySerialNumber: '',
+    }
+    sendMail(
+      this.db,
+      {
+        ...(p.attachData ? {attachment: {content: JSON.stringify(data, null, 2), name: 'NotificationDetails.json'}} : {}),
+        body,
+        kind: 'notification',
+        subject: `${r.serial} [${org}] : ${title}`,
+        to: p.recipients,
+      },
+      n.date,
+    )
+  }
+
+  /** The guide's daily status report of the printers that stopped communicating or refreshing their data. */
+  private mailPrinterInformation(p: Policy, quiet: Array<{r: EnrolledRow; record: NotificationRecord}>, now: number): void {
+    const org = this.orgName(p.organizationId)
+    const title = p.type === 'Last communicated' ? 'Printer Not Communicating' : 'Data Not Refreshed'
+    const verb = p.type === 'Last communicated' ? 'communicated with' : 'refreshed their data with'
+    const utc = (t: number | null | undefined) =>
+      t ? `${new Date(t).toISOString().slice(0, 16).replace('T', ' ').replace(/-/g, '/')} UTC` : ''
+    const n = quiet.length
+    const body = [
+      title,
+      '',
+      'Lexmark Cloud Services',
+      '',
+      `DAILY STATUS REPORT - ${utc(now)}`,
+      '',
+      `${n} printer${n === 1 ? ' has' : 's have'} not ${verb} Lexmark Cloud Services for at least ${p.days} day${p.days === 1 ? '' : 's'}.`,
+      '',
+      `Organization: ${org}`,
+      `Policy name: ${p.name}`,
+      `Additional information: ${p.additionalInfo}`,
+      '',
+      'Printers\tAsset Tag\tLocation\tLast Communicated\tLast Data Refresh',
+      ...quiet.map(
+        ({r, record}) =>
+          `${r.address ?? ''} ${r.serial} ${r.manufacturer} ${r.model_name}\t\t\t${utc(record.lastCommunicated)}\t${utc(record.lastDataRefresh)}`,
+      ),
+    ].join('\n')
+    const csv = [
+      'IP_ADDRESS,SERIAL_NUMBER,MODEL,ASSET_TAG,LOCATION,LAST_COMMUNICATED,LAST_REFRESH,NOTIFICATION_TYPE,NOTIFICATION_THRESHOLD,ORGANIZATION,POLICY_NAME',
+      ...quiet.map(({r, record}) =>
+        [
+          r.address ?? '',
+          r.serial,
+          `${r.manufacturer} ${r.model_name}`,
+          '',
+          '',
+          utc(record.lastCommunicated),
+          utc(record.lastDataRefresh),
+          p.type === 'Last communicated' ? 'Last Communicated' : 'Last Data Refresh',
+          String(p.days),
+          org,
+          p.name,
+        ]
+          .map((v) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v))
+          .join(','),
+      ),
+    ].join('\n')
+    sendMail(
+      this.db,
+      {
+        ...(p.attachData ? {attachment: {content: csv, name: `NotificationDetails_${p.name}.csv`}} : {}),
+        body,
+        kind: 'notification',
+        subject: `[${org}] : ${title}`,
+        to: p.recipients,
+      },
+      now,
+    )
+  }
+}
