@@ -116,12 +116,17 @@ export function renderPolicy(p: Policy): string {
   ].join('\n')
 }
 
-const SUPPLY_HISTORY: Column<NotificationRecord>[] = [
+/** The columns both tabs of the history start with. */
+const HISTORY_LEAD: Column<NotificationRecord>[] = [
   {get: (n) => formatTime(n.date), header: 'Date'},
   {get: (n) => n.problem, header: 'Policy Type'},
   {get: (n) => n.serialNumber, header: 'Printer Serial Number'},
   {get: (n) => n.model, header: 'Model'},
   {get: (n) => n.assetTag, header: 'Asset Tag'},
+]
+
+const SUPPLY_HISTORY: Column<NotificationRecord>[] = [
+  ...HISTORY_LEAD,
   {get: (n) => n.supplyName ?? '', header: 'Supply'},
   {get: (n) => n.emails.join(', '), header: 'E-mail'},
   {get: (n) => n.color ?? '', header: 'Color'},
@@ -130,11 +135,7 @@ const SUPPLY_HISTORY: Column<NotificationRecord>[] = [
 ]
 
 const INFO_HISTORY: Column<NotificationRecord>[] = [
-  {get: (n) => formatTime(n.date), header: 'Date'},
-  {get: (n) => n.problem, header: 'Policy Type'},
-  {get: (n) => n.serialNumber, header: 'Printer Serial Number'},
-  {get: (n) => n.model, header: 'Model'},
-  {get: (n) => n.assetTag, header: 'Asset Tag'},
+  ...HISTORY_LEAD,
   {get: (n) => n.emails.join(', '), header: 'E-mail'},
   {get: (n) => n.notifyAt, header: 'Notify At'},
   {get: (n) => formatTime(n.lastCommunicated), header: 'Last Communicated'},
