@@ -4,7 +4,9 @@
 // clock until its toner crosses a supplies policy's threshold, and a printer that stops communicating
 // fires a printer information policy; both land in the notification history and the outbox.
 import assert from 'node:assert/strict'
+import {readFileSync} from 'node:fs'
 import {after, before, test} from 'node:test'
+import {parse} from 'yaml'
 
 import {CloudClient, type AssetSupply} from '../../src/lib/cloud/index.js'
 import type {LcsError} from '../../src/lib/errors.js'
@@ -22,6 +24,14 @@ let orgId: string
 /** The simulated printer the test enrolls, and a seeded printer that keeps communicating. */
 let simSerial: string
 let seededSerial: string
+
+const spec = parse(readFileSync(new URL('../../docs/api/openapi.yaml', import.meta.url), 'utf8')) as {
+  components: {schemas: Record<string, {required?: string[]}>}
+}
+/** The sandbox's answer carries every field the contract requires. */
+const hasAll = (obj: object, schema: string) => {
+  for (const k of spec.components.schemas[schema].required ?? []) assert.ok(k in obj, `${schema} lacks ${k}: ${JSON.stringify(obj)}`)
+}
 
 const rejects = (p: Promise<unknown>, kind: string, re: RegExp) =>
   assert.rejects(p, (e: LcsError) => {
@@ -141,6 +151,7 @@ test('a supplies policy fires once when the simulated printer’s toner crosses 
   assert.ok(before.percentRemaining > 3, `toner at ${before.percentRemaining}%`)
   const threshold = Math.floor(before.percentRemaining) - 2
   const policy = await client.policies.create(orgId, toner({attachData: true, threshold}))
+  hasAll(policy, 'NotificationPolicy')
   await advanceSandbox(dataDir, 5 * 60_000)
   assert.equal((await supplyHistory()).length, 0, 'above the threshold: nothing yet')
   // 20 pages a minute for 6 hours: far more than 2 % of a cartridge
@@ -151,6 +162,7 @@ test('a supplies policy fires once when the simulated printer’s toner crosses 
   const fired = await supplyHistory()
   assert.equal(fired.length, 1, JSON.stringify(fired))
   const n = fired[0]
+  hasAll(n, 'NotificationRecord')
   assert.deepEqual(
     [n.policyId, n.problem, n.notifyAt, n.emails, n.category],
     [policy.id, 'Toner level', `${threshold}%`, ['facilities@example.com'], 'supplies'],
