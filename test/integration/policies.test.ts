@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict'
 import {readFileSync} from 'node:fs'
 import {after, before, test} from 'node:test'
+import snmp from 'net-snmp'
 import {parse} from 'yaml'
 
 import {CloudClient, type AssetSupply} from '../../src/lib/cloud/index.js'
@@ -23,6 +24,7 @@ let client: CloudClient
 let orgId: string
 /** The simulated printer the test enrolls, and a seeded printer that keeps communicating. */
 let simSerial: string
+let simAddress: string
 let seededSerial: string
 
 const spec = parse(readFileSync(new URL('../../docs/api/openapi.yaml', import.meta.url), 'utf8')) as {
@@ -48,6 +50,19 @@ const toner = (over: Partial<PolicyInput> = {}): PolicyInput => ({
   type: 'Toner',
   ...over,
 })
+
+/** prtMarkerLifeCount of the simulated printer, over SNMP. */
+async function lifeCount(): Promise<number> {
+  const s = snmp.createSession(simAddress, 'public', {port: PORT + 1, retries: 1, timeout: 1000, version: snmp.Version2c})
+  try {
+    const vbs = await new Promise<snmp.Varbind[]>((resolve, reject) =>
+      s.get(['1.3.6.1.2.1.43.10.2.1.4.1.1'], (e, v) => (e ? reject(e) : resolve(v!))),
+    )
+    return Number(vbs[0].value)
+  } finally {
+    s.close()
+  }
+}
 
 async function tonerOf(serial: string): Promise<AssetSupply & {percentRemaining: number}> {
   for await (const a of client.assets.list('supplies'))
@@ -91,6 +106,7 @@ before(async () => {
   })
   assert.ok(res.ok, await res.text())
   simSerial = sim.serialNumber!.toUpperCase()
+  simAddress = sim.address
   await client.printers.setTags(orgId, simSerial, [TAG])
   for await (const p of client.printers.list(orgId)) if (p.serialNumber !== simSerial) seededSerial ??= p.serialNumber
   await client.printers.setTags(orgId, seededSerial, [TAG])
@@ -150,6 +166,7 @@ test('a supplies policy fires once when the simulated printer’s toner crosses 
   const before = await tonerOf(simSerial)
   assert.ok(before.percentRemaining > 3, `toner at ${before.percentRemaining}%`)
   const threshold = Math.floor(before.percentRemaining) - 2
+  const pagesBefore = await lifeCount()
   const policy = await client.policies.create(orgId, toner({attachData: true, threshold}))
   hasAll(policy, 'NotificationPolicy')
   await advanceSandbox(dataDir, 5 * 60_000)
@@ -168,7 +185,8 @@ test('a supplies policy fires once when the simulated printer’s toner crosses 
     [policy.id, 'Toner level', `${threshold}%`, ['facilities@example.com'], 'supplies'],
   )
   assert.ok(n.supplyLevel! <= threshold)
-  // the counters moved in the cloud too
+  // 6 hours at 20 pages a minute: the printer's own counter (SNMP) and the cloud's moved
+  assert.ok((await lifeCount()) >= pagesBefore + 7000, `${await lifeCount()} ≥ ${pagesBefore} + 7000`)
   let pages = 0
   for await (const a of client.assets.list('counters')) if (a.serialNumber === simSerial) pages = a.counters?.lifetimeCount ?? 0
   assert.ok(pages > 0)

@@ -70,13 +70,14 @@ export class ActivityEngine {
   private readonly db: Db
   private readonly log: (line: string) => void
   /** The simulated printers by serial (upper case), each with what it has printed and used. */
-  private readonly wear = new Map<string, {address: string; wear: PrinterWear; carry: number}>()
+  private readonly wear = new Map<string, {address: string; wear: PrinterWear; carry: number; shown: number}>()
+  private shownAt = 0
 
   constructor(private readonly o: ActivityOptions) {
     this.db = o.db
     this.log = o.log ?? (() => {})
     for (const [address, g] of o.fleet?.generated ?? [])
-      this.wear.set(g.serial.toUpperCase(), {address, carry: 0, wear: new PrinterWear(g.records)})
+      this.wear.set(g.serial.toUpperCase(), {address, carry: 0, shown: g.pageCount, wear: new PrinterWear(g.records)})
   }
 
   /** Starts the clock; time the sandbox was stopped is not simulated (its printers were off too). */
@@ -102,8 +103,9 @@ export class ActivityEngine {
   /** Simulates the printers up to the sandbox clock's now. */
   catchUp(): void {
     const now = store.sandboxNow(this.db)
-    let t = store.simulatedUntil(this.db) ?? now
-    if (t >= now) return
+    const from = store.simulatedUntil(this.db) ?? now
+    if (from >= now) return
+    let t = from
     const policies = store.allPolicies(this.db)
     this.db.transaction(() => {
       while (t < now) {
@@ -114,7 +116,19 @@ export class ActivityEngine {
       }
       store.setSimulatedUntil(this.db, t)
     })()
-    for (const {address, wear} of this.wear.values()) this.o.fleet?.agents.get(address)?.setOverrides(wear.overrides())
+    // a jump (`sandbox advance`) shows at once, so a discovery right after it sees the new counts
+    this.showOverSnmp(now - from >= STEP_MS)
+  }
+
+  /** The printers' SNMP agents answer with what they printed: every 2 s at most (it costs CPU), or now. */
+  private showOverSnmp(atOnce: boolean): void {
+    if (!atOnce && Date.now() - this.shownAt < 2000) return
+    this.shownAt = Date.now()
+    for (const w of this.wear.values()) {
+      if (w.wear.pageCount === w.shown) continue
+      w.shown = w.wear.pageCount
+      this.o.fleet?.agents.get(w.address)?.setOverrides(w.wear.overrides())
+    }
   }
 
   private simulate(now: number, stepMs: number): void {

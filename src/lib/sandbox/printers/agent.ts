@@ -249,8 +249,21 @@ class Responder {
     this.compile()
   }
 
+  // The records' compiled copy (shared by agents of one recording) with the overridden values patched
+  // into a copy of its varbinds: a few values change often, the OIDs never.
   private compile(): void {
-    this.data = compileRecords(this.overrides.size ? this.records.map((r) => this.overrides.get(r.oid) ?? r) : this.records)
+    const base = compileRecords(this.records)
+    if (!this.overrides.size) {
+      this.data = base
+      return
+    }
+    const vbs = [...base.vbs]
+    for (const r of this.overrides.values()) {
+      const key = parseOidArcs(r.oid)
+      const i = lowerBound(base.arcs, key, false)
+      if (i < base.arcs.length && compareArcs(base.arcs[i], key) === 0) vbs[i] = toWire(r)
+    }
+    this.data = {...base, vbs}
   }
 
   private vb(i: number): Vb {
