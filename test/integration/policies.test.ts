@@ -231,6 +231,13 @@ test('a printer information policy fires when a printer stops communicating', as
     'only the silent printer (the seeded printer with the tag kept communicating)',
   )
   assert.equal(rows[0].notifyAt, '1 day')
+  // printers list judges communication by the sandbox clock too
+  const shown = (await client.printers.get(orgId, simSerial)) as {communicationStatus?: string}
+  assert.match(shown.communicationStatus ?? '', /^not communicating$/i)
+  assert.doesNotMatch(
+    ((await client.printers.get(orgId, seededSerial)) as {communicationStatus?: string}).communicationStatus ?? '',
+    /^not/i,
+  )
   assert.ok(rows[0].date - rows[0].lastCommunicated! >= 86_400_000)
   const mail = readOutbox(dataDir).find((m) => m.subject === '[Northwind Partners] : Printer Not Communicating')
   assert.ok(mail)

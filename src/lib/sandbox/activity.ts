@@ -9,6 +9,7 @@ import {getOrg, type Db} from './db.js'
 import type {RunningFleet} from './fleet.js'
 import {PrinterWear} from './printers/wear.js'
 import {sendMail} from './store/outbox.js'
+import * as clock from './store/clock.js'
 import * as store from './store/policies.js'
 
 export interface ActivityOptions {
@@ -82,11 +83,11 @@ export class ActivityEngine {
 
   /** Starts the clock; time the sandbox was stopped is not simulated (its printers were off too). */
   start(): void {
-    store.setSimulatedUntil(this.db, store.sandboxNow(this.db))
+    clock.setSimulatedUntil(this.db, clock.sandboxNow(this.db))
     const tickMs = this.o.tickMs ?? 500
     this.timer ??= setInterval(() => {
       try {
-        if (this.o.timeScale > 1) store.advanceClock(this.db, tickMs * (this.o.timeScale - 1))
+        if (this.o.timeScale > 1) clock.advanceClock(this.db, tickMs * (this.o.timeScale - 1))
         this.catchUp()
       } catch (error) {
         this.log(`activity engine: ${(error as Error).stack}`)
@@ -102,8 +103,8 @@ export class ActivityEngine {
 
   /** Simulates the printers up to the sandbox clock's now. */
   catchUp(): void {
-    const now = store.sandboxNow(this.db)
-    const from = store.simulatedUntil(this.db) ?? now
+    const now = clock.sandboxNow(this.db)
+    const from = clock.simulatedUntil(this.db) ?? now
     if (from >= now) return
     let t = from
     const policies = store.allPolicies(this.db)
@@ -114,7 +115,7 @@ export class ActivityEngine {
         this.simulate(t, step)
         this.evaluate(t, policies)
       }
-      store.setSimulatedUntil(this.db, t)
+      clock.setSimulatedUntil(this.db, t)
     })()
     // a jump (`sandbox advance`) shows at once, so a discovery right after it sees the new counts
     this.showOverSnmp(now - from >= STEP_MS)

@@ -9,6 +9,7 @@ import {LcsError} from '../errors.js'
 import {openDb, type Db} from './db.js'
 import {listOutbox, type OutboxMail} from './store/outbox.js'
 import {getPrinter} from './store/enrollment.js'
+import * as clock from './store/clock.js'
 import * as store from './store/policies.js'
 import {readState} from './state.js'
 
@@ -57,10 +58,10 @@ export async function advanceSandbox(dataDir: string, ms: number, timeoutMs = 60
     })
   const db = openDb(dataDir)
   try {
-    const from = store.sandboxNow(db)
-    const to = store.advanceClock(db, ms)
+    const from = clock.sandboxNow(db)
+    const to = clock.advanceClock(db, ms)
     const deadline = Date.now() + timeoutMs
-    while ((store.simulatedUntil(db) ?? 0) < to) {
+    while ((clock.simulatedUntil(db) ?? 0) < to) {
       if (Date.now() > deadline)
         throw new LcsError(
           'unavailable',

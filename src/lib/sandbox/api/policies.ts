@@ -3,6 +3,7 @@
 // notification history of the last 30 days by the sandbox clock. Fleet Management Administrators
 // manage policies; reporting analysts read them.
 import {categoryOf, checkPolicy, MAX_POLICIES, normalizePolicy, type Policy, type PolicyInput} from '../../policies/index.js'
+import * as clock from '../store/clock.js'
 import * as store from '../store/policies.js'
 import {
   FLEET_ADMIN,
@@ -83,7 +84,7 @@ export const policyRoutes: Route[] = [
       const org = visibleOrg(ctx, o, ctx.params.orgId)
       const input = checked(o, org.id, ctx.body)
       roomFor(o, org.id, input)
-      return [201, store.createPolicy(o.db, org.id, categoryOf(input.type)!, input, store.sandboxNow(o.db))]
+      return [201, store.createPolicy(o.db, org.id, categoryOf(input.type)!, input, clock.sandboxNow(o.db))]
     },
   },
   {anyRole: FLEET_READ, auth: true, handler: (ctx, o) => policyIn(ctx, o), method: 'GET', path: `${BASE}/{policyId}`},
@@ -97,7 +98,7 @@ export const policyRoutes: Route[] = [
       const input = checked(o, p.organizationId, ctx.body, p.id)
       const to = categoryOf(input.type)!
       if (to !== p.category) roomFor(o, p.organizationId, input)
-      return store.updatePolicy(o.db, p.organizationId, p.id, to, input, store.sandboxNow(o.db))
+      return store.updatePolicy(o.db, p.organizationId, p.id, to, input, clock.sandboxNow(o.db))
     },
   },
   {
@@ -123,7 +124,7 @@ export const policyRoutes: Route[] = [
         ...(categoryOf(type) === 'printerInformation' ? {days: sameKind || changes.days !== undefined ? days : undefined} : {}),
       })
       roomFor(o, p.organizationId, input)
-      return [201, store.createPolicy(o.db, p.organizationId, categoryOf(input.type)!, input, store.sandboxNow(o.db))]
+      return [201, store.createPolicy(o.db, p.organizationId, categoryOf(input.type)!, input, clock.sandboxNow(o.db))]
     },
   },
   {
@@ -144,7 +145,7 @@ export const policyRoutes: Route[] = [
     handler(ctx, o) {
       const org = visibleOrg(ctx, o, ctx.params.orgId)
       const p = page(ctx)
-      const rows = store.listHistory(o.db, org.id, store.sandboxNow(o.db), {
+      const rows = store.listHistory(o.db, org.id, clock.sandboxNow(o.db), {
         category: category(ctx),
         policyId: ctx.url.searchParams.get('policyId') ?? undefined,
         serial: ctx.url.searchParams.get('serial') ?? undefined,
