@@ -50,6 +50,20 @@ interface EnrolledRow {
   address: string | null
 }
 
+/** An enrolled printer during a catch-up: read once, changed in memory step by step, written once. */
+interface Printer {
+  row: EnrolledRow
+  tags: string[]
+  counters: Record<string, number>
+  supplies: Array<AssetSupply & {percent?: number}>
+  lastCommunicated: number | null
+  lastRefresh: number | null
+  mode: store.PrinterMode
+  carry: number
+  /** Reported anything during this catch-up (its row is written back). */
+  reported: boolean
+}
+
 const ENROLLED = `SELECT a.serial, a.org_id, a.model_name, a.manufacturer, a.name, a.counters, a.supplies, a.last_communication, e.tags, e.address
   FROM assets a JOIN enrollments e ON e.serial = a.serial ORDER BY a.serial`
 
@@ -101,27 +115,70 @@ export class ActivityEngine {
     this.timer = undefined
   }
 
-  /** Simulates the printers up to the sandbox clock's now. */
+  /**
+   * Simulates the printers up to the sandbox clock's now: what the store holds is read once, the steps
+   * run in memory, and what changed is written in one transaction (a month of 15-minute steps is 2,880).
+   */
   catchUp(): void {
     const now = clock.sandboxNow(this.db)
     const from = clock.simulatedUntil(this.db) ?? now
     if (from >= now) return
-    let t = from
     const policies = store.allPolicies(this.db)
+    const activity = new Map(
+      (this.db.prepare('SELECT * FROM printer_activity').all() as store.ActivityRow[]).map((a) => [a.serial.toUpperCase(), a]),
+    )
+    const printers: Printer[] = (this.db.prepare(ENROLLED).all() as EnrolledRow[]).map((row) => {
+      const a = activity.get(row.serial.toUpperCase())
+      return {
+        carry: a?.carry ?? 0,
+        counters: JSON.parse(row.counters) as Record<string, number>,
+        lastCommunicated: row.last_communication,
+        lastRefresh: a?.last_refresh ?? null,
+        mode: a?.mode ?? 'normal',
+        reported: false,
+        row,
+        supplies: JSON.parse(row.supplies) as AssetSupply[],
+        tags: JSON.parse(row.tags) as string[],
+      }
+    })
+    const fired = new Set(
+      (
+        this.db.prepare('SELECT policy_id, serial, subject FROM policy_fired').all() as Array<{
+          policy_id: string
+          serial: string
+          subject: string
+        }>
+      ).map((f) => `${f.policy_id}\n${f.serial}\n${f.subject}`),
+    )
+    const before = new Set(fired)
     this.db.transaction(() => {
-      while (t < now) {
+      for (let t = from; t < now; ) {
         const step = Math.min(STEP_MS, now - t)
         t += step
-        this.simulate(t, step)
-        this.evaluate(t, policies)
+        this.simulate(printers, activity, t, step)
+        this.evaluate(printers, policies, fired, t)
       }
-      clock.setSimulatedUntil(this.db, t)
+      const update = this.db.prepare(
+        'UPDATE assets SET counters = ?, supplies = ?, last_communication = ?, modified_at = ? WHERE serial = ?',
+      )
+      const heartbeat = this.db.prepare('UPDATE assets SET last_communication = ? WHERE serial = ?')
+      for (const p of printers) {
+        if (p.reported) update.run(JSON.stringify(p.counters), JSON.stringify(p.supplies), p.lastCommunicated, p.lastRefresh, p.row.serial)
+        else if (p.lastCommunicated !== p.row.last_communication) heartbeat.run(p.lastCommunicated, p.row.serial)
+        if (p.reported || p.lastCommunicated !== p.row.last_communication)
+          store.setActivity(this.db, p.row.serial, {carry: p.carry, last_refresh: p.lastRefresh})
+      }
+      const mark = this.db.prepare('INSERT OR IGNORE INTO policy_fired(policy_id, serial, subject) VALUES (?,?,?)')
+      const rearm = this.db.prepare('DELETE FROM policy_fired WHERE policy_id = ? AND serial = ? AND subject = ?')
+      for (const k of fired) if (!before.has(k)) mark.run(...k.split('\n'))
+      for (const k of before) if (!fired.has(k)) rearm.run(...k.split('\n'))
+      clock.setSimulatedUntil(this.db, now)
     })()
     // a jump (`sandbox advance`) shows at once, so a discovery right after it sees the new counts
     this.showOverSnmp(now - from >= STEP_MS)
   }
 
-  /** The printers' SNMP agents answer with what they printed: every 2 s at most (it costs CPU), or now. */
+  /** The printers' SNMP agents answer with what they printed: every 2 s at most (it costs CPU), or at once. */
   private showOverSnmp(atOnce: boolean): void {
     if (!atOnce && Date.now() - this.shownAt < 2000) return
     this.shownAt = Date.now()
@@ -132,67 +189,57 @@ export class ActivityEngine {
     }
   }
 
-  private simulate(now: number, stepMs: number): void {
+  private simulate(printers: Printer[], activity: Map<string, store.ActivityRow>, now: number, stepMs: number): void {
     const pagesOf = (carry: number) => {
       const pages = (this.o.rate * stepMs) / 60_000 + carry
       return {carry: pages - Math.floor(pages), whole: Math.floor(pages)}
     }
-    const modes = new Map(
-      (this.db.prepare('SELECT * FROM printer_activity').all() as store.ActivityRow[]).map((a) => [a.serial.toUpperCase(), a]),
-    )
     // a simulated printer prints whether or not it is enrolled; a silent one is off
     for (const [serial, w] of this.wear) {
-      if (modes.get(serial)?.mode === 'silent') continue
+      if (activity.get(serial)?.mode === 'silent') continue
       const {carry, whole} = pagesOf(w.carry)
       w.carry = carry
       w.wear.print(whole)
     }
-    const update = this.db.prepare('UPDATE assets SET counters = ?, supplies = ?, last_communication = ?, modified_at = ? WHERE serial = ?')
-    const heartbeat = this.db.prepare('UPDATE assets SET last_communication = ? WHERE serial = ?')
-    for (const r of this.db.prepare(ENROLLED).all() as EnrolledRow[]) {
-      const act = modes.get(r.serial.toUpperCase())
-      if (act?.mode === 'silent') continue
-      if (act?.mode === 'stale') {
-        heartbeat.run(now, r.serial)
-        continue
-      }
-      const counters = JSON.parse(r.counters) as Record<string, number>
-      const sim = this.wear.get(r.serial.toUpperCase())
-      let supplies: AssetSupply[]
-      let lifetime: number
-      let carry = act?.carry ?? 0
+    for (const p of printers) {
+      if (p.mode === 'silent') continue
+      p.lastCommunicated = now
+      if (p.mode === 'stale') continue
+      const sim = this.wear.get(p.row.serial.toUpperCase())
+      const lifetime = p.counters.lifetimeCount
       if (sim) {
-        supplies = sim.wear.supplies()
-        lifetime = sim.wear.pageCount
+        p.supplies = sim.wear.supplies()
+        p.counters.lifetimeCount = sim.wear.pageCount
       } else {
-        const p = pagesOf(carry)
-        carry = p.carry
-        supplies = drain(JSON.parse(r.supplies) as AssetSupply[], p.whole)
-        lifetime = (counters.lifetimeCount ?? 0) + p.whole
+        const {carry, whole} = pagesOf(p.carry)
+        p.carry = carry
+        p.supplies = drain(p.supplies, whole)
+        p.counters.lifetimeCount = (lifetime ?? 0) + whole
       }
-      const printed = lifetime - (counters.lifetimeCount ?? lifetime)
-      const next: Record<string, number> = {...counters, lifetimeCount: lifetime, printSideCount: (counters.printSideCount ?? 0) + printed}
-      if (counters.monoPrintSideCount !== undefined) next.monoPrintSideCount = counters.monoPrintSideCount + printed
-      update.run(JSON.stringify(next), JSON.stringify(supplies), now, now, r.serial)
-      store.setActivity(this.db, r.serial, {carry, last_refresh: now})
+      const printed = p.counters.lifetimeCount - (lifetime ?? p.counters.lifetimeCount)
+      p.counters.printSideCount = (p.counters.printSideCount ?? 0) + printed
+      if (p.counters.monoPrintSideCount !== undefined) p.counters.monoPrintSideCount += printed
+      p.lastRefresh = now
+      p.reported = true
     }
   }
 
-  private evaluate(now: number, policies: Policy[]): void {
-    if (!policies.length) return
-    const rows = this.db.prepare(ENROLLED).all() as EnrolledRow[]
-    const refresh = new Map(
-      (this.db.prepare('SELECT serial, last_refresh FROM printer_activity').all() as store.ActivityRow[]).map((a) => [
-        a.serial.toUpperCase(),
-        a.last_refresh,
-      ]),
-    )
+  private evaluate(printers: Printer[], policies: Policy[], fired: Set<string>, now: number): void {
     for (const p of policies) {
-      const printers = rows.filter(
-        (r) => r.org_id === p.organizationId && (!p.tags.length || (JSON.parse(r.tags) as string[]).some((t) => p.tags.includes(t))),
-      )
+      const mine = printers.filter((r) => r.row.org_id === p.organizationId && (!p.tags.length || r.tags.some((t) => p.tags.includes(t))))
       const quiet: Array<{r: EnrolledRow; record: NotificationRecord}> = []
-      for (const r of printers) {
+      for (const pr of mine) {
+        const r = pr.row
+        const once = (subject: string, condition: boolean): boolean => {
+          const key = `${p.id}\n${r.serial}\n${subject}`
+          if (!condition) {
+            fired.delete(key) // the condition is over (toner replaced, the printer back): the next crossing notifies
+            return false
+          }
+          if (fired.has(key)) return false
+          fired.add(key)
+          return true
+        }
         const base = {
           assetTag: '',
           category: p.category,
@@ -207,16 +254,10 @@ export class ActivityEngine {
           serialNumber: r.serial,
         }
         if (p.category === 'supplies') {
-          for (const s of JSON.parse(r.supplies) as Array<AssetSupply & {percent?: number}>) {
+          for (const s of pr.supplies) {
             const l = level(s)
             if (typeof l !== 'number' || l < 0 || supplyKind(s) !== p.type) continue
-            const subject = `${s.color ?? ''}:${s.description ?? s.type}`
-            if (l > p.threshold!) {
-              store.rearm(this.db, p.id, r.serial, subject)
-              continue
-            }
-            if (store.hasFired(this.db, p.id, r.serial, subject)) continue
-            store.markFired(this.db, p.id, r.serial, subject)
+            if (!once(`${s.color ?? ''}:${s.description ?? s.type}`, l <= p.threshold!)) continue
             const record = store.addHistory(this.db, p.organizationId, {
               ...base,
               color: s.color ? s.color[0].toUpperCase() + s.color.slice(1) : undefined,
@@ -228,16 +269,18 @@ export class ActivityEngine {
           }
           continue
         }
-        const lastCommunicated = r.last_communication
-        const lastDataRefresh = refresh.get(r.serial.toUpperCase()) ?? r.last_communication
-        const last = p.type === 'Last communicated' ? lastCommunicated : lastDataRefresh
-        if (last === null || now - last < p.days! * DAY_MS) {
-          store.rearm(this.db, p.id, r.serial, p.type)
-          continue
-        }
-        if (store.hasFired(this.db, p.id, r.serial, p.type)) continue
-        store.markFired(this.db, p.id, r.serial, p.type)
-        quiet.push({r, record: store.addHistory(this.db, p.organizationId, {...base, lastCommunicated, lastDataRefresh, problem: p.type})})
+        const lastDataRefresh = pr.lastRefresh ?? pr.lastCommunicated
+        const last = p.type === 'Last communicated' ? pr.lastCommunicated : lastDataRefresh
+        if (!once(p.type, last !== null && now - last >= p.days! * DAY_MS)) continue
+        quiet.push({
+          r,
+          record: store.addHistory(this.db, p.organizationId, {
+            ...base,
+            lastCommunicated: pr.lastCommunicated,
+            lastDataRefresh,
+            problem: p.type,
+          }),
+        })
       }
       if (quiet.length) this.mailPrinterInformation(p, quiet, now)
     }

@@ -1,5 +1,5 @@
 // The sandbox's notification policies, the notification history they write, which crossings already
-// fired (a policy notifies once per crossing), and the sandbox clock and printer activity behind them.
+// fired (policy_fired: a policy notifies once per crossing), and the printers' activity modes.
 import {randomUUID} from 'node:crypto'
 
 import type {NotificationRecord} from '../../cloud/index.js'
@@ -117,19 +117,6 @@ export function allPolicies(db: Db): Policy[] {
 }
 
 // ---- firing and history ----
-
-export function hasFired(db: Db, policyId: string, serial: string, subject: string): boolean {
-  return Boolean(db.prepare('SELECT 1 FROM policy_fired WHERE policy_id = ? AND serial = ? AND subject = ?').get(policyId, serial, subject))
-}
-
-export function markFired(db: Db, policyId: string, serial: string, subject: string): void {
-  db.prepare('INSERT OR IGNORE INTO policy_fired(policy_id, serial, subject) VALUES (?,?,?)').run(policyId, serial, subject)
-}
-
-/** The condition is over (toner replaced, the printer back): the next crossing notifies again. */
-export function rearm(db: Db, policyId: string, serial: string, subject: string): void {
-  db.prepare('DELETE FROM policy_fired WHERE policy_id = ? AND serial = ? AND subject = ?').run(policyId, serial, subject)
-}
 
 export function addHistory(db: Db, orgId: string, n: Omit<NotificationRecord, 'id'>): NotificationRecord {
   const record = {id: randomUUID(), ...n}
