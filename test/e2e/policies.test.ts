@@ -38,7 +38,7 @@ test('--activity in the background: policies fire, history and outbox show them'
       rows.filter((n) => n.policyName === 'No communication').map((n) => n.serialNumber),
       ['50000000A'],
     )
-    const outbox = await runJson(['sandbox', 'outbox', '--data', sb.dataDir, '--limit', '100'], env)
+    const outbox = await runJson(['sandbox', 'outbox', '--data', sb.dataDir], env)
     const subjects = (outbox.body as Array<{subject: string}>).map((m) => m.subject)
     assert.ok(subjects.includes('[Northwind Partners] : Printer Not Communicating'), subjects.join('\n'))
     const full = await runJson(

@@ -12,8 +12,9 @@ import {parse} from 'yaml'
 import {CloudClient, type AssetSupply} from '../../src/lib/cloud/index.js'
 import type {LcsError} from '../../src/lib/errors.js'
 import type {PolicyInput} from '../../src/lib/policies/index.js'
-import {advanceSandbox, readOutbox, setPrinterMode} from '../../src/lib/sandbox/control.js'
+import {advanceSandbox, setPrinterMode} from '../../src/lib/sandbox/control.js'
 import {runSandbox} from '../../src/lib/sandbox/daemon.js'
+import {readOutbox} from '../../src/lib/sandbox/db.js'
 import {tempDir} from '../helpers/cli.js'
 
 const PORT = 17_480
@@ -193,11 +194,11 @@ test('a supplies policy fires once when the simulated printer’s toner crosses 
   // once per crossing: more printing does not notify again
   await advanceSandbox(dataDir, 3_600_000)
   assert.equal((await supplyHistory()).length, 1)
-  const mail = readOutbox(dataDir).find((m) => m.subject.startsWith(`${simSerial} [Northwind Partners] : Toner Level Notification - `))
+  const mail = readOutbox(dataDir)!.find((m) => m.subject.startsWith(`${simSerial} [Northwind Partners] : Toner Level Notification - `))
   assert.ok(mail, 'a toner level e-mail in the outbox')
-  assert.deepEqual(mail.to, ['facilities@example.com'])
+  assert.equal(mail.to, 'facilities@example.com')
   assert.match(mail.body, new RegExp(`Notify at: Toner below or equal to ${threshold} %`))
-  assert.equal(JSON.parse(mail.attachment!.content).notificationThreshold, threshold)
+  assert.equal(JSON.parse(mail.body.split('Attachment NotificationDetails.json:\n')[1]).notificationThreshold, threshold)
   await client.policies.delete(orgId, policy.id)
 })
 
@@ -239,7 +240,7 @@ test('a printer information policy fires when a printer stops communicating', as
     /^not/i,
   )
   assert.ok(rows[0].date - rows[0].lastCommunicated! >= 86_400_000)
-  const mail = readOutbox(dataDir).find((m) => m.subject === '[Northwind Partners] : Printer Not Communicating')
+  const mail = readOutbox(dataDir)!.find((m) => m.subject === '[Northwind Partners] : Printer Not Communicating')
   assert.ok(mail)
   assert.match(mail.body, /1 printer has not communicated with Lexmark Cloud Services for at least 1 day\./)
   assert.match(mail.body, new RegExp(simSerial))

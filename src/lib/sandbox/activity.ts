@@ -286,6 +286,12 @@ export class ActivityEngine {
     }
   }
 
+  /** One e-mail to each recipient, the notification data after the body when the policy attaches it. */
+  private mail(p: Policy, subject: string, body: string, data: {name: string; content: string}, at: number): void {
+    const text = p.attachData ? `${body}\n\nAttachment ${data.name}:\n${data.content}` : body
+    for (const to of p.recipients) sendMail(this.db, {body: text, kind: 'notification', subject, to}, at)
+  }
+
   private orgName(id: string): string {
     return getOrg(this.db, id)?.name ?? id
   }
@@ -335,15 +341,11 @@ export class ActivityEngine {
       supplyName: n.supplyName ?? '',
       supplySerialNumber: '',
     }
-    sendMail(
-      this.db,
-      {
-        ...(p.attachData ? {attachment: {content: JSON.stringify(data, null, 2), name: 'NotificationDetails.json'}} : {}),
-        body,
-        kind: 'notification',
-        subject: `${r.serial} [${org}] : ${title}`,
-        to: p.recipients,
-      },
+    this.mail(
+      p,
+      `${r.serial} [${org}] : ${title}`,
+      body,
+      {content: JSON.stringify(data, null, 2), name: 'NotificationDetails.json'},
       n.date,
     )
   }
@@ -395,16 +397,6 @@ export class ActivityEngine {
           .join(','),
       ),
     ].join('\n')
-    sendMail(
-      this.db,
-      {
-        ...(p.attachData ? {attachment: {content: csv, name: `NotificationDetails_${p.name}.csv`}} : {}),
-        body,
-        kind: 'notification',
-        subject: `[${org}] : ${title}`,
-        to: p.recipients,
-      },
-      now,
-    )
+    this.mail(p, `[${org}] : ${title}`, body, {content: csv, name: `NotificationDetails_${p.name}.csv`}, now)
   }
 }

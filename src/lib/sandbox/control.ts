@@ -1,13 +1,12 @@
-// What `lcs sandbox advance|quiet|outbox` do to a sandbox's data directory: move its clock (the running
-// activity engine then simulates the time in between), make printers stop communicating or refreshing
-// their data, and read the mails it would have sent. They open the sandbox's SQLite file next to the
+// What `lcs sandbox advance|quiet` do to a sandbox's data directory: move its clock (the running activity
+// engine then simulates the time in between) and make printers stop communicating or refreshing their
+// data. They open the sandbox's SQLite file next to the
 // running sandbox (WAL allows it), so no login is needed: the data directory is the user's own (0700).
 import {existsSync} from 'node:fs'
 import {join} from 'node:path'
 
 import {LcsError} from '../errors.js'
 import {openDb, type Db} from './db.js'
-import {listOutbox, type OutboxMail} from './store/outbox.js'
 import {getPrinter} from './store/enrollment.js'
 import * as clock from './store/clock.js'
 import * as store from './store/policies.js'
@@ -99,10 +98,4 @@ export function setPrinterMode(dataDir: string, serials: string[], mode: store.P
   })
 }
 
-/** The mails the sandbox would have sent, newest first. */
-export function readOutbox(dataDir: string, opts: {limit?: number} = {}): OutboxMail[] {
-  return withDb(dataDir, (db) => listOutbox(db, opts))
-}
-
-export type {OutboxMail}
 export type {PrinterMode} from './store/policies.js'
