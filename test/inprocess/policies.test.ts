@@ -81,6 +81,13 @@ test('create, duplicate, update, history and the outbox, then delete', async () 
     history.filter((n) => n.policyName === 'Quiet printers').map((n) => n.serialNumber),
     ['50000000A'],
   )
+  const black = json<NotificationRecord[]>(
+    await runInProcess(PoliciesHistory, ['--type', 'toner', '--color', 'BLACK', '--model', 'lexmark', '--json'], {env}),
+  )
+  assert.ok(black.length > 0 && black.every((n) => n.color === 'Black' && n.model.startsWith('Lexmark') && n.policyType === 'Toner'))
+  const wrong = await runInProcess(PoliciesHistory, ['--type', 'ink'], {env})
+  assert.equal(wrong.code, 2)
+  assert.match(wrong.stderr, /--type: unknown policy type "ink"/)
   const table = await runInProcess(PoliciesHistory, ['--category', 'printer-information'], {env})
   assert.match(table.stdout, /Printer Information: 1 total item\n/)
   assert.match(table.stdout, /Last communicated\t50000000A/)

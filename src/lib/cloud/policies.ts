@@ -32,10 +32,15 @@ export interface NotificationRecord {
   lastDataRefresh?: number | null
 }
 
+/** The history page's filters: tab, Policy Type, Model, Color, serial number search; and one policy. */
 export interface HistoryFilter {
   category?: PolicyCategory
   serial?: string
   policyId?: string
+  type?: PolicyType
+  /** Part of the model name, any case. */
+  model?: string
+  color?: string
 }
 
 export class Policies {
@@ -72,7 +77,7 @@ export class Policies {
   history(orgId: string, filter: HistoryFilter = {}): AsyncGenerator<NotificationRecord> {
     return this.c.paginate<NotificationRecord>('notificationHistory', {
       params: {orgId},
-      query: {category: filter.category, policyId: filter.policyId, serial: filter.serial},
+      query: {...filter},
     })
   }
 }

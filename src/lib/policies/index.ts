@@ -15,6 +15,7 @@ export {
   policyChanges,
   policyType,
   PRINTER_INFO_TYPES,
+  requirePolicyType,
   SUPPLY_TYPES,
   supplyKind,
   THRESHOLD_RANGE,

@@ -2,6 +2,7 @@
 // threshold, applies to, recipients, additional information, attachment), and its rules, checked by
 // the CLI before calling and by the sandbox on every write.
 import {emailRule} from '../csv/index.js'
+import {LcsError} from '../errors.js'
 
 export type PolicyCategory = 'supplies' | 'printerInformation'
 
@@ -71,6 +72,15 @@ const slug = (s: string) => s.toLowerCase().replace(/[^a-z]+/g, '-')
 export function policyType(value: string): PolicyType | undefined {
   const want = slug(value.trim())
   return [...SUPPLY_TYPES, ...PRINTER_INFO_TYPES].find((t) => slug(t) === want || slug(t) === `${want}s`)
+}
+
+const unknownType = (v: string) => `unknown policy type "${v}": one of ${[...SUPPLY_TYPES, ...PRINTER_INFO_TYPES].join(', ')}`
+
+/** A policy type named on the command line (`flag` names it in the error). */
+export function requirePolicyType(value: string, flag: string): PolicyType {
+  const t = policyType(value)
+  if (!t) throw new LcsError('usage', `${flag}: ${unknownType(value)}`)
+  return t
 }
 
 /** The guide's line for a policy's condition: "Toner below or equal to 55 %", "3 days". */
@@ -187,8 +197,7 @@ export function applyChanges(base: PolicyInput | undefined, c: PolicyChanges): {
     problems.push({field: 'type', rule: `the policy type is required: one of ${[...SUPPLY_TYPES, ...PRINTER_INFO_TYPES].join(', ')}`})
   if (c.type !== undefined) {
     type = policyType(c.type)
-    if (!type)
-      problems.push({field: 'type', rule: `unknown policy type "${c.type}": one of ${[...SUPPLY_TYPES, ...PRINTER_INFO_TYPES].join(', ')}`})
+    if (!type) problems.push({field: 'type', rule: unknownType(c.type)})
   }
   const kind = type && categoryOf(type)
   const keep = base && kind === categoryOf(base.type)

@@ -2,7 +2,7 @@
 // rules and limits: at most 50 of each kind, thresholds 0–100 %, 1–7 days, unique names), and the
 // notification history of the last 30 days by the sandbox clock. Fleet Management Administrators
 // manage policies; reporting analysts read them.
-import {categoryOf, checkPolicy, MAX_POLICIES, normalizePolicy, type Policy, type PolicyInput} from '../../policies/index.js'
+import {categoryOf, checkPolicy, MAX_POLICIES, normalizePolicy, policyType, type Policy, type PolicyInput} from '../../policies/index.js'
 import * as clock from '../store/clock.js'
 import * as store from '../store/policies.js'
 import {
@@ -145,11 +145,16 @@ export const policyRoutes: Route[] = [
     handler(ctx, o) {
       const org = visibleOrg(ctx, o, ctx.params.orgId)
       const p = page(ctx)
-      const rows = store.listHistory(o.db, org.id, clock.sandboxNow(o.db), {
-        category: category(ctx),
-        policyId: ctx.url.searchParams.get('policyId') ?? undefined,
-        serial: ctx.url.searchParams.get('serial') ?? undefined,
-      })
+      const q = (k: string) => ctx.url.searchParams.get(k) ?? undefined
+      const [type, model, color] = [q('type'), q('model')?.toLowerCase(), q('color')?.toLowerCase()]
+      const rows = store
+        .listHistory(o.db, org.id, clock.sandboxNow(o.db), {category: category(ctx), policyId: q('policyId'), serial: q('serial')})
+        .filter(
+          (n) =>
+            (!type || n.policyType === policyType(type)) &&
+            (!model || n.model.toLowerCase().includes(model)) &&
+            (!color || n.color?.toLowerCase() === color),
+        )
       return pageOf(rows.slice(p.offset, p.offset + p.size), rows.length, p)
     },
   },
