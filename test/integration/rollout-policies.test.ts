@@ -102,6 +102,6 @@ policies:
   )
   assert.equal(rules.length, 3, rules.join('\n'))
   assert.match(rules.join('\n'), /policies\[0\]\.days.*days are for printer information policies/)
-  assert.match(rules.join('\n'), /policies\[0\].*threshold is a whole percentage/)
+  assert.match(rules.join('\n'), /policies\[0\].*a supplies policy needs a threshold/)
   assert.match(rules.join('\n'), /policies\[1\].*at least one e-mail address/)
 })

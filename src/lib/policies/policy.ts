@@ -107,12 +107,14 @@ export function checkPolicy(input: unknown): Problem[] {
   const category = typeof p.type === 'string' ? categoryOf(p.type) : undefined
   if (!category) add('type', `the policy type is one of ${[...SUPPLY_TYPES, ...PRINTER_INFO_TYPES].join(', ')}`)
   if (category === 'supplies') {
-    if (!whole(p.threshold, THRESHOLD_RANGE))
+    if (p.threshold === undefined) add('threshold', 'a supplies policy needs a threshold: a whole percentage, Range: 0 to 100')
+    else if (!whole(p.threshold, THRESHOLD_RANGE))
       add('threshold', `the threshold is a whole percentage, Range: 0 to 100 (got ${String(p.threshold)})`)
     if (p.days !== undefined) add('days', 'days are for printer information policies; a supplies policy has a threshold')
   }
   if (category === 'printerInformation') {
-    if (!whole(p.days, DAYS_RANGE)) add('days', `the number of days is 1 - 7 days (got ${String(p.days)})`)
+    if (p.days === undefined) add('days', 'a printer information policy needs a number of days: 1 - 7 days')
+    else if (!whole(p.days, DAYS_RANGE)) add('days', `the number of days is 1 - 7 days (got ${String(p.days)})`)
     if (p.threshold !== undefined) add('threshold', 'a threshold is for supplies policies; a printer information policy has days')
   }
   const tags = p.tags ?? []

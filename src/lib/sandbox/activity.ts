@@ -374,7 +374,7 @@ export class ActivityEngine {
       'Printers\tAsset Tag\tLocation\tLast Communicated\tLast Data Refresh',
       ...quiet.map(
         ({r, record}) =>
-          `${r.address ?? ''} ${r.serial} ${r.manufacturer} ${r.model_name}\t\t\t${utc(record.lastCommunicated)}\t${utc(record.lastDataRefresh)}`,
+          `${[r.address, r.serial, r.manufacturer, r.model_name].filter(Boolean).join(' ')}\t\t\t${utc(record.lastCommunicated)}\t${utc(record.lastDataRefresh)}`,
       ),
     ].join('\n')
     const csv = [

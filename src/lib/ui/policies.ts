@@ -80,10 +80,10 @@ export function policyFromFlags(base: PolicyInput | undefined, f: PolicyFlagValu
     threshold: f.threshold,
     type: f.type,
   })
-  if (problems.length)
-    throw new LcsError('usage', problems.map((p) => `${FLAG_OF[p.field] ?? p.field}: ${p.rule}`).join('; '), {
-      details: problems.map((p) => ({field: FLAG_OF[p.field] ?? p.field, rule: p.rule})),
-    })
+  const lines = problems.map((p) => ({field: FLAG_OF[p.field] ?? p.field, rule: p.rule}))
+  // one problem is the message; several are listed under it, one a line
+  if (lines.length === 1) throw new LcsError('usage', `${lines[0].field}: ${lines[0].rule}`, {})
+  if (lines.length) throw new LcsError('usage', `${lines.length} problems with the policy's flags:`, {details: lines})
   return input
 }
 
