@@ -1,7 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 
 import {defaultSandboxDir} from '../../lib/config/index.js'
-import {advanceSandbox, parseDuration, type AdvanceResult} from '../../lib/sandbox/control.js'
+import {advanceSandbox, parseDuration, type AdvanceResult} from '../../lib/sandbox/index.js'
 import {BaseCommand} from '../../lib/ui/index.js'
 
 export default class SandboxAdvance extends BaseCommand {

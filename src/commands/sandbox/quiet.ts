@@ -1,7 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 
 import {defaultSandboxDir} from '../../lib/config/index.js'
-import {setPrinterMode, type QuietResult} from '../../lib/sandbox/control.js'
+import {setPrinterMode, type QuietResult} from '../../lib/sandbox/index.js'
 import {BaseCommand} from '../../lib/ui/index.js'
 
 export default class SandboxQuiet extends BaseCommand {
