@@ -251,4 +251,8 @@ test('a printer information policy fires when a printer stops communicating', as
   setPrinterMode(dataDir, [simSerial], 'silent')
   await advanceSandbox(dataDir, 25 * 3_600_000)
   assert.equal((await quiet()).length, 2)
+  // Notification History (Last 30 Days): a month later they are gone
+  await advanceSandbox(dataDir, 30 * 86_400_000)
+  await advanceSandbox(dataDir, 2 * 86_400_000)
+  assert.equal((await quiet()).length, 0)
 })
