@@ -37,22 +37,9 @@ const LIFE_PAGES: Record<string, number> = {
   'Waste Toner Bottle': 40_000,
 }
 
-interface EnrolledRow {
-  serial: string
-  org_id: string
-  model_name: string
-  manufacturer: string
-  name: string | null
-  counters: string
-  supplies: string
-  last_communication: number | null
-  tags: string
-  address: string | null
-}
-
 /** An enrolled printer during a catch-up: read once, changed in memory step by step, written once. */
 interface Printer {
-  row: EnrolledRow
+  row: store.EnrolledRow
   tags: string[]
   counters: Record<string, number>
   supplies: Array<AssetSupply & {percent?: number}>
@@ -63,9 +50,6 @@ interface Printer {
   /** Reported anything during this catch-up (its row is written back). */
   reported: boolean
 }
-
-const ENROLLED = `SELECT a.serial, a.org_id, a.model_name, a.manufacturer, a.name, a.counters, a.supplies, a.last_communication, e.tags, e.address
-  FROM assets a JOIN enrollments e ON e.serial = a.serial ORDER BY a.serial`
 
 const level = (s: AssetSupply & {percent?: number}) => s.percentRemaining ?? s.percent
 
@@ -124,10 +108,8 @@ export class ActivityEngine {
     const from = clock.simulatedUntil(this.db) ?? now
     if (from >= now) return
     const policies = store.allPolicies(this.db)
-    const activity = new Map(
-      (this.db.prepare('SELECT * FROM printer_activity').all() as store.ActivityRow[]).map((a) => [a.serial.toUpperCase(), a]),
-    )
-    const printers: Printer[] = (this.db.prepare(ENROLLED).all() as EnrolledRow[]).map((row) => {
+    const activity = new Map(store.allActivity(this.db).map((a) => [a.serial.toUpperCase(), a]))
+    const printers: Printer[] = store.enrolledPrinters(this.db).map((row) => {
       const a = activity.get(row.serial.toUpperCase())
       return {
         carry: a?.carry ?? 0,
@@ -141,15 +123,7 @@ export class ActivityEngine {
         tags: JSON.parse(row.tags) as string[],
       }
     })
-    const fired = new Set(
-      (
-        this.db.prepare('SELECT policy_id, serial, subject FROM policy_fired').all() as Array<{
-          policy_id: string
-          serial: string
-          subject: string
-        }>
-      ).map((f) => `${f.policy_id}\n${f.serial}\n${f.subject}`),
-    )
+    const fired = store.firedKeys(this.db)
     const before = new Set(fired)
     this.db.transaction(() => {
       for (let t = from; t < now; ) {
@@ -158,20 +132,13 @@ export class ActivityEngine {
         this.simulate(printers, activity, t, step)
         this.evaluate(printers, policies, fired, t)
       }
-      const update = this.db.prepare(
-        'UPDATE assets SET counters = ?, supplies = ?, last_communication = ?, modified_at = ? WHERE serial = ?',
-      )
-      const heartbeat = this.db.prepare('UPDATE assets SET last_communication = ? WHERE serial = ?')
       for (const p of printers) {
-        if (p.reported) update.run(JSON.stringify(p.counters), JSON.stringify(p.supplies), p.lastCommunicated, p.lastRefresh, p.row.serial)
-        else if (p.lastCommunicated !== p.row.last_communication) heartbeat.run(p.lastCommunicated, p.row.serial)
+        if (p.reported) store.saveReading(this.db, p.row.serial, p.counters, p.supplies, p.lastCommunicated!, p.lastRefresh!)
+        else if (p.lastCommunicated !== p.row.last_communication) store.saveHeartbeat(this.db, p.row.serial, p.lastCommunicated!)
         if (p.reported || p.lastCommunicated !== p.row.last_communication)
           store.setActivity(this.db, p.row.serial, {carry: p.carry, last_refresh: p.lastRefresh})
       }
-      const mark = this.db.prepare('INSERT OR IGNORE INTO policy_fired(policy_id, serial, subject) VALUES (?,?,?)')
-      const rearm = this.db.prepare('DELETE FROM policy_fired WHERE policy_id = ? AND serial = ? AND subject = ?')
-      for (const k of fired) if (!before.has(k)) mark.run(...k.split('\n'))
-      for (const k of before) if (!fired.has(k)) rearm.run(...k.split('\n'))
+      store.saveFired(this.db, before, fired)
       clock.setSimulatedUntil(this.db, now)
     })()
     // a jump (`sandbox advance`) shows at once, so a discovery right after it sees the new counts
@@ -227,7 +194,7 @@ export class ActivityEngine {
   private evaluate(printers: Printer[], policies: Policy[], fired: Set<string>, now: number): void {
     for (const p of policies) {
       const mine = printers.filter((r) => r.row.org_id === p.organizationId && (!p.tags.length || r.tags.some((t) => p.tags.includes(t))))
-      const quiet: Array<{r: EnrolledRow; record: NotificationRecord}> = []
+      const quiet: Array<{r: store.EnrolledRow; record: NotificationRecord}> = []
       for (const pr of mine) {
         const r = pr.row
         const once = (subject: string, condition: boolean): boolean => {
@@ -297,7 +264,7 @@ export class ActivityEngine {
   }
 
   /** The guide's toner level e-mail ("755904000075 [Caret Office Supply] : Toner Level Notification - Cyan"). */
-  private mailSupply(p: Policy, r: EnrolledRow, n: NotificationRecord): void {
+  private mailSupply(p: Policy, r: store.EnrolledRow, n: NotificationRecord): void {
     const org = this.orgName(p.organizationId)
     const problem = `${p.type === 'Toner' ? 'Toner' : p.type} Level`
     const what = n.color ?? n.supplyName ?? p.type
@@ -351,7 +318,7 @@ export class ActivityEngine {
   }
 
   /** The guide's daily status report of the printers that stopped communicating or refreshing their data. */
-  private mailPrinterInformation(p: Policy, quiet: Array<{r: EnrolledRow; record: NotificationRecord}>, now: number): void {
+  private mailPrinterInformation(p: Policy, quiet: Array<{r: store.EnrolledRow; record: NotificationRecord}>, now: number): void {
     const org = this.orgName(p.organizationId)
     const title = p.type === 'Last communicated' ? 'Printer Not Communicating' : 'Data Not Refreshed'
     const verb = p.type === 'Last communicated' ? 'communicated with' : 'refreshed their data with'

@@ -118,6 +118,24 @@ export function allPolicies(db: Db): Policy[] {
 
 // ---- firing and history ----
 
+/** What already fired, as `policy \n serial \n subject` keys. */
+export function firedKeys(db: Db): Set<string> {
+  const rows = db.prepare('SELECT policy_id, serial, subject FROM policy_fired').all() as Array<{
+    policy_id: string
+    serial: string
+    subject: string
+  }>
+  return new Set(rows.map((f) => `${f.policy_id}\n${f.serial}\n${f.subject}`))
+}
+
+/** Writes what fired since `before` and forgets the conditions that are over. */
+export function saveFired(db: Db, before: Set<string>, now: Set<string>): void {
+  const mark = db.prepare('INSERT OR IGNORE INTO policy_fired(policy_id, serial, subject) VALUES (?,?,?)')
+  const rearm = db.prepare('DELETE FROM policy_fired WHERE policy_id = ? AND serial = ? AND subject = ?')
+  for (const k of now) if (!before.has(k)) mark.run(...k.split('\n'))
+  for (const k of before) if (!now.has(k)) rearm.run(...k.split('\n'))
+}
+
 export function addHistory(db: Db, orgId: string, n: Omit<NotificationRecord, 'id'>): NotificationRecord {
   const record = {id: randomUUID(), ...n}
   db.prepare('INSERT INTO notification_history(id, org_id, category, policy_id, serial, created_at, body) VALUES (?,?,?,?,?,?,?)').run(
@@ -168,6 +186,49 @@ export interface ActivityRow {
   mode: PrinterMode
   last_refresh: number | null
   carry: number
+}
+
+export function allActivity(db: Db): ActivityRow[] {
+  return db.prepare('SELECT * FROM printer_activity').all() as ActivityRow[]
+}
+
+/** An enrolled printer as the activity engine reads it. */
+export interface EnrolledRow {
+  serial: string
+  org_id: string
+  model_name: string
+  manufacturer: string
+  name: string | null
+  counters: string
+  supplies: string
+  last_communication: number | null
+  tags: string
+  address: string | null
+}
+
+export function enrolledPrinters(db: Db): EnrolledRow[] {
+  return db
+    .prepare(
+      `SELECT a.serial, a.org_id, a.model_name, a.manufacturer, a.name, a.counters, a.supplies, a.last_communication, e.tags, e.address
+    FROM assets a JOIN enrollments e ON e.serial = a.serial ORDER BY a.serial`,
+    )
+    .all() as EnrolledRow[]
+}
+
+/** What a printer reported: counters, supplies, when it communicated and when its data was refreshed. */
+export function saveReading(db: Db, serial: string, counters: object, supplies: unknown[], communicated: number, refreshed: number): void {
+  db.prepare('UPDATE assets SET counters = ?, supplies = ?, last_communication = ?, modified_at = ? WHERE serial = ?').run(
+    JSON.stringify(counters),
+    JSON.stringify(supplies),
+    communicated,
+    refreshed,
+    serial,
+  )
+}
+
+/** A printer communicated without data. */
+export function saveHeartbeat(db: Db, serial: string, communicated: number): void {
+  db.prepare('UPDATE assets SET last_communication = ? WHERE serial = ?').run(communicated, serial)
 }
 
 export function activityOf(db: Db, serial: string): ActivityRow | undefined {
