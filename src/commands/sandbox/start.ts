@@ -8,7 +8,7 @@ import {BaseCommand} from '../../lib/ui/index.js'
 export default class SandboxStart extends BaseCommand {
   static description = `Start the sandbox cloud: a local printer-cloud emulator on 127.0.0.1 (OAuth2, organizations, users, the integration API) with its state in SQLite under --data.
 
-The first start seeds a partner organization with two customer organizations, an administrator, a technician without fleet roles (to see a permission denied) and client credentials, and prints them. Later starts reuse the data. --faults injects errors, 429s, latency and dropped connections; --seed makes them reproducible.
+The first start seeds a partner organization with two customer organizations, an administrator, a technician without fleet roles (to see a permission denied) and client credentials, and prints them. Later starts reuse the data. --activity makes the enrolled printers print (pages per sandbox minute): counters move, toner and drums drain, and notification policies fire into the notification history and the outbox (\`lcs sandbox outbox\`); --time-scale runs the sandbox clock faster and \`lcs sandbox advance\` jumps it. --faults injects errors, 429s, latency and dropped connections; --seed makes them reproducible.
 
 --fleet-agent NAME runs a simulated Fleet Agent inside the sandbox: the definition of that name or id in the partner organization (created with "Search Local Network" when there is none) is activated with a fresh activation code, and the agent discovers, enrolls and refreshes the simulated printers on its schedule (--agent-time-scale compresses it), running queued tasks on its next cycle, until the sandbox stops.`
 
@@ -17,6 +17,7 @@ The first start seeds a partner organization with two customer organizations, an
     '<%= config.bin %> <%= command.id %> --detach --port 8642 --data ./sandbox --json',
     '<%= config.bin %> <%= command.id %> --detach --faults error=0.3,429=0.2 --seed 42',
     '<%= config.bin %> <%= command.id %> --detach --printers 60 --fleet-agent "Fleet Agent 1" --agent-time-scale 3600',
+    '<%= config.bin %> <%= command.id %> --detach --printers 20 --activity 10 --time-scale 60',
   ]
 
   static flags = {
@@ -28,6 +29,19 @@ The first start seeds a partner organization with two customer organizations, an
     port: Flags.integer({description: 'TCP port on 127.0.0.1 (0 picks a free one).', default: 8642, min: 0, max: 65535}),
     seed: Flags.integer({description: 'Seed for generated data and injected faults.'}),
     'token-ttl': Flags.integer({description: 'Access-token lifetime in seconds.', default: 3600, hidden: true, min: 1}),
+    activity: Flags.integer({
+      description: 'Pages each enrolled printer prints per sandbox minute (0: idle, still communicating). Off when absent.',
+      helpGroup: 'PRINTERS',
+      min: 0,
+      max: 10_000,
+    }),
+    'time-scale': Flags.integer({
+      description: 'Sandbox seconds per real second, with --activity (60: an hour a minute). Default: 1.',
+      dependsOn: ['activity'],
+      helpGroup: 'PRINTERS',
+      min: 1,
+      max: 86_400,
+    }),
     mdns: Flags.boolean({
       description: 'Advertise the simulated printers over mDNS on the loopback (needs multicast on lo).',
       allowNo: true,
@@ -97,6 +111,7 @@ The first start seeds a partner organization with two customer organizations, an
       port: flags.port,
       seed: flags.seed,
       tokenTtl: flags['token-ttl'],
+      activity: flags.activity === undefined ? undefined : {rate: flags.activity, timeScale: flags['time-scale'] ?? 1},
       printers: {
         count: flags.printers,
         ewsPort: flags['ews-port'],
@@ -111,6 +126,7 @@ The first start seeds a partner organization with two customer organizations, an
       // the background process gets the same settings
       const extra = Object.entries({
         'agent-time-scale': flags['fleet-agent'] && flags['agent-time-scale'],
+        activity: flags.activity,
         'ews-port': flags['ews-port'],
         faults: flags.faults,
         'fleet-agent': flags['fleet-agent'],
@@ -119,6 +135,7 @@ The first start seeds a partner organization with two customer organizations, an
         seed: flags.seed,
         'snmp-port': flags['snmp-port'],
         subnet: flags.subnet,
+        'time-scale': flags['time-scale'],
         'token-ttl': flags['token-ttl'],
       }).flatMap(([k, v]) => (v === undefined || v === '' ? [] : [`--${k}`, String(v)]))
       if (flags.quirks) extra.push('--quirks')

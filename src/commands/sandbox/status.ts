@@ -13,7 +13,14 @@ export default class SandboxStatus extends BaseCommand {
     data: Flags.directory({description: 'Data directory of the sandbox. Default: LCS_SANDBOX_DIR, else $XDG_DATA_HOME/lcs/sandbox.'}),
   }
 
-  async run(): Promise<{running: boolean; dataDir: string; apiUrl?: string; pid?: number; startedAt?: string}> {
+  async run(): Promise<{
+    running: boolean
+    dataDir: string
+    apiUrl?: string
+    pid?: number
+    startedAt?: string
+    activity?: {rate: number; timeScale: number}
+  }> {
     const {flags: parsed} = await this.parse(SandboxStatus)
     const flags = {...parsed, data: parsed.data ?? defaultSandboxDir()}
     const state = await readState(flags.data)
@@ -21,7 +28,17 @@ export default class SandboxStatus extends BaseCommand {
       this.log(`No sandbox is running for ${flags.data}. Start one with: lcs sandbox start --detach`)
       return {dataDir: flags.data, running: false}
     }
-    this.log(`Sandbox running at ${state.apiUrl} (pid ${state.pid}, since ${state.startedAt}, data ${state.dataDir}).`)
-    return {apiUrl: state.apiUrl, dataDir: state.dataDir, pid: state.pid, running: true, startedAt: state.startedAt}
+    const activity = state.activity
+      ? ` Printers print ${state.activity.rate} pages a sandbox minute; the sandbox clock runs ×${state.activity.timeScale}.`
+      : ''
+    this.log(`Sandbox running at ${state.apiUrl} (pid ${state.pid}, since ${state.startedAt}, data ${state.dataDir}).${activity}`)
+    return {
+      activity: state.activity,
+      apiUrl: state.apiUrl,
+      dataDir: state.dataDir,
+      pid: state.pid,
+      running: true,
+      startedAt: state.startedAt,
+    }
   }
 }

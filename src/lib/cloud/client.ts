@@ -15,6 +15,7 @@ import {Groups} from './groups.js'
 import {errorKindOf, HttpTransport, text, type ResponseSize, type TransportOptions} from './http.js'
 import {Organizations} from './orgs.js'
 import {Federation} from './federation.js'
+import {Policies} from './policies.js'
 import {Badges, LoginConfig, Users} from './people.js'
 import {Roles} from './roles.js'
 import {ROUTES, fillPath, type RouteName} from './routes.js'
@@ -135,6 +136,9 @@ export class CloudClient {
 
   /** Fleet Agent definitions and activation codes. */
   readonly fleetAgents = new FleetAgents(this)
+
+  /** Notification policies (supplies, printer information) and the notification history. */
+  readonly policies = new Policies(this)
 
   /** Roles of users, groups and organizations. */
   readonly roles = new Roles(this)

@@ -93,6 +93,7 @@ export {
   type TransportOptions,
 } from './http.js'
 export {Organizations} from './orgs.js'
+export {Policies, type HistoryFilter, type NotificationRecord} from './policies.js'
 export {
   BADGE_DESCRIPTION_MAX,
   BADGES_BATCH_MAX,

@@ -210,6 +210,34 @@ export const ROUTES = {
   getTask: {base: 'apis', method: 'GET', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/tasks/{taskId}'},
   updateTask: {base: 'apis', method: 'PATCH', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/tasks/{taskId}'},
   deleteTask: {base: 'apis', method: 'DELETE', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/tasks/{taskId}'},
+  // fleet management (our contract): notification policies and the notification history
+  listPolicies: {base: 'apis', method: 'GET', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/notification-policies'},
+  createPolicy: {base: 'apis', method: 'POST', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/notification-policies'},
+  getPolicy: {
+    base: 'apis',
+    method: 'GET',
+    path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/notification-policies/{policyId}',
+  },
+  updatePolicy: {
+    base: 'apis',
+    method: 'PUT',
+    path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/notification-policies/{policyId}',
+  },
+  deletePolicy: {
+    base: 'apis',
+    method: 'DELETE',
+    path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/notification-policies/{policyId}',
+  },
+  duplicatePolicy: {
+    base: 'apis',
+    method: 'POST',
+    path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/notification-policies/{policyId}/duplicate',
+  },
+  notificationHistory: {
+    base: 'apis',
+    method: 'GET',
+    path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/notification-history',
+  },
 } as const
 
 export type RouteName = keyof typeof ROUTES

@@ -3,7 +3,7 @@
 // minLength, maxLength, pattern, minimum, maximum, allOf, anyOf, oneOf, not, if/then/else and local
 // $ref. It reports every problem with its path and words meant for people: an unknown key says which
 // key was probably meant, a number where text is expected says to quote it. Extra keywords: `x-message`
-// (on not/pattern) gives the message to show; `x-secret: true` (PINs, passwords) keeps the value out of
+// (on not/pattern/minimum/maximum) gives the message to show; `x-secret: true` (PINs, passwords) keeps the value out of
 // every message.
 export type JsonSchema = boolean | SchemaObject
 
@@ -133,8 +133,8 @@ export function validate(schema: JsonSchema, value: unknown, root: JsonSchema = 
       err(schema['x-message'] ?? `${schema['x-secret'] ? 'does' : `${show(value)} does`} not match the expected form ${schema.pattern}`)
   }
   if (typeof value === 'number') {
-    if (schema.minimum !== undefined && value < schema.minimum) err(`must be at least ${schema.minimum}`)
-    if (schema.maximum !== undefined && value > schema.maximum) err(`must be at most ${schema.maximum}`)
+    if (schema.minimum !== undefined && value < schema.minimum) err(schema['x-message'] ?? `must be at least ${schema.minimum}`)
+    if (schema.maximum !== undefined && value > schema.maximum) err(schema['x-message'] ?? `must be at most ${schema.maximum}`)
   }
   if (Array.isArray(value)) {
     if (schema.minItems !== undefined && value.length < schema.minItems)

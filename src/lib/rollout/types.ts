@@ -66,6 +66,20 @@ interface DeploymentDoc {
   wait?: boolean
 }
 
+/** A notification policy: created, or updated to the fields given (`state: absent` deletes it). */
+export interface PolicyDoc {
+  name: string
+  /** Guide name or slug: Toner / toner, Waste Toner Bottle / waste-toner-bottle, Last communicated / last-communicated … */
+  type?: string
+  threshold?: number
+  days?: number
+  tags?: string[]
+  recipients?: string[]
+  additionalInfo?: string
+  attachData?: boolean
+  state?: 'present' | 'absent'
+}
+
 export interface RolloutDoc {
   version: 1
   /** The folder the files it names are confined to (default: the rollout file's own). */
@@ -87,6 +101,7 @@ export interface RolloutDoc {
   resources?: ResourceDoc[]
   configurations?: ConfigurationDoc[]
   deployments?: DeploymentDoc[]
+  policies?: PolicyDoc[]
   /** Sections added by later versions. */
   [section: string]: unknown
 }
@@ -111,6 +126,7 @@ export const PHASE = {
   deleteConfigurations: 30,
   deleteResources: 40,
   deployments: 50,
+  policies: 60,
 } as const
 
 export interface PlanItem {

@@ -7,6 +7,7 @@ import {join} from 'node:path'
 
 import {LcsError} from '../errors.js'
 import {startHostedAgent, type HostedAgent, type HostedAgentOptions} from './agent-host.js'
+import {ActivityEngine} from './activity.js'
 import {openDb, seed} from './db.js'
 import {DeployEngine} from './deployer.js'
 import {parseFaults, seededRandom} from './faults.js'
@@ -36,6 +37,8 @@ export interface SandboxOptions {
   printers?: Omit<FleetOptions, 'seed' | 'log'>
   /** A simulated Fleet Agent run in this process (./agent-host.ts). */
   fleetAgent?: HostedAgentOptions
+  /** Printers print `rate` pages a sandbox minute and the sandbox clock runs `timeScale` times the real pace. */
+  activity?: {rate: number; timeScale: number; tickMs?: number}
 }
 
 export type SandboxInfo = SandboxState & SeedInfo
@@ -55,7 +58,7 @@ async function privateDir(dataDir: string): Promise<void> {
 export async function runSandbox(
   opts: SandboxOptions,
   log: (line: string) => void = () => {},
-): Promise<{info: SandboxInfo; server: RunningServer; stop(): Promise<void>}> {
+): Promise<{info: SandboxInfo; server: RunningServer; activity?: ActivityEngine; stop(): Promise<void>}> {
   const faults = parseFaults(opts.faults)
   await privateDir(opts.dataDir)
   const holder = await acquireLock(opts.dataDir)
@@ -73,6 +76,7 @@ export async function runSandbox(
   let server: RunningServer
   let fleet: Awaited<ReturnType<typeof startFleet>> | undefined
   let deploy: DeployEngine | undefined
+  let activity: ActivityEngine | undefined
   try {
     await writeSeed(opts.dataDir, seedInfo)
     if (opts.printers && (opts.printers.count > 0 || opts.printers.recordingsDir))
@@ -81,7 +85,12 @@ export async function runSandbox(
     deploy = new DeployEngine({db, fleet, log})
     server = await startSandboxServer({db, deploy, faults, log, port: opts.port, rng, tokenTtl: opts.tokenTtl})
     deploy.start()
+    if (opts.activity) {
+      activity = new ActivityEngine({db, fleet, log, ...opts.activity})
+      activity.start()
+    }
   } catch (error) {
+    activity?.stop()
     deploy?.stop()
     await fleet?.close()
     db.close()
@@ -101,6 +110,7 @@ export async function runSandbox(
     pidStart: processStartTime(process.pid) ?? '',
     port: server.port,
     printers: fleet?.printers ?? [],
+    ...(opts.activity ? {activity: {rate: opts.activity.rate, timeScale: opts.activity.timeScale}} : {}),
     startedAt: new Date().toISOString(),
   }
   const agent: HostedAgent | undefined = opts.fleetAgent && startHostedAgent(db, state, seedInfo.orgId, opts.fleetAgent, log)
@@ -108,12 +118,14 @@ export async function runSandbox(
   await writeState(state)
   let stopped = false
   return {
+    activity,
     info: {...state, ...seedInfo},
     server,
     async stop() {
       if (stopped) return
       stopped = true
       await agent?.stop()
+      activity?.stop()
       deploy?.stop()
       await server.close()
       await fleet?.close()

@@ -13,6 +13,7 @@ import {FLEET_SCHEMA} from './store/fleet.js'
 import {listMail, OUTBOX_SCHEMA, type Mail} from './store/outbox.js'
 import {hashPassword} from './store/passwords.js'
 import {migratePeople, PEOPLE_SCHEMA} from './store/people.js'
+import {POLICIES_SCHEMA} from './store/policies.js'
 import {effectiveRoles, ROLES_SCHEMA, userRoleSources} from './store/roles.js'
 import {Db} from './store/sqlite.js'
 import type {SeedInfo} from './state.js'
@@ -98,7 +99,8 @@ export function openDb(dataDir: string): Db {
       DEPLOY_SCHEMA +
       AGENTS_SCHEMA +
       OUTBOX_SCHEMA +
-      FEDERATION_SCHEMA,
+      FEDERATION_SCHEMA +
+      POLICIES_SCHEMA,
   )
   migratePeople(db)
   // databases from before printer credentials

@@ -15,6 +15,7 @@ import {identityRoutes} from './api/identity.js'
 import {integrationRoutes} from './api/integration.js'
 import {HttpError, requireRole, scopeToOrg, type Ctx, type Route} from './api/kit.js'
 import {peopleRoutes} from './api/people.js'
+import {policyRoutes} from './api/policies.js'
 import {roleRoutes} from './api/roles.js'
 import * as store from './db.js'
 import type {DeployEngine} from './deployer.js'
@@ -49,6 +50,7 @@ export const SANDBOX_ROUTES: Route[] = [
   ...enrollmentRoutes,
   ...deployRoutes,
   ...agentRoutes,
+  ...policyRoutes,
 ]
 
 const compiled = SANDBOX_ROUTES.map((r) => ({...r, regex: new RegExp('^' + r.path.replace(/\{(\w+)\}/g, '(?<$1>[^/]+)') + '$')}))

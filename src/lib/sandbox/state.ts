@@ -25,6 +25,8 @@ export interface SandboxState {
   printers: SimulatedPrinter[]
   /** The Fleet Agent `sandbox start --fleet-agent` runs in the sandbox process. */
   fleetAgentId?: string
+  /** `--activity RATE` and `--time-scale`: the printers print and the sandbox clock runs (absent: no activity engine). */
+  activity?: {rate: number; timeScale: number}
 }
 
 export interface SeedInfo {

@@ -4,6 +4,7 @@
 import * as store from '../db.js'
 import {SANDBOX_EWS} from '../fleet.js'
 import {agentOfPrinter, queueTask} from '../store/agents.js'
+import {sandboxNow} from '../store/clock.js'
 import * as fleet from '../store/enrollment.js'
 import {consumePreenrollment, getPreenrollment} from '../store/fleet.js'
 import {
@@ -23,13 +24,14 @@ import {
 } from './kit.js'
 
 export const FM = '/cfm/fleet-management-service/v1.0'
-/** A printer (or its Fleet Agent) that has not reported for this long is not communicating. */
+/** A printer (or its Fleet Agent) that has not reported for this long (by the sandbox clock) is not communicating. */
 const STALE_MS = 3 * 3_600_000
 
 /** The guide's four statuses ("Verifying the connection status after placing the printer in service"). */
 function communicationStatus(r: fleet.PrinterRow, now: number): string {
-  const fresh = (t: number | null) => t !== null && now - t < STALE_MS
-  if (r.agent_status !== null && (r.agent_status !== 'Communicating' || !fresh(r.agent_last_communication)))
+  const fresh = (t: number | null, at = now) => t !== null && at - t < STALE_MS
+  // a Fleet Agent reports on the real clock, which `sandbox advance` does not move
+  if (r.agent_status !== null && (r.agent_status !== 'Communicating' || !fresh(r.agent_last_communication, Date.now())))
     return 'Agent not communicating'
   if (r.needs_credentials) return 'Agent needs credentials'
   return fresh(r.last_communication) ? 'Communicating' : 'Not communicating'
@@ -217,7 +219,7 @@ export const enrollmentRoutes: Route[] = [
         p.size,
       )
       return pageOf(
-        rows.map((r) => printerJson(r)),
+        rows.map((r) => printerJson(r, sandboxNow(o.db))),
         total,
         p,
       )
@@ -226,7 +228,7 @@ export const enrollmentRoutes: Route[] = [
   {
     anyRole: FLEET_READ,
     auth: true,
-    handler: (ctx, o) => printerJson(printerIn(ctx, o)),
+    handler: (ctx, o) => printerJson(printerIn(ctx, o), sandboxNow(o.db)),
     method: 'GET',
     path: `${FM}/organizations/{orgId}/printers/{serial}`,
   },

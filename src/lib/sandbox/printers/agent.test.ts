@@ -207,3 +207,18 @@ test('bind failure rejects the start promise', async () => {
   })
   await assert.rejects(startSnmpAgent({address: '127.24.0.8', port: PORT, records: [{oid: '1.3.6.1.x', type: 4, value: ''}]}), /bad OID/)
 })
+
+test('overrides (pages printed, supplies used) stay over the records when setRecords brings new ones', async () => {
+  await withAgent({address: '127.24.0.40'}, async (a) => {
+    const s = session('127.24.0.40')
+    try {
+      a.setOverrides([{oid: '1.3.6.1.2.1.43.10.2.1.4.1.1', type: 65, value: 123999}])
+      a.setRecords(RECORDS.map((r) => (r.oid === '1.3.6.1.2.1.1.1.0' ? {...r, value: 'Lexmark CX735adse version CXTPC.240.010'} : r)))
+      const [descr, pages] = await get(s, ['1.3.6.1.2.1.1.1.0', '1.3.6.1.2.1.43.10.2.1.4.1.1'])
+      assert.equal(String(descr.value), 'Lexmark CX735adse version CXTPC.240.010')
+      assert.equal(pages.value, 123999)
+    } finally {
+      s.close()
+    }
+  })
+})

@@ -41,6 +41,8 @@ export interface SnmpAgent {
   readonly port: number
   /** Replace the data at runtime (firmware update, supplies used up, clock set). */
   setRecords(records: SnmpRecord[]): void
+  /** Values that stay over the records whatever setRecords brings (pages printed, supplies used). */
+  setOverrides(records: SnmpRecord[]): void
   setSilent(silent: boolean): void
   setDelay(ms: number): void
   readonly stats: {received: number; answered: number}
@@ -228,16 +230,40 @@ export function addToDateAndTime(b: Buffer, ms: number): Buffer {
 class Responder {
   private data: Compiled
   private setAt = Date.now()
+  private overrides = new Map<string, SnmpRecord>()
   constructor(
-    records: SnmpRecord[],
+    private records: SnmpRecord[],
     private readonly maxMessageSize: number,
   ) {
     this.data = compileRecords(records)
   }
 
   set(records: SnmpRecord[]): void {
-    this.data = compileRecords(records)
+    this.records = records
+    this.compile()
     this.setAt = Date.now()
+  }
+
+  override(records: SnmpRecord[]): void {
+    for (const r of records) this.overrides.set(r.oid, r)
+    this.compile()
+  }
+
+  // The records' compiled copy (shared by agents of one recording) with the overridden values patched
+  // into a copy of its varbinds: a few values change often, the OIDs never.
+  private compile(): void {
+    const base = compileRecords(this.records)
+    if (!this.overrides.size) {
+      this.data = base
+      return
+    }
+    const vbs = [...base.vbs]
+    for (const r of this.overrides.values()) {
+      const key = parseOidArcs(r.oid)
+      const i = lowerBound(base.arcs, key, false)
+      if (i < base.arcs.length && compareArcs(base.arcs[i], key) === 0) vbs[i] = toWire(r)
+    }
+    this.data = {...base, vbs}
   }
 
   private vb(i: number): Vb {
@@ -515,6 +541,7 @@ export async function startSnmpAgent(opts: SnmpAgentOptions): Promise<SnmpAgent>
     port: bound.port,
     stats,
     setRecords: (records) => responder.set(records),
+    setOverrides: (records) => responder.override(records),
     setSilent: (s) => {
       silent = s
     },
