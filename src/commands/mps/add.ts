@@ -43,6 +43,7 @@ This cannot be undone: contact your Lexmark Customer Operations Specialist to de
       !(await this.confirmed(
         flags.yes,
         `Add ${eligible} printer${eligible === 1 ? '' : 's'} to MPS Express? This cannot be undone: only your Lexmark Customer Operations Specialist can remove them.`,
+        'confirmation to add printers to MPS Express (it cannot be undone)',
       ))
     )
       throw new LcsError('interrupted', 'Cancelled: nothing was added.')

@@ -158,13 +158,6 @@ export abstract class BaseCommand<T = unknown> extends Command {
     if (!yes && !this.factory.prompter.canPrompt({json: this.jsonEnabled()})) throw missing('--yes', 'confirmation')
   }
 
-  /** Asks once before a step (one that cannot be undone): true with --yes, else the answer on a terminal; no terminal: a usage error. */
-  protected async confirmed(yes: boolean, question: string): Promise<boolean> {
-    if (yes) return true
-    this.requireConfirmation(yes)
-    return this.factory.prompter.confirm(question)
-  }
-
   protected session(flags: {profile?: string; 'api-url'?: string; region?: string; org?: string}): Promise<Session> {
     return this.factory.session(flags, this.trace)
   }

@@ -2,7 +2,7 @@
 import type {LocalAgentCode} from '../cloud/index.js'
 
 export function renderLocalCode(c: LocalAgentCode, now = Date.now()): string {
-  const minutes = Math.max(0, Math.round((c.expiresAt - now) / 60_000))
+  const minutes = Math.max(0, Math.floor((c.expiresAt - now) / 60_000))
   const days = Math.floor(minutes / 1440)
   const hours = Math.floor((minutes % 1440) / 60)
   const left = days
