@@ -13,27 +13,19 @@ import Expire from '../../src/commands/agents/local/activation-code/expire.js'
 import Generate from '../../src/commands/agents/local/activation-code/generate.js'
 import Show from '../../src/commands/agents/local/activation-code/show.js'
 import Raise from '../../src/commands/agents/local/activation-code/update.js'
-import {CloudClient, type LocalAgent, type LocalAgentCode} from '../../src/lib/cloud/index.js'
-import {runSandbox} from '../../src/lib/sandbox/daemon.js'
+import type {CloudClient, LocalAgent, LocalAgentCode} from '../../src/lib/cloud/index.js'
 import {openDb} from '../../src/lib/sandbox/db.js'
-import {isolatedEnv, tempDir} from '../helpers/cli.js'
-import {runInProcess} from '../helpers/inprocess.js'
+import {runInProcess, sandboxForCommands} from '../helpers/inprocess.js'
 
-let sandbox: Awaited<ReturnType<typeof runSandbox>>
+let sb: Awaited<ReturnType<typeof sandboxForCommands>>
 let client: CloudClient
 let env: NodeJS.ProcessEnv
-const dataDir = tempDir()
 
 before(async () => {
-  sandbox = await runSandbox({dataDir, port: 0})
-  const {info} = sandbox
-  client = new CloudClient({
-    credentials: {clientId: info.clientId, clientSecret: info.clientSecret, kind: 'client'},
-    endpoints: {apis: info.apiUrl, idp: info.apiUrl},
-  })
-  env = isolatedEnv({LCS_API_URL: info.apiUrl, LCS_CLIENT_ID: info.clientId, LCS_CLIENT_SECRET: info.clientSecret})
+  sb = await sandboxForCommands()
+  ;({client, env} = sb)
 })
-after(() => sandbox.stop())
+after(() => sb.sandbox.stop())
 
 const json = <T>(r: {stdout: string}) => JSON.parse(r.stdout) as T
 
@@ -83,7 +75,7 @@ test('activation code: ranges, raise (never lower, expiry kept), used up, expire
 
   // a code past its 72 hours is refused even without being expired by hand
   const later = json<LocalAgentCode>(await runInProcess(Generate, ['--json'], {env}))
-  const db = openDb(dataDir)
+  const db = openDb(sb.dataDir)
   db.prepare('UPDATE local_agent_codes SET expires_at = ? WHERE code = ?').run(Date.now() - 1, later.code)
   db.close()
   await assert.rejects(client.localAgents.activate(later.code, 'LATE-PC'), /has expired/)
@@ -116,12 +108,8 @@ test('Edit Local Agent, deactivate (a code reactivates), delete', async () => {
 })
 
 test('roles: a user without Fleet Management Administrator cannot generate codes', async () => {
-  const {info} = sandbox
-  const token = await CloudClient.passwordGrant({apis: info.apiUrl, idp: info.apiUrl}, info.technicianEmail!, info.technicianPassword!)
-  const tech = new CloudClient({
-    credentials: {accessToken: token.accessToken, kind: 'token'},
-    endpoints: {apis: info.apiUrl, idp: info.apiUrl},
-  })
+  const {info} = sb
+  const tech = await sb.technician()
   await assert.rejects(tech.localAgents.generateCode(info.orgId, 5), (e: Error & {kind?: string}) => e.kind === 'forbidden')
   await assert.rejects(tech.localAgents.code(info.orgId), (e: Error & {kind?: string}) => e.kind === 'forbidden')
 })

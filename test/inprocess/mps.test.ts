@@ -14,22 +14,19 @@ import MpsContactsUpdate from '../../src/commands/mps/contacts/update.js'
 import MpsEligibility from '../../src/commands/mps/eligibility.js'
 import MpsEntitle from '../../src/commands/mps/entitle.js'
 import PrintersList from '../../src/commands/printers/list.js'
-import {CloudClient, type EnrolledPrinter} from '../../src/lib/cloud/index.js'
+import type {CloudClient, EnrolledPrinter} from '../../src/lib/cloud/index.js'
 import type {EligibilitySummary} from '../../src/lib/mps/index.js'
-import {runSandbox} from '../../src/lib/sandbox/daemon.js'
 import {openDb} from '../../src/lib/sandbox/db.js'
 import {registerPrinter} from '../../src/lib/sandbox/store/enrollment.js'
 import {failRegistration} from '../../src/lib/sandbox/store/mps.js'
-import {isolatedEnv, tempDir} from '../helpers/cli.js'
-import {runInProcess} from '../helpers/inprocess.js'
+import {runInProcess, sandboxForCommands} from '../helpers/inprocess.js'
 
-let sandbox: Awaited<ReturnType<typeof runSandbox>>
+let sb: Awaited<ReturnType<typeof sandboxForCommands>>
 let client: CloudClient
 let env: NodeJS.ProcessEnv
 let contoso: {id: string; name: string}
 let lexmark: EnrolledPrinter[]
 let hp: EnrolledPrinter[]
-const dataDir = tempDir()
 
 const contact = [
   ...['--first-name', 'Dana', '--last-name', 'Reyes', '--email', 'Dana@Contoso.example', '--country-code', '1', '--phone', '555 0100'],
@@ -48,21 +45,18 @@ const contact = [
 ]
 
 before(async () => {
-  sandbox = await runSandbox({dataDir, port: 0})
-  const {info} = sandbox
+  sb = await sandboxForCommands()
+  const {info} = sb
   contoso = info.children[0]
-  client = new CloudClient({
-    credentials: {clientId: info.clientId, clientSecret: info.clientSecret, kind: 'client'},
-    endpoints: {apis: info.apiUrl, idp: info.apiUrl},
-  })
-  env = isolatedEnv({LCS_API_URL: info.apiUrl, LCS_CLIENT_ID: info.clientId, LCS_CLIENT_SECRET: info.clientSecret, LCS_ORG: contoso.id})
+  client = sb.client
+  env = {...sb.env, LCS_ORG: contoso.id}
   const printers: EnrolledPrinter[] = []
   for await (const p of client.printers.list(contoso.id)) printers.push(p)
   lexmark = printers.filter((p) => p.manufacturer === 'Lexmark')
   hp = printers.filter((p) => p.manufacturer !== 'Lexmark')
   assert.ok(lexmark.length >= 2 && hp.length >= 1, 'the seed gives Contoso Lexmark and other printers')
   // Fabrikam gets one printer per status that needs facts the seed does not have
-  const db = openDb(dataDir)
+  const db = openDb(sb.dataDir)
   const fabrikam = info.children[1].id
   const lex = {agent: 'native', manufacturer: 'Lexmark', modelName: 'CX943adxse'}
   for (const serial of ['FAILREG001', 'NOPAGES001', 'MANYPAGES01', 'OLDAGENT01']) {
@@ -73,7 +67,7 @@ before(async () => {
   failRegistration(db, 'FAILREG001')
   db.close()
 })
-after(() => sandbox.stop())
+after(() => sb.sandbox.stop())
 
 const statusOf = (r: EligibilitySummary, serial: string) => r.printers.find((p) => p.serialNumber === serial)?.status
 
@@ -98,7 +92,7 @@ test("the eligibility report: the seed's statuses, with serials and models per s
   const fab = JSON.parse(
     (
       await runInProcess(MpsEligibility, ['FAILREG001', 'NOPAGES001', 'MANYPAGES01', 'OLDAGENT01', '--json'], {
-        env: {...env, LCS_ORG: sandbox.info.children[1].id},
+        env: {...env, LCS_ORG: sb.info.children[1].id},
       })
     ).stdout,
   ) as EligibilitySummary
@@ -208,15 +202,8 @@ test('adding printers: terms explicitly, Eligible only (refused with the status)
 })
 
 test('roles: reading needs Fleet Management Administrator or Reporting Analyst; entitling needs Partner and Organization Administrator', async () => {
-  const {info} = sandbox
-  const tech = new CloudClient({
-    credentials: {
-      kind: 'token',
-      accessToken: (await CloudClient.passwordGrant({apis: info.apiUrl, idp: info.apiUrl}, info.technicianEmail!, info.technicianPassword!))
-        .accessToken,
-    },
-    endpoints: {apis: info.apiUrl, idp: info.apiUrl},
-  })
+  const {info} = sb
+  const tech = await sb.technician()
   await assert.rejects(tech.mps.eligibility(info.orgId), (e: Error & {kind?: string}) => e.kind === 'forbidden')
   await client.roles.changeUser(info.orgId, info.technicianEmail!, {assign: ['Fleet Management Reporting Analyst']})
   const r = await tech.mps.eligibility(info.orgId)

@@ -8,12 +8,11 @@ import {join} from 'node:path'
 import {after, before, test} from 'node:test'
 
 import Apply from '../../src/commands/apply.js'
-import {CloudClient, type EnrolledPrinter} from '../../src/lib/cloud/index.js'
-import {runSandbox} from '../../src/lib/sandbox/daemon.js'
-import {isolatedEnv, tempDir} from '../helpers/cli.js'
-import {runInProcess} from '../helpers/inprocess.js'
+import type {CloudClient, EnrolledPrinter} from '../../src/lib/cloud/index.js'
+import {tempDir} from '../helpers/cli.js'
+import {runInProcess, sandboxForCommands} from '../helpers/inprocess.js'
 
-let sandbox: Awaited<ReturnType<typeof runSandbox>>
+let sb: Awaited<ReturnType<typeof sandboxForCommands>>
 let client: CloudClient
 let env: NodeJS.ProcessEnv
 let lex: string[]
@@ -30,19 +29,15 @@ function file(name: string, mps: string): string {
 }
 
 before(async () => {
-  sandbox = await runSandbox({dataDir: tempDir(), port: 0})
-  const {info} = sandbox
-  client = new CloudClient({
-    credentials: {clientId: info.clientId, clientSecret: info.clientSecret, kind: 'client'},
-    endpoints: {apis: info.apiUrl, idp: info.apiUrl},
-  })
-  env = isolatedEnv({LCS_API_URL: info.apiUrl, LCS_CLIENT_ID: info.clientId, LCS_CLIENT_SECRET: info.clientSecret})
+  sb = await sandboxForCommands()
+  ;({client, env} = sb)
+  const {info} = sb
   const printers: EnrolledPrinter[] = []
   for await (const p of client.printers.list(info.children[0].id)) printers.push(p)
   lex = printers.filter((p) => p.manufacturer === 'Lexmark').map((p) => p.serialNumber)
   other = printers.find((p) => p.manufacturer !== 'Lexmark')!.serialNumber
 })
-after(() => sandbox.stop())
+after(() => sb.sandbox.stop())
 
 test('bad input refuses the file with its lines, nothing changed', async () => {
   const ineligible = file('ineligible.yaml', `  entitled: true\n  contacts: [${dana([other])}]\n  add: [${other}]`)
@@ -50,8 +45,8 @@ test('bad input refuses the file with its lines, nothing changed', async () => {
   assert.equal(r.code, 7)
   assert.match(r.stderr, new RegExp(`ineligible.yaml:\\d+:\\d+.*${other} cannot be added to MPS Express: Model not supported`))
   assert.match(r.stderr, /terms of service accepted: acceptTermsOfService: true/)
-  const contoso = sandbox.info.children[0].id
-  assert.deepEqual((await client.mps.entitlements(sandbox.info.orgId, contoso)).entitlements, [])
+  const contoso = sb.info.children[0].id
+  assert.deepEqual((await client.mps.entitlements(sb.info.orgId, contoso)).entitlements, [])
   const contacts = []
   for await (const c of client.mpsContacts.list(contoso)) contacts.push(c)
   assert.equal(contacts.length, 0)
@@ -75,7 +70,7 @@ test('plan, --yes for what cannot be undone, apply, and a second run all unchang
   const out = JSON.parse(applied.stdout) as {failed: unknown[]; plan: Array<{kind: string; irreversible?: boolean}>}
   assert.deepEqual(out.failed, [])
   assert.equal(out.plan.filter((i) => i.irreversible).length, 2)
-  const contoso = sandbox.info.children[0].id
+  const contoso = sb.info.children[0].id
   assert.equal((await client.printers.get(contoso, lex[0])).mpsStatus, 'pending')
 
   const again = await runInProcess(Apply, ['-f', path, '--json'], {env})

@@ -138,6 +138,11 @@ export function invalid(field: string, rule: string): HttpError {
   return new HttpError(422, 'validation', rule, {details: [{field, rule}]})
 }
 
+/** A 422 listing every problem of a request, each with its field and rule. */
+export function invalidAll(problems: Array<{field: string; rule: string}>): HttpError {
+  return new HttpError(422, 'validation', problems.map((p) => p.rule).join('; '), {details: problems})
+}
+
 export type Item = Record<string, unknown>
 
 /** An optional string field of a batch item, checked against its rule. */

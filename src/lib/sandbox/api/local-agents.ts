@@ -8,6 +8,8 @@ import {
   FLEET_READ,
   FMS,
   HttpError,
+  invalid,
+  invalidAll,
   page,
   pageOf,
   requireRole,
@@ -74,7 +76,7 @@ export const localAgentRoutes: Route[] = [
       const org = visibleOrg(ctx, o, ctx.params.orgId)
       const n = activations(ctx)
       const problem = activationsProblem(n)
-      if (problem) throw new HttpError(422, 'validation', problem, {details: [{field: 'activations', rule: problem}]})
+      if (problem) throw invalid('activations', problem)
       return [201, codeJson(local.generateCode(o.db, org.id, n as number, LOCAL_CODE_TTL_MS))]
     },
   },
@@ -94,7 +96,7 @@ export const localAgentRoutes: Route[] = [
         )
       const n = activations(ctx)
       const problem = activationsUpdateProblem(n, c.activations)
-      if (problem) throw new HttpError(422, 'validation', problem, {details: [{field: 'activations', rule: problem}]})
+      if (problem) throw invalid('activations', problem)
       local.setActivations(o.db, org.id, n as number)
       return codeJson(local.validCode(o.db, org.id)!)
     },
@@ -132,7 +134,7 @@ export const localAgentRoutes: Route[] = [
       const a = agentIn(ctx, o)
       const body = (ctx.body ?? {}) as {logLevel?: unknown; pollingIntervalMin?: unknown}
       const problems = localSettingsProblems(body)
-      if (problems.length) throw new HttpError(422, 'validation', problems.map((p) => p.rule).join('; '), {details: problems})
+      if (problems.length) throw invalidAll(problems)
       local.updateAgent(o.db, a.id, {
         logLevel: body.logLevel as string | undefined,
         pollingMin: body.pollingIntervalMin as number | undefined,

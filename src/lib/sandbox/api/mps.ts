@@ -26,6 +26,7 @@ import {
   FMS,
   HttpError,
   IMS,
+  invalidAll,
   page,
   pageOf,
   requireAllRoles,
@@ -49,7 +50,7 @@ const contactJson = (r: fleet.ContactRow) => ({...(JSON.parse(r.fields) as MpsCo
 /** The contact form of a request body, checked with the import's rules. */
 function contactBody(body: unknown): {contact: MpsContactItem; key: string} {
   const {contact, problems} = checkContact((body ?? {}) as Record<string, unknown>)
-  if (problems.length) throw new HttpError(422, 'validation', problems.map((p) => p.rule).join('; '), {details: problems})
+  if (problems.length) throw invalidAll(problems)
   return {contact, key: contactKey(contact)}
 }
 
