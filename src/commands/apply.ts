@@ -10,6 +10,7 @@ import {
   failureKind,
   irreversibleSteps,
   type FailedItem,
+  type PlanItem,
   itemLine,
   loadRollout,
   planRollout,
@@ -20,15 +21,7 @@ import {TaskReporter} from '../lib/deploy/index.js'
 import {BaseCommand, cloudFlags} from '../lib/ui/index.js'
 
 interface ApplyResult {
-  plan: Array<{
-    kind: string
-    name: string
-    action: Change
-    changes?: string[]
-    detail?: string
-    rows?: Record<Change, number>
-    irreversible?: true
-  }>
+  plan: Array<Pick<PlanItem, 'kind' | 'name' | 'action' | 'changes' | 'detail' | 'rows' | 'irreversible'>>
   applied: boolean
   failed: FailedItem[]
 }
@@ -89,7 +82,7 @@ export default class Apply extends BaseCommand {
       ...(i.changes ? {changes: i.changes} : {}),
       ...(i.detail ? {detail: i.detail} : {}),
       ...(i.rows ? {rows: i.rows} : {}),
-      ...(i.irreversible ? {irreversible: true as const} : {}),
+      ...(i.irreversible ? {irreversible: true} : {}),
     }))
     this.log(renderPlan(items, `Plan for ${ctx.orgName} (${flags.file}):`))
     for (const w of ctx.warnings) this.warning(w)
