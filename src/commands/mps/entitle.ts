@@ -32,7 +32,8 @@ This cannot be undone: only your Lexmark Customer Operations Specialist or MPS O
       return {...now, name: org.name, outcome: 'unchanged'}
     }
     const question = `Entitle ${org.name} to ${MPS_EXPRESS}? This cannot be undone: only your Lexmark Customer Operations Specialist or MPS Offer Manager can remove it.`
-    if (!(await this.confirmed(flags.yes, question, `confirmation to entitle ${org.name} (it cannot be undone)`))) throw new LcsError('interrupted', 'Cancelled: nothing was changed.')
+    if (!(await this.confirmed(flags.yes, question, `confirmation to entitle ${org.name} (it cannot be undone)`)))
+      throw new LcsError('interrupted', 'Cancelled: nothing was changed.')
     const done = await s.client.mps.entitle(org.parentId, org.id)
     this.log(`${org.name} is entitled to ${MPS_EXPRESS}.`)
     return {...done, name: org.name}

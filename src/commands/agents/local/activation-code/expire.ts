@@ -17,7 +17,13 @@ export default class AgentsLocalActivationCodeExpire extends BaseCommand {
     this.requireConfirmation(flags.yes)
     const s = await this.session(flags)
     const orgId = await activeOrgId(s)
-    if (!(await this.confirmed(flags.yes, 'Expire the Local Agent activation code? No more agents can be activated with it.', 'confirmation to expire the code')))
+    if (
+      !(await this.confirmed(
+        flags.yes,
+        'Expire the Local Agent activation code? No more agents can be activated with it.',
+        'confirmation to expire the code',
+      ))
+    )
       throw new LcsError('interrupted', 'Cancelled: the code is still valid.')
     await s.client.localAgents.expireCode(orgId)
     this.log('The Local Agent activation code has expired.')
