@@ -217,3 +217,22 @@ async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
   for await (const x of it) out.push(x)
   return out
 }
+
+test('a printer that registers with its page count has one for the eligibility check', async () => {
+  const {code} = await client.enrollmentCodes.get(contoso.id)
+  const res = await fetch(`${sb.info.apiUrl}/cfm/fleet-management-service/v1.0/registrations`, {
+    body: JSON.stringify({
+      agent: 'native',
+      code,
+      manufacturer: 'Lexmark',
+      modelName: 'CX730de',
+      pageCount: 4321,
+      serialNumber: 'PAGES00001',
+    }),
+    headers: {'Content-Type': 'application/json'},
+    method: 'POST',
+  })
+  assert.equal(res.status, 201)
+  const [p] = (await client.mps.eligibility(contoso.id, ['PAGES00001'])).printers
+  assert.deepEqual([p.lifetimePageCount, p.status], [4321, 'No supplies delivery contact assigned'])
+})
