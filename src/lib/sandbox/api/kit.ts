@@ -82,6 +82,12 @@ export function pageOf<T>(content: T[], total: number, p: {number: number; size:
   return {content, last: p.number + 1 >= totalPages, number: p.number, size: p.size, totalElements: total, totalPages}
 }
 
+/** The page the request asks for of a list held whole in memory, each item rendered by `view`. */
+export function pageOfAll<R, T>(ctx: Ctx, all: R[], view: (r: R) => T) {
+  const p = page(ctx)
+  return pageOf(all.slice(p.offset, p.offset + p.size).map(view), all.length, p)
+}
+
 export function visibleOrg(ctx: Ctx, o: {db: store.Db}, orgId: string): store.OrgRow {
   const inScope = store.orgSubtree(o.db, ctx.principal!.orgId).find((x) => x.id === orgId)
   // Out-of-scope organizations are reported as absent, so ids of other tenants leak nothing.

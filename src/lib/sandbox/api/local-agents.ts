@@ -10,8 +10,7 @@ import {
   HttpError,
   invalid,
   invalidAll,
-  page,
-  pageOf,
+  pageOfAll,
   requireRole,
   str,
   visibleOrg,
@@ -120,9 +119,7 @@ export const localAgentRoutes: Route[] = [
     path: BASE,
     handler(ctx, o) {
       const org = visibleOrg(ctx, o, ctx.params.orgId)
-      const p = page(ctx)
-      const all = local.listAgents(o.db, org.id)
-      return pageOf(all.slice(p.offset, p.offset + p.size).map(agentJson), all.length, p)
+      return pageOfAll(ctx, local.listAgents(o.db, org.id), agentJson)
     },
   },
   {

@@ -27,8 +27,7 @@ import {
   HttpError,
   IMS,
   invalidAll,
-  page,
-  pageOf,
+  pageOfAll,
   requireAllRoles,
   requireRole,
   str,
@@ -201,13 +200,7 @@ export const mpsRoutes: Route[] = [
     path: `${BASE}/assignments`,
     handler(ctx, o) {
       const org = visibleOrg(ctx, o, ctx.params.orgId)
-      const p = page(ctx)
-      const all = mps.assignments(o.db, org.id)
-      return pageOf(
-        all.slice(p.offset, p.offset + p.size).map((a) => ({contactId: a.contact_id, serialNumber: a.serial})),
-        all.length,
-        p,
-      )
+      return pageOfAll(ctx, mps.assignments(o.db, org.id), (a) => ({contactId: a.contact_id, serialNumber: a.serial}))
     },
   },
   {
