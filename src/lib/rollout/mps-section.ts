@@ -6,7 +6,7 @@
 // the file is refused with each printer's status.
 import type {MpsContact, MpsContactItem} from '../cloud/index.js'
 import {checkContact, contactLabel, MPS_EXPRESS} from '../mps/index.js'
-import {itemKey, PHASE, type PlanItem, type RolloutContext, type Section} from './types.js'
+import {itemKey, PHASE, updateOrUnchanged, type PlanItem, type RolloutContext, type Section} from './types.js'
 
 export interface MpsContactDoc extends Partial<MpsContactItem> {
   /** Serial numbers of the printers whose supplies delivery contact it is. */
@@ -133,8 +133,7 @@ function contactItem(ctx: RolloutContext, e: Entry, found: MpsContact | undefine
   ctx.ids.set(itemKey(CONTACT, e.label), found.id)
   const fields = new Set([...Object.keys(e.contact), ...Object.keys(found)].filter((k) => k !== 'id' && k !== 'dateCreated'))
   const changes = [...fields].filter((f) => (found[f as keyof MpsContactItem] ?? '') !== (e.contact[f as keyof MpsContactItem] ?? ''))
-  if (!changes.length) return {...base, action: 'unchanged'}
-  return {...base, action: 'update', changes, run: async (c) => void (await c.client.mpsContacts.update(c.orgId!, found.id, e.contact))}
+  return updateOrUnchanged(base, changes, async (c) => void (await c.client.mpsContacts.update(c.orgId!, found.id, e.contact)))
 }
 
 /** The entitlement item; whether the organization is (or will be) entitled. */
