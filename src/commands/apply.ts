@@ -8,7 +8,9 @@ import {
   createContext,
   deletions,
   failureKind,
+  irreversibleSteps,
   type FailedItem,
+  type PlanItem,
   itemLine,
   loadRollout,
   planRollout,
@@ -19,7 +21,7 @@ import {TaskReporter} from '../lib/deploy/index.js'
 import {BaseCommand, cloudFlags} from '../lib/ui/index.js'
 
 interface ApplyResult {
-  plan: Array<{kind: string; name: string; action: Change; changes?: string[]; detail?: string; rows?: Record<Change, number>}>
+  plan: Array<Pick<PlanItem, 'kind' | 'name' | 'action' | 'changes' | 'detail' | 'rows' | 'irreversible'>>
   applied: boolean
   failed: FailedItem[]
 }
@@ -27,7 +29,7 @@ interface ApplyResult {
 const PAST: Record<Change, string> = {create: 'created', delete: 'deleted', unchanged: 'unchanged', update: 'updated'}
 
 export default class Apply extends BaseCommand {
-  static description = `Apply a rollout file: one declarative YAML file for a customer's rollout — the organization (or a child organization to create), Child Organization Access Groups, printer-login (PIN) settings, groups, users, badges and PINs (inline, or CSV files through the import engine), pre-enrolled serials, roles of the organization, groups and users, resources, configurations and deployments (targets by serial, tag or all). The file is checked against docs/rollout.schema.json and against the cloud first; every problem is reported with its line (a CSV file's with the file's line and column) and nothing changes (exit 7). Then the plan is printed (create / update / delete / unchanged per item, like terraform plan) and applied. Applying it again reports everything unchanged. A partial failure exits 9; the last line says whether running the file again can finish the job (when the cloud was unavailable) or what failed must be fixed first (the cloud refused it). --dry-run prints the plan only. Passwords and PINs never appear in the output. The files it names must be under its own folder (or the folder its root: names, or an --allow-outside folder), symlinks resolved.`
+  static description = `Apply a rollout file: one declarative YAML file for a customer's rollout — the organization (or a child organization to create), Child Organization Access Groups, printer-login (PIN) settings, groups, users, badges and PINs (inline, or CSV files through the import engine), pre-enrolled serials, roles of the organization, groups and users, resources, configurations and deployments (targets by serial, tag or all), and MPS Express (entitlement, supplies delivery contacts and their printers, printers to add — steps that cannot be undone are marked and need --yes). The file is checked against docs/rollout.schema.json and against the cloud first; every problem is reported with its line (a CSV file's with the file's line and column) and nothing changes (exit 7). Then the plan is printed (create / update / delete / unchanged per item, like terraform plan) and applied. Applying it again reports everything unchanged. A partial failure exits 9; the last line says whether running the file again can finish the job (when the cloud was unavailable) or what failed must be fixed first (the cloud refused it). --dry-run prints the plan only. Passwords and PINs never appear in the output. The files it names must be under its own folder (or the folder its root: names, or an --allow-outside folder), symlinks resolved.`
 
   static examples = [
     '<%= config.bin %> <%= command.id %> -f rollout.yaml --dry-run',
@@ -56,7 +58,7 @@ export default class Apply extends BaseCommand {
       default: true,
       description: 'Wait for deployments to finish (failures then count). --no-wait starts them and returns.',
     }),
-    yes: Flags.boolean({char: 'y', description: 'Apply deletions without asking.'}),
+    yes: Flags.boolean({char: 'y', description: 'Apply deletions and steps that cannot be undone (MPS Express) without asking.'}),
   }
 
   async run(): Promise<ApplyResult> {
@@ -80,26 +82,24 @@ export default class Apply extends BaseCommand {
       ...(i.changes ? {changes: i.changes} : {}),
       ...(i.detail ? {detail: i.detail} : {}),
       ...(i.rows ? {rows: i.rows} : {}),
+      ...(i.irreversible ? {irreversible: true} : {}),
     }))
     this.log(renderPlan(items, `Plan for ${ctx.orgName} (${flags.file}):`))
     for (const w of ctx.warnings) this.warning(w)
     const c = counts(items)
     const deleting = deletions(items)
+    const undoable = irreversibleSteps(items)
     if (flags['dry-run']) return {applied: false, failed: [], plan}
     if (c.create + c.update + c.delete === 0) {
       await applyPlan(items, ctx)
       this.log('Nothing to do: everything is unchanged.')
       return {applied: true, failed: [], plan}
     }
-    const plural = deleting === 1 ? '' : 's'
-    if (
-      deleting &&
-      !(await this.confirmed(
-        flags.yes,
-        `Apply the plan, with ${deleting} deletion${plural}?`,
-        `confirmation of ${deleting} deletion${plural}`,
-      ))
-    ) {
+    const asks = [
+      ...(deleting ? [`${deleting} deletion${deleting === 1 ? '' : 's'}`] : []),
+      ...(undoable ? [`${undoable} step${undoable === 1 ? '' : 's'} that cannot be undone`] : []),
+    ].join(' and ')
+    if (asks && !(await this.confirmed(flags.yes, `Apply the plan, with ${asks}?`, `confirmation of ${asks}`))) {
       this.log('Nothing was changed.')
       return {applied: false, failed: [], plan}
     }

@@ -3,8 +3,11 @@
 import {Config} from '@oclif/core'
 import {fileURLToPath} from 'node:url'
 
+import {CloudClient} from '../../src/lib/cloud/index.js'
+import {runSandbox} from '../../src/lib/sandbox/daemon.js'
 import {BaseCommand} from '../../src/lib/ui/base-command.js'
 import {defaultFactory, type Factory} from '../../src/lib/ui/factory.js'
+import {isolatedEnv, tempDir} from './cli.js'
 
 let config: Promise<Config> | undefined
 
@@ -44,4 +47,23 @@ export async function runInProcess<T>(
   } finally {
     BaseCommand.factory = saved
   }
+}
+
+/** A sandbox on a free port for in-process command tests: an SDK client and a CLI environment with its client credentials. */
+export async function sandboxForCommands(dataDir = tempDir()) {
+  const sandbox = await runSandbox({dataDir, port: 0})
+  const {info} = sandbox
+  const endpoints = {apis: info.apiUrl, idp: info.apiUrl}
+  const client = new CloudClient({credentials: {clientId: info.clientId, clientSecret: info.clientSecret, kind: 'client'}, endpoints})
+  const env = isolatedEnv({LCS_API_URL: info.apiUrl, LCS_CLIENT_ID: info.clientId, LCS_CLIENT_SECRET: info.clientSecret})
+  /** An SDK client signed in as the seed's technician (no roles until given some). */
+  const technician = async () =>
+    new CloudClient({
+      credentials: {
+        accessToken: (await CloudClient.passwordGrant(endpoints, info.technicianEmail!, info.technicianPassword!)).accessToken,
+        kind: 'token',
+      },
+      endpoints,
+    })
+  return {client, dataDir, env, info, sandbox, technician}
 }

@@ -256,3 +256,45 @@ test('the Fleet Agent and printer-upkeep routes answer with the fields the contr
   assert.equal(result.serialNumber, printer.serialNumber)
   await client.fleetAgents.delete(info.orgId, agent.id)
 })
+
+test('the MPS Express and Local Agent endpoints answer with the fields the contract requires', async () => {
+  const {info} = sandbox
+  const client = new CloudClient({
+    credentials: {clientId: info.clientId, clientSecret: info.clientSecret, kind: 'client'},
+    endpoints: {apis: info.apiUrl, idp: info.apiUrl},
+  })
+  const hasAll = (obj: object, schema: string) => {
+    for (const k of spec.components.schemas[schema].required ?? []) assert.ok(k in obj, `${schema} lacks ${k}: ${JSON.stringify(obj)}`)
+  }
+  const child = info.children[0].id
+  hasAll(await client.mps.entitlements(info.orgId, child), 'Entitlements')
+  hasAll(await client.mps.entitle(info.orgId, child), 'Entitlements')
+  const report = await client.mps.eligibility(child)
+  hasAll(report, 'EligibilityReport')
+  assert.ok(report.printers.length > 0)
+  for (const p of report.printers) hasAll(p, 'PrinterEligibility')
+  const contact = {
+    addressLine1: '1 Main St',
+    businessName: 'Contract',
+    city: 'Lexington',
+    country: 'US',
+    countryCode: '1',
+    email: 'mps@company.com',
+    firstName: 'M',
+    lastName: 'P',
+    phone: '555 0100',
+    postalCode: '40550',
+  }
+  const c = await client.mpsContacts.create(child, contact)
+  hasAll(c, 'MpsContact')
+  hasAll(await client.mpsContacts.update(child, c.id, {...contact, city: 'Paris'}), 'MpsContact')
+  await client.mps.assign(child, {contactId: c.id}, [report.printers[0].serialNumber])
+  const page = await client.call<{content: object[]}>('listMpsAssignments', {params: {orgId: child}})
+  hasAll(page, 'Page')
+  for (const a of page.content) hasAll(a, 'ContactAssignment')
+  const code = await client.localAgents.generateCode(info.orgId, 2)
+  hasAll(code, 'LocalAgentCode')
+  hasAll(await client.localAgents.code(info.orgId), 'LocalAgentCode')
+  hasAll(await client.localAgents.activate(code.code, 'CONTRACT-PC'), 'LocalAgent')
+  for await (const a of client.localAgents.list(info.orgId)) hasAll(a, 'LocalAgent')
+})

@@ -27,5 +27,15 @@ export {
   type SnmpProfileVersion,
 } from './definition.js'
 export {definitionToCreate, definitionToUpdate, type DefinitionInput} from './edit.js'
-export {findFleetAgent} from './lookup.js'
 export {latestWalk, runAgentTask, waitForTask, writeLog, type QueueOptions} from './tasks.js'
+export {findFleetAgent, findLocalAgent} from './lookup.js'
+export {
+  activationsProblem,
+  activationsUpdateProblem,
+  LOCAL_ACTIVATIONS,
+  LOCAL_ACTIVATIONS_UPDATE,
+  LOCAL_CODE_TTL_MS,
+  LOCAL_LOG_LEVELS,
+  LOCAL_POLLING,
+  localSettingsProblems,
+} from './local.js'

@@ -12,6 +12,8 @@ import {EnrollmentCodes, Printers} from './enrollment.js'
 import {environmentLogin} from './env.js'
 import {Assets, MpsContacts, Preenrollments} from './fleet.js'
 import {Groups} from './groups.js'
+import {LocalAgents} from './local-agents.js'
+import {Mps} from './mps.js'
 import {errorKindOf, HttpTransport, text, type ResponseSize, type TransportOptions} from './http.js'
 import {Organizations} from './orgs.js'
 import {Federation} from './federation.js'
@@ -136,6 +138,10 @@ export class CloudClient {
 
   /** Fleet Agent definitions and activation codes. */
   readonly fleetAgents = new FleetAgents(this)
+  /** Local Agents, their settings and the organization's activation code. */
+  readonly localAgents = new LocalAgents(this)
+  /** MPS Express: entitlement, supplies delivery contact assignments, eligibility, adding printers. */
+  readonly mps = new Mps(this)
 
   /** Notification policies (supplies, printer information) and the notification history. */
   readonly policies = new Policies(this)

@@ -3,7 +3,7 @@
 // API's assets.
 import type {CloudClient} from './client.js'
 import type {RouteName} from './routes.js'
-import type {Asset, BatchItemResult, BatchOptions, ListOptions, Preenrollment} from './types.js'
+import type {Asset, BatchItemResult, BatchOptions, ListOptions, Preenrollment, RequestOptions} from './types.js'
 
 /** Serial numbers per request the pre-enrollment batch endpoint accepts. */
 export const PREENROLL_BATCH_MAX = 1000
@@ -67,6 +67,32 @@ export class MpsContacts {
   /** Creates up to {@link MPS_CONTACTS_BATCH_MAX} contacts (an identical one is unchanged; same name and e-mail with other details: 409). */
   apply(orgId: string, items: MpsContactItem[], opts: BatchOptions = {}): Promise<BatchItemResult[]> {
     return this.c.batch('mpsContactsBatch', orgId, items, opts)
+  }
+
+  /** Creates one contact (409 when one with the same first name, last name and e-mail exists). */
+  create(orgId: string, contact: MpsContactItem, opts: RequestOptions = {}): Promise<MpsContact> {
+    return this.c.call<MpsContact>('createMpsContact', {body: contact, params: {orgId}, signal: opts.signal})
+  }
+
+  /** One contact by id. */
+  get(orgId: string, contactId: string, opts: RequestOptions = {}): Promise<MpsContact> {
+    return this.c.call<MpsContact>('getMpsContact', {params: {contactId, orgId}, signal: opts.signal})
+  }
+
+  /** Replaces a contact's details. */
+  update(orgId: string, contactId: string, contact: MpsContactItem, opts: RequestOptions = {}): Promise<MpsContact> {
+    return this.c.call<MpsContact>('updateMpsContact', {body: contact, params: {contactId, orgId}, signal: opts.signal})
+  }
+
+  /** A new contact from an existing one's details with some changed (the portal's Duplicate). */
+  async duplicate(orgId: string, contactId: string, changes: Partial<MpsContactItem>, opts: RequestOptions = {}): Promise<MpsContact> {
+    const {id: _id, dateCreated: _created, ...fields} = await this.get(orgId, contactId, opts)
+    return this.create(orgId, {...fields, ...changes}, opts)
+  }
+
+  /** Deletes a contact (409 while it is assigned to a printer). */
+  delete(orgId: string, contactId: string, opts: RequestOptions = {}): Promise<void> {
+    return this.c.call<void>('deleteMpsContact', {params: {contactId, orgId}, signal: opts.signal})
   }
 }
 

@@ -80,6 +80,8 @@ export {
   type IdentityProvider,
   type ProviderInput,
 } from './federation.js'
+export {LocalAgents, type LocalAgent, type LocalAgentCode, type LocalAgentSettings} from './local-agents.js'
+export {Mps, type AssignResult, type ContactAssignment, type EligibilityReport, type Entitlements, type PrinterEligibility} from './mps.js'
 export {GROUP_MEMBERS_BATCH_MAX, Groups, type GroupDetails, type GroupMember, type MemberItem} from './groups.js'
 export {
   errorKindOf,

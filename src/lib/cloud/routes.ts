@@ -89,6 +89,71 @@ export const ROUTES = {
   },
   listMpsContacts: {base: 'apis', method: 'GET', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/mps/contacts'},
   mpsContactsBatch: {base: 'apis', method: 'POST', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/mps/contacts/batch'},
+  // MPS Express (our contract, 001)
+  createMpsContact: {base: 'apis', method: 'POST', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/mps/contacts'},
+  getMpsContact: {base: 'apis', method: 'GET', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/mps/contacts/{contactId}'},
+  updateMpsContact: {
+    base: 'apis',
+    method: 'PUT',
+    path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/mps/contacts/{contactId}',
+  },
+  deleteMpsContact: {
+    base: 'apis',
+    method: 'DELETE',
+    path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/mps/contacts/{contactId}',
+  },
+  listMpsAssignments: {base: 'apis', method: 'GET', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/mps/assignments'},
+  assignMpsContact: {base: 'apis', method: 'POST', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/mps/assignments'},
+  mpsEligibility: {base: 'apis', method: 'GET', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/mps/eligibility'},
+  addMpsPrinters: {base: 'apis', method: 'POST', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/mps/enrollments'},
+  getChildEntitlements: {
+    base: 'apis',
+    method: 'GET',
+    path: '/ciam/identity-management-service/v1.0/organizations/{orgId}/children/{childId}/entitlements',
+  },
+  addChildEntitlement: {
+    base: 'apis',
+    method: 'POST',
+    path: '/ciam/identity-management-service/v1.0/organizations/{orgId}/children/{childId}/entitlements',
+  },
+  // Local Agents (our contract): the organization's activation code, the agents and their settings
+  getLocalAgentCode: {
+    base: 'apis',
+    method: 'GET',
+    path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/local-agents/activation-code',
+  },
+  generateLocalAgentCode: {
+    base: 'apis',
+    method: 'POST',
+    path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/local-agents/activation-code',
+  },
+  updateLocalAgentCode: {
+    base: 'apis',
+    method: 'PATCH',
+    path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/local-agents/activation-code',
+  },
+  expireLocalAgentCode: {
+    base: 'apis',
+    method: 'DELETE',
+    path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/local-agents/activation-code',
+  },
+  listLocalAgents: {base: 'apis', method: 'GET', path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/local-agents'},
+  updateLocalAgent: {
+    base: 'apis',
+    method: 'PATCH',
+    path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/local-agents/{agentId}',
+  },
+  deleteLocalAgent: {
+    base: 'apis',
+    method: 'DELETE',
+    path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/local-agents/{agentId}',
+  },
+  deactivateLocalAgent: {
+    base: 'apis',
+    method: 'POST',
+    path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/local-agents/{agentId}/deactivate',
+  },
+  activateLocalAgent: {base: 'apis', method: 'POST', path: '/cfm/fleet-management-service/v1.0/local-agents/activations'},
   assets: {base: 'apis', method: 'GET', path: '/cfm/fleetmgmt-integration-service/v1.0/assets'},
   assetSupplies: {base: 'apis', method: 'GET', path: '/cfm/fleetmgmt-integration-service/v1.0/assets/supplies'},
   assetAlerts: {base: 'apis', method: 'GET', path: '/cfm/fleetmgmt-integration-service/v1.0/assets/alerts'},

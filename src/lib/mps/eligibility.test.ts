@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
 
-import {type EligibilityFacts, eligibilityOf, eligibilityReport, mpsLabel, mpsUnenrollRefusal} from './eligibility.js'
+import {
+  type EligibilityFacts,
+  eligibilityOf,
+  groupByStatus,
+  modelSupported,
+  mpsLabel,
+  mpsUnenrollRefusal,
+  versionAtLeast,
+} from './eligibility.js'
 
 const rules = {maxLifetimePageCount: 500_000}
 const ok: EligibilityFacts = {
@@ -30,13 +38,12 @@ test("each fact gives the seed's status, the first that holds winning", () => {
 })
 
 test("the report groups serials and models by status, in the check's order", () => {
-  const report = eligibilityReport(
+  const report = groupByStatus(
     [
       {...ok, serialNumber: 'S3'},
       {...ok, contactAssigned: false, modelName: 'MS821', serialNumber: 'S2'},
       {...ok, serialNumber: 'S1'},
-    ],
-    rules,
+    ].map((p) => ({...p, status: eligibilityOf(p, rules)})),
   )
   assert.deepEqual(report, [
     {printers: [{modelName: 'MS821', serialNumber: 'S2'}], status: 'No supplies delivery contact assigned'},
@@ -57,4 +64,12 @@ test("the portal's labels and the unenroll refusal", () => {
   )
   assert.equal(mpsUnenrollRefusal('none'), undefined)
   assert.match(mpsUnenrollRefusal('pending')!, /^MPS Express \(Pending\): contact your Lexmark Customer Operations Specialist/)
+})
+
+test('supported models and Fleet Agent versions', () => {
+  assert.equal(modelSupported('Lexmark'), true)
+  assert.equal(modelSupported('HP'), false)
+  assert.equal(versionAtLeast('3.10.0', '3.2'), true)
+  assert.equal(versionAtLeast('2.9.9', '3.0.0'), false)
+  assert.equal(versionAtLeast('3.0', '3.0.0'), true)
 })

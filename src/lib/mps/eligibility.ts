@@ -34,6 +34,34 @@ export interface EligibilityRules {
   maxLifetimePageCount: number
 }
 
+/** The entitlement a child organization needs before its printers can be added (001, Scenario 1). */
+export const MPS_EXPRESS = 'MPS Express'
+
+/**
+ * The limits the sandbox applies (001 names the checks, not the figures): a lifetime page count above
+ * 500,000 pages, a printer not made by Lexmark (a Lexmark consumables program) and a Fleet Agent older
+ * than {@link MIN_FLEET_AGENT_VERSION} keep a printer out.
+ */
+export const MPS_RULES: EligibilityRules = {maxLifetimePageCount: 500_000}
+export const MIN_FLEET_AGENT_VERSION = '3.0.0'
+
+/** Whether MPS Express supplies this model. */
+export function modelSupported(manufacturer: string): boolean {
+  return manufacturer.trim().toLowerCase() === 'lexmark'
+}
+
+/** Whether a dotted version is at least another ("3.10.0" ≥ "3.2"). */
+export function versionAtLeast(version: string, min: string): boolean {
+  const a = version.split('.').map(Number)
+  const b = min.split('.').map(Number)
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i] ?? 0
+    const y = b[i] ?? 0
+    if (x !== y) return x > y
+  }
+  return true
+}
+
 /** One printer's status. */
 export function eligibilityOf(p: EligibilityFacts, rules: EligibilityRules): EligibilityStatus {
   if (p.mpsStatus === 'managed') return 'Printer already managed'
@@ -54,11 +82,12 @@ export interface EligibilityGroup {
 }
 
 /** The report: the statuses that hold for at least one printer, in the check's order, serials sorted. */
-export function eligibilityReport(printers: EligibilityFacts[], rules: EligibilityRules): EligibilityGroup[] {
+export function groupByStatus(printers: Array<{status: EligibilityStatus; serialNumber: string; modelName: string}>): EligibilityGroup[] {
   const by = new Map<EligibilityStatus, EligibilityGroup['printers']>()
   for (const p of printers) {
-    const status = eligibilityOf(p, rules)
-    by.set(status, [...(by.get(status) ?? []), {modelName: p.modelName, serialNumber: p.serialNumber}])
+    const list = by.get(p.status) ?? []
+    list.push({modelName: p.modelName, serialNumber: p.serialNumber})
+    by.set(p.status, list)
   }
 
   return ELIGIBILITY_STATUSES.filter((s) => by.has(s)).map((status) => ({

@@ -1,12 +1,19 @@
-// MPS Express (001): eligibility of printers for the program.
+// MPS Express (001): eligibility of printers for the program, and supplies delivery contacts.
+export {checkContact, CONTACT_FLAG_FIELDS, contactLabel, findContact} from './contacts.js'
 export {
   ELIGIBILITY_STATUSES,
   eligibilityOf,
-  eligibilityReport,
+  groupByStatus,
+  MIN_FLEET_AGENT_VERSION,
+  modelSupported,
+  MPS_EXPRESS,
+  MPS_RULES,
   mpsLabel,
   mpsUnenrollRefusal,
+  versionAtLeast,
   type EligibilityFacts,
   type EligibilityGroup,
   type EligibilityRules,
   type EligibilityStatus,
 } from './eligibility.js'
+export {addRefusal, summarizeEligibility, type EligibilitySummary} from './report.js'

@@ -7,6 +7,7 @@ export {
   createContext,
   deletions,
   failureKind,
+  irreversibleSteps,
   loadRollout,
   planRollout,
   type FailedItem,

@@ -14,7 +14,7 @@ export function renderPlan(items: PlanItem[], title: string): string {
   const kw = Math.max(...items.map((i) => i.kind.length), 4)
   const nw = Math.min(48, Math.max(...items.map((i) => i.name.length), 4))
   const lines = items.map((i) => {
-    const what = `${i.action}${i.changes?.length ? ` (${i.changes.join(', ')})` : ''}`
+    const what = `${i.action}${i.changes?.length ? ` (${i.changes.join(', ')})` : ''}${i.irreversible && i.action !== 'unchanged' ? ' [cannot be undone]' : ''}`
     // names and details come from the file and the cloud: controls in them are shown, not acted on
     const line = `  ${SYMBOL[i.action]} ${i.kind.padEnd(kw)}  ${i.name.padEnd(nw)}  ${what}${i.detail ? `  — ${i.detail}` : ''}`
     return paint(i.action, escapeControls(line))

@@ -221,6 +221,11 @@ export function deletions(items: PlanItem[]): number {
   return items.reduce((n, i) => n + (i.rows ? i.rows.delete : i.action === 'delete' ? 1 : 0), 0)
 }
 
+/** The steps of the plan that cannot be undone (they need --yes, like deletions). */
+export function irreversibleSteps(items: PlanItem[]): number {
+  return items.filter((i) => i.irreversible && i.action !== 'unchanged').length
+}
+
 export function counts(items: PlanItem[]): Record<Change, number> {
   const c: Record<Change, number> = {create: 0, delete: 0, unchanged: 0, update: 0}
   for (const i of items) c[i.action]++

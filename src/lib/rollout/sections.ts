@@ -25,6 +25,7 @@ import {accessGroupsSection, rolesSection} from './access-sections.js'
 import {federationSection} from './federation-section.js'
 import {agentsSection} from './fleet-sections.js'
 import {policiesSection} from './policies-section.js'
+import {mpsSection} from './mps-section.js'
 import {badgesSection, groupsSection, loginSettingsSection, pinsSection, preenrollSection, usersSection} from './people-sections.js'
 import {setParent} from './new-organization.js'
 import {itemKey, listedTwice, PHASE, updateOrUnchanged, type PlanItem, type RolloutContext, type Section} from './types.js'
@@ -473,4 +474,5 @@ export const SECTIONS: Section[] = [
   configurationsSection,
   deploymentsSection,
   policiesSection,
+  mpsSection,
 ]

@@ -127,6 +127,11 @@ export const PHASE = {
   deleteResources: 40,
   deployments: 50,
   policies: 60,
+  mpsEntitlement: 70,
+  mpsContacts: 71,
+  mpsAssignments: 72,
+  mpsAdd: 73,
+  mpsContactDeletes: 74,
 } as const
 
 export interface PlanItem {
@@ -144,6 +149,8 @@ export interface PlanItem {
   phase: number
   /** Items of one phase marked parallel run together (deployments). */
   parallel?: boolean
+  /** A step that cannot be undone (MPS Express entitlement, adding printers): shown as such, applied only with --yes or a yes. */
+  irreversible?: boolean
   /** `kind:name` keys whose failure makes this item pointless. */
   dependsOn?: string[]
   run?: (ctx: RolloutContext) => Promise<void>

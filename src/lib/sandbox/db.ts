@@ -11,6 +11,8 @@ import {AGENTS_SCHEMA} from './store/agents.js'
 import {FEDERATION_SCHEMA} from './store/federation.js'
 import {FLEET_SCHEMA} from './store/fleet.js'
 import {listMail, OUTBOX_SCHEMA, type Mail} from './store/outbox.js'
+import {LOCAL_AGENTS_SCHEMA} from './store/local-agents.js'
+import {MPS_SCHEMA} from './store/mps.js'
 import {hashPassword} from './store/passwords.js'
 import {migratePeople, PEOPLE_SCHEMA} from './store/people.js'
 import {POLICIES_SCHEMA} from './store/policies.js'
@@ -100,7 +102,9 @@ export function openDb(dataDir: string): Db {
       AGENTS_SCHEMA +
       OUTBOX_SCHEMA +
       FEDERATION_SCHEMA +
-      POLICIES_SCHEMA,
+      POLICIES_SCHEMA +
+      MPS_SCHEMA +
+      LOCAL_AGENTS_SCHEMA,
   )
   migratePeople(db)
   // databases from before printer credentials

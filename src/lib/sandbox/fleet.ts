@@ -185,6 +185,7 @@ export async function startFleet(opts: FleetOptions): Promise<RunningFleet> {
             neverRegisters: ewsQuirk === 'never-registers',
             ntp,
             ntpServer,
+            pageCount: g.pageCount,
             registerDelayMs: ewsQuirk === 'slow-registration' ? 8000 : 200 + ((i * 37) % 800),
             serialNumber: g.serial,
           },

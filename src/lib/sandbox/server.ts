@@ -13,6 +13,8 @@ import {fleetRoutes} from './api/fleet.js'
 import {groupRoutes} from './api/groups.js'
 import {identityRoutes} from './api/identity.js'
 import {integrationRoutes} from './api/integration.js'
+import {localAgentRoutes} from './api/local-agents.js'
+import {mpsRoutes} from './api/mps.js'
 import {HttpError, requireRole, scopeToOrg, type Ctx, type Route} from './api/kit.js'
 import {peopleRoutes} from './api/people.js'
 import {policyRoutes} from './api/policies.js'
@@ -51,6 +53,8 @@ export const SANDBOX_ROUTES: Route[] = [
   ...deployRoutes,
   ...agentRoutes,
   ...policyRoutes,
+  ...mpsRoutes,
+  ...localAgentRoutes,
 ]
 
 const compiled = SANDBOX_ROUTES.map((r) => ({...r, regex: new RegExp('^' + r.path.replace(/\{(\w+)\}/g, '(?<$1>[^/]+)') + '$')}))

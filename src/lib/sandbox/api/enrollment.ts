@@ -75,6 +75,7 @@ function printerFields(body: unknown): {
   firmware?: string
   agent: string
   address?: string
+  pageCount?: number
 } {
   const serial = str(body, 'serialNumber')?.trim()
   const agent = str(body, 'agent')
@@ -83,12 +84,14 @@ function printerFields(body: unknown): {
     ...(!agent || !['native', 'printer'].includes(agent) ? [{field: 'agent', rule: 'native or printer'}] : []),
   ]
   if (details.length) throw new HttpError(422, 'validation', 'Invalid registration', {details})
+  const pageCount = (body as {pageCount?: unknown} | undefined)?.pageCount
   return {
     address: str(body, 'address'),
     agent: agent!,
     firmware: str(body, 'firmware'),
     manufacturer: str(body, 'manufacturer') ?? 'Lexmark',
     modelName: str(body, 'modelName') ?? 'unknown',
+    pageCount: Number.isSafeInteger(pageCount) && (pageCount as number) >= 0 ? (pageCount as number) : undefined,
     serial: serial!.toUpperCase(),
   }
 }
@@ -102,6 +105,7 @@ function enrollInto(o: HandlerOptions, orgId: string, p: ReturnType<typeof print
     })
   }
   const row = fleet.registerPrinter(o.db, orgId, p)
+  if (p.pageCount !== undefined) fleet.setLifetimeCount(o.db, row.serial, p.pageCount)
   if (!existing) o.deploy?.printerEnrolled(orgId, row.serial)
   return [existing ? 200 : 201, printerJson(row)]
 }

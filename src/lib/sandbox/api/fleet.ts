@@ -1,7 +1,8 @@
 // Fleet-management routes of the sandbox for imports: pre-enrollments (list, batch add/remove) and MPS
 // Express contacts (list, batch create), checked with the client's rules.
 import {MPS_CONTACTS_BATCH_MAX, PREENROLL_BATCH_MAX, type Outcome} from '../../cloud/index.js'
-import {CONTACT_FIELDS, contactKey, serialRule} from '../../csv/index.js'
+import {contactKey, serialRule} from '../../csv/index.js'
+import {checkContact, contactLabel} from '../../mps/index.js'
 import * as fleet from '../store/fleet.js'
 import {
   batch,
@@ -50,31 +51,18 @@ function preenrollItem(o: HandlerOptions, orgId: string, item: Item): Outcome {
 }
 
 function contactItem(o: HandlerOptions, orgId: string, item: Item): Outcome {
-  const contact: Record<string, string> = {}
-  for (const f of CONTACT_FIELDS) {
-    const raw = text(item, f.field)
-    if (raw === undefined) {
-      if (f.required) throw invalid(f.field, `${f.field} is required`)
-      continue
-    }
-    const v = f.normalize ? f.normalize(raw) : raw
-    const broken = f.rule(v)
-    if (broken) throw invalid(f.field, broken)
-    contact[f.field] = v
-  }
-  const key = contactKey(contact as {firstName: string; lastName: string; email: string})
+  const {contact, problems} = checkContact(item)
+  if (problems.length) throw invalid(problems[0].field, problems[0].rule)
+  const key = contactKey(contact)
   const existing = fleet.findContact(o.db, orgId, key)
   if (!existing) {
     fleet.addContact(o.db, orgId, key, contact)
     return 'created'
   }
   if (existing.fields === JSON.stringify(contact)) return 'unchanged'
-  throw new HttpError(
-    409,
-    'conflict',
-    `Contact ${contact.firstName} ${contact.lastName} <${contact.email}> already exists with other details`,
-    {details: [{field: 'email', rule: 'a contact is created once'}]},
-  )
+  throw new HttpError(409, 'conflict', `Contact ${contactLabel(contact)} already exists with other details`, {
+    details: [{field: 'email', rule: 'a contact is created once'}],
+  })
 }
 
 export const fleetRoutes: Route[] = [

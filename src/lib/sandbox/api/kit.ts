@@ -82,6 +82,12 @@ export function pageOf<T>(content: T[], total: number, p: {number: number; size:
   return {content, last: p.number + 1 >= totalPages, number: p.number, size: p.size, totalElements: total, totalPages}
 }
 
+/** The page the request asks for of a list held whole in memory, each item rendered by `view`. */
+export function pageOfAll<R, T>(ctx: Ctx, all: R[], view: (r: R) => T) {
+  const p = page(ctx)
+  return pageOf(all.slice(p.offset, p.offset + p.size).map(view), all.length, p)
+}
+
 export function visibleOrg(ctx: Ctx, o: {db: store.Db}, orgId: string): store.OrgRow {
   const inScope = store.orgSubtree(o.db, ctx.principal!.orgId).find((x) => x.id === orgId)
   // Out-of-scope organizations are reported as absent, so ids of other tenants leak nothing.
@@ -136,6 +142,11 @@ export function str(body: unknown, key: string): string | undefined {
 /** A 422 naming the field and the rule it breaks. */
 export function invalid(field: string, rule: string): HttpError {
   return new HttpError(422, 'validation', rule, {details: [{field, rule}]})
+}
+
+/** A 422 listing every problem of a request, each with its field and rule. */
+export function invalidAll(problems: Array<{field: string; rule: string}>): HttpError {
+  return new HttpError(422, 'validation', problems.map((p) => p.rule).join('; '), {details: problems})
 }
 
 export type Item = Record<string, unknown>

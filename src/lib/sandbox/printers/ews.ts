@@ -30,6 +30,8 @@ export interface EwsPrinter {
   registerDelayMs: number
   /** Takes codes but never registers (a printer whose outbound traffic is blocked). */
   neverRegisters?: boolean
+  /** The lifetime page count it reports when it registers (the cloud's MPS Express eligibility needs one). */
+  pageCount?: number
   /** Answers IPP Get-Printer-Attributes on POST /ipp/print (default true). */
   ipp?: boolean
 }
@@ -65,6 +67,7 @@ export async function startEws(p: EwsPrinter, port: number, log: (line: string) 
         firmware: p.firmware,
         manufacturer: p.manufacturer,
         modelName: p.modelName,
+        pageCount: p.pageCount,
         serialNumber: p.serialNumber,
       }),
       headers: {'Content-Type': 'application/json'},
@@ -96,6 +99,7 @@ export async function startEws(p: EwsPrinter, port: number, log: (line: string) 
             firmware: p.firmware,
             manufacturer: p.manufacturer,
             modelName: p.modelName,
+            pageCount: p.pageCount,
             serialNumber: p.serialNumber,
           }),
           headers: {'Content-Type': 'application/json', 'Idempotency-Key': key},

@@ -163,6 +163,11 @@ export function touchPrinter(db: Db, serial: string, now = Date.now()): void {
   db.prepare('UPDATE assets SET last_communication = ? WHERE serial = ? COLLATE NOCASE').run(now, serial)
 }
 
+/** The printer's lifetime page count, as it reported it. */
+export function setLifetimeCount(db: Db, serial: string, pages: number): void {
+  db.prepare("UPDATE assets SET counters = json_set(counters, '$.lifetimeCount', ?) WHERE serial = ? COLLATE NOCASE").run(pages, serial)
+}
+
 export function unenrollPrinter(db: Db, orgId: string, serial: string, now = Date.now()): void {
   db.transaction(() => {
     db.prepare('DELETE FROM assets WHERE serial = ? COLLATE NOCASE').run(serial)

@@ -80,12 +80,27 @@ export function findContact(db: Db, orgId: string, key: string): ContactRow | un
   return db.prepare('SELECT * FROM mps_contacts WHERE org_id = ? AND key = ?').get(orgId, key) as ContactRow | undefined
 }
 
-export function addContact(db: Db, orgId: string, key: string, fields: object): void {
+/** Adds a contact; returns its id. */
+export function addContact(db: Db, orgId: string, key: string, fields: object): string {
+  const id = randomUUID()
   db.prepare('INSERT INTO mps_contacts(id, org_id, key, fields, created_at) VALUES (?,?,?,?,?)').run(
-    randomUUID(),
+    id,
     orgId,
     key,
     JSON.stringify(fields),
     Date.now(),
   )
+  return id
+}
+
+export function getContact(db: Db, orgId: string, id: string): ContactRow | undefined {
+  return db.prepare('SELECT * FROM mps_contacts WHERE org_id = ? AND id = ?').get(orgId, id) as ContactRow | undefined
+}
+
+export function updateContact(db: Db, id: string, key: string, fields: object): void {
+  db.prepare('UPDATE mps_contacts SET key = ?, fields = ? WHERE id = ?').run(key, JSON.stringify(fields), id)
+}
+
+export function deleteContact(db: Db, id: string): void {
+  db.prepare('DELETE FROM mps_contacts WHERE id = ?').run(id)
 }

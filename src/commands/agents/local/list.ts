@@ -1,0 +1,34 @@
+import {activeOrgId} from '../../../lib/auth/index.js'
+import type {LocalAgent} from '../../../lib/cloud/index.js'
+import {BaseCommand, cloudFlags, formatTime, renderTable, type Column} from '../../../lib/ui/index.js'
+
+const COLUMNS: Column<LocalAgent>[] = [
+  {get: (a) => a.hostname, header: 'Computer'},
+  {get: (a) => a.id, header: 'ID'},
+  {get: (a) => a.status, header: 'Agent status'},
+  {get: (a) => a.logLevel, header: 'Log level'},
+  {get: (a) => a.pollingIntervalMin, header: 'Polling (min)'},
+  {get: (a) => formatTime(a.lastCommunication), header: 'Last communicated'},
+]
+
+export default class AgentsLocalList extends BaseCommand {
+  static description =
+    'List the Local Agents of the organization (agents on computers with USB-attached printers): status, log level, polling interval, last communication.'
+
+  static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --json']
+
+  static flags = {...cloudFlags}
+
+  async run(): Promise<LocalAgent[]> {
+    const {flags} = await this.parse(AgentsLocalList)
+    const s = await this.session(flags)
+    const rows: LocalAgent[] = []
+    for await (const a of s.client.localAgents.list(await activeOrgId(s))) rows.push(a)
+    this.log(
+      rows.length
+        ? renderTable(rows, COLUMNS)
+        : 'There are no local agents. Activate one with a code from `lcs agents local activation-code generate`.',
+    )
+    return rows
+  }
+}

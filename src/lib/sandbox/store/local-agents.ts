@@ -1,0 +1,111 @@
+// The sandbox's Local Agents: the organization's one activation code (a number of activations, valid
+// 72 hours; generating a new one replaces it) and the agents activated with it.
+import {randomUUID} from 'node:crypto'
+
+import type {Db} from './sqlite.js'
+
+export const LOCAL_AGENTS_SCHEMA = `
+CREATE TABLE IF NOT EXISTS local_agent_codes (
+  org_id TEXT PRIMARY KEY REFERENCES orgs(id), code TEXT NOT NULL UNIQUE, activations INTEGER NOT NULL, used INTEGER NOT NULL,
+  created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS local_agents (
+  id TEXT PRIMARY KEY, org_id TEXT NOT NULL REFERENCES orgs(id), hostname TEXT NOT NULL, status TEXT NOT NULL,
+  log_level TEXT NOT NULL, polling_min INTEGER NOT NULL, activated_at INTEGER NOT NULL, last_communication INTEGER);
+`
+
+export interface CodeRow {
+  org_id: string
+  code: string
+  activations: number
+  used: number
+  created_at: number
+  expires_at: number
+}
+
+export interface LocalAgentRow {
+  id: string
+  org_id: string
+  hostname: string
+  /** 'Communicating' | 'Deactivated' */
+  status: string
+  log_level: string
+  polling_min: number
+  activated_at: number
+  last_communication: number | null
+}
+
+/** The organization's code while it is valid (not expired, activations left). */
+export function validCode(db: Db, orgId: string, now = Date.now()): CodeRow | undefined {
+  return db.prepare('SELECT * FROM local_agent_codes WHERE org_id = ? AND expires_at > ? AND used < activations').get(orgId, now) as
+    | CodeRow
+    | undefined
+}
+
+export function codeByValue(db: Db, code: string): CodeRow | undefined {
+  return db.prepare('SELECT * FROM local_agent_codes WHERE code = ?').get(code) as CodeRow | undefined
+}
+
+export function generateCode(db: Db, orgId: string, activations: number, ttlMs: number, now = Date.now()): CodeRow {
+  db.prepare(
+    `INSERT INTO local_agent_codes(org_id, code, activations, used, created_at, expires_at) VALUES (?,?,?,0,?,?)
+     ON CONFLICT(org_id) DO UPDATE SET code = excluded.code, activations = excluded.activations, used = 0,
+       created_at = excluded.created_at, expires_at = excluded.expires_at`,
+  ).run(orgId, randomUUID(), activations, now, now + ttlMs)
+  return validCode(db, orgId, now)!
+}
+
+export function setActivations(db: Db, orgId: string, activations: number): void {
+  db.prepare('UPDATE local_agent_codes SET activations = ? WHERE org_id = ?').run(activations, orgId)
+}
+
+export function expireCode(db: Db, orgId: string, now = Date.now()): void {
+  db.prepare('UPDATE local_agent_codes SET expires_at = ? WHERE org_id = ?').run(now, orgId)
+}
+
+export function listAgents(db: Db, orgId: string): LocalAgentRow[] {
+  return db.prepare('SELECT * FROM local_agents WHERE org_id = ? ORDER BY activated_at, id').all(orgId) as LocalAgentRow[]
+}
+
+export function getAgent(db: Db, id: string): LocalAgentRow | undefined {
+  return db.prepare('SELECT * FROM local_agents WHERE id = ?').get(id) as LocalAgentRow | undefined
+}
+
+/** Uses one activation of the code: a new agent, or `agentId` (a deactivated one) communicating again. */
+export function activate(
+  db: Db,
+  code: CodeRow,
+  hostname: string,
+  settings: {logLevel: string; pollingMin: number},
+  agentId?: string,
+  now = Date.now(),
+): LocalAgentRow {
+  const id = agentId ?? randomUUID()
+  db.transaction(() => {
+    db.prepare('UPDATE local_agent_codes SET used = used + 1 WHERE org_id = ?').run(code.org_id)
+    if (agentId)
+      db.prepare(
+        "UPDATE local_agents SET status = 'Communicating', hostname = ?, activated_at = ?, last_communication = ? WHERE id = ?",
+      ).run(hostname, now, now, id)
+    else
+      db.prepare(
+        "INSERT INTO local_agents(id, org_id, hostname, status, log_level, polling_min, activated_at, last_communication) VALUES (?,?,?,'Communicating',?,?,?,?)",
+      ).run(id, code.org_id, hostname, settings.logLevel, settings.pollingMin, now, now)
+  })()
+  return getAgent(db, id)!
+}
+
+export function updateAgent(db: Db, id: string, s: {logLevel?: string; pollingMin?: number}): void {
+  db.prepare('UPDATE local_agents SET log_level = coalesce(?, log_level), polling_min = coalesce(?, polling_min) WHERE id = ?').run(
+    s.logLevel ?? null,
+    s.pollingMin ?? null,
+    id,
+  )
+}
+
+export function deactivateAgent(db: Db, id: string): void {
+  db.prepare("UPDATE local_agents SET status = 'Deactivated' WHERE id = ?").run(id)
+}
+
+export function deleteAgent(db: Db, id: string): void {
+  db.prepare('DELETE FROM local_agents WHERE id = ?').run(id)
+}
