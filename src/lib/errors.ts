@@ -12,10 +12,28 @@ export const ExitCode = {
   badData: 7,
   unavailable: 8,
   partial: 9,
+  unknownCommand: 127,
   interrupted: 130,
 } as const
 
 export type ErrorKind = keyof typeof ExitCode
+
+/** What each exit code means: `lcs help exit-codes` and the README's table (a test keeps them equal). */
+export const EXIT_CODE_MEANINGS: Record<ErrorKind, string> = {
+  ok: 'success; also a confirmation answered No (nothing was done, and lcs says so)',
+  error: 'unexpected error',
+  usage: 'usage: bad or missing flags/arguments, a missing file, malformed URL, unknown region',
+  notFound: 'not found',
+  auth: 'authentication required or failed',
+  forbidden: 'permission denied (the message names the missing role)',
+  conflict: 'conflict (e.g. the organization already exists, a sandbox already runs)',
+  badData: 'bad input data',
+  unavailable:
+    'service unavailable: unreachable, TLS failure, not an API, 5xx/429 after retries, an answer too large, too slow or malformed',
+  partial: 'partial failure (some items failed)',
+  unknownCommand: 'unknown command (the closest command is suggested on stderr)',
+  interrupted: 'interrupted (Ctrl-C, at a prompt too); what was done before is reported',
+}
 
 export interface ErrorDetail {
   field?: string
@@ -58,7 +76,7 @@ export class LcsError extends Error {
 export function toLcsError(err: unknown): LcsError {
   if (err instanceof LcsError) return err
   const e = err as {name?: string; message?: string; oclif?: {exit?: number}; code?: string}
-  if (e?.name === 'ExitPromptError' || e?.name === 'AbortPromptError') return new LcsError('interrupted', 'Cancelled.')
+  if (e?.name === 'ExitPromptError' || e?.name === 'AbortPromptError') return new LcsError('interrupted', 'Interrupted at the prompt.')
   // bad discovery targets are usage errors, reported before any packet is sent
   if (e?.name === 'TargetError') return new LcsError('usage', e.message ?? 'Invalid target', {cause: err})
   // oclif flag/argument parsing errors carry oclif.exit (2 by default)

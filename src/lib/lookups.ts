@@ -3,6 +3,7 @@
 // "several are named". Commands and rollout files resolve names only through these.
 import type {AccessGroup, CloudClient, Group, Organization} from './cloud/index.js'
 import {LcsError} from './errors.js'
+import {closest} from './suggest.js'
 
 /** An item by id or by (case-insensitive) name; a clear error otherwise. */
 export function findNamed<T extends {id: string; name: string}>(items: T[], ref: string, what: string, hint: string): T {
@@ -12,7 +13,7 @@ export function findNamed<T extends {id: string; name: string}>(items: T[], ref:
   if (byName.length === 1) return byName[0]
   if (byName.length > 1)
     throw new LcsError('usage', `Several ${what}s are named "${ref}": use the id (${byName.map((x) => x.id).join(', ')}).`)
-  throw new LcsError('notFound', `No ${what} "${ref}" in this organization.`, {hint})
+  throw new LcsError('notFound', `No ${what} "${ref}" in this organization.${didYouMean(ref, items)}`, {hint})
 }
 
 /** Finds an organization by id or (case-insensitive) name among those the session can reach. */
@@ -25,7 +26,18 @@ export async function findOrganization(client: CloudClient, ref: string): Promis
   if (byName.length === 1) return byName[0]
   if (byName.length > 1)
     throw new LcsError('usage', `Several organizations are named "${ref}": use the id (${byName.map((o) => o.id).join(', ')}).`)
-  throw new LcsError('notFound', `No organization "${ref}" among the ${all.length} this account can reach.`, {hint: 'See `lcs orgs list`.'})
+  throw new LcsError('notFound', `No organization "${ref}" among the ${all.length} this account can reach.${didYouMean(ref, all)}`, {
+    hint: 'See `lcs orgs list`.',
+  })
+}
+
+/** ' Did you mean "Woodgrove Bank"?' when a name is close to what was typed, else ''. */
+function didYouMean(ref: string, items: Array<{name: string}>): string {
+  const name = closest(
+    ref,
+    items.map((x) => x.name),
+  )
+  return name ? ` Did you mean "${name}"?` : ''
 }
 
 /** Finds a group of an organization by id or (case-insensitive) name. */

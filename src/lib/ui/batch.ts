@@ -54,17 +54,29 @@ export interface PerItemSpec<T, K extends string, D extends string> {
 /**
  * "Several items, ask per item, report per item" (configs delete, resources delete, firmware schedule
  * delete, printers unenroll): each reference is found, asked about unless `yes`, and acted on; one row
- * each, in order. `failed` is true when some were not found or refused (the command exits 9).
+ * each, in order, handed to `onRow` as soon as it is known. `failed` is true when some were not found or
+ * refused (the command exits 9). Ctrl-C at a question stops the run: the rows so far go with the error.
  */
 export async function perItem<T, K extends string, D extends string>(
   refs: string[],
   yes: boolean,
   spec: PerItemSpec<T, K, D>,
   confirm: (question: string) => Promise<boolean>,
+  onRow: (row: ItemReport<K, D>) => void = () => {},
 ): Promise<{rows: ItemReport<K, D>[]; failed: boolean}> {
   const rows: ItemReport<K, D>[] = []
-  const push = (label: string, result: ItemReport<K, D>['result'], reason: string) =>
+  const push = (label: string, result: ItemReport<K, D>['result'], reason: string) => {
     rows.push({[spec.key]: label, reason, result} as ItemReport<K, D>)
+    onRow(rows.at(-1)!)
+  }
+  const ask = (question: string) =>
+    confirm(question).catch((error: unknown) => {
+      if (!(error instanceof LcsError && error.kind === 'interrupted')) throw error
+      const done = rows.filter((r) => r.result === spec.done).length
+      throw new LcsError('interrupted', `Interrupted: ${done} of ${refs.length} ${spec.done}; the others were left as they were.`, {
+        result: {results: rows},
+      })
+    })
   for (const ref of refs) {
     let item: T
     try {
@@ -80,7 +92,7 @@ export async function perItem<T, K extends string, D extends string>(
       push(label, 'refused', refused)
       continue
     }
-    if (!yes && !(await confirm(spec.question(item)))) {
+    if (!yes && !(await ask(spec.question(item)))) {
       push(label, 'kept', 'kept at the prompt')
       continue
     }
