@@ -8,7 +8,7 @@ interface VersionInfo {
 }
 
 export default class Version extends BaseCommand<VersionInfo> {
-  static summary = 'Print the version of lcs, Node.js and the platform.'
+  static summary = 'Print the version of lcs, Node.js and the platform'
 
   static description = 'The same as `lcs --version`; with --json, the fields one by one.'
 

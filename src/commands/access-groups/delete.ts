@@ -7,6 +7,8 @@ import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 export default class AccessGroupsDelete extends BaseCommand {
   static args = {group: Args.string({description: 'Group name (any case) or id.', required: true})}
 
+  static summary = 'Delete a Child Organization Access Group'
+
   static description =
     'Delete a Child Organization Access Group: its members lose their access to the customer organizations. Asks first on a terminal; scripts pass --yes.'
 

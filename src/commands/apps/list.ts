@@ -13,6 +13,8 @@ const COLUMNS: Column<CatalogApp>[] = [
 ]
 
 export default class AppsList extends BaseCommand {
+  static summary = 'List the standard eSF applications of the catalog'
+
   static description =
     'List the standard eSF applications of the catalog, which configurations can include by name or id (imported apps are resources: lcs resources list --type app).'
 

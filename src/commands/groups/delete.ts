@@ -7,6 +7,8 @@ import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 export default class GroupsDelete extends BaseCommand {
   static args = {group: Args.string({description: 'Group name (any case) or id.', required: true})}
 
+  static summary = 'Delete a group'
+
   static description =
     'Delete a group: its members lose the roles they had through it; the users stay. Asks first on a terminal; scripts pass --yes.'
 

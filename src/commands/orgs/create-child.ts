@@ -8,6 +8,8 @@ import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 export default class OrgsCreateChild extends BaseCommand {
   static args = {name: Args.string({ignoreStdin: true, description: 'Name of the new customer organization.', required: true})}
 
+  static summary = 'Create a customer (child) organization under a partner organization'
+
   static description = `Create a customer (child) organization under your partner organization. Needs the Partner Administrator role. Safe to retry: the request carries an idempotency key, and an existing child with the same name is reported as a conflict (exit 6).`
 
   static examples = [

@@ -16,6 +16,8 @@ const COLUMNS: Column<Row>[] = [
 ]
 
 export default class OrgsList extends BaseCommand {
+  static summary = 'List the organizations your credentials reach'
+
   static description =
     'List the organizations your credentials reach (your own and, for partners, the child organizations). * marks the active one.'
 

@@ -9,6 +9,8 @@ import {BaseCommand, checkArg, cloudFlags, missing, readSecretFromStdin} from '.
 export default class PinsSet extends BaseCommand {
   static args = {email: Args.string({description: "The user's e-mail address.", required: true})}
 
+  static summary = "Set or reset a user's PIN for printer login"
+
   static description = `Set or reset a user's PIN for printer login, as the organization's PIN generation setting allows (lcs login-config get). "Administrator sets": the PIN is read from stdin (--pin-stdin) or asked for, hidden, on a terminal — never taken on the command line. "Automatically generate and e-mail": the cloud generates a new PIN and e-mails it to the user. "User sets": administrators cannot set PINs (exit 6).`
 
   static examples = [

@@ -6,6 +6,8 @@ import {BaseCommand, cloudFlags, type ItemRow, serialArgs, settle} from '../../l
 export default class PreenrollRemove extends BaseCommand {
   static args = {serial: Args.string({description: 'Pre-enrolled serial numbers.', required: true})}
 
+  static summary = 'Remove pre-enrolled serial numbers'
+
   static description =
     'Remove pre-enrolled serial numbers. Asks first on a terminal; scripts pass --yes. A serial number removed before is unchanged; one that was never pre-enrolled here is not found (exit 3).'
 

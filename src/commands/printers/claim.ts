@@ -12,6 +12,8 @@ export default class PrintersClaim extends BaseCommand {
 
   static deprecateAliases = true
 
+  static summary = 'Printer-based enrollment: claim a printer by the code it shows'
+
   static description =
     'Printer-based enrollment: claim the code a printer shows on its panel, which enrolls it in the organization. (Formerly `printers enroll-code`, still accepted with a warning.)'
 

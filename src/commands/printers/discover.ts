@@ -72,6 +72,8 @@ const CSV_COLUMNS: Column<DiscoveredPrinter>[] = [
 export default class PrintersDiscover extends BaseCommand {
   static args = discoveryArgs
 
+  static summary = 'Find printers on the network and say whether they can be enrolled'
+
   static description = `Find printers on the network and say what they are and whether they can be enrolled.
 
 Like the Printer Enrollment Tool: mDNS first (when searching the local network), then an SNMP sweep (v1, v2c by default, or v3) that reads vendor, model, serial, firmware, page count and supplies. Each printer is classified: Eligible to Enroll (Native Agent or Printer Agent), Enrolled (its serial is already in the cloud; checked when you are logged in), or Unsupported (Fleet Agent only, or not a printer), with the reason. --save writes the result for \`lcs printers enroll --from\`.`

@@ -34,6 +34,8 @@ const {timeout: _snmpTimeout, concurrency: _snmpConcurrency, ...snmpFlags} = dis
 export default class PrintersEnroll extends BaseCommand {
   static args = discoveryArgs
 
+  static summary = 'Enroll printers in the cloud, as the Printer Enrollment Tool does'
+
   static description = `Enroll printers in the cloud, as the Printer Enrollment Tool does: for each printer, read its state from its web service, set its clock when it is wrong and NTP is off, get the organization's enrollment code, apply it (Native Agent) or install the Printer Configuration Agent app (Printer Agent), and wait until the cloud lists the printer.
 
 Select printers from a saved discovery (--from), by discovering TARGETS, by --serial, or --all-eligible; in a terminal with no selection, a checklist of the eligible printers. Safe to re-run: printers already enrolled are reported as such and an interrupted run resumes (a pending registration is waited for, never repeated). Exit 9 when some printers failed.`

@@ -27,6 +27,8 @@ const ASSETS: Column<Asset>[] = [
 ]
 
 export default class PrintersList extends BaseCommand {
+  static summary = 'List the enrolled printers of the organization'
+
   static description = `List the enrolled printers of the organization: agent, communication status (Communicating, Not communicating, Agent needs credentials, Agent not communicating; --status filters, repeatable), firmware, last communication, tags and MPS Express state.
 
 --integration lists the assets through the public integration API instead (/v1.0/assets, paged; the organization and its children); that is the call that works against the public cloud today, where it needs client credentials.`

@@ -6,7 +6,7 @@ import {open} from 'node:fs/promises'
 import {basename, extname} from 'node:path'
 
 import type {CatalogApp, Resource, ResourceInput, ResourceType} from '../cloud/index.js'
-import {LcsError} from '../errors.js'
+import {LcsError, readFailure} from '../errors.js'
 import {InvalidAppFile} from './fls.js'
 import {inspectFile, InvalidFile, kindOfFile, type FileInfo} from './files.js'
 
@@ -63,12 +63,7 @@ export async function readUploadFile(path: string): Promise<Buffer> {
       await handle.close()
     }
   } catch (error) {
-    if (error instanceof LcsError) throw error
-    const code = (error as NodeJS.ErrnoException).code
-    throw new LcsError(
-      code === 'ENOENT' ? 'notFound' : 'badData',
-      code === 'ENOENT' ? `File not found: ${path}` : `Cannot read ${path}: ${(error as Error).message}`,
-    )
+    throw readFailure(path, error)
   }
 }
 

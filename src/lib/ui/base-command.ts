@@ -5,6 +5,7 @@ import {Command, Flags, ux} from '@oclif/core'
 import {format, inspect} from 'node:util'
 
 import type {Session} from '../auth/index.js'
+import {REGIONS} from '../config/index.js'
 import {ExitCode, LcsError, toLcsError, type ErrorDetail, type ErrorKind} from '../errors.js'
 import {redact} from '../redact.js'
 import {escapeControls} from '../text.js'
@@ -32,7 +33,7 @@ export const cloudFlags = {
   }),
   org: Flags.string({description: 'Organization to act on (id or name). Env: LCS_ORG.', helpGroup: 'CLOUD'}),
   profile: Flags.string({description: 'Stored profile to use. Env: LCS_PROFILE.', helpGroup: 'CLOUD'}),
-  region: Flags.string({description: 'Cloud region: us or eu. Env: LCS_REGION.', helpGroup: 'CLOUD'}),
+  region: Flags.string({description: 'Cloud region. Env: LCS_REGION.', helpGroup: 'CLOUD', options: [...REGIONS]}),
 }
 
 /** The base of every command; `T` is what run() returns (and --json prints). */
