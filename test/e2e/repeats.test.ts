@@ -1,0 +1,73 @@
+// Deleting twice is no failure: the second time is "unchanged", exit 0, for every kind of delete
+// (printers unenroll, groups, Child Organization Access Groups, pre-enrollments, configurations).
+import assert from 'node:assert/strict'
+import {after, before, test} from 'node:test'
+
+import {runJson, sandboxEnv, startSandbox, stopSandbox, type SandboxJson} from '../helpers/cli.js'
+
+interface Sim {
+  address: string
+  serialNumber: string
+  ews: {secured: boolean; capability: string} | null
+}
+const SNMP = 33_000 + (process.pid % 6000)
+let sb: SandboxJson & {printers: Sim[]}
+let env: NodeJS.ProcessEnv
+
+before(async () => {
+  sb = (await startSandbox([
+    '--printers',
+    '6',
+    '--subnet',
+    '127.30.0.0/24',
+    '--snmp-port',
+    String(SNMP),
+    '--ews-port',
+    String(SNMP + 1),
+    '--no-mdns',
+    '--seed',
+    '11',
+  ])) as typeof sb
+  env = sandboxEnv(sb)
+})
+after(async () => {
+  if (sb) await stopSandbox(sb)
+})
+
+test('printers unenroll X --yes twice: unenrolled, then unchanged (exit 0 both times)', async () => {
+  const p = sb.printers.find((x) => x.ews && !x.ews.secured && x.ews.capability !== 'none')!
+  const net = ['--snmp-port', String(SNMP), '--ews-port', String(SNMP + 1), '--snmp-timeout', '1', '--timeout', '60']
+  const enrolled = await runJson(['printers', 'enroll', p.address, '--all-eligible', ...net], env)
+  assert.equal(enrolled.code, 0, enrolled.stderr)
+  const first = await runJson(['printers', 'unenroll', p.serialNumber, '--yes'], env)
+  assert.equal(first.code, 0, first.stderr)
+  assert.equal(first.body[0].result, 'unenrolled')
+  const again = await runJson(['printers', 'unenroll', p.serialNumber, '--yes'], env)
+  assert.equal(again.code, 0, again.stderr)
+  assert.equal(again.body[0].result, 'unchanged')
+  assert.match(again.body[0].reason, /not enrolled in this organization/)
+})
+
+test('groups, access groups, pre-enrollments and configurations: the second delete is unchanged', async () => {
+  assert.equal((await runJson(['groups', 'create', 'Temporary'], env)).code, 0)
+  assert.equal((await runJson(['groups', 'delete', 'Temporary', '--yes'], env)).body.outcome, 'deleted')
+  const group = await runJson(['groups', 'delete', 'Temporary', '--yes'], env)
+  assert.equal(group.code, 0, group.stderr)
+  assert.equal(group.body.outcome, 'unchanged')
+
+  assert.equal((await runJson(['access-groups', 'create', 'Temporary access'], env)).code, 0)
+  assert.equal((await runJson(['access-groups', 'delete', 'Temporary access', '--yes'], env)).body.outcome, 'deleted')
+  const access = await runJson(['access-groups', 'delete', 'Temporary access', '--yes'], env)
+  assert.equal(access.code, 0, access.stderr)
+  assert.equal(access.body.outcome, 'unchanged')
+
+  assert.equal((await runJson(['preenroll', 'add', '7559040000075'], env)).code, 0)
+  assert.equal((await runJson(['preenroll', 'remove', '7559040000075', '--yes'], env)).body.results[0].outcome, 'deleted')
+  const pre = await runJson(['preenroll', 'remove', '7559040000075', '--yes'], env)
+  assert.equal(pre.code, 0, pre.stderr)
+  assert.equal(pre.body.results[0].outcome, 'unchanged')
+
+  const config = await runJson(['configs', 'delete', 'No such configuration', '--yes'], env)
+  assert.equal(config.code, 0, config.stderr)
+  assert.equal(config.body[0].result, 'unchanged')
+})
