@@ -29,6 +29,13 @@ const hook: Hook.CommandNotFound = async function (opts) {
   const rest = words.slice(best?.n ?? named)
   const suggestion = best && [bin, ...best.id.split(':'), ...rest.map(shellWord)].join(' ')
   const out = {json, stderr: process.stderr, stdout: process.stdout}
+  // the topic typed, or the one meant ("lcs printrs" → lcs help printers)
+  const topic = opts.config.findTopic(words[0])
+    ? words[0]
+    : nearest(
+        words[0],
+        opts.config.topics.filter((t) => !t.name.includes(':')).map((t) => t.name),
+      )?.name
   const {prompter} = BaseCommand.factory
   if (best && prompter.canPrompt({json})) {
     process.stderr.write(`"${wrong}" is not a command.\n`)
@@ -42,7 +49,7 @@ const hook: Hook.CommandNotFound = async function (opts) {
   }
   reportError(
     new LcsError('unknownCommand', `"${wrong}" is not a command.${suggestion ? ` Did you mean: ${suggestion}` : ''}`, {
-      hint: `See \`${[bin, 'help', ...(opts.config.findTopic(words[0]) ? [words[0]] : [])].join(' ')}\` for the commands.`,
+      hint: `See \`${[bin, 'help', ...(topic ? [topic] : [])].join(' ')}\` for the commands.`,
       result: suggestion ? {suggestion} : undefined,
     }),
     out,

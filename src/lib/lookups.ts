@@ -40,6 +40,33 @@ function didYouMean(ref: string, items: Array<{name: string}>): string {
   return name ? ` Did you mean "${name}"?` : ''
 }
 
+/** The names of the organizations the session reaches, by id: for Parent and Organization columns. */
+export async function organizationNames(client: CloudClient): Promise<Map<string, string>> {
+  const names = new Map<string, string>()
+  for await (const o of client.orgs.list()) names.set(o.id, o.name)
+  return names
+}
+
+/**
+ * The partner organization a child is created under: --parent, else the active organization. From a
+ * customer organization, a clear refusal naming the partners reachable (`--parent` or `orgs use`).
+ */
+export async function partnerFor(client: CloudClient, ref: string): Promise<Organization> {
+  const all: Organization[] = []
+  for await (const o of client.orgs.list()) all.push(o)
+  const parent = all.find((o) => o.id === ref) ?? (await findOrganization(client, ref))
+  if (parent.type === 'partner') return parent
+  const partners = all.filter((o) => o.type === 'partner').map((o) => `"${o.name}"`)
+  const example = partners[0] ?? '"Your Partner"'
+  throw new LcsError(
+    'badData',
+    `${parent.name} is a customer organization: child organizations are created under a partner organization.`,
+    {
+      hint: `Pass --parent ${example}, or select the partner first: \`lcs orgs use ${example}\`${partners.length > 1 ? ` (partners: ${partners.join(', ')})` : ''}.`,
+    },
+  )
+}
+
 /** Finds a group of an organization by id or (case-insensitive) name. */
 export async function findGroup(client: CloudClient, orgId: string, ref: string): Promise<Group> {
   const all: Group[] = []

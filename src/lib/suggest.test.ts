@@ -13,6 +13,8 @@ test('distance counts insertions, deletions and substitutions, ignoring case', (
 test('closest: a typo or a name cut short, never something far', () => {
   const orgs = ['Woodgrove Bank', 'Contoso Retail', 'Fabrikam Health']
   assert.equal(closest('Woodgrov', orgs), 'Woodgrove Bank')
+  assert.equal(closest('Contso', orgs), 'Contoso Retail')
+  assert.equal(closest('Fab', orgs), undefined)
   assert.equal(closest('contoso retial', orgs), 'Contoso Retail')
   assert.equal(closest('Northwind', orgs), undefined)
   assert.equal(closest('printers shw', ['printers show', 'printers list']), 'printers show')

@@ -19,14 +19,19 @@ export function isClose(typed: string, candidate: string): boolean {
   return distance(typed, candidate) <= Math.max(2, Math.floor(Math.max(typed.length, candidate.length) / 3))
 }
 
-/** The candidate nearest to what was typed, with its distance, when it is close enough. A candidate that
- * starts with what was typed (a name cut short) counts as nearly equal. */
+/**
+ * The candidate nearest to what was typed, with its distance, when it is close enough: a typo of the
+ * whole name, or of its start (a name cut short, "Woodgrov" or "Contso" for "Contoso Retail"), which
+ * counts half an edit more than a whole-name match.
+ */
 export function nearest(typed: string, candidates: Iterable<string>): {name: string; d: number} | undefined {
   const t = typed.trim()
   let best: {name: string; d: number} | undefined
   for (const name of candidates) {
-    const d = t.length >= 3 && name.toLowerCase().startsWith(t.toLowerCase()) ? 0.5 : distance(t, name)
-    if ((!best || d < best.d) && (d < 1 || isClose(t, name))) best = {d, name}
+    const whole = distance(t, name)
+    const start = t.length >= 4 && name.length > t.length ? distance(t, name.slice(0, t.length)) + 0.5 : Infinity
+    const d = isClose(t, name) ? Math.min(whole, start) : start <= Math.max(1, Math.floor(t.length / 3)) + 0.5 ? start : Infinity
+    if (d !== Infinity && (!best || d < best.d)) best = {d, name}
   }
   return best
 }

@@ -1,7 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
-import {findOrganization} from '../../lib/lookups.js'
+import {partnerFor} from '../../lib/lookups.js'
 import type {Organization} from '../../lib/cloud/index.js'
 import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 
@@ -25,9 +25,9 @@ export default class OrgsCreateChild extends BaseCommand {
   async run(): Promise<Organization> {
     const {args, flags} = await this.parse(OrgsCreateChild)
     const s = await this.session(flags)
-    const parentId = flags.parent ? (await findOrganization(s.client, flags.parent)).id : await activeOrgId(s)
-    const org = await s.client.orgs.createChild(parentId, {name: args.name})
-    this.log(`Created ${org.name} (${org.id}) under ${parentId}.`)
+    const parent = await partnerFor(s.client, flags.parent ?? (await activeOrgId(s)))
+    const org = await s.client.orgs.createChild(parent.id, {name: args.name})
+    this.log(`Created ${org.name} (${org.id}) under ${parent.name}.`)
     return org
   }
 }
