@@ -101,7 +101,7 @@ Like the Printer Enrollment Tool: mDNS first (when searching the local network),
 
   async run(): Promise<DiscoveredPrinter[]> {
     const {argv, flags} = await this.parse(PrintersDiscover)
-    const opts = await discoveryOptions(flags, argv as string[])
+    const opts = await discoveryOptions(flags, argv as string[], (m) => this.warning(m))
     // Asked while the network is swept; a failure surfaces when discover() needs the list.
     opts.enrolledSerials = this.enrolledSerials(flags)
     opts.enrolledSerials.catch(() => {})

@@ -51,7 +51,11 @@ Select printers from a saved discovery (--from), by discovering TARGETS, by --se
     ...cloudFlags,
     'all-eligible': Flags.boolean({description: 'Enroll every eligible printer (others are reported with their reason).'}),
     concurrency: Flags.integer({description: 'Printers enrolled at once.', default: 32, min: 1, max: 256}),
-    'ews-password-stdin': Flags.boolean({description: "Read the printers' web-service password from stdin.", dependsOn: ['ews-user']}),
+    'ews-password-stdin': Flags.boolean({
+      description: "Read the printers' web-service password from stdin.",
+      dependsOn: ['ews-user'],
+      exclusive: ['community-stdin', 'v3-keys-stdin'],
+    }),
     'ews-port': Flags.integer({
       description: "TCP port of the printers' web service (our contract; the sandbox's printers use 16180).",
       default: DEFAULT_EWS_PORT,
@@ -203,7 +207,7 @@ Select printers from a saved discovery (--from), by discovering TARGETS, by --se
     flags: Omit<DiscoveryFlagValues, 'timeout' | 'concurrency'> & {'snmp-timeout': string},
     targets: string[],
   ): Promise<DiscoveredPrinter[]> {
-    const opts = await discoveryOptions({...flags, concurrency: undefined, timeout: flags['snmp-timeout']}, targets)
+    const opts = await discoveryOptions({...flags, concurrency: undefined, timeout: flags['snmp-timeout']}, targets, (m) => this.warning(m))
     const progress = new Progress('Discovering')
     opts.onProgress = (p) => progress.update(`${p.probed}/${p.total} probed · ${p.found} answered`, p.probed, p.total)
     try {

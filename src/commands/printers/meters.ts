@@ -30,7 +30,10 @@ Meters have one name whatever the vendor: total and sinceLastPowerOn (the Printe
 
   async run(): Promise<MeterRead[]> {
     const {argv, flags} = await this.parse(PrintersMeters)
-    const opts = {...(await discoveryOptions({...flags, mdns: false, 'mdns-only': false}, argv as string[])), meters: true}
+    const opts = {
+      ...(await discoveryOptions({...flags, mdns: false, 'mdns-only': false}, argv as string[], (m) => this.warning(m))),
+      meters: true,
+    }
     const progress = sweepProgress('Reading meters', opts)
     let result
     try {

@@ -1,9 +1,10 @@
-// Deleting twice is no failure: the second time is "unchanged", exit 0, for every kind of delete
-// (printers unenroll, groups, Child Organization Access Groups, pre-enrollments, configurations).
+// Rough edges of the CLI against a sandbox: deleting twice is "unchanged" (exit 0) for every kind of
+// delete; partner wording by name (create-child, Parent and Organization columns); the SNMP community
+// off the command line (LCS_SNMP_COMMUNITY, --community-stdin; --community warns).
 import assert from 'node:assert/strict'
 import {after, before, test} from 'node:test'
 
-import {runJson, sandboxEnv, startSandbox, stopSandbox, type SandboxJson} from '../helpers/cli.js'
+import {run, runJson, sandboxEnv, startSandbox, stopSandbox, type SandboxJson} from '../helpers/cli.js'
 
 interface Sim {
   address: string
@@ -70,4 +71,35 @@ test('groups, access groups, pre-enrollments and configurations: the second dele
   const config = await runJson(['configs', 'delete', 'No such configuration', '--yes'], env)
   assert.equal(config.code, 0, config.stderr)
   assert.equal(config.body[0].result, 'unchanged')
+})
+
+test('orgs create-child from a customer organization says --parent or orgs use; names, not ids, in the text', async () => {
+  const fromCustomer = await run(['orgs', 'create-child', 'Tailspin Toys', '--org', 'Contoso Retail'], {env})
+  assert.equal(fromCustomer.code, 7)
+  assert.match(fromCustomer.stderr, /Contoso Retail is a customer organization/)
+  assert.match(fromCustomer.stderr, /--parent "Northwind Partners", or select the partner first: `lcs orgs use "Northwind Partners"`/)
+  const created = await run(['orgs', 'create-child', 'Tailspin Toys'], {env})
+  assert.equal(created.code, 0, created.stderr)
+  assert.match(created.stdout, /^Created Tailspin Toys \([0-9a-f-]{36}\) under Northwind Partners\.\n$/)
+  const list = await run(['orgs', 'list'], {env})
+  assert.match(list.stdout, /Tailspin Toys\t[0-9a-f-]{36}\tcustomer\tNorthwind Partners\t/)
+  const json = await runJson(['orgs', 'list'], env)
+  assert.match(json.body.find((o: {name: string}) => o.name === 'Tailspin Toys').parentId, /^[0-9a-f-]{36}$/)
+  const typo = await run(['orgs', 'use', 'Contso'], {env})
+  assert.equal(typo.code, 3)
+  assert.match(typo.stderr, /Did you mean "Contoso Retail"\?/)
+})
+
+test('the SNMP community: --community-stdin and LCS_SNMP_COMMUNITY quietly, --community with a warning', async () => {
+  const p = sb.printers.find((x) => x.ews)!
+  const args = ['printers', 'discover', p.address, '--snmp-port', String(SNMP), '--timeout', '1']
+  const piped = await run([...args, '--community-stdin'], {env, input: 'public\n'})
+  assert.equal(piped.code, 0, piped.stderr)
+  assert.match(piped.stdout, new RegExp(p.serialNumber))
+  assert.doesNotMatch(piped.stderr, /--community puts/)
+  const fromEnv = await run(args, {env: {...env, LCS_SNMP_COMMUNITY: 'public'}})
+  assert.match(fromEnv.stdout, new RegExp(p.serialNumber))
+  const flag = await run([...args, '--community', 'not-the-community'], {env})
+  assert.match(flag.stderr, /--community puts the SNMP community where other users see it/)
+  assert.doesNotMatch(flag.stdout + flag.stderr, /not-the-community/, 'the community itself is redacted')
 })
