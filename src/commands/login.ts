@@ -83,7 +83,7 @@ Interactive (a terminal): asks for your e-mail and password (hidden), then offer
       if (!password) throw missing('--password-stdin', 'password')
       method = {email: email.trim().toLowerCase(), kind: 'password', password}
     } else {
-      throw missing('--client-id with --client-secret-stdin, or --email with --password-stdin,', 'credentials')
+      throw missing('--client-id with --client-secret-stdin, or --email with --password-stdin', 'credentials')
     }
     const target = await resolveProfile({...flags, 'api-url': apiUrl}, env)
     this.note(`Logging in to ${target.apiUrl} …`)

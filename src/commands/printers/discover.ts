@@ -15,11 +15,9 @@ import {
   discoveryOptions,
   renderCsv,
   renderTable,
+  plural,
   sweepProgress,
 } from '../../lib/ui/index.js'
-
-const plural = (n: number, word: string): string =>
-  `${n.toLocaleString('en-US')} ${n === 1 ? word : word === 'address' ? 'addresses' : `${word}s`}`
 
 /** "3 printers found, …": what answered, what could not be read, what stayed silent and what that can mean. */
 function summary(r: DiscoverResult): string {
