@@ -143,6 +143,10 @@ export async function followTask(
     opts.log(`${taskHeader(task)}\n\nFollow it with: lcs tasks watch ${task.id}`)
     return {partial: false, task}
   }
+  if (task.status === 'scheduled' && task.schedule)
+    process.stderr.write(
+      `${task.name ?? task.id} is scheduled: it starts ${formatInZone(task.schedule.startAt, task.schedule.timeZone)} (window ${formatWindow(task.schedule.windowMinutes)}); waiting for it…\n`,
+    )
   const reporter = new TaskReporter(opts.verbose)
   let final: DeployTask
   try {

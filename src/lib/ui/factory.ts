@@ -13,8 +13,8 @@ export interface Prompter {
   /** Default answer No unless `defaultYes`. */
   confirm(message: string, defaultYes?: boolean): Promise<boolean>
   input(message: string, validate?: (v: string) => true | string): Promise<string>
-  /** Masked; the answer is registered as a secret (redacted from every output). */
-  secret(message: string): Promise<string>
+  /** Masked; the answer is registered as a secret (redacted from every output); `rule` is checked at Enter. */
+  secret(message: string, rule?: (v: string) => string | undefined): Promise<string>
   select<T>(message: string, choices: Array<{name: string; value: T; description?: string}>): Promise<T>
   /** `disabled` choices are shown with that label, not selectable; the answer is echoed as a count of `noun`. */
   checkbox<T>(message: string, choices: Array<{name: string; value: T; checked?: boolean; disabled?: string}>, noun?: string): Promise<T[]>

@@ -31,10 +31,12 @@ export async function promptInput(message: string, validate?: (v: string) => tru
   return asked(input({message, validate}, ctx))
 }
 
-export async function promptSecret(message: string): Promise<string> {
+/** A hidden answer; `rule` (an import rule: undefined when valid) is checked as the user presses Enter. */
+export async function promptSecret(message: string, rule?: (v: string) => string | undefined): Promise<string> {
   const {password} = await import('@inquirer/prompts')
+  const validate = rule && ((v: string) => rule(v) ?? true)
   // No ctrl+t reveal (@inquirer/prompts 8's default): a shown password ends up in screen shares and recordings.
-  const v = await asked(password({mask: '*', message, toggleMask: false}, ctx))
+  const v = await asked(password({mask: '*', message, toggleMask: false, validate}, ctx))
   registerSecret(v)
   return v
 }
