@@ -4,31 +4,14 @@
 import assert from 'node:assert/strict'
 import {after, before, test} from 'node:test'
 
-import {run, runJson, sandboxEnv, startSandbox, stopSandbox, type SandboxJson} from '../helpers/cli.js'
+import {run, runJson, sandboxEnv, startFleetSandbox, stopSandbox} from '../helpers/cli.js'
 
-interface Sim {
-  address: string
-  serialNumber: string
-  ews: {secured: boolean; capability: string} | null
-}
 const SNMP = 33_000 + (process.pid % 6000)
-let sb: SandboxJson & {printers: Sim[]}
+let sb: Awaited<ReturnType<typeof startFleetSandbox>>
 let env: NodeJS.ProcessEnv
 
 before(async () => {
-  sb = (await startSandbox([
-    '--printers',
-    '6',
-    '--subnet',
-    '127.30.0.0/24',
-    '--snmp-port',
-    String(SNMP),
-    '--ews-port',
-    String(SNMP + 1),
-    '--no-mdns',
-    '--seed',
-    '11',
-  ])) as typeof sb
+  sb = await startFleetSandbox(6, '127.30.0.0/24', SNMP)
   env = sandboxEnv(sb)
 })
 after(async () => {

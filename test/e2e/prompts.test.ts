@@ -4,33 +4,15 @@
 import assert from 'node:assert/strict'
 import {after, before, test} from 'node:test'
 
-import {BIN, run, sandboxEnv, startSandbox, stopSandbox, tempDir, type SandboxJson} from '../helpers/cli.js'
+import {BIN, run, sandboxEnv, startFleetSandbox, stopSandbox, tempDir} from '../helpers/cli.js'
 import {hasTmux, q, Terminal} from '../helpers/tmux.js'
 
-interface Sim {
-  address: string
-  serialNumber: string
-  ews: {secured: boolean; capability: string} | null
-}
 const SNMP = 21_000 + (process.pid % 6000)
 const skip = !hasTmux && 'tmux is not installed'
-let sb: (SandboxJson & {printers: Sim[]}) | undefined
+let sb: Awaited<ReturnType<typeof startFleetSandbox>> | undefined
 
 before(async () => {
-  if (hasTmux)
-    sb = (await startSandbox([
-      '--printers',
-      '30',
-      '--subnet',
-      '127.29.0.0/24',
-      '--snmp-port',
-      String(SNMP),
-      '--ews-port',
-      String(SNMP + 1),
-      '--no-mdns',
-      '--seed',
-      '11',
-    ])) as typeof sb
+  if (hasTmux) sb = await startFleetSandbox(30, '127.29.0.0/24', SNMP)
 })
 after(async () => {
   if (sb) await stopSandbox(sb)
