@@ -29,6 +29,8 @@ interface ApplyResult {
 const PAST: Record<Change, string> = {create: 'created', delete: 'deleted', unchanged: 'unchanged', update: 'updated'}
 
 export default class Apply extends BaseCommand {
+  static summary = 'Apply a rollout file: plan, then create, update and delete to match it'
+
   static description = `Apply a rollout file: one declarative YAML file for a customer's rollout — the organization (or a child organization to create), Child Organization Access Groups, printer-login (PIN) settings, groups, users, badges and PINs (inline, or CSV files through the import engine), pre-enrolled serials, roles of the organization, groups and users, resources, configurations and deployments (targets by serial, tag or all), and MPS Express (entitlement, supplies delivery contacts and their printers, printers to add — steps that cannot be undone are marked and need --yes). The file is checked against docs/rollout.schema.json and against the cloud first; every problem is reported with its line (a CSV file's with the file's line and column) and nothing changes (exit 7). Then the plan is printed (create / update / delete / unchanged per item, like terraform plan) and applied. Applying it again reports everything unchanged. A partial failure exits 9; the last line says whether running the file again can finish the job (when the cloud was unavailable) or what failed must be fixed first (the cloud refused it). --dry-run prints the plan only. Passwords and PINs never appear in the output. The files it names must be under its own folder (or the folder its root: names, or an --allow-outside folder), symlinks resolved.`
 
   static examples = [

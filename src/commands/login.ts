@@ -8,9 +8,18 @@ import {readSeed, readState} from '../lib/sandbox/state.js'
 import {BaseCommand, cloudFlags, missing, readSecretFromStdin} from '../lib/ui/index.js'
 
 export default class Login extends BaseCommand {
+  static summary = 'Log in to the printer cloud and store the credentials'
+
   static description = `Log in to the printer cloud and store the credentials for later commands.
 
 Interactive (a terminal): asks for your e-mail and password (hidden), then offers the organizations your account reaches. Scripts: client credentials (--client-id with --client-secret-stdin) or e-mail with --password-stdin; secrets are never taken on the command line. Secrets go to the OS keychain, else to a 0600 file (with a warning). CI jobs need no login at all: set LCS_CLIENT_ID and LCS_CLIENT_SECRET (and LCS_API_URL or LCS_REGION).`
+
+  // oclif's generated line mixes the exclusive groups into "[--sandbox | |  | --api-url …]": the three ways, spelled out.
+  static usage = [
+    '<%= command.id %> [--email EMAIL [--password-stdin]] [--org ORG] [--region us|eu | --api-url URL] [--insecure-storage]',
+    '<%= command.id %> --client-id ID [--client-secret-stdin] [--org ORG] [--region us|eu | --api-url URL] [--insecure-storage]',
+    '<%= command.id %> --sandbox [--sandbox-data DIR] [--org ORG]',
+  ]
 
   static examples = [
     '<%= config.bin %> <%= command.id %>',
@@ -74,7 +83,7 @@ Interactive (a terminal): asks for your e-mail and password (hidden), then offer
       if (!password) throw missing('--password-stdin', 'password')
       method = {email: email.trim().toLowerCase(), kind: 'password', password}
     } else {
-      throw missing('--client-id with --client-secret-stdin, or --email with --password-stdin,', 'credentials')
+      throw missing('--client-id with --client-secret-stdin, or --email with --password-stdin', 'credentials')
     }
     const target = await resolveProfile({...flags, 'api-url': apiUrl}, env)
     this.note(`Logging in to ${target.apiUrl} …`)

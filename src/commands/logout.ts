@@ -3,6 +3,8 @@ import {readConfig, updateProfile} from '../lib/config/index.js'
 import {BaseCommand, cloudFlags} from '../lib/ui/index.js'
 
 export default class Logout extends BaseCommand {
+  static summary = 'Log out: forget the stored credentials of a profile'
+
   static description = 'Log out: remove the stored secrets (keychain and file) and the profile.'
 
   static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --profile customer-a']

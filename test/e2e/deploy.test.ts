@@ -95,7 +95,7 @@ test("resources: firmware verified, apps described, invalid files refused with t
   const app = await lcs(['resources', 'upload', fx('apps/cloud-authentication-5.6.31.fls')])
   assert.equal(app.code, 0, app.stderr)
   assert.match(app.stdout, /Application name\s+Cloud Authentication/)
-  assert.match(app.stdout, /Minimum RAM required 3,000.00 MB/)
+  assert.match(app.stdout, /Minimum RAM required 2\.9 GB/)
   assert.match(app.stdout, /Models supported\s+Lexmark \(21\): CS632, CS730/)
   const invalid = await lcs(['resources', 'upload', fx('apps/truncated.fls'), '--type', 'app'])
   assert.equal(invalid.code, 7)

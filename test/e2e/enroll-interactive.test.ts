@@ -3,32 +3,14 @@
 import assert from 'node:assert/strict'
 import {after, before, test} from 'node:test'
 
-import {BIN, startSandbox, stopSandbox, tempDir, type SandboxJson} from '../helpers/cli.js'
+import {BIN, startFleetSandbox, stopSandbox, tempDir} from '../helpers/cli.js'
 import {hasTmux, q, Terminal} from '../helpers/tmux.js'
 
-interface Sim {
-  address: string
-  serialNumber: string
-  ews: {secured: boolean; capability: string} | null
-}
 const SNMP = 27_000 + (process.pid % 8000)
-let sb: (SandboxJson & {printers: Sim[]}) | undefined
+let sb: Awaited<ReturnType<typeof startFleetSandbox>> | undefined
 
 before(async () => {
-  if (hasTmux)
-    sb = (await startSandbox([
-      '--printers',
-      '30',
-      '--subnet',
-      '127.27.0.0/24',
-      '--snmp-port',
-      String(SNMP),
-      '--ews-port',
-      String(SNMP + 1),
-      '--no-mdns',
-      '--seed',
-      '11',
-    ])) as typeof sb
+  if (hasTmux) sb = await startFleetSandbox(30, '127.27.0.0/24', SNMP)
 })
 after(async () => {
   if (sb) await stopSandbox(sb)

@@ -182,7 +182,7 @@ test('printer-based enrollment: the code from the panel, case-sensitive', async 
   // the former name still works, with a warning naming the new one
   const wrong = await run(['printers', 'enroll-code', flipped], {env})
   assert.equal(wrong.code, 3)
-  assert.match(wrong.stderr, /Invalid code.*case-sensitive/)
+  assert.match(wrong.stderr, /The enrollment code is invalid or expired\.\n.*case-sensitive/)
   assert.match(wrong.stderr, /deprecated.*printers claim/s)
   const ok = await run(['printers', 'claim', code, '--json'], {env})
   assert.equal(ok.code, 0, ok.stderr)

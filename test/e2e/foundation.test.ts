@@ -80,9 +80,19 @@ test('without a terminal and without credentials, login fails naming the flags i
   assert.match(r.stderr, /--client-id with --client-secret-stdin, or --email with --password-stdin/)
 })
 
-test('unknown commands exit 127 and point at the topic help (a terminal also gets "did you mean")', async () => {
-  const r = await run(['orgs', 'lst'])
+test('unknown commands exit 127 with the suggestion (arguments kept) and the topic help on stderr; a JSON error under --json', async () => {
+  const r = await run(['orgs', 'lst', '--profile', 'x'])
   assert.equal(r.code, 127)
-  assert.match(r.stderr, /orgs lst is not a lcs command/)
+  assert.match(r.stderr, /"lcs orgs lst" is not a command\. Did you mean: lcs orgs list --profile x/)
   assert.match(r.stderr, /lcs help orgs/)
+  assert.equal(r.stdout, '')
+  const j = await run(['prnters', 'show', '75270VABN9K', '--json'])
+  assert.equal(j.code, 127)
+  const body = JSON.parse(j.stdout)
+  assert.equal(body.error.code, 'unknownCommand')
+  assert.equal(body.error.exitCode, 127)
+  assert.equal(body.suggestion, 'lcs printers show 75270VABN9K --json')
+  const none = await run(['zzqqxx'])
+  assert.equal(none.code, 127)
+  assert.match(none.stderr, /"lcs zzqqxx" is not a command\.\n/)
 })

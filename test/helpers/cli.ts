@@ -86,3 +86,21 @@ export async function runJson(args: string[], env: NodeJS.ProcessEnv): Promise<R
   const r = await run([...args, '--json'], {env, timeoutMs: 60_000})
   return {...r, body: JSON.parse(r.stdout || '{}')}
 }
+
+/** A simulated printer, as `sandbox start --json` describes it. */
+export interface SimPrinter {
+  address: string
+  serialNumber: string
+  ews: {secured: boolean; capability: string} | null
+}
+
+/** A sandbox with `count` simulated printers on `subnet`: SNMP on `snmpPort`, web services on the next port, no mDNS. */
+export async function startFleetSandbox(
+  count: number,
+  subnet: string,
+  snmpPort: number,
+  seed = 11,
+): Promise<SandboxJson & {printers: SimPrinter[]}> {
+  const args = ['--printers', String(count), '--subnet', subnet, '--snmp-port', String(snmpPort), '--ews-port', String(snmpPort + 1)]
+  return (await startSandbox([...args, '--no-mdns', '--seed', String(seed)])) as SandboxJson & {printers: SimPrinter[]}
+}

@@ -50,15 +50,15 @@ test('login where nobody can answer names the flags instead of asking', async ()
   assert.match(r.stderr, /Missing credentials: pass --client-id with --client-secret-stdin, or --email with --password-stdin/)
 })
 
-test('a delete asks "Delete …?"; a no deletes nothing (130); without a terminal it needs --yes (2)', async () => {
+test('a delete asks "Delete …?"; a no deletes nothing (exit 0, no error); without a terminal it needs --yes (2)', async () => {
   const no = answering(false)
   const r = await runInProcess(UsersDelete, ['jdoe@company.com'], {env: clientEnv(), factory: {prompter: no}})
-  assert.equal(r.code, 130)
+  assert.equal(r.code, 0)
   assert.deepEqual(
     no.asked.map((q) => q.message),
     ['Delete user jdoe@company.com?'],
   )
-  assert.match(r.stderr, /Cancelled: nothing was deleted\./)
+  assert.equal(r.stderr, 'Nothing was deleted.\n')
   const unattended = await runInProcess(UsersDelete, ['jdoe@company.com'], {env: clientEnv(), factory: {prompter: nobody}})
   assert.equal(unattended.code, 2)
   assert.match(unattended.stderr, /Missing confirmation to delete user jdoe@company\.com: pass --yes/)

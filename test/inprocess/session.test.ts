@@ -13,7 +13,7 @@ test('bad targets: unknown region and malformed --api-url are usage errors (exit
   const env = isolatedEnv({LCS_CLIENT_ID: 'a', LCS_CLIENT_SECRET: 'bbbb'})
   const region = await runInProcess(OrgsList, ['--region', 'mars'], {env})
   assert.equal(region.code, 2)
-  assert.match(region.stderr, /Unknown region "mars"/)
+  assert.match(region.stderr, /Expected --region=mars to be one of: us, eu\n/)
   const url = await runInProcess(OrgsList, ['--api-url', 'htp//nope'], {env})
   assert.equal(url.code, 2)
   assert.match(url.stderr, /Malformed --api-url/)
@@ -47,5 +47,5 @@ test('--json: the error object on stdout, the typed result absent, the message o
   const e = JSON.parse(r.stdout).error
   assert.equal(e.exitCode, 2)
   assert.equal(e.code, 'usage')
-  assert.match(r.stderr, /Unknown region "mars"/)
+  assert.match(r.stderr, /Expected --region=mars to be one of: us, eu/)
 })

@@ -8,6 +8,8 @@ import {BaseCommand, checkArg, cloudFlags} from '../../lib/ui/index.js'
 export default class AccessGroupsCreate extends BaseCommand {
   static args = {name: Args.string({description: 'Name of the group.', required: true})}
 
+  static summary = 'Create a Child Organization Access Group in the partner organization'
+
   static description =
     "Create a Child Organization Access Group in the partner organization. It always carries Partner Administrator; --role adds more (enrolling customers' printers: Fleet Management Administrator and File Service Administrator)."
 

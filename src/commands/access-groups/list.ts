@@ -9,6 +9,8 @@ const COLUMNS: Column<AccessGroup>[] = [
 ]
 
 export default class AccessGroupsList extends BaseCommand {
+  static summary = 'List the Child Organization Access Groups of the partner organization'
+
   static description =
     "List the Child Organization Access Groups of the partner organization: their members reach every customer organization with the group's roles."
 

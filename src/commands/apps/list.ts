@@ -1,18 +1,20 @@
 import {Flags} from '@oclif/core'
 
 import type {CatalogApp} from '../../lib/cloud/index.js'
-import {BaseCommand, cloudFlags, type Column, renderCsv, renderTable} from '../../lib/ui/index.js'
+import {BaseCommand, cloudFlags, type Column, formatBytes, renderCsv, renderTable} from '../../lib/ui/index.js'
 
 const COLUMNS: Column<CatalogApp>[] = [
   {get: (a) => a.name, header: 'Name'},
   {get: (a) => a.id, header: 'ID'},
   {get: (a) => a.version, header: 'Version'},
   {get: (a) => a.category, header: 'Category'},
-  {get: (a) => `${a.minMemoryMb} MB`, header: 'Min. memory'},
+  {get: (a) => formatBytes(a.minMemoryMb * 2 ** 20), header: 'Min. memory'},
   {get: (a) => a.models.length, header: 'Models'},
 ]
 
 export default class AppsList extends BaseCommand {
+  static summary = 'List the standard eSF applications of the catalog'
+
   static description =
     'List the standard eSF applications of the catalog, which configurations can include by name or id (imported apps are resources: lcs resources list --type app).'
 

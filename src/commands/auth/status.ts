@@ -16,6 +16,8 @@ interface AuthStatusResult {
 }
 
 export default class AuthStatus extends BaseCommand {
+  static summary = 'Show who you are logged in as, the organization, API and token expiry'
+
   static description = `Show who you are logged in as, which organization and API are used, when the token expires, and where the credentials come from. Exits 4 when not authenticated.`
 
   static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --json']

@@ -7,6 +7,8 @@ import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 export default class BadgesDelete extends BaseCommand {
   static args = {badge: Args.string({description: 'The badge ID.', required: true})}
 
+  static summary = 'Remove a registered badge'
+
   static description =
     'Remove a registered badge. Asks first on a terminal; scripts pass --yes. A badge that was already removed is reported as unchanged; one that never existed is not found (exit 3).'
 

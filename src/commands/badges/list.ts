@@ -14,6 +14,8 @@ const COLUMNS: Column<Badge>[] = [
 ]
 
 export default class BadgesList extends BaseCommand {
+  static summary = 'List the registered badges of the organization (or of one user)'
+
   static description =
     'List the registered badges of the organization (or of one user). Needs the Organization Administrator or User Administrator role.'
 

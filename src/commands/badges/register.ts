@@ -8,6 +8,8 @@ import {BaseCommand, checkArg, cloudFlags} from '../../lib/ui/index.js'
 export default class BadgesRegister extends BaseCommand {
   static args = {badge: Args.string({description: 'The badge ID (as the card reader reads it).', required: true})}
 
+  static summary = 'Register a badge for a user, permanent or temporary (24 h)'
+
   static description =
     "Register a badge for an existing user, permanent or temporary (24 h), with the portal's optional description. Registering it again for the same user changes nothing (or the kind and description given); a badge of another user is a conflict (exit 6)."
 

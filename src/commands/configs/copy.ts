@@ -13,6 +13,8 @@ export default class ConfigsCopy extends BaseCommand {
     newName: Args.string({description: 'Name of the copy.', required: true}),
   }
 
+  static summary = 'Copy a configuration under a new name'
+
   static description =
     'Copy a configuration under a new name — the way to change a deployed one. Partners copy into a child organization with --to-org (the Partner Administrator role); the imported resources it uses are copied along.'
 

@@ -9,6 +9,8 @@ import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 export default class ConfigsCreate extends BaseCommand {
   static args = {name: Args.string({description: "Name of the configuration (with -f, overrides the file's name)."})}
 
+  static summary = 'Create a configuration of firmware, apps and settings files'
+
   static description = `Create a configuration: firmware (the recommended version for every model, and specific firmware resources, one per model), eSF apps from the catalog or the library, and settings files. When deployed, firmware goes first, then the apps, then the settings files, each in the order given here. From flags or from a YAML file (-f). Unknown resources, wrong types and two firmware resources for one model are refused before anything is created.`
 
   static examples = [

@@ -7,6 +7,8 @@ import {BaseCommand, cloudFlags, type ItemReport} from '../../lib/ui/index.js'
 export default class ConfigsDelete extends BaseCommand {
   static args = {names: Args.string({description: 'Names or ids of the configurations to delete.', required: true})}
 
+  static summary = 'Delete configurations'
+
   static description =
     'Delete configurations. Asks first (--yes in scripts). Printers keep what was deployed; the task history keeps the deployments. Exit 9 when some were not found.'
 

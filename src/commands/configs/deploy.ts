@@ -9,6 +9,8 @@ import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 export default class ConfigsDeploy extends BaseCommand {
   static args = {name: Args.string({description: 'Name or id of the configuration.', required: true})}
 
+  static summary = 'Deploy a configuration to printers'
+
   static description = `Deploy a configuration to printers: firmware first, then the apps, then the settings files, each in configuration order; the recommended firmware is resolved now for each model. One task per deployment (lcs tasks show). --wait follows every printer until it is done and shows each final status; exit 9 when any printer failed. Printers that are not enrolled here are refused before anything is deployed. After a deployment the configuration can no longer be edited.`
 
   static examples = [

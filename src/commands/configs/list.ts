@@ -6,6 +6,8 @@ import {CONFIG_COLUMNS} from '../../lib/deploy/index.js'
 import {BaseCommand, cloudFlags, renderCsv, renderTable} from '../../lib/ui/index.js'
 
 export default class ConfigsList extends BaseCommand {
+  static summary = 'List the configurations of the organization'
+
   static description =
     'List the configurations of the organization: firmware, number of apps and settings files, whether it is the default and whether it has been deployed (a deployed configuration cannot be edited).'
 

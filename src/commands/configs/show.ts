@@ -9,6 +9,8 @@ import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 export default class ConfigsShow extends BaseCommand {
   static args = {name: Args.string({description: 'Name or id of the configuration.', required: true})}
 
+  static summary = 'Show a configuration'
+
   static description =
     'Show a configuration: its firmware, apps and settings files in deployment order, whether it is deployed or the default, and the latest result on each printer it was deployed to.'
 

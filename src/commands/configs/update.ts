@@ -10,6 +10,8 @@ import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 export default class ConfigsUpdate extends BaseCommand {
   static args = {name: Args.string({description: 'Name or id of the configuration.', required: true})}
 
+  static summary = 'Edit a configuration that has not been deployed'
+
   static description = `Edit a configuration that has not been deployed. With flags, what is not given stays as it is (a list flag replaces that list); with -f the file replaces the whole configuration. A deployed configuration cannot be edited: copy it (lcs configs copy) and edit the copy.`
 
   static examples = [

@@ -9,6 +9,8 @@ import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 export default class DeployFiles extends BaseCommand {
   static args = {files: Args.string({description: 'eSF apps (.fls) and settings files (.ucf, .txt, .zip).', required: true})}
 
+  static summary = 'Deploy apps and settings files to printers once, without a configuration'
+
   static description = `Deploy apps and settings files to printers once, without a configuration (nothing is saved for reuse): the apps first, then the settings files, each in the order given. Every file is checked before anything is sent ("Invalid App File"). --wait follows each printer to its final status; exit 9 when any failed.`
 
   static examples = [

@@ -5,6 +5,8 @@ import type {EnrollmentCode} from '../../lib/cloud/index.js'
 import {BaseCommand, cloudFlags, formatTime} from '../../lib/ui/index.js'
 
 export default class EnrollmentCodeGet extends BaseCommand {
+  static summary = "Show the organization's enrollment code; --email sends it with instructions"
+
   static description = `Show the organization's enrollment code (case-sensitive), which Native Agent printers use to enroll; --email sends it with instructions.`
 
   static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --email tech@example.com --json']

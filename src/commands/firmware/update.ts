@@ -16,6 +16,8 @@ import {
 import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 
 export default class FirmwareUpdate extends BaseCommand {
+  static summary = 'Update printers to the latest recommended firmware, now or in a window'
+
   static description = `Update printers to the latest recommended firmware, without a configuration: --now sends the update to each printer's agent at once; --at schedules it at a date and time in a time zone (--tz, default this machine's) with a task window (--window, 1–23 hours and 0–59 minutes, default 1h) within which every printer must start — printers that have not started when it ends expire. A scheduled task can be changed or deleted until it starts (lcs firmware schedule). Models without firmware in the catalog fail with "unsupported model". Exit 9 with --wait when any printer failed or expired.`
 
   static examples = [

@@ -7,6 +7,8 @@ import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 export default class FirmwareVerify extends BaseCommand {
   static args = {reference: Args.string({description: 'A build name (CSTAT.076.308) or a support-center URL.', required: true})}
 
+  static summary = 'Verify a firmware build name or support-center URL'
+
   static description =
     'Verify a firmware build name or support-center URL, as the portal\'s "Verify" does: build type, version and models supported, or "No firmware found." (exit 3).'
 

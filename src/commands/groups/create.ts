@@ -8,6 +8,8 @@ import {BaseCommand, checkArg, cloudFlags} from '../../lib/ui/index.js'
 export default class GroupsCreate extends BaseCommand {
   static args = {name: Args.string({description: 'Name of the new group (unique in any case).', required: true})}
 
+  static summary = 'Create an empty group'
+
   static description =
     'Create an empty group. Add members with `lcs groups members add` and roles with `lcs groups roles assign`. A group of that name (any case) is a conflict (exit 6).'
 

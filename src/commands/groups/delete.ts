@@ -2,10 +2,12 @@ import {Args, Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
 import {findGroup} from '../../lib/lookups.js'
-import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
+import {BaseCommand, cloudFlags, unlessGone} from '../../lib/ui/index.js'
 
 export default class GroupsDelete extends BaseCommand {
   static args = {group: Args.string({description: 'Group name (any case) or id.', required: true})}
+
+  static summary = 'Delete a group'
 
   static description =
     'Delete a group: its members lose the roles they had through it; the users stay. Asks first on a terminal; scripts pass --yes.'
@@ -14,11 +16,16 @@ export default class GroupsDelete extends BaseCommand {
 
   static flags = {...cloudFlags, yes: Flags.boolean({char: 'y', description: 'Do not ask for confirmation (required without a terminal).'})}
 
-  async run(): Promise<{group: string; outcome: 'deleted'}> {
+  async run(): Promise<{group: string; outcome: 'deleted' | 'unchanged'}> {
     const {args, flags} = await this.parse(GroupsDelete)
     const s = await this.session(flags)
     const orgId = await activeOrgId(s)
-    const group = await findGroup(s.client, orgId, args.group)
+    const found = await unlessGone(findGroup(s.client, orgId, args.group))
+    if ('gone' in found) {
+      this.log(`Group ${args.group}: unchanged (${found.gone})`)
+      return {group: args.group, outcome: 'unchanged'}
+    }
+    const group = found.item
     await this.confirmDelete(`group ${group.name} (${group.memberCount} members)`, flags.yes)
     await s.client.groups.delete(orgId, group.id)
     this.log(`Group ${group.name}: deleted.`)

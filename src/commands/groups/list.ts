@@ -9,6 +9,8 @@ const COLUMNS: Column<Group>[] = [
 ]
 
 export default class GroupsList extends BaseCommand {
+  static summary = 'List the groups of the organization with their member counts'
+
   static description = 'List the groups of the organization with their member counts.'
 
   static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --org "Contoso Retail" --json']

@@ -12,6 +12,8 @@ export default class GroupsRename extends BaseCommand {
     name: Args.string({description: 'The new name.', required: true}),
   }
 
+  static summary = 'Rename a group; members and roles stay'
+
   static description = 'Rename a group; members and roles stay. Another group of the new name (any case) is a conflict (exit 6).'
 
   static examples = [

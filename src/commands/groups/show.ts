@@ -8,6 +8,8 @@ import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 export default class GroupsShow extends BaseCommand {
   static args = {group: Args.string({description: 'Group name (any case) or id.', required: true})}
 
+  static summary = 'Show a group with its members and roles'
+
   static description = 'Show a group: its member count and the roles every member has through it.'
 
   static examples = ['<%= config.bin %> <%= command.id %> Technicians', '<%= config.bin %> <%= command.id %> Technicians --json']

@@ -6,6 +6,8 @@ import {PIN_MAX, PIN_MIN} from '../../lib/csv/index.js'
 import {BaseCommand, cloudFlags, describeLoginConfig, loginConfigFromFlags} from '../../lib/ui/index.js'
 
 export default class LoginConfigSet extends BaseCommand {
+  static summary = 'Change the PIN settings of the printer-login configuration'
+
   static description = `Change the organization's printer-login configuration; what is not given stays.
 
 --methods: standard authentication, one or more of badge, pin, secure (secure login: a one-time code per login), comma-separated; or badge+pin alone (Badge + PIN as second factor).

@@ -8,6 +8,8 @@ import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 export default class MpsAdd extends BaseCommand {
   static args = {serials: Args.string({description: 'Serial numbers of the printers to add.', required: true})}
 
+  static summary = 'Add printers to MPS Express'
+
   static description = `Add printers to MPS Express (Add to MPS Express). Every printer must be Eligible (see \`lcs mps eligibility\`): otherwise nothing is added and each refused printer is named with its status (exit 6). The terms of service must be accepted with --accept-terms. The organization must be entitled to MPS Express.
 
 This cannot be undone: contact your Lexmark Customer Operations Specialist to delete or unenroll the printers. Asks first (--yes in scripts). Added printers show as "MPS Express (Pending)" in \`lcs printers list\`; printers already in the program are unchanged.`

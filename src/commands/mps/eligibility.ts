@@ -15,6 +15,8 @@ const COLUMNS: Column<PrinterEligibility>[] = [
 export default class MpsEligibility extends BaseCommand {
   static args = {serials: Args.string({description: 'Serial numbers (default: every enrolled printer of the organization).'})}
 
+  static summary = 'Show the MPS Express eligibility report'
+
   static description = `The MPS Express eligibility report (Add to MPS Express): how many printers have each status, and the serial numbers and models under each. Statuses, in the order they are checked: Printer already managed, Printer pending management, Printer failed registration, Model not supported, Associated with down-level fleet agent, Lifetime page count missing, Lifetime page count exceeds maximum allowed, No supplies delivery contact assigned, Eligible. Only Eligible printers can be added (\`lcs mps add\`).`
 
   static examples = [

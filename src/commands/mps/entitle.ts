@@ -9,6 +9,8 @@ import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 export default class MpsEntitle extends BaseCommand {
   static args = {organization: Args.string({description: 'The child organization (id or name).', required: true})}
 
+  static summary = 'Entitle a child organization to MPS Express'
+
   static description = `Entitle a child organization to MPS Express, from its parent organization (Account Management > Organization Entitlements). Needs the Partner Administrator and Organization Administrator roles in the parent.
 
 This cannot be undone: only your Lexmark Customer Operations Specialist or MPS Offer Manager can remove the entitlement. Asks first (--yes in scripts). An organization already entitled is unchanged.`

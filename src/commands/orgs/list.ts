@@ -6,16 +6,19 @@ import {BaseCommand, cloudFlags, type Column, formatTime, renderCsv, renderTable
 
 type Row = Organization & {active: boolean}
 
-const COLUMNS: Column<Row>[] = [
+/** The columns; Parent by name (the id is in --json), or the id when the parent is out of reach. */
+const columns = (names: Map<string, string>): Column<Row>[] => [
   {get: (o) => (o.active ? '*' : ''), header: ' '},
   {get: (o) => o.name, header: 'Name'},
   {get: (o) => o.id, header: 'ID'},
   {get: (o) => o.type, header: 'Type'},
-  {get: (o) => o.parentId ?? '', header: 'Parent'},
+  {get: (o) => (o.parentId ? (names.get(o.parentId) ?? o.parentId) : ''), header: 'Parent'},
   {get: (o) => formatTime(o.dateCreated), header: 'Created'},
 ]
 
 export default class OrgsList extends BaseCommand {
+  static summary = 'List the organizations your credentials reach'
+
   static description =
     'List the organizations your credentials reach (your own and, for partners, the child organizations). * marks the active one.'
 
@@ -33,8 +36,9 @@ export default class OrgsList extends BaseCommand {
     const active = await activeOrgId(s)
     const rows: Row[] = []
     for await (const o of s.client.orgs.list()) rows.push({...o, active: o.id === active})
-    if (flags.csv) process.stdout.write(renderCsv(rows, COLUMNS.slice(1)))
-    else this.log(renderTable(rows, COLUMNS))
+    const cols = columns(new Map(rows.map((o) => [o.id, o.name])))
+    if (flags.csv) process.stdout.write(renderCsv(rows, cols.slice(1)))
+    else this.log(renderTable(rows, cols))
     return rows
   }
 }

@@ -7,6 +7,8 @@ import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 export default class OrgsUse extends BaseCommand {
   static args = {org: Args.string({ignoreStdin: true, description: 'Organization id or name.', required: true})}
 
+  static summary = 'Select the organization later commands act on'
+
   static description = 'Select the organization later commands act on (stored in the profile; --org and LCS_ORG still override it).'
 
   static examples = ['<%= config.bin %> <%= command.id %> "Contoso Retail"', '<%= config.bin %> <%= command.id %> 6f1c2d3e-…']

@@ -2,12 +2,14 @@ import {Args, Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
 import type {Outcome} from '../../lib/cloud/index.js'
-import {emailRule, pinRule} from '../../lib/csv/index.js'
+import {emailRule, PIN_MAX, PIN_MIN, pinRule} from '../../lib/csv/index.js'
 import {LcsError} from '../../lib/errors.js'
 import {BaseCommand, checkArg, cloudFlags, missing, readSecretFromStdin} from '../../lib/ui/index.js'
 
 export default class PinsSet extends BaseCommand {
   static args = {email: Args.string({description: "The user's e-mail address.", required: true})}
+
+  static summary = "Set or reset a user's PIN for printer login"
 
   static description = `Set or reset a user's PIN for printer login, as the organization's PIN generation setting allows (lcs login-config get). "Administrator sets": the PIN is read from stdin (--pin-stdin) or asked for, hidden, on a terminal — never taken on the command line. "Automatically generate and e-mail": the cloud generates a new PIN and e-mails it to the user. "User sets": administrators cannot set PINs (exit 6).`
 
@@ -39,7 +41,12 @@ export default class PinsSet extends BaseCommand {
     }
     let pin: string
     if (flags['pin-stdin']) pin = await readSecretFromStdin('the PIN')
-    else if (this.factory.prompter.canPrompt({json: this.jsonEnabled()})) pin = await this.factory.prompter.secret(`PIN for ${email}`)
+    else if (this.factory.prompter.canPrompt({json: this.jsonEnabled()}))
+      // the rule is said before the PIN is typed, and checked at Enter
+      pin = await this.factory.prompter.secret(
+        `PIN for ${email} (${policy.pinLength === null ? `${PIN_MIN}–${PIN_MAX} digits` : `${policy.pinLength} digits`})`,
+        pinRule(policy),
+      )
     else throw missing('--pin-stdin', 'PIN')
     checkArg('PIN', pin, pinRule(policy))
     const outcome = await s.client.badges.applyOne(orgId, {email, operation: 'CREATE', pin})

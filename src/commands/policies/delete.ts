@@ -7,6 +7,8 @@ import {BaseCommand, cloudFlags, type ItemReport} from '../../lib/ui/index.js'
 export default class PoliciesDelete extends BaseCommand {
   static args = {policies: Args.string({description: 'Ids or names of the notification policies.', required: true})}
 
+  static summary = 'Delete notification policies (their history stays)'
+
   static description =
     'Delete notification policies that are no longer needed; their notification history stays. Asks first (--yes in scripts).'
 

@@ -7,6 +7,8 @@ import {BaseCommand, cloudFlags, policyFlags, policyFromFlags, renderPolicy} fro
 export default class PoliciesDuplicate extends BaseCommand {
   static args = {policy: Args.string({description: 'Id or name of the policy to duplicate.', required: true})}
 
+  static summary = 'Duplicate a notification policy under a new name'
+
   static description =
     'Duplicate a notification policy: a new policy prefilled from this one, with a new unique --name and any other field changed by its flag.'
 

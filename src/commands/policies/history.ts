@@ -6,6 +6,8 @@ import {findPolicy, requirePolicyType} from '../../lib/policies/index.js'
 import {BaseCommand, categoryFlag, cloudFlags, renderHistory} from '../../lib/ui/index.js'
 
 export default class PoliciesHistory extends BaseCommand {
+  static summary = 'Show the notification history of the last 30 days'
+
   static description =
     'Show the Notification History (Last 30 Days): the notifications the policies generated, Supplies and Printer Information, newest first.'
 

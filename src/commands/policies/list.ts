@@ -3,6 +3,8 @@ import type {Policy} from '../../lib/policies/index.js'
 import {BaseCommand, categoryFlag, cloudFlags, POLICY_COLUMNS, renderTable} from '../../lib/ui/index.js'
 
 export default class PoliciesList extends BaseCommand {
+  static summary = 'List the notification policies of the organization'
+
   static description =
     'List the notification policies of the organization: supplies policies (Toner, Maintenance Kit, Fuser, Photoconductors, Waste Toner Bottle, Transfer Module) and printer information policies (Last data refresh, Last communicated).'
 

@@ -7,6 +7,8 @@ import {BaseCommand, cloudFlags, renderPolicy} from '../../lib/ui/index.js'
 export default class PoliciesShow extends BaseCommand {
   static args = {policy: Args.string({description: 'Id or name of the notification policy.', required: true})}
 
+  static summary = 'Show a notification policy'
+
   static description = 'Show a notification policy: its type and condition, the printers it applies to, who it notifies.'
 
   static examples = ['<%= config.bin %> <%= command.id %> "Low toner"', '<%= config.bin %> <%= command.id %> "Low toner" --json']

@@ -7,6 +7,8 @@ import {BaseCommand, cloudFlags, policyFlags, policyFromFlags, renderPolicy} fro
 export default class PoliciesUpdate extends BaseCommand {
   static args = {policy: Args.string({description: 'Id or name of the notification policy.', required: true})}
 
+  static summary = 'Modify a notification policy'
+
   static description =
     'Modify a notification policy: the flags given replace those fields (--email and --tag replace the whole list; --all-printers applies it to every printer again). A modified policy notifies afresh.'
 

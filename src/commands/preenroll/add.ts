@@ -6,6 +6,8 @@ import {BaseCommand, cloudFlags, type ItemRow, serialArgs, settle} from '../../l
 export default class PreenrollAdd extends BaseCommand {
   static args = {serial: Args.string({description: 'Printer serial numbers (7–20 letters and digits).', required: true})}
 
+  static summary = 'Pre-enroll printers by serial number'
+
   static description =
     "Pre-enroll printers by serial number: on site they enroll with the organization's enrollment code. A serial number already pre-enrolled here is unchanged; one pre-enrolled in another organization or already enrolled is a conflict (exit 6). Needs the Fleet Management Administrator role."
 

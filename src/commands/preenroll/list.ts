@@ -10,6 +10,8 @@ const COLUMNS: Column<Preenrollment>[] = [
 ]
 
 export default class PreenrollList extends BaseCommand {
+  static summary = 'List the printers pre-enrolled in the organization'
+
   static description = 'List the printers pre-enrolled in the organization (serial numbers waiting to enroll with the enrollment code).'
 
   static examples = [

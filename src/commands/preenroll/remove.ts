@@ -1,10 +1,12 @@
 import {Args, Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
-import {BaseCommand, cloudFlags, type ItemRow, serialArgs, settle} from '../../lib/ui/index.js'
+import {BaseCommand, cloudFlags, goneIsUnchanged, type ItemRow, serialArgs, settle} from '../../lib/ui/index.js'
 
 export default class PreenrollRemove extends BaseCommand {
   static args = {serial: Args.string({description: 'Pre-enrolled serial numbers.', required: true})}
+
+  static summary = 'Remove pre-enrolled serial numbers'
 
   static description =
     'Remove pre-enrolled serial numbers. Asks first on a terminal; scripts pass --yes. A serial number removed before is unchanged; one that was never pre-enrolled here is not found (exit 3).'
@@ -25,9 +27,11 @@ export default class PreenrollRemove extends BaseCommand {
     const s = await this.session(flags)
     const {failure, rows} = settle(
       serials,
-      await s.client.preenrollments.apply(
-        await activeOrgId(s),
-        serials.map((serialNumber) => ({operation: 'DELETE' as const, serialNumber})),
+      goneIsUnchanged(
+        await s.client.preenrollments.apply(
+          await activeOrgId(s),
+          serials.map((serialNumber) => ({operation: 'DELETE' as const, serialNumber})),
+        ),
       ),
     )
     for (const r of rows) this.log(`${r.item}: ${r.outcome ?? `rejected: ${r.error}`}`)

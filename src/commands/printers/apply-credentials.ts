@@ -12,6 +12,8 @@ export default class PrintersApplyCredentials extends BaseCommand {
     }),
   }
 
+  static summary = 'Apply printer administrator credentials to printers whose agent needs them'
+
   static description = `Apply printer administrator credentials to printers whose agent needs them ("Agent needs credentials": credentials were set on the printer after it was enrolled). The password is read from stdin, never from the command line. One line per printer: applied, unchanged (it did not need them), refused (the printer rejected them) or not found; exit 9 when any was refused or not found.`
 
   static examples = [

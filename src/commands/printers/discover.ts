@@ -15,11 +15,9 @@ import {
   discoveryOptions,
   renderCsv,
   renderTable,
+  plural,
   sweepProgress,
 } from '../../lib/ui/index.js'
-
-const plural = (n: number, word: string): string =>
-  `${n.toLocaleString('en-US')} ${n === 1 ? word : word === 'address' ? 'addresses' : `${word}s`}`
 
 /** "3 printers found, …": what answered, what could not be read, what stayed silent and what that can mean. */
 function summary(r: DiscoverResult): string {
@@ -72,6 +70,8 @@ const CSV_COLUMNS: Column<DiscoveredPrinter>[] = [
 export default class PrintersDiscover extends BaseCommand {
   static args = discoveryArgs
 
+  static summary = 'Find printers on the network and say whether they can be enrolled'
+
   static description = `Find printers on the network and say what they are and whether they can be enrolled.
 
 Like the Printer Enrollment Tool: mDNS first (when searching the local network), then an SNMP sweep (v1, v2c by default, or v3) that reads vendor, model, serial, firmware, page count and supplies. Each printer is classified: Eligible to Enroll (Native Agent or Printer Agent), Enrolled (its serial is already in the cloud; checked when you are logged in), or Unsupported (Fleet Agent only, or not a printer), with the reason. --save writes the result for \`lcs printers enroll --from\`.`
@@ -99,7 +99,7 @@ Like the Printer Enrollment Tool: mDNS first (when searching the local network),
 
   async run(): Promise<DiscoveredPrinter[]> {
     const {argv, flags} = await this.parse(PrintersDiscover)
-    const opts = await discoveryOptions(flags, argv as string[])
+    const opts = await discoveryOptions(flags, argv as string[], (m) => this.warning(m))
     // Asked while the network is swept; a failure surfaces when discover() needs the list.
     opts.enrolledSerials = this.enrolledSerials(flags)
     opts.enrolledSerials.catch(() => {})

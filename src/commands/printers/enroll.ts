@@ -2,7 +2,7 @@ import {Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
 import {discover, type DiscoveredPrinter, readDiscovery} from '../../lib/discovery/index.js'
-import {DEFAULT_EWS_PORT, type EnrollCandidate, enrollPrinters, type EnrollRow} from '../../lib/enroll/index.js'
+import {DEFAULT_EWS_PORT, type EnrollCandidate, enrolledSerials, enrollPrinters, type EnrollRow} from '../../lib/enroll/index.js'
 import {LcsError} from '../../lib/errors.js'
 import {registerSecret} from '../../lib/redact.js'
 import {
@@ -34,6 +34,8 @@ const {timeout: _snmpTimeout, concurrency: _snmpConcurrency, ...snmpFlags} = dis
 export default class PrintersEnroll extends BaseCommand {
   static args = discoveryArgs
 
+  static summary = 'Enroll printers in the cloud, as the Printer Enrollment Tool does'
+
   static description = `Enroll printers in the cloud, as the Printer Enrollment Tool does: for each printer, read its state from its web service, set its clock when it is wrong and NTP is off, get the organization's enrollment code, apply it (Native Agent) or install the Printer Configuration Agent app (Printer Agent), and wait until the cloud lists the printer.
 
 Select printers from a saved discovery (--from), by discovering TARGETS, by --serial, or --all-eligible; in a terminal with no selection, a checklist of the eligible printers. Safe to re-run: printers already enrolled are reported as such and an interrupted run resumes (a pending registration is waited for, never repeated). Exit 9 when some printers failed.`
@@ -49,7 +51,11 @@ Select printers from a saved discovery (--from), by discovering TARGETS, by --se
     ...cloudFlags,
     'all-eligible': Flags.boolean({description: 'Enroll every eligible printer (others are reported with their reason).'}),
     concurrency: Flags.integer({description: 'Printers enrolled at once.', default: 32, min: 1, max: 256}),
-    'ews-password-stdin': Flags.boolean({description: "Read the printers' web-service password from stdin.", dependsOn: ['ews-user']}),
+    'ews-password-stdin': Flags.boolean({
+      description: "Read the printers' web-service password from stdin.",
+      dependsOn: ['ews-user'],
+      exclusive: ['community-stdin', 'v3-keys-stdin'],
+    }),
     'ews-port': Flags.integer({
       description: "TCP port of the printers' web service (our contract; the sandbox's printers use 16180).",
       default: DEFAULT_EWS_PORT,
@@ -103,24 +109,16 @@ Select printers from a saved discovery (--from), by discovering TARGETS, by --se
     } else if (flags['all-eligible']) {
       selected = rows
     } else {
-      const eligible = rows.filter((r) => r.status === 'eligible')
-      if (eligible.length === 0)
-        throw new LcsError('notFound', 'No eligible printer was found.', {hint: 'See `lcs printers discover` for the reasons.'})
-      selected = await prompter.checkbox(
-        'Printers to enroll (space toggles, enter confirms)',
-        eligible.map((r) => ({
-          checked: true,
-          name: `${r.address}  ${r.vendor ?? ''} ${r.model ?? ''}  ${r.serialNumber ?? ''}  (${r.agentType} agent)`,
-          value: r,
-        })),
-      )
+      selected = await this.pick(rows, await enrolledSerials(session.client, orgId))
     }
     if (selected.length === 0) throw new LcsError('notFound', 'No printer selected.')
 
     const progress = new Progress('Enrolling')
     const counts = {enrolled: 0, 'already-enrolled': 0, failed: 0, skipped: 0} as Record<string, number>
     let done = 0
-    const result = await enrollPrinters(selected as EnrollCandidate[], {
+    const tally = () =>
+      `enrolled ${counts.enrolled}, already enrolled ${counts['already-enrolled']}, skipped ${counts.skipped}, failed ${counts.failed}`
+    const run = enrollPrinters(selected as EnrollCandidate[], {
       askCredentials: interactive
         ? async (c, wrong) => {
             progress.done()
@@ -149,6 +147,7 @@ Select printers from a saved discovery (--from), by discovering TARGETS, by --se
         } else if (this.verbose) {
           this.note(`${c.address} ${phase}`)
         }
+        this.interruptHint = `Of ${selected.length} printers: ${tally()}. Run the same command again to resume (nothing is enrolled twice).`
         progress.update(
           `${done}/${selected.length} · enrolled ${counts.enrolled} · already ${counts['already-enrolled']} · skipped ${counts.skipped} · failed ${counts.failed}`,
           done,
@@ -159,20 +158,56 @@ Select printers from a saved discovery (--from), by discovering TARGETS, by --se
       preferAgent: flags['prefer-agent'] as 'native' | 'printer',
       timeoutMs: flags.timeout * 1000,
     })
+    const result = await run.catch((error: unknown) => {
+      progress.done()
+      if (!(error instanceof LcsError && error.kind === 'interrupted')) throw error
+      const finished = (error.result?.printers ?? []) as EnrollRow[]
+      if (finished.length) this.log(renderTable(finished, COLUMNS))
+      throw new LcsError(
+        'interrupted',
+        `Interrupted: of ${selected.length} printers, ${tally()}; ${selected.length - done} not finished.`,
+        {
+          hint: 'Run the same command again to resume: printers already enrolled are reported as such, pending ones waited for.',
+          result: error.result,
+        },
+      )
+    })
     progress.done()
-    this.note(
-      `Enrolled ${counts.enrolled}, already enrolled ${counts['already-enrolled']}, skipped ${counts.skipped}, failed ${counts.failed}.`,
-    )
+    this.note(`${tally().replace(/^e/, 'E')}.`)
     this.log(renderTable(result, COLUMNS))
     if (counts.failed > 0) this.exitAs('partial')
     return result
+  }
+
+  /** The checklist: eligible printers pre-selected; those the cloud already lists shown as enrolled, not selectable. */
+  private async pick(rows: DiscoveredPrinter[], inCloud: Set<string>): Promise<DiscoveredPrinter[]> {
+    const enrolled = (r: DiscoveredPrinter) =>
+      r.status === 'enrolled' || Boolean(r.serialNumber && inCloud.has(r.serialNumber.toUpperCase()))
+    const shown = rows.filter((r) => r.status === 'eligible' || enrolled(r))
+    const eligible = shown.filter((r) => !enrolled(r))
+    if (eligible.length === 0) {
+      const already = shown.length
+      throw new LcsError('notFound', `No eligible printer was found${already ? ` (${already} already enrolled)` : ''}.`, {
+        hint: 'See `lcs printers discover` for the reasons.',
+      })
+    }
+    return this.factory.prompter.checkbox(
+      'Printers to enroll (space toggles, enter confirms)',
+      shown.map((r) => ({
+        checked: !enrolled(r),
+        disabled: enrolled(r) ? '(enrolled)' : undefined,
+        name: `${r.address}  ${r.vendor ?? ''} ${r.model ?? ''}  ${r.serialNumber ?? ''}  (${r.agentType} agent)`,
+        value: r,
+      })),
+      'printers',
+    )
   }
 
   private async discoverTargets(
     flags: Omit<DiscoveryFlagValues, 'timeout' | 'concurrency'> & {'snmp-timeout': string},
     targets: string[],
   ): Promise<DiscoveredPrinter[]> {
-    const opts = await discoveryOptions({...flags, concurrency: undefined, timeout: flags['snmp-timeout']}, targets)
+    const opts = await discoveryOptions({...flags, concurrency: undefined, timeout: flags['snmp-timeout']}, targets, (m) => this.warning(m))
     const progress = new Progress('Discovering')
     opts.onProgress = (p) => progress.update(`${p.probed}/${p.total} probed · ${p.found} answered`, p.probed, p.total)
     try {

@@ -2,6 +2,7 @@ import {Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
 import {COMMUNICATION_STATUSES, type Asset, type CommunicationStatus, type EnrolledPrinter} from '../../lib/cloud/index.js'
+import {organizationNames} from '../../lib/lookups.js'
 import {mpsLabel} from '../../lib/mps/index.js'
 import {BaseCommand, cloudFlags, type Column, formatTime, renderCsv, renderTable} from '../../lib/ui/index.js'
 
@@ -16,17 +17,20 @@ const FLEET: Column<EnrolledPrinter>[] = [
   {get: (p) => mpsLabel(p.mpsStatus), header: 'Lexmark Managed'},
 ]
 
-const ASSETS: Column<Asset>[] = [
+/** The asset columns; Organization by name (the id, accountId, is in --json). */
+const assets = (orgs: Map<string, string>): Column<Asset>[] => [
   {get: (a) => a.serialNumber, header: 'Serial'},
   {get: (a) => a.manufacturer, header: 'Manufacturer'},
   {get: (a) => a.modelName, header: 'Model'},
   {get: (a) => a.name, header: 'Name'},
-  {get: (a) => a.accountId, header: 'Organization'},
+  {get: (a) => orgs.get(a.accountId) ?? a.accountId, header: 'Organization'},
   {get: (a) => a.counters?.lifetimeCount, header: 'Pages'},
   {get: (a) => formatTime(a.lastCommunication), header: 'Last communication'},
 ]
 
 export default class PrintersList extends BaseCommand {
+  static summary = 'List the enrolled printers of the organization'
+
   static description = `List the enrolled printers of the organization: agent, communication status (Communicating, Not communicating, Agent needs credentials, Agent not communicating; --status filters, repeatable), firmware, last communication, tags and MPS Express state.
 
 --integration lists the assets through the public integration API instead (/v1.0/assets, paged; the organization and its children); that is the call that works against the public cloud today, where it needs client credentials.`
@@ -63,7 +67,11 @@ export default class PrintersList extends BaseCommand {
     if (flags.integration) {
       const rows: Asset[] = []
       for await (const a of s.client.assets.list('assets', {limit: flags.limit, pageSize: flags['page-size']})) rows.push(a)
-      this.render(rows, ASSETS, flags.csv)
+      // names from our contract's organization list; where that is not served (the public cloud), the ids
+      const names = this.jsonEnabled()
+        ? new Map<string, string>()
+        : await organizationNames(s.client).catch(() => new Map<string, string>())
+      this.render(rows, assets(names), flags.csv)
       return rows
     }
     const orgId = await activeOrgId(s)

@@ -1,5 +1,14 @@
 import {discover, meterCsvRows, meterRead, type MeterRead} from '../../lib/discovery/index.js'
-import {BaseCommand, type Column, discoveryArgs, discoveryFlags, discoveryOptions, renderCsv, sweepProgress} from '../../lib/ui/index.js'
+import {
+  BaseCommand,
+  type Column,
+  discoveryArgs,
+  discoveryFlags,
+  discoveryOptions,
+  plural,
+  renderCsv,
+  sweepProgress,
+} from '../../lib/ui/index.js'
 
 // Meter reads are SNMP only (IPP carries no counters).
 const {ipp: _ipp, 'ipp-port': _ippPort, mdns: _mdns, 'mdns-interface': _interfaces, 'mdns-only': _only, ...meterFlags} = discoveryFlags
@@ -12,6 +21,8 @@ const CSV: Column<CsvRow>[] = (['serialNumber', 'date', 'kind', 'name', 'value',
 
 export default class PrintersMeters extends BaseCommand {
   static args = discoveryArgs
+
+  static summary = 'Read the meters of printers over SNMP'
 
   static description = `Read the meters of printers over SNMP, as an MPS or billing service collects them: serial number, meter names and values, supplies usage and the date of the reading — nothing else about the customer (no addresses, names or locations). CSV by default (one row per meter or supply), or --json.
 
@@ -28,7 +39,10 @@ Meters have one name whatever the vendor: total and sinceLastPowerOn (the Printe
 
   async run(): Promise<MeterRead[]> {
     const {argv, flags} = await this.parse(PrintersMeters)
-    const opts = {...(await discoveryOptions({...flags, mdns: false, 'mdns-only': false}, argv as string[])), meters: true}
+    const opts = {
+      ...(await discoveryOptions({...flags, mdns: false, 'mdns-only': false}, argv as string[], (m) => this.warning(m))),
+      meters: true,
+    }
     const progress = sweepProgress('Reading meters', opts)
     let result
     try {
@@ -42,8 +56,8 @@ Meters have one name whatever the vendor: total and sinceLastPowerOn (the Printe
       .map((p) => meterRead(p, date))
       .filter((r): r is MeterRead => r !== undefined)
     const skipped = result.printers.length - reads.length
-    if (skipped) this.warning(`${skipped} device(s) reported no serial number and are left out.`)
-    this.note(`${reads.length} meter ${reads.length === 1 ? 'read' : 'reads'}.`)
+    if (skipped) this.warning(`${plural(skipped, 'device')} reported no serial number and ${skipped === 1 ? 'is' : 'are'} left out.`)
+    this.note(`${plural(reads.length, 'meter read')}.`)
     if (!this.jsonEnabled()) process.stdout.write(renderCsv(meterCsvRows(reads), CSV))
     return reads
   }

@@ -8,6 +8,8 @@ import {BaseCommand, cloudFlags, formatTime} from '../../lib/ui/index.js'
 export default class PrintersShow extends BaseCommand {
   static args = {serial: Args.string({ignoreStdin: true, description: 'Serial number of the enrolled printer.', required: true})}
 
+  static summary = 'Show one enrolled printer'
+
   static description =
     'Show one enrolled printer: model, agent, communication status, firmware, last communication, tags and MPS Express state.'
 

@@ -8,6 +8,8 @@ import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 export default class PrintersTag extends BaseCommand {
   static args = {serial: Args.string({ignoreStdin: true, description: 'Serial number of the enrolled printer.', required: true})}
 
+  static summary = 'Add or remove tags on an enrolled printer'
+
   static description = 'Add or remove tags on an enrolled printer (tags select printers for deployments and policies).'
 
   static examples = [

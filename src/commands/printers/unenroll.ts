@@ -7,6 +7,8 @@ import {BaseCommand, cloudFlags, type ItemReport} from '../../lib/ui/index.js'
 export default class PrintersUnenroll extends BaseCommand {
   static args = {serials: Args.string({ignoreStdin: true, description: 'Serial numbers of the printers to unenroll.', required: true})}
 
+  static summary = 'Unenroll printers from the organization'
+
   static description = `Unenroll printers from the organization. Asks before doing it (--yes in scripts). Printers managed by MPS Express, or pending MPS Express enrollment, are refused (MPS Express enrollment cannot be undone here: the Lexmark Customer Operations Specialist does it). Exit 9 when some could not be unenrolled.`
 
   static examples = [

@@ -7,6 +7,8 @@ import {BaseCommand, cloudFlags, type ItemReport} from '../../lib/ui/index.js'
 export default class ResourcesDelete extends BaseCommand {
   static args = {resources: Args.string({description: 'Names or ids of the resources to delete.', required: true})}
 
+  static summary = 'Delete resources from the library'
+
   static description =
     'Delete resources from the library. Asks first (--yes in scripts). A resource that a configuration still uses is refused: remove it from the configuration first. Exit 9 when some could not be deleted.'
 

@@ -6,6 +6,8 @@ import {RESOURCE_COLUMNS, RESOURCE_TYPES} from '../../lib/deploy/index.js'
 import {BaseCommand, cloudFlags, renderCsv, renderTable} from '../../lib/ui/index.js'
 
 export default class ResourcesList extends BaseCommand {
+  static summary = 'List the resource library of the organization'
+
   static description = 'List the resource library of the organization: firmware, eSF apps, UCF files and settings bundles.'
 
   static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --type app --json']

@@ -9,6 +9,8 @@ import {BaseCommand, cloudFlags, formatTime} from '../../lib/ui/index.js'
 export default class ResourcesShow extends BaseCommand {
   static args = {resource: Args.string({description: 'Name or id of the resource.', required: true})}
 
+  static summary = 'Show one resource'
+
   static description =
     'Show one resource: what the portal shows for it (firmware build, type, version and models; app name, version, minimum memory and models; settings file).'
 

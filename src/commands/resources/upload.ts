@@ -15,6 +15,8 @@ export default class ResourcesUpload extends BaseCommand {
     }),
   }
 
+  static summary = 'Add a firmware, eSF app, UCF or settings file to the resource library'
+
   static description = `Add a resource to the organization's library, checked first as the portal does: firmware by build name or support-center URL is verified (build type, version, models supported, or "No firmware found."); an eSF app (.fls) shows its name, version, minimum memory and supported models, and an invalid file is refused ("Invalid App File"); settings are a UCF file (.ucf or .txt) or a settings bundle (.zip).`
 
   static examples = [

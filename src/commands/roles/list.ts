@@ -2,6 +2,8 @@ import type {RoleInfo} from '../../lib/cloud/index.js'
 import {BaseCommand, cloudFlags, describeCatalog} from '../../lib/ui/index.js'
 
 export default class RolesList extends BaseCommand {
+  static summary = 'List every role of the cloud with a one-line meaning'
+
   static description =
     'List every role of the cloud with a one-line meaning, grouped: account management, fleet management, print management, partner. Enrolling printers needs Fleet Management Administrator and File Service Administrator.'
 

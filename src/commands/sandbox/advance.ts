@@ -7,6 +7,8 @@ import {BaseCommand} from '../../lib/ui/index.js'
 export default class SandboxAdvance extends BaseCommand {
   static args = {duration: Args.string({description: 'How far: 90m, 12h, 3d, 1d12h (at most 30d).', required: true})}
 
+  static summary = 'Make time pass in a sandbox started with --activity'
+
   static description = `Make time pass in a sandbox started with --activity: its clock jumps forward and the printers print, drain their supplies and report through the time in between (in 15-minute steps), so notification policies fire as they would have. Prints how many notifications that made.`
 
   static examples = ['<%= config.bin %> <%= command.id %> 3d', '<%= config.bin %> <%= command.id %> 12h --data ./sandbox --json']

@@ -13,6 +13,8 @@ interface MailJson {
 }
 
 export default class SandboxOutbox extends BaseCommand {
+  static summary = 'Show the e-mails the sandbox cloud would have sent'
+
   static description =
     'Show the e-mails the sandbox cloud would have sent (password resets and other notifications), oldest first. The sandbox sends no real mail: it keeps them here.'
 

@@ -7,6 +7,8 @@ import {BaseCommand} from '../../lib/ui/index.js'
 export default class SandboxQuiet extends BaseCommand {
   static args = {serials: Args.string({description: 'Serial numbers of enrolled sandbox printers.', required: true})}
 
+  static summary = 'Make sandbox printers go quiet (to see printer information policies fire)'
+
   static description = `Make sandbox printers go quiet, to see printer information policies fire: they stop communicating with the cloud (--stale: they still communicate but send no data, so only "Last data refresh" goes old). --resume brings them back.`
 
   static examples = [

@@ -6,6 +6,8 @@ import {runSandbox, startDetached, type SandboxInfo} from '../../lib/sandbox/ind
 import {BaseCommand} from '../../lib/ui/index.js'
 
 export default class SandboxStart extends BaseCommand {
+  static summary = 'Start the sandbox cloud (with simulated printers)'
+
   static description = `Start the sandbox cloud: a local printer-cloud emulator on 127.0.0.1 (OAuth2, organizations, users, the integration API) with its state in SQLite under --data.
 
 The first start seeds a partner organization with two customer organizations, an administrator, a technician without fleet roles (to see a permission denied) and client credentials, and prints them. Later starts reuse the data. --activity makes the enrolled printers print (pages per sandbox minute): counters move, toner and drums drain, and notification policies fire into the notification history and the outbox (\`lcs sandbox outbox\`); --time-scale runs the sandbox clock faster and \`lcs sandbox advance\` jumps it. --faults injects errors, 429s, latency and dropped connections; --seed makes them reproducible.

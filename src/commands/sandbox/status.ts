@@ -5,6 +5,8 @@ import {readState} from '../../lib/sandbox/state.js'
 import {BaseCommand} from '../../lib/ui/index.js'
 
 export default class SandboxStatus extends BaseCommand {
+  static summary = 'Show whether a sandbox cloud is running, and where'
+
   static description = 'Show whether a sandbox cloud is running for a data directory, and where.'
 
   static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --data ./sandbox --json']

@@ -5,6 +5,8 @@ import {stopSandbox} from '../../lib/sandbox/index.js'
 import {BaseCommand} from '../../lib/ui/index.js'
 
 export default class SandboxStop extends BaseCommand {
+  static summary = 'Stop the sandbox cloud running in the background'
+
   static description = 'Stop the sandbox cloud running in the background for a data directory. Its data is kept.'
 
   static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --data ./sandbox']

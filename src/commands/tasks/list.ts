@@ -6,6 +6,8 @@ import {TASK_COLUMNS} from '../../lib/deploy/index.js'
 import {BaseCommand, cloudFlags, renderCsv, renderTable} from '../../lib/ui/index.js'
 
 export default class TasksList extends BaseCommand {
+  static summary = 'List the task history of the organization, newest first'
+
   static description =
     'List the task history of the organization, newest first: deployments, firmware updates (scheduled ones too), enrollments and unenrollments, with their status and a per-printer summary.'
 

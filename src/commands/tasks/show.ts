@@ -8,6 +8,8 @@ import {BaseCommand, cloudFlags} from '../../lib/ui/index.js'
 export default class TasksShow extends BaseCommand {
   static args = {id: Args.string({description: 'Task id.', required: true})}
 
+  static summary = "Show one task with every printer's status"
+
   static description =
     'Show one task: its status, schedule and, for deployments, every printer with its steps (firmware, apps, settings), status and reason.'
 

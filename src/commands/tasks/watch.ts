@@ -10,6 +10,8 @@ const {wait: _wait, ...pollFlag} = waitFlags
 export default class TasksWatch extends BaseCommand {
   static args = {id: Args.string({description: 'Task id.', required: true})}
 
+  static summary = "Follow a task until it is done, showing each printer's progress"
+
   static description =
     "Follow a task until it is done, showing each printer's progress, then every printer's final status. A scheduled task is waited for until it starts. Exit 9 when any printer failed or expired."
 

@@ -7,6 +7,8 @@ import {BaseCommand, cloudFlags, userFieldFlags, userItemFromFlags} from '../../
 export default class UsersCreate extends BaseCommand {
   static args = {email: Args.string({description: 'E-mail address of the new user.', required: true})}
 
+  static summary = 'Create a user in the organization'
+
   static description =
     'Create a user in the organization. Creating the same user again with the same details changes nothing; an existing user with other details is a conflict (exit 6: use lcs users update). Needs the Organization Administrator or User Administrator role.'
 

@@ -8,6 +8,8 @@ import {BaseCommand, checkArg, cloudFlags} from '../../lib/ui/index.js'
 export default class UsersDelete extends BaseCommand {
   static args = {email: Args.string({description: 'E-mail address of the user.', required: true})}
 
+  static summary = 'Delete a user, with their badges, PIN and group memberships'
+
   static description =
     'Delete a user, with their badges, PIN and group memberships. Asks first on a terminal; scripts pass --yes. A user deleted before is reported as unchanged; one that never existed is not found (exit 3).'
 

@@ -17,6 +17,8 @@ const COLUMNS: Column<User>[] = [
 ]
 
 export default class UsersList extends BaseCommand {
+  static summary = 'List the users of the organization'
+
   static description = 'List the users of the organization with their details, groups and whether they have a PIN (never the PIN).'
 
   static examples = [

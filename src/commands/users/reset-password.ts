@@ -13,6 +13,8 @@ interface ResetRow {
 export default class UsersResetPassword extends BaseCommand {
   static args = {email: Args.string({description: 'E-mail addresses of users of the organization.'})}
 
+  static summary = 'Send users the e-mail that lets them choose a new password'
+
   static description =
     "Send users the e-mail that lets them choose a new password (the portal's Reset Password). Users of an authentication provider (lcs orgs federation) reset it at their identity provider. One line per user; some rejected: exit 9."
 

@@ -8,6 +8,8 @@ import {BaseCommand, checkArg, cloudFlags, describeUserRoles} from '../../lib/ui
 export default class UsersShow extends BaseCommand {
   static args = {email: Args.string({description: 'E-mail address of the user.', required: true})}
 
+  static summary = 'Show a user with their groups and effective roles'
+
   static description =
     'Show a user (name, groups) with their effective roles and where each comes from (the user, a group, the organization), like the portal\'s "User Roles: 1, Group Roles: 0, Organization Roles: 1".'
 

@@ -7,6 +7,8 @@ import {BaseCommand, cloudFlags, userFieldFlags, userItemFromFlags} from '../../
 export default class UsersUpdate extends BaseCommand {
   static args = {email: Args.string({description: 'E-mail address of the user.', required: true})}
 
+  static summary = "Change a user's details, groups or password"
+
   static description =
     "Change a user's details, groups or password; fields you do not pass stay as they are. An unknown user is not found (exit 3)."
 

@@ -4,7 +4,7 @@ import {readFile, writeFile} from 'node:fs/promises'
 
 import type {DiscoveredPrinter} from '../discovery/index.js'
 import {parseTarget, TargetError, type TargetSpec} from '../discovery/index.js'
-import {LcsError} from '../errors.js'
+import {LcsError, readFailure} from '../errors.js'
 
 export type SnmpProfileVersion = 'v1' | 'v2c' | 'v3'
 
@@ -185,8 +185,8 @@ const MAX_DEFINITION_BYTES = 1024 * 1024
 
 /** Reads an exported definition (the portal's Import); bad JSON names line and column. */
 export async function readDefinition(file: string): Promise<FleetAgentDefinition> {
-  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new LcsError(error.code === 'ENOENT' ? 'notFound' : 'badData', `${file}: ${error.message}`)
+  const text = await readFile(file, 'utf8').catch((error: unknown) => {
+    throw readFailure(file, error)
   })
   if (text.length > MAX_DEFINITION_BYTES) throw new LcsError('badData', `${file}: a definition is at most 1 MiB`)
   let data: unknown

@@ -1,6 +1,6 @@
 import {LcsError} from '../errors.js'
 
-const REGIONS = ['us', 'eu'] as const
+export const REGIONS = ['us', 'eu'] as const
 
 interface Endpoints {
   /** Identity provider base (OAuth2 token endpoint). */

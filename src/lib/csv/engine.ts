@@ -85,7 +85,7 @@ export interface ImportOptions<Item> {
 
 const ACTIONS: Record<Outcome, Change> = {created: 'create', deleted: 'delete', unchanged: 'unchanged', updated: 'update'}
 
-const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`
+const plural = (n: number, what: string) => `${n.toLocaleString('en-US')} ${what}${n === 1 ? '' : 's'}`
 
 function counts(s: ImportSummary): Record<string, unknown> {
   const {plan: _plan, ...rest} = s
@@ -224,7 +224,8 @@ export async function runImport<Item>(o: ImportOptions<Item>): Promise<ImportSum
   const s: ImportSummary = {
     created: 0,
     deleted: 0,
-    dryRun: Boolean(o.dryRun),
+    // nothing is changed under --validate-only either: a dry run, as scripts reading --json expect
+    dryRun: Boolean(o.dryRun || o.validateOnly),
     file: o.file,
     rejected: 0,
     reportFile: null,

@@ -10,7 +10,7 @@ import {createReadStream} from 'node:fs'
 import {open, stat} from 'node:fs/promises'
 import {StringDecoder} from 'node:string_decoder'
 
-import {LcsError} from '../errors.js'
+import {FileNotFoundError, LcsError} from '../errors.js'
 import {wideEncoding} from '../text.js'
 
 export interface CsvRecord {
@@ -209,6 +209,7 @@ export async function readCsv(path: string, onRecord: (r: CsvRecord) => void | P
     fault = await formatFault(path)
   } catch (error) {
     if (error instanceof LcsError) throw error
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new FileNotFoundError(path)
     throw new LcsError('usage', `Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`)
   }
   if (fault) return {bytes: 0, faults: [fault], sha256: ''}

@@ -4,7 +4,7 @@
 import {readFileSync} from 'node:fs'
 import {readFile, stat} from 'node:fs/promises'
 
-import {LcsError} from '../errors.js'
+import {LcsError, readFailure} from '../errors.js'
 import type {ConfigSpec} from './configs.js'
 import type {SchemaObject} from './schema.js'
 import {decodeYaml, YamlSource} from './yaml-source.js'
@@ -31,12 +31,7 @@ export async function readSource(path: string): Promise<YamlSource> {
       throw new LcsError('badData', `${path} is larger than ${MAX_SOURCE_BYTES / 2 ** 20} MiB: not a rollout file.`)
     buf = await readFile(path)
   } catch (error) {
-    if (error instanceof LcsError) throw error
-    const code = (error as NodeJS.ErrnoException).code
-    throw new LcsError(
-      code === 'ENOENT' ? 'notFound' : 'badData',
-      code === 'ENOENT' ? `File not found: ${path}` : `Cannot read ${path}: ${(error as Error).message}`,
-    )
+    throw readFailure(path, error)
   }
   return new YamlSource(path, decodeYaml(path, buf))
 }

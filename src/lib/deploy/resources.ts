@@ -6,7 +6,8 @@ import {open} from 'node:fs/promises'
 import {basename, extname} from 'node:path'
 
 import type {CatalogApp, Resource, ResourceInput, ResourceType} from '../cloud/index.js'
-import {LcsError} from '../errors.js'
+import {LcsError, readFailure} from '../errors.js'
+import {formatBytes} from '../ui/index.js'
 import {InvalidAppFile} from './fls.js'
 import {inspectFile, InvalidFile, kindOfFile, type FileInfo} from './files.js'
 
@@ -63,12 +64,7 @@ export async function readUploadFile(path: string): Promise<Buffer> {
       await handle.close()
     }
   } catch (error) {
-    if (error instanceof LcsError) throw error
-    const code = (error as NodeJS.ErrnoException).code
-    throw new LcsError(
-      code === 'ENOENT' ? 'notFound' : 'badData',
-      code === 'ENOENT' ? `File not found: ${path}` : `Cannot read ${path}: ${(error as Error).message}`,
-    )
+    throw readFailure(path, error)
   }
 }
 
@@ -131,13 +127,13 @@ export function describeResource(r: Pick<Resource, 'type' | 'details' | 'fileNam
       return [
         `Application name     ${d.name}`,
         `Application version  ${d.version}`,
-        `Minimum RAM required ${(d.minMemoryMb ?? 0).toLocaleString('en-US', {minimumFractionDigits: 2})} MB`,
+        `Minimum RAM required ${formatBytes((d.minMemoryMb ?? 0) * 2 ** 20)}`,
         `Models supported     Lexmark (${(d.models ?? []).length}): ${(d.models ?? []).join(', ')}`,
       ]
     case 'ucf':
-      return [`UCF file  ${r.fileName} (${d.settings} setting${d.settings === 1 ? '' : 's'}, ${r.size} bytes)`]
+      return [`UCF file  ${r.fileName} (${d.settings} setting${d.settings === 1 ? '' : 's'}, ${formatBytes(r.size ?? 0)})`]
     case 'bundle':
-      return [`Settings bundle  ${r.fileName} (${d.entries} file${d.entries === 1 ? '' : 's'}, ${r.size} bytes)`]
+      return [`Settings bundle  ${r.fileName} (${d.entries} file${d.entries === 1 ? '' : 's'}, ${formatBytes(r.size ?? 0)})`]
   }
 }
 

@@ -4,7 +4,7 @@
 import {Flags} from '@oclif/core'
 
 import type {CloudClient, Configuration, ConfigurationPrinter, DeployTask, Resource, TaskPrinter, TaskStep} from '../cloud/index.js'
-import {formatTime, Progress, renderTable, type Column} from '../ui/index.js'
+import {formatBytes, formatTime, Progress, renderTable, type Column} from '../ui/index.js'
 import {formatInZone, formatWindow} from './schedule.js'
 import {taskPartlyFailed, watchTask} from './watch.js'
 
@@ -143,6 +143,10 @@ export async function followTask(
     opts.log(`${taskHeader(task)}\n\nFollow it with: lcs tasks watch ${task.id}`)
     return {partial: false, task}
   }
+  if (task.status === 'scheduled' && task.schedule)
+    process.stderr.write(
+      `${task.name ?? task.id} is scheduled: it starts ${formatInZone(task.schedule.startAt, task.schedule.timeZone)} (window ${formatWindow(task.schedule.windowMinutes)}); waiting for it…\n`,
+    )
   const reporter = new TaskReporter(opts.verbose)
   let final: DeployTask
   try {
@@ -164,7 +168,7 @@ export const RESOURCE_COLUMNS: Column<Resource>[] = [
       r.type === 'firmware'
         ? `${r.details.build} (${r.details.version})`
         : r.type === 'app'
-          ? `${r.details.name} ${r.details.version}, ≥ ${r.details.minMemoryMb} MB`
+          ? `${r.details.name} ${r.details.version}, ≥ ${formatBytes((r.details.minMemoryMb ?? 0) * 2 ** 20)}`
           : r.fileName,
     header: 'Content',
   },
@@ -182,7 +186,7 @@ export const CONFIG_COLUMNS: Column<Configuration>[] = [
   },
   {get: (c) => c.apps.length, header: 'Apps'},
   {get: (c) => c.settings.length, header: 'Settings'},
-  {get: (c) => (c.isDefault ? 'yes' : ''), header: 'Default'},
+  {get: (c) => (c.isDefault ? 'Yes' : 'No'), header: 'Default'},
   {get: (c) => (c.deployed ? 'Yes' : 'No'), header: 'Deployed'},
   {get: (c) => formatTime(c.dateModified), header: 'Last modified'},
 ]
@@ -191,7 +195,7 @@ export function configDetail(c: Configuration, printers?: ConfigurationPrinter[]
   const lines = [
     `${c.name}${c.isDefault ? '  (default: deployed to newly enrolled printers)' : ''}`,
     ...(c.description ? [`  ${c.description}`] : []),
-    `  Deployed     ${c.deployed ? `yes (${formatTime(c.deployedAt)}) — it cannot be edited; copy it to change it` : 'no'}`,
+    `  Deployed     ${c.deployed ? `Yes (${formatTime(c.deployedAt)}) — it cannot be edited; copy it to change it` : 'No'}`,
     `  Firmware     ${c.recommendedFirmware ? 'recommended version for every model' : 'no recommended firmware'}`,
     ...c.firmware.map((f) => `               ${f.name}: ${f.build} for ${f.models.join(', ')}`),
     `  Apps         ${c.apps.length ? '' : 'none'}`.trimEnd(),

@@ -103,10 +103,19 @@ export async function enrollPrinters(candidates: EnrollCandidate[], opts: Enroll
   let code: Promise<string> | undefined
   const orgCode = () => (code ??= opts.client.enrollmentCodes.get(opts.orgId).then((c) => c.code))
   let credentials = opts.credentials
+  // Ctrl-C at a credentials prompt ends the whole run (not only that printer): no further prompt is
+  // shown, no further printer started, and the run rejects at once with the rows finished so far.
+  let interrupted: LcsError | undefined
+  let stop!: (e: LcsError) => void
+  const stopped = new Promise<never>((_, reject) => (stop = reject))
+  stopped.catch(() => {})
   // Prompts are answered one at a time, whatever the concurrency.
   let promptChain: Promise<unknown> = Promise.resolve()
   const ask = (c: EnrollCandidate, wrong: boolean) => {
-    const p = promptChain.then(() => opts.askCredentials!(c, wrong))
+    const p = promptChain.then(() => {
+      if (interrupted) throw interrupted
+      return opts.askCredentials!(c, wrong)
+    })
     promptChain = p.catch(() => {})
     return p
   }
@@ -215,12 +224,17 @@ export async function enrollPrinters(candidates: EnrollCandidate[], opts: Enroll
   const rows: EnrollRow[] = new Array(candidates.length)
   let next = 0
   async function worker(): Promise<void> {
-    while (next < candidates.length) {
+    while (next < candidates.length && !interrupted) {
       const i = next++
       const c = candidates[i]
       try {
         rows[i] = await one(c)
       } catch (error) {
+        if (error instanceof LcsError && error.kind === 'interrupted') {
+          interrupted ??= new LcsError('interrupted', error.message, {result: {printers: rows.filter(Boolean)}})
+          stop(interrupted)
+          return
+        }
         // A cloud failure for one printer (after the SDK's retries) must not lose the others' results.
         const msg = error instanceof LcsError ? error.message : (error as Error).message
         rows[i] = {
@@ -237,6 +251,6 @@ export async function enrollPrinters(candidates: EnrollCandidate[], opts: Enroll
       opts.onUpdate?.(c, rows[i].result, rows[i])
     }
   }
-  await Promise.all(Array.from({length: Math.max(1, Math.min(opts.concurrency, candidates.length))}, worker))
+  await Promise.race([Promise.all(Array.from({length: Math.max(1, Math.min(opts.concurrency, candidates.length))}, worker)), stopped])
   return rows
 }

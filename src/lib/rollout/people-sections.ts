@@ -301,7 +301,13 @@ async function dryRun<Item>(
     if (!(error instanceof LcsError) || (error.kind !== 'badData' && error.kind !== 'usage')) throw error
     for (const d of error.details ?? []) place(d)
     if (!error.details?.length) place({rule: error.message})
-    else if (error.hint && !('rows' in source)) place({rule: error.hint.replace(/^\w/, (c) => c.toLowerCase())})
+    else {
+      // the engine lists the first problems only: say so, with how many rows were rejected in all
+      const rejected = Number(error.result?.rejected ?? 0)
+      const total = rejected > error.details.length ? `${error.message.slice(error.message.indexOf(': ') + 2).replace(/\.$/, '')}; ` : ''
+      const hint = error.hint && !('rows' in source) ? error.hint.replace(/^\w/, (c) => c.toLowerCase()) : ''
+      if (total || hint) place({rule: `${total}${hint}`.replace(/; $/, '')})
+    }
     // users the cloud would create once the rejected rows are fixed: later sections do not report them missing
     if (spec.key === 'users') for (const p of (error.result?.plan ?? []) as PlanRow[]) if (p.action === 'create') newUsers(ctx).add(p.label)
     return undefined

@@ -5,7 +5,7 @@ import {basename} from 'node:path'
 
 import {findOrganization} from '../lookups.js'
 import type {Configuration, FirmwareBuild, Organization, Resource, ResourceInput} from '../cloud/index.js'
-import {LcsError} from '../errors.js'
+import {FileNotFoundError, LcsError} from '../errors.js'
 import {
   didYouMean,
   diffConfig,
@@ -147,7 +147,7 @@ async function desiredResource(ctx: RolloutContext, i: number): Promise<Desired 
   } catch (error) {
     ctx.problem(
       ['resources', i, 'file'],
-      error instanceof LcsError && error.kind === 'notFound' ? `file not found: ${r.file} (looked for ${path})` : (error as Error).message,
+      error instanceof FileNotFoundError ? `file not found: ${r.file} (looked for ${path})` : (error as Error).message,
     )
     return undefined
   }

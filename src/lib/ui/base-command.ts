@@ -5,6 +5,7 @@ import {Command, Flags, ux} from '@oclif/core'
 import {format, inspect} from 'node:util'
 
 import type {Session} from '../auth/index.js'
+import {REGIONS} from '../config/index.js'
 import {ExitCode, LcsError, toLcsError, type ErrorDetail, type ErrorKind} from '../errors.js'
 import {redact} from '../redact.js'
 import {escapeControls} from '../text.js'
@@ -32,7 +33,7 @@ export const cloudFlags = {
   }),
   org: Flags.string({description: 'Organization to act on (id or name). Env: LCS_ORG.', helpGroup: 'CLOUD'}),
   profile: Flags.string({description: 'Stored profile to use. Env: LCS_PROFILE.', helpGroup: 'CLOUD'}),
-  region: Flags.string({description: 'Cloud region: us or eu. Env: LCS_REGION.', helpGroup: 'CLOUD'}),
+  region: Flags.string({description: 'Cloud region. Env: LCS_REGION.', helpGroup: 'CLOUD', options: [...REGIONS]}),
 }
 
 /** The base of every command; `T` is what run() returns (and --json prints). */
@@ -134,8 +135,13 @@ export abstract class BaseCommand<T = unknown> extends Command {
     yes: boolean,
     spec: PerItemSpec<T, K, D>,
   ): Promise<ItemReport<K, D>[]> {
-    const {failed, rows} = await perItem(refs, yes, spec, (q) => this.factory.prompter.confirm(q))
-    for (const r of rows) this.log(`${r[spec.key]}: ${r.reason}`)
+    const {failed, rows} = await perItem(
+      refs,
+      yes,
+      spec,
+      (q) => this.factory.prompter.confirm(q),
+      (r) => this.log(`${r[spec.key]}: ${r.reason}`),
+    )
     if (failed) this.exitAs('partial')
     return rows
   }
@@ -147,10 +153,12 @@ export abstract class BaseCommand<T = unknown> extends Command {
     return this.factory.prompter.confirm(question)
   }
 
-  /** Deleting asks on a terminal; without one it needs --yes. A "no" deletes nothing (exit 130). */
-  protected async confirmDelete(what: string, yes: boolean): Promise<void> {
-    if (!(await this.confirmed(yes, `Delete ${what}?`, `confirmation to delete ${what}`)))
-      throw new LcsError('interrupted', 'Cancelled: nothing was deleted.')
+  /**
+   * Deleting asks on a terminal; without one it needs --yes. Answering No is no failure: the command ends
+   * with `nothing` on stderr and exit 0 (an LcsError of kind `ok`); Ctrl-C is 130.
+   */
+  protected async confirmDelete(what: string, yes: boolean, nothing = 'Nothing was deleted.'): Promise<void> {
+    if (!(await this.confirmed(yes, `Delete ${what}?`, `confirmation to delete ${what}`))) throw new LcsError('ok', nothing)
   }
 
   /** Fails before any work when a confirmation would be needed but cannot be asked. */
@@ -169,24 +177,43 @@ export abstract class BaseCommand<T = unknown> extends Command {
     } catch {
       // no spinner running
     }
-    const color = this.stderrColor
-    // a cloud's message or a file's cell may hold terminal controls: written visibly, never acted on
-    const lines = [`${color ? '\u001B[31mError:\u001B[39m' : 'Error:'} ${escapeControls(e.message)}`]
-    // a detail that only repeats the message (a cloud's 422 naming its field) adds no line; --json keeps it
-    const extra = (e.details ?? []).filter((d) => d.line !== undefined || d.row !== undefined || (d.message ?? d.rule) !== e.message)
-    for (const d of extra) lines.push(`  - ${escapeControls([where(d), d.message ?? d.rule].filter(Boolean).join(': '))}`)
-    if (e.hint) lines.push(`  ${escapeControls(e.hint)}`)
-    if (e.requestId) lines.push(`  (request id ${e.requestId})`)
-    if (this.verbose) lines.push(String((e.cause as Error | undefined)?.stack ?? e.stack))
-    this.factory.stderr.write(lines.join('\n') + '\n')
-    if (this.jsonEnabled()) {
-      this.logJson({
-        ...e.result,
-        error: {code: e.kind, details: e.details, exitCode: e.exitCode, hint: e.hint, message: e.message, requestId: e.requestId},
-      })
-    }
+    reportError(e, {json: this.jsonEnabled(), stderr: this.factory.stderr, stdout: this.factory.stdout, verbose: this.verbose}, (j) =>
+      this.logJson(j),
+    )
     // Printed already: tell oclif's handler to exit with our code and print nothing more.
     throw Object.assign(new Error(e.message), {oclif: {exit: e.exitCode}, skipOclifErrorHandling: true})
+  }
+}
+
+/**
+ * Prints an error as every command does: "Error: …", its details, hint and request id on stderr, and under
+ * --json the error object (with what was done before it) on stdout. A declined confirmation (kind `ok`)
+ * is no error: its message alone.
+ */
+export function reportError(
+  e: LcsError,
+  out: {json: boolean; stderr: Factory['stderr']; stdout: Factory['stdout']; verbose?: boolean},
+  logJson: (json: unknown) => void = (j) => out.stdout.write(JSON.stringify(j, null, 2) + '\n'),
+): void {
+  if (e.kind === 'ok') {
+    out.stderr.write(escapeControls(e.message) + '\n')
+    return
+  }
+  const color = out.stderr === process.stderr && colorEnabled(process.stderr)
+  // a cloud's message or a file's cell may hold terminal controls: written visibly, never acted on
+  const lines = [`${color ? '\u001B[31mError:\u001B[39m' : 'Error:'} ${escapeControls(e.message)}`]
+  // a detail that only repeats the message (a cloud's 422 naming its field) adds no line; --json keeps it
+  const extra = (e.details ?? []).filter((d) => d.line !== undefined || d.row !== undefined || (d.message ?? d.rule) !== e.message)
+  for (const d of extra) lines.push(`  - ${escapeControls([where(d), d.message ?? d.rule].filter(Boolean).join(': '))}`)
+  if (e.hint) lines.push(`  ${escapeControls(e.hint)}`)
+  if (e.requestId) lines.push(`  (request id ${e.requestId})`)
+  if (out.verbose) lines.push(String((e.cause as Error | undefined)?.stack ?? e.stack))
+  out.stderr.write(lines.join('\n') + '\n')
+  if (out.json) {
+    logJson({
+      ...e.result,
+      error: {code: e.kind, details: e.details, exitCode: e.exitCode, hint: e.hint, message: e.message, requestId: e.requestId},
+    })
   }
 }
 

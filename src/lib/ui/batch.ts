@@ -31,16 +31,17 @@ export function settle(labels: string[], results: BatchItemResult[]): {rows: Ite
 
 /** What happened to one item of a per-item command, keyed by what the item is (`configuration`, `serialNumber`…). */
 export type ItemReport<K extends string, D extends string> = Record<K, string> & {
-  result: D | 'not-found' | 'refused' | 'kept'
+  result: D | 'unchanged' | 'refused' | 'kept'
   reason: string
 }
 
 export interface PerItemSpec<T, K extends string, D extends string> {
   key: K
-  /** The item a reference names; a "not found" or "several are named" error makes a not-found row. */
+  /** The item a reference names. Not found: an unchanged row (deleting twice is no failure); "several are
+   * named": a refused row. */
   find(ref: string): Promise<T> | T
   label(item: T): string
-  /** The not-found row's reason, from the error's message (default: the message). */
+  /** The reason of the row of an item not found, from the error's message (default: the message). */
   notFound?(message: string): string
   /** Why the item must be left alone, if it must (a refused row, nothing asked). */
   refuse?(item: T): string | undefined
@@ -54,24 +55,37 @@ export interface PerItemSpec<T, K extends string, D extends string> {
 /**
  * "Several items, ask per item, report per item" (configs delete, resources delete, firmware schedule
  * delete, printers unenroll): each reference is found, asked about unless `yes`, and acted on; one row
- * each, in order. `failed` is true when some were not found or refused (the command exits 9).
+ * each, in order, handed to `onRow` as soon as it is known. An item already gone is `unchanged` (a repeat
+ * succeeds, as badges delete does); `failed` is true when some were refused (the command exits 9). Ctrl-C at a question stops the run: the rows so far go with the error.
  */
 export async function perItem<T, K extends string, D extends string>(
   refs: string[],
   yes: boolean,
   spec: PerItemSpec<T, K, D>,
   confirm: (question: string) => Promise<boolean>,
+  onRow: (row: ItemReport<K, D>) => void = () => {},
 ): Promise<{rows: ItemReport<K, D>[]; failed: boolean}> {
   const rows: ItemReport<K, D>[] = []
-  const push = (label: string, result: ItemReport<K, D>['result'], reason: string) =>
+  const push = (label: string, result: ItemReport<K, D>['result'], reason: string) => {
     rows.push({[spec.key]: label, reason, result} as ItemReport<K, D>)
+    onRow(rows.at(-1)!)
+  }
+  const ask = (question: string) =>
+    confirm(question).catch((error: unknown) => {
+      if (!(error instanceof LcsError && error.kind === 'interrupted')) throw error
+      const done = rows.filter((r) => r.result === spec.done).length
+      throw new LcsError('interrupted', `Interrupted: ${done} of ${refs.length} ${spec.done}; the others were left as they were.`, {
+        result: {results: rows},
+      })
+    })
   for (const ref of refs) {
     let item: T
     try {
       item = await spec.find(ref)
     } catch (error) {
       if (!(error instanceof LcsError) || (error.kind !== 'notFound' && error.kind !== 'usage')) throw error
-      push(ref, 'not-found', spec.notFound?.(error.message) ?? error.message)
+      if (error.kind === 'usage') push(ref, 'refused', error.message)
+      else push(ref, 'unchanged', `unchanged: ${spec.notFound?.(error.message) ?? error.message}`)
       continue
     }
     const label = spec.label(item)
@@ -80,7 +94,7 @@ export async function perItem<T, K extends string, D extends string>(
       push(label, 'refused', refused)
       continue
     }
-    if (!yes && !(await confirm(spec.question(item)))) {
+    if (!yes && !(await ask(spec.question(item)))) {
       push(label, 'kept', 'kept at the prompt')
       continue
     }
@@ -88,11 +102,34 @@ export async function perItem<T, K extends string, D extends string>(
       await spec.act(item)
       push(label, spec.done, spec.done)
     } catch (error) {
-      if (!(error instanceof LcsError) || error.kind !== 'conflict') throw error
-      push(label, 'refused', error.message)
+      if (!(error instanceof LcsError) || (error.kind !== 'conflict' && error.kind !== 'notFound')) throw error
+      // gone meanwhile (another run, the portal): nothing left to do
+      push(
+        label,
+        error.kind === 'notFound' ? 'unchanged' : 'refused',
+        error.kind === 'notFound' ? 'unchanged: already gone' : error.message,
+      )
     }
   }
-  return {failed: rows.some((r) => r.result === 'refused' || r.result === 'not-found'), rows}
+  return {failed: rows.some((r) => r.result === 'refused'), rows}
+}
+
+/**
+ * The item to delete, or undefined when it is not there: deleting again is "unchanged", exit 0 (as
+ * badges delete and users delete, whose cloud remembers deletions). Other errors pass.
+ */
+export async function unlessGone<T>(find: Promise<T>): Promise<{item: T} | {gone: string}> {
+  try {
+    return {item: await find}
+  } catch (error) {
+    if (error instanceof LcsError && error.kind === 'notFound') return {gone: error.message}
+    throw error
+  }
+}
+
+/** A batch DELETE's answers with "not there" (404) as unchanged: removing twice is no failure. */
+export function goneIsUnchanged(results: BatchItemResult[]): BatchItemResult[] {
+  return results.map((r) => (r.status === 404 ? {outcome: 'unchanged', status: 200} : r))
 }
 
 const MEMBER_WORD = {created: 'added', deleted: 'removed', unchanged: 'unchanged', updated: 'updated'} as const

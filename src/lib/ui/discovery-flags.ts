@@ -16,7 +16,16 @@ export const discoveryArgs = {
 }
 
 export const discoveryFlags = {
-  community: Flags.string({description: 'SNMP v1/v2c community. Env: LCS_SNMP_COMMUNITY. Default: public.', helpGroup: 'SNMP'}),
+  community: Flags.string({
+    description:
+      'SNMP v1/v2c community. Other users see it in `ps` and it stays in shell history (a warning says so): prefer env LCS_SNMP_COMMUNITY or --community-stdin. Default: public.',
+    helpGroup: 'SNMP',
+  }),
+  'community-stdin': Flags.boolean({
+    description: 'Read the SNMP v1/v2c community from stdin (its first line).',
+    exclusive: ['community', 'v3-keys-stdin'],
+    helpGroup: 'SNMP',
+  }),
   bandwidth: Flags.integer({
     description: 'Most bytes per second on the wire, IP and UDP headers included (the other limit beside --rate). Default 1000000.',
     helpGroup: 'SNMP',
@@ -84,6 +93,7 @@ export const discoveryFlags = {
 export type DiscoveryFlagValues = {
   bandwidth?: number
   community?: string
+  'community-stdin'?: boolean
   concurrency?: number
   'discovery-timeout'?: number
   ipp?: boolean
@@ -107,12 +117,16 @@ export type DiscoveryFlagValues = {
   'v3-user'?: string
 }
 
-export async function discoveryOptions(flags: DiscoveryFlagValues, targets: string[]): Promise<DiscoverOptions> {
+/** The discovery's options from its flags; `warn` gets what the user should know (a secret in argv). */
+export async function discoveryOptions(
+  flags: DiscoveryFlagValues,
+  targets: string[],
+  warn: (message: string) => void,
+): Promise<DiscoverOptions> {
   const timeout = Number(flags.timeout)
   if (!Number.isFinite(timeout) || timeout < 0.05 || timeout > 60)
     throw new LcsError('usage', `--timeout ${flags.timeout}: seconds between 0.05 and 60.`)
-  const community = flags.community ?? process.env.LCS_SNMP_COMMUNITY ?? 'public'
-  if (community !== 'public') registerSecret(community)
+  const community = await snmpCommunity(flags, warn)
   const v3 = flags['snmp-version'] === '3' ? await v3User(flags) : undefined
   const searchLocal = flags.local || (targets.length === 0 && !flags.file?.length)
   return {
@@ -138,6 +152,19 @@ export async function discoveryOptions(flags: DiscoveryFlagValues, targets: stri
     },
     targets,
   }
+}
+
+/**
+ * The SNMP community: --community-stdin, else --community (kept for scripts that pass it, with a
+ * warning unless it is the well-known "public"), else LCS_SNMP_COMMUNITY, else "public".
+ */
+async function snmpCommunity(flags: DiscoveryFlagValues, warn: (message: string) => void): Promise<string> {
+  if (flags['community-stdin']) return readSecretFromStdin('the SNMP community')
+  if (flags.community !== undefined && flags.community !== 'public')
+    warn('--community puts the SNMP community where other users see it (ps, shell history): use LCS_SNMP_COMMUNITY or --community-stdin.')
+  const community = flags.community ?? process.env.LCS_SNMP_COMMUNITY ?? 'public'
+  if (community !== 'public') registerSecret(community)
+  return community
 }
 
 async function v3User(flags: DiscoveryFlagValues): Promise<SnmpV3User> {

@@ -3,7 +3,7 @@
 import {open} from 'node:fs/promises'
 
 import {emailRule} from '../csv/index.js'
-import {LcsError} from '../errors.js'
+import {LcsError, readFailure} from '../errors.js'
 import {checkArg} from './args.js'
 
 const MAX_LIST_BYTES = 8 * 1024 * 1024
@@ -21,8 +21,8 @@ async function readBounded(path: string): Promise<string> {
     }
     return Buffer.concat(chunks).toString('utf8')
   }
-  const fh = await open(path, 'r').catch((error: NodeJS.ErrnoException) => {
-    throw new LcsError('usage', `${path}: ${error.code === 'ENOENT' ? 'no such file' : error.message}.`)
+  const fh = await open(path, 'r').catch((error: unknown) => {
+    throw readFailure(path, error)
   })
   try {
     const {size} = await fh.stat()

@@ -10,12 +10,14 @@ import {canPrompt, promptCheckbox, promptConfirm, promptInput, promptSecret, pro
 export interface Prompter {
   /** Whether a question can be asked (a terminal, not CI, not --json). */
   canPrompt(opts: {json?: boolean}): boolean
-  confirm(message: string): Promise<boolean>
+  /** Default answer No unless `defaultYes`. */
+  confirm(message: string, defaultYes?: boolean): Promise<boolean>
   input(message: string, validate?: (v: string) => true | string): Promise<string>
-  /** Masked; the answer is registered as a secret (redacted from every output). */
-  secret(message: string): Promise<string>
+  /** Masked; the answer is registered as a secret (redacted from every output); `rule` is checked at Enter. */
+  secret(message: string, rule?: (v: string) => string | undefined): Promise<string>
   select<T>(message: string, choices: Array<{name: string; value: T; description?: string}>): Promise<T>
-  checkbox<T>(message: string, choices: Array<{name: string; value: T; checked?: boolean}>): Promise<T[]>
+  /** `disabled` choices are shown with that label, not selectable; the answer is echoed as a count of `noun`. */
+  checkbox<T>(message: string, choices: Array<{name: string; value: T; checked?: boolean; disabled?: string}>, noun?: string): Promise<T[]>
 }
 
 export interface Factory {
@@ -35,7 +37,7 @@ export function defaultFactory(env: NodeJS.ProcessEnv = process.env): Factory {
     prompter: {
       canPrompt: (opts) => canPrompt(opts, env),
       checkbox: promptCheckbox,
-      confirm: (m) => promptConfirm(m),
+      confirm: (m, defaultYes) => promptConfirm(m, defaultYes),
       input: promptInput,
       secret: promptSecret,
       select: promptSelect,

@@ -72,7 +72,8 @@ export abstract class ImportCommand<Item> extends BaseCommand {
     try {
       summary = await runImport({
         concurrency: flags.concurrency,
-        confirmDeletes: (n) => this.confirmDelete(`${n} ${n === 1 ? format.name.replace(/s$/, '') : format.name}`, flags.yes),
+        confirmDeletes: (n) =>
+          this.confirmDelete(`${n} ${n === 1 ? format.name.replace(/s$/, '') : format.name}`, flags.yes, 'Nothing was imported.'),
         continueOnError: flags['continue-on-error'],
         dryRun: flags['dry-run'],
         file,

@@ -102,6 +102,23 @@ export function renderCsv<T>(rows: T[], columns: Column<T>[]): string {
   return [csvLine(columns.map((c) => c.header)), ...rows.map((r) => csvLine(columns.map((c) => c.get(r))))].join('\n') + '\n'
 }
 
+/** "1 printer", "3 addresses", "1,250 rows": a count with its noun, singular or plural. */
+export function plural(n: number, word: string): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? word : /(s|ss|x|ch|sh)$/.test(word) ? `${word}es` : `${word}s`}`
+}
+
+/** A size for people: "512 bytes", "12.1 KB", "2.9 GB" (binary units, one decimal at most). */
+export function formatBytes(bytes: number): string {
+  const units = ['bytes', 'KB', 'MB', 'GB', 'TB']
+  let n = bytes
+  let i = 0
+  while (n >= 1024 && i < units.length - 1) {
+    n /= 1024
+    i++
+  }
+  return `${i === 0 ? n : Number(n.toFixed(1)).toLocaleString('en-US')} ${units[i]}`
+}
+
 export function formatTime(epochMs: number | null | undefined): string {
   if (epochMs === null || epochMs === undefined || !Number.isFinite(epochMs)) return ''
   return new Date(epochMs).toISOString().replace('.000Z', 'Z')

@@ -10,6 +10,8 @@ export default class AccessGroupsMembersAdd extends BaseCommand {
     email: Args.string({description: 'E-mail addresses of users of the partner organization.', ignoreStdin: true}),
   }
 
+  static summary = 'Add partner users to a Child Organization Access Group'
+
   static description =
     'Add users of the partner organization to a Child Organization Access Group: they reach every customer organization with its roles.'
 

@@ -7,6 +7,8 @@ import {BaseCommand, cloudFlags} from '../../../lib/ui/index.js'
 export default class AccessGroupsMembersList extends BaseCommand {
   static args = {group: Args.string({description: 'Group name (any case) or id.', required: true})}
 
+  static summary = 'List the members of a Child Organization Access Group'
+
   static description =
     "List the members of a Child Organization Access Group: the partner's users who reach every customer organization with its roles."
 

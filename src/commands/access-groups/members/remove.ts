@@ -10,6 +10,8 @@ export default class AccessGroupsMembersRemove extends BaseCommand {
     email: Args.string({description: 'E-mail addresses of users of the partner organization.', ignoreStdin: true}),
   }
 
+  static summary = 'Remove users from a Child Organization Access Group'
+
   static description =
     'Remove users from a Child Organization Access Group: their next call in a customer organization is a permission denied.'
 

@@ -8,6 +8,8 @@ import {BaseCommand, cloudFlags, describeChange, roleArgs, roleArgv} from '../..
 export default class AccessGroupsRolesAssign extends BaseCommand {
   static args = {group: Args.string({description: 'Group name (any case) or id.', required: true}), ...roleArgs}
 
+  static summary = 'Assign roles to a Child Organization Access Group'
+
   static description = 'Assign roles to a Child Organization Access Group: its members have them in every customer organization.'
 
   static examples = [

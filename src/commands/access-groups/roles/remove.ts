@@ -8,6 +8,8 @@ import {BaseCommand, cloudFlags, describeChange, roleArgs, roleArgv} from '../..
 export default class AccessGroupsRolesRemove extends BaseCommand {
   static args = {group: Args.string({description: 'Group name (any case) or id.', required: true}), ...roleArgs}
 
+  static summary = 'Remove roles from a Child Organization Access Group'
+
   static description =
     'Remove roles from a Child Organization Access Group. Partner Administrator cannot be removed: it is what gives access.'
 

@@ -8,6 +8,8 @@ import {BaseCommand, cloudFlags, formatTime} from '../../../lib/ui/index.js'
 export default class AgentsFleetActivationCode extends BaseCommand {
   static args = {agent: Args.string({description: 'Id or name of the Fleet Agent.', required: true})}
 
+  static summary = 'Generate a Fleet Agent activation code (valid 72 hours, used once)'
+
   static description =
     'Generate an activation code for a Fleet Agent (valid 72 hours, used once): enter it in the installed agent, or `lcs sandbox agent run --code CODE` in the sandbox. Also restores a deactivated agent.'
 

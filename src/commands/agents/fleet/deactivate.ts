@@ -8,6 +8,8 @@ import {BaseCommand, cloudFlags, type ItemReport} from '../../../lib/ui/index.js
 export default class AgentsFleetDeactivate extends BaseCommand {
   static args = {agents: Args.string({description: 'Ids or names of the Fleet Agents.', required: true})}
 
+  static summary = 'Deactivate Fleet Agents (their printers are unenrolled)'
+
   static description = `Deactivate Fleet Agents: each stops collecting printer data, and its printers are unenrolled and leave the Printers page. The definition and the device data are kept: \`lcs agents fleet restore\` gives a new activation code, then discover again. Agents that enrolled MPS Express printers cannot be deactivated. Asks first (--yes in scripts); exit 9 when some were refused.`
 
   static examples = [

@@ -8,6 +8,8 @@ import {BaseCommand, cloudFlags, type ItemReport} from '../../../lib/ui/index.js
 export default class AgentsFleetDelete extends BaseCommand {
   static args = {agents: Args.string({description: 'Ids or names of the Fleet Agents.', required: true})}
 
+  static summary = 'Delete Fleet Agents'
+
   static description =
     'Delete Fleet Agents: the definition is removed, its printers are unenrolled and their data deleted. A deleted agent cannot be restored (uninstall the agent software by hand). Agents that enrolled MPS Express printers cannot be deleted. Asks first (--yes in scripts); exit 9 when some were refused.'
 

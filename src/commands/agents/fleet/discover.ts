@@ -8,6 +8,8 @@ import {BaseCommand, cloudFlags} from '../../../lib/ui/index.js'
 export default class AgentsFleetDiscover extends BaseCommand {
   static args = {agent: Args.string({description: 'Id or name of the Fleet Agent.', required: true})}
 
+  static summary = 'Queue a Discover & Enroll Printers task on a Fleet Agent'
+
   static description = `Discover & Enroll Printers: queue a discovery task on the Fleet Agent; the agent runs it on its next cycle with its current definition (after an edit or a restore). --refresh queues "Refresh all printer information" instead. --wait waits for the agent to finish it (exit 8 when it does not in time).`
 
   static examples = [

@@ -11,6 +11,8 @@ const COLUMNS: Column<FleetAgent>[] = [
 ]
 
 export default class AgentsFleetList extends BaseCommand {
+  static summary = 'List the Fleet Agents of the organization'
+
   static description =
     'List the Fleet Agents of the organization: status (Not activated, Communicating, Deactivated), last communication, printers enrolled through each.'
 

@@ -9,6 +9,8 @@ import {BaseCommand, cloudFlags, formatTime} from '../../../lib/ui/index.js'
 export default class AgentsFleetRestore extends BaseCommand {
   static args = {agent: Args.string({description: 'Id or name of the deactivated Fleet Agent.', required: true})}
 
+  static summary = 'Restore a deactivated Fleet Agent (a new activation code)'
+
   static description = `Restore a deactivated Fleet Agent: generates its activation code (valid 72 hours, used once) to enter in the installed agent (in the sandbox: \`lcs sandbox agent run --code CODE\`). Once it is reactivated, run \`lcs agents fleet discover\` to restore its printers. An agent that is not deactivated is refused (exit 6); a deleted one cannot be restored.`
 
   static examples = ['<%= config.bin %> <%= command.id %> "Fleet Agent 1"', '<%= config.bin %> <%= command.id %> "Fleet Agent 1" --json']

@@ -8,6 +8,8 @@ import {BaseCommand, cloudFlags, renderAgent} from '../../../lib/ui/index.js'
 export default class AgentsFleetShow extends BaseCommand {
   static args = {agent: Args.string({description: 'Id or name of the Fleet Agent.', required: true})}
 
+  static summary = 'Show a Fleet Agent, or export its definition'
+
   static description =
     'Show a Fleet Agent: status, discovery criteria, SNMP profiles (secrets shown as "(set)"), scheduled tasks. --export writes its definition to a file (0600; the portal\'s Export) with each secret as "(set)": `agents fleet update --definition` reads it back and keeps the agent\'s secrets; for `agents fleet create --definition` write the secrets in first.'
 

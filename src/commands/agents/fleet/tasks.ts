@@ -17,6 +17,8 @@ const COLUMNS: Column<FleetAgentTask>[] = [
 export default class AgentsFleetTasks extends BaseCommand {
   static args = {agent: Args.string({description: 'Id or name of the Fleet Agent.', required: true})}
 
+  static summary = "List a Fleet Agent's task queue, newest first"
+
   static description = `List a Fleet Agent's task queue, newest first: discover, refresh and MIB-walk tasks, queued until the agent takes them on its next cycle.`
 
   static examples = ['<%= config.bin %> <%= command.id %> "Fleet Agent 1"', '<%= config.bin %> <%= command.id %> "Fleet Agent 1" --json']

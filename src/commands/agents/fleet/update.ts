@@ -8,6 +8,8 @@ import {agentDefinitionFlags, BaseCommand, cloudFlags, definitionInput, renderAg
 export default class AgentsFleetUpdate extends BaseCommand {
   static args = {agent: Args.string({description: 'Id or name of the Fleet Agent.', required: true})}
 
+  static summary = 'Edit a Fleet Agent'
+
   static description = `Edit a Fleet Agent (Edit Agent): only what the flags give changes, and the change takes effect immediately.
 
 --definition replaces the whole definition with a file (\`agents fleet show --export\`, edited): its "(set)" secrets keep the agent's current ones, profile by profile name. --from replaces the discovery criteria with the "Fleet Agent only" printers of a saved discovery (Default profile; LCS_SNMP_COMMUNITY sets its v2c community). Changing or deleting an SNMP profile unenrolls the printers found with it; run \`lcs agents fleet discover\` afterwards to discover and enroll printers with the new definition.`

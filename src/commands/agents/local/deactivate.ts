@@ -8,6 +8,8 @@ import {BaseCommand, cloudFlags, type ItemReport} from '../../../lib/ui/index.js
 export default class AgentsLocalDeactivate extends BaseCommand {
   static args = {agents: Args.string({description: 'Ids or computer names of the Local Agents.', required: true})}
 
+  static summary = 'Deactivate Local Agents'
+
   static description =
     'Deactivate Local Agents: they stop collecting and reporting printer information. Only a valid activation code activates one again. Asks first (--yes in scripts).'
 

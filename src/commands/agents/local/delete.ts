@@ -8,6 +8,8 @@ import {BaseCommand, cloudFlags, type ItemReport} from '../../../lib/ui/index.js
 export default class AgentsLocalDelete extends BaseCommand {
   static args = {agents: Args.string({description: 'Ids or computer names of the Local Agents.', required: true})}
 
+  static summary = 'Delete Local Agents'
+
   static description =
     'Delete Local Agents: all information about them is deleted (the application stays installed on the computer). Asks first (--yes in scripts).'
 

@@ -12,6 +12,8 @@ const COLUMNS: Column<LocalAgent>[] = [
 ]
 
 export default class AgentsLocalList extends BaseCommand {
+  static summary = 'List the Local Agents of the organization'
+
   static description =
     'List the Local Agents of the organization (agents on computers with USB-attached printers): status, log level, polling interval, last communication.'
 

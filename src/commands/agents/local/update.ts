@@ -9,6 +9,8 @@ import {BaseCommand, cloudFlags} from '../../../lib/ui/index.js'
 export default class AgentsLocalUpdate extends BaseCommand {
   static args = {agents: Args.string({description: 'Ids or computer names of the Local Agents.', required: true})}
 
+  static summary = 'Edit Local Agents: log level and polling interval'
+
   static description = `Edit Local Agents (Edit Settings): the log level and the refresh printer information task's polling interval (${LOCAL_POLLING.min}–${LOCAL_POLLING.max} minutes, ${LOCAL_POLLING.default} by default). Several agents get the same settings.`
 
   static examples = [

@@ -8,6 +8,8 @@ import {BaseCommand, cloudFlags} from '../../../lib/ui/index.js'
 export default class ConfigsDefaultSet extends BaseCommand {
   static args = {name: Args.string({description: 'Name or id of the configuration.', required: true})}
 
+  static summary = 'Make a configuration the default for newly enrolled printers'
+
   static description =
     'Make a configuration the default: it is deployed automatically to newly enrolled printers. An organization has one default; setting another replaces it.'
 

@@ -8,6 +8,8 @@ import {BaseCommand, cloudFlags} from '../../../lib/ui/index.js'
 export default class ConfigsDefaultUnset extends BaseCommand {
   static args = {name: Args.string({description: 'Name or id of the configuration. Default: whichever is the default.'})}
 
+  static summary = 'Remove the default mark from the default configuration'
+
   static description = 'Remove the default mark: newly enrolled printers no longer get a configuration automatically.'
 
   static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> "Retail standard" --json']

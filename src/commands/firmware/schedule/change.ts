@@ -9,6 +9,8 @@ import {BaseCommand, cloudFlags} from '../../../lib/ui/index.js'
 export default class FirmwareScheduleChange extends BaseCommand {
   static args = {task: Args.string({description: 'Id or name of the scheduled task.', required: true})}
 
+  static summary = 'Change a scheduled firmware update before it starts'
+
   static description =
     'Change a scheduled firmware update before it starts: its name, start (--at, in its time zone or --tz), time zone (--tz alone keeps the wall-clock time) or window. Once a task has started it cannot be changed (exit 6).'
 

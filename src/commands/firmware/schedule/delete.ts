@@ -9,6 +9,8 @@ import {BaseCommand, cloudFlags, type ItemReport} from '../../../lib/ui/index.js
 export default class FirmwareScheduleDelete extends BaseCommand {
   static args = {tasks: Args.string({description: 'Ids or names of scheduled tasks.', required: true})}
 
+  static summary = 'Delete scheduled firmware updates that have not started'
+
   static description =
     'Delete scheduled firmware updates that have not started. Asks first (--yes in scripts). A task that has started cannot be deleted. Exit 9 when some could not be deleted.'
 

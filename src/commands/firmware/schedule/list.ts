@@ -12,6 +12,8 @@ const COLUMNS: Column<DeployTask>[] = [
 ]
 
 export default class FirmwareScheduleList extends BaseCommand {
+  static summary = 'List the scheduled firmware updates that have not started yet'
+
   static description = 'List the scheduled firmware updates that have not started yet (they can still be changed or deleted).'
 
   static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --json']

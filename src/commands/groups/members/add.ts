@@ -10,6 +10,8 @@ export default class GroupsMembersAdd extends BaseCommand {
     email: Args.string({description: 'E-mail addresses of users of the organization.', ignoreStdin: true}),
   }
 
+  static summary = 'Add users to a group by e-mail (arguments, a file or stdin)'
+
   static description =
     'Add users to a group by e-mail, from the arguments or a file (one a line; - for stdin). A member already in the group is unchanged; an unknown user is rejected (exit 3, or 9 when others worked).'
 

@@ -14,6 +14,8 @@ const COLUMNS: Column<GroupMember>[] = [
 export default class GroupsMembersList extends BaseCommand {
   static args = {group: Args.string({description: 'Group name (any case) or id.', required: true})}
 
+  static summary = 'List the members of a group'
+
   static description = 'List the members of a group.'
 
   static examples = [

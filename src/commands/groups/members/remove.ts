@@ -10,6 +10,8 @@ export default class GroupsMembersRemove extends BaseCommand {
     email: Args.string({description: 'E-mail addresses of users of the organization.', ignoreStdin: true}),
   }
 
+  static summary = 'Remove users from a group by e-mail (arguments, a file or stdin)'
+
   static description =
     'Remove users from a group by e-mail, from the arguments or a file (one a line; - for stdin). A user who is not a member is unchanged.'
 

@@ -8,6 +8,8 @@ import {BaseCommand, cloudFlags, describeChange, roleArgs, roleArgv} from '../..
 export default class GroupsRolesAssign extends BaseCommand {
   static args = {group: Args.string({description: 'Group name (any case) or id.', required: true}), ...roleArgs}
 
+  static summary = 'Assign roles to a group'
+
   static description = 'Assign roles to a group: every member has them.'
 
   static examples = [

@@ -8,6 +8,8 @@ import {BaseCommand, cloudFlags, describeChange, roleArgs, roleArgv} from '../..
 export default class GroupsRolesRemove extends BaseCommand {
   static args = {group: Args.string({description: 'Group name (any case) or id.', required: true}), ...roleArgs}
 
+  static summary = 'Remove roles from a group'
+
   static description = 'Remove roles from a group: members keep the roles they have individually or from the organization.'
 
   static examples = [

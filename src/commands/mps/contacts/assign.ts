@@ -12,6 +12,8 @@ export default class MpsContactsAssign extends BaseCommand {
     serials: Args.string({description: 'Serial numbers of the printers.', required: true}),
   }
 
+  static summary = 'Assign a supplies delivery contact to printers'
+
   static description =
     'Assign a supplies delivery contact to printers (Assign supplies delivery contact). All or nothing: an unknown contact or printer changes nothing. A printer keeps one contact: assigning another replaces it. To create the contact in the same step: `lcs mps contacts create … --assign SERIAL`.'
 

@@ -6,6 +6,8 @@ import {contactLabel} from '../../../lib/mps/index.js'
 import {BaseCommand, cloudFlags, contactFlags, contactFromFlags} from '../../../lib/ui/index.js'
 
 export default class MpsContactsCreate extends BaseCommand {
+  static summary = 'Create an MPS Express supplies delivery contact'
+
   static description = `Create an MPS Express supplies delivery contact (the contact form: name, contact information, shipping address). With --assign, create it and assign it to those printers in one step ("Create and assign new supplies delivery contact"): an unknown printer changes nothing. A contact is its first name, last name and e-mail: the same three again is refused (exit 6).`
 
   static examples = [

@@ -8,6 +8,8 @@ import {BaseCommand, cloudFlags, type ItemReport} from '../../../lib/ui/index.js
 export default class MpsContactsDelete extends BaseCommand {
   static args = {contacts: Args.string({description: 'Contacts: id, e-mail or "First Last".', required: true})}
 
+  static summary = 'Delete supplies delivery contacts'
+
   static description =
     'Delete supplies delivery contacts. A contact assigned to a printer cannot be deleted: assign the printers another contact first. Asks first (--yes in scripts); exit 9 when some were not deleted.'
 

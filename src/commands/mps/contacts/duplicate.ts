@@ -8,6 +8,8 @@ import {BaseCommand, cloudFlags, contactFlags, contactFromFlags} from '../../../
 export default class MpsContactsDuplicate extends BaseCommand {
   static args = {contact: Args.string({description: 'The contact to copy: id, e-mail or "First Last".', required: true})}
 
+  static summary = "Create a contact from another one's details"
+
   static description =
     "Create a contact from another one's details (Duplicate): the fields given replace the copied ones. The copy needs another first name, last name or e-mail (a contact is those three)."
 

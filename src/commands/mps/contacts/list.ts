@@ -15,6 +15,8 @@ const COLUMNS: Column<MpsContact>[] = [
 ]
 
 export default class MpsContactsList extends BaseCommand {
+  static summary = 'List the MPS Express (supplies delivery) contacts of the organization'
+
   static description = 'List the MPS Express (supplies delivery) contacts of the organization.'
 
   static examples = [

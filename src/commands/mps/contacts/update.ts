@@ -9,6 +9,8 @@ import {anyContactFlag, BaseCommand, cloudFlags, contactFlags, contactFromFlags}
 export default class MpsContactsUpdate extends BaseCommand {
   static args = {contact: Args.string({description: 'The contact: id, e-mail or "First Last".', required: true})}
 
+  static summary = 'Change a supplies delivery contact'
+
   static description = 'Change a supplies delivery contact (Update Contact): the fields given change, the others stay.'
 
   static examples = [

@@ -5,6 +5,8 @@ import type {Outcome} from '../../../lib/cloud/index.js'
 import {BaseCommand, cloudFlags} from '../../../lib/ui/index.js'
 
 export default class OrgsFederationRemove extends BaseCommand {
+  static summary = "Remove the organization's authentication provider"
+
   static description =
     "Remove the organization's authentication provider: its users log in with Lexmark Cloud Services passwords again (send them one with lcs users reset-password). Asks first on a terminal; scripts pass --yes. No provider: unchanged."
 

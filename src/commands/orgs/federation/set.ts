@@ -6,6 +6,8 @@ import {LcsError} from '../../../lib/errors.js'
 import {BaseCommand, cloudFlags, describeProvider, providerFromFlags} from '../../../lib/ui/index.js'
 
 export default class OrgsFederationSet extends BaseCommand {
+  static summary = "Configure the organization's authentication provider (SAML 2.0)"
+
   static description = `Configure the organization's authentication provider (identity federation with a SAML 2.0 identity provider such as Azure AD or Google Identity): its users then log in with their company credentials.
 
 A new provider needs every required field of the portal's form: --entity-id, --sso-url, --logout-url, --name-id-format and --certificate; changing one keeps the others. URLs are https. The certificate is the identity provider's signing certificate in PEM, checked before anything is sent: parseable, a certificate (never a private key), not expired. An organization federates with one provider: one with another entity ID replaces it only with --replace.

@@ -3,6 +3,8 @@ import type {IdentityProvider} from '../../../lib/cloud/index.js'
 import {BaseCommand, cloudFlags, describeProvider} from '../../../lib/ui/index.js'
 
 export default class OrgsFederationShow extends BaseCommand {
+  static summary = "Show the organization's authentication provider"
+
   static description =
     "Show the organization's authentication provider (identity federation, SAML 2.0): entity ID, SSO and logout URLs, name-ID format, domains, and the signing certificate with its validity and SHA-256 fingerprint. --json: {organization, provider}, provider null when there is none."
 

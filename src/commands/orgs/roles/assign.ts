@@ -5,6 +5,8 @@ import {BaseCommand, cloudFlags, describeChange, roleArgs, roleArgv} from '../..
 export default class OrgsRolesAssign extends BaseCommand {
   static args = roleArgs
 
+  static summary = 'Assign organization roles (inherited by every user)'
+
   static description = 'Assign organization roles: every user of the organization inherits them (needs Organization Administrator).'
 
   static examples = [

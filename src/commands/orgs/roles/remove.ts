@@ -5,6 +5,8 @@ import {BaseCommand, cloudFlags, describeChange, roleArgs, roleArgv} from '../..
 export default class OrgsRolesRemove extends BaseCommand {
   static args = roleArgs
 
+  static summary = 'Remove organization roles'
+
   static description =
     'Remove organization roles: users keep the roles they have individually or through groups (needs Organization Administrator).'
 

@@ -2,6 +2,8 @@ import {activeOrgId} from '../../../lib/auth/index.js'
 import {BaseCommand, cloudFlags} from '../../../lib/ui/index.js'
 
 export default class OrgsRolesShow extends BaseCommand {
+  static summary = 'Show the organization roles, which every user inherits'
+
   static description = 'Show the organization roles, which every user of the organization inherits.'
 
   static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --org "Contoso Retail" --json']

@@ -6,6 +6,8 @@ import {readState, runFleetAgent, type AgentRunResult} from '../../../lib/sandbo
 import {BaseCommand} from '../../../lib/ui/index.js'
 
 export default class SandboxAgentRun extends BaseCommand {
+  static summary = 'Run a simulated Fleet Agent against the sandbox'
+
   static description = `Run a simulated Fleet Agent against the sandbox: it activates with the code, pulls its definition, discovers the simulated printers (one SNMP sweep per profile of its criteria), and enrolls those it reads as Fleet Agent printers, then refreshes their counters and supplies on the definition's refresh interval.
 
 --time-scale compresses time (60: an hour's refresh runs every minute). --once runs one discovery-and-enroll cycle and exits. An expired or used-up code changes nothing (exit 6; unknown code: exit 3).`

@@ -8,6 +8,8 @@ import {BaseCommand, checkArg, cloudFlags, describeChange, roleArgs, roleArgv} f
 export default class UsersRolesAssign extends BaseCommand {
   static args = {email: Args.string({description: 'E-mail address of the user.', required: true}), ...roleArgs}
 
+  static summary = 'Assign individual roles to a user'
+
   static description =
     'Assign individual roles to a user (roles from groups and the organization add to them). Roles the user already has are unchanged.'
 

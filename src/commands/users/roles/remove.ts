@@ -8,6 +8,8 @@ import {BaseCommand, checkArg, cloudFlags, describeChange, roleArgs, roleArgv} f
 export default class UsersRolesRemove extends BaseCommand {
   static args = {email: Args.string({description: 'E-mail address of the user.', required: true}), ...roleArgs}
 
+  static summary = 'Remove individual roles from a user'
+
   static description =
     'Remove individual roles from a user. Roles the user has through a group or the organization stay: see `lcs users roles show`.'
 

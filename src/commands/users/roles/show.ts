@@ -8,6 +8,8 @@ import {BaseCommand, checkArg, cloudFlags, describeUserRoles} from '../../../lib
 export default class UsersRolesShow extends BaseCommand {
   static args = {email: Args.string({description: 'E-mail address of the user.', required: true})}
 
+  static summary = "Show a user's roles and where each comes from"
+
   static description =
     "Show a user's roles: individual, through each group, and inherited from the organization, with every effective role's source."
 

@@ -23,6 +23,9 @@ import {
   type Route,
 } from './kit.js'
 
+/** The portal's own words for a wrong or expired code, on the organization-code and printer-code routes alike. */
+const INVALID_CODE = 'The enrollment code is invalid or expired.'
+
 export const FM = '/cfm/fleet-management-service/v1.0'
 /** A printer (or its Fleet Agent) that has not reported for this long (by the sandbox clock) is not communicating. */
 const STALE_MS = 3 * 3_600_000
@@ -160,8 +163,8 @@ export const enrollmentRoutes: Route[] = [
         return out
       }
       const c = fleet.getCode(o.db, code)
-      if (!c || c.kind !== 'org') throw new HttpError(400, 'invalid_code', 'The enrollment code is not valid')
-      if (c.expires_at <= Date.now()) throw new HttpError(410, 'expired_code', 'The enrollment code has expired')
+      if (!c || c.kind !== 'org') throw new HttpError(400, 'invalid_code', INVALID_CODE)
+      if (c.expires_at <= Date.now()) throw new HttpError(410, 'expired_code', INVALID_CODE)
       return enrollInto(o, c.org_id!, printerFields(ctx.body))
     },
   },
@@ -190,9 +193,8 @@ export const enrollmentRoutes: Route[] = [
       requireAllRoles(ctx, FLEET_ADMIN, FILE_ADMIN)
       const org = visibleOrg(ctx, o, ctx.params.orgId)
       const c = fleet.getCode(o.db, ctx.params.code)
-      if (!c || c.kind !== 'printer')
-        throw new HttpError(404, 'invalid_code', 'Invalid code. Check the code shown on the printer (codes are case-sensitive).')
-      if (c.expires_at <= Date.now()) throw new HttpError(410, 'expired_code', 'The code has expired. Generate a new code on the printer.')
+      if (!c || c.kind !== 'printer') throw new HttpError(404, 'invalid_code', INVALID_CODE)
+      if (c.expires_at <= Date.now()) throw new HttpError(410, 'expired_code', INVALID_CODE)
       if (c.claimed_at && c.org_id !== org.id)
         throw new HttpError(409, 'enrolled_elsewhere', 'This code was already used by another organization')
       const out = enrollInto(o, org.id, {

@@ -383,7 +383,8 @@ export function updateDeployment(db: Db, id: string, f: Partial<Omit<DeploymentR
   const keys = Object.keys(f) as Array<keyof typeof f>
   db.transaction(() => {
     if (keys.length) db.prepare(`UPDATE deployments SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`).run({...f, id})
-    if (f.status !== undefined || detail !== undefined) {
+    // a change of any kind (a scheduled task's new window too) shows in the task's updatedAt
+    if (f.status !== undefined || detail !== undefined || f.updated_at !== undefined) {
       db.prepare('UPDATE tasks SET status = coalesce(?, status), detail = coalesce(?, detail), updated_at = ? WHERE id = ?').run(
         f.status ?? null,
         detail ?? null,

@@ -8,6 +8,8 @@ import {BaseCommand, cloudFlags} from '../../../../lib/ui/index.js'
 export default class AgentsFleetLogDownload extends BaseCommand {
   static args = {agent: Args.string({description: 'Id or name of the Fleet Agent.', required: true})}
 
+  static summary = 'Download the newest MIB-walk log of a printer from a Fleet Agent'
+
   static description = `Download the newest MIB-walk log the Fleet Agent uploaded (the Log section's Download), for one printer with --address. Written to --output (0600), else printed. No log yet: exit 3.`
 
   static examples = [

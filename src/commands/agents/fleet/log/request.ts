@@ -11,6 +11,8 @@ export default class AgentsFleetLogRequest extends BaseCommand {
     address: Args.string({description: 'IP address (or name) of the printer that is not discovered.', required: true}),
   }
 
+  static summary = 'Request a MIB walk of one printer by its Fleet Agent'
+
   static description = `Request a MIB walk of one printer (the Log section's Request): the Fleet Agent walks it on its next cycle, with the SNMP profile of the criteria that cover the address, and uploads the log for Customer Support. --wait waits for it; with --output it is written there (0600). Later: \`lcs agents fleet log download\`.`
 
   static examples = [

@@ -5,6 +5,8 @@ import {LcsError} from '../../../../lib/errors.js'
 import {BaseCommand, cloudFlags} from '../../../../lib/ui/index.js'
 
 export default class AgentsLocalActivationCodeExpire extends BaseCommand {
+  static summary = 'Expire the valid Local Agent activation code now'
+
   static description =
     'Expire the valid Local Agent activation code now: no more agents activate with it (those activated keep working). Asks first (--yes in scripts); exit 3 when there is no valid code.'
 

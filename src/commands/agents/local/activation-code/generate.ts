@@ -7,6 +7,8 @@ import {LcsError} from '../../../../lib/errors.js'
 import {BaseCommand, cloudFlags, renderLocalCode} from '../../../../lib/ui/index.js'
 
 export default class AgentsLocalActivationCodeGenerate extends BaseCommand {
+  static summary = 'Generate a Local Agent activation code'
+
   static description = `Generate a Local Agent activation code, valid for a number of activations (${LOCAL_ACTIVATIONS.min}–${LOCAL_ACTIVATIONS.max}) or 72 hours, whichever comes first. It replaces the organization's previous code. Put it in LocalAgentConfig.ini (CS_ACTIVATION_CODE) or enter it in the installed agent.`
 
   static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --activations 50 --json']

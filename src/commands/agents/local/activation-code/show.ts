@@ -3,6 +3,8 @@ import type {LocalAgentCode} from '../../../../lib/cloud/index.js'
 import {BaseCommand, cloudFlags, renderLocalCode} from '../../../../lib/ui/index.js'
 
 export default class AgentsLocalActivationCodeShow extends BaseCommand {
+  static summary = 'Show the valid Local Agent activation code'
+
   static description =
     'Show the valid Local Agent activation code: the time until it expires and the activations remaining (exit 3 when there is none).'
 

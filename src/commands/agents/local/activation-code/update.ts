@@ -7,6 +7,8 @@ import {LcsError} from '../../../../lib/errors.js'
 import {BaseCommand, cloudFlags, renderLocalCode} from '../../../../lib/ui/index.js'
 
 export default class AgentsLocalActivationCodeUpdate extends BaseCommand {
+  static summary = 'Increase the activations of the valid Local Agent activation code'
+
   static description = `Increase the number of activations of the valid Local Agent activation code (${LOCAL_ACTIVATIONS_UPDATE.min}–${LOCAL_ACTIVATIONS_UPDATE.max}, never lower than now). This does not change when the code expires; an expired code cannot be raised (exit 3): generate a new one.`
 
   static examples = [
