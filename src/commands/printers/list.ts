@@ -51,8 +51,9 @@ export default class PrintersList extends BaseCommand {
     model: Flags.string({description: 'Only printers whose manufacturer or model name contains this text (any case).'}),
     'page-size': Flags.integer({description: 'Printers per request with --integration (1–200).', default: 200, min: 1, max: 200}),
     status: Flags.string({
-      description: 'Only printers with this communication status (repeatable).',
+      description: `Only printers with this communication status (repeatable): ${COMMUNICATION_STATUSES.join(', ')}.`,
       exclusive: ['integration'],
+      helpValue: '<status>',
       multiple: true,
       options: [...COMMUNICATION_STATUSES],
     }),

@@ -48,8 +48,8 @@ export abstract class BaseCommand<T = unknown> extends Command {
 
   static baseFlags = {
     fields: Flags.string({
-      description:
-        'With --json: only these keys of each item (of the result object), comma-separated, e.g. --fields email,groups. An unknown one lists those there are (exit 2).',
+      description: 'With --json: only these keys of each item (or of the result object); an unknown one lists the fields (exit 2).',
+      helpValue: '<a,b,…>',
       helpGroup: 'GLOBAL',
     }),
     verbose: Flags.boolean({
