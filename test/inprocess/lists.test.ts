@@ -1,6 +1,7 @@
 // The output conventions every list shares, in-process against an in-process sandbox: --limit (and the
 // line saying the list was cut), the portal's filters, --fields, the opt-in JSON envelope with warnings,
 // ISO 8601 times in JSON and tab-separated ISO times off a terminal.
+import {Flags} from '@oclif/core'
 import assert from 'node:assert/strict'
 import {after, before, test} from 'node:test'
 
@@ -99,12 +100,13 @@ class Warns extends BaseCommand<{done: number}> {
   async run(): Promise<{done: number}> {
     await this.parse(Warns)
     this.warning('printer 10.0.0.9 answered with a bad serial')
+    if (this.argv.includes('--many')) this.warnings(Array.from({length: 25}, (_, i) => `address ${i} unreadable`))
     if (this.argv.includes('--fail')) throw new Error('boom')
     this.exitAs('partial')
     return {done: 1}
   }
 }
-Warns.flags = {fail: (await import('@oclif/core')).Flags.boolean()}
+Warns.flags = {fail: Flags.boolean(), many: Flags.boolean()}
 
 test('LCS_JSON_ENVELOPE=1: {version, status, result, warnings}; errors {version, status, error, warnings}; unset: the bare result', async () => {
   const bare = await runInProcess(Warns, ['--json'], {env})
@@ -121,6 +123,10 @@ test('LCS_JSON_ENVELOPE=1: {version, status, result, warnings}; errors {version,
   const e = JSON.parse(failed.stdout)
   assert.deepEqual(Object.keys(e), ['version', 'status', 'error', 'warnings'])
   assert.deepEqual([e.version, e.status, e.error.code, e.error.message, e.warnings.length], [1, 1, 'error', 'boom', 1])
+  const many = await runInProcess(Warns, ['--json', '--many'], {env: envelope})
+  assert.equal(JSON.parse(many.stdout).warnings.length, 26, 'every warning, where stderr shows 20')
+  assert.equal(many.stderr.split('\n').filter((l) => l.startsWith('! ')).length, 22)
+  assert.match(many.stderr, /^! … and 5 more warnings \(--verbose shows them all\)$/m)
   const list = await runInProcess(OrgsList, ['--json', '--fields', 'name'], {env: envelope})
   const body = JSON.parse(list.stdout)
   assert.deepEqual([body.version, body.status, body.warnings, Object.keys(body.result[0])], [1, 0, [], ['name']])
