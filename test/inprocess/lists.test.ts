@@ -3,94 +3,87 @@
 // ISO 8601 times in JSON and tab-separated ISO times off a terminal.
 import {Flags} from '@oclif/core'
 import assert from 'node:assert/strict'
-import {after, before, test} from 'node:test'
+import {test} from 'node:test'
 
 import GroupsCreate from '../../src/commands/groups/create.js'
 import GroupsMembersAdd from '../../src/commands/groups/members/add.js'
 import OrgsList from '../../src/commands/orgs/list.js'
 import PrintersList from '../../src/commands/printers/list.js'
 import UsersList from '../../src/commands/users/list.js'
-import {runSandbox} from '../../src/lib/sandbox/daemon.js'
 import {BaseCommand} from '../../src/lib/ui/index.js'
-import {isolatedEnv, tempDir} from '../helpers/cli.js'
-import {runInProcess} from '../helpers/inprocess.js'
+import {fileSandbox, runInProcess} from '../helpers/inprocess.js'
 
-let sandbox: Awaited<ReturnType<typeof runSandbox>>
-let env: NodeJS.ProcessEnv
-before(async () => {
-  sandbox = await runSandbox({dataDir: tempDir('lcs-sbx-'), port: 0})
-  const {apiUrl, clientId, clientSecret} = sandbox.info
-  env = isolatedEnv({LCS_API_URL: apiUrl, LCS_CLIENT_ID: clientId, LCS_CLIENT_SECRET: clientSecret})
-})
-after(() => sandbox.stop())
+const ctx = fileSandbox()
 
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/
 
 test('--limit takes the first N and says on stderr that there are more; all of them say nothing', async () => {
-  const all = await runInProcess(PrintersList, ['--json'], {env})
+  const all = await runInProcess(PrintersList, ['--json'], {env: ctx.env})
   const total = JSON.parse(all.stdout).length
   assert.ok(total > 2, all.stderr)
   assert.equal(all.stderr, '')
-  const cut = await runInProcess(PrintersList, ['--json', '--limit', '2'], {env})
+  const cut = await runInProcess(PrintersList, ['--json', '--limit', '2'], {env: ctx.env})
   assert.equal(cut.code, 0, cut.stderr)
   assert.equal(JSON.parse(cut.stdout).length, 2)
   assert.equal(cut.stderr, 'Showing the first 2; there are more (raise --limit).\n')
-  const exact = await runInProcess(PrintersList, ['--json', '--limit', String(total)], {env})
+  const exact = await runInProcess(PrintersList, ['--json', '--limit', String(total)], {env: ctx.env})
   assert.deepEqual([JSON.parse(exact.stdout).length, exact.stderr], [total, ''])
 })
 
 test('printers list --status and --model filter as the portal does; --limit counts the matches', async () => {
-  const all = JSON.parse((await runInProcess(PrintersList, ['--json'], {env})).stdout) as Array<{
+  const all = JSON.parse((await runInProcess(PrintersList, ['--json'], {env: ctx.env})).stdout) as Array<{
     communicationStatus: string
     modelName: string
   }>
   const status = all[0].communicationStatus
-  const byStatus = JSON.parse((await runInProcess(PrintersList, ['--json', '--status', status], {env})).stdout) as typeof all
+  const byStatus = JSON.parse((await runInProcess(PrintersList, ['--json', '--status', status], {env: ctx.env})).stdout) as typeof all
   assert.deepEqual(
     byStatus,
     all.filter((p) => p.communicationStatus === status),
   )
   const model = all[0].modelName.slice(0, 3).toLowerCase()
-  const byModel = JSON.parse((await runInProcess(PrintersList, ['--json', '--model', model, '--limit', '1'], {env})).stdout) as typeof all
+  const byModel = JSON.parse(
+    (await runInProcess(PrintersList, ['--json', '--model', model, '--limit', '1'], {env: ctx.env})).stdout,
+  ) as typeof all
   assert.equal(byModel.length, 1)
   assert.ok(byModel[0].modelName.toLowerCase().includes(model))
-  const bad = await runInProcess(PrintersList, ['--status', 'asleep'], {env})
+  const bad = await runInProcess(PrintersList, ['--status', 'asleep'], {env: ctx.env})
   assert.equal(bad.code, 2, bad.stderr)
 })
 
 test('users list --group and --role; an unknown group is not found (3), an unknown role a usage error with a suggestion (2)', async () => {
-  assert.equal((await runInProcess(GroupsCreate, ['Technicians'], {env})).code, 0)
-  assert.equal((await runInProcess(GroupsMembersAdd, ['Technicians', 'tech@northwind.example'], {env})).code, 0)
-  const members = await runInProcess(UsersList, ['--group', 'technicians', '--json', '--fields', 'email'], {env})
+  assert.equal((await runInProcess(GroupsCreate, ['Technicians'], {env: ctx.env})).code, 0)
+  assert.equal((await runInProcess(GroupsMembersAdd, ['Technicians', 'tech@northwind.example'], {env: ctx.env})).code, 0)
+  const members = await runInProcess(UsersList, ['--group', 'technicians', '--json', '--fields', 'email'], {env: ctx.env})
   assert.deepEqual(JSON.parse(members.stdout), [{email: 'tech@northwind.example'}])
-  const admins = await runInProcess(UsersList, ['--role', 'user administrator', '--json', '--fields', 'email,roles'], {env})
+  const admins = await runInProcess(UsersList, ['--role', 'user administrator', '--json', '--fields', 'email,roles'], {env: ctx.env})
   const rows = JSON.parse(admins.stdout) as Array<{email: string; roles: string[]}>
   assert.ok(rows.length >= 1 && rows.every((u) => u.roles.includes('User Administrator')), admins.stdout)
   assert.ok(!rows.some((u) => u.email === 'tech@northwind.example'))
-  assert.equal((await runInProcess(UsersList, ['--group', 'Nobody'], {env})).code, 3)
-  const role = await runInProcess(UsersList, ['--role', 'User Admin'], {env})
+  assert.equal((await runInProcess(UsersList, ['--group', 'Nobody'], {env: ctx.env})).code, 3)
+  const role = await runInProcess(UsersList, ['--role', 'User Admin'], {env: ctx.env})
   assert.equal(role.code, 2)
   assert.match(role.stderr, /Unknown role "User Admin"\. Did you mean "User Administrator"\?/)
 })
 
 test('--fields: the named keys only; an unknown one is one line listing the fields (exit 2); without --json a usage error', async () => {
-  const r = await runInProcess(UsersList, ['--json', '--fields', 'email,groups'], {env})
+  const r = await runInProcess(UsersList, ['--json', '--fields', 'email,groups'], {env: ctx.env})
   assert.equal(r.code, 0, r.stderr)
   for (const u of JSON.parse(r.stdout)) assert.deepEqual(Object.keys(u), ['email', 'groups'])
-  const bad = await runInProcess(UsersList, ['--json', '--fields', 'email,mail'], {env})
+  const bad = await runInProcess(UsersList, ['--json', '--fields', 'email,mail'], {env: ctx.env})
   assert.equal(bad.code, 2)
   assert.match(bad.stderr, /^Error: Unknown field for --fields: mail\. Available: [a-zA-Z, ]*\bemail\b[a-zA-Z, ]*\.\n$/)
   assert.equal(JSON.parse(bad.stdout).error.code, 'usage')
-  const noJson = await runInProcess(UsersList, ['--fields', 'email'], {env})
+  const noJson = await runInProcess(UsersList, ['--fields', 'email'], {env: ctx.env})
   assert.deepEqual([noJson.code, noJson.stdout], [2, ''])
   assert.match(noJson.stderr, /^Error: --fields selects keys of the JSON output: add --json\.\n$/)
 })
 
 test('JSON times are ISO 8601 (orgs list); off a terminal the table row has the same ISO time', async () => {
-  const json = await runInProcess(OrgsList, ['--json'], {env})
+  const json = await runInProcess(OrgsList, ['--json'], {env: ctx.env})
   const orgs = JSON.parse(json.stdout) as Array<{dateCreated: string; name: string}>
   assert.ok(orgs.length && orgs.every((o) => ISO.test(o.dateCreated)), json.stdout)
-  const table = await runInProcess(OrgsList, [], {env})
+  const table = await runInProcess(OrgsList, [], {env: ctx.env})
   const line = table.stdout.split('\n').find((l) => l.includes(orgs[0].name))!
   assert.ok(line.endsWith(`\t${orgs[0].dateCreated}`), line)
 })
@@ -109,10 +102,10 @@ class Warns extends BaseCommand<{done: number}> {
 Warns.flags = {fail: Flags.boolean(), many: Flags.boolean()}
 
 test('LCS_JSON_ENVELOPE=1: {version, status, result, warnings}; errors {version, status, error, warnings}; unset: the bare result', async () => {
-  const bare = await runInProcess(Warns, ['--json'], {env})
+  const bare = await runInProcess(Warns, ['--json'], {env: ctx.env})
   assert.deepEqual(JSON.parse(bare.stdout), {done: 1})
   assert.match(bare.stderr, /^! printer 10\.0\.0\.9 answered with a bad serial\n$/)
-  const envelope = {...env, LCS_JSON_ENVELOPE: '1'}
+  const envelope = {...ctx.env, LCS_JSON_ENVELOPE: '1'}
   const ok = await runInProcess(Warns, ['--json'], {env: envelope})
   assert.equal(ok.code, 9)
   assert.equal(

@@ -24,12 +24,15 @@ test('a sentence gets the local time and how long ago; no time is empty', () => 
   assert.equal(timestamp(undefined), undefined)
 })
 
-test('JSON times: every …At, date… and lastCommunication number becomes ISO 8601, nested too; other numbers stay', () => {
+test('JSON times: every …At, date, date… and last… number becomes ISO 8601, nested too; other numbers stay', () => {
   const json = isoTimes([
     {
       createdAt: now,
+      date: now,
       dateCreated: now,
       lastCommunication: null,
+      lastDataRefresh: now,
+      lastName: 'Doe',
       memberCount: 3,
       schedule: {startAt: now, timeZone: 'UTC', windowEndsAt: now, windowMinutes: 60},
       summary: {total: 2},
@@ -39,8 +42,11 @@ test('JSON times: every …At, date… and lastCommunication number becomes ISO 
   assert.deepEqual(json, [
     {
       createdAt: iso,
+      date: iso,
       dateCreated: iso,
       lastCommunication: null,
+      lastDataRefresh: iso,
+      lastName: 'Doe',
       memberCount: 3,
       schedule: {startAt: iso, timeZone: 'UTC', windowEndsAt: iso, windowMinutes: 60},
       summary: {total: 2},

@@ -34,9 +34,9 @@ export function formatTime(epochMs: number | null | undefined, now = Date.now())
   return `${local} (${relativeTime(d.getTime(), now)})`
 }
 
-/** The cloud's time fields (epoch ms): every `…At`, `date…` and `lastCommunication`. */
+/** The cloud's time fields (epoch ms): every `…At`, `date`, `date…` and `last…` (lastCommunication, lastDataRefresh). */
 function isTimeKey(key: string): boolean {
-  return /[a-z]At$/.test(key) || /^date[A-Z]/.test(key) || key === 'lastCommunication'
+  return /[a-z]At$/.test(key) || /^date([A-Z]|$)/.test(key) || /^last[A-Z]/.test(key)
 }
 
 /** A JSON-ready copy of `value` whose time fields are ISO 8601 strings instead of epoch milliseconds. */
