@@ -20,7 +20,7 @@ function flagLines(flags) {
     .sort(([, a], [, b]) => Number(Boolean(a.helpGroup)) - Number(Boolean(b.helpGroup)))
   const left = entries.map(
     ([name, f]) =>
-      `${f.char ? `-${f.char}, ` : ''}--${name}${f.type === 'option' ? `=<${f.options ? f.options.join('|') : 'value'}>` : ''}`,
+      `${f.char ? `-${f.char}, ` : ''}--${name}${f.type === 'option' ? `=${f.helpValue ?? `<${f.options ? f.options.join('|') : 'value'}>`}` : ''}`,
   )
   const width = Math.max(0, ...left.map((l) => l.length))
   return entries.map(([, f], i) => {

@@ -5,7 +5,7 @@ import {defaultSandboxDir} from '../lib/config/index.js'
 import {LcsError} from '../lib/errors.js'
 import {registerSecret} from '../lib/redact.js'
 import {readSeed, readState} from '../lib/sandbox/state.js'
-import {BaseCommand, cloudFlags, missing, readSecretFromStdin} from '../lib/ui/index.js'
+import {BaseCommand, cloudFlags, missing, Progress, readSecretFromStdin} from '../lib/ui/index.js'
 
 export default class Login extends BaseCommand {
   static summary = 'Log in to the printer cloud and store the credentials'
@@ -87,23 +87,27 @@ Interactive (a terminal): asks for your e-mail and password (hidden), then offer
     }
     const target = await resolveProfile({...flags, 'api-url': apiUrl}, env)
     this.note(`Logging in to ${target.apiUrl} …`)
+    const waiting = new Progress('Logging in', this.factory.stderr, env)
+    waiting.update('')
     const result = await login({
       env,
       insecureStorage: flags['insecure-storage'],
       method,
       orgRef: flags.org,
       pickOrg: interactive
-        ? (orgs, defaultId) =>
-            prompter.select(
+        ? (orgs, defaultId) => {
+            waiting.done() // the question replaces the spinner
+            return prompter.select(
               'Organization',
               [...orgs]
                 .sort((a, b) => Number(b.id === defaultId) - Number(a.id === defaultId))
                 .map((o) => ({description: `${o.type} · ${o.id}`, name: o.name, value: o.id})),
             )
+          }
         : undefined,
       target,
       trace: this.trace,
-    })
+    }).finally(() => waiting.done())
     if (result.warning) this.warning(result.warning)
     this.log(`Logged in to ${result.apiUrl} as ${result.principal}; organization ${result.organization.name} (${result.organization.id}).`)
     if (result.organizations > 1) this.log(`Your account reaches ${result.organizations} organizations: switch with \`lcs orgs use\`.`)

@@ -22,7 +22,7 @@ interface Task {
   name: string
   summary: {total: number; succeeded: number; failed: number; expired: number}
   printers?: TaskPrinter[]
-  schedule: {startAt: number; timeZone: string; windowMinutes: number} | null
+  schedule: {startAt: string; timeZone: string; windowMinutes: number} | null
 }
 
 const SNMP = 24_000 + (process.pid % 9000)
@@ -276,7 +276,7 @@ test('firmware update: checked before anything is scheduled; a scheduled task ca
     'Night update',
   ])
   assert.equal(t.status, 'scheduled')
-  assert.equal(t.schedule!.startAt, Date.UTC(2031, 11, 2, 3, 0))
+  assert.equal(t.schedule!.startAt, new Date(Date.UTC(2031, 11, 2, 3, 0)).toISOString())
   assert.equal(t.schedule!.windowMinutes, 150)
   const listed = await json<Task[]>(['firmware', 'schedule', 'list'])
   assert.deepEqual(
@@ -295,7 +295,7 @@ test('firmware update: checked before anything is scheduled; a scheduled task ca
     '--name',
     'Night update (Paris)',
   ])
-  assert.equal(changed.schedule!.startAt, Date.UTC(2031, 11, 1, 21, 0))
+  assert.equal(changed.schedule!.startAt, new Date(Date.UTC(2031, 11, 1, 21, 0)).toISOString())
   assert.equal(changed.name, 'Night update (Paris)')
   await json(['firmware', 'schedule', 'delete', 'Night update (Paris)', '--yes'])
   assert.deepEqual(await json<Task[]>(['firmware', 'schedule', 'list']), [])

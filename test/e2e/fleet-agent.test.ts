@@ -46,7 +46,7 @@ test('discover → create --from → activation code → agent run --once enroll
 
   const code = await runJson(['agents', 'fleet', 'activation-code', created.body.id], env)
   assert.equal(code.code, 0, code.stderr)
-  assert.ok(code.body.expiresAt - Date.now() > 71 * 3_600_000)
+  assert.ok(Date.parse(code.body.expiresAt) - Date.now() > 71 * 3_600_000, code.body.expiresAt)
 
   const agent = await run(['sandbox', 'agent', 'run', '--code', code.body.code, '--once', '--data', sb.dataDir, '--json'], {
     env,

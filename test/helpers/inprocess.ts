@@ -1,6 +1,7 @@
 // Runs a command in this process (no spawn): output, exit code and the typed result come back, and the
 // session, prompter and environment come from a factory the test chooses (see src/lib/ui/factory.ts).
 import {Config} from '@oclif/core'
+import {after, before} from 'node:test'
 import {fileURLToPath} from 'node:url'
 
 import {CloudClient} from '../../src/lib/cloud/index.js'
@@ -66,4 +67,14 @@ export async function sandboxForCommands(dataDir = tempDir()) {
       endpoints,
     })
   return {client, dataDir, env, info, sandbox, technician}
+}
+
+/** sandboxForCommands for the whole test file: started before its tests, stopped after them. */
+export function fileSandbox(): Awaited<ReturnType<typeof sandboxForCommands>> {
+  const ctx = {} as Awaited<ReturnType<typeof sandboxForCommands>>
+  before(async () => {
+    Object.assign(ctx, await sandboxForCommands())
+  })
+  after(() => ctx.sandbox?.stop())
+  return ctx
 }

@@ -45,7 +45,10 @@ test('activation code: ranges, raise (never lower, expiry kept), used up, expire
   const code = json<LocalAgentCode>(gen)
   assert.equal(code.activations, 10, 'the portal proposes 10')
   assert.equal(code.remaining, 10)
-  assert.ok(Math.abs(code.expiresAt - Date.now() - 72 * 3_600_000) < 60_000, 'valid 72 hours')
+  assert.ok(
+    Math.abs(Date.parse(code.expiresAt as unknown as string) - Date.now() - 72 * 3_600_000) < 60_000,
+    'valid 72 hours (ISO 8601 in --json)',
+  )
   assert.match((await runInProcess(Show, [], {env})).stdout, /10\/10 activations remaining/)
 
   const low = await runInProcess(Raise, ['--activations', '9'], {env})

@@ -1,6 +1,6 @@
 import {activeOrgId} from '../../lib/auth/index.js'
 import type {AccessGroup} from '../../lib/cloud/index.js'
-import {BaseCommand, cloudFlags, type Column, renderTable} from '../../lib/ui/index.js'
+import {BaseCommand, cloudFlags, listFlags, type Column, renderTable} from '../../lib/ui/index.js'
 
 const COLUMNS: Column<AccessGroup>[] = [
   {get: (g) => g.name, header: 'Group'},
@@ -16,12 +16,12 @@ export default class AccessGroupsList extends BaseCommand {
 
   static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --json']
 
-  static flags = cloudFlags
+  static flags = {...cloudFlags, ...listFlags}
 
   async run(): Promise<AccessGroup[]> {
     const {flags} = await this.parse(AccessGroupsList)
     const s = await this.session(flags)
-    const rows = await s.client.accessGroups.list(await activeOrgId(s))
+    const rows = await this.collect(await s.client.accessGroups.list(await activeOrgId(s)), flags.limit)
     this.log(rows.length ? renderTable(rows, COLUMNS) : 'No Child Organization Access Groups.')
     return rows
   }

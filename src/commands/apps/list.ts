@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import type {CatalogApp} from '../../lib/cloud/index.js'
-import {BaseCommand, cloudFlags, type Column, formatBytes, renderCsv, renderTable} from '../../lib/ui/index.js'
+import {BaseCommand, cloudFlags, type Column, formatBytes, listFlags, renderCsv, renderTable} from '../../lib/ui/index.js'
 
 const COLUMNS: Column<CatalogApp>[] = [
   {get: (a) => a.name, header: 'Name'},
@@ -20,12 +20,12 @@ export default class AppsList extends BaseCommand {
 
   static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --json']
 
-  static flags = {...cloudFlags, csv: Flags.boolean({description: 'Print CSV instead of a table.', exclusive: ['json']})}
+  static flags = {...cloudFlags, ...listFlags, csv: Flags.boolean({description: 'Print CSV instead of a table.', exclusive: ['json']})}
 
   async run(): Promise<CatalogApp[]> {
     const {flags} = await this.parse(AppsList)
     const s = await this.session(flags)
-    const apps = await s.client.apps.list()
+    const apps = await this.collect(await s.client.apps.list(), flags.limit)
     if (flags.csv) process.stdout.write(renderCsv(apps, COLUMNS))
     else this.log(renderTable(apps, COLUMNS))
     return apps

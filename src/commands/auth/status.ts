@@ -46,7 +46,7 @@ export default class AuthStatus extends BaseCommand {
         credentialSource: s.credentialSource,
         organization: {id: orgId, name: orgName, source: s.orgSource ?? 'token'},
         principal: info.email ?? info.client_id ?? info.resource_owner_id,
-        tokenExpiresAt: info.expires_in === undefined ? undefined : formatTime(Date.now() + info.expires_in * 1000),
+        tokenExpiresAt: info.expires_in === undefined ? undefined : new Date(Date.now() + info.expires_in * 1000).toISOString(),
       }
     } catch (error) {
       if (!(error instanceof LcsError) || error.kind !== 'auth') throw error
@@ -57,7 +57,7 @@ export default class AuthStatus extends BaseCommand {
       this.log(`Logged in to ${status.apiUrl} (${status.apiSource}) as ${status.principal}
   Organization  ${status.organization?.name ?? ''} (${status.organization?.id}, from ${status.organization?.source})
   Auth method   ${status.authMethod}; credentials from ${status.credentialSource}
-  Token expires ${status.tokenExpiresAt ?? 'unknown'}`)
+  Token expires ${status.tokenExpiresAt ? formatTime(Date.parse(status.tokenExpiresAt)) : 'unknown'}`)
     } else {
       this.log(
         `Not authenticated for ${status.apiUrl} (profile "${status.profile}"): ${status.error}\nRun \`lcs login\`, or set LCS_CLIENT_ID and LCS_CLIENT_SECRET.`,

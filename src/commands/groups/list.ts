@@ -1,6 +1,6 @@
 import {activeOrgId} from '../../lib/auth/index.js'
 import type {Group} from '../../lib/cloud/index.js'
-import {BaseCommand, cloudFlags, type Column, renderTable} from '../../lib/ui/index.js'
+import {BaseCommand, cloudFlags, listFlags, type Column, renderTable} from '../../lib/ui/index.js'
 
 const COLUMNS: Column<Group>[] = [
   {get: (g) => g.name, header: 'Group'},
@@ -15,13 +15,12 @@ export default class GroupsList extends BaseCommand {
 
   static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --org "Contoso Retail" --json']
 
-  static flags = cloudFlags
+  static flags = {...cloudFlags, ...listFlags}
 
   async run(): Promise<Group[]> {
     const {flags} = await this.parse(GroupsList)
     const s = await this.session(flags)
-    const rows: Group[] = []
-    for await (const g of s.client.groups.list(await activeOrgId(s))) rows.push(g)
+    const rows = await this.collect(s.client.groups.list(await activeOrgId(s)), flags.limit)
     this.log(rows.length ? renderTable(rows, COLUMNS) : 'No groups.')
     return rows
   }

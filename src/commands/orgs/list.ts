@@ -2,7 +2,7 @@ import {Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
 import type {Organization} from '../../lib/cloud/index.js'
-import {BaseCommand, cloudFlags, type Column, formatTime, renderCsv, renderTable} from '../../lib/ui/index.js'
+import {BaseCommand, cloudFlags, listFlags, type Column, timestamp, renderCsv, renderTable} from '../../lib/ui/index.js'
 
 type Row = Organization & {active: boolean}
 
@@ -13,7 +13,7 @@ const columns = (names: Map<string, string>): Column<Row>[] => [
   {get: (o) => o.id, header: 'ID'},
   {get: (o) => o.type, header: 'Type'},
   {get: (o) => (o.parentId ? (names.get(o.parentId) ?? o.parentId) : ''), header: 'Parent'},
-  {get: (o) => formatTime(o.dateCreated), header: 'Created'},
+  {get: (o) => timestamp(o.dateCreated), header: 'Created'},
 ]
 
 export default class OrgsList extends BaseCommand {
@@ -28,14 +28,13 @@ export default class OrgsList extends BaseCommand {
     '<%= config.bin %> <%= command.id %> --csv > orgs.csv',
   ]
 
-  static flags = {...cloudFlags, csv: Flags.boolean({description: 'Print CSV instead of a table.', exclusive: ['json']})}
+  static flags = {...cloudFlags, ...listFlags, csv: Flags.boolean({description: 'Print CSV instead of a table.', exclusive: ['json']})}
 
   async run(): Promise<Row[]> {
     const {flags} = await this.parse(OrgsList)
     const s = await this.session(flags)
     const active = await activeOrgId(s)
-    const rows: Row[] = []
-    for await (const o of s.client.orgs.list()) rows.push({...o, active: o.id === active})
+    const rows: Row[] = (await this.collect(s.client.orgs.list(), flags.limit)).map((o) => ({...o, active: o.id === active}))
     const cols = columns(new Map(rows.map((o) => [o.id, o.name])))
     if (flags.csv) process.stdout.write(renderCsv(rows, cols.slice(1)))
     else this.log(renderTable(rows, cols))

@@ -1,6 +1,6 @@
 import {activeOrgId} from '../../lib/auth/index.js'
 import type {Policy} from '../../lib/policies/index.js'
-import {BaseCommand, categoryFlag, cloudFlags, POLICY_COLUMNS, renderTable} from '../../lib/ui/index.js'
+import {BaseCommand, categoryFlag, cloudFlags, listFlags, POLICY_COLUMNS, renderTable} from '../../lib/ui/index.js'
 
 export default class PoliciesList extends BaseCommand {
   static summary = 'List the notification policies of the organization'
@@ -12,14 +12,14 @@ export default class PoliciesList extends BaseCommand {
 
   static flags = {
     ...cloudFlags,
+    ...listFlags,
     category: categoryFlag(),
   }
 
   async run(): Promise<Policy[]> {
     const {flags} = await this.parse(PoliciesList)
     const s = await this.session(flags)
-    const rows: Policy[] = []
-    for await (const p of s.client.policies.list(await activeOrgId(s), flags.category)) rows.push(p)
+    const rows = await this.collect(s.client.policies.list(await activeOrgId(s), flags.category), flags.limit)
     this.log(rows.length ? renderTable(rows, POLICY_COLUMNS) : 'No notification policies. Create one with `lcs policies create`.')
     return rows
   }

@@ -2,11 +2,11 @@ import {Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
 import type {Preenrollment} from '../../lib/cloud/index.js'
-import {BaseCommand, cloudFlags, type Column, formatTime, renderCsv, renderTable} from '../../lib/ui/index.js'
+import {BaseCommand, cloudFlags, listFlags, type Column, timestamp, renderCsv, renderTable} from '../../lib/ui/index.js'
 
 const COLUMNS: Column<Preenrollment>[] = [
   {get: (p) => p.serialNumber, header: 'Serial number'},
-  {get: (p) => formatTime(p.createdAt), header: 'Pre-enrolled'},
+  {get: (p) => timestamp(p.createdAt), header: 'Pre-enrolled'},
 ]
 
 export default class PreenrollList extends BaseCommand {
@@ -20,13 +20,12 @@ export default class PreenrollList extends BaseCommand {
     '<%= config.bin %> <%= command.id %> --csv > preenrolled.csv',
   ]
 
-  static flags = {...cloudFlags, csv: Flags.boolean({description: 'Print CSV instead of a table.', exclusive: ['json']})}
+  static flags = {...cloudFlags, ...listFlags, csv: Flags.boolean({description: 'Print CSV instead of a table.', exclusive: ['json']})}
 
   async run(): Promise<Preenrollment[]> {
     const {flags} = await this.parse(PreenrollList)
     const s = await this.session(flags)
-    const rows: Preenrollment[] = []
-    for await (const p of s.client.preenrollments.list(await activeOrgId(s))) rows.push(p)
+    const rows = await this.collect(s.client.preenrollments.list(await activeOrgId(s)), flags.limit)
     if (flags.csv) process.stdout.write(renderCsv(rows, COLUMNS))
     else if (!this.jsonEnabled()) this.log(rows.length ? renderTable(rows, COLUMNS) : 'No pre-enrolled printers.')
     return rows

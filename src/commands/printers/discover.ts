@@ -118,10 +118,7 @@ Like the Printer Enrollment Tool: mDNS first (when searching the local network),
       progress.stop()
       this.onInterrupt = undefined
     }
-    const shown = this.verbose ? result.warnings : result.warnings.slice(0, 20)
-    for (const w of shown) this.warning(w)
-    if (result.warnings.length > shown.length)
-      this.warning(`… and ${result.warnings.length - shown.length} more warnings (--verbose shows them all)`)
+    this.warnings(result.warnings)
     const rows = result.printers
     if (result.stopped)
       this.warning(

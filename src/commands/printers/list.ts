@@ -4,7 +4,7 @@ import {activeOrgId} from '../../lib/auth/index.js'
 import {COMMUNICATION_STATUSES, type Asset, type CommunicationStatus, type EnrolledPrinter} from '../../lib/cloud/index.js'
 import {organizationNames} from '../../lib/lookups.js'
 import {mpsLabel} from '../../lib/mps/index.js'
-import {BaseCommand, cloudFlags, type Column, formatTime, renderCsv, renderTable} from '../../lib/ui/index.js'
+import {BaseCommand, cloudFlags, listFlags, type Column, timestamp, renderCsv, renderTable} from '../../lib/ui/index.js'
 
 const FLEET: Column<EnrolledPrinter>[] = [
   {get: (p) => p.serialNumber, header: 'Serial'},
@@ -12,7 +12,7 @@ const FLEET: Column<EnrolledPrinter>[] = [
   {get: (p) => p.agent, header: 'Agent'},
   {get: (p) => p.communicationStatus, header: 'Communication'},
   {get: (p) => p.firmware, header: 'Firmware'},
-  {get: (p) => formatTime(p.lastCommunication), header: 'Last communication'},
+  {get: (p) => timestamp(p.lastCommunication), header: 'Last communication'},
   {get: (p) => p.tags.join(' '), header: 'Tags'},
   {get: (p) => mpsLabel(p.mpsStatus), header: 'Lexmark Managed'},
 ]
@@ -25,7 +25,7 @@ const assets = (orgs: Map<string, string>): Column<Asset>[] => [
   {get: (a) => a.name, header: 'Name'},
   {get: (a) => orgs.get(a.accountId) ?? a.accountId, header: 'Organization'},
   {get: (a) => a.counters?.lifetimeCount, header: 'Pages'},
-  {get: (a) => formatTime(a.lastCommunication), header: 'Last communication'},
+  {get: (a) => timestamp(a.lastCommunication), header: 'Last communication'},
 ]
 
 export default class PrintersList extends BaseCommand {
@@ -39,6 +39,7 @@ export default class PrintersList extends BaseCommand {
     '<%= config.bin %> <%= command.id %>',
     '<%= config.bin %> <%= command.id %> --tag floor-2 --json',
     '<%= config.bin %> <%= command.id %> --status "Agent needs credentials" --status "Not communicating"',
+    '<%= config.bin %> <%= command.id %> --model cx --limit 20 --json --fields serialNumber,modelName',
     '<%= config.bin %> <%= command.id %> --integration --csv > fleet.csv',
   ]
 
@@ -48,13 +49,15 @@ export default class PrintersList extends BaseCommand {
     'include-children': Flags.boolean({description: 'Also list the printers of child organizations.'}),
     integration: Flags.boolean({
       description: 'Use the public integration API (assets with counters, supplies, alerts).',
-      exclusive: ['tag', 'include-children'],
+      exclusive: ['tag', 'include-children', 'status', 'model'],
     }),
-    limit: Flags.integer({description: 'Stop after this many printers.', min: 1}),
+    ...listFlags,
+    model: Flags.string({description: 'Only printers whose manufacturer or model name contains this text (any case).'}),
     'page-size': Flags.integer({description: 'Printers per request with --integration (1–200).', default: 200, min: 1, max: 200}),
     status: Flags.string({
-      description: 'Only printers with this communication status (repeatable).',
+      description: `Only printers with this communication status (repeatable): ${COMMUNICATION_STATUSES.join(', ')}.`,
       exclusive: ['integration'],
+      helpValue: '<status>',
       multiple: true,
       options: [...COMMUNICATION_STATUSES],
     }),
@@ -65,8 +68,7 @@ export default class PrintersList extends BaseCommand {
     const {flags} = await this.parse(PrintersList)
     const s = await this.session(flags)
     if (flags.integration) {
-      const rows: Asset[] = []
-      for await (const a of s.client.assets.list('assets', {limit: flags.limit, pageSize: flags['page-size']})) rows.push(a)
+      const rows = await this.collect(s.client.assets.list('assets', {pageSize: flags['page-size']}), flags.limit)
       // names from our contract's organization list; where that is not served (the public cloud), the ids
       const names = this.jsonEnabled()
         ? new Map<string, string>()
@@ -75,14 +77,13 @@ export default class PrintersList extends BaseCommand {
       return rows
     }
     const orgId = await activeOrgId(s)
-    const rows: EnrolledPrinter[] = []
     const filter = {
       includeChildren: flags['include-children'],
-      limit: flags.limit,
+      model: flags.model,
       status: flags.status as CommunicationStatus[] | undefined,
       tag: flags.tag,
     }
-    for await (const p of s.client.printers.list(orgId, filter)) rows.push(p)
+    const rows = await this.collect(s.client.printers.list(orgId, filter), flags.limit)
     this.render(rows, FLEET, flags.csv)
     return rows
   }

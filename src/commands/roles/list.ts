@@ -1,5 +1,5 @@
 import type {RoleInfo} from '../../lib/cloud/index.js'
-import {BaseCommand, cloudFlags, describeCatalog} from '../../lib/ui/index.js'
+import {BaseCommand, cloudFlags, listFlags, describeCatalog} from '../../lib/ui/index.js'
 
 export default class RolesList extends BaseCommand {
   static summary = 'List every role of the cloud with a one-line meaning'
@@ -9,12 +9,12 @@ export default class RolesList extends BaseCommand {
 
   static examples = ['<%= config.bin %> <%= command.id %>', "<%= config.bin %> <%= command.id %> --json | jq -r '.[].name'"]
 
-  static flags = cloudFlags
+  static flags = {...cloudFlags, ...listFlags}
 
   async run(): Promise<RoleInfo[]> {
     const {flags} = await this.parse(RolesList)
     const s = await this.session(flags)
-    const roles = await s.client.roles.catalog()
+    const roles = await this.collect(await s.client.roles.catalog(), flags.limit)
     this.log(describeCatalog(roles))
     return roles
   }

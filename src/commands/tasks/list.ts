@@ -30,9 +30,7 @@ export default class TasksList extends BaseCommand {
   async run(): Promise<DeployTask[]> {
     const {flags} = await this.parse(TasksList)
     const s = await this.session(flags)
-    const rows: DeployTask[] = []
-    for await (const t of s.client.tasks.list(await activeOrgId(s), {kind: flags.kind, limit: flags.limit, status: flags.status}))
-      rows.push(t)
+    const rows = await this.collect(s.client.tasks.list(await activeOrgId(s), {kind: flags.kind, status: flags.status}), flags.limit)
     if (flags.csv) process.stdout.write(renderCsv(rows, TASK_COLUMNS))
     else this.log(rows.length ? renderTable(rows, TASK_COLUMNS) : 'No tasks.')
     return rows

@@ -1,9 +1,10 @@
 import {Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../lib/auth/index.js'
-import type {User} from '../../lib/cloud/index.js'
+import {checkRoles, type User} from '../../lib/cloud/index.js'
 import {GROUP_SEPARATOR} from '../../lib/csv/index.js'
-import {BaseCommand, cloudFlags, type Column, renderCsv, renderTable} from '../../lib/ui/index.js'
+import {findGroup} from '../../lib/lookups.js'
+import {BaseCommand, cloudFlags, listFlags, type Column, renderCsv, renderTable} from '../../lib/ui/index.js'
 
 const COLUMNS: Column<User>[] = [
   {get: (u) => u.email, header: 'Email'},
@@ -25,15 +26,24 @@ export default class UsersList extends BaseCommand {
     '<%= config.bin %> <%= command.id %>',
     '<%= config.bin %> <%= command.id %> --org "Contoso Retail" --json',
     '<%= config.bin %> <%= command.id %> --csv > users.csv',
+    '<%= config.bin %> <%= command.id %> --group Technicians --role "Fleet Management Administrator" --json --fields email,groups',
   ]
 
-  static flags = {...cloudFlags, csv: Flags.boolean({description: 'Print CSV instead of a table.', exclusive: ['json']})}
+  static flags = {
+    ...cloudFlags,
+    ...listFlags,
+    csv: Flags.boolean({description: 'Print CSV instead of a table.', exclusive: ['json']}),
+    group: Flags.string({description: 'Only the members of this group (name, any case, or id).'}),
+    role: Flags.string({description: 'Only the users who hold this role themselves (not through a group); any case.'}),
+  }
 
   async run(): Promise<User[]> {
     const {flags} = await this.parse(UsersList)
     const s = await this.session(flags)
-    const rows: User[] = []
-    for await (const u of s.client.users.list(await activeOrgId(s))) rows.push(u)
+    const orgId = await activeOrgId(s)
+    const role = flags.role === undefined ? undefined : checkRoles([flags.role])[0]
+    const group = flags.group === undefined ? undefined : (await findGroup(s.client, orgId, flags.group)).name
+    const rows = await this.collect(s.client.users.list(orgId, {group, role}), flags.limit)
     if (flags.csv) process.stdout.write(renderCsv(rows, COLUMNS))
     else if (!this.jsonEnabled()) this.log(rows.length ? renderTable(rows, COLUMNS) : 'No users.')
     return rows

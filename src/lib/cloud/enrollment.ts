@@ -41,6 +41,8 @@ export interface PrinterFilter extends ListOptions {
   includeChildren?: boolean
   /** Only printers with one of these communication statuses (filtered as the pages arrive). */
   status?: CommunicationStatus[]
+  /** Only printers whose manufacturer and model name contain this text, any case (filtered here too). */
+  model?: string
 }
 
 /** Refresh printer information: a task (for a Fleet Agent printer, queued on its agent's next cycle). */
@@ -82,14 +84,15 @@ export class Printers {
 
   /** The enrolled printers, filtered. */
   list(orgId: string, filter: PrinterFilter = {}): AsyncGenerator<EnrolledPrinter> {
-    const {status, ...rest} = filter
+    const {model, status, ...rest} = filter
+    const filtered = Boolean(status || model)
     const pages = this.c.paginate<EnrolledPrinter>('listPrinters', {
       ...rest,
-      limit: status ? undefined : filter.limit,
+      limit: filtered ? undefined : filter.limit,
       params: {orgId},
       query: {includeChildren: filter.includeChildren ? 'true' : undefined, serial: filter.serial, tag: filter.tag},
     })
-    return status ? withStatus(pages, new Set(status), filter.limit) : pages
+    return filtered ? matching(pages, {model: model?.toLowerCase(), status: status && new Set(status)}, filter.limit) : pages
   }
 
   /** Refresh printer information (the Printer Details page's button); the task lands in the task history. */
@@ -132,15 +135,16 @@ export class Printers {
   }
 }
 
-async function* withStatus(
+async function* matching(
   pages: AsyncGenerator<EnrolledPrinter>,
-  status: Set<string>,
+  only: {status?: Set<string>; model?: string},
   limit = Number.POSITIVE_INFINITY,
 ): AsyncGenerator<EnrolledPrinter> {
   let n = 0
   for await (const p of pages) {
     if (n >= limit) return
-    if (!status.has(p.communicationStatus)) continue
+    if (only.status && !only.status.has(p.communicationStatus)) continue
+    if (only.model !== undefined && !`${p.manufacturer} ${p.modelName}`.toLowerCase().includes(only.model)) continue
     n++
     yield p
   }

@@ -106,6 +106,7 @@ export {
   Users,
   type BadgeItem,
   type EmailLookup,
+  type UserFilter,
   type UserItem,
 } from './people.js'
 export {

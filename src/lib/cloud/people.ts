@@ -49,14 +49,30 @@ export interface EmailLookup {
   taken: boolean
 }
 
+/** Which users to list. */
+export interface UserFilter extends ListOptions {
+  /** Only the members of this group (its name, any case). */
+  group?: string
+  /** Only the users who hold this role themselves (the catalog's spelling). */
+  role?: string
+}
+
 /** `client.users`: the users of an organization. */
 export class Users {
   /** @internal */
   constructor(private readonly c: CloudClient) {}
 
-  /** Every user of the organization. */
-  list(orgId: string, opts: ListOptions = {}): AsyncGenerator<User> {
-    return this.c.paginate<User>('listUsers', {...opts, params: {orgId}})
+  /** The users of the organization; `group` and `role` are matched here (the route has no such query). */
+  async *list(orgId: string, opts: UserFilter = {}): AsyncGenerator<User> {
+    const {group, limit, role, ...rest} = opts
+    const member = group?.toLowerCase()
+    let n = 0
+    for await (const u of this.c.paginate<User>('listUsers', {...rest, params: {orgId}})) {
+      if (member !== undefined && !u.groups?.some((g) => g.toLowerCase() === member)) continue
+      if (role !== undefined && !u.roles.includes(role)) continue
+      if (limit !== undefined && n++ >= limit) return
+      yield u
+    }
   }
 
   /** Creates, updates or deletes up to {@link USERS_BATCH_MAX} users: one result per item, in order. */

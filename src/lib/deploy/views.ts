@@ -4,7 +4,7 @@
 import {Flags} from '@oclif/core'
 
 import type {CloudClient, Configuration, ConfigurationPrinter, DeployTask, Resource, TaskPrinter, TaskStep} from '../cloud/index.js'
-import {formatBytes, formatTime, Progress, renderTable, type Column} from '../ui/index.js'
+import {formatBytes, formatTime, Progress, renderTable, timestamp, type Column} from '../ui/index.js'
 import {formatInZone, formatWindow} from './schedule.js'
 import {taskPartlyFailed, watchTask} from './watch.js'
 
@@ -106,7 +106,7 @@ export const TASK_COLUMNS: Column<DeployTask>[] = [
   {get: (t) => t.name ?? t.serialNumber ?? '', header: 'Name'},
   {get: (t) => t.status, header: 'Status'},
   {get: (t) => (t.summary ? summaryText(t) : (t.detail ?? '')), header: 'Detail'},
-  {get: (t) => (t.schedule ? formatInZone(t.schedule.startAt, t.schedule.timeZone) : formatTime(t.createdAt)), header: 'Created / starts'},
+  {get: (t) => (t.schedule ? formatInZone(t.schedule.startAt, t.schedule.timeZone) : timestamp(t.createdAt)), header: 'Created / starts'},
 ]
 
 /** A task's header lines (tasks show, and after a deploy). */
@@ -173,7 +173,7 @@ export const RESOURCE_COLUMNS: Column<Resource>[] = [
     header: 'Content',
   },
   {get: (r) => r.description ?? '', header: 'Description'},
-  {get: (r) => formatTime(r.dateModified), header: 'Modified'},
+  {get: (r) => timestamp(r.dateModified), header: 'Modified'},
   {get: (r) => r.id, header: 'ID'},
 ]
 
@@ -188,7 +188,7 @@ export const CONFIG_COLUMNS: Column<Configuration>[] = [
   {get: (c) => c.settings.length, header: 'Settings'},
   {get: (c) => (c.isDefault ? 'Yes' : 'No'), header: 'Default'},
   {get: (c) => (c.deployed ? 'Yes' : 'No'), header: 'Deployed'},
-  {get: (c) => formatTime(c.dateModified), header: 'Last modified'},
+  {get: (c) => timestamp(c.dateModified), header: 'Last modified'},
 ]
 
 export function configDetail(c: Configuration, printers?: ConfigurationPrinter[]): string {

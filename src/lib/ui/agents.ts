@@ -1,6 +1,6 @@
 // How a Fleet Agent is printed (show, create): one owner for its text form.
 import type {FleetAgent} from '../cloud/index.js'
-import {formatTime} from './output.js'
+import {formatTime} from './time.js'
 
 export function renderAgent(a: FleetAgent): string {
   const d = a.definition

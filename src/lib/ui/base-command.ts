@@ -1,7 +1,7 @@
-// The base of every command: --json (result only on stdout), --verbose (HTTP trace and stacks, secrets
+// The base of every command: --json (result only on stdout; --fields, the opt-in envelope), --limit for lists, --verbose (HTTP trace and stacks, secrets
 // redacted), stderr for logs and warnings, redaction of every output line, Ctrl-C → 130, and the single
 // mapping of errors to messages and exit codes.
-import {Command, Flags, ux} from '@oclif/core'
+import {Command, Flags, ux, type Interfaces} from '@oclif/core'
 import {format, inspect} from 'node:util'
 
 import type {Session} from '../auth/index.js'
@@ -11,6 +11,7 @@ import {redact} from '../redact.js'
 import {escapeControls} from '../text.js'
 import {perItem, type ItemReport, type PerItemSpec} from './batch.js'
 import {defaultFactory, type Factory} from './factory.js'
+import {envelopeEnabled, errorJson, parseFields, successJson} from './json.js'
 import {colorEnabled} from './output.js'
 import {missing} from './prompts.js'
 
@@ -36,12 +37,22 @@ export const cloudFlags = {
   region: Flags.string({description: 'Cloud region. Env: LCS_REGION.', helpGroup: 'CLOUD', options: [...REGIONS]}),
 }
 
+/** `--limit` of every list command (tasks list has its own default). */
+export const listFlags = {
+  limit: Flags.integer({description: 'At most this many items (the rest are not fetched; stderr says when the list was cut).', min: 1}),
+}
+
 /** The base of every command; `T` is what run() returns (and --json prints). */
 export abstract class BaseCommand<T = unknown> extends Command {
   /** Where commands get session, prompter, streams and exit code; tests replace it to run commands in-process. */
   static factory: Factory = defaultFactory()
 
   static baseFlags = {
+    fields: Flags.string({
+      description: 'With --json: only these keys of each item (or of the result object); an unknown one lists the fields (exit 2).',
+      helpValue: '<a,b,…>',
+      helpGroup: 'GLOBAL',
+    }),
     verbose: Flags.boolean({
       description: 'Trace HTTP calls and show stack traces on stderr (secrets redacted). Env: LCS_DEBUG=1.',
       helpGroup: 'GLOBAL',
@@ -57,6 +68,14 @@ export abstract class BaseCommand<T = unknown> extends Command {
   protected interruptHint?: string
 
   private sigint?: () => void
+
+  /** What this.warning said, for the JSON envelope. */
+  private readonly warned: string[] = []
+
+  /** The exit code the command ends with (see exitAs), for the JSON envelope. */
+  private status = 0
+
+  private fields?: string
 
   abstract run(): Promise<T>
 
@@ -120,13 +139,65 @@ export abstract class BaseCommand<T = unknown> extends Command {
     this.factory.stderr.write(escapeControls(message) + '\n')
   }
 
+  /** A warning on stderr, also in the JSON envelope's `warnings`. */
   protected warning(message: string): void {
+    this.warned.push(message)
     this.factory.stderr.write(`${this.stderrColor ? '\u001B[33m!\u001B[39m' : '!'} ${escapeControls(message)}\n`)
   }
 
   /** The command ends normally (its result is printed) and exits with this kind's code: `partial` (9) when some items failed. */
   protected exitAs(kind: ErrorKind): void {
-    this.factory.setExitCode(ExitCode[kind])
+    this.status = ExitCode[kind]
+    this.factory.setExitCode(this.status)
+  }
+
+  /**
+   * Warnings from a list (e.g. a sweep's): the first 20 on stderr (all with --verbose) and a line saying how
+   * many more; the envelope gets them all.
+   */
+  protected warnings(list: string[]): void {
+    const shown = this.verbose ? list.length : 20
+    for (const w of list.slice(0, shown)) this.warning(w)
+    this.warned.push(...list.slice(shown))
+    if (list.length > shown) this.note(`! … and ${list.length - shown} more warnings (--verbose shows them all)`)
+  }
+
+  /** The first `limit` items (all without one); stops fetching there and says on stderr when there were more. */
+  protected async collect<I>(items: AsyncIterable<I> | Iterable<I>, limit?: number): Promise<I[]> {
+    const rows: I[] = []
+    for await (const item of items) {
+      if (limit !== undefined && rows.length >= limit) {
+        this.note(`Showing the first ${limit}; there are more (raise --limit).`)
+        break
+      }
+      rows.push(item)
+    }
+    return rows
+  }
+
+  protected async parse<F extends Record<string, unknown>, B extends Record<string, unknown>, A extends Record<string, unknown>>(
+    options?: Interfaces.Input<F, B, A>,
+    argv?: string[],
+  ): Promise<Interfaces.ParserOutput<F, B, A>> {
+    const parsed = await super.parse(options, argv)
+    this.fields = (parsed.flags as {fields?: string}).fields
+    if (this.fields !== undefined && !this.jsonEnabled())
+      throw new LcsError('usage', '--fields selects keys of the JSON output: add --json.')
+    return parsed
+  }
+
+  /** The result as --json prints it: times in ISO 8601, only --fields, in the envelope with LCS_JSON_ENVELOPE=1. */
+  protected toSuccessJson(result: unknown): unknown {
+    try {
+      return successJson(result, {
+        envelope: envelopeEnabled(this.factory.env),
+        fields: parseFields(this.fields),
+        status: this.status,
+        warnings: this.warned,
+      })
+    } catch (error) {
+      return this.fail(toLcsError(error))
+    }
   }
 
   /** Runs a per-item command (see perItem): refuses to run unattended without --yes, prints a line per item, exits 9 when some failed. */
@@ -171,14 +242,18 @@ export abstract class BaseCommand<T = unknown> extends Command {
   }
 
   async catch(err: Error & {exitCode?: number}): Promise<never> {
-    const e = toLcsError(err)
+    this.fail(toLcsError(err))
+  }
+
+  /** Reports an error (stderr, and the JSON error under --json) and ends the command with its exit code. */
+  private fail(e: LcsError): never {
     try {
       ux.action.stop('failed')
     } catch {
       // no spinner running
     }
     reportError(e, {json: this.jsonEnabled(), stderr: this.factory.stderr, stdout: this.factory.stdout, verbose: this.verbose}, (j) =>
-      this.logJson(j),
+      this.logJson(errorJson(j, {envelope: envelopeEnabled(this.factory.env), status: e.exitCode, warnings: this.warned})),
     )
     // Printed already: tell oclif's handler to exit with our code and print nothing more.
     throw Object.assign(new Error(e.message), {oclif: {exit: e.exitCode}, skipOclifErrorHandling: true})
@@ -193,7 +268,7 @@ export abstract class BaseCommand<T = unknown> extends Command {
 export function reportError(
   e: LcsError,
   out: {json: boolean; stderr: Factory['stderr']; stdout: Factory['stdout']; verbose?: boolean},
-  logJson: (json: unknown) => void = (j) => out.stdout.write(JSON.stringify(j, null, 2) + '\n'),
+  logJson: (json: {error: unknown} & Record<string, unknown>) => void = (j) => out.stdout.write(JSON.stringify(j, null, 2) + '\n'),
 ): void {
   if (e.kind === 'ok') {
     out.stderr.write(escapeControls(e.message) + '\n')

@@ -1,10 +1,11 @@
 // The ui area's face: the only module other areas and commands import.
 export {checkArg, serialArgs} from './args.js'
-export {BaseCommand, cloudFlags, reportError} from './base-command.js'
+export {BaseCommand, cloudFlags, listFlags, reportError} from './base-command.js'
 export {changeMembership, goneIsUnchanged, settle, type ItemReport, type ItemRow, unlessGone} from './batch.js'
 export {discoveryArgs, discoveryFlags, discoveryOptions, type DiscoveryFlagValues, sweepProgress} from './discovery-flags.js'
 export {ImportCommand, pinPolicyOf, type OrgScope} from './import-command.js'
-export {colorEnabled, formatBytes, formatTime, plural, renderCsv, renderTable, type Column, type TableOptions} from './output.js'
+export {colorEnabled, formatBytes, plural, renderCsv, renderTable, type Column, type TableOptions} from './output.js'
+export {formatTime, relativeTime, timestamp} from './time.js'
 export {Progress} from './progress.js'
 export {missing} from './prompts.js'
 export {emailList} from './email-list.js'

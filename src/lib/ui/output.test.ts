@@ -104,3 +104,14 @@ test('terminal controls in cells (a name from the cloud) are shown escaped, on a
     for (const ch of '\u001B\u0007\u009B\u202E') assert.ok(!out.includes(ch))
   }
 })
+
+test('a time cell reads "… ago" in a table on a terminal, ISO 8601 off a terminal and in CSV', () => {
+  const now = Date.UTC(2026, 11, 1, 12, 0)
+  const rows = [{at: new Date(now - 2 * 60_000)}, {at: new Date(now + 3 * 3_600_000)}]
+  const cols = [{get: (r: (typeof rows)[0]) => r.at, header: 'When'}]
+  const tty = renderTable(rows, cols, {now, tty: true})
+  assert.match(tty, /│ 2 minutes ago │/)
+  assert.match(tty, /│ in 3 hours {4}│/)
+  assert.equal(renderTable(rows, cols, {now, tty: false}), '2026-12-01T11:58:00.000Z\n2026-12-01T15:00:00.000Z')
+  assert.equal(renderCsv(rows, cols), 'When\n2026-12-01T11:58:00.000Z\n2026-12-01T15:00:00.000Z\n')
+})

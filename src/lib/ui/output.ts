@@ -1,6 +1,7 @@
 // Rendering of results: tables for people, CSV for spreadsheets (JSON is printed by oclif's --json).
 import {cellText as cell, csvLine} from '../csv/index.js'
 import {escapeControls} from '../text.js'
+import {relativeTime} from './time.js'
 
 export interface Column<T> {
   header: string
@@ -18,6 +19,8 @@ export interface TableOptions {
   tty?: boolean
   /** The terminal's width: the widest columns wrap to fit it. */
   width?: number
+  /** The time relative times count from (tests). */
+  now?: number
 }
 
 const BOX = {bl: '└', bm: '┴', br: '┘', h: '─', ml: '├', mm: '┼', mr: '┤', tl: '┌', tm: '┬', tr: '┐', v: '│'}
@@ -30,7 +33,9 @@ const BOX = {bl: '└', bm: '┴', br: '┘', h: '─', ml: '├', mm: '┼', mr
  */
 export function renderTable<T>(rows: T[], columns: Column<T>[], options: TableOptions = {}): string {
   const tty = options.tty ?? Boolean(process.stdout.isTTY)
-  const cells = rows.map((r) => columns.map((c) => escapeControls(cell(c.get(r)))))
+  // a time (see timestamp()) reads as "2 minutes ago" on a terminal and as ISO 8601 anywhere else
+  const text = (v: unknown) => (tty && v instanceof Date ? relativeTime(v.getTime(), options.now) : cell(v))
+  const cells = rows.map((r) => columns.map((c) => escapeControls(text(c.get(r)))))
   if (!tty) return cells.map((row) => row.map((c) => c.replace(/[\t\n\r]+/g, ' ')).join('\t')).join('\n')
   const width = options.width ?? (process.stdout.isTTY ? process.stdout.columns : undefined)
   const natural = columns.map((c) => c.header.length)
@@ -117,9 +122,4 @@ export function formatBytes(bytes: number): string {
     i++
   }
   return `${i === 0 ? n : Number(n.toFixed(1)).toLocaleString('en-US')} ${units[i]}`
-}
-
-export function formatTime(epochMs: number | null | undefined): string {
-  if (epochMs === null || epochMs === undefined || !Number.isFinite(epochMs)) return ''
-  return new Date(epochMs).toISOString().replace('.000Z', 'Z')
 }

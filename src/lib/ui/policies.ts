@@ -14,7 +14,8 @@ import {
   type PolicyCategory,
   type PolicyInput,
 } from '../policies/index.js'
-import {formatTime, renderTable, type Column} from './output.js'
+import {renderTable, type Column} from './output.js'
+import {formatTime, timestamp} from './time.js'
 
 const slug = (t: string) => t.toLowerCase().replace(/ /g, '-')
 const FLAG_OF: Record<string, string> = {
@@ -118,7 +119,7 @@ export function renderPolicy(p: Policy): string {
 
 /** The columns both tabs of the history start with. */
 const HISTORY_LEAD: Column<NotificationRecord>[] = [
-  {get: (n) => formatTime(n.date), header: 'Date'},
+  {get: (n) => timestamp(n.date), header: 'Date'},
   {get: (n) => n.problem, header: 'Policy Type'},
   {get: (n) => n.serialNumber, header: 'Printer Serial Number'},
   {get: (n) => n.model, header: 'Model'},
@@ -138,8 +139,8 @@ const INFO_HISTORY: Column<NotificationRecord>[] = [
   ...HISTORY_LEAD,
   {get: (n) => n.emails.join(', '), header: 'E-mail'},
   {get: (n) => n.notifyAt, header: 'Notify At'},
-  {get: (n) => formatTime(n.lastCommunicated), header: 'Last Communicated'},
-  {get: (n) => formatTime(n.lastDataRefresh), header: 'Last Data Refresh'},
+  {get: (n) => timestamp(n.lastCommunicated), header: 'Last Communicated'},
+  {get: (n) => timestamp(n.lastDataRefresh), header: 'Last Data Refresh'},
 ]
 
 /** The two tabs of "Notification History (Last 30 Days)", each with its total. */

@@ -1,12 +1,12 @@
 import {activeOrgId} from '../../../lib/auth/index.js'
 import type {FleetAgent} from '../../../lib/cloud/index.js'
-import {BaseCommand, cloudFlags, formatTime, renderTable, type Column} from '../../../lib/ui/index.js'
+import {BaseCommand, cloudFlags, listFlags, timestamp, renderTable, type Column} from '../../../lib/ui/index.js'
 
 const COLUMNS: Column<FleetAgent>[] = [
   {get: (a) => a.name, header: 'Name'},
   {get: (a) => a.id, header: 'ID'},
   {get: (a) => a.status, header: 'Agent status'},
-  {get: (a) => formatTime(a.lastCommunication), header: 'Last communicated'},
+  {get: (a) => timestamp(a.lastCommunication), header: 'Last communicated'},
   {get: (a) => a.printers, header: 'Printers'},
 ]
 
@@ -18,13 +18,12 @@ export default class AgentsFleetList extends BaseCommand {
 
   static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --json']
 
-  static flags = {...cloudFlags}
+  static flags = {...cloudFlags, ...listFlags}
 
   async run(): Promise<FleetAgent[]> {
     const {flags} = await this.parse(AgentsFleetList)
     const s = await this.session(flags)
-    const rows: FleetAgent[] = []
-    for await (const a of s.client.fleetAgents.list(await activeOrgId(s))) rows.push(a)
+    const rows = await this.collect(s.client.fleetAgents.list(await activeOrgId(s)), flags.limit)
     this.log(rows.length ? renderTable(rows, COLUMNS) : 'No Fleet Agents. Create one with `lcs agents fleet create`.')
     return rows
   }

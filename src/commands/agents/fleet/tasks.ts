@@ -3,14 +3,14 @@ import {Args} from '@oclif/core'
 import {findFleetAgent} from '../../../lib/agents/index.js'
 import {activeOrgId} from '../../../lib/auth/index.js'
 import type {FleetAgentTask} from '../../../lib/cloud/index.js'
-import {BaseCommand, cloudFlags, formatTime, renderTable, type Column} from '../../../lib/ui/index.js'
+import {BaseCommand, cloudFlags, renderTable, timestamp, type Column} from '../../../lib/ui/index.js'
 
 const COLUMNS: Column<FleetAgentTask>[] = [
   {get: (t) => t.id, header: 'Task'},
   {get: (t) => t.kind, header: 'Kind'},
   {get: (t) => t.address, header: 'Address'},
   {get: (t) => t.status, header: 'Status'},
-  {get: (t) => formatTime(t.updatedAt), header: 'Updated'},
+  {get: (t) => timestamp(t.updatedAt), header: 'Updated'},
   {get: (t) => t.detail, header: 'Detail'},
 ]
 

@@ -1,6 +1,6 @@
 import {activeOrgId} from '../../../lib/auth/index.js'
 import type {LocalAgent} from '../../../lib/cloud/index.js'
-import {BaseCommand, cloudFlags, formatTime, renderTable, type Column} from '../../../lib/ui/index.js'
+import {BaseCommand, cloudFlags, listFlags, timestamp, renderTable, type Column} from '../../../lib/ui/index.js'
 
 const COLUMNS: Column<LocalAgent>[] = [
   {get: (a) => a.hostname, header: 'Computer'},
@@ -8,7 +8,7 @@ const COLUMNS: Column<LocalAgent>[] = [
   {get: (a) => a.status, header: 'Agent status'},
   {get: (a) => a.logLevel, header: 'Log level'},
   {get: (a) => a.pollingIntervalMin, header: 'Polling (min)'},
-  {get: (a) => formatTime(a.lastCommunication), header: 'Last communicated'},
+  {get: (a) => timestamp(a.lastCommunication), header: 'Last communicated'},
 ]
 
 export default class AgentsLocalList extends BaseCommand {
@@ -19,13 +19,12 @@ export default class AgentsLocalList extends BaseCommand {
 
   static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --json']
 
-  static flags = {...cloudFlags}
+  static flags = {...cloudFlags, ...listFlags}
 
   async run(): Promise<LocalAgent[]> {
     const {flags} = await this.parse(AgentsLocalList)
     const s = await this.session(flags)
-    const rows: LocalAgent[] = []
-    for await (const a of s.client.localAgents.list(await activeOrgId(s))) rows.push(a)
+    const rows = await this.collect(s.client.localAgents.list(await activeOrgId(s)), flags.limit)
     this.log(
       rows.length
         ? renderTable(rows, COLUMNS)

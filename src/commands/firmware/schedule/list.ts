@@ -1,7 +1,7 @@
 import {activeOrgId} from '../../../lib/auth/index.js'
 import type {DeployTask} from '../../../lib/cloud/index.js'
 import {formatInZone, formatWindow} from '../../../lib/deploy/index.js'
-import {BaseCommand, cloudFlags, type Column, renderTable} from '../../../lib/ui/index.js'
+import {BaseCommand, cloudFlags, listFlags, type Column, renderTable} from '../../../lib/ui/index.js'
 
 const COLUMNS: Column<DeployTask>[] = [
   {get: (t) => t.id, header: 'ID'},
@@ -18,14 +18,16 @@ export default class FirmwareScheduleList extends BaseCommand {
 
   static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --json']
 
-  static flags = {...cloudFlags}
+  static flags = {...cloudFlags, ...listFlags}
 
   async run(): Promise<DeployTask[]> {
     const {flags} = await this.parse(FirmwareScheduleList)
     const s = await this.session(flags)
-    const rows: DeployTask[] = []
-    for await (const t of s.client.tasks.list(await activeOrgId(s), {kind: 'update-firmware', status: 'scheduled'})) rows.push(t)
-    rows.sort((a, b) => a.schedule!.startAt - b.schedule!.startAt)
+    const all: DeployTask[] = await this.collect(s.client.tasks.list(await activeOrgId(s), {kind: 'update-firmware', status: 'scheduled'}))
+    const rows = await this.collect(
+      all.sort((a, b) => a.schedule!.startAt - b.schedule!.startAt),
+      flags.limit,
+    )
     this.log(rows.length ? renderTable(rows, COLUMNS) : 'No scheduled firmware updates.')
     return rows
   }

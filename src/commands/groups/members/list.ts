@@ -3,7 +3,7 @@ import {Args} from '@oclif/core'
 import {activeOrgId} from '../../../lib/auth/index.js'
 import type {GroupMember} from '../../../lib/cloud/index.js'
 import {findGroup} from '../../../lib/lookups.js'
-import {BaseCommand, cloudFlags, type Column, renderTable} from '../../../lib/ui/index.js'
+import {BaseCommand, cloudFlags, listFlags, type Column, renderTable} from '../../../lib/ui/index.js'
 
 const COLUMNS: Column<GroupMember>[] = [
   {get: (m) => m.email, header: 'Email'},
@@ -23,15 +23,14 @@ export default class GroupsMembersList extends BaseCommand {
     "<%= config.bin %> <%= command.id %> Technicians --json | jq -r '.[].email'",
   ]
 
-  static flags = cloudFlags
+  static flags = {...cloudFlags, ...listFlags}
 
   async run(): Promise<GroupMember[]> {
     const {args, flags} = await this.parse(GroupsMembersList)
     const s = await this.session(flags)
     const orgId = await activeOrgId(s)
     const group = await findGroup(s.client, orgId, args.group)
-    const rows: GroupMember[] = []
-    for await (const m of s.client.groups.members(orgId, group.id)) rows.push(m)
+    const rows = await this.collect(s.client.groups.members(orgId, group.id), flags.limit)
     this.log(rows.length ? renderTable(rows, COLUMNS) : `No members in ${group.name}.`)
     return rows
   }

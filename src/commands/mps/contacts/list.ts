@@ -2,7 +2,7 @@ import {Flags} from '@oclif/core'
 
 import {activeOrgId} from '../../../lib/auth/index.js'
 import type {MpsContact} from '../../../lib/cloud/index.js'
-import {BaseCommand, cloudFlags, type Column, renderCsv, renderTable} from '../../../lib/ui/index.js'
+import {BaseCommand, cloudFlags, listFlags, type Column, renderCsv, renderTable} from '../../../lib/ui/index.js'
 
 const COLUMNS: Column<MpsContact>[] = [
   {get: (c) => `${c.firstName} ${c.lastName}`, header: 'Name'},
@@ -25,13 +25,12 @@ export default class MpsContactsList extends BaseCommand {
     '<%= config.bin %> <%= command.id %> --csv > contacts.csv',
   ]
 
-  static flags = {...cloudFlags, csv: Flags.boolean({description: 'Print CSV instead of a table.', exclusive: ['json']})}
+  static flags = {...cloudFlags, ...listFlags, csv: Flags.boolean({description: 'Print CSV instead of a table.', exclusive: ['json']})}
 
   async run(): Promise<MpsContact[]> {
     const {flags} = await this.parse(MpsContactsList)
     const s = await this.session(flags)
-    const rows: MpsContact[] = []
-    for await (const c of s.client.mpsContacts.list(await activeOrgId(s))) rows.push(c)
+    const rows = await this.collect(s.client.mpsContacts.list(await activeOrgId(s)), flags.limit)
     if (flags.csv) process.stdout.write(renderCsv(rows, COLUMNS))
     else if (!this.jsonEnabled()) this.log(rows.length ? renderTable(rows, COLUMNS) : 'No contacts.')
     return rows
