@@ -649,20 +649,20 @@ function meters(r: Reader, idx: string, enterprise: number | undefined): Meter[]
   if (enterprise === 2435)
     for (const [code, value] of brotherCounters(r)) add({...BROTHER_COUNTER_CODES[code], oid: BROTHER_COUNTER}, value)
   const table = enterprise === undefined ? undefined : VENDOR_METER_TABLES[enterprise]
-  for (const [k, v] of table ? r.column(table.label).slice(0, MAX_ROWS) : []) {
-    const label = typeof v === 'number' ? String(v) : r.text('', `${table!.label}.${k}`, v)
-    const m =
-      label === undefined
-        ? undefined
-        : table!.meters.get(
-            label
-              .toLowerCase()
+  if (table)
+    for (const [k, v] of r.column(table.label).slice(0, MAX_ROWS)) {
+      // a type number (Lexmark) or a name (Ricoh), the latter compared as meter-oids.ts lists them
+      const label =
+        typeof v === 'number'
+          ? String(v)
+          : r
+              .text('', `${table.label}.${k}`, v)
+              ?.toLowerCase()
               .replace(/\s*:\s*/g, ':')
-              .trim(),
-          )
-    const oid = `${table!.value}.${k}`
-    if (m) add({...m, oid}, r.int(oid, oid))
-  }
+      const m = label === undefined ? undefined : table.meters.get(label.trim())
+      const oid = `${table.value}.${k}`
+      if (m) add({...m, oid}, r.int(oid, oid))
+    }
   return out
 }
 
