@@ -26,7 +26,7 @@ export default class PrintersMeters extends BaseCommand {
 
   static description = `Read the meters of printers over SNMP, as an MPS or billing service collects them: serial number, meter names and values, supplies usage and the date of the reading — nothing else about the customer (no addresses, names or locations). CSV by default (one row per meter or supply), or --json.
 
-Meters have one name whatever the vendor: total and sinceLastPowerOn (the Printer-MIB marker counters, in the unit the printer gives), mono, color, print, printMono, printColor, copy, copyMono, copyColor, fax, scan, scanMono, scanColor, sheets and duplex (from the vendor's own counters: HP, Kyocera, Sharp, Konica Minolta). Each meter carries the OID it was read from; a printer answers only the meters it has.`
+Meters have one name whatever the vendor: total and sinceLastPowerOn (the Printer-MIB marker counters, in the unit the printer gives), mono, color, print, printMono, printColor, copy, copyMono, copyColor, fax, scan, scanMono, scanColor, sheets and duplex (from the vendor's own counters: HP, Kyocera, Sharp, Konica Minolta, Xerox, Canon, Epson, Brother, Ricoh and its brands, Lexmark). Each meter carries the OID it was read from; a printer answers only the meters it has.`
 
   static examples = [
     '<%= config.bin %> <%= command.id %> 10.20.15.0/24 > meters.csv',

@@ -8,7 +8,7 @@ import {needsRecordings, recording} from '../../../test/helpers/recordings.js'
 import {parseSnmprec, type SnmpRecord} from '../sandbox/snmprec.js'
 import {classify} from './classify.js'
 import {identify} from './identify.js'
-import {meterOids} from './meter-oids.js'
+import {meterOids, meterTables} from './meter-oids.js'
 import {identityOids, printerTables, PRT_MARKER_POWER_ON_COUNT, SYS_OBJECT_ID} from './oids.js'
 import type {Identity, SnmpValue} from './types.js'
 
@@ -49,7 +49,7 @@ function discover(recs: SnmpRecord[], meters = false): {first: Identity; id: Ide
   const first = identify(get)
   if (!first.isPrinter) return {first, id: first}
   const walked = new Map(get)
-  const tables = [...printerTables(sysObjectID), ...(meters ? [PRT_MARKER_POWER_ON_COUNT] : [])]
+  const tables = [...printerTables(sysObjectID), ...(meters ? [PRT_MARKER_POWER_ON_COUNT, ...meterTables(sysObjectID)] : [])]
   for (const [oid, v] of all) if (tables.some((t) => oid.startsWith(t + '.'))) walked.set(oid, v)
   return {first, id: identify(walked)}
 }
@@ -504,3 +504,38 @@ test('a Sharp MFP gives its whole matrix: print, copy and totals by colour, dupl
     ['total'],
   )
 })
+
+// Brother's counters are one packed OctetString, brInfoCounter (meter-oids.ts). Neither Brother walk
+// carries it (PrintMaster's 3,357 Brother OIDs are settings and status under brInfo's other branches):
+// the GET asks for it, and the meters are the Printer-MIB's alone, nothing read from those other rows.
+test('Brother: meters ask for brInfoCounter; the walks without it give the Printer-MIB counters only', {skip: needsRecordings}, () => {
+  for (const file of ['brother.snmprec', 'printmaster/printmaster_brother.snmprec']) {
+    const recs = load(file)
+    const sysObjectID = recs.find((r) => r.oid === SYS_OBJECT_ID)!.value as string
+    assert.deepEqual(meterOids(sysObjectID), ['1.3.6.1.4.1.2435.2.3.9.4.2.1.5.5.10.0'])
+    assert.ok(!recs.some((r) => r.oid.startsWith('1.3.6.1.4.1.2435.2.3.9.4.2.1.5.5.10')), `${file} now carries brInfoCounter`)
+  }
+  const {id} = discover(load('printmaster/printmaster_brother.snmprec'), true)
+  assert.deepEqual(
+    id.meters.map((m) => [m.name, m.value, m.oid]),
+    [
+      ['total', 42976, '1.3.6.1.2.1.43.10.2.1.4.1.1'],
+      ['sinceLastPowerOn', 4, '1.3.6.1.2.1.43.10.2.1.5.1.1'],
+    ],
+  )
+  assert.ok(!id.warnings.some((w) => /brInfoCounter/.test(w)))
+})
+
+test(
+  "OEM brands read their maker's counters: Savin and Ricoh Aficio the Ricoh table, Xerox Phaser the Xerox scalars",
+  {skip: needsRecordings},
+  () => {
+    const of = (file: string) => load(file).find((r) => r.oid === SYS_OBJECT_ID)!.value as string
+    const ricoh = meterTables(of('stubs/ricoh_aficio.snmprec'))
+    assert.deepEqual(ricoh, ['1.3.6.1.4.1.367.3.2.1.2.19.5.1.5', '1.3.6.1.4.1.367.3.2.1.2.19.5.1.9'])
+    assert.deepEqual(meterTables(of('stubs/savin_c4503.snmprec')), ricoh)
+    for (const x of ['stubs/xerox_phaser.snmprec', 'stubs/xerox_color.snmprec', 'xerox.snmprec'])
+      assert.ok(meterOids(of(x)).includes('1.3.6.1.4.1.253.8.53.13.2.1.6.1.20.34'), x)
+    assert.deepEqual(meterTables(of('stubs/lexmarkprinter.snmprec')), ['1.3.6.1.4.1.641.6.4.2.1.1.2', '1.3.6.1.4.1.641.6.4.2.1.1.4'])
+  },
+)

@@ -3,7 +3,7 @@
 import * as O from './oids.js'
 import type {IppAttributes, IppValue} from './ipp.js'
 import {sysDescrGrammar} from './sysdescr.js'
-import {VENDOR_METERS} from './meter-oids.js'
+import {BROTHER_COUNTER, BROTHER_COUNTER_CODES, VENDOR_METER_TABLES, VENDOR_METERS, type MeterSource} from './meter-oids.js'
 import type {Alert, IdentifyOptions, Identity, Meter, SnmpValue, Supply, SupplyStatus, Varbinds} from './types.js'
 
 export type {Identity, IdentifyOptions, SnmpValue, Varbinds} from './types.js'
@@ -642,10 +642,51 @@ function meters(r: Reader, idx: string, enterprise: number | undefined): Meter[]
       else if (value !== undefined) out.push({marker, name, oid: `${col}.${suffix}`, unit, value})
     }
   }
-  for (const m of enterprise === undefined ? [] : (VENDOR_METERS[enterprise] ?? [])) {
-    if (out.some((x) => x.name === m.name)) continue
-    const value = r.int(m.oid, m.oid)
-    if (value !== undefined && value >= 0) out.push({name: m.name, oid: m.oid, unit: m.unit, value})
+  const add = (m: MeterSource, value: number | undefined) => {
+    if (value !== undefined && value >= 0 && !out.some((x) => x.name === m.name)) out.push({name: m.name, oid: m.oid, unit: m.unit, value})
+  }
+  for (const m of enterprise === undefined ? [] : (VENDOR_METERS[enterprise] ?? [])) add(m, r.int(m.oid, m.oid))
+  if (enterprise === 2435)
+    for (const [code, value] of brotherCounters(r)) add({...BROTHER_COUNTER_CODES[code], oid: BROTHER_COUNTER}, value)
+  const table = enterprise === undefined ? undefined : VENDOR_METER_TABLES[enterprise]
+  if (table)
+    for (const [k, v] of r.column(table.label).slice(0, MAX_ROWS)) {
+      // a type number (Lexmark) or a name (Ricoh), the latter compared as meter-oids.ts lists them
+      const label =
+        typeof v === 'number'
+          ? String(v)
+          : r
+              .text('', `${table.label}.${k}`, v)
+              ?.toLowerCase()
+              .replace(/\s*:\s*/g, ':')
+      const m = label === undefined ? undefined : table.meters.get(label.trim())
+      const oid = `${table.value}.${k}`
+      if (m) add({...m, oid}, r.int(oid, oid))
+    }
+  return out
+}
+
+/**
+ * The billing codes of Brother's brInfoCounter (meter-oids.ts), first record of a code wins. The string
+ * is hostile input: a record that runs past the end or is longer than 6 bytes ends the read with a warning.
+ */
+function brotherCounters(r: Reader): [number, number][] {
+  const v = r.get(BROTHER_COUNTER)
+  if (v == null) return []
+  if (!(v instanceof Uint8Array) && typeof v !== 'string') {
+    r.warn('brInfoCounter: expected an octet string')
+    return []
+  }
+  const b = typeof v === 'string' ? Buffer.from(v, 'latin1') : Buffer.from(v.buffer, v.byteOffset, v.byteLength)
+  const out: [number, number][] = []
+  for (let i = 0; i < b.length && b[i] !== 0xff; ) {
+    const len = b[i + 2]
+    if (len === undefined || len < 1 || len > 6 || i + 3 + len > b.length) {
+      r.warn(`brInfoCounter: malformed record at byte ${i}`)
+      break
+    }
+    if (BROTHER_COUNTER_CODES[b[i]] && !out.some(([c]) => c === b[i])) out.push([b[i], b.readUIntBE(i + 3, len)])
+    i += 3 + len
   }
   return out
 }

@@ -31,7 +31,7 @@ import {
   SYS_DESCR,
   SYS_OBJECT_ID,
 } from './oids.js'
-import {meterOids} from './meter-oids.js'
+import {meterOids, meterTables} from './meter-oids.js'
 import {idSequence, probeDatagram, probeTemplate, readProbeReply, usmReportCounter} from './probe.js'
 import type {SnmpValue} from './types.js'
 import {type SnmpV3User, toNetSnmpUser} from './snmp-v3.js'
@@ -840,8 +840,9 @@ export async function* sweep(opts: SweepOptions & {onFinish?(stats: SweepStats):
       printer = looksLikePrinter(st.varbinds)
       const id = st.varbinds.get(SYS_OBJECT_ID)
       if ((printer || opts.walkAnyHost) && !stop.signal.aborted) {
-        const tables = opts.printerTables ?? printerTables(typeof id === 'string' ? id : undefined)
-        await walk(s, opts.meters ? [...tables, PRT_MARKER_POWER_ON_COUNT] : tables, v1, o.bulkVarbinds, st)
+        const agentOid = typeof id === 'string' ? id : undefined
+        const tables = opts.printerTables ?? printerTables(agentOid)
+        await walk(s, opts.meters ? [...tables, PRT_MARKER_POWER_ON_COUNT, ...meterTables(agentOid)] : tables, v1, o.bulkVarbinds, st)
       }
     } catch (err) {
       warnOnce(st, `probe failed: ${errText(err)}`) // never expected; keeps one host from ending the sweep

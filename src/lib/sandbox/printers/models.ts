@@ -6,6 +6,7 @@
 // sysObjectID under 641.1). Model names are real; machine types and firmware family codes are
 // plausible, not verified. Third-party layouts follow the LibreNMS recordings (HP, Xerox, Brother…).
 import type {SnmpRecord} from '../snmprec.js'
+import {splitPages, vendorCounters} from './counters.js'
 
 export type PrinterKind =
   /** Lexmark, firmware at/after the Native Agent level: LEXMARK-MPS-MIB, firmware ≥ 081.215. */
@@ -162,6 +163,8 @@ interface ThirdParty {
   sysObjectID: string
   model: string
   color: boolean
+  /** Copies, scans and faxes too (its vendor counters split print from copy). */
+  mfp: boolean
   oui: string
   serial: (u: (alphabet: string, len: number) => string) => string
   sysDescr: (model: string, fw: string, serial: string) => string
@@ -189,6 +192,7 @@ const THIRD_PARTY: readonly ThirdParty[] = [
     sysObjectID: '1.3.6.1.4.1.11.2.3.9.1',
     model: 'LaserJet Pro M404dn',
     color: false,
+    mfp: false,
     oui: 'A08CFD',
     serial: (u) => 'PHB' + u(B36, 7),
     hrDescr: 'HP LaserJet Pro M404-M405',
@@ -205,6 +209,7 @@ const THIRD_PARTY: readonly ThirdParty[] = [
     sysObjectID: '1.3.6.1.4.1.11.2.3.9.1',
     model: 'Color LaserJet MFP M479fdw',
     color: true,
+    mfp: true,
     oui: '3C5282',
     serial: (u) => 'VNB' + u(B36, 7),
     hrDescr: 'HP Color LaserJet MFP M479fdw',
@@ -221,6 +226,7 @@ const THIRD_PARTY: readonly ThirdParty[] = [
     sysObjectID: '1.3.6.1.4.1.253.8.62.1.34.3.1.1',
     model: 'VersaLink C405',
     color: true,
+    mfp: true,
     oui: '9C934E',
     serial: (u) => '339' + u(DIGITS, 7),
     hrDescr: 'Xerox VersaLink C405 MFP',
@@ -236,6 +242,7 @@ const THIRD_PARTY: readonly ThirdParty[] = [
     sysObjectID: '1.3.6.1.4.1.253.8.62.1.28.4.1.1',
     model: 'AltaLink B8145',
     color: false,
+    mfp: true,
     oui: '9C934E',
     serial: (u) => '351' + u(DIGITS, 7),
     hrDescr: 'Xerox AltaLink B8145',
@@ -251,6 +258,7 @@ const THIRD_PARTY: readonly ThirdParty[] = [
     sysObjectID: '1.3.6.1.4.1.2435.2.3.9.1',
     model: 'HL-L6200DW',
     color: false,
+    mfp: false,
     oui: '008077',
     serial: (u) => 'U6' + u(B36, 7) + 'N',
     hrDescr: 'Brother HL-L6200DW series',
@@ -267,6 +275,7 @@ const THIRD_PARTY: readonly ThirdParty[] = [
     sysObjectID: '1.3.6.1.4.1.1347.41',
     model: 'ECOSYS M3655idn',
     color: false,
+    mfp: true,
     oui: '00C0EE',
     serial: (u) => 'VCF' + u(B36, 7),
     hrDescr: 'ECOSYS M3655idn',
@@ -283,6 +292,7 @@ const THIRD_PARTY: readonly ThirdParty[] = [
     sysObjectID: '1.3.6.1.4.1.1602.4.7',
     model: 'iR-ADV C5535',
     color: true,
+    mfp: true,
     oui: '001E8F',
     serial: (u) => 'XUG' + u(DIGITS, 7),
     hrDescr: 'Canon iR-ADV C5535 /P',
@@ -299,6 +309,7 @@ const THIRD_PARTY: readonly ThirdParty[] = [
     sysObjectID: '1.3.6.1.4.1.367.1.1',
     model: 'MP C3004',
     color: true,
+    mfp: true,
     oui: '002673',
     serial: (u) => 'E17' + u(B36, 7),
     hrDescr: 'RICOH MP C3004',
@@ -663,6 +674,7 @@ export function generatePrinter(index: number, seed: number | string, opts: Gene
     })
     if (t.vendor === 'HP') recs.str(O.hpDeviceId, deviceId)
     t.extra?.(recs, firmware, serial, t.model)
+    recs.list.push(...vendorCounters(t.pen, splitPages(pageCount, t.color, t.mfp), t.color, t.mfp))
     return {
       index,
       vendor: t.vendor,

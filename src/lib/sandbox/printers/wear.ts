@@ -1,8 +1,10 @@
 // A simulated printer as it prints: pages on top of its recording's life count, and its supplies used up
-// (toner, drums, kits, the waste bottle filling) row by row of the Printer MIB supplies table, so that
-// SNMP reads, the Fleet Agent and the cloud all see the same counters and levels move.
+// (toner, drums, kits, the waste bottle filling) row by row of the Printer MIB supplies table, and its
+// vendor billing counters grown alike (counters.ts), so that SNMP reads, the Fleet Agent and the cloud
+// all see the same counters and levels move.
 import type {AssetSupply} from '../../cloud/index.js'
 import type {SnmpRecord} from '../snmprec.js'
+import {grownCounters} from './counters.js'
 
 const LIFE_COUNT = '1.3.6.1.2.1.43.10.2.1.4.1.1'
 const SUPPLIES = '1.3.6.1.2.1.43.11.1.1'
@@ -50,7 +52,7 @@ export class PrinterWear {
   private printed = 0
   private readonly rows: Row[]
 
-  constructor(records: SnmpRecord[]) {
+  constructor(private readonly records: SnmpRecord[]) {
     const at = new Map(records.map((r) => [r.oid, r.value]))
     this.base = Number(at.get(LIFE_COUNT) ?? 0)
     const rows: Row[] = []
@@ -91,6 +93,7 @@ export class PrinterWear {
   overrides(): SnmpRecord[] {
     return [
       {oid: LIFE_COUNT, type: 65, value: this.pageCount >>> 0},
+      ...grownCounters(this.records, this.base, Math.floor(this.printed)),
       ...this.rows
         .filter((r) => r.max > 0 && r.level >= 0)
         .map((r) => ({oid: `${SUPPLIES}.9.1.${r.index}`, type: 2, value: Math.ceil(r.level)})),
