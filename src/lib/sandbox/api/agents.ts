@@ -1,5 +1,5 @@
 // Fleet Agent routes of the sandbox: definitions (checked with the client's rules; overlapping criteria
-// answer with the guide's warning), deactivation, activation codes, the task queue (Discover & Enroll
+// answer with the guide's warning, a profile no criterion uses with one naming it), deactivation, activation codes, the task queue (Discover & Enroll
 // Printers, refresh, MIB walk), and the calls an activated agent makes.
 import {isDeepStrictEqual} from 'node:util'
 
@@ -11,6 +11,8 @@ import {
   overlapWarning,
   profileFor,
   redactDefinition,
+  unusedProfiles,
+  unusedProfileWarning,
   type FleetAgentDefinition,
 } from '../../agents/index.js'
 import {parseTarget, TargetError} from '../../discovery/index.js'
@@ -50,7 +52,7 @@ function checked(o: HandlerOptions, orgId: string, body: unknown, self?: agents.
     throw new HttpError(409, 'conflict', `A Fleet Agent named "${d.name}" already exists`, {
       details: [{field: 'name', rule: 'agent names are unique'}],
     })
-  const warnings: string[] = []
+  const warnings = unusedProfiles(d).map(unusedProfileWarning)
   for (const other of agents.listAgents(o.db, orgId)) {
     if (other.id === selfId) continue
     const shared = overlapping(d, JSON.parse(other.definition) as FleetAgentDefinition)
