@@ -24,5 +24,6 @@ export function renderAgent(a: FleetAgent): string {
     `  Discovery task     ${discoveryTask(d.schedule.discovery)}`,
     `  Refresh task       every ${d.schedule.refresh}`,
     `  Other settings     log level ${d.logLevel}, network delay ${d.networkDelayMs} ms`,
+    ...(a.unmatched ?? []).map((line) => `  Last discovery     ${line}`),
   ].join('\n')
 }

@@ -36,6 +36,7 @@ function view(o: HandlerOptions, r: agents.AgentRow, warnings?: string[]) {
     organizationId: r.org_id,
     printers,
     status: r.status,
+    unmatched: r.unmatched ? (JSON.parse(r.unmatched) as string[]) : [],
     ...(warnings ? {warnings} : {}),
   }
 }
@@ -320,9 +321,15 @@ export const agentRoutes: Route[] = [
     handler(ctx, o) {
       const a = caller(ctx, o)
       const d = JSON.parse(a.definition) as FleetAgentDefinition
-      const items = (ctx.body as {printers?: Reported[]})?.printers
+      const {printers: items, unmatched} = (ctx.body ?? {}) as {printers?: Reported[]; unmatched?: unknown}
       if (!Array.isArray(items) || items.length > 5000)
         throw new HttpError(422, 'validation', 'printers: an array of at most 5000', {details: [{field: 'printers', rule: 'at most 5000'}]})
+      const lines = Array.isArray(unmatched) ? unmatched.filter((x): x is string => typeof x === 'string').slice(0, 100) : []
+      agents.setUnmatched(
+        o.db,
+        a.id,
+        lines.map((x) => x.slice(0, 500)),
+      )
       const result = {enrolled: [] as string[], refreshed: [] as string[], skipped: [] as Array<{serialNumber: string; reason: string}>}
       for (const p of items) {
         if (typeof p?.serialNumber !== 'string' || !p.serialNumber) continue
