@@ -20,7 +20,7 @@ export function renderAgent(a: FleetAgent): string {
     `  Include            ${criteria}`,
     ...(d.discovery.exclude.length ? [`  Exclude            ${d.discovery.exclude.join(', ')}`] : []),
     `  Transfer mgmt      ${d.discovery.transferManagement ? 'yes' : 'no'}`,
-    `  SNMP profiles      ${d.snmpProfiles.map((p) => `${p.name} ${p.version.toUpperCase()} ${p.timeoutSec} s, ${p.retries} retries`).join('; ')}`,
+    `  SNMP profiles      ${d.snmpProfiles.map((p) => `${p.name} ${p.version.toUpperCase()} ${p.timeoutSec} s, ${p.retries} ${p.retries === 1 ? 'retry' : 'retries'}`).join('; ')}`,
     `  Discovery task     ${discoveryTask(d.schedule.discovery)}`,
     `  Refresh task       every ${d.schedule.refresh}`,
     `  Other settings     log level ${d.logLevel}, network delay ${d.networkDelayMs} ms`,
