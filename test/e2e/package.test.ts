@@ -51,6 +51,7 @@ test('npm pack → global install in an empty prefix → the installed lcs runs 
     'dist/commands/sandbox/start.js',
     'docs/rollout.schema.json',
     'fixtures/rollout/contoso.yaml',
+    'fixtures/rollout/fleet-onboarding.yaml',
     'fixtures/rollout/contoso/users.csv',
     'fixtures/import/users.csv',
   ]) {

@@ -1,7 +1,7 @@
 // Fleet Agents against the sandbox (in-process, real sockets, simulated printers): an exported definition
 // re-imported keeps its secrets, the task queue (Discover & Enroll Printers, MIB walk) is run by the
 // simulated agent on its next cycle, deactivate/restore, the MPS Express rule, used and expired codes,
-// printer upkeep (refresh, credentials, the four communication statuses), and an agent hosted by the
+// printer upkeep (refresh, credentials, the four communication statuses), profiles that match no printer, and an agent hosted by the
 // sandbox process (`sandbox start --fleet-agent`).
 import assert from 'node:assert/strict'
 import {after, before, test} from 'node:test'
@@ -165,6 +165,42 @@ test('an agent that enrolled an MPS Express printer cannot be deleted or deactiv
   assert.equal((await client.fleetAgents.get(orgId, agent.id)).status, 'Communicating', 'nothing changed')
   sql("UPDATE enrollments SET mps_status = 'none' WHERE serial = ?", p.serialNumber)
   await client.fleetAgents.delete(orgId, agent.id)
+})
+
+test('a profile that matches no printer: a warning when unused, a line in the cycle, the task and the agent when unanswered', async () => {
+  const d = newDefinition('Profiles')
+  d.snmpProfiles.push(
+    {community: 'not-this-one', name: 'Wrong', retries: 0, timeoutSec: 1, version: 'v2c'},
+    {community: 'x', name: 'Spare', retries: 0, timeoutSec: 1, version: 'v1'},
+  )
+  d.discovery = {
+    exclude: [],
+    include: [
+      {address: '127.28.0.1-127.28.0.12', profile: 'Default'},
+      {address: '127.28.0.1-127.28.0.3', profile: 'Wrong'},
+    ],
+    searchType: 'advanced',
+    transferManagement: false,
+  }
+  const made = await client.fleetAgents.create(orgId, d)
+  assert.deepEqual(made.warnings, ['SNMP profile "Spare" is used by no include criterion: it matches no printer.'])
+  assert.deepEqual(made.unmatched, [], 'nothing discovered yet')
+  const task = await client.fleetAgents.queueTask(orgId, made.id, 'discover')
+  const run = await runOnce(made.id)
+  const line = 'SNMP profile "Wrong" matched no printer in 127.28.0.1-127.28.0.3'
+  assert.ok(run.cycles[0].enrolled.length > 0, 'the Default profile matched')
+  assert.deepEqual(run.cycles[0].unmatched, [line])
+  assert.match((await client.fleetAgents.task(orgId, made.id, task.id)).detail ?? '', new RegExp(`enrolled.*; ${line}`))
+  assert.deepEqual((await client.fleetAgents.get(orgId, made.id)).unmatched, [line])
+
+  // a profile that answers again clears the line
+  const fixed = {...(await client.fleetAgents.get(orgId, made.id)).definition}
+  fixed.discovery = {...fixed.discovery, include: [fixed.discovery.include[0]]}
+  fixed.snmpProfiles = fixed.snmpProfiles.filter((p) => p.name === 'Default')
+  await client.fleetAgents.update(orgId, made.id, fixed)
+  assert.deepEqual((await runOnce(made.id)).cycles[0].unmatched, [])
+  assert.deepEqual((await client.fleetAgents.get(orgId, made.id)).unmatched, [])
+  await client.fleetAgents.delete(orgId, made.id)
 })
 
 test('sandbox start --fleet-agent: the sandbox process runs an activated agent that enrolls and takes tasks', async () => {

@@ -55,6 +55,16 @@ test('agents planned, applied, then all unchanged; a changed definition is an up
     `${DOC.replace('description: Warehouse', 'description: Warehouse B')}  - {name: Site 1 copy, from: site1.json}\n`,
   )
   assert.match(overlap.ctx.warnings.join('\n'), /"Site 1 agent" overlap those of "Site 1 copy" \(10\.1\.0\.5, 10\.1\.0\.6\)/)
+  assert.ok(!overlap.ctx.warnings.some((w) => /SNMP profile/.test(w)), 'every profile is used')
+
+  const d = newDefinition('ignored')
+  d.snmpProfiles.push({community: 'c', name: 'Spare', retries: 1, timeoutSec: 15, version: 'v2c'})
+  d.discovery = {exclude: [], include: [{address: '10.3.0.*', profile: 'Default'}], searchType: 'advanced', transferManagement: false}
+  await writeDefinition(join(dir, 'spare.json'), d)
+  const spare = await plan(`version: 1\nagents:\n  - {name: Site 3 agent, definition: spare.json}\n`)
+  assert.deepEqual(spare.ctx.warnings, [
+    'Fleet Agent "Site 3 agent": SNMP profile "Spare" is used by no include criterion: it matches no printer.',
+  ])
 })
 
 test('bad input is refused at its line, nothing changed; an agent that enrolled MPS Express printers is not deleted', async () => {

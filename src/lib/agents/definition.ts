@@ -107,6 +107,10 @@ export function checkDefinition(d: FleetAgentDefinition): Problem[] {
     if (!['v1', 'v2c', 'v3'].includes(x?.version)) bad(`${at}.version`, 'SNMP version must be v1, v2c or v3')
     if (x?.version === 'v3' && !x.v3?.user) bad(`${at}.v3.user`, 'an SNMP v3 profile needs a user')
     if (x?.version !== 'v3' && !x?.community) bad(`${at}.community`, 'an SNMP v1/v2c profile needs a community name')
+    if (x?.v3?.authProtocol !== undefined && !['md5', 'sha'].includes(x.v3.authProtocol))
+      bad(`${at}.v3.authProtocol`, 'authentication protocol must be md5 or sha')
+    if (x?.v3?.privProtocol !== undefined && !['des', 'aes'].includes(x.v3.privProtocol))
+      bad(`${at}.v3.privProtocol`, 'privacy protocol must be des or aes')
     if (!isInt(x?.timeoutSec, 1, 60)) bad(`${at}.timeoutSec`, 'Discovery timeout range: 1 - 60 seconds')
     if (!isInt(x?.retries, 0, 20)) bad(`${at}.retries`, 'Number of retries range: 0 - 20 retries')
   })
@@ -291,6 +295,18 @@ export function overlapping(d: FleetAgentDefinition, other: FleetAgentDefinition
   if (d.discovery.searchType === 'local' || other.discovery.searchType === 'local') return []
   const theirs = other.discovery.include.map((c) => spans(c.address))
   return d.discovery.include.filter((c) => theirs.some((s) => overlaps(spans(c.address), s))).map((c) => c.address)
+}
+
+/** Profiles no include criterion uses (Advanced Search; Default, which cannot be deleted, is not named). */
+export function unusedProfiles(d: FleetAgentDefinition): string[] {
+  if (d.discovery.searchType !== 'advanced') return []
+  const used = new Set(d.discovery.include.map((c) => c.profile))
+  return d.snmpProfiles.map((p) => p.name).filter((n) => n !== 'Default' && !used.has(n))
+}
+
+/** The warning for a profile no criterion uses: it cannot match a printer. */
+export function unusedProfileWarning(name: string): string {
+  return `SNMP profile "${name}" is used by no include criterion: it matches no printer.`
 }
 
 /** The profile the agent uses for one printer's address: that of the first include entry covering it, else Default. */

@@ -19,6 +19,8 @@ export {
   REFRESH_INTERVALS,
   REFRESH_MS,
   SECRET_SET,
+  unusedProfiles,
+  unusedProfileWarning,
   writeDefinition,
   type Criterion,
   type FleetAgentDefinition,
@@ -26,7 +28,7 @@ export {
   type SnmpProfile,
   type SnmpProfileVersion,
 } from './definition.js'
-export {definitionToCreate, definitionToUpdate, type DefinitionInput} from './edit.js'
+export {definitionToCreate, definitionToUpdate, parseProfileSpec, type DefinitionFields, type DefinitionInput} from './edit.js'
 export {latestWalk, runAgentTask, waitForTask, writeLog, type QueueOptions} from './tasks.js'
 export {findFleetAgent, findLocalAgent} from './lookup.js'
 export {

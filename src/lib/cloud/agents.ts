@@ -20,6 +20,8 @@ export interface FleetAgent {
   definition: FleetAgentDefinition
   /** The guide's overlap warning, naming both agents (on create and update). */
   warnings?: string[]
+  /** From its last discovery: each SNMP profile under which no printer answered ("SNMP profile "X" matched no printer in …"). */
+  unmatched?: string[]
 }
 
 /** A task on the agent's queue: Discover & Enroll Printers, Refresh all printer information, MIB walk. */

@@ -12,6 +12,8 @@ import {
   overlapping,
   overlapWarning,
   redactDefinition,
+  unusedProfiles,
+  unusedProfileWarning,
   type FleetAgentDefinition,
 } from '../agents/index.js'
 import type {FleetAgent} from '../cloud/index.js'
@@ -92,6 +94,7 @@ export const agentsSection: Section = {
       for (const p of checkDefinition(d)) ctx.problem(path, `${p.field}: ${p.rule}`)
       if (!existing) for (const p of keepSecrets(d).problems) ctx.problem([...path, 'definition'], `${p.field}: ${p.rule}`)
       wanted.push({d, i})
+      for (const name of unusedProfiles(d)) ctx.warnings.push(`Fleet Agent "${d.name}": ${unusedProfileWarning(name)}`)
       const detail =
         d.discovery.searchType === 'local'
           ? 'Search Local Network'

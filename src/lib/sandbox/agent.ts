@@ -30,6 +30,8 @@ export interface CycleResult {
   enrolled: string[]
   refreshed: string[]
   skipped: Array<{serialNumber: string; reason: string}>
+  /** Each profile under which no printer answered: `SNMP profile "X" matched no printer in 10.1.2.0/24`. */
+  unmatched: string[]
 }
 
 export interface AgentRunResult {
@@ -72,17 +74,19 @@ async function answer<T>(res: Response): Promise<T> {
   return body
 }
 
-/** The include targets of each profile; "Search Local Network" is the simulated printers' block here. */
-function sweeps(d: FleetAgentDefinition, s: SandboxState): Array<{profile: SnmpProfile; targets: string[]}> {
+/** The include targets of each profile (`where` names them); "Search Local Network" is the simulated printers' block here. */
+function sweeps(d: FleetAgentDefinition, s: SandboxState): Array<{profile: SnmpProfile; targets: string[]; where: string}> {
   const profiles = new Map(d.snmpProfiles.map((p) => [p.name, p]))
   if (d.discovery.searchType === 'local') {
     if (s.printers.length === 0) return []
     const local = `${s.printers[0].address}-${s.printers.at(-1)!.address}`
-    return d.snmpProfiles.map((profile) => ({profile, targets: [local]}))
+    return d.snmpProfiles.map((profile) => ({profile, targets: [local], where: 'the local network'}))
   }
   const by = new Map<string, string[]>()
   for (const c of d.discovery.include) by.set(c.profile, [...(by.get(c.profile) ?? []), c.address])
-  return [...by].flatMap(([name, targets]) => (profiles.has(name) ? [{profile: profiles.get(name)!, targets}] : []))
+  return [...by].flatMap(([name, targets]) =>
+    profiles.has(name) ? [{profile: profiles.get(name)!, targets, where: targets.join(', ')}] : [],
+  )
 }
 
 /** A profile as SNMP options (timeouts capped: the sandbox's printers answer at once or never). */
@@ -120,7 +124,8 @@ async function cycle(api: string, token: string, s: SandboxState, opts: AgentRun
     await finish(api, token, t, 'succeeded', `MIB walk of ${t.address} with profile ${profile.name}`, log.slice(0, 900 * 1024))
     opts.log?.(`MIB walk of ${t.address} uploaded (${log.split('\n').length - 2} lines)`)
   }
-  for (const {profile, targets} of sweeps(d, s)) {
+  const unmatched: string[] = []
+  for (const {profile, targets, where} of sweeps(d, s)) {
     const r = await discover({
       exclude: d.discovery.exclude,
       mdns: false,
@@ -131,7 +136,10 @@ async function cycle(api: string, token: string, s: SandboxState, opts: AgentRun
     })
     for (const p of r.printers) if (p.serialNumber && !found.has(p.serialNumber)) found.set(p.serialNumber, p)
     opts.log?.(`profile ${profile.name}: ${r.printers.length} printer(s) on ${targets.join(', ')}`)
+    // the portal's "printers not being discovered": a profile that matches no printer is worth a line
+    if (r.printers.length === 0) unmatched.push(`SNMP profile "${profile.name}" matched no printer in ${where}`)
   }
+  for (const line of unmatched) opts.log?.(`warning: ${line}`)
   const printers = [...found.values()].map((p) => ({
     address: p.address,
     firmware: p.firmware ?? undefined,
@@ -141,10 +149,16 @@ async function cycle(api: string, token: string, s: SandboxState, opts: AgentRun
     serialNumber: p.serialNumber!,
     supplies: p.supplies,
   }))
-  const res = await post<Omit<CycleResult, 'discovered' | 'tasks'>>(api + ROUTES.agentReport.path, {printers}, token)
-  const summary = `${printers.length} discovered, ${res.enrolled.length} enrolled, ${res.refreshed.length} refreshed`
+  const res = await post<Omit<CycleResult, 'discovered' | 'tasks' | 'unmatched'>>(
+    api + ROUTES.agentReport.path,
+    {printers, unmatched},
+    token,
+  )
+  const summary = [`${printers.length} discovered, ${res.enrolled.length} enrolled, ${res.refreshed.length} refreshed`, ...unmatched].join(
+    '; ',
+  )
   for (const t of tasks.filter((x) => x.kind !== 'mib-walk')) await finish(api, token, t, 'succeeded', summary)
-  return {discovered: printers.length, ...res, tasks: tasks.map((t) => t.id)}
+  return {discovered: printers.length, ...res, tasks: tasks.map((t) => t.id), unmatched}
 }
 
 /** Activates with the code, then runs cycles until `once`, the signal, or maxRunMs. */

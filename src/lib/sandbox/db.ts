@@ -111,6 +111,9 @@ export function openDb(dataDir: string): Db {
   const enrollCols = db.prepare("SELECT name FROM pragma_table_info('enrollments')").all() as Array<{name: string}>
   if (!enrollCols.some((c) => c.name === 'needs_credentials'))
     db.exec('ALTER TABLE enrollments ADD COLUMN needs_credentials INTEGER NOT NULL DEFAULT 0')
+  // databases from before the profiles that matched no printer
+  const agentCols = db.prepare("SELECT name FROM pragma_table_info('fleet_agents')").all() as Array<{name: string}>
+  if (!agentCols.some((c) => c.name === 'unmatched')) db.exec('ALTER TABLE fleet_agents ADD COLUMN unmatched TEXT')
   return db
 }
 

@@ -2,6 +2,12 @@
 import type {FleetAgent} from '../cloud/index.js'
 import {formatTime} from './time.js'
 
+function discoveryTask(t: FleetAgent['definition']['schedule']['discovery']): string {
+  if (t.interval === 'none') return 'none (run manually only)'
+  const day = t.interval === 'weekly' ? ` on ${t.dayOfWeek}` : t.interval === 'monthly' ? ` on day ${t.dayOfMonth}` : ''
+  return `${t.interval}${day} at ${t.time}`
+}
+
 export function renderAgent(a: FleetAgent): string {
   const d = a.definition
   const criteria =
@@ -14,8 +20,10 @@ export function renderAgent(a: FleetAgent): string {
     `  Include            ${criteria}`,
     ...(d.discovery.exclude.length ? [`  Exclude            ${d.discovery.exclude.join(', ')}`] : []),
     `  Transfer mgmt      ${d.discovery.transferManagement ? 'yes' : 'no'}`,
-    `  SNMP profiles      ${d.snmpProfiles.map((p) => `${p.name} ${p.version.toUpperCase()} ${p.timeoutSec}s/${p.retries}`).join(', ')}`,
-    `  Discovery task     ${d.schedule.discovery.interval}${d.schedule.discovery.time ? ` at ${d.schedule.discovery.time}` : ''}`,
+    `  SNMP profiles      ${d.snmpProfiles.map((p) => `${p.name} ${p.version.toUpperCase()} ${p.timeoutSec} s, ${p.retries} ${p.retries === 1 ? 'retry' : 'retries'}`).join('; ')}`,
+    `  Discovery task     ${discoveryTask(d.schedule.discovery)}`,
     `  Refresh task       every ${d.schedule.refresh}`,
+    `  Other settings     log level ${d.logLevel}, network delay ${d.networkDelayMs} ms`,
+    ...(a.unmatched ?? []).map((line) => `  Last discovery     ${line}`),
   ].join('\n')
 }

@@ -167,18 +167,24 @@ async function snmpCommunity(flags: DiscoveryFlagValues, warn: (message: string)
   return community
 }
 
-async function v3User(flags: DiscoveryFlagValues): Promise<SnmpV3User> {
-  const name = flags['v3-user']
-  if (!name) throw new LcsError('usage', '--snmp-version 3 needs --v3-user.')
-  const level = flags['v3-level']
-  let authKey = process.env.LCS_SNMP_AUTH_KEY
-  let privKey = process.env.LCS_SNMP_PRIV_KEY
-  if (flags['v3-keys-stdin']) {
+/** SNMPv3 keys: --v3-keys-stdin (auth key line 1, privacy key line 2), else LCS_SNMP_AUTH_KEY / LCS_SNMP_PRIV_KEY. */
+export async function snmpV3Keys(fromStdin: boolean, env: NodeJS.ProcessEnv = process.env): Promise<{authKey?: string; privKey?: string}> {
+  let authKey = env.LCS_SNMP_AUTH_KEY
+  let privKey = env.LCS_SNMP_PRIV_KEY
+  if (fromStdin) {
     const lines = (await readSecretFromStdin('the SNMPv3 keys', undefined, 2)).split(/\r?\n/)
     authKey = lines[0] || authKey
     privKey = lines[1] || privKey
   }
   for (const k of [authKey, privKey]) registerSecret(k)
+  return {authKey, privKey}
+}
+
+async function v3User(flags: DiscoveryFlagValues): Promise<SnmpV3User> {
+  const name = flags['v3-user']
+  if (!name) throw new LcsError('usage', '--snmp-version 3 needs --v3-user.')
+  const level = flags['v3-level']
+  const {authKey, privKey} = await snmpV3Keys(flags['v3-keys-stdin'])
   if (level !== 'noAuthNoPriv' && !authKey)
     throw new LcsError(
       'usage',

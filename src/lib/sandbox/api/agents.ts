@@ -1,5 +1,5 @@
 // Fleet Agent routes of the sandbox: definitions (checked with the client's rules; overlapping criteria
-// answer with the guide's warning), deactivation, activation codes, the task queue (Discover & Enroll
+// answer with the guide's warning, a profile no criterion uses with one naming it), deactivation, activation codes, the task queue (Discover & Enroll
 // Printers, refresh, MIB walk), and the calls an activated agent makes.
 import {isDeepStrictEqual} from 'node:util'
 
@@ -11,6 +11,8 @@ import {
   overlapWarning,
   profileFor,
   redactDefinition,
+  unusedProfiles,
+  unusedProfileWarning,
   type FleetAgentDefinition,
 } from '../../agents/index.js'
 import {parseTarget, TargetError} from '../../discovery/index.js'
@@ -34,6 +36,7 @@ function view(o: HandlerOptions, r: agents.AgentRow, warnings?: string[]) {
     organizationId: r.org_id,
     printers,
     status: r.status,
+    unmatched: r.unmatched ? (JSON.parse(r.unmatched) as string[]) : [],
     ...(warnings ? {warnings} : {}),
   }
 }
@@ -50,7 +53,7 @@ function checked(o: HandlerOptions, orgId: string, body: unknown, self?: agents.
     throw new HttpError(409, 'conflict', `A Fleet Agent named "${d.name}" already exists`, {
       details: [{field: 'name', rule: 'agent names are unique'}],
     })
-  const warnings: string[] = []
+  const warnings = unusedProfiles(d).map(unusedProfileWarning)
   for (const other of agents.listAgents(o.db, orgId)) {
     if (other.id === selfId) continue
     const shared = overlapping(d, JSON.parse(other.definition) as FleetAgentDefinition)
@@ -318,9 +321,15 @@ export const agentRoutes: Route[] = [
     handler(ctx, o) {
       const a = caller(ctx, o)
       const d = JSON.parse(a.definition) as FleetAgentDefinition
-      const items = (ctx.body as {printers?: Reported[]})?.printers
+      const {printers: items, unmatched} = (ctx.body ?? {}) as {printers?: Reported[]; unmatched?: unknown}
       if (!Array.isArray(items) || items.length > 5000)
         throw new HttpError(422, 'validation', 'printers: an array of at most 5000', {details: [{field: 'printers', rule: 'at most 5000'}]})
+      const lines = Array.isArray(unmatched) ? unmatched.filter((x): x is string => typeof x === 'string').slice(0, 100) : []
+      agents.setUnmatched(
+        o.db,
+        a.id,
+        lines.map((x) => x.slice(0, 500)),
+      )
       const result = {enrolled: [] as string[], refreshed: [] as string[], skipped: [] as Array<{serialNumber: string; reason: string}>}
       for (const p of items) {
         if (typeof p?.serialNumber !== 'string' || !p.serialNumber) continue

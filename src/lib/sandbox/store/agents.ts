@@ -9,7 +9,8 @@ import type {Db} from './sqlite.js'
 export const AGENTS_SCHEMA = `
 CREATE TABLE IF NOT EXISTS fleet_agents (
   id TEXT PRIMARY KEY, org_id TEXT NOT NULL REFERENCES orgs(id), name TEXT NOT NULL, definition TEXT NOT NULL,
-  status TEXT NOT NULL, activated_at INTEGER, last_communication INTEGER, created_at INTEGER NOT NULL, token_hash TEXT);
+  status TEXT NOT NULL, activated_at INTEGER, last_communication INTEGER, created_at INTEGER NOT NULL, token_hash TEXT,
+  unmatched TEXT);
 CREATE UNIQUE INDEX IF NOT EXISTS fleet_agents_name ON fleet_agents(org_id, name);
 CREATE TABLE IF NOT EXISTS agent_codes (
   code TEXT PRIMARY KEY, agent_id TEXT NOT NULL REFERENCES fleet_agents(id) ON DELETE CASCADE, expires_at INTEGER NOT NULL, used_at INTEGER);
@@ -34,6 +35,8 @@ export interface AgentRow {
   last_communication: number | null
   created_at: number
   token_hash: string | null
+  /** JSON array of the last discovery's "matched no printer" lines. */
+  unmatched: string | null
 }
 
 const hash = (t: string) => createHash('sha256').update(t).digest('hex')
@@ -143,6 +146,11 @@ export function agentByToken(db: Db, token: string): AgentRow | undefined {
 
 export function touch(db: Db, id: string, now = Date.now()): void {
   db.prepare('UPDATE fleet_agents SET last_communication = ? WHERE id = ?').run(now, id)
+}
+
+/** The last discovery's profiles that matched no printer (what the agent page shows). */
+export function setUnmatched(db: Db, id: string, lines: string[]): void {
+  db.prepare('UPDATE fleet_agents SET unmatched = ? WHERE id = ?').run(JSON.stringify(lines), id)
 }
 
 export function agentOfPrinter(db: Db, serial: string): string | undefined {
