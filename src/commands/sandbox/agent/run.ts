@@ -2,7 +2,7 @@ import {Flags} from '@oclif/core'
 
 import {defaultSandboxDir} from '../../../lib/config/index.js'
 import {LcsError} from '../../../lib/errors.js'
-import {readState, runFleetAgent, type AgentRunResult} from '../../../lib/sandbox/index.js'
+import {FLEET_AGENT_VERSION, readState, runFleetAgent, type AgentRunResult} from '../../../lib/sandbox/index.js'
 import {BaseCommand} from '../../../lib/ui/index.js'
 
 export default class SandboxAgentRun extends BaseCommand {
@@ -10,14 +10,18 @@ export default class SandboxAgentRun extends BaseCommand {
 
   static description = `Run a simulated Fleet Agent against the sandbox: it activates with the code, pulls its definition, discovers the simulated printers (one SNMP sweep per profile of its criteria), and enrolls those it reads as Fleet Agent printers, then refreshes their counters and supplies on the definition's refresh interval.
 
+It reports its version (--agent-version, default the sandbox's current Fleet Agent version); an older one is down-level: \`agents fleet list\` shows the update, MPS Express refuses its printers ("Associated with down-level fleet agent") until \`lcs agents fleet upgrade\` updates it on its next cycle.
+
 --time-scale compresses time (60: an hour's refresh runs every minute). --once runs one discovery-and-enroll cycle and exits. An expired or used-up code changes nothing (exit 6; unknown code: exit 3).`
 
   static examples = [
     '<%= config.bin %> <%= command.id %> --code Ab3dEf7hJk9m --once --json',
     '<%= config.bin %> <%= command.id %> --code Ab3dEf7hJk9m --time-scale 3600',
+    '<%= config.bin %> <%= command.id %> --code Ab3dEf7hJk9m --agent-version 3.2.1',
   ]
 
   static flags = {
+    'agent-version': Flags.string({description: `The version the agent reports (default: the current one, ${FLEET_AGENT_VERSION}).`}),
     code: Flags.string({description: 'The activation code (`lcs agents fleet activation-code`).', required: true}),
     data: Flags.directory({
       description: 'Data directory of the running sandbox. Default: LCS_SANDBOX_DIR, else $XDG_DATA_HOME/lcs/sandbox.',
@@ -45,10 +49,11 @@ export default class SandboxAgentRun extends BaseCommand {
       sandbox,
       signal: stop.signal,
       timeScale: flags['time-scale'],
+      version: flags['agent-version'],
     })
     const last = result.cycles.at(-1)
     this.log(
-      `Fleet Agent "${result.name}": ${result.cycles.length} cycle(s); last: ${last?.discovered ?? 0} discovered, ${last?.enrolled.length ?? 0} enrolled, ${last?.refreshed.length ?? 0} refreshed, ${last?.skipped.length ?? 0} skipped.`,
+      `Fleet Agent "${result.name}" ${result.version}: ${result.cycles.length} cycle(s); last: ${last?.discovered ?? 0} discovered, ${last?.enrolled.length ?? 0} enrolled, ${last?.refreshed.length ?? 0} refreshed, ${last?.skipped.length ?? 0} skipped.`,
     )
     return result
   }

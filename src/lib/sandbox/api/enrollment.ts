@@ -266,7 +266,7 @@ export const enrollmentRoutes: Route[] = [
       const p = printerIn(ctx, o)
       const agentId = agentOfPrinter(o.db, p.serial)
       if (agentId) {
-        const t = queueTask(o.db, agentId, 'refresh', p.address)
+        const t = queueTask(o.db, agentId, 'refresh', {address: p.address})
         return [202, {detail: "queued for the Fleet Agent's next cycle", serialNumber: p.serial, status: 'queued', taskId: t.id}]
       }
       const status = communicationStatus(p, Date.now())
