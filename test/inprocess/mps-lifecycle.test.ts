@@ -19,7 +19,7 @@ import {FLEET_AGENT_VERSION} from '../../src/lib/sandbox/catalog.js'
 import {advanceSandbox, setPrinterMode} from '../../src/lib/sandbox/control.js'
 import {runSandbox} from '../../src/lib/sandbox/daemon.js'
 import {isolatedEnv, tempDir} from '../helpers/cli.js'
-import {runInProcess} from '../helpers/inprocess.js'
+import {runInProcess, SUPPLIES_CONTACT} from '../helpers/inprocess.js'
 
 const SNMP = 18_000 + (process.pid % 6000)
 const dataDir = tempDir()
@@ -30,19 +30,6 @@ let env: NodeJS.ProcessEnv
 let agent: FleetAgent
 /** Two Lexmark printers the Fleet Agent enrolled, with lifetime page counts the program takes. */
 let lexmark: string[] = []
-
-const contact = {
-  addressLine1: '1 Main St',
-  businessName: 'Contoso Retail',
-  city: 'Lexington',
-  country: 'US',
-  countryCode: '1',
-  email: 'dana@contoso.example',
-  firstName: 'Dana',
-  lastName: 'Reyes',
-  phone: '555 0100',
-  postalCode: '40507',
-}
 
 const until = async <T>(get: () => Promise<T>, ok: (v: T) => boolean, what: string, ms = 60_000): Promise<T> => {
   const deadline = Date.now() + ms
@@ -106,7 +93,7 @@ test('a down-level Fleet Agent: its version and the update in agents fleet list,
     assert.equal(list.code, 0, list.stderr)
     assert.match(list.stdout, new RegExp(`Site A.*3\\.2\\.1 \\(update available: ${FLEET_AGENT_VERSION.replace(/\./g, '\\.')}\\)`))
 
-    await client.mps.assign(child.id, {contact}, lexmark)
+    await client.mps.assign(child.id, {contact: SUPPLIES_CONTACT}, lexmark)
     for (const s of lexmark) assert.equal(await status(s), 'Associated with down-level fleet agent')
     const report = await runInProcess(MpsEligibility, [...lexmark, '--json'], {env})
     assert.deepEqual(

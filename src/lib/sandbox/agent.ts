@@ -5,6 +5,10 @@
 // its version on activation and with each report. Tasks queued in the cloud (Discover & Enroll Printers,
 // refresh, MIB walk, update to the current version) are taken at the start of a cycle;
 // between cycles the agent looks for new ones every few seconds and runs a cycle early when there are.
+// The simulated Local Agent: activates with the organization's Local Agent code and reports the USB
+// printers of its computer (generated from its host name) every polling interval, which enrolls them.
+import {createHash} from 'node:crypto'
+
 import {profileFor, REFRESH_MS, type FleetAgentDefinition, type SnmpProfile} from '../agents/index.js'
 import {ROUTES, type FleetAgentTask} from '../cloud/index.js'
 import {discover, mibWalk, type DiscoveredPrinter} from '../discovery/index.js'
@@ -213,6 +217,82 @@ export async function runFleetAgent(opts: AgentRunOptions): Promise<AgentRunResu
     }
   }
   return {agentId: a.agentId, cycles, name: a.name, version: me.version}
+}
+
+// ---- the simulated Local Agent ----
+
+export interface LocalAgentRunOptions {
+  /** The organization's Local Agent activation code. */
+  code: string
+  sandbox: SandboxState
+  /** The computer it runs on. */
+  hostname: string
+  /** USB-attached printers on that computer. */
+  printers: number
+  once?: boolean
+  timeScale?: number
+  maxRunMs?: number
+  signal?: AbortSignal
+  log?: (line: string) => void
+}
+
+export interface LocalAgentRunResult {
+  agentId: string
+  hostname: string
+  /** Reports made (one per polling interval). */
+  cycles: number
+  enrolled: string[]
+  skipped: Array<{serialNumber: string; reason: string}>
+}
+
+/** Lexmark models sold for a desk, attached by USB. */
+const USB_MODELS = ['B2236dw', 'MS331dn', 'MS431dn', 'MB2236adw', 'C3224dw', 'CS431dw']
+/** Pages a USB printer prints between two reports. */
+const PAGES_PER_REPORT = 25
+
+/** The computer's printers: the same serials, models and starting page counts for the same host name. */
+export function usbPrinters(
+  hostname: string,
+  n: number,
+): Array<{serialNumber: string; manufacturer: string; modelName: string; pageCount: number}> {
+  return Array.from({length: n}, (_, i) => {
+    const h = createHash('sha256').update(`${hostname.toLowerCase()}\n${i}`).digest()
+    const letters = String.fromCharCode(65 + (h[4] % 26), 65 + (h[5] % 26))
+    return {
+      manufacturer: 'Lexmark',
+      modelName: USB_MODELS[h[6] % USB_MODELS.length],
+      pageCount: 500 + (h.readUInt32BE(7) % 40_000),
+      serialNumber: `7${String(h.readUInt32BE(0) % 10_000).padStart(4, '0')}${letters}${String(h.readUInt32BE(8) % 100_000).padStart(5, '0')}`,
+    }
+  })
+}
+
+/** Activates a Local Agent with the code and reports its USB printers every polling interval (compressed by the time scale). */
+export async function runLocalAgent(opts: LocalAgentRunOptions): Promise<LocalAgentRunResult> {
+  const api = opts.sandbox.apiUrl
+  const a = await post<{id: string; hostname: string; pollingIntervalMin: number; token: string}>(api + ROUTES.activateLocalAgent.path, {
+    code: opts.code,
+    hostname: opts.hostname,
+  })
+  opts.log?.(`Local Agent on ${a.hostname} activated (${a.id})`)
+  const printers = usbPrinters(opts.hostname, opts.printers)
+  const result: LocalAgentRunResult = {agentId: a.id, cycles: 0, enrolled: [], hostname: a.hostname, skipped: []}
+  const started = Date.now()
+  let polling = a.pollingIntervalMin
+  for (;;) {
+    const r = await post<{enrolled: string[]; skipped: LocalAgentRunResult['skipped']; pollingIntervalMin: number}>(
+      api + ROUTES.localAgentReport.path,
+      {printers: printers.map((p) => ({...p, pageCount: p.pageCount + result.cycles * PAGES_PER_REPORT}))},
+      a.token,
+    )
+    result.cycles++
+    result.enrolled.push(...r.enrolled)
+    result.skipped = r.skipped
+    polling = r.pollingIntervalMin
+    opts.log?.(`report ${result.cycles}: ${printers.length} printer(s), ${r.enrolled.length} enrolled, ${r.skipped.length} skipped`)
+    const due = Date.now() + Math.max(1000, (polling * 60_000) / (opts.timeScale ?? 60))
+    if (opts.once || due - started > (opts.maxRunMs ?? 3_600_000) || (await sleep(due - Date.now(), opts.signal))) return result
+  }
 }
 
 /** Waits; true when the signal aborted the wait. */

@@ -11,7 +11,7 @@ import {AGENTS_SCHEMA, migrateAgents} from './store/agents.js'
 import {FEDERATION_SCHEMA} from './store/federation.js'
 import {FLEET_SCHEMA} from './store/fleet.js'
 import {listMail, OUTBOX_SCHEMA, type Mail} from './store/outbox.js'
-import {LOCAL_AGENTS_SCHEMA} from './store/local-agents.js'
+import {LOCAL_AGENTS_SCHEMA, migrateLocalAgents} from './store/local-agents.js'
 import {markPending, MPS_SCHEMA} from './store/mps.js'
 import {hashPassword} from './store/passwords.js'
 import {migratePeople, PEOPLE_SCHEMA} from './store/people.js'
@@ -108,6 +108,7 @@ export function openDb(dataDir: string): Db {
   )
   migratePeople(db)
   migrateAgents(db)
+  migrateLocalAgents(db)
   // databases from before printer credentials
   const enrollCols = db.prepare("SELECT name FROM pragma_table_info('enrollments')").all() as Array<{name: string}>
   if (!enrollCols.some((c) => c.name === 'needs_credentials'))

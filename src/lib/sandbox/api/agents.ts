@@ -6,7 +6,6 @@ import {isDeepStrictEqual} from 'node:util'
 import {
   checkDefinition,
   keepSecrets,
-  mpsAgentRefusal,
   overlapping,
   overlapWarning,
   profileFor,
@@ -20,7 +19,19 @@ import {VERSION_PATTERN, versionAtLeast} from '../../mps/index.js'
 import {FLEET_AGENT_VERSION} from '../catalog.js'
 import * as enrollment from '../store/enrollment.js'
 import * as agents from '../store/agents.js'
-import {FMS, HttpError, page, pageOf, requireRole, visibleOrg, type Ctx, type HandlerOptions, type Route} from './kit.js'
+import {
+  bearerToken,
+  FMS,
+  HttpError,
+  page,
+  pageOf,
+  refuseMpsAgent,
+  requireRole,
+  visibleOrg,
+  type Ctx,
+  type HandlerOptions,
+  type Route,
+} from './kit.js'
 
 const FLEET_ADMIN = 'Fleet Management Administrator'
 const BASE = `${FMS}/organizations/{orgId}/fleet-agents`
@@ -79,11 +90,8 @@ function checked(o: HandlerOptions, orgId: string, body: unknown, self?: agents.
   return {d, warnings}
 }
 
-/** 001: "You cannot delete or deactivate these agents" (those that enrolled MPS Express printers). */
-function refuseIfMps(o: HandlerOptions, r: agents.AgentRow, action: 'deleted' | 'deactivated'): void {
-  const refusal = mpsAgentRefusal(agents.mpsPrinters(o.db, r.id))
-  if (refusal) throw new HttpError(409, 'mps_managed', `Fleet Agent "${r.name}" cannot be ${action}: ${refusal}`)
-}
+const refuseIfMps = (o: HandlerOptions, r: agents.AgentRow, action: 'deleted' | 'deactivated') =>
+  refuseMpsAgent(`Fleet Agent "${r.name}"`, agents.mpsPrinters(o.db, r.id), action)
 
 function taskJson(t: agents.AgentTaskRow, withLog = false) {
   return {
@@ -114,8 +122,8 @@ function agentOf(ctx: Ctx, o: HandlerOptions): agents.AgentRow {
 
 /** The calling agent, by the token its activation gave it. */
 function caller(ctx: Ctx, o: HandlerOptions): agents.AgentRow {
-  const m = /^Bearer\s+(\S+)$/i.exec(ctx.req.headers.authorization ?? '')
-  const r = m && agents.agentByToken(o.db, m[1])
+  const token = bearerToken(ctx)
+  const r = token && agents.agentByToken(o.db, token)
   if (!r) throw new HttpError(401, 'invalid_token', 'Unknown or deactivated Fleet Agent')
   agents.touch(o.db, r.id)
   return r

@@ -53,7 +53,8 @@ export interface AgentRow {
   version: string | null
 }
 
-const hash = (t: string) => createHash('sha256').update(t).digest('hex')
+/** Agent tokens are kept hashed (Fleet and Local Agents). */
+export const tokenHash = (t: string) => createHash('sha256').update(t).digest('hex')
 
 export function listAgents(db: Db, orgId: string): AgentRow[] {
   return db.prepare('SELECT * FROM fleet_agents WHERE org_id = ? ORDER BY created_at, name').all(orgId) as AgentRow[]
@@ -149,13 +150,15 @@ export function activate(db: Db, code: string, version: string, now = Date.now()
     db.prepare('UPDATE agent_codes SET used_at = ? WHERE code = ?').run(now, code)
     db.prepare(
       "UPDATE fleet_agents SET status = 'Communicating', activated_at = ?, last_communication = ?, token_hash = ?, version = ? WHERE id = ?",
-    ).run(now, now, hash(token), version, row.agent_id)
+    ).run(now, now, tokenHash(token), version, row.agent_id)
   })()
   return {agent: getAgent(db, row.agent_id)!, token}
 }
 
 export function agentByToken(db: Db, token: string): AgentRow | undefined {
-  return db.prepare("SELECT * FROM fleet_agents WHERE token_hash = ? AND status = 'Communicating'").get(hash(token)) as AgentRow | undefined
+  return db.prepare("SELECT * FROM fleet_agents WHERE token_hash = ? AND status = 'Communicating'").get(tokenHash(token)) as
+    | AgentRow
+    | undefined
 }
 
 export function touch(db: Db, id: string, now = Date.now()): void {
