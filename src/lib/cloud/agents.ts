@@ -16,6 +16,11 @@ export interface FleetAgent {
   printers: number
   /** Of those, the MPS Express and MPS Express (Pending) ones: such an agent cannot be deleted or deactivated. */
   mpsPrinters: number
+  /** The version the agent reported (null until it activates). */
+  version: string | null
+  /** The current Fleet Agent version; below it the agent is down-level (001) and an update is available. */
+  latestVersion: string
+  updateAvailable: boolean
   /** Its definition, SNMP secrets shown as "(set)". */
   definition: FleetAgentDefinition
   /** The guide's overlap warning, naming both agents (on create and update). */
@@ -24,13 +29,15 @@ export interface FleetAgent {
   unmatched?: string[]
 }
 
-/** A task on the agent's queue: Discover & Enroll Printers, Refresh all printer information, MIB walk. */
+/** A task on the agent's queue: Discover & Enroll Printers, Refresh all printer information, MIB walk, Update. */
 export interface FleetAgentTask {
   id: string
   agentId: string
-  kind: 'discover' | 'refresh' | 'mib-walk'
+  kind: 'discover' | 'refresh' | 'mib-walk' | 'update'
   /** The printer a MIB walk is for. */
   address: string | null
+  /** The version an update installs. */
+  version: string | null
   /** queued → running (the agent took it on its cycle) → succeeded | failed; canceled on deactivation. */
   status: 'queued' | 'running' | 'succeeded' | 'failed' | 'canceled'
   detail: string | null

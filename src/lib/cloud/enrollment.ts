@@ -16,6 +16,8 @@ export interface EnrolledPrinter {
   agent: 'native' | 'printer' | 'fleet' | 'local'
   /** Same as agent (the name `printers discover` uses). */
   agentType: 'native' | 'printer' | 'fleet' | 'local'
+  /** The Fleet Agent's name, or the computer of the Local Agent, it is enrolled through (null for the others). */
+  agentName: string | null
   firmware: string | null
   address: string | null
   communicationStatus: CommunicationStatus

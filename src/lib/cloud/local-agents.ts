@@ -31,6 +31,10 @@ export interface LocalAgent extends LocalAgentSettings {
   status: string
   activatedAt: number
   lastCommunication: number | null
+  /** USB-attached printers enrolled through it. */
+  printers: number
+  /** Of those, the MPS Express and MPS Express (Pending) ones: such an agent cannot be deleted or deactivated. */
+  mpsPrinters: number
 }
 
 /** `client.localAgents`: Local Agents and their activation code. */
@@ -77,8 +81,11 @@ export class LocalAgents {
     return this.c.call<void>('deleteLocalAgent', {params: {agentId, orgId}, signal: opts.signal})
   }
 
-  /** What an installed Local Agent calls with the code (no bearer: the code authorizes); `agentId` reactivates one. */
-  activate(code: string, hostname: string, agentId?: string, opts: RequestOptions = {}): Promise<LocalAgent> {
-    return this.c.call<LocalAgent>('activateLocalAgent', {body: {agentId, code, hostname}, signal: opts.signal})
+  /**
+   * What an installed Local Agent calls with the code (no bearer: the code authorizes); `agentId` reactivates
+   * one. The answer carries the token the agent reports its printers with.
+   */
+  activate(code: string, hostname: string, agentId?: string, opts: RequestOptions = {}): Promise<LocalAgent & {token: string}> {
+    return this.c.call<LocalAgent & {token: string}>('activateLocalAgent', {body: {agentId, code, hostname}, signal: opts.signal})
   }
 }

@@ -154,6 +154,7 @@ export const ROUTES = {
     path: '/cfm/fleet-management-service/v1.0/organizations/{orgId}/local-agents/{agentId}/deactivate',
   },
   activateLocalAgent: {base: 'apis', method: 'POST', path: '/cfm/fleet-management-service/v1.0/local-agents/activations'},
+  localAgentReport: {base: 'apis', method: 'POST', path: '/cfm/fleet-management-service/v1.0/local-agents/self/printers'},
   assets: {base: 'apis', method: 'GET', path: '/cfm/fleetmgmt-integration-service/v1.0/assets'},
   assetSupplies: {base: 'apis', method: 'GET', path: '/cfm/fleetmgmt-integration-service/v1.0/assets/supplies'},
   assetAlerts: {base: 'apis', method: 'GET', path: '/cfm/fleetmgmt-integration-service/v1.0/assets/alerts'},

@@ -39,16 +39,18 @@ export const MPS_EXPRESS = 'MPS Express'
 
 /**
  * The limits the sandbox applies (001 names the checks, not the figures): a lifetime page count above
- * 500,000 pages, a printer not made by Lexmark (a Lexmark consumables program) and a Fleet Agent older
- * than {@link MIN_FLEET_AGENT_VERSION} keep a printer out.
+ * 500,000 pages and a printer not made by Lexmark (a Lexmark consumables program) keep a printer out;
+ * the required Fleet Agent version is the current one (the sandbox's catalog).
  */
 export const MPS_RULES: EligibilityRules = {maxLifetimePageCount: 500_000}
-export const MIN_FLEET_AGENT_VERSION = '3.0.0'
 
 /** Whether MPS Express supplies this model. */
 export function modelSupported(manufacturer: string): boolean {
   return manufacturer.trim().toLowerCase() === 'lexmark'
 }
+
+/** A dotted version as agents report it ("3.4.0"). */
+export const VERSION_PATTERN = /^\d{1,5}(\.\d{1,5}){1,3}$/
 
 /** Whether a dotted version is at least another ("3.10.0" ≥ "3.2"). */
 export function versionAtLeast(version: string, min: string): boolean {

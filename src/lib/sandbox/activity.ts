@@ -10,6 +10,7 @@ import type {RunningFleet} from './fleet.js'
 import {PrinterWear} from './printers/wear.js'
 import {sendMail} from './store/outbox.js'
 import * as clock from './store/clock.js'
+import * as mps from './store/mps.js'
 import * as store from './store/policies.js'
 
 export interface ActivityOptions {
@@ -27,6 +28,8 @@ export interface ActivityOptions {
 /** The engine simulates at most this much sandbox time in one step (crossings are dated to the step). */
 const STEP_MS = 15 * 60_000
 const DAY_MS = 86_400_000
+/** Lexmark registers a printer it takes into MPS Express only if the printer communicated this recently. */
+const REGISTRATION_WINDOW_MS = 3_600_000
 /** Pages a full supply lasts on printers the sandbox knows only in the cloud (the seeded ones). */
 const LIFE_PAGES: Record<string, number> = {
   Fuser: 150_000,
@@ -125,12 +128,14 @@ export class ActivityEngine {
     })
     const fired = store.firedKeys(this.db)
     const before = new Set(fired)
+    const requests = mps.pendingRequests(this.db)
     this.db.transaction(() => {
       for (let t = from; t < now; ) {
         const step = Math.min(STEP_MS, now - t)
         t += step
         this.simulate(printers, activity, t, step)
         this.evaluate(printers, policies, fired, t)
+        this.takeIntoMps(printers, requests, t)
       }
       for (const p of printers) {
         if (p.reported) store.saveReading(this.db, p.row.serial, p.counters, p.supplies, p.lastCommunicated!, p.lastRefresh!)
@@ -188,6 +193,21 @@ export class ActivityEngine {
       if (p.counters.monoPrintSideCount !== undefined) p.counters.monoPrintSideCount += printed
       p.lastRefresh = now
       p.reported = true
+    }
+  }
+
+  /**
+   * Lexmark takes the printers added to MPS Express a day after their request: one communicating then
+   * becomes "MPS Express", one that is not (its agent went quiet) fails registration. Settled requests
+   * leave the list.
+   */
+  private takeIntoMps(printers: Printer[], requests: mps.MpsRequestRow[], now: number): void {
+    for (let i = requests.length - 1; i >= 0; i--) {
+      const r = requests[i]
+      if (r.requested_at + mps.MPS_TAKEOVER_MS > now) continue
+      const last = printers.find((p) => p.row.serial === r.serial)?.lastCommunicated ?? null
+      mps.settleRequest(this.db, r, last !== null && now - last <= REGISTRATION_WINDOW_MS ? 'managed' : 'failed', now)
+      requests.splice(i, 1)
     }
   }
 

@@ -1,18 +1,27 @@
 // The simulated Fleet Agent: activates with a code over the sandbox's HTTP API, pulls its definition,
 // discovers the simulated printers with the project's discovery library (one sweep per SNMP profile, as
 // the real agent matches printers to profiles), and reports what it found, which enrolls them as Fleet
-// Agent printers. Repeated on the definition's refresh interval, compressed by the time scale. Tasks
-// queued in the cloud (Discover & Enroll Printers, refresh, MIB walk) are taken at the start of a cycle;
+// Agent printers. Repeated on the definition's refresh interval, compressed by the time scale. It reports
+// its version on activation and with each report. Tasks queued in the cloud (Discover & Enroll Printers,
+// refresh, MIB walk, update to the current version) are taken at the start of a cycle;
 // between cycles the agent looks for new ones every few seconds and runs a cycle early when there are.
+// The simulated Local Agent: activates with the organization's Local Agent code and reports the USB
+// printers of its computer (generated from its host name) every polling interval, which enrolls them.
+import {createHash} from 'node:crypto'
+
 import {profileFor, REFRESH_MS, type FleetAgentDefinition, type SnmpProfile} from '../agents/index.js'
 import {ROUTES, type FleetAgentTask} from '../cloud/index.js'
 import {discover, mibWalk, type DiscoveredPrinter} from '../discovery/index.js'
 import {LcsError} from '../errors.js'
+import {VERSION_PATTERN} from '../mps/index.js'
+import {FLEET_AGENT_VERSION} from './catalog.js'
 import type {SandboxState} from './state.js'
 
 export interface AgentRunOptions {
   code: string
   sandbox: SandboxState
+  /** The version the agent reports (default: the current one); an update task replaces it. */
+  version?: string
   /** One discovery-and-enroll cycle, then return. */
   once?: boolean
   /** Sandbox minutes per real second ÷ 60: 60 makes an hour's refresh run every minute. */
@@ -37,6 +46,8 @@ export interface CycleResult {
 export interface AgentRunResult {
   agentId: string
   name: string
+  /** The version it ran last. */
+  version: string
   cycles: CycleResult[]
 }
 
@@ -114,7 +125,21 @@ async function finish(api: string, token: string, task: FleetAgentTask, status: 
 const claim = (api: string, token: string) =>
   post<{tasks: FleetAgentTask[]}>(api + ROUTES.agentClaimTasks.path, {}, token).then((r) => r.tasks)
 
-async function cycle(api: string, token: string, s: SandboxState, opts: AgentRunOptions, tasks: FleetAgentTask[]): Promise<CycleResult> {
+/** What the agent is between cycles: its token and the version it runs. */
+interface Running {
+  token: string
+  version: string
+}
+
+async function cycle(api: string, me: Running, s: SandboxState, opts: AgentRunOptions, tasks: FleetAgentTask[]): Promise<CycleResult> {
+  const {token} = me
+  for (const t of tasks.filter((x) => x.kind === 'update')) {
+    // Update > Fleet Agent: the new version runs from this cycle on
+    const from = me.version
+    me.version = t.version ?? me.version
+    await finish(api, token, t, 'succeeded', from === me.version ? `already at ${me.version}` : `updated from ${from} to ${me.version}`)
+    opts.log?.(`updated to ${me.version}`)
+  }
   const d = await get<FleetAgentDefinition>(api + ROUTES.agentDefinition.path, token)
   const found = new Map<string, DiscoveredPrinter>()
   const snmpPort = s.printers[0]?.snmpPort
@@ -151,27 +176,31 @@ async function cycle(api: string, token: string, s: SandboxState, opts: AgentRun
   }))
   const res = await post<Omit<CycleResult, 'discovered' | 'tasks' | 'unmatched'>>(
     api + ROUTES.agentReport.path,
-    {printers, unmatched},
+    {printers, unmatched, version: me.version},
     token,
   )
   const summary = [`${printers.length} discovered, ${res.enrolled.length} enrolled, ${res.refreshed.length} refreshed`, ...unmatched].join(
     '; ',
   )
-  for (const t of tasks.filter((x) => x.kind !== 'mib-walk')) await finish(api, token, t, 'succeeded', summary)
+  for (const t of tasks.filter((x) => x.kind === 'discover' || x.kind === 'refresh')) await finish(api, token, t, 'succeeded', summary)
   return {discovered: printers.length, ...res, tasks: tasks.map((t) => t.id), unmatched}
 }
 
 /** Activates with the code, then runs cycles until `once`, the signal, or maxRunMs. */
 export async function runFleetAgent(opts: AgentRunOptions): Promise<AgentRunResult> {
   const api = opts.sandbox.apiUrl
-  const a = await post<{agentId: string; name: string; token: string}>(api + ROUTES.activateFleetAgent.path, {code: opts.code})
-  opts.log?.(`activated as "${a.name}" (${a.agentId})`)
+  const version = opts.version ?? FLEET_AGENT_VERSION
+  if (!VERSION_PATTERN.test(version))
+    throw new LcsError('usage', `--agent-version: "${version}" is not a version: write it as ${FLEET_AGENT_VERSION}.`)
+  const a = await post<{agentId: string; name: string; token: string}>(api + ROUTES.activateFleetAgent.path, {code: opts.code, version})
+  const me: Running = {token: a.token, version}
+  opts.log?.(`activated as "${a.name}" (${a.agentId}), version ${version}`)
   const started = Date.now()
   const maxRun = opts.maxRunMs ?? 3_600_000
   const cycles: CycleResult[] = []
   let tasks = await claim(api, a.token)
   for (;;) {
-    const c = await cycle(api, a.token, opts.sandbox, opts, tasks)
+    const c = await cycle(api, me, opts.sandbox, opts, tasks)
     cycles.push(c)
     opts.log?.(
       `cycle ${cycles.length}: ${c.discovered} discovered, ${c.enrolled.length} enrolled, ${c.refreshed.length} refreshed, ${c.skipped.length} skipped`,
@@ -182,11 +211,88 @@ export async function runFleetAgent(opts: AgentRunOptions): Promise<AgentRunResu
     if (due - started > maxRun) break
     tasks = []
     while (Date.now() < due && tasks.length === 0) {
-      if (await sleep(Math.min(TASK_POLL_MS, due - Date.now()), opts.signal)) return {agentId: a.agentId, cycles, name: a.name}
+      if (await sleep(Math.min(TASK_POLL_MS, due - Date.now()), opts.signal))
+        return {agentId: a.agentId, cycles, name: a.name, version: me.version}
       tasks = await claim(api, a.token)
     }
   }
-  return {agentId: a.agentId, cycles, name: a.name}
+  return {agentId: a.agentId, cycles, name: a.name, version: me.version}
+}
+
+// ---- the simulated Local Agent ----
+
+export interface LocalAgentRunOptions {
+  /** The organization's Local Agent activation code. */
+  code: string
+  sandbox: SandboxState
+  /** The computer it runs on. */
+  hostname: string
+  /** USB-attached printers on that computer. */
+  printers: number
+  once?: boolean
+  timeScale?: number
+  maxRunMs?: number
+  signal?: AbortSignal
+  log?: (line: string) => void
+}
+
+export interface LocalAgentRunResult {
+  agentId: string
+  hostname: string
+  /** Reports made (one per polling interval). */
+  cycles: number
+  enrolled: string[]
+  skipped: Array<{serialNumber: string; reason: string}>
+}
+
+/** Lexmark models sold for a desk, attached by USB. */
+const USB_MODELS = ['B2236dw', 'MS331dn', 'MS431dn', 'MB2236adw', 'C3224dw', 'CS431dw']
+/** Pages a USB printer prints between two reports. */
+const PAGES_PER_REPORT = 25
+
+/** The computer's printers: the same serials, models and starting page counts for the same host name. */
+export function usbPrinters(
+  hostname: string,
+  n: number,
+): Array<{serialNumber: string; manufacturer: string; modelName: string; pageCount: number}> {
+  return Array.from({length: n}, (_, i) => {
+    const h = createHash('sha256').update(`${hostname.toLowerCase()}\n${i}`).digest()
+    const letters = String.fromCharCode(65 + (h[4] % 26), 65 + (h[5] % 26))
+    return {
+      manufacturer: 'Lexmark',
+      modelName: USB_MODELS[h[6] % USB_MODELS.length],
+      pageCount: 500 + (h.readUInt32BE(7) % 40_000),
+      serialNumber: `7${String(h.readUInt32BE(0) % 10_000).padStart(4, '0')}${letters}${String(h.readUInt32BE(8) % 100_000).padStart(5, '0')}`,
+    }
+  })
+}
+
+/** Activates a Local Agent with the code and reports its USB printers every polling interval (compressed by the time scale). */
+export async function runLocalAgent(opts: LocalAgentRunOptions): Promise<LocalAgentRunResult> {
+  const api = opts.sandbox.apiUrl
+  const a = await post<{id: string; hostname: string; pollingIntervalMin: number; token: string}>(api + ROUTES.activateLocalAgent.path, {
+    code: opts.code,
+    hostname: opts.hostname,
+  })
+  opts.log?.(`Local Agent on ${a.hostname} activated (${a.id})`)
+  const printers = usbPrinters(opts.hostname, opts.printers)
+  const result: LocalAgentRunResult = {agentId: a.id, cycles: 0, enrolled: [], hostname: a.hostname, skipped: []}
+  const started = Date.now()
+  let polling = a.pollingIntervalMin
+  for (;;) {
+    const r = await post<{enrolled: string[]; skipped: LocalAgentRunResult['skipped']; pollingIntervalMin: number}>(
+      api + ROUTES.localAgentReport.path,
+      {printers: printers.map((p) => ({...p, pageCount: p.pageCount + result.cycles * PAGES_PER_REPORT}))},
+      a.token,
+    )
+    result.cycles++
+    result.enrolled.push(...r.enrolled)
+    result.skipped = r.skipped
+    polling = r.pollingIntervalMin
+    opts.log?.(`report ${result.cycles}: ${printers.length} printer(s), ${r.enrolled.length} enrolled, ${r.skipped.length} skipped`)
+    const due = Date.now() + Math.max(1000, (polling * 60_000) / (opts.timeScale ?? 60))
+    if (opts.once || due - started > (opts.maxRunMs ?? 3_600_000) || (await sleep(due - Date.now(), opts.signal))) return result
+  }
 }
 
 /** Waits; true when the signal aborted the wait. */

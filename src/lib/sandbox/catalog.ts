@@ -54,6 +54,11 @@ const ESF_OLD_LEVELS = ['073.320', '075.287']
 const SPECIAL_BUILDS = ['CSTAT.076.303', 'CSTAT.076.308']
 
 export const BUILD_PATTERN = /^[A-Z]{5}\.\d{3}\.\d{3}$/
+
+/** The current Fleet Agent version: what an update installs; an agent below it is down-level (001). */
+export const FLEET_AGENT_VERSION = '3.4.0'
+/** The seeded Fleet Agent printers came through an agent the sandbox does not run, of this older version. */
+export const SEEDED_FLEET_AGENT_VERSION = '2.6.1'
 const URL_PATTERN = /^https:\/\/ccs\.lexmark\.com\/firmware\/materials\/(\d+)\/file\/?$/
 
 /** CSTAT.076.308 → 7.6.308 (the first level's digits, then the build number), as the portal shows it. */

@@ -7,12 +7,12 @@ import {join} from 'node:path'
 import {ACCESS_SCHEMA, childOrgRoles, createAccessGroup} from './store/access-groups.js'
 import {DEPLOY_SCHEMA} from './store/deploy.js'
 import {ENROLLMENT_SCHEMA} from './store/enrollment.js'
-import {AGENTS_SCHEMA} from './store/agents.js'
+import {AGENTS_SCHEMA, migrateAgents} from './store/agents.js'
 import {FEDERATION_SCHEMA} from './store/federation.js'
 import {FLEET_SCHEMA} from './store/fleet.js'
 import {listMail, OUTBOX_SCHEMA, type Mail} from './store/outbox.js'
-import {LOCAL_AGENTS_SCHEMA} from './store/local-agents.js'
-import {MPS_SCHEMA} from './store/mps.js'
+import {LOCAL_AGENTS_SCHEMA, migrateLocalAgents} from './store/local-agents.js'
+import {markPending, MPS_SCHEMA} from './store/mps.js'
 import {hashPassword} from './store/passwords.js'
 import {migratePeople, PEOPLE_SCHEMA} from './store/people.js'
 import {POLICIES_SCHEMA} from './store/policies.js'
@@ -107,13 +107,12 @@ export function openDb(dataDir: string): Db {
       LOCAL_AGENTS_SCHEMA,
   )
   migratePeople(db)
+  migrateAgents(db)
+  migrateLocalAgents(db)
   // databases from before printer credentials
   const enrollCols = db.prepare("SELECT name FROM pragma_table_info('enrollments')").all() as Array<{name: string}>
   if (!enrollCols.some((c) => c.name === 'needs_credentials'))
     db.exec('ALTER TABLE enrollments ADD COLUMN needs_credentials INTEGER NOT NULL DEFAULT 0')
-  // databases from before the profiles that matched no printer
-  const agentCols = db.prepare("SELECT name FROM pragma_table_info('fleet_agents')").all() as Array<{name: string}>
-  if (!agentCols.some((c) => c.name === 'unmatched')) db.exec('ALTER TABLE fleet_agents ADD COLUMN unmatched TEXT')
   return db
 }
 
@@ -289,6 +288,7 @@ function seedAssets(db: Db, orgs: OrgRow[], rng: () => number, now: number): voi
       created,
       i === 6 ? 1 : 0,
     )
+    if (i === 3) markPending(db, [serial], now)
   }
 }
 

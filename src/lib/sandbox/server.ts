@@ -15,7 +15,7 @@ import {identityRoutes} from './api/identity.js'
 import {integrationRoutes} from './api/integration.js'
 import {localAgentRoutes} from './api/local-agents.js'
 import {mpsRoutes} from './api/mps.js'
-import {HttpError, requireRole, scopeToOrg, type Ctx, type Route} from './api/kit.js'
+import {bearerToken, HttpError, requireRole, scopeToOrg, type Ctx, type Route} from './api/kit.js'
 import {peopleRoutes} from './api/people.js'
 import {policyRoutes} from './api/policies.js'
 import {roleRoutes} from './api/roles.js'
@@ -86,9 +86,9 @@ function send(res: ServerResponse, status: number, body: unknown, requestId: str
 }
 
 function authenticate(ctx: Ctx, db: Db): void {
-  const m = /^Bearer\s+(\S+)$/i.exec(ctx.req.headers.authorization ?? '')
-  if (!m) throw new HttpError(401, 'unauthorized', 'Missing bearer token')
-  const found = store.lookupToken(db, m[1], 'access')
+  const token = bearerToken(ctx)
+  if (!token) throw new HttpError(401, 'unauthorized', 'Missing bearer token')
+  const found = store.lookupToken(db, token, 'access')
   if (!found.principal)
     throw new HttpError(
       401,

@@ -8,6 +8,12 @@ function discoveryTask(t: FleetAgent['definition']['schedule']['discovery']): st
   return `${t.interval}${day} at ${t.time}`
 }
 
+/** The agent's version as the Fleet Agents page shows it, with the update when one is available. */
+export function versionLabel(a: FleetAgent): string {
+  if (!a.version) return ''
+  return a.updateAvailable ? `${a.version} (update available: ${a.latestVersion})` : a.version
+}
+
 export function renderAgent(a: FleetAgent): string {
   const d = a.definition
   const criteria =
@@ -15,6 +21,7 @@ export function renderAgent(a: FleetAgent): string {
   return [
     `${a.name}  ${a.id}`,
     `  Status             ${a.status}${a.activatedAt ? ` (activated ${formatTime(a.activatedAt)})` : ''}`,
+    ...(a.version ? [`  Version            ${versionLabel(a)}`] : []),
     `  Last communicated  ${formatTime(a.lastCommunication)}`,
     `  Printers           ${a.printers}${a.mpsPrinters ? ` (${a.mpsPrinters} MPS Express: cannot be deleted or deactivated)` : ''}`,
     `  Include            ${criteria}`,

@@ -1,11 +1,12 @@
 import {activeOrgId} from '../../../lib/auth/index.js'
 import type {FleetAgent} from '../../../lib/cloud/index.js'
-import {BaseCommand, cloudFlags, listFlags, timestamp, renderTable, type Column} from '../../../lib/ui/index.js'
+import {BaseCommand, cloudFlags, listFlags, timestamp, renderTable, versionLabel, type Column} from '../../../lib/ui/index.js'
 
 const COLUMNS: Column<FleetAgent>[] = [
   {get: (a) => a.name, header: 'Name'},
   {get: (a) => a.id, header: 'ID'},
   {get: (a) => a.status, header: 'Agent status'},
+  {get: versionLabel, header: 'Version'},
   {get: (a) => timestamp(a.lastCommunication), header: 'Last communicated'},
   {get: (a) => a.printers, header: 'Printers'},
 ]
@@ -14,7 +15,7 @@ export default class AgentsFleetList extends BaseCommand {
   static summary = 'List the Fleet Agents of the organization'
 
   static description =
-    'List the Fleet Agents of the organization: status (Not activated, Communicating, Deactivated), last communication, printers enrolled through each.'
+    'List the Fleet Agents of the organization: status (Not activated, Communicating, Deactivated), version (and the update when one is available: `lcs agents fleet upgrade`), last communication, printers enrolled through each.'
 
   static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --json']
 

@@ -11,7 +11,7 @@ export default class AgentsLocalDeactivate extends BaseCommand {
   static summary = 'Deactivate Local Agents'
 
   static description =
-    'Deactivate Local Agents: they stop collecting and reporting printer information. Only a valid activation code activates one again. Asks first (--yes in scripts).'
+    'Deactivate Local Agents: they stop collecting and reporting printer information; their printers stay enrolled as "Agent not communicating". Only a valid activation code activates one again. An agent that enrolled MPS Express printers cannot be deactivated. Asks first (--yes in scripts).'
 
   static examples = ['<%= config.bin %> <%= command.id %> FRONTDESK-PC', '<%= config.bin %> <%= command.id %> FRONTDESK-PC --yes --json']
 

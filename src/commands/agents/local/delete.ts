@@ -11,7 +11,7 @@ export default class AgentsLocalDelete extends BaseCommand {
   static summary = 'Delete Local Agents'
 
   static description =
-    'Delete Local Agents: all information about them is deleted (the application stays installed on the computer). Asks first (--yes in scripts).'
+    'Delete Local Agents: all information about them is deleted, the printers enrolled through them too (the application stays installed on the computer). An agent that enrolled MPS Express printers cannot be deleted. Asks first (--yes in scripts).'
 
   static examples = ['<%= config.bin %> <%= command.id %> FRONTDESK-PC', '<%= config.bin %> <%= command.id %> 6f1c… --yes --json']
 
@@ -30,7 +30,8 @@ export default class AgentsLocalDelete extends BaseCommand {
       find: (ref: string) => findLocalAgent(s.client, orgId, ref),
       key: 'agent',
       label: (a) => a.hostname,
-      question: (a) => `Delete the Local Agent on ${a.hostname} and all its information?`,
+      question: (a) =>
+        `Delete the Local Agent on ${a.hostname} and all its information${a.printers ? `, with its ${a.printers} printer(s)` : ''}?`,
     })
   }
 }

@@ -8,6 +8,7 @@ const COLUMNS: Column<LocalAgent>[] = [
   {get: (a) => a.status, header: 'Agent status'},
   {get: (a) => a.logLevel, header: 'Log level'},
   {get: (a) => a.pollingIntervalMin, header: 'Polling (min)'},
+  {get: (a) => (a.mpsPrinters ? `${a.printers} (${a.mpsPrinters} MPS Express)` : a.printers), header: 'Printers'},
   {get: (a) => timestamp(a.lastCommunication), header: 'Last communicated'},
 ]
 
@@ -15,7 +16,7 @@ export default class AgentsLocalList extends BaseCommand {
   static summary = 'List the Local Agents of the organization'
 
   static description =
-    'List the Local Agents of the organization (agents on computers with USB-attached printers): status, log level, polling interval, last communication.'
+    'List the Local Agents of the organization (agents on computers with USB-attached printers): status, log level, polling interval, the printers enrolled through each (and how many MPS Express manages: such an agent cannot be deleted or deactivated), last communication.'
 
   static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --json']
 

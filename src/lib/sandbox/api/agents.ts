@@ -6,7 +6,6 @@ import {isDeepStrictEqual} from 'node:util'
 import {
   checkDefinition,
   keepSecrets,
-  mpsAgentRefusal,
   overlapping,
   overlapWarning,
   profileFor,
@@ -16,9 +15,23 @@ import {
   type FleetAgentDefinition,
 } from '../../agents/index.js'
 import {parseTarget, TargetError} from '../../discovery/index.js'
+import {VERSION_PATTERN, versionAtLeast} from '../../mps/index.js'
+import {FLEET_AGENT_VERSION} from '../catalog.js'
 import * as enrollment from '../store/enrollment.js'
 import * as agents from '../store/agents.js'
-import {FMS, HttpError, page, pageOf, requireRole, visibleOrg, type Ctx, type HandlerOptions, type Route} from './kit.js'
+import {
+  bearerToken,
+  FMS,
+  HttpError,
+  page,
+  pageOf,
+  refuseMpsAgent,
+  requireRole,
+  visibleOrg,
+  type Ctx,
+  type HandlerOptions,
+  type Route,
+} from './kit.js'
 
 const FLEET_ADMIN = 'Fleet Management Administrator'
 const BASE = `${FMS}/organizations/{orgId}/fleet-agents`
@@ -37,8 +50,23 @@ function view(o: HandlerOptions, r: agents.AgentRow, warnings?: string[]) {
     printers,
     status: r.status,
     unmatched: r.unmatched ? (JSON.parse(r.unmatched) as string[]) : [],
+    // the portal's Fleet Agents page: the reported version, and an update when a newer one exists
+    updateAvailable: r.version !== null && !versionAtLeast(r.version, FLEET_AGENT_VERSION),
+    version: r.version,
+    latestVersion: FLEET_AGENT_VERSION,
     ...(warnings ? {warnings} : {}),
   }
+}
+
+/** The version an agent reports (activation, each report); absent: unchanged. */
+function reportedVersion(body: unknown): string | undefined {
+  const v = (body as {version?: unknown} | undefined)?.version
+  if (v === undefined) return undefined
+  if (typeof v !== 'string' || !VERSION_PATTERN.test(v))
+    throw new HttpError(422, 'validation', 'version: a dotted version such as 3.4.0', {
+      details: [{field: 'version', rule: 'a dotted version'}],
+    })
+  return v
 }
 
 function checked(o: HandlerOptions, orgId: string, body: unknown, self?: agents.AgentRow): {d: FleetAgentDefinition; warnings: string[]} {
@@ -62,11 +90,8 @@ function checked(o: HandlerOptions, orgId: string, body: unknown, self?: agents.
   return {d, warnings}
 }
 
-/** 001: "You cannot delete or deactivate these agents" (those that enrolled MPS Express printers). */
-function refuseIfMps(o: HandlerOptions, r: agents.AgentRow, action: 'deleted' | 'deactivated'): void {
-  const refusal = mpsAgentRefusal(agents.mpsPrinters(o.db, r.id))
-  if (refusal) throw new HttpError(409, 'mps_managed', `Fleet Agent "${r.name}" cannot be ${action}: ${refusal}`)
-}
+const refuseIfMps = (o: HandlerOptions, r: agents.AgentRow, action: 'deleted' | 'deactivated') =>
+  refuseMpsAgent(`Fleet Agent "${r.name}"`, agents.mpsPrinters(o.db, r.id), action)
 
 function taskJson(t: agents.AgentTaskRow, withLog = false) {
   return {
@@ -79,11 +104,12 @@ function taskJson(t: agents.AgentTaskRow, withLog = false) {
     kind: t.kind,
     status: t.status,
     updatedAt: t.updated_at,
+    version: t.version,
     ...(withLog ? {log: t.log} : {}),
   }
 }
 
-const TASK_KINDS = ['discover', 'refresh', 'mib-walk'] as const
+const TASK_KINDS = ['discover', 'refresh', 'mib-walk', 'update'] as const
 /** Longest MIB-walk log the sandbox keeps (the agent cuts its walk to fit). */
 export const MAX_TASK_LOG = 900 * 1024
 
@@ -96,8 +122,8 @@ function agentOf(ctx: Ctx, o: HandlerOptions): agents.AgentRow {
 
 /** The calling agent, by the token its activation gave it. */
 function caller(ctx: Ctx, o: HandlerOptions): agents.AgentRow {
-  const m = /^Bearer\s+(\S+)$/i.exec(ctx.req.headers.authorization ?? '')
-  const r = m && agents.agentByToken(o.db, m[1])
+  const token = bearerToken(ctx)
+  const r = token && agents.agentByToken(o.db, token)
   if (!r) throw new HttpError(401, 'invalid_token', 'Unknown or deactivated Fleet Agent')
   agents.touch(o.db, r.id)
   return r
@@ -233,7 +259,9 @@ export const agentRoutes: Route[] = [
       }
       if (r.status === 'Deactivated')
         throw new HttpError(409, 'deactivated', `Fleet Agent "${r.name}" is deactivated: restore it first (lcs agents fleet restore)`)
-      return [201, taskJson(agents.queueTask(o.db, r.id, kind, address))]
+      // Update > Fleet Agent: the agent installs the current version on its next cycle
+      const version = kind === 'update' ? FLEET_AGENT_VERSION : null
+      return [201, taskJson(agents.queueTask(o.db, r.id, kind, {address, version}))]
     },
   },
   {
@@ -265,7 +293,7 @@ export const agentRoutes: Route[] = [
       const code = (ctx.body as {code?: unknown})?.code
       if (typeof code !== 'string' || !code)
         throw new HttpError(422, 'validation', 'code is required', {details: [{field: 'code', rule: 'the activation code'}]})
-      const a = agents.activate(o.db, code)
+      const a = agents.activate(o.db, code, reportedVersion(ctx.body) ?? FLEET_AGENT_VERSION)
       if ('refused' in a) {
         const why = {
           expired: 'The activation code has expired (codes are valid for 72 hours)',
@@ -322,6 +350,8 @@ export const agentRoutes: Route[] = [
       const a = caller(ctx, o)
       const d = JSON.parse(a.definition) as FleetAgentDefinition
       const {printers: items, unmatched} = (ctx.body ?? {}) as {printers?: Reported[]; unmatched?: unknown}
+      const version = reportedVersion(ctx.body)
+      if (version) agents.setVersion(o.db, a.id, version)
       if (!Array.isArray(items) || items.length > 5000)
         throw new HttpError(422, 'validation', 'printers: an array of at most 5000', {details: [{field: 'printers', rule: 'at most 5000'}]})
       const lines = Array.isArray(unmatched) ? unmatched.filter((x): x is string => typeof x === 'string').slice(0, 100) : []

@@ -33,7 +33,7 @@ const STALE_MS = 3 * 3_600_000
 /** The guide's four statuses ("Verifying the connection status after placing the printer in service"). */
 function communicationStatus(r: fleet.PrinterRow, now: number): string {
   const fresh = (t: number | null, at = now) => t !== null && at - t < STALE_MS
-  // a Fleet Agent reports on the real clock, which `sandbox advance` does not move
+  // a Fleet or Local Agent reports on the real clock, which `sandbox advance` does not move
   if (r.agent_status !== null && (r.agent_status !== 'Communicating' || !fresh(r.agent_last_communication, Date.now())))
     return 'Agent not communicating'
   if (r.needs_credentials) return 'Agent needs credentials'
@@ -44,6 +44,7 @@ function printerJson(r: fleet.PrinterRow, now = Date.now()) {
   return {
     address: r.address,
     agent: r.agent,
+    agentName: r.agent_name,
     agentType: r.agent,
     communicationStatus: communicationStatus(r, now),
     enrolledAt: r.enrolled_at,
@@ -266,7 +267,7 @@ export const enrollmentRoutes: Route[] = [
       const p = printerIn(ctx, o)
       const agentId = agentOfPrinter(o.db, p.serial)
       if (agentId) {
-        const t = queueTask(o.db, agentId, 'refresh', p.address)
+        const t = queueTask(o.db, agentId, 'refresh', {address: p.address})
         return [202, {detail: "queued for the Fleet Agent's next cycle", serialNumber: p.serial, status: 'queued', taskId: t.id}]
       }
       const status = communicationStatus(p, Date.now())

@@ -1,6 +1,7 @@
 // Shared pieces of the sandbox API handlers: request context, errors, paging, scope and role checks.
 import type {IncomingMessage, ServerResponse} from 'node:http'
 
+import {mpsAgentRefusal} from '../../agents/index.js'
 import * as store from '../db.js'
 import type {BatchItemResult, BatchResponse, Outcome} from '../../cloud/index.js'
 import type {Rule} from '../../csv/index.js'
@@ -132,6 +133,17 @@ export function requireAllRoles(ctx: Ctx, ...roles: string[]): void {
   const missing = roles.filter((r) => !ctx.principal!.roles.includes(r))
   if (missing.length)
     throw new HttpError(403, 'forbidden', 'Permission denied', {match: 'all', missingRoles: missing, requiredRoles: roles})
+}
+
+/** 001: "You cannot delete or deactivate these agents" (Fleet or Local Agents that enrolled MPS Express printers). */
+export function refuseMpsAgent(agent: string, mpsPrinters: number, action: 'deleted' | 'deactivated'): void {
+  const refusal = mpsAgentRefusal(mpsPrinters)
+  if (refusal) throw new HttpError(409, 'mps_managed', `${agent} cannot be ${action}: ${refusal}`)
+}
+
+/** The bearer token of a request (an access token, or an activated agent's token). */
+export function bearerToken(ctx: Ctx): string | undefined {
+  return /^Bearer\s+(\S+)$/i.exec(ctx.req.headers.authorization ?? '')?.[1]
 }
 
 export function str(body: unknown, key: string): string | undefined {

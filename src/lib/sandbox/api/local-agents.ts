@@ -1,9 +1,13 @@
 // Local Agent routes of the sandbox (the guide's "Using the Local Agent"): the organization's activation
 // code (generate for 1–3000 activations, raise to 10–3000, expire), the agents (Edit Local Agent's log
-// level and polling interval, deactivate, delete), and the activation an installed agent makes.
+// level and polling interval, deactivate, delete — not an agent that enrolled MPS Express printers), the
+// activation an installed agent makes, and its reports, which enroll its USB-attached printers.
 import {activationsProblem, activationsUpdateProblem, LOCAL_CODE_TTL_MS, LOCAL_POLLING, localSettingsProblems} from '../../agents/index.js'
+import {setReading} from '../store/agents.js'
+import * as enrollment from '../store/enrollment.js'
 import * as local from '../store/local-agents.js'
 import {
+  bearerToken,
   FLEET_ADMIN,
   FLEET_READ,
   FMS,
@@ -11,6 +15,7 @@ import {
   invalid,
   invalidAll,
   pageOfAll,
+  refuseMpsAgent,
   requireRole,
   str,
   visibleOrg,
@@ -28,7 +33,7 @@ const codeJson = (c: local.CodeRow) => ({
   remaining: c.activations - c.used,
 })
 
-const agentJson = (a: local.LocalAgentRow) => ({
+const agentJson = (o: HandlerOptions, a: local.LocalAgentRow) => ({
   activatedAt: a.activated_at,
   hostname: a.hostname,
   id: a.id,
@@ -37,7 +42,31 @@ const agentJson = (a: local.LocalAgentRow) => ({
   organizationId: a.org_id,
   pollingIntervalMin: a.polling_min,
   status: a.status,
+  ...local.printerCounts(o.db, a.id),
 })
+
+/** Printers a workstation can report at once. */
+const MAX_USB_PRINTERS = 100
+
+const refuseIfMps = (o: HandlerOptions, a: local.LocalAgentRow, action: 'deleted' | 'deactivated') =>
+  refuseMpsAgent(`The Local Agent on ${a.hostname}`, local.printerCounts(o.db, a.id).mpsPrinters, action)
+
+/** The calling agent, by the token its activation gave it. */
+function caller(ctx: Ctx, o: HandlerOptions): local.LocalAgentRow {
+  const token = bearerToken(ctx)
+  const a = token && local.agentByToken(o.db, token)
+  if (!a) throw new HttpError(401, 'invalid_token', 'Unknown or deactivated Local Agent: activate it again with a valid activation code')
+  local.touch(o.db, a.id)
+  return a
+}
+
+interface UsbPrinter {
+  serialNumber?: unknown
+  manufacturer?: unknown
+  modelName?: unknown
+  firmware?: unknown
+  pageCount?: unknown
+}
 
 function noCode(): HttpError {
   return new HttpError(404, 'not_found', 'There is no valid Local Agent activation code: generate one')
@@ -119,7 +148,7 @@ export const localAgentRoutes: Route[] = [
     path: BASE,
     handler(ctx, o) {
       const org = visibleOrg(ctx, o, ctx.params.orgId)
-      return pageOfAll(ctx, local.listAgents(o.db, org.id), agentJson)
+      return pageOfAll(ctx, local.listAgents(o.db, org.id), (a) => agentJson(o, a))
     },
   },
   {
@@ -136,7 +165,7 @@ export const localAgentRoutes: Route[] = [
         logLevel: body.logLevel as string | undefined,
         pollingMin: body.pollingIntervalMin as number | undefined,
       })
-      return agentJson(local.getAgent(o.db, a.id)!)
+      return agentJson(o, local.getAgent(o.db, a.id)!)
     },
   },
   {
@@ -146,8 +175,9 @@ export const localAgentRoutes: Route[] = [
     handler(ctx, o) {
       requireRole(ctx, FLEET_ADMIN)
       const a = agentIn(ctx, o)
+      refuseIfMps(o, a, 'deactivated')
       local.deactivateAgent(o.db, a.id)
-      return agentJson(local.getAgent(o.db, a.id)!)
+      return agentJson(o, local.getAgent(o.db, a.id)!)
     },
   },
   {
@@ -156,7 +186,9 @@ export const localAgentRoutes: Route[] = [
     path: `${BASE}/{agentId}`,
     handler(ctx, o) {
       requireRole(ctx, FLEET_ADMIN)
-      local.deleteAgent(o.db, agentIn(ctx, o).id)
+      const a = agentIn(ctx, o)
+      refuseIfMps(o, a, 'deleted')
+      local.deleteAgent(o.db, a.id)
       return [204, undefined]
     },
   },
@@ -186,7 +218,56 @@ export const localAgentRoutes: Route[] = [
         const a = local.getAgent(o.db, agentId)
         if (!a || a.org_id !== c.org_id) throw new HttpError(404, 'not_found', `No Local Agent ${agentId} for this code`)
       }
-      return [201, agentJson(local.activate(o.db, c, hostname, {logLevel: 'detailed', pollingMin: LOCAL_POLLING.default}, agentId))]
+      const {agent, token} = local.activate(o.db, c, hostname, {logLevel: 'detailed', pollingMin: LOCAL_POLLING.default}, agentId)
+      return [201, {...agentJson(o, agent), token}]
+    },
+  },
+  {
+    // the agent reports its USB-attached printers: new ones are enrolled through it (no network address)
+    auth: false,
+    method: 'POST',
+    path: `${FMS}/local-agents/self/printers`,
+    handler(ctx, o) {
+      const a = caller(ctx, o)
+      const items = (ctx.body as {printers?: UsbPrinter[]} | undefined)?.printers
+      const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined)
+      if (!Array.isArray(items) || items.length > MAX_USB_PRINTERS || !items.every((p) => text(p?.serialNumber) && text(p?.modelName)))
+        throw new HttpError(
+          422,
+          'validation',
+          `printers: at most ${MAX_USB_PRINTERS}, each with serialNumber, manufacturer and modelName`,
+          {
+            details: [{field: 'printers', rule: `at most ${MAX_USB_PRINTERS}, each with serialNumber and modelName`}],
+          },
+        )
+      const result = {enrolled: [] as string[], refreshed: [] as string[], skipped: [] as Array<{serialNumber: string; reason: string}>}
+      o.db.transaction(() => {
+        for (const p of items) {
+          const serial = text(p.serialNumber)!
+          const current = enrollment.getPrinter(o.db, serial)
+          const mine = local.agentOfPrinter(o.db, serial) === a.id
+          if (current && (current.org_id !== a.org_id || (!mine && current.agent !== 'local'))) {
+            const why =
+              current.org_id !== a.org_id ? 'enrolled in another organization' : `already enrolled through its ${current.agent} agent`
+            result.skipped.push({reason: why, serialNumber: serial})
+            continue
+          }
+          if (!mine) {
+            enrollment.registerPrinter(o.db, a.org_id, {
+              agent: 'local',
+              firmware: text(p.firmware),
+              manufacturer: text(p.manufacturer) ?? 'Unknown',
+              modelName: text(p.modelName)!,
+              serial,
+            })
+            local.linkPrinter(o.db, enrollment.getPrinter(o.db, serial)!.serial, a.id)
+            result.enrolled.push(serial)
+          } else result.refreshed.push(serial)
+          const pages = typeof p.pageCount === 'number' && Number.isSafeInteger(p.pageCount) && p.pageCount >= 0 ? p.pageCount : 0
+          setReading(o.db, serial, {lifetimeCount: pages, printSideCount: pages}, [])
+        }
+      })()
+      return {...result, pollingIntervalMin: a.polling_min}
     },
   },
 ]

@@ -1,13 +1,13 @@
 // MPS Express routes of the sandbox (001): a child organization's entitlement (given by its parent,
 // never taken back), supplies delivery contacts (one, by id; an assigned one cannot be deleted), their
 // assignment to printers, the eligibility report with the portal's statuses, and adding Eligible
-// printers, which become "MPS Express (Pending)".
+// printers, which become "MPS Express (Pending)" until Lexmark takes them (the activity engine, a day of
+// sandbox time later).
 import {
   addRefusal,
   checkContact,
   contactLabel,
   eligibilityOf,
-  MIN_FLEET_AGENT_VERSION,
   modelSupported,
   MPS_EXPRESS,
   MPS_RULES,
@@ -15,8 +15,10 @@ import {
 } from '../../mps/index.js'
 import type {MpsContactItem} from '../../cloud/index.js'
 import {contactKey} from '../../csv/index.js'
+import {FLEET_AGENT_VERSION, SEEDED_FLEET_AGENT_VERSION} from '../catalog.js'
 import * as store from '../db.js'
 import {agentOfPrinter, getAgent} from '../store/agents.js'
+import {sandboxNow} from '../store/clock.js'
 import * as enrollment from '../store/enrollment.js'
 import * as fleet from '../store/fleet.js'
 import * as mps from '../store/mps.js'
@@ -39,9 +41,6 @@ import {
 
 const BASE = `${FMS}/organizations/{orgId}/mps`
 const ENTITLEMENTS = `${IMS}/organizations/{orgId}/children/{childId}/entitlements`
-/** The simulated Fleet Agent's version; printers enrolled through a Fleet Agent the sandbox does not run (the seeded ones) came through an older one. */
-export const SANDBOX_FLEET_AGENT_VERSION = '3.4.0'
-const OLDER_FLEET_AGENT_VERSION = '2.6.1'
 const MAX_SERIALS = 1000
 
 const contactJson = (r: fleet.ContactRow) => ({...(JSON.parse(r.fields) as MpsContactItem), dateCreated: r.created_at, id: r.id})
@@ -87,13 +86,14 @@ function eligibility(o: HandlerOptions, p: enrollment.PrinterRow) {
     (o.db.prepare('SELECT counters FROM assets WHERE serial = ?').get(p.serial) as {counters: string}).counters,
   ) as {lifetimeCount?: unknown}
   const lifetimePageCount = typeof counters.lifetimeCount === 'number' ? counters.lifetimeCount : null
+  // the version the printer's Fleet Agent last reported, against the current one
   const agentId = p.agent === 'fleet' ? agentOfPrinter(o.db, p.serial) : undefined
-  const agentVersion = agentId && getAgent(o.db, agentId) ? SANDBOX_FLEET_AGENT_VERSION : OLDER_FLEET_AGENT_VERSION
+  const agentVersion = (agentId && getAgent(o.db, agentId)?.version) || SEEDED_FLEET_AGENT_VERSION
   const contactId = mps.assignmentOf(o.db, p.serial) ?? null
   const status = eligibilityOf(
     {
       contactAssigned: contactId !== null,
-      fleetAgentUpToDate: p.agent === 'fleet' ? versionAtLeast(agentVersion, MIN_FLEET_AGENT_VERSION) : null,
+      fleetAgentUpToDate: p.agent === 'fleet' ? versionAtLeast(agentVersion, FLEET_AGENT_VERSION) : null,
       lifetimePageCount,
       modelName: p.model_name,
       modelSupported: modelSupported(p.manufacturer),
@@ -286,7 +286,7 @@ export const mpsRoutes: Route[] = [
       const unchanged = statuses.filter((s) => s.status !== 'Eligible')
       const added = statuses.filter((s) => s.status === 'Eligible').map((s) => s.serialNumber)
       o.db.transaction(() => {
-        mps.markPending(o.db, added)
+        mps.markPending(o.db, added, sandboxNow(o.db))
         for (const s of added) enrollment.addTask(o.db, org.id, 'mps-express', s, 'succeeded', 'added to MPS Express (pending)')
       })()
       return {added, unchanged: unchanged.map((s) => s.serialNumber)}

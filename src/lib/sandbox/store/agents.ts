@@ -10,16 +10,28 @@ export const AGENTS_SCHEMA = `
 CREATE TABLE IF NOT EXISTS fleet_agents (
   id TEXT PRIMARY KEY, org_id TEXT NOT NULL REFERENCES orgs(id), name TEXT NOT NULL, definition TEXT NOT NULL,
   status TEXT NOT NULL, activated_at INTEGER, last_communication INTEGER, created_at INTEGER NOT NULL, token_hash TEXT,
-  unmatched TEXT);
+  unmatched TEXT, version TEXT);
 CREATE UNIQUE INDEX IF NOT EXISTS fleet_agents_name ON fleet_agents(org_id, name);
 CREATE TABLE IF NOT EXISTS agent_codes (
   code TEXT PRIMARY KEY, agent_id TEXT NOT NULL REFERENCES fleet_agents(id) ON DELETE CASCADE, expires_at INTEGER NOT NULL, used_at INTEGER);
 CREATE TABLE IF NOT EXISTS agent_printers (serial TEXT PRIMARY KEY, agent_id TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS agent_tasks (
   id TEXT PRIMARY KEY, agent_id TEXT NOT NULL REFERENCES fleet_agents(id) ON DELETE CASCADE, kind TEXT NOT NULL, address TEXT,
-  status TEXT NOT NULL, detail TEXT, log TEXT, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+  status TEXT NOT NULL, detail TEXT, log TEXT, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, version TEXT);
 CREATE INDEX IF NOT EXISTS agent_tasks_agent ON agent_tasks(agent_id, created_at);
 `
+
+/** Databases from before the profiles that matched no printer, and before Fleet Agent versions. */
+export function migrateAgents(db: Db): void {
+  for (const [table, column] of [
+    ['fleet_agents', 'unmatched'],
+    ['fleet_agents', 'version'],
+    ['agent_tasks', 'version'],
+  ]) {
+    const cols = db.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as Array<{name: string}>
+    if (!cols.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} TEXT`)
+  }
+}
 
 /** The guide: an activation code is valid for 72 hours. */
 export const AGENT_CODE_TTL_MS = 72 * 3_600_000
@@ -37,9 +49,12 @@ export interface AgentRow {
   token_hash: string | null
   /** JSON array of the last discovery's "matched no printer" lines. */
   unmatched: string | null
+  /** The version the agent reported (null until it activates). */
+  version: string | null
 }
 
-const hash = (t: string) => createHash('sha256').update(t).digest('hex')
+/** Agent tokens are kept hashed (Fleet and Local Agents). */
+export const tokenHash = (t: string) => createHash('sha256').update(t).digest('hex')
 
 export function listAgents(db: Db, orgId: string): AgentRow[] {
   return db.prepare('SELECT * FROM fleet_agents WHERE org_id = ? ORDER BY created_at, name').all(orgId) as AgentRow[]
@@ -122,8 +137,8 @@ export function newActivationCode(db: Db, agentId: string, now = Date.now()): {c
 
 export type Activation = {agent: AgentRow; token: string} | {refused: 'unknown' | 'expired' | 'used'}
 
-/** Uses up the code and gives the agent a fresh token (a reactivation replaces the old one). */
-export function activate(db: Db, code: string, now = Date.now()): Activation {
+/** Uses up the code and gives the agent a fresh token (a reactivation replaces the old one); the agent says its version. */
+export function activate(db: Db, code: string, version: string, now = Date.now()): Activation {
   const row = db.prepare('SELECT * FROM agent_codes WHERE code = ?').get(code) as
     | {agent_id: string; expires_at: number; used_at: number | null}
     | undefined
@@ -134,14 +149,16 @@ export function activate(db: Db, code: string, now = Date.now()): Activation {
   db.transaction(() => {
     db.prepare('UPDATE agent_codes SET used_at = ? WHERE code = ?').run(now, code)
     db.prepare(
-      "UPDATE fleet_agents SET status = 'Communicating', activated_at = ?, last_communication = ?, token_hash = ? WHERE id = ?",
-    ).run(now, now, hash(token), row.agent_id)
+      "UPDATE fleet_agents SET status = 'Communicating', activated_at = ?, last_communication = ?, token_hash = ?, version = ? WHERE id = ?",
+    ).run(now, now, tokenHash(token), version, row.agent_id)
   })()
   return {agent: getAgent(db, row.agent_id)!, token}
 }
 
 export function agentByToken(db: Db, token: string): AgentRow | undefined {
-  return db.prepare("SELECT * FROM fleet_agents WHERE token_hash = ? AND status = 'Communicating'").get(hash(token)) as AgentRow | undefined
+  return db.prepare("SELECT * FROM fleet_agents WHERE token_hash = ? AND status = 'Communicating'").get(tokenHash(token)) as
+    | AgentRow
+    | undefined
 }
 
 export function touch(db: Db, id: string, now = Date.now()): void {
@@ -151,6 +168,11 @@ export function touch(db: Db, id: string, now = Date.now()): void {
 /** The last discovery's profiles that matched no printer (what the agent page shows). */
 export function setUnmatched(db: Db, id: string, lines: string[]): void {
   db.prepare('UPDATE fleet_agents SET unmatched = ? WHERE id = ?').run(JSON.stringify(lines), id)
+}
+
+/** The version the agent reports (it changes after an update task). */
+export function setVersion(db: Db, id: string, version: string): void {
+  db.prepare('UPDATE fleet_agents SET version = ? WHERE id = ?').run(version, id)
 }
 
 export function agentOfPrinter(db: Db, serial: string): string | undefined {
@@ -176,7 +198,7 @@ export function setReading(db: Db, serial: string, counters: object, supplies: u
 
 // ---- the agent's task queue (Discover & Enroll Printers, Refresh printer information, MIB walk) ----
 
-export type AgentTaskKind = 'discover' | 'refresh' | 'mib-walk'
+export type AgentTaskKind = 'discover' | 'refresh' | 'mib-walk' | 'update'
 
 export interface AgentTaskRow {
   id: string
@@ -189,18 +211,21 @@ export interface AgentTaskRow {
   log: string | null
   created_at: number
   updated_at: number
+  /** An update task's version to install. */
+  version: string | null
 }
 
-export function queueTask(db: Db, agentId: string, kind: AgentTaskKind, address: string | null, now = Date.now()): AgentTaskRow {
+export function queueTask(
+  db: Db,
+  agentId: string,
+  kind: AgentTaskKind,
+  target: {address?: string | null; version?: string | null},
+  now = Date.now(),
+): AgentTaskRow {
   const id = randomUUID()
-  db.prepare("INSERT INTO agent_tasks(id, agent_id, kind, address, status, created_at, updated_at) VALUES (?,?,?,?,'queued',?,?)").run(
-    id,
-    agentId,
-    kind,
-    address,
-    now,
-    now,
-  )
+  db.prepare(
+    "INSERT INTO agent_tasks(id, agent_id, kind, address, version, status, created_at, updated_at) VALUES (?,?,?,?,?,'queued',?,?)",
+  ).run(id, agentId, kind, target.address ?? null, target.version ?? null, now, now)
   return getTask(db, id)!
 }
 

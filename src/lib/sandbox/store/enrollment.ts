@@ -94,16 +94,19 @@ export interface PrinterRow {
   last_communication: number | null
   /** Administrator credentials were set on the printer after enrollment: its agent needs them. */
   needs_credentials: number
-  /** The Fleet Agent it is enrolled through, if any: its status and last communication. */
+  /** The Fleet or Local Agent it is enrolled through, if any: its status, last communication and name (a Local Agent's computer). */
   agent_status: string | null
   agent_last_communication: number | null
+  agent_name: string | null
 }
 
-// agent_printers and fleet_agents: ./agents.ts (same database)
+// agent_printers and fleet_agents: ./agents.ts; local_agent_printers and local_agents: ./local-agents.ts (same database)
 const PRINTER_SELECT = `SELECT a.serial, a.org_id, a.manufacturer, a.model_name, a.name, a.last_communication, e.agent, e.firmware, e.address, e.tags,
-  e.mps_status, e.enrolled_at, e.needs_credentials, fa.status agent_status, fa.last_communication agent_last_communication
+  e.mps_status, e.enrolled_at, e.needs_credentials, coalesce(fa.status, la.status) agent_status,
+  coalesce(fa.last_communication, la.last_communication) agent_last_communication, coalesce(fa.name, la.hostname) agent_name
   FROM enrollments e JOIN assets a ON a.serial = e.serial
-  LEFT JOIN agent_printers ap ON ap.serial = e.serial COLLATE NOCASE LEFT JOIN fleet_agents fa ON fa.id = ap.agent_id`
+  LEFT JOIN agent_printers ap ON ap.serial = e.serial COLLATE NOCASE LEFT JOIN fleet_agents fa ON fa.id = ap.agent_id
+  LEFT JOIN local_agent_printers lp ON lp.serial = e.serial COLLATE NOCASE LEFT JOIN local_agents la ON la.id = lp.agent_id`
 
 export function getPrinter(db: Db, serial: string): PrinterRow | undefined {
   return db.prepare(`${PRINTER_SELECT} WHERE a.serial = ? COLLATE NOCASE`).get(serial) as PrinterRow | undefined

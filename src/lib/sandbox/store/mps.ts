@@ -1,6 +1,7 @@
 // The sandbox's MPS Express state: child organizations' entitlements, printers' supplies delivery
-// contacts, and printers whose registration with the program failed (set by tests and training data;
-// the real cloud learns it from Lexmark).
+// contacts, the requests of printers added to the program (pending until Lexmark takes them, on the
+// sandbox clock) and printers whose registration with the program failed.
+import {addTask} from './enrollment.js'
 import type {Db} from './sqlite.js'
 
 export const MPS_SCHEMA = `
@@ -11,7 +12,12 @@ CREATE TABLE IF NOT EXISTS mps_assignments (
   assigned_at INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS mps_assignments_contact ON mps_assignments(contact_id);
 CREATE TABLE IF NOT EXISTS mps_failed_registrations (serial TEXT PRIMARY KEY REFERENCES assets(serial) ON DELETE CASCADE);
+CREATE TABLE IF NOT EXISTS mps_requests (
+  serial TEXT PRIMARY KEY REFERENCES assets(serial) ON DELETE CASCADE, requested_at INTEGER NOT NULL);
 `
+
+/** Lexmark takes a printer into the program a day (sandbox time) after it was added. */
+export const MPS_TAKEOVER_MS = 86_400_000
 
 export function entitlements(db: Db, orgId: string): string[] {
   return (db.prepare('SELECT name FROM org_entitlements WHERE org_id = ? ORDER BY name').all(orgId) as Array<{name: string}>).map(
@@ -65,8 +71,47 @@ export function failRegistration(db: Db, serial: string): void {
   db.prepare('INSERT OR IGNORE INTO mps_failed_registrations(serial) VALUES (?)').run(serial)
 }
 
-/** The printers now wait for Lexmark to take them into the program ("MPS Express (Pending)"). */
-export function markPending(db: Db, serials: string[]): void {
+/** The printers now wait for Lexmark to take them into the program ("MPS Express (Pending)"); `now` on the sandbox clock. */
+export function markPending(db: Db, serials: string[], now: number): void {
   const set = db.prepare("UPDATE enrollments SET mps_status = 'pending' WHERE serial = ?")
-  for (const s of serials) set.run(s)
+  const request = db.prepare('INSERT OR REPLACE INTO mps_requests(serial, requested_at) VALUES (?,?)')
+  for (const s of serials) {
+    set.run(s)
+    request.run(s, now)
+  }
+}
+
+export interface MpsRequestRow {
+  serial: string
+  org_id: string
+  requested_at: number
+}
+
+/** The pending printers' requests, oldest first. */
+export function pendingRequests(db: Db): MpsRequestRow[] {
+  return db
+    .prepare('SELECT r.serial, a.org_id, r.requested_at FROM mps_requests r JOIN assets a ON a.serial = r.serial ORDER BY r.requested_at')
+    .all() as MpsRequestRow[]
+}
+
+/**
+ * Lexmark's answer to a request: the printer is managed ("MPS Express"), or its registration failed
+ * (no longer pending; 001: "Printer failed registration", for Lexmark Technical Support). `at` is the
+ * sandbox time of the answer, which the task log shows.
+ */
+export function settleRequest(db: Db, r: MpsRequestRow, outcome: 'managed' | 'failed', at: number): void {
+  db.prepare('DELETE FROM mps_requests WHERE serial = ?').run(r.serial)
+  db.prepare('UPDATE enrollments SET mps_status = ? WHERE serial = ?').run(outcome === 'managed' ? 'managed' : 'none', r.serial)
+  if (outcome === 'failed') failRegistration(db, r.serial)
+  addTask(
+    db,
+    r.org_id,
+    'mps-express',
+    r.serial,
+    outcome === 'managed' ? 'succeeded' : 'failed',
+    outcome === 'managed'
+      ? 'managed by MPS Express'
+      : 'Printer failed registration: it was not communicating when Lexmark took it; contact Lexmark Technical Support',
+    at,
+  )
 }
