@@ -3,6 +3,7 @@ import {test} from 'node:test'
 
 import {
   checkDefinition,
+  definitionChanges,
   definitionFromDiscovery,
   keepSecrets,
   mpsAgentRefusal,
@@ -95,4 +96,26 @@ test('an exported definition: "(set)" keeps the stored secret of the same-named 
   )
   assert.equal(mpsAgentRefusal(0), undefined)
   assert.match(mpsAgentRefusal(2)!, /2 MPS Express .* you cannot delete or deactivate agents that have enrolled these printers/)
+})
+
+test('the fields two definitions differ in, as deep as they go; secrets by presence only; profiles by name', () => {
+  const a = newDefinition('A')
+  a.snmpProfiles.push({community: 'one', name: 'Office', retries: 1, timeoutSec: 15, version: 'v2c'})
+  const b = structuredClone(a)
+  assert.deepEqual(definitionChanges(a, b), [])
+  b.snmpProfiles.reverse()
+  b.snmpProfiles.find((p) => p.name === 'Office')!.community = 'two'
+  assert.deepEqual(definitionChanges(redactDefinition(a), b), [], 'order and secret values do not count')
+  b.snmpProfiles.find((p) => p.name === 'Office')!.timeoutSec = 20
+  b.discovery.transferManagement = true
+  b.discovery.include = [{address: '10.0.0.1', profile: 'Office'}]
+  b.schedule.refresh = '2h'
+  b.snmpProfiles.push({name: 'Secure', retries: 0, timeoutSec: 5, v3: {user: 'u'}, version: 'v3'})
+  assert.deepEqual(definitionChanges(a, b), [
+    'discovery.include',
+    'discovery.transferManagement',
+    'snmpProfiles[Office].timeoutSec',
+    'snmpProfiles[Secure]',
+    'schedule.refresh',
+  ])
 })

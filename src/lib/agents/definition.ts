@@ -1,6 +1,7 @@
 // A Fleet Agent definition as the Create Fleet Agent form holds it (general, discovery criteria, SNMP
 // profiles, scheduled tasks, other settings), its rules, and the include criteria a saved discovery gives.
 import {readFile, writeFile} from 'node:fs/promises'
+import {isDeepStrictEqual} from 'node:util'
 
 import type {DiscoveredPrinter} from '../discovery/index.js'
 import {parseTarget, TargetError, type TargetSpec} from '../discovery/index.js'
@@ -253,6 +254,31 @@ export function keepSecrets(d: FleetAgentDefinition, stored?: FleetAgentDefiniti
     }
   })
   return {d: {...d, snmpProfiles}, problems}
+}
+
+const DEFINITION_FIELDS = ['name', 'description', 'discovery', 'snmpProfiles', 'schedule', 'logLevel', 'networkDelayMs'] as const
+
+/**
+ * The fields that differ from one definition to the other, as deep as they go ("discovery.transferManagement",
+ * "snmpProfiles[Office].timeoutSec"; a profile only one has: "snmpProfiles[Office]"; criteria lists whole:
+ * "discovery.include"). Secrets compare by presence only: the cloud shows them as "(set)".
+ */
+export function definitionChanges(from: FleetAgentDefinition, to: FleetAgentDefinition): string[] {
+  const shape = (d: FleetAgentDefinition) => {
+    const r = JSON.parse(JSON.stringify(redactDefinition(d))) as Record<string, unknown>
+    const byName = Object.fromEntries((r.snmpProfiles as SnmpProfile[]).map((p) => [`[${p.name}]`, p]))
+    return Object.fromEntries(DEFINITION_FIELDS.map((f) => [f, f === 'snmpProfiles' ? byName : r[f]]))
+  }
+  const out: string[] = []
+  const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+  const walk = (a: unknown, b: unknown, at: string) => {
+    if (isDeepStrictEqual(a ?? null, b ?? null)) return
+    if (!isMap(a) || !isMap(b)) return void out.push(at)
+    for (const k of new Set([...Object.keys(a), ...Object.keys(b)]))
+      walk(a[k], b[k], at === '' ? k : k.startsWith('[') ? at + k : `${at}.${k}`)
+  }
+  walk(shape(from), shape(to), '')
+  return out
 }
 
 // ---- overlap between agents' criteria ----

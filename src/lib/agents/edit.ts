@@ -11,6 +11,7 @@ import {
   newDefinition,
   readDefinition,
   type FleetAgentDefinition,
+  type Problem,
   type SnmpProfile,
 } from './definition.js'
 
@@ -24,8 +25,11 @@ export interface DefinitionFields {
   /** Replaces the exclude criteria. */
   exclude?: string[]
   transferManagement?: boolean
-  /** "name=N,version=v1|v2c|v3,timeout=S,retries=R,user=U,auth=md5|sha,priv=des|aes": adds or edits profile N. */
-  snmpProfiles?: string[]
+  /**
+   * "name=N,version=v1|v2c|v3,timeout=S,retries=R,user=U,auth=md5|sha,priv=des|aes": adds or edits profile N
+   * (its secrets from DefinitionInput); or that entry parsed, with its own secrets (the rollout file's).
+   */
+  snmpProfiles?: Array<string | ProfileEntry>
   deleteSnmpProfiles?: string[]
   discoverySchedule?: string
   discoveryAt?: string
@@ -86,6 +90,9 @@ export async function definitionToUpdate(current: FleetAgentDefinition, input: D
 const PROFILE_KEYS = ['name', 'version', 'timeout', 'retries', 'user', 'auth', 'priv'] as const
 type ProfileSpec = Partial<Record<(typeof PROFILE_KEYS)[number], string>>
 
+/** One SNMP profile entry: the keys it changes, and the secrets it sets (unset: the profile keeps its own). */
+export type ProfileEntry = ProfileSpec & {community?: string; authKey?: string; privKey?: string}
+
 /** One --snmp-profile value: comma-separated key=value pairs, a name among them. */
 export function parseProfileSpec(spec: string): ProfileSpec {
   const out: ProfileSpec = {}
@@ -111,8 +118,8 @@ const version = (v: string) => (['1', '2c', '3'].includes(v.toLowerCase()) ? `v$
 /** A number, or the text itself so that the definition's rule reports it. */
 const num = (v: string) => (/^-?\d+$/.test(v.trim()) ? Number(v) : (v as unknown as number))
 
-/** The profile after one --snmp-profile entry (a new one starts as the guide's Default: 15 s, 1 retry). */
-function editProfile(old: SnmpProfile | undefined, spec: ProfileSpec, input: DefinitionInput): SnmpProfile {
+/** The profile after one entry (a new one starts as the guide's Default: 15 s, 1 retry). */
+function editProfile(old: SnmpProfile | undefined, spec: ProfileEntry): SnmpProfile {
   const p: SnmpProfile = old ? structuredClone(old) : {name: spec.name!, retries: 1, timeoutSec: 15, version: '' as 'v1'}
   if (spec.version !== undefined) p.version = version(spec.version) as SnmpProfile['version']
   if (spec.timeout !== undefined) p.timeoutSec = num(spec.timeout)
@@ -122,33 +129,50 @@ function editProfile(old: SnmpProfile | undefined, spec: ProfileSpec, input: Def
     p.v3 = {...p.v3, user: spec.user ?? p.v3?.user ?? ''}
     if (spec.auth !== undefined) p.v3.authProtocol = spec.auth.toLowerCase() as 'sha'
     if (spec.priv !== undefined) p.v3.privProtocol = spec.priv.toLowerCase() as 'aes'
-    if (input.authKey) p.v3.authKey = input.authKey
-    if (input.privKey) p.v3.privKey = input.privKey
+    if (spec.authKey) p.v3.authKey = spec.authKey
+    if (spec.privKey) p.v3.privKey = spec.privKey
   } else {
     delete p.v3
-    if (input.community) p.community = input.community
+    if (spec.community) p.community = spec.community
   }
   return p
 }
 
-/** Where a problem came from: the flag that set the field (prefix match on the problem's field). */
-type Labels = Array<[field: string, label: string]>
+/** Which field of the input set a part of the definition (for a profile: its entry's index and name). */
+export interface FieldSource {
+  key: keyof DefinitionFields | 'name'
+  index?: number
+  value?: string
+}
 
-function applyFields(d: FleetAgentDefinition, f: DefinitionFields, input: DefinitionInput): Labels {
-  const labels: Labels = []
-  const set = (field: string, label: string) => labels.push([field, label])
+/** A broken rule of the edited definition, with the field that set what breaks it (none: the base did). */
+export interface FieldProblem extends Problem {
+  source?: FieldSource
+}
+
+/** Where each part of the definition came from (prefix match on a problem's field). */
+type Sources = Array<[field: string, source: FieldSource]>
+
+function applyFields(d: FleetAgentDefinition, f: DefinitionFields, input: DefinitionInput): {sources: Sources; problems: FieldProblem[]} {
+  const sources: Sources = []
+  const problems: FieldProblem[] = []
+  const set = (field: string, source: FieldSource) => sources.push([field, source])
   for (const name of f.deleteSnmpProfiles ?? []) {
     if (!d.snmpProfiles.some((p) => p.name === name))
       throw new LcsError('usage', `--delete-snmp-profile ${name}: this agent has no SNMP profile named "${name}"`)
     d.snmpProfiles = d.snmpProfiles.filter((p) => p.name !== name)
-    set('snmpProfiles', `--delete-snmp-profile ${name}`)
+    set('snmpProfiles', {key: 'deleteSnmpProfiles', value: name})
   }
-  for (const spec of (f.snmpProfiles ?? []).map(parseProfileSpec)) {
+  for (const [index, entry] of (f.snmpProfiles ?? []).entries()) {
+    const spec: ProfileEntry =
+      typeof entry === 'string'
+        ? {...parseProfileSpec(entry), authKey: input.authKey, community: input.community, privKey: input.privKey}
+        : entry
     const i = d.snmpProfiles.findIndex((p) => p.name === spec.name)
-    const p = editProfile(d.snmpProfiles[i], spec, input)
+    const p = editProfile(d.snmpProfiles[i], spec)
     const at = i < 0 ? d.snmpProfiles.push(p) - 1 : i
     d.snmpProfiles[at] = p
-    set(`snmpProfiles[${at}]`, `--snmp-profile ${spec.name}`)
+    set(`snmpProfiles[${at}]`, {index, key: 'snmpProfiles', value: spec.name})
   }
   if (f.searchLocalNetwork) d.discovery = {...d.discovery, include: [], searchType: 'local'}
   if (f.include) {
@@ -157,20 +181,20 @@ function applyFields(d: FleetAgentDefinition, f: DefinitionFields, input: Defini
       return at < 0 ? {address: entry, profile: f.profile ?? 'Default'} : {address: entry.slice(0, at), profile: entry.slice(at + 1)}
     })
     d.discovery = {...d.discovery, include, searchType: 'advanced'}
-    set('discovery.include', '--include')
+    set('discovery.include', {key: 'include'})
   }
   if (f.exclude) {
     d.discovery = {...d.discovery, exclude: f.exclude}
-    set('discovery.exclude', '--exclude')
+    set('discovery.exclude', {key: 'exclude'})
   }
   if (f.transferManagement !== undefined) d.discovery = {...d.discovery, transferManagement: f.transferManagement}
   const disc = {...d.schedule.discovery}
   if (f.discoverySchedule !== undefined) {
     disc.interval = f.discoverySchedule.toLowerCase() as typeof disc.interval
-    set('schedule.discovery.interval', `--discovery-schedule ${f.discoverySchedule}`)
+    set('schedule.discovery.interval', {key: 'discoverySchedule'})
   }
   if (f.discoveryAt !== undefined) disc.time = f.discoveryAt
-  set('schedule.discovery.time', f.discoveryAt === undefined ? '--discovery-at' : `--discovery-at ${f.discoveryAt}`)
+  set('schedule.discovery.time', {key: 'discoveryAt'})
   if (f.discoveryDay !== undefined) {
     const day = f.discoveryDay.toLowerCase()
     if (disc.interval === 'weekly') {
@@ -179,37 +203,72 @@ function applyFields(d: FleetAgentDefinition, f: DefinitionFields, input: Defini
     } else if (disc.interval === 'monthly') {
       disc.dayOfMonth = day === 'last' ? 'last' : num(day)
       delete disc.dayOfWeek
-    } else throw new LcsError('usage', `--discovery-day ${f.discoveryDay}: a day is for a weekly or monthly discovery schedule`)
+    } else
+      problems.push({
+        field: 'schedule.discovery',
+        rule: 'a day is for a weekly or monthly discovery schedule',
+        source: {key: 'discoveryDay'},
+      })
   }
-  const dayLabel = f.discoveryDay === undefined ? '--discovery-day' : `--discovery-day ${f.discoveryDay}`
-  set('schedule.discovery.dayOfWeek', dayLabel)
-  set('schedule.discovery.dayOfMonth', dayLabel)
+  set('schedule.discovery.dayOfWeek', {key: 'discoveryDay'})
+  set('schedule.discovery.dayOfMonth', {key: 'discoveryDay'})
   d.schedule = {...d.schedule, discovery: disc}
   if (f.refreshEvery !== undefined) {
     d.schedule.refresh = f.refreshEvery.toLowerCase() as typeof d.schedule.refresh
-    set('schedule.refresh', `--refresh-every ${f.refreshEvery}`)
+    set('schedule.refresh', {key: 'refreshEvery'})
   }
   if (f.logLevel !== undefined) {
     d.logLevel = f.logLevel.toLowerCase() as typeof d.logLevel
-    set('logLevel', `--log-level ${f.logLevel}`)
+    set('logLevel', {key: 'logLevel'})
   }
   if (f.networkDelay !== undefined) {
     d.networkDelayMs = f.networkDelay
-    set('networkDelayMs', `--network-delay ${f.networkDelay}`)
+    set('networkDelayMs', {key: 'networkDelay'})
   }
-  return labels
+  return {problems, sources}
 }
 
 const covers = (field: string, prefix: string) => field === prefix || field.startsWith(prefix + '.') || field.startsWith(prefix + '[')
+
+/** Applies the form's fields to `d` (in place); every broken rule of the result, each with the field that set it. */
+export function withFields(d: FleetAgentDefinition, f: DefinitionFields, input: DefinitionInput = {}): FieldProblem[] {
+  const {problems, sources} = applyFields(d, f, input)
+  sources.push(['name', {key: 'name'}])
+  return [...problems, ...checkDefinition(d).map((p) => ({...p, source: sources.find(([field]) => covers(p.field, field))?.[1]}))]
+}
+
+const FLAG: Record<FieldSource['key'], string> = {
+  deleteSnmpProfiles: '--delete-snmp-profile',
+  discoveryAt: '--discovery-at',
+  discoveryDay: '--discovery-day',
+  discoverySchedule: '--discovery-schedule',
+  exclude: '--exclude',
+  include: '--include',
+  logLevel: '--log-level',
+  name: '--name',
+  networkDelay: '--network-delay',
+  profile: '--include-profile',
+  refreshEvery: '--refresh-every',
+  searchLocalNetwork: '--search-local-network',
+  snmpProfiles: '--snmp-profile',
+  transferManagement: '--transfer-management',
+}
+
+/** The flag that set a field, with its value when it is one word ("--log-level debug", "--snmp-profile Site 1"). */
+function flagLabel(f: DefinitionFields, s: FieldSource): string {
+  const given = s.key === 'name' ? undefined : f[s.key]
+  const value = s.value ?? (typeof given === 'string' || typeof given === 'number' ? given : undefined)
+  return value === undefined ? FLAG[s.key] : `${FLAG[s.key]} ${value}`
+}
 
 function edited(d: FleetAgentDefinition, input: DefinitionInput): FleetAgentDefinition {
   if (input.name) d.name = input.name
   if (input.description !== undefined) d.description = input.description
   if (!input.fields) return d
-  const labels: Labels = [...applyFields(d, input.fields, input), ['name', '--name']]
-  const problems = checkDefinition(d)
+  const fields = input.fields
+  const problems = withFields(d, fields, input)
   if (problems.length) {
-    const named = problems.map((p) => `${labels.find(([field]) => covers(p.field, field))?.[1] ?? p.field}: ${p.rule}`)
+    const named = problems.map((p) => `${p.source ? flagLabel(fields, p.source) : p.field}: ${p.rule}`)
     // one problem is one line; several are listed under a count, as the policy flags' are
     throw new LcsError('usage', named.length === 1 ? named[0] : `${named.length} problems with the agent's flags:`, {
       details: problems.map((p, i) => ({message: named[i], rule: p.rule})),

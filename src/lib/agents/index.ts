@@ -5,6 +5,7 @@ export {
   checkDefinition,
   DEFAULT_NETWORK_DELAY_MS,
   DEFAULT_PROFILE,
+  definitionChanges,
   definitionFromDiscovery,
   DISCOVERY_INTERVALS,
   keepSecrets,
@@ -28,7 +29,17 @@ export {
   type SnmpProfile,
   type SnmpProfileVersion,
 } from './definition.js'
-export {definitionToCreate, definitionToUpdate, parseProfileSpec, type DefinitionFields, type DefinitionInput} from './edit.js'
+export {
+  definitionToCreate,
+  definitionToUpdate,
+  parseProfileSpec,
+  withFields,
+  type DefinitionFields,
+  type DefinitionInput,
+  type FieldProblem,
+  type FieldSource,
+  type ProfileEntry,
+} from './edit.js'
 export {latestWalk, runAgentTask, waitForTask, writeLog, type QueueOptions} from './tasks.js'
 export {findFleetAgent, findLocalAgent} from './lookup.js'
 export {

@@ -1,24 +1,45 @@
 // The rollout file's `agents` section: Fleet Agent definitions by name, each from a definition file
 // (`agents fleet show --export`, edited), a saved discovery (its "Fleet Agent only" printers), or neither
-// (Search Local Network). Planned against the cloud's definitions — secrets are compared by presence
-// only, as the cloud shows them as "(set)" — so a second run is all unchanged; `state: absent` deletes.
-import {isDeepStrictEqual} from 'node:util'
-
+// (Search Local Network), then the Create Fleet Agent form's fields inline, named as the flags of
+// `agents fleet create` (inline wins over the file, as flags win over --definition). SNMP secrets never
+// live in the rollout file: a profile names the environment variables that hold them. Planned against
+// the cloud's definitions — secrets are compared by presence only, as the cloud shows them as "(set)" —
+// so a second run is all unchanged; `state: absent` deletes.
 import {
-  checkDefinition,
+  definitionChanges,
   definitionToCreate,
   keepSecrets,
   mpsAgentRefusal,
   overlapping,
   overlapWarning,
-  redactDefinition,
   unusedProfiles,
   unusedProfileWarning,
+  withFields,
+  type DefinitionFields,
+  type FieldProblem,
+  type FieldSource,
   type FleetAgentDefinition,
+  type ProfileEntry,
 } from '../agents/index.js'
 import type {FleetAgent} from '../cloud/index.js'
+import type {Path} from '../deploy/index.js'
 import {LcsError} from '../errors.js'
-import {itemKey, listedTwice, type PlanItem, type Section} from './types.js'
+import {registerSecret} from '../redact.js'
+import {itemKey, listedTwice, type PlanItem, type RolloutContext, type Section} from './types.js'
+
+/** An SNMP profile entry: the keys of `--snmp-profile`, and the environment variables holding its secrets. */
+interface AgentProfileDoc {
+  name: string
+  version?: string | number
+  timeout?: number
+  retries?: number
+  user?: string
+  auth?: string
+  priv?: string
+  communityEnv?: string
+  authKeyEnv?: string
+  privKeyEnv?: string
+}
 
 export interface AgentDoc {
   name: string
@@ -27,19 +48,131 @@ export interface AgentDoc {
   definition?: string
   /** A saved discovery (`lcs printers discover --save`), relative to the rollout file. */
   from?: string
+  searchLocalNetwork?: boolean
+  /** TARGET or TARGET@PROFILE, as --include. */
+  include?: string[]
+  includeProfile?: string
+  exclude?: string[]
+  transferManagement?: boolean
+  snmpProfiles?: AgentProfileDoc[]
+  discoverySchedule?: string
+  discoveryAt?: string
+  discoveryDay?: string | number
+  refreshEvery?: string
+  logLevel?: string
+  networkDelay?: number
   state?: 'present' | 'absent'
 }
 
 /** After pre-enrollment (6), before resources (10): nothing later depends on agents. */
 const AGENTS_PHASE = 7
 
-const FIELDS = ['name', 'description', 'discovery', 'snmpProfiles', 'schedule', 'logLevel', 'networkDelayMs'] as const
+/** The rollout file's key for each field (the flags' names in camel case). */
+const DOC_KEY: Record<FieldSource['key'], keyof AgentDoc> = {
+  deleteSnmpProfiles: 'snmpProfiles',
+  discoveryAt: 'discoveryAt',
+  discoveryDay: 'discoveryDay',
+  discoverySchedule: 'discoverySchedule',
+  exclude: 'exclude',
+  include: 'include',
+  logLevel: 'logLevel',
+  name: 'name',
+  networkDelay: 'networkDelay',
+  profile: 'includeProfile',
+  refreshEvery: 'refreshEvery',
+  searchLocalNetwork: 'searchLocalNetwork',
+  snmpProfiles: 'snmpProfiles',
+  transferManagement: 'transferManagement',
+}
 
-/** What differs between the cloud's definition and the file's (secrets: only whether one is set). */
-function differences(cloud: FleetAgentDefinition, want: FleetAgentDefinition): string[] {
-  const a = JSON.parse(JSON.stringify(cloud)) as Record<string, unknown>
-  const b = JSON.parse(JSON.stringify(redactDefinition(want))) as Record<string, unknown>
-  return FIELDS.filter((f) => !isDeepStrictEqual(a[f] ?? null, b[f] ?? null))
+/** A profile's part in the definition → its key in a profile entry. */
+const PROFILE_KEY: Record<string, keyof AgentProfileDoc> = {
+  community: 'communityEnv',
+  name: 'name',
+  retries: 'retries',
+  timeoutSec: 'timeout',
+  'v3.authKey': 'authKeyEnv',
+  'v3.authProtocol': 'auth',
+  'v3.privKey': 'privKeyEnv',
+  'v3.privProtocol': 'priv',
+  'v3.user': 'user',
+  version: 'version',
+}
+
+const text = (v: string | number | undefined) => (v === undefined ? undefined : String(v))
+
+/** The entry's inline fields, its profiles' secrets read from the environment (a variable not set is a problem at its key). */
+function inlineFields(ctx: RolloutContext, a: AgentDoc, path: Path): DefinitionFields | undefined {
+  let complete = true
+  const secret = (p: AgentProfileDoc, j: number, key: 'communityEnv' | 'authKeyEnv' | 'privKeyEnv') => {
+    const name = p[key]
+    if (name === undefined) return undefined
+    const value = process.env[name]
+    if (!value) {
+      complete = false
+      ctx.problem([...path, 'snmpProfiles', j, key], `the environment variable ${name} is not set (it holds this profile's secret)`)
+    }
+    registerSecret(value)
+    return value || undefined
+  }
+  const snmpProfiles = a.snmpProfiles?.map(
+    (p, j): ProfileEntry => ({
+      auth: p.auth,
+      authKey: secret(p, j, 'authKeyEnv'),
+      community: secret(p, j, 'communityEnv'),
+      name: p.name,
+      priv: p.priv,
+      privKey: secret(p, j, 'privKeyEnv'),
+      retries: text(p.retries),
+      timeout: text(p.timeout),
+      user: p.user,
+      version: text(p.version),
+    }),
+  )
+  if (!complete) return undefined
+  return {
+    discoveryAt: a.discoveryAt,
+    discoveryDay: text(a.discoveryDay),
+    discoverySchedule: a.discoverySchedule,
+    exclude: a.exclude,
+    include: a.include,
+    logLevel: a.logLevel,
+    networkDelay: a.networkDelay,
+    profile: a.includeProfile,
+    refreshEvery: a.refreshEvery,
+    searchLocalNetwork: a.searchLocalNetwork,
+    snmpProfiles,
+    transferManagement: a.transferManagement,
+  }
+}
+
+/**
+ * A profile entry that gives no secret keeps the agent's ("(set)", which the cloud keeps), as an edited
+ * profile does with the flags — unless the definition file or discovery already holds that profile.
+ */
+function keepStoredSecrets(entries: ProfileEntry[] | undefined, d: FleetAgentDefinition, stored: FleetAgentDefinition): void {
+  for (const e of entries ?? []) {
+    const old = stored.snmpProfiles.find((p) => p.name === e.name)
+    if (!old || d.snmpProfiles.some((p) => p.name === e.name)) continue
+    e.community ??= old.community
+    e.authKey ??= old.v3?.authKey
+    e.privKey ??= old.v3?.privKey
+  }
+}
+
+/** Where in the file a broken rule was set: the inline key (the profile entry's own key, the criterion), else the entry. */
+function problemPath(a: AgentDoc, path: Path, p: FieldProblem): {at: Path; message: string} {
+  const key = p.source && DOC_KEY[p.source.key]
+  if (!key || a[key] === undefined) return {at: path, message: `${p.field}: ${p.rule}`}
+  const at: Path = [...path, key]
+  if (key === 'snmpProfiles' && p.source!.index !== undefined) {
+    const entry = a.snmpProfiles![p.source!.index]
+    const part = PROFILE_KEY[p.field.replace(/^snmpProfiles\[\d+\]\.?/, '')]
+    at.push(p.source!.index, ...(part && entry[part] !== undefined ? [part] : []))
+  }
+  const criterion = /^discovery\.(?:include|exclude)\[(\d+)\]/.exec(p.field)
+  if (criterion && (key === 'include' || key === 'exclude')) at.push(Number(criterion[1]))
+  return {at, message: p.rule}
 }
 
 export const agentsSection: Section = {
@@ -90,8 +223,16 @@ export const agentsSection: Section = {
         continue
       }
       d.name = a.name
+      const fields = inlineFields(ctx, a, path)
+      if (!fields) continue
+      if (existing) keepStoredSecrets(fields.snmpProfiles as ProfileEntry[] | undefined, d, existing.definition)
+      const broken = withFields(d, fields)
+      for (const p of broken) {
+        const {at, message} = problemPath(a, path, p)
+        ctx.problem(at, message)
+      }
+      if (broken.length) continue
       // "(set)" in a definition file keeps the agent's secret: only an existing agent has one
-      for (const p of checkDefinition(d)) ctx.problem(path, `${p.field}: ${p.rule}`)
       if (!existing) for (const p of keepSecrets(d).problems) ctx.problem([...path, 'definition'], `${p.field}: ${p.rule}`)
       wanted.push({d, i})
       for (const name of unusedProfiles(d)) ctx.warnings.push(`Fleet Agent "${d.name}": ${unusedProfileWarning(name)}`)
@@ -112,7 +253,7 @@ export const agentsSection: Section = {
         continue
       }
       ctx.ids.set(itemKey('fleet agent', a.name), existing.id)
-      const changes = differences(existing.definition, d)
+      const changes = definitionChanges(existing.definition, d)
       items.push(
         changes.length
           ? {
