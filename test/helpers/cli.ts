@@ -104,3 +104,10 @@ export async function startFleetSandbox(
   const args = ['--printers', String(count), '--subnet', subnet, '--snmp-port', String(snmpPort), '--ews-port', String(snmpPort + 1)]
   return (await startSandbox([...args, '--no-mdns', '--seed', String(seed)])) as SandboxJson & {printers: SimPrinter[]}
 }
+
+/** `mps contacts create` flags for a Contoso contact (mixed case on purpose: the cloud keeps e-mail and country normalized). */
+export const CONTOSO_CONTACT = [
+  ...['--first-name', 'Dana', '--last-name', 'Reyes', '--email', 'Dana@Contoso.example', '--country-code', '1', '--phone', '555 0100'],
+  ...['--business-name', 'Contoso Retail', '--address-line-1', '1 Main St', '--city', 'Lexington', '--postal-code', '40507'],
+  ...['--country', 'us'],
+]

@@ -19,7 +19,8 @@ import type {EligibilitySummary} from '../../src/lib/mps/index.js'
 import {openDb} from '../../src/lib/sandbox/db.js'
 import {registerPrinter} from '../../src/lib/sandbox/store/enrollment.js'
 import {failRegistration} from '../../src/lib/sandbox/store/mps.js'
-import {runInProcess, sandboxForCommands} from '../helpers/inprocess.js'
+import {CONTOSO_CONTACT} from '../helpers/cli.js'
+import {collect, runInProcess, sandboxForCommands} from '../helpers/inprocess.js'
 
 let sb: Awaited<ReturnType<typeof sandboxForCommands>>
 let client: CloudClient
@@ -28,21 +29,7 @@ let contoso: {id: string; name: string}
 let lexmark: EnrolledPrinter[]
 let hp: EnrolledPrinter[]
 
-const contact = [
-  ...['--first-name', 'Dana', '--last-name', 'Reyes', '--email', 'Dana@Contoso.example', '--country-code', '1', '--phone', '555 0100'],
-  ...[
-    '--business-name',
-    'Contoso Retail',
-    '--address-line-1',
-    '1 Main St',
-    '--city',
-    'Lexington',
-    '--postal-code',
-    '40507',
-    '--country',
-    'us',
-  ],
-]
+const contact = CONTOSO_CONTACT
 
 before(async () => {
   sb = await sandboxForCommands()
@@ -211,12 +198,6 @@ test('roles: reading needs Fleet Management Administrator or Reporting Analyst; 
   await assert.rejects(tech.mps.add(info.orgId, [r.printers[0].serialNumber], true), /Permission denied/)
   await assert.rejects(tech.mps.entitle(info.orgId, info.children[1].id), (e: Error & {kind?: string}) => e.kind === 'forbidden')
 })
-
-async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = []
-  for await (const x of it) out.push(x)
-  return out
-}
 
 test('a printer that registers with its page count has one for the eligibility check', async () => {
   const {code} = await client.enrollmentCodes.get(contoso.id)
