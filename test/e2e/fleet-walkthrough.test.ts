@@ -1,7 +1,7 @@
 // Issue 11's "Done when", as a new user runs it against `sandbox start --printers 60 --activity`, through
 // bin/run.js with the names scripts rely on: discover → --save → `agents fleet create --name N --from FILE
 // --json` (id) → `agents fleet activation-code ID --json` ({code, expiresAt}) → `sandbox agent run --code
-// CODE --once` → `printers list --json` rows with agentType "fleet" whose counters move → `mps
+// CODE --once` → `printers list --json` rows with agentType "fleet" whose page counts move → `mps
 // eligibility --json` in the seed's wording → entitle, contact, assign → `mps add --accept-terms` → "MPS
 // Express (Pending)" in `printers list`. In a child organization, the one MPS Express can be entitled for.
 import assert from 'node:assert/strict'
@@ -65,11 +65,8 @@ test('discover → Fleet Agent from the saved discovery → its printers enrolle
 
   // counters move: the sandbox's printers print through a day, and the agent's next cycle reports them
   const pages = async () => {
-    const assets = (await runJson(['printers', 'list', '--integration'], env)).body as Array<{
-      serialNumber: string
-      counters?: {lifetimeCount?: number}
-    }>
-    return new Map(assets.filter((a) => serials.includes(a.serialNumber)).map((a) => [a.serialNumber, a.counters?.lifetimeCount ?? -1]))
+    const rows = (await runJson(['printers', 'list'], env)).body as Array<{serialNumber: string; pageCount: number | null}>
+    return new Map(rows.filter((p) => serials.includes(p.serialNumber)).map((p) => [p.serialNumber, p.pageCount ?? -1]))
   }
   const before = await pages()
   assert.equal((await run(['sandbox', 'advance', '1d', '--data', sb.dataDir], {env})).code, 0)
@@ -77,6 +74,9 @@ test('discover → Fleet Agent from the saved discovery → its printers enrolle
   assert.equal(JSON.parse(next.stdout).cycles[0].refreshed.length, serials.length, next.stderr)
   const afterwards = await pages()
   for (const s of serials) assert.ok(afterwards.get(s)! > before.get(s)!, `${s}: ${before.get(s)} → ${afterwards.get(s)}`)
+  const shown = await run(['printers', 'show', serials[0]], {env})
+  assert.match(shown.stdout, /^ {2}Agent +fleet \(Contoso agent\)$/m)
+  assert.match(shown.stdout, new RegExp(`^ {2}Page count +${afterwards.get(serials[0])}$`, 'm'))
 
   // the eligibility report in the seed's wording, as --json and as a table
   const report = (await runJson(['mps', 'eligibility', ...serials], env)).body as Eligibility
