@@ -7,6 +7,7 @@ import {writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {after, before, test} from 'node:test'
 
+import Apply from '../../src/commands/apply.js'
 import FleetActivationCode from '../../src/commands/agents/fleet/activation-code.js'
 import FleetCreate from '../../src/commands/agents/fleet/create.js'
 import LocalCodeGenerate from '../../src/commands/agents/local/activation-code/generate.js'
@@ -52,6 +53,13 @@ function definitionFile(name: string, include: string): string {
   return file
 }
 
+/** `lcs apply -f policies.yaml --yes` in the partner organization. */
+function apply(text: string) {
+  const file = join(tempDir(), 'policies.yaml')
+  writeFileSync(file, text)
+  return runInProcess(Apply, ['-f', file, '--yes'], {env})
+}
+
 const agentRun = (code: string) => runInProcess(SandboxAgentRun, ['--code', code, '--once', '--data', sb.dataDir], {env})
 const fleetCode = async (agent: string) =>
   JSON.parse((await runInProcess(FleetActivationCode, [agent, '--json'], {env})).stdout).code as string
@@ -85,7 +93,7 @@ async function sdk(call: () => Promise<unknown>): Promise<InProcessResult<unknow
 
 before(async () => {
   // activity at rate 0: the printers stay idle, and `sandbox advance` moves the sandbox clock
-  sb = await sandboxForCommands(tempDir(), {activity: {rate: 0, tickMs: 60_000, timeScale: 1}})
+  sb = await sandboxForCommands(tempDir(), {activity: {rate: 0, tickMs: 100, timeScale: 1}})
   client = sb.client
   partner = sb.info.orgId
   contoso = sb.info.children[0].id
@@ -98,14 +106,16 @@ before(async () => {
 
   const north = await runInProcess(FleetCreate, ['--definition', definitionFile('North', '127.77.0.0/30')], {env})
   assert.equal(north.code, 0, north.stderr)
-  const used = await fleetCode('North')
-  assert.equal((await agentRun(used)).code, 0, 'North activated once')
-  usedFleetCode = used
+  // codes issued, then 72 sandbox hours pass (before the 50 policies, which every step of the advance evaluates)
   expiringFleetCode = await fleetCode('North')
+  expiringLocalCode = (await client.localAgents.generateCode(fabrikam, 5)).code
+  const advanced = await runInProcess(SandboxAdvance, ['73h', '--data', sb.dataDir], {env})
+  assert.equal(advanced.code, 0, advanced.stderr)
+  usedFleetCode = await fleetCode('North')
+  assert.equal((await agentRun(usedFleetCode)).code, 0, 'North activated once')
   const local = JSON.parse((await runInProcess(LocalCodeGenerate, ['--activations', '1', '--json'], {env})).stdout) as {code: string}
   await client.localAgents.activate(local.code, 'FRONTDESK-PC')
   usedLocalCode = local.code
-  expiringLocalCode = (await client.localAgents.generateCode(fabrikam, 5)).code
   for (let i = 1; i <= 50; i++)
     await client.policies.create(partner, {name: `Toner ${i}`, recipients: ['it@example.com'], threshold: 20, type: 'Toner'})
 
@@ -126,6 +136,8 @@ interface Row {
   code: number
   /** The one line that says what was wrong (stderr, or stdout for a per-item refusal). */
   line: RegExp
+  /** The indented line under it that points at the file's line and column (a rollout file's problem). */
+  detail?: RegExp
   /** A warning rather than a refusal: the change is made (only the warned-about agent must stay as it was). */
   warns?: true
 }
@@ -154,10 +166,7 @@ const rows: Row[] = [
     code: ExitCode.conflict,
     line: /^Error: The activation code has expired \(codes are valid for 72 hours\); generate a new one with `lcs agents fleet activation-code`$/,
     name: 'an expired Fleet Agent activation code (72 sandbox hours later)',
-    async run() {
-      assert.equal((await runInProcess(SandboxAdvance, ['73h', '--data', sb.dataDir], {env})).code, 0)
-      return agentRun(expiringFleetCode)
-    },
+    run: () => agentRun(expiringFleetCode),
   },
   {
     code: ExitCode.notFound,
@@ -199,6 +208,21 @@ const rows: Row[] = [
       runInProcess(PoliciesCreate, ['--name', 'Quiet', '--type', 'last-communicated', '--days', '8', '--email', 'it@example.com'], {env}),
   },
   {
+    code: ExitCode.badData,
+    detail: /^ {2}- \S*policies\.yaml:5:16: policies\[0\]\.threshold: the threshold is a whole percentage, Range: 0 to 100$/,
+    line: /^Error: \S*policies\.yaml: 1 problem in the rollout file; nothing was changed\.$/,
+    name: "a threshold outside the guide's range in a rollout file",
+    run: () => apply('version: 1\npolicies:\n  - name: Too low\n    type: toner\n    threshold: 150\n    recipients: [it@example.com]\n'),
+  },
+  {
+    code: ExitCode.badData,
+    detail:
+      /^ {2}- \S*policies\.yaml:4:11: policies\[0\]\.type: "Toner 51" would be more than the 50 supplies policies an organization can have$/,
+    line: /^Error: \S*policies\.yaml: 1 problem in the rollout file; nothing was changed\.$/,
+    name: 'a 51st supplies policy in a rollout file',
+    run: () => apply('version: 1\npolicies:\n  - name: Toner 51\n    type: toner\n    threshold: 10\n    recipients: [it@example.com]\n'),
+  },
+  {
     code: ExitCode.notFound,
     line: /^Error: No supplies delivery contact "nobody@contoso\.example" in this organization\.$/,
     name: 'assigning a contact that does not exist',
@@ -228,6 +252,7 @@ for (const row of rows) {
     const said = out.split('\n').filter((l) => (row.warns ? l.startsWith('!') : l && !l.startsWith('  ')))
     assert.equal(said.length, 1, `one line:\n${out}`)
     assert.match(said[0], row.line)
+    if (row.detail) assert.match(out.split('\n')[1], row.detail)
     assert.ok(!/\n\s+at /.test(r.stderr), 'no stack trace')
     const afterwards = await listing()
     if (row.warns) {
