@@ -8,7 +8,17 @@ import assert from 'node:assert/strict'
 import {join} from 'node:path'
 import {after, before, test} from 'node:test'
 
-import {CONTOSO_CONTACT, run, runJson, sandboxEnv, startSandbox, stopSandbox, tempDir, type SandboxJson} from '../helpers/cli.js'
+import {
+  contactFlags,
+  run,
+  runJson,
+  sandboxEnv,
+  startSandbox,
+  stopSandbox,
+  SUPPLIES_CONTACT,
+  tempDir,
+  type SandboxJson,
+} from '../helpers/cli.js'
 
 const PORT = 42_000 + (process.pid % 9000)
 let sb: SandboxJson
@@ -90,7 +100,7 @@ test('discover → Fleet Agent from the saved discovery → its printers enrolle
   // entitlement (from the parent; cannot be undone: --yes) → contact created and assigned → add
   const entitled = await runJson(['mps', 'entitle', 'Contoso Retail', '--yes'], env)
   assert.equal(entitled.code, 0, entitled.stderr)
-  const contact = await runJson(['mps', 'contacts', 'create', ...CONTOSO_CONTACT, '--assign', lexmark.serialNumber], env)
+  const contact = await runJson(['mps', 'contacts', 'create', ...contactFlags(SUPPLIES_CONTACT), '--assign', lexmark.serialNumber], env)
   assert.equal(contact.code, 0, contact.stderr)
   const ready = (await runJson(['mps', 'eligibility', lexmark.serialNumber], env)).body as Eligibility
   assert.deepEqual(

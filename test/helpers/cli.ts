@@ -5,6 +5,8 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
+import type {MpsContactItem} from '../../src/lib/cloud/index.js'
+
 export const BIN = fileURLToPath(new URL('../../bin/run.js', import.meta.url))
 
 export interface RunResult {
@@ -105,9 +107,23 @@ export async function startFleetSandbox(
   return (await startSandbox([...args, '--no-mdns', '--seed', String(seed)])) as SandboxJson & {printers: SimPrinter[]}
 }
 
-/** `mps contacts create` flags for a Contoso contact (mixed case on purpose: the cloud keeps e-mail and country normalized). */
-export const CONTOSO_CONTACT = [
-  ...['--first-name', 'Dana', '--last-name', 'Reyes', '--email', 'Dana@Contoso.example', '--country-code', '1', '--phone', '555 0100'],
-  ...['--business-name', 'Contoso Retail', '--address-line-1', '1 Main St', '--city', 'Lexington', '--postal-code', '40507'],
-  ...['--country', 'us'],
-]
+/** A supplies delivery contact that passes the import's rules (MPS Express tests). */
+export const SUPPLIES_CONTACT: MpsContactItem = {
+  addressLine1: '1 Main St',
+  businessName: 'Contoso Retail',
+  city: 'Lexington',
+  country: 'US',
+  countryCode: '1',
+  email: 'dana@contoso.example',
+  firstName: 'Dana',
+  lastName: 'Reyes',
+  phone: '555 0100',
+  postalCode: '40507',
+}
+
+/** The `mps contacts create|update` flags that give a contact these fields (addressLine1 → --address-line-1). */
+export function contactFlags(c: Partial<MpsContactItem>): string[] {
+  return Object.entries(c)
+    .filter(([, v]) => v !== undefined)
+    .flatMap(([k, v]) => [`--${k.replace(/[A-Z]|\d+/g, (m) => `-${m.toLowerCase()}`)}`, String(v)])
+}

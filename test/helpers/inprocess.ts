@@ -4,7 +4,7 @@ import {Config} from '@oclif/core'
 import {after, before} from 'node:test'
 import {fileURLToPath} from 'node:url'
 
-import {CloudClient, type MpsContactItem} from '../../src/lib/cloud/index.js'
+import {CloudClient} from '../../src/lib/cloud/index.js'
 import {runSandbox, type SandboxOptions} from '../../src/lib/sandbox/daemon.js'
 import {BaseCommand} from '../../src/lib/ui/base-command.js'
 import {defaultFactory, type Factory} from '../../src/lib/ui/factory.js'
@@ -77,20 +77,6 @@ export function fileSandbox(): Awaited<ReturnType<typeof sandboxForCommands>> {
   })
   after(() => ctx.sandbox?.stop())
   return ctx
-}
-
-/** A supplies delivery contact that passes the import's rules (MPS Express tests). */
-export const SUPPLIES_CONTACT: MpsContactItem = {
-  addressLine1: '1 Main St',
-  businessName: 'Contoso Retail',
-  city: 'Lexington',
-  country: 'US',
-  countryCode: '1',
-  email: 'dana@contoso.example',
-  firstName: 'Dana',
-  lastName: 'Reyes',
-  phone: '555 0100',
-  postalCode: '40507',
 }
 
 /** Every item of an SDK listing. */

@@ -23,7 +23,7 @@ import SandboxAdvance from '../../src/commands/sandbox/advance.js'
 import SandboxAgentRun from '../../src/commands/sandbox/agent/run.js'
 import type {CloudClient, EnrolledPrinter} from '../../src/lib/cloud/index.js'
 import {ExitCode, LcsError} from '../../src/lib/errors.js'
-import {CONTOSO_CONTACT, tempDir} from '../helpers/cli.js'
+import {contactFlags, SUPPLIES_CONTACT, tempDir} from '../helpers/cli.js'
 import {collect, runInProcess, sandboxForCommands, type InProcessResult} from '../helpers/inprocess.js'
 
 let sb: Awaited<ReturnType<typeof sandboxForCommands>>
@@ -119,7 +119,9 @@ before(async () => {
   for (let i = 1; i <= 50; i++)
     await client.policies.create(partner, {name: `Toner ${i}`, recipients: ['it@example.com'], threshold: 20, type: 'Toner'})
 
-  const made = await runInProcess(MpsContactsCreate, [...CONTOSO_CONTACT, '--assign', lexmark.serialNumber], {env: contosoEnv})
+  const made = await runInProcess(MpsContactsCreate, [...contactFlags(SUPPLIES_CONTACT), '--assign', lexmark.serialNumber], {
+    env: contosoEnv,
+  })
   assert.equal(made.code, 0, made.stderr)
   assert.equal((await runInProcess(MpsEntitle, [sb.info.children[0].name, '--yes'], {env})).code, 0)
 })

@@ -19,7 +19,7 @@ import type {EligibilitySummary} from '../../src/lib/mps/index.js'
 import {openDb} from '../../src/lib/sandbox/db.js'
 import {registerPrinter} from '../../src/lib/sandbox/store/enrollment.js'
 import {failRegistration} from '../../src/lib/sandbox/store/mps.js'
-import {CONTOSO_CONTACT} from '../helpers/cli.js'
+import {contactFlags, SUPPLIES_CONTACT} from '../helpers/cli.js'
 import {collect, runInProcess, sandboxForCommands} from '../helpers/inprocess.js'
 
 let sb: Awaited<ReturnType<typeof sandboxForCommands>>
@@ -29,7 +29,8 @@ let contoso: {id: string; name: string}
 let lexmark: EnrolledPrinter[]
 let hp: EnrolledPrinter[]
 
-const contact = CONTOSO_CONTACT
+// mixed case: the cloud keeps e-mail and country normalized
+const contact = contactFlags({...SUPPLIES_CONTACT, country: 'us', email: 'Dana@Contoso.example'})
 
 before(async () => {
   sb = await sandboxForCommands()
@@ -108,9 +109,13 @@ test('contacts: create and assign, assign, duplicate, update; a contact that doe
   const again = await runInProcess(MpsContactsCreate, contact, {env})
   assert.equal(again.code, 6)
   assert.match(again.stderr, /Contact Dana Reyes <dana@contoso.example> already exists/)
-  const bad = await runInProcess(MpsContactsCreate, [...contact.slice(0, -2).map((v) => (v === '1' ? '+1' : v === 'Dana' ? 'Other' : v))], {
-    env,
-  })
+  const bad = await runInProcess(
+    MpsContactsCreate,
+    contactFlags({...SUPPLIES_CONTACT, country: undefined, countryCode: '+1', firstName: 'Other'}),
+    {
+      env,
+    },
+  )
   assert.equal(bad.code, 2)
   assert.match(bad.stderr, /^Error: --country-code: .+; --country is required$/m)
 
