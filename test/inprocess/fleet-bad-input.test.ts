@@ -35,6 +35,10 @@ let contoso: string
 let fabrikam: string
 let lexmark: EnrolledPrinter
 let hp: EnrolledPrinter
+let usedFleetCode: string
+let expiringFleetCode: string
+let usedLocalCode: string
+let expiringLocalCode: string
 
 /** A Fleet Agent definition file over loopback addresses only (the agent's sweep stays on 127.0.0.0/8). */
 function definitionFile(name: string, include: string): string {
@@ -64,7 +68,7 @@ const agentRun = (code: string) => runInProcess(SandboxAgentRun, ['--code', code
 const fleetCode = async (agent: string) =>
   JSON.parse((await runInProcess(FleetActivationCode, [agent, '--json'], {env})).stdout).code as string
 
-/** What a row may change: the agents, policies and MPS Express state of both organizations. */
+/** What a row may change: agents, policies, contacts and MPS Express states. */
 async function listing() {
   const agents = await collect(client.fleetAgents.list(partner))
   return {
@@ -106,7 +110,7 @@ before(async () => {
 
   const north = await runInProcess(FleetCreate, ['--definition', definitionFile('North', '127.77.0.0/30')], {env})
   assert.equal(north.code, 0, north.stderr)
-  // codes issued, then 72 sandbox hours pass (before the 50 policies, which every step of the advance evaluates)
+  // codes issued, then 72 sandbox hours pass
   expiringFleetCode = await fleetCode('North')
   expiringLocalCode = (await client.localAgents.generateCode(fabrikam, 5)).code
   const advanced = await runInProcess(SandboxAdvance, ['73h', '--data', sb.dataDir], {env})
@@ -126,11 +130,6 @@ before(async () => {
   assert.equal((await runInProcess(MpsEntitle, [sb.info.children[0].name, '--yes'], {env})).code, 0)
 })
 after(() => sb.sandbox.stop())
-
-let usedFleetCode: string
-let expiringFleetCode: string
-let usedLocalCode: string
-let expiringLocalCode: string
 
 interface Row {
   name: string
