@@ -111,5 +111,5 @@ test('discover → Fleet Agent from the saved discovery → its printers enrolle
   assert.equal(added.code, 0, added.stderr)
   assert.deepEqual(added.body.added, [lexmark.serialNumber])
   const page = await run(['printers', 'list'], {env})
-  assert.match(page.stdout, new RegExp(`^${lexmark.serialNumber}\\t.*\\tfleet\\t.*\\tMPS Express \\(Pending\\)$`, 'm'))
+  assert.match(page.stdout, new RegExp(`^${lexmark.serialNumber}\\t.*\\tfleet\\tContoso agent\\t.*\\tMPS Express \\(Pending\\)$`, 'm'))
 })
