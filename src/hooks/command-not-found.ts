@@ -3,7 +3,7 @@
 // the suggestion goes to stderr (and a JSON error to stdout under --json) and lcs exits 127.
 import type {Hook} from '@oclif/core'
 
-import {LcsError, toLcsError} from '../lib/errors.js'
+import {ExitCode, LcsError, toLcsError} from '../lib/errors.js'
 import {nearest} from '../lib/suggest.js'
 import {BaseCommand, reportError} from '../lib/ui/index.js'
 
@@ -25,10 +25,22 @@ const hook: Hook.CommandNotFound = async function (opts) {
     if (match && (!best || match.d < best.d)) best = {d: match.d, id: match.name.replaceAll(' ', ':'), n}
   }
   const bin = opts.config.bin
+  const out = {json, stderr: process.stderr, stdout: process.stdout}
+  // the first words are a command ("lcs policies list extra"): oclif asks here when a command that takes no
+  // arguments gets one, which is a usage error of that command, not an unknown command
+  if (best?.d === 0 && best.n < named) {
+    const command = [bin, ...best.id.split(':')].join(' ')
+    reportError(
+      new LcsError('usage', `Unexpected argument: ${words.slice(best.n, named).map(shellWord).join(' ')}`, {
+        hint: `${command} takes no arguments: see \`${command} --help\`.`,
+      }),
+      out,
+    )
+    return this.exit(ExitCode.usage)
+  }
   const wrong = `${bin} ${words.slice(0, best?.n ?? named).join(' ')}`
   const rest = words.slice(best?.n ?? named)
   const suggestion = best && [bin, ...best.id.split(':'), ...rest.map(shellWord)].join(' ')
-  const out = {json, stderr: process.stderr, stdout: process.stdout}
   // the topic typed, or the one meant ("lcs printrs" → lcs help printers)
   const topic = opts.config.findTopic(words[0])
     ? words[0]
@@ -54,7 +66,7 @@ const hook: Hook.CommandNotFound = async function (opts) {
     }),
     out,
   )
-  return this.exit(127)
+  return this.exit(ExitCode.unknownCommand)
 }
 
 /** Quotes an argument for display when the shell would split it. */

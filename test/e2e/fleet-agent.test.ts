@@ -37,6 +37,12 @@ test('discover → create --from → activation code → agent run --once enroll
   assert.equal(d.code, 0, d.stderr)
   const fleetOnly = (JSON.parse(d.stdout) as Found[]).filter((p) => p.agentType === 'fleet')
   assert.ok(fleetOnly.length > 0, 'the sandbox has third-party printers')
+  assert.ok(
+    d.stderr.includes(
+      `${fleetOnly.length} printers are "Fleet Agent only": create a Fleet Agent for them with \`lcs agents fleet create --name NAME --from ${saved}\`.`,
+    ),
+    d.stderr,
+  )
 
   const created = await runJson(['agents', 'fleet', 'create', '--name', 'Site 1 agent', '--from', saved], env)
   assert.equal(created.code, 0, created.stderr)

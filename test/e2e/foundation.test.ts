@@ -96,3 +96,12 @@ test('unknown commands exit 127 with the suggestion (arguments kept) and the top
   assert.equal(none.code, 127)
   assert.match(none.stderr, /"lcs zzqqxx" is not a command\.\n/)
 })
+
+test('an argument to a command that takes none is a usage error of that command (exit 2), not an unknown command', async () => {
+  const r = await run(['apply', 'rollout.yaml', '--dry-run'])
+  assert.equal(r.code, 2, r.stderr)
+  assert.equal(r.stderr, 'Error: Unexpected argument: rollout.yaml\n  lcs apply takes no arguments: see `lcs apply --help`.\n')
+  const j = await run(['policies', 'list', 'extra', '--json'])
+  assert.equal(j.code, 2)
+  assert.equal(JSON.parse(j.stdout).error.message, 'Unexpected argument: extra')
+})

@@ -5,6 +5,8 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
+import type {MpsContactItem} from '../../src/lib/cloud/index.js'
+
 export const BIN = fileURLToPath(new URL('../../bin/run.js', import.meta.url))
 
 export interface RunResult {
@@ -103,4 +105,25 @@ export async function startFleetSandbox(
 ): Promise<SandboxJson & {printers: SimPrinter[]}> {
   const args = ['--printers', String(count), '--subnet', subnet, '--snmp-port', String(snmpPort), '--ews-port', String(snmpPort + 1)]
   return (await startSandbox([...args, '--no-mdns', '--seed', String(seed)])) as SandboxJson & {printers: SimPrinter[]}
+}
+
+/** A supplies delivery contact that passes the import's rules (MPS Express tests). */
+export const SUPPLIES_CONTACT: MpsContactItem = {
+  addressLine1: '1 Main St',
+  businessName: 'Contoso Retail',
+  city: 'Lexington',
+  country: 'US',
+  countryCode: '1',
+  email: 'dana@contoso.example',
+  firstName: 'Dana',
+  lastName: 'Reyes',
+  phone: '555 0100',
+  postalCode: '40507',
+}
+
+/** The `mps contacts create|update` flags that give a contact these fields (addressLine1 → --address-line-1). */
+export function contactFlags(c: Partial<MpsContactItem>): string[] {
+  return Object.entries(c)
+    .filter(([, v]) => v !== undefined)
+    .flatMap(([k, v]) => [`--${k.replace(/[A-Z]|\d+/g, (m) => `-${m.toLowerCase()}`)}`, String(v)])
 }

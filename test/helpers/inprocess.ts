@@ -4,8 +4,8 @@ import {Config} from '@oclif/core'
 import {after, before} from 'node:test'
 import {fileURLToPath} from 'node:url'
 
-import {CloudClient, type MpsContactItem} from '../../src/lib/cloud/index.js'
-import {runSandbox} from '../../src/lib/sandbox/daemon.js'
+import {CloudClient} from '../../src/lib/cloud/index.js'
+import {runSandbox, type SandboxOptions} from '../../src/lib/sandbox/daemon.js'
 import {BaseCommand} from '../../src/lib/ui/base-command.js'
 import {defaultFactory, type Factory} from '../../src/lib/ui/factory.js'
 import {isolatedEnv, tempDir} from './cli.js'
@@ -51,8 +51,8 @@ export async function runInProcess<T>(
 }
 
 /** A sandbox on a free port for in-process command tests: an SDK client and a CLI environment with its client credentials. */
-export async function sandboxForCommands(dataDir = tempDir()) {
-  const sandbox = await runSandbox({dataDir, port: 0})
+export async function sandboxForCommands(dataDir = tempDir(), opts: Omit<SandboxOptions, 'dataDir' | 'port'> = {}) {
+  const sandbox = await runSandbox({...opts, dataDir, port: 0})
   const {info} = sandbox
   const endpoints = {apis: info.apiUrl, idp: info.apiUrl}
   const client = new CloudClient({credentials: {clientId: info.clientId, clientSecret: info.clientSecret, kind: 'client'}, endpoints})
@@ -79,16 +79,9 @@ export function fileSandbox(): Awaited<ReturnType<typeof sandboxForCommands>> {
   return ctx
 }
 
-/** A supplies delivery contact that passes the import's rules (MPS Express tests). */
-export const SUPPLIES_CONTACT: MpsContactItem = {
-  addressLine1: '1 Main St',
-  businessName: 'Contoso Retail',
-  city: 'Lexington',
-  country: 'US',
-  countryCode: '1',
-  email: 'dana@contoso.example',
-  firstName: 'Dana',
-  lastName: 'Reyes',
-  phone: '555 0100',
-  postalCode: '40507',
+/** Every item of an SDK listing. */
+export async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = []
+  for await (const x of it) out.push(x)
+  return out
 }

@@ -14,7 +14,8 @@ import SandboxAgentRun from '../../src/commands/sandbox/agent/run.js'
 import {ROUTES, type CloudClient, type EnrolledPrinter, type LocalAgent} from '../../src/lib/cloud/index.js'
 import type {LocalAgentRunResult} from '../../src/lib/sandbox/agent.js'
 import {tempDir} from '../helpers/cli.js'
-import {runInProcess, sandboxForCommands, SUPPLIES_CONTACT} from '../helpers/inprocess.js'
+import {SUPPLIES_CONTACT} from '../helpers/cli.js'
+import {runInProcess, sandboxForCommands} from '../helpers/inprocess.js'
 
 const dataDir = tempDir()
 let sandbox: Awaited<ReturnType<typeof sandboxForCommands>>['sandbox']

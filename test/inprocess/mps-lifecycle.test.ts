@@ -19,7 +19,8 @@ import {FLEET_AGENT_VERSION} from '../../src/lib/sandbox/catalog.js'
 import {advanceSandbox, setPrinterMode} from '../../src/lib/sandbox/control.js'
 import {runSandbox} from '../../src/lib/sandbox/daemon.js'
 import {isolatedEnv, tempDir} from '../helpers/cli.js'
-import {runInProcess, SUPPLIES_CONTACT} from '../helpers/inprocess.js'
+import {SUPPLIES_CONTACT} from '../helpers/cli.js'
+import {runInProcess} from '../helpers/inprocess.js'
 
 const SNMP = 18_000 + (process.pid % 6000)
 const dataDir = tempDir()

@@ -19,7 +19,8 @@ import type {EligibilitySummary} from '../../src/lib/mps/index.js'
 import {openDb} from '../../src/lib/sandbox/db.js'
 import {registerPrinter} from '../../src/lib/sandbox/store/enrollment.js'
 import {failRegistration} from '../../src/lib/sandbox/store/mps.js'
-import {runInProcess, sandboxForCommands} from '../helpers/inprocess.js'
+import {contactFlags, SUPPLIES_CONTACT} from '../helpers/cli.js'
+import {collect, runInProcess, sandboxForCommands} from '../helpers/inprocess.js'
 
 let sb: Awaited<ReturnType<typeof sandboxForCommands>>
 let client: CloudClient
@@ -28,21 +29,8 @@ let contoso: {id: string; name: string}
 let lexmark: EnrolledPrinter[]
 let hp: EnrolledPrinter[]
 
-const contact = [
-  ...['--first-name', 'Dana', '--last-name', 'Reyes', '--email', 'Dana@Contoso.example', '--country-code', '1', '--phone', '555 0100'],
-  ...[
-    '--business-name',
-    'Contoso Retail',
-    '--address-line-1',
-    '1 Main St',
-    '--city',
-    'Lexington',
-    '--postal-code',
-    '40507',
-    '--country',
-    'us',
-  ],
-]
+// mixed case: the cloud keeps e-mail and country normalized
+const contact = contactFlags({...SUPPLIES_CONTACT, country: 'us', email: 'Dana@Contoso.example'})
 
 before(async () => {
   sb = await sandboxForCommands()
@@ -121,9 +109,13 @@ test('contacts: create and assign, assign, duplicate, update; a contact that doe
   const again = await runInProcess(MpsContactsCreate, contact, {env})
   assert.equal(again.code, 6)
   assert.match(again.stderr, /Contact Dana Reyes <dana@contoso.example> already exists/)
-  const bad = await runInProcess(MpsContactsCreate, [...contact.slice(0, -2).map((v) => (v === '1' ? '+1' : v === 'Dana' ? 'Other' : v))], {
-    env,
-  })
+  const bad = await runInProcess(
+    MpsContactsCreate,
+    contactFlags({...SUPPLIES_CONTACT, country: undefined, countryCode: '+1', firstName: 'Other'}),
+    {
+      env,
+    },
+  )
   assert.equal(bad.code, 2)
   assert.match(bad.stderr, /^Error: --country-code: .+; --country is required$/m)
 
@@ -211,12 +203,6 @@ test('roles: reading needs Fleet Management Administrator or Reporting Analyst; 
   await assert.rejects(tech.mps.add(info.orgId, [r.printers[0].serialNumber], true), /Permission denied/)
   await assert.rejects(tech.mps.entitle(info.orgId, info.children[1].id), (e: Error & {kind?: string}) => e.kind === 'forbidden')
 })
-
-async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = []
-  for await (const x of it) out.push(x)
-  return out
-}
 
 test('a printer that registers with its page count has one for the eligibility check', async () => {
   const {code} = await client.enrollmentCodes.get(contoso.id)

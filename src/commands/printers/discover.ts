@@ -2,6 +2,7 @@ import {writeFile} from 'node:fs/promises'
 
 import {Flags} from '@oclif/core'
 
+import {fleetAgentOnly} from '../../lib/agents/index.js'
 import {activeOrgId} from '../../lib/auth/index.js'
 import {discover, type DiscoveredPrinter, type DiscoverResult, NOT_A_PRINTER, saveDiscovery, surveyHtml} from '../../lib/discovery/index.js'
 import {enrolledSerials} from '../../lib/enroll/index.js'
@@ -140,6 +141,16 @@ Like the Printer Enrollment Tool: mDNS first (when searching the local network),
       this.note(`Site survey written to ${flags.report}.`)
     }
     this.note(summary(result))
+    // the next step for the printers PET cannot enroll
+    const fleetOnly = fleetAgentOnly(rows).length
+    if (fleetOnly) {
+      const what = `${plural(fleetOnly, 'printer')} ${fleetOnly === 1 ? 'is' : 'are'} "Fleet Agent only"`
+      this.note(
+        flags.save
+          ? `${what}: create a Fleet Agent for them with \`lcs agents fleet create --name NAME --from ${flags.save}\`.`
+          : `${what}: save the discovery (--save FILE), then create a Fleet Agent for them with \`lcs agents fleet create --name NAME --from FILE\`.`,
+      )
+    }
     if (flags.csv) {
       process.stdout.write(renderCsv(rows, CSV_COLUMNS))
     } else if (!this.jsonEnabled()) {

@@ -10,6 +10,8 @@ const FLEET: Column<EnrolledPrinter>[] = [
   {get: (p) => p.serialNumber, header: 'Serial'},
   {get: (p) => `${p.manufacturer} ${p.modelName}`, header: 'Model'},
   {get: (p) => p.agent, header: 'Agent'},
+  // the Fleet Agent (or Local Agent's computer) it is enrolled through
+  {get: (p) => p.agentName, header: 'Agent name'},
   {get: (p) => p.communicationStatus, header: 'Communication'},
   {get: (p) => p.firmware, header: 'Firmware'},
   {get: (p) => timestamp(p.lastCommunication), header: 'Last communication'},
@@ -31,7 +33,7 @@ const assets = (orgs: Map<string, string>): Column<Asset>[] => [
 export default class PrintersList extends BaseCommand {
   static summary = 'List the enrolled printers of the organization'
 
-  static description = `List the enrolled printers of the organization: agent, communication status (Communicating, Not communicating, Agent needs credentials, Agent not communicating; --status filters, repeatable), firmware, last communication, tags and MPS Express state.
+  static description = `List the enrolled printers of the organization: agent (and the name of the Fleet or Local Agent it is enrolled through), communication status (Communicating, Not communicating, Agent needs credentials, Agent not communicating; --status filters, repeatable), firmware, last communication, tags and MPS Express state.
 
 --integration lists the assets through the public integration API instead (/v1.0/assets, paged; the organization and its children); that is the call that works against the public cloud today, where it needs client credentials.`
 

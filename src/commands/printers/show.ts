@@ -11,7 +11,7 @@ export default class PrintersShow extends BaseCommand {
   static summary = 'Show one enrolled printer'
 
   static description =
-    'Show one enrolled printer: model, agent, communication status, firmware, last communication, tags and MPS Express state.'
+    'Show one enrolled printer: model, agent (and the Fleet or Local Agent it is enrolled through), communication status, firmware, last communication, lifetime page count, tags and MPS Express state.'
 
   static examples = ['<%= config.bin %> <%= command.id %> 50123ABCD', '<%= config.bin %> <%= command.id %> 50123ABCD --json']
 
@@ -22,10 +22,11 @@ export default class PrintersShow extends BaseCommand {
     const s = await this.session(flags)
     const p = await s.client.printers.get(await activeOrgId(s), args.serial)
     this.log(`${p.manufacturer} ${p.modelName}  (serial ${p.serialNumber})
-  Agent               ${p.agent}
+  Agent               ${p.agent}${p.agentName ? ` (${p.agentName})` : ''}
   Communication       ${p.communicationStatus}
   Firmware            ${p.firmware ?? 'unknown'}
   Last communication  ${formatTime(p.lastCommunication) || 'never'}
+  Page count          ${p.pageCount ?? 'unknown'}
   Address             ${p.address ?? 'unknown'}
   Enrolled            ${formatTime(p.enrolledAt)}
   Tags                ${p.tags.join(', ') || 'none'}

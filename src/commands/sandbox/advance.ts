@@ -9,7 +9,7 @@ export default class SandboxAdvance extends BaseCommand {
 
   static summary = 'Make time pass in a sandbox started with --activity'
 
-  static description = `Make time pass in a sandbox started with --activity: its clock jumps forward and the printers print, drain their supplies and report through the time in between (in 15-minute steps), so notification policies fire as they would have. Prints how many notifications that made.`
+  static description = `Make time pass in a sandbox started with --activity: its clock jumps forward and the printers print, drain their supplies and report through the time in between (in 15-minute steps), so notification policies fire as they would have, and activation codes expire (72 hours on this clock). Prints how many notifications that made.`
 
   static examples = ['<%= config.bin %> <%= command.id %> 3d', '<%= config.bin %> <%= command.id %> 12h --data ./sandbox --json']
 

@@ -164,13 +164,16 @@ export function assertDefinition(d: FleetAgentDefinition, source = 'the definiti
   return d
 }
 
+/** The discovered printers only a Fleet Agent can manage that are not enrolled yet. */
+export const fleetAgentOnly = (printers: DiscoveredPrinter[]) => printers.filter((p) => p.agentType === 'fleet' && p.status !== 'enrolled')
+
 /** Include criteria for the saved discovery's "Fleet Agent only" printers, with the given profile. */
 export function definitionFromDiscovery(
   name: string,
   printers: DiscoveredPrinter[],
   profile: SnmpProfile = DEFAULT_PROFILE,
 ): FleetAgentDefinition {
-  const fleetOnly = printers.filter((p) => p.agentType === 'fleet' && p.status !== 'enrolled')
+  const fleetOnly = fleetAgentOnly(printers)
   if (fleetOnly.length === 0)
     throw new LcsError('badData', 'The saved discovery has no "Fleet Agent only" printers.', {
       hint: 'Fleet Agents manage third-party and older Lexmark printers; discover a range that holds some.',

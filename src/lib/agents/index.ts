@@ -8,6 +8,7 @@ export {
   definitionChanges,
   definitionFromDiscovery,
   DISCOVERY_INTERVALS,
+  fleetAgentOnly,
   keepSecrets,
   LOG_LEVELS,
   newDefinition,

@@ -18,6 +18,8 @@ export interface EnrolledPrinter {
   agentType: 'native' | 'printer' | 'fleet' | 'local'
   /** The Fleet Agent's name, or the computer of the Local Agent, it is enrolled through (null for the others). */
   agentName: string | null
+  /** Lifetime page count last reported (null when never reported). */
+  pageCount?: number | null
   firmware: string | null
   address: string | null
   communicationStatus: CommunicationStatus

@@ -22,7 +22,7 @@ export function renderAgent(a: FleetAgent): string {
     `${a.name}  ${a.id}`,
     `  Status             ${a.status}${a.activatedAt ? ` (activated ${formatTime(a.activatedAt)})` : ''}`,
     ...(a.version ? [`  Version            ${versionLabel(a)}`] : []),
-    `  Last communicated  ${formatTime(a.lastCommunication)}`,
+    `  Last communicated  ${formatTime(a.lastCommunication) || 'never'}`,
     `  Printers           ${a.printers}${a.mpsPrinters ? ` (${a.mpsPrinters} MPS Express: cannot be deleted or deactivated)` : ''}`,
     `  Include            ${criteria}`,
     ...(d.discovery.exclude.length ? [`  Exclude            ${d.discovery.exclude.join(', ')}`] : []),

@@ -277,9 +277,12 @@ export function reportError(
   const color = out.stderr === process.stderr && colorEnabled(process.stderr)
   // a cloud's message or a file's cell may hold terminal controls: written visibly, never acted on
   const lines = [`${color ? '\u001B[31mError:\u001B[39m' : 'Error:'} ${escapeControls(e.message)}`]
-  // a detail that only repeats the message (a cloud's 422 naming its field) adds no line; --json keeps it
-  const extra = (e.details ?? []).filter((d) => d.line !== undefined || d.row !== undefined || (d.message ?? d.rule) !== e.message)
-  for (const d of extra) lines.push(`  - ${escapeControls([where(d), d.message ?? d.rule].filter(Boolean).join(': '))}`)
+  // a detail the message already says (a cloud's 422 naming its field, a file's "FIELD: RULE") adds no line; --json keeps it
+  const text = (d: ErrorDetail) => [where(d), d.message ?? d.rule].filter(Boolean).join(': ')
+  const extra = (e.details ?? []).filter(
+    (d) => d.line !== undefined || d.row !== undefined || !(e.message.includes(text(d)) || e.message === (d.message ?? d.rule)),
+  )
+  for (const d of extra) lines.push(`  - ${escapeControls(text(d))}`)
   if (e.hint) lines.push(`  ${escapeControls(e.hint)}`)
   if (e.requestId) lines.push(`  (request id ${e.requestId})`)
   if (out.verbose) lines.push(String((e.cause as Error | undefined)?.stack ?? e.stack))

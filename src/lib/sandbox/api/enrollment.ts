@@ -55,6 +55,7 @@ function printerJson(r: fleet.PrinterRow, now = Date.now()) {
     mpsStatus: r.mps_status,
     name: r.name,
     organizationId: r.org_id,
+    pageCount: (JSON.parse(r.counters) as {lifetimeCount?: number}).lifetimeCount ?? null,
     serialNumber: r.serial,
     tags: JSON.parse(r.tags) as string[],
   }

@@ -4,6 +4,7 @@
 // activation an installed agent makes, and its reports, which enroll its USB-attached printers.
 import {activationsProblem, activationsUpdateProblem, LOCAL_CODE_TTL_MS, LOCAL_POLLING, localSettingsProblems} from '../../agents/index.js'
 import {setReading} from '../store/agents.js'
+import {sandboxNow} from '../store/clock.js'
 import * as enrollment from '../store/enrollment.js'
 import * as local from '../store/local-agents.js'
 import {
@@ -205,7 +206,7 @@ export const localAgentRoutes: Route[] = [
         throw new HttpError(422, 'validation', 'hostname is required', {details: [{field: 'hostname', rule: '1–253 characters'}]})
       const c = local.codeByValue(o.db, value)
       if (!c) throw new HttpError(404, 'code_unknown', 'The activation code is not valid: make sure it is correct, or generate a new one')
-      if (c.expires_at <= Date.now())
+      if (c.expires_at <= sandboxNow(o.db))
         throw new HttpError(410, 'code_expired', 'The activation code has expired (codes are valid for 72 hours): generate a new one')
       if (c.used >= c.activations)
         throw new HttpError(

@@ -75,9 +75,8 @@ function printersOf(o: HandlerOptions, org: store.OrgRow, serials: unknown, requ
   const rows = (serials as string[]).map((s) => [s, enrollment.getPrinter(o.db, s)] as const)
   const missing = rows.filter(([, p]) => !p || p.org_id !== org.id).map(([s]) => s)
   if (missing.length)
-    throw new HttpError(404, 'not_found', `No enrolled printer with serial ${missing.join(', ')} in ${org.name}`, {
-      details: missing.map((s) => ({field: 'serialNumbers', rule: `${s} is not enrolled in ${org.name}`})),
-    })
+    // the message names them all: a detail per serial would only say it again
+    throw new HttpError(404, 'not_found', `No enrolled printer with serial ${missing.join(', ')} in ${org.name}`)
   return [...new Map(rows.map(([, p]) => [p!.serial, p!])).values()]
 }
 

@@ -48,8 +48,8 @@ function roomFor(o: HandlerOptions, orgId: string, input: PolicyInput): void {
     throw new HttpError(
       409,
       'limit_reached',
-      `The organization already has ${MAX_POLICIES} ${CATEGORY_NAME[category]} policies, the most it can have: delete one first`,
-      {details: [{field: 'type', rule: `at most ${MAX_POLICIES} ${CATEGORY_NAME[category]} policies`}]},
+      // the guide's note ("You can create up to 50 supplies policies for an organization"); a limit, not a field's problem
+      `The organization already has ${MAX_POLICIES} ${CATEGORY_NAME[category]} policies: you can create up to ${MAX_POLICIES} for an organization, delete one first`,
     )
 }
 

@@ -3,6 +3,7 @@
 import {createHash, randomBytes, randomUUID} from 'node:crypto'
 
 import type {FleetAgentDefinition} from '../../agents/index.js'
+import {sandboxNow} from './clock.js'
 import {newCode} from './enrollment.js'
 import type {Db} from './sqlite.js'
 
@@ -129,7 +130,8 @@ export function deleteAgent(db: Db, id: string): void {
   })()
 }
 
-export function newActivationCode(db: Db, agentId: string, now = Date.now()): {code: string; expiresAt: number} {
+/** Valid 72 hours of the sandbox clock, so that `sandbox advance 73h` expires it as the wait would. */
+export function newActivationCode(db: Db, agentId: string, now = sandboxNow(db)): {code: string; expiresAt: number} {
   const code = newCode(12)
   db.prepare('INSERT INTO agent_codes(code, agent_id, expires_at) VALUES (?,?,?)').run(code, agentId, now + AGENT_CODE_TTL_MS)
   return {code, expiresAt: now + AGENT_CODE_TTL_MS}
@@ -144,7 +146,7 @@ export function activate(db: Db, code: string, version: string, now = Date.now()
     | undefined
   if (!row) return {refused: 'unknown'}
   if (row.used_at !== null) return {refused: 'used'}
-  if (row.expires_at <= now) return {refused: 'expired'}
+  if (row.expires_at <= sandboxNow(db, now)) return {refused: 'expired'}
   const token = randomBytes(24).toString('base64url')
   db.transaction(() => {
     db.prepare('UPDATE agent_codes SET used_at = ? WHERE code = ?').run(now, code)

@@ -98,11 +98,13 @@ export interface PrinterRow {
   agent_status: string | null
   agent_last_communication: number | null
   agent_name: string | null
+  /** The asset's counters (JSON). */
+  counters: string
 }
 
 // agent_printers and fleet_agents: ./agents.ts; local_agent_printers and local_agents: ./local-agents.ts (same database)
 const PRINTER_SELECT = `SELECT a.serial, a.org_id, a.manufacturer, a.model_name, a.name, a.last_communication, e.agent, e.firmware, e.address, e.tags,
-  e.mps_status, e.enrolled_at, e.needs_credentials, coalesce(fa.status, la.status) agent_status,
+  a.counters, e.mps_status, e.enrolled_at, e.needs_credentials, coalesce(fa.status, la.status) agent_status,
   coalesce(fa.last_communication, la.last_communication) agent_last_communication, coalesce(fa.name, la.hostname) agent_name
   FROM enrollments e JOIN assets a ON a.serial = e.serial
   LEFT JOIN agent_printers ap ON ap.serial = e.serial COLLATE NOCASE LEFT JOIN fleet_agents fa ON fa.id = ap.agent_id

@@ -4,6 +4,7 @@
 import {randomBytes, randomUUID} from 'node:crypto'
 
 import {tokenHash} from './agents.js'
+import {sandboxNow} from './clock.js'
 import type {Db} from './sqlite.js'
 
 export const LOCAL_AGENTS_SCHEMA = `
@@ -45,8 +46,8 @@ export interface LocalAgentRow {
   last_communication: number | null
 }
 
-/** The organization's code while it is valid (not expired, activations left). */
-export function validCode(db: Db, orgId: string, now = Date.now()): CodeRow | undefined {
+/** The organization's code while it is valid (not expired on the sandbox clock, activations left). */
+export function validCode(db: Db, orgId: string, now = sandboxNow(db)): CodeRow | undefined {
   return db.prepare('SELECT * FROM local_agent_codes WHERE org_id = ? AND expires_at > ? AND used < activations').get(orgId, now) as
     | CodeRow
     | undefined
@@ -56,7 +57,7 @@ export function codeByValue(db: Db, code: string): CodeRow | undefined {
   return db.prepare('SELECT * FROM local_agent_codes WHERE code = ?').get(code) as CodeRow | undefined
 }
 
-export function generateCode(db: Db, orgId: string, activations: number, ttlMs: number, now = Date.now()): CodeRow {
+export function generateCode(db: Db, orgId: string, activations: number, ttlMs: number, now = sandboxNow(db)): CodeRow {
   db.prepare(
     `INSERT INTO local_agent_codes(org_id, code, activations, used, created_at, expires_at) VALUES (?,?,?,0,?,?)
      ON CONFLICT(org_id) DO UPDATE SET code = excluded.code, activations = excluded.activations, used = 0,
@@ -69,7 +70,7 @@ export function setActivations(db: Db, orgId: string, activations: number): void
   db.prepare('UPDATE local_agent_codes SET activations = ? WHERE org_id = ?').run(activations, orgId)
 }
 
-export function expireCode(db: Db, orgId: string, now = Date.now()): void {
+export function expireCode(db: Db, orgId: string, now = sandboxNow(db)): void {
   db.prepare('UPDATE local_agent_codes SET expires_at = ? WHERE org_id = ?').run(now, orgId)
 }
 
