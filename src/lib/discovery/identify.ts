@@ -324,7 +324,7 @@ class Reader {
       const v = this.vb.get(keys[i])
       if (v != null) rows.push([keys[i].slice(prefix.length), v])
     }
-    return rows.sort((a, b) => compareSuffix(a[0], b[0]))
+    return rows.sort((a, b) => O.compareDotted(a[0], b[0]))
   }
 
   hasUnder(prefix: string): boolean {
@@ -430,22 +430,6 @@ class Reader {
     for (const s of sources) if (s && !PLACEHOLDER.test(s)) return s
     return undefined
   }
-}
-
-/** Dotted index suffixes in numeric order, arc by arc (read in place: sorting calls it often). */
-function compareSuffix(a: string, b: string): number {
-  let i = 0
-  let j = 0
-  while (i < a.length && j < b.length) {
-    let x = 0
-    let y = 0
-    for (; i < a.length && a.charCodeAt(i) !== 46; i++) x = x * 10 + a.charCodeAt(i) - 48
-    for (; j < b.length && b.charCodeAt(j) !== 46; j++) y = y * 10 + b.charCodeAt(j) - 48
-    if (x !== y) return x - y
-    i++
-    j++
-  }
-  return a.length - i - (b.length - j)
 }
 
 /** IEEE 1284 device ID ("MFG:HP;MDL:LaserJet;…") → upper-case keys. */
@@ -563,7 +547,7 @@ function table<C extends string>(r: Reader, name: string, cols: Record<C, string
       row[key] = v
     }
   }
-  const keys = [...rows.keys()].sort(compareSuffix)
+  const keys = [...rows.keys()].sort(O.compareDotted)
   if (keys.length > MAX_ROWS) r.warn(`${name}: ${keys.length} rows, kept ${MAX_ROWS}`)
   return keys.slice(0, MAX_ROWS).map((k) => [k, rows.get(k)!])
 }

@@ -20,6 +20,7 @@ import {performance} from 'node:perf_hooks'
 import v8 from 'node:v8'
 import snmp from 'net-snmp'
 import {
+  compareDotted,
   HR_DEVICE_PRINTER,
   HR_DEVICE_TYPE,
   HR_PRINTER_ENTRY,
@@ -483,16 +484,6 @@ function sessionGetBulk(st: HostState, s: snmp.Session, oids: string[], maxRepet
 // ------------------------------------------------------------------------------------------------
 // OID helpers
 
-export function arcs(oid: string): number[] {
-  return oid.replace(/^\./, '').split('.').map(Number)
-}
-
-export function oidCompare(a: number[], b: number[]): number {
-  const n = Math.min(a.length, b.length)
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i]
-  return a.length - b.length
-}
-
 function inSubtree(root: string, oid: string): boolean {
   return oid.startsWith(root + '.')
 }
@@ -608,7 +599,7 @@ async function getScalars(s: snmp.Session, oids: string[], v1: boolean, st: Host
  * closes when its answer leaves the subtree, hits endOfMibView, or stops increasing (a looping agent).
  */
 async function walk(s: snmp.Session, roots: string[], v1: boolean, budget: number, st: HostState): Promise<void> {
-  const cursors = roots.map((root) => ({root, oid: root, arcs: arcs(root), open: true}))
+  const cursors = roots.map((root) => ({root, oid: root, open: true}))
   for (let n = 0; n < MAX_WALK_REQUESTS; n++) {
     const open = cursors.filter((c) => c.open)
     if (open.length === 0) return
@@ -660,20 +651,19 @@ async function walk(s: snmp.Session, roots: string[], v1: boolean, budget: numbe
           c.open = false
           return
         }
-        const a = arcs(vb.oid)
+        const order = compareDotted(vb.oid, c.oid)
         if (!inSubtree(c.root, vb.oid)) {
           // the end of the subtree, unless the agent went back (a loop or a broken agent)
-          if (oidCompare(a, c.arcs) <= 0) warnOnce(st, `agent returned OIDs out of order under ${c.root}: walk stopped there`)
+          if (order <= 0) warnOnce(st, `agent returned OIDs out of order under ${c.root}: walk stopped there`)
           c.open = false
           return
         }
-        if (oidCompare(a, c.arcs) <= 0) {
+        if (order <= 0) {
           warnOnce(st, `agent returned OIDs out of order under ${c.root}: walk stopped there`)
           c.open = false
           return
         }
         c.oid = vb.oid
-        c.arcs = a
         store(st, vb)
       }
     })
