@@ -12,7 +12,8 @@
 // sampled every 0.5 s while lcs runs: the busiest 0.5-s window must stay ≤ 1.2 × the configured rate
 // (the sandbox's answers count too, so the check errs on the strict side).
 // Wall time is measured around the spawned `node bin/run.js …` process (as a user runs it); peak RSS
-// is /usr/bin/time's %M (ru_maxrss of the child), else the last VmHWM polled from /proc/<pid>/status.
+// is /usr/bin/time's %M (ru_maxrss of the child), else the last VmHWM polled from /proc/<pid>/status;
+// CPU time (user + system, /usr/bin/time only) is the figure to compare on a busy machine.
 // Exit 1 if a scenario found the wrong printers, 2 if the benchmark itself failed. Only loopback
 // (127.0.0.0/8) is ever addressed; nmap gets -n because reverse DNS would query the system resolver.
 // Env: BENCH_SNMP_PORT picks the simulated printers' UDP (and web-service TCP) port; default 161 in the
@@ -55,7 +56,7 @@ const running = new Set() // process groups of the commands under way, killed on
 // output, exit code, wall time and peak RSS.
 function runOnce(cmd, args, {timeoutMs}) {
   const rssFile = join(tmp, `rss-${process.hrtime.bigint()}`)
-  const [file, argv] = GNU_TIME ? [GNU_TIME, ['-o', rssFile, '-f', '%M', cmd, ...args]] : [cmd, args]
+  const [file, argv] = GNU_TIME ? [GNU_TIME, ['-o', rssFile, '-f', '%M %U %S', cmd, ...args]] : [cmd, args]
   return new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint()
     const child = spawn(file, argv, {detached: true, env, stdio: ['ignore', 'pipe', 'pipe']})
@@ -89,8 +90,10 @@ function runOnce(cmd, args, {timeoutMs}) {
       running.delete(child.pid)
       if (signal) return reject(new Error(`${cmd} ${args.join(' ')}: killed (${signal}) after ${(ms / 1000).toFixed(1)} s`))
       // /usr/bin/time writes a "Command exited with non-zero status" line first when the exit code isn't 0.
-      const rssKB = GNU_TIME ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1)) || null : hwm || null
-      resolve({code, ms, rssKB, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString()})
+      const [rss, user, sys] = GNU_TIME ? readFileSync(rssFile, 'utf8').trim().split('\n').at(-1).split(' ').map(Number) : []
+      const rssKB = GNU_TIME ? rss || null : hwm || null
+      const cpuS = GNU_TIME && Number.isFinite(user + sys) ? user + sys : null
+      resolve({code, cpuS, ms, rssKB, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString()})
     })
   })
 }
@@ -211,6 +214,7 @@ const results = []
 let wrong = false
 const secs = (ms) => (ms / 1000).toFixed(2)
 const mb = (kb) => (kb ? (kb / 1024).toFixed(0) : '?')
+const cpu = (s) => (s === null ? '?' : s.toFixed(2))
 
 // UDP datagrams sent in this network namespace so far (/proc/net/snmp, "Udp:" header and value lines).
 function udpOut() {
@@ -255,13 +259,14 @@ async function discover(label, targets, port, expected, extra = [], {timeoutMs =
     label,
     found: `${c.found}/${expected.length}`,
     wall: secs(r.ms),
+    cpu: cpu(r.cpuS),
     rss: mb(r.rssKB),
     ok: ok ? 'ok' : 'WRONG',
     target: target ? `${target}: ${inTarget ? 'met' : 'MISSED'}` : '',
     note: rate,
   })
   console.log(
-    `  $ ${ulimit ? `ulimit -n ${ulimit} && ` : ''}node bin/run.js ${args.join(' ')}\n    exit ${r.code}, ${secs(r.ms)} s, peak RSS ${mb(r.rssKB)} MB, ${c.found}/${expected.length} identified${c.extra ? `, ${c.extra} other rows` : ''}${emfile ? ', EMFILE on stderr' : ''}; ${rate} — ${summary}`,
+    `  $ ${ulimit ? `ulimit -n ${ulimit} && ` : ''}node bin/run.js ${args.join(' ')}\n    exit ${r.code}, ${secs(r.ms)} s, CPU ${cpu(r.cpuS)} s, peak RSS ${mb(r.rssKB)} MB, ${c.found}/${expected.length} identified${c.extra ? `, ${c.extra} other rows` : ''}${emfile ? ', EMFILE on stderr' : ''}; ${rate} — ${summary}`,
   )
   if (c.missing.length) console.log(`    missing/wrong: ${c.missing.slice(0, 10).join(' ')}${c.missing.length > 10 ? ' …' : ''}`)
   if (r.code !== 0 && r.stderr) console.log(`    stderr: ${r.stderr.trim().slice(0, 500)}`)
@@ -280,13 +285,14 @@ async function nmap(label, args, expected, lcsMs) {
     label,
     found: `${ids}/${expected.length}`,
     wall: secs(r.ms),
+    cpu: cpu(r.cpuS),
     rss: mb(r.rssKB),
     ok: 'n/a',
     target: '',
     note: `lcs/nmap time ${(lcsMs / r.ms).toFixed(2)}`,
   })
   console.log(
-    `  $ nmap ${args.join(' ')}\n    exit ${r.code}, ${secs(r.ms)} s, peak RSS ${mb(r.rssKB)} MB, ${ids}/${expected.length} sysDescr results; lcs_time / nmap_time = ${(lcsMs / r.ms).toFixed(2)}`,
+    `  $ nmap ${args.join(' ')}\n    exit ${r.code}, ${secs(r.ms)} s, CPU ${cpu(r.cpuS)} s, peak RSS ${mb(r.rssKB)} MB, ${ids}/${expected.length} sysDescr results; lcs_time / nmap_time = ${(lcsMs / r.ms).toFixed(2)}`,
   )
   return r.ms
 }
@@ -310,6 +316,7 @@ const scenarios = {
       label: 'a  lcs / nmap',
       found: '',
       wall: ratio.toFixed(2),
+      cpu: '',
       rss: '',
       ok: ratio <= 2 ? 'ok' : 'WRONG',
       target: `≤ 2: ${ratio <= 2 ? 'met' : 'MISSED'}`,
@@ -375,6 +382,7 @@ const cols = [
   ['scenario', 'label'],
   ['identified', 'found'],
   ['wall s', 'wall'],
+  ['CPU s', 'cpu'],
   ['peak RSS MB', 'rss'],
   ['result', 'ok'],
   ['target', 'target'],

@@ -4,9 +4,9 @@ import {classify} from './classify.js'
 import {identify, identifyIpp} from './identify.js'
 import {getPrinterAttributes} from './ipp.js'
 import {browse, type MdnsPrinter} from './mdns.js'
-import {sweep, SWEEP_DEFAULTS, type SnmpVersion, type SweepResult} from './snmp.js'
+import {sweep, SWEEP_DEFAULTS, type SnmpVersion} from './snmp.js'
 import type {SnmpV3User} from './snmp-v3.js'
-import {planTargets, readTargetFile, type TargetPlan} from './targets.js'
+import {ipToInt, isIPv4, planTargets, readTargetFile, type TargetPlan} from './targets.js'
 import type {Identity, Meter, Supply} from './types.js'
 
 export interface DiscoverOptions {
@@ -211,25 +211,26 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoverResult> {
     let probed = 0
     let silent = 0
     const silentAddresses: string[] = []
-    const answered: SweepResult[] = []
-    // The cloud's list (when the caller asks it) arrives while the network is swept.
+    // Identified as they come (an identity is far smaller than the varbinds it is read from), classified
+    // once the cloud's list (when the caller asks it), which arrives while the network is swept, is there.
+    const answered: {address: string; identity: Identity; warnings: string[]}[] = []
     let enrolled: Set<string> | undefined
     const classifyAll = async (): Promise<void> => {
       enrolled = await opts.enrolledSerials
       for (const r of answered.splice(0)) {
-        const row = fromIdentity(r.address, identify(r.varbinds), enrolled)
+        const row = fromIdentity(r.address, r.identity, enrolled)
         row.warnings.unshift(...r.warnings)
         byAddress.set(r.address, row)
       }
     }
     if (mdnsMode !== 'only' && !stop.signal.aborted) {
       // mDNS answers outside the targets are probed too: PET identifies what mDNS found over SNMP.
-      const planned = plan ? plan.hosts : []
-      const extra = new Set(mdnsFound.flatMap((m) => m.addresses.slice(0, 1)))
+      const planned = plan ? plan.addresses : []
+      const extra = new Set(mdnsFound.flatMap((m) => m.addresses.slice(0, 1)).map((a) => (isIPv4(a) ? ipToInt(a) : a)))
       const hosts = (function* () {
-        for (const h of planned) {
-          extra.delete(h) // planned already
-          yield h
+        for (const n of planned) {
+          if (extra.size > 0) extra.delete(n) // planned already
+          yield n
         }
         yield* extra
       })()
@@ -253,7 +254,7 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoverResult> {
           unreadable.push({address: r.address, reason: r.warnings[0] ?? 'no data'})
           continue
         }
-        answered.push(r)
+        answered.push({address: r.address, identity: identify(r.varbinds), warnings: r.warnings})
       }
     }
     await classifyAll()

@@ -318,14 +318,39 @@ class Reader {
   /** Rows of one table column: index suffix → value, in numeric index order. */
   column(col: string): [string, SnmpValue][] {
     const prefix = col + '.'
+    const keys = this.sortedKeys()
     const rows: [string, SnmpValue][] = []
-    for (const [k, v] of this.vb) if (k.startsWith(prefix) && v != null) rows.push([k.slice(prefix.length), v])
-    return rows.sort((a, b) => compareSuffix(a[0], b[0]))
+    for (let i = this.lowerBound(prefix); i < keys.length && keys[i].startsWith(prefix); i++) {
+      const v = this.vb.get(keys[i])
+      if (v != null) rows.push([keys[i].slice(prefix.length), v])
+    }
+    return rows.sort((a, b) => O.compareDotted(a[0], b[0]))
   }
 
   hasUnder(prefix: string): boolean {
-    for (const [k, v] of this.vb) if (k.startsWith(prefix + '.') && v != null) return true
+    const keys = this.sortedKeys()
+    for (let i = this.lowerBound(prefix + '.'); i < keys.length && keys[i].startsWith(prefix + '.'); i++)
+      if (this.vb.get(keys[i]) != null) return true
     return false
+  }
+
+  // The OIDs in string order, once: a subtree is then a contiguous run found by binary search, instead of
+  // a scan of every varbind per table column.
+  private sorted: string[] | undefined
+  private sortedKeys(): string[] {
+    return (this.sorted ??= [...this.vb.keys()].sort())
+  }
+
+  private lowerBound(prefix: string): number {
+    const keys = this.sortedKeys()
+    let lo = 0
+    let hi = keys.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (keys[mid] < prefix) lo = mid + 1
+      else hi = mid
+    }
+    return lo
   }
 
   text(oid: string, label: string, v: SnmpValue = this.get(oid), maxLen = this.maxLen): string | undefined {
@@ -405,13 +430,6 @@ class Reader {
     for (const s of sources) if (s && !PLACEHOLDER.test(s)) return s
     return undefined
   }
-}
-
-function compareSuffix(a: string, b: string): number {
-  const x = a.split('.').map(Number)
-  const y = b.split('.').map(Number)
-  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] - y[i]
-  return x.length - y.length
 }
 
 /** IEEE 1284 device ID ("MFG:HP;MDL:LaserJet;…") → upper-case keys. */
@@ -529,7 +547,7 @@ function table<C extends string>(r: Reader, name: string, cols: Record<C, string
       row[key] = v
     }
   }
-  const keys = [...rows.keys()].sort(compareSuffix)
+  const keys = [...rows.keys()].sort(O.compareDotted)
   if (keys.length > MAX_ROWS) r.warn(`${name}: ${keys.length} rows, kept ${MAX_ROWS}`)
   return keys.slice(0, MAX_ROWS).map((k) => [k, rows.get(k)!])
 }

@@ -2,8 +2,6 @@
 // The message codec is our own, small and bounded (see docs/decisions.md): the request is a fixed set of
 // attributes, and the answer is hostile input — its size, attribute count, value lengths and collection
 // depth are capped, and anything malformed becomes one warning for that printer.
-import http from 'node:http'
-import https from 'node:https'
 
 /** What is asked for (the answer may hold more; only these are kept). */
 export const IPP_ATTRIBUTES = [
@@ -176,14 +174,16 @@ export interface IppQuery {
 }
 
 /** POSTs Get-Printer-Attributes and decodes the answer. Rejects with IppError saying what went wrong. */
-export function getPrinterAttributes(q: IppQuery): Promise<IppResponse> {
+export async function getPrinterAttributes(q: IppQuery): Promise<IppResponse> {
   const path = q.path ?? '/ipp/print'
   const host = q.host.includes(':') ? `[${q.host}]` : q.host
   const uri = `${q.tls ? 'ipps' : 'ipp'}://${host}:${q.port}${path}`
   const body = encodeGetPrinterAttributes(uri, 1)
   const timeoutMs = q.timeoutMs ?? 5000
+  // Loaded on first use: importing node:http as a module also loads its fetch/WebSocket side (~15 ms of
+  // start-up), which a discovery without IPP never needs.
+  const mod = q.tls ? (await import('node:https')).default : (await import('node:http')).default
   return new Promise((resolve, reject) => {
-    const mod = q.tls ? https : http
     let settled = false
     const fail = (msg: string): void => {
       if (settled) return

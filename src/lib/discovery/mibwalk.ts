@@ -1,7 +1,8 @@
 // A MIB walk of one printer, as the Fleet Agent uploads it when support asks why a printer is not
 // discovered: the standard MIB-2 and the enterprises subtree, one "OID = value" line per varbind, with the
 // sweep's own bounds (at most 5000 varbinds, 200 requests) and its warnings.
-import {arcs, oidCompare, sweep, type SweepOptions} from './snmp.js'
+import {compareDotted} from './oids.js'
+import {sweep, type SweepOptions} from './snmp.js'
 
 const WALKED = ['1.3.6.1.2.1', '1.3.6.1.4.1']
 
@@ -23,7 +24,7 @@ export async function mibWalk(address: string, o: WalkOptions): Promise<string> 
   for await (const r of sweep({...o, hosts: [address], printerTables: WALKED, walkAnyHost: true})) {
     answered = true
     for (const w of r.warnings) lines.push(`# warning: ${w}`)
-    const oids = [...r.varbinds.keys()].sort((a, b) => oidCompare(arcs(a), arcs(b)))
+    const oids = [...r.varbinds.keys()].sort(compareDotted)
     for (const oid of oids) lines.push(`${oid} = ${show(r.varbinds.get(oid))}`)
   }
   if (!answered)

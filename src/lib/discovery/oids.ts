@@ -250,3 +250,22 @@ export function printerTables(sysObjectID: string | undefined): string[] {
     ? PRINTER_TABLES
     : PRINTER_TABLES.filter((t) => !LEXMARK_TABLES.has(t))
 }
+
+/**
+ * Dotted numbers (OIDs, table index suffixes) in numeric order, arc by arc, a leading dot ignored. Read in
+ * place, with no arrays: walks and sorts call it for every varbind.
+ */
+export function compareDotted(a: string, b: string): number {
+  let i = a.startsWith('.') ? 1 : 0
+  let j = b.startsWith('.') ? 1 : 0
+  while (i < a.length && j < b.length) {
+    let x = 0
+    let y = 0
+    for (; i < a.length && a.charCodeAt(i) !== 46; i++) x = x * 10 + a.charCodeAt(i) - 48
+    for (; j < b.length && b.charCodeAt(j) !== 46; j++) y = y * 10 + b.charCodeAt(j) - 48
+    if (x !== y) return x - y
+    i++
+    j++
+  }
+  return a.length - i - (b.length - j)
+}

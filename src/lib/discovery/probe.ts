@@ -18,12 +18,21 @@ export type ProbeVersion = '1' | '2c' | '3'
 const ID_MIN = 0x40000000
 const ID_SPAN = 0x3fffffff
 
-/** Request IDs in the 4-byte band, cycling from a random start. */
-export function idSequence(): () => number {
-  let n = Math.floor(Math.random() * ID_SPAN)
-  return () => {
-    n = (n + 1) % ID_SPAN
-    return ID_MIN + n
+/**
+ * Request IDs in the 4-byte band, one per sequence number from a random start: the ID of an answer names
+ * the sequence number it answers, so the sweep keeps no map from addresses to probes.
+ */
+export class IdBand {
+  private readonly start = Math.floor(Math.random() * ID_SPAN)
+
+  id(seq: number): number {
+    return ID_MIN + ((this.start + seq) % ID_SPAN)
+  }
+
+  /** The sequence number ≥ `from` whose ID is `id` (IDs repeat every ID_SPAN numbers); -1 outside the band. */
+  seq(id: number, from: number): number {
+    if (id < ID_MIN || id >= ID_MIN + ID_SPAN) return -1
+    return from + ((((id - ID_MIN - this.start - from) % ID_SPAN) + ID_SPAN) % ID_SPAN)
   }
 }
 

@@ -1,10 +1,11 @@
 // SNMP sweep engine, in two phases over one shared UDP socket per address family.
 //
 // Phase 1 finds who answers: a tiny probe (probe.ts; ~45 bytes) to every address, paced by one token bucket
-// in timer-driven bursts so the event loop keeps serving replies. Replies are matched by source address and
-// request ID. A silent address costs one small entry until its timeout; retries are a second stream that
-// trails the first by the timeout (a FIFO ordered by send time: no per-address timers), so a sweep takes
-// ≈ datagrams/rate + timeout × tries, whatever the share of dead addresses.
+// in timer-driven bursts so the event loop keeps serving replies. A reply's request ID names the probe it
+// answers (checked against its source address). A silent address costs a few bytes of typed arrays until its
+// timeout (ProbeTable: no object per address); retries are a second stream that trails the first by the
+// timeout (a FIFO ordered by send time: no per-address timers), so a sweep takes ≈ datagrams/rate +
+// timeout × tries, whatever the share of dead addresses.
 //
 // Phase 2 identifies the responders only, as soon as they answer (never queued behind dead addresses): a
 // GET of the common scalars plus only the OIDs the agent's vendor can have (its sysObjectID came with the
@@ -16,8 +17,10 @@ import {lookup} from 'node:dns/promises'
 import {EventEmitter} from 'node:events'
 import {isIP} from 'node:net'
 import {performance} from 'node:perf_hooks'
+import v8 from 'node:v8'
 import snmp from 'net-snmp'
 import {
+  compareDotted,
   HR_DEVICE_PRINTER,
   HR_DEVICE_TYPE,
   HR_PRINTER_ENTRY,
@@ -32,14 +35,16 @@ import {
   SYS_OBJECT_ID,
 } from './oids.js'
 import {meterOids, meterTables} from './meter-oids.js'
-import {idSequence, probeDatagram, probeTemplate, readProbeReply, usmReportCounter} from './probe.js'
+import {IdBand, probeDatagram, probeTemplate, readProbeReply, usmReportCounter} from './probe.js'
+import {intToIp, ipToInt} from './targets.js'
 import type {SnmpValue} from './types.js'
 import {type SnmpV3User, toNetSnmpUser} from './snmp-v3.js'
 
 export type SnmpVersion = '1' | '2c' | '3'
 
 export interface SweepOptions {
-  hosts: Iterable<string> | AsyncIterable<string>
+  /** Addresses or names, or IPv4 addresses as uint32 numbers (the cheapest: no string per address); distinct. */
+  hosts: Iterable<string | number> | AsyncIterable<string | number>
   /** Number of hosts, for progress, when `hosts` is lazy (arrays and sets are counted). */
   total?: number
   port?: number
@@ -58,7 +63,7 @@ export interface SweepOptions {
    * ≈ 14,000 probes a second, so a /16 with one retry leaves in ≈ 9 s.
    */
   bandwidth?: number
-  /** Responders identified at once (phase 2). Default 256. */
+  /** Responders identified at once (phase 2). Default 64. */
   concurrency?: number
   /** GetBulk max-repetitions budget: varbinds per walk request, shared by the open subtrees. Default 128. */
   bulkVarbinds?: number
@@ -111,7 +116,7 @@ export const SWEEP_DEFAULTS = {
   retries: 1,
   rate: 20_000,
   bandwidth: 1_000_000,
-  concurrency: 256,
+  concurrency: 64,
   bulkVarbinds: 128,
 }
 
@@ -299,6 +304,14 @@ class FacadeSocket extends EventEmitter {
   }
 }
 
+/**
+ * The shared sockets only ever send to IP literals (names are resolved before the sweep sends): handing the
+ * literal back at once spares dgram's default lookup a tick, a closure and a queued call per datagram.
+ */
+function literalLookup(address: string, family: unknown, cb: (err: Error | null, address: string, family: number) => void): void {
+  cb(null, address, isIP(address) || (family === 6 ? 6 : 4))
+}
+
 class SharedUdp {
   private readonly sockets = new Map<'udp4' | 'udp6', dgram.Socket>()
   private readonly routes = new Map<string, FacadeSocket>()
@@ -324,7 +337,7 @@ class SharedUdp {
     let s = this.sockets.get(family)
     if (!s) {
       // A big receive buffer: hundreds of printers may answer within the same millisecond.
-      s = dgram.createSocket({type: family, recvBufferSize: 4 << 20})
+      s = dgram.createSocket({type: family, recvBufferSize: 4 << 20, lookup: literalLookup})
       s.on('message', (buf, rinfo) => this.deliver(buf, rinfo))
       s.on('error', (err) => this.onSocketError(err))
       this.sockets.set(family, s)
@@ -375,7 +388,7 @@ class SharedUdp {
     this.datagrams++
     this.bytes += buf.length + HEADER_BYTES[family]
     try {
-      this.socket(family).send(buf, port, address, (err, bytes) => cb(err ?? null, bytes))
+      this.socket(family).send(buf, port, address, cb)
     } catch (err) {
       cb(err as Error)
     }
@@ -470,16 +483,6 @@ function sessionGetBulk(st: HostState, s: snmp.Session, oids: string[], maxRepet
 
 // ------------------------------------------------------------------------------------------------
 // OID helpers
-
-export function arcs(oid: string): number[] {
-  return oid.replace(/^\./, '').split('.').map(Number)
-}
-
-export function oidCompare(a: number[], b: number[]): number {
-  const n = Math.min(a.length, b.length)
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i]
-  return a.length - b.length
-}
 
 function inSubtree(root: string, oid: string): boolean {
   return oid.startsWith(root + '.')
@@ -596,7 +599,7 @@ async function getScalars(s: snmp.Session, oids: string[], v1: boolean, st: Host
  * closes when its answer leaves the subtree, hits endOfMibView, or stops increasing (a looping agent).
  */
 async function walk(s: snmp.Session, roots: string[], v1: boolean, budget: number, st: HostState): Promise<void> {
-  const cursors = roots.map((root) => ({root, oid: root, arcs: arcs(root), open: true}))
+  const cursors = roots.map((root) => ({root, oid: root, open: true}))
   for (let n = 0; n < MAX_WALK_REQUESTS; n++) {
     const open = cursors.filter((c) => c.open)
     if (open.length === 0) return
@@ -648,20 +651,19 @@ async function walk(s: snmp.Session, roots: string[], v1: boolean, budget: numbe
           c.open = false
           return
         }
-        const a = arcs(vb.oid)
+        const order = compareDotted(vb.oid, c.oid)
         if (!inSubtree(c.root, vb.oid)) {
           // the end of the subtree, unless the agent went back (a loop or a broken agent)
-          if (oidCompare(a, c.arcs) <= 0) warnOnce(st, `agent returned OIDs out of order under ${c.root}: walk stopped there`)
+          if (order <= 0) warnOnce(st, `agent returned OIDs out of order under ${c.root}: walk stopped there`)
           c.open = false
           return
         }
-        if (oidCompare(a, c.arcs) <= 0) {
+        if (order <= 0) {
           warnOnce(st, `agent returned OIDs out of order under ${c.root}: walk stopped there`)
           c.open = false
           return
         }
         c.oid = vb.oid
-        c.arcs = a
         store(st, vb)
       }
     })
@@ -672,16 +674,140 @@ async function walk(s: snmp.Session, roots: string[], v1: boolean, budget: numbe
 // ------------------------------------------------------------------------------------------------
 // The sweep
 
-/** A phase-1 address: sent, waiting for an answer or its next try. */
-interface Probe {
+/** A responder handed to phase 2. */
+interface Responder {
+  /** As given (a name), or the address. */
   host: string
   address: string
   family: 'udp4' | 'udp6'
-  /** One request ID for every try (a retransmission, as net-snmp does): a late answer to an earlier try counts. */
-  id: number
-  tries: number
-  deadline: number
-  done: boolean
+}
+
+const DONE = 1
+const V6 = 2
+const NAMED = 4
+
+/**
+ * Phase-1 state of every address from its first probe to its last try, in parallel typed arrays indexed by
+ * sequence number: no object, string or map entry per address (a /16 keeps ~100k addresses in flight, which
+ * as objects were promoted to the old generation and grew the heap). An answer's request ID names its
+ * sequence number (IdBand); names and IPv6 addresses keep their strings aside.
+ */
+class ProbeTable {
+  /** Sequence number of slot 0. */
+  private base = 0
+  /** Every sequence number below this one is done. */
+  first = 0
+  /** The next sequence number. */
+  end = 0
+  private addr = new Uint32Array(1024)
+  private deadlines = new Float64Array(1024)
+  private tries = new Uint8Array(1024)
+  private flags = new Uint8Array(1024)
+  private readonly named = new Map<number, {host: string; address: string}>()
+
+  add(address: number, named?: {host: string; address: string; v6: boolean}): void {
+    if (this.end - this.base === this.addr.length) this.makeRoom()
+    const i = this.end - this.base
+    this.addr[i] = address
+    this.deadlines[i] = 0
+    this.tries[i] = 0
+    this.flags[i] = named ? (named.v6 ? V6 | NAMED : NAMED) : 0
+    if (named) this.named.set(this.end, {address: named.address, host: named.host})
+    this.end++
+  }
+
+  done(seq: number): boolean {
+    return seq < this.first || (this.flags[seq - this.base] & DONE) !== 0
+  }
+
+  finish(seq: number): void {
+    this.flags[seq - this.base] |= DONE
+    this.named.delete(seq)
+    while (this.first < this.end && this.flags[this.first - this.base] & DONE) this.first++
+  }
+
+  family(seq: number): 'udp4' | 'udp6' {
+    return this.flags[seq - this.base] & V6 ? 'udp6' : 'udp4'
+  }
+
+  address(seq: number): string {
+    const i = seq - this.base
+    return this.flags[i] & NAMED ? this.named.get(seq)!.address : intToIp(this.addr[i])
+  }
+
+  host(seq: number): string {
+    return this.flags[seq - this.base] & NAMED ? this.named.get(seq)!.host : this.address(seq)
+  }
+
+  deadline(seq: number): number {
+    return this.deadlines[seq - this.base]
+  }
+
+  /** Counts a try and returns how many there were. */
+  tried(seq: number, deadline: number): number {
+    const i = seq - this.base
+    this.deadlines[i] = deadline
+    return ++this.tries[i]
+  }
+
+  triesOf(seq: number): number {
+    return this.tries[seq - this.base]
+  }
+
+  // Drops the done prefix, growing the arrays only when it is less than a quarter of them.
+  private makeRoom(): void {
+    const drop = this.first - this.base
+    const n = this.end - this.first
+    const size = drop * 4 >= this.addr.length ? this.addr.length : this.addr.length * 2
+    const move = <T extends Uint32Array | Float64Array | Uint8Array>(a: T, make: (size: number) => T): T => {
+      if (size === a.length) {
+        a.copyWithin(0, drop, drop + n)
+        return a
+      }
+      const b = make(size)
+      b.set(a.subarray(drop, drop + n))
+      return b
+    }
+    this.addr = move(this.addr, (s) => new Uint32Array(s))
+    this.deadlines = move(this.deadlines, (s) => new Float64Array(s))
+    this.tries = move(this.tries, (s) => new Uint8Array(s))
+    this.flags = move(this.flags, (s) => new Uint8Array(s))
+    this.base = this.first
+  }
+}
+
+/** A FIFO of sequence numbers on a growing ring: no garbage per entry, no big array copied to drop its head. */
+class SeqFifo {
+  private ring = new Float64Array(1024)
+  private head = 0
+  length = 0
+
+  peek(): number {
+    return this.ring[this.head]
+  }
+
+  shift(): number {
+    const v = this.ring[this.head]
+    this.head = (this.head + 1) & (this.ring.length - 1)
+    this.length--
+    return v
+  }
+
+  push(v: number): void {
+    if (this.length === this.ring.length) {
+      const grown = new Float64Array(this.ring.length * 2)
+      grown.set(this.ring.subarray(this.head))
+      grown.set(this.ring.subarray(0, this.head), this.ring.length - this.head)
+      this.ring = grown
+      this.head = 0
+    }
+    this.ring[(this.head + this.length) & (this.ring.length - 1)] = v
+    this.length++
+  }
+}
+
+/** Datagrams from an address that were not an answer to its probe, and send errors: kept for when it gives up. */
+interface Oddity {
   malformed?: string
   mismatched: number
   sendError?: string
@@ -718,13 +844,14 @@ export async function* sweep(opts: SweepOptions & {onFinish?(stats: SweepStats):
   const v1 = o.version === '1'
   const total = opts.total ?? (Array.isArray(opts.hosts) ? opts.hosts.length : opts.hosts instanceof Set ? opts.hosts.size : undefined)
   const template = probeTemplate(o.version, o.community)
-  const nextId = idSequence()
+  const ids = new IdBand()
 
   const stop = new AbortController()
   const onAbort = (): void => stop.abort()
   opts.signal?.addEventListener('abort', onAbort, {once: true})
   if (opts.signal?.aborted) stop.abort()
 
+  holdYoungGeneration(true)
   const bucket = new TokenBucket(o.rate, undefined, o.bandwidth)
   let socketError: Error | undefined
   const hub = new SharedUdp(bucket, (err) => {
@@ -763,7 +890,7 @@ export async function* sweep(opts: SweepOptions & {onFinish?(stats: SweepStats):
   }
 
   // ---- phase 2: identify one responder
-  const identifyHost = async (p: Probe, objectId: string | undefined): Promise<SweepResult | undefined> => {
+  const identifyHost = async (p: Responder, objectId: string | undefined): Promise<SweepResult | undefined> => {
     const sessionOpts = {
       port: o.port,
       retries: o.retries,
@@ -856,8 +983,7 @@ export async function* sweep(opts: SweepOptions & {onFinish?(stats: SweepStats):
     return result
   }
 
-  const responders: {p: Probe; objectId?: string}[] = []
-  const identified = new Set<string>()
+  const responders: {p: Responder; objectId?: string}[] = []
   let active = 0
   const runWorkers = (): void => {
     while (active < o.concurrency && responders.length > 0 && !stop.signal.aborted) {
@@ -874,52 +1000,62 @@ export async function* sweep(opts: SweepOptions & {onFinish?(stats: SweepStats):
   }
 
   // ---- phase 1: probe streams
-  const ready: Probe[] = [] // resolved, not sent yet
-  let readyHead = 0
-  const retries: Probe[] = [] // due for another try
-  let retryHead = 0
-  const waiting: Probe[] = [] // sent, by deadline
-  let waitHead = 0
-  const pending = new Map<string, Probe>() // address → probe sent and not yet answered
+  const table = new ProbeTable()
+  let sentEnd = 0 // table.end − sentEnd addresses are read ahead, not sent yet
+  let inFlight = 0 // sent, neither answered nor given up
+  const retries = new SeqFifo() // due for another try
+  const waiting = new SeqFifo() // sent, by deadline
+  const oddities = new Map<string, Oddity>() // address → what it sent that was no answer (bounded)
   let resolving = 0
   let sourceDone = false
   let expiryTimer: NodeJS.Timeout | undefined
 
-  const giveUp = (p: Probe): void => {
-    pending.delete(p.address)
-    if (p.malformed || p.mismatched) {
-      const why = p.malformed
-        ? `malformed answer: ${p.malformed}`
-        : `ignored ${p.mismatched} datagram(s) that did not answer our request (wrong request ID, version or community)`
-      emit({address: p.address, ...(p.address === p.host ? {} : {host: p.host}), printer: false, varbinds: new Map(), warnings: [why]})
+  const oddity = (address: string): Oddity | undefined => {
+    let x = oddities.get(address)
+    if (!x && oddities.size < READ_AHEAD) oddities.set(address, (x = {mismatched: 0}))
+    return x
+  }
+  // One callback for every probe: dgram's send errors carry the address they were for.
+  const onProbeSent = (err: Error | null): void => {
+    const address = (err as {address?: string} | null)?.address
+    if (err && address) {
+      const x = oddity(address)
+      if (x) x.sendError ??= errText(err)
+    }
+  }
+
+  const giveUp = (seq: number): void => {
+    const address = oddities.size > 0 || opts.onSilent ? table.address(seq) : undefined
+    const host = address === undefined ? undefined : table.host(seq)
+    table.finish(seq)
+    inFlight--
+    const odd = address === undefined ? undefined : oddities.get(address)
+    if (odd) oddities.delete(address!)
+    if (odd && (odd.malformed || odd.mismatched)) {
+      const why = odd.malformed
+        ? `malformed answer: ${odd.malformed}`
+        : `ignored ${odd.mismatched} datagram(s) that did not answer our request (wrong request ID, version or community)`
+      emit({address: address!, ...(address === host ? {} : {host}), printer: false, varbinds: new Map(), warnings: [why]})
       return
     }
     silent++
-    if (p.sendError) opts.onWarning?.(p.address, `no answer: ${p.sendError}`)
-    else opts.onSilent?.(p.address)
+    if (odd?.sendError) opts.onWarning?.(address!, `no answer: ${odd.sendError}`)
+    else if (address !== undefined) opts.onSilent?.(address)
     settled++
     progress()
   }
 
   const expire = (now: number): void => {
-    while (waitHead < waiting.length && waiting[waitHead].deadline <= now) {
-      const p = waiting[waitHead++]
-      if (p.done) continue
-      if (p.tries <= o.retries) retries.push(p)
-      else giveUp(p)
-    }
-    if (waitHead > READ_AHEAD && waitHead * 2 > waiting.length) {
-      waiting.splice(0, waitHead)
-      waitHead = 0
-    }
-    if (retryHead > READ_AHEAD && retryHead * 2 > retries.length) {
-      retries.splice(0, retryHead)
-      retryHead = 0
+    while (waiting.length > 0 && (table.done(waiting.peek()) || table.deadline(waiting.peek()) <= now)) {
+      const seq = waiting.shift()
+      if (table.done(seq)) continue
+      if (table.triesOf(seq) <= o.retries) retries.push(seq)
+      else giveUp(seq)
     }
   }
 
   const scheduleExpiry = (): void => {
-    if (expiryTimer || waitHead >= waiting.length || stop.signal.aborted) return
+    if (expiryTimer || waiting.length === 0 || stop.signal.aborted) return
     expiryTimer = setTimeout(
       () => {
         expiryTimer = undefined
@@ -928,55 +1064,49 @@ export async function* sweep(opts: SweepOptions & {onFinish?(stats: SweepStats):
         scheduleExpiry()
         checkDone()
       },
-      Math.max(1, Math.ceil(waiting[waitHead].deadline - performance.now())),
+      Math.max(1, Math.ceil(table.deadline(waiting.peek()) - performance.now())),
     )
   }
 
-  const sendTry = (p: Probe): void => {
-    p.tries++
-    p.deadline = performance.now() + o.timeoutMs
-    waiting.push(p)
-    hub.sendNow(p.family, probeDatagram(template, p.id), o.port, p.address, (err) => {
-      if (err && !p.done) p.sendError = errText(err)
-    })
+  const sendTry = (seq: number): void => {
+    table.tried(seq, performance.now() + o.timeoutMs)
+    waiting.push(seq)
+    hub.sendNow(table.family(seq), probeDatagram(template, ids.id(seq)), o.port, table.address(seq), onProbeSent)
     scheduleExpiry()
   }
 
-  const syncIt = Symbol.iterator in opts.hosts ? (opts.hosts as Iterable<string>)[Symbol.iterator]() : undefined
-  const asyncIt = syncIt ? undefined : (opts.hosts as AsyncIterable<string>)[Symbol.asyncIterator]()
+  const syncIt = Symbol.iterator in opts.hosts ? (opts.hosts as Iterable<string | number>)[Symbol.iterator]() : undefined
+  const asyncIt = syncIt ? undefined : (opts.hosts as AsyncIterable<string | number>)[Symbol.asyncIterator]()
   let pumping = false
-  const add = (host: string, address: string): void => {
-    ready.push({
-      address,
-      deadline: 0,
-      done: false,
-      family: isIP(address) === 6 ? 'udp6' : 'udp4',
-      host,
-      id: nextId(),
-      mismatched: 0,
-      tries: 0,
-    })
+  const addResolved = (host: string, address: string): void => {
+    const v = isIP(address)
+    if (v === 4 && host === address) table.add(ipToInt(address))
+    else table.add(v === 4 ? ipToInt(address) : 0, {address, host, v6: v === 6})
   }
   // Reads ahead of the probe stream; synchronous for a sync iterable (READ_AHEAD items, then returns).
   const pump = async (): Promise<void> => {
     if (pumping || sourceDone) return
     pumping = true
     try {
-      while (!stop.signal.aborted && ready.length - readyHead + resolving < READ_AHEAD) {
+      while (!stop.signal.aborted && table.end - sentEnd + resolving < READ_AHEAD) {
         const r = syncIt ? syncIt.next() : await asyncIt!.next()
         if (r.done) {
           sourceDone = true
           break
         }
+        if (typeof r.value === 'number') {
+          table.add(r.value >>> 0)
+          continue
+        }
         const host = String(r.value).trim()
         if (isIP(host)) {
-          add(host, host)
+          addResolved(host, host)
           continue
         }
         resolving++
         lookup(host, {family: 4})
           .then(
-            (a) => add(host, a.address),
+            (a) => addResolved(host, a.address),
             (err) => {
               opts.onWarning?.(host, `could not resolve: ${(err as {code?: string}).code ?? errText(err)}`)
               settled++
@@ -1004,26 +1134,18 @@ export async function* sweep(opts: SweepOptions & {onFinish?(stats: SweepStats):
     cost: template.bytes.length + HEADER_BYTES.udp4,
     send(): boolean {
       expire(performance.now())
-      if (retryHead < retries.length) {
-        const p = retries[retryHead++]
-        if (p.done) return true // answered meanwhile: costs a token, but never happens twice per address
-        sendTry(p)
+      if (retries.length > 0) {
+        const seq = retries.shift()
+        if (table.done(seq)) return true // answered meanwhile: costs a token, but never happens twice per address
+        sendTry(seq)
         return true
       }
-      while (readyHead < ready.length) {
-        const p = ready[readyHead++]
-        if (readyHead > READ_AHEAD && readyHead * 2 > ready.length) {
-          ready.splice(0, readyHead)
-          readyHead = 0
-        }
-        if (pending.has(p.address) || identified.has(p.address)) {
-          settled++ // the same address twice: the first one answers
-          continue
-        }
-        pending.set(p.address, p)
+      if (sentEnd < table.end) {
+        const seq = sentEnd++
+        inFlight++
         sent++
-        sendTry(p)
-        if (ready.length - readyHead < READ_AHEAD / 2) void pump()
+        sendTry(seq)
+        if (table.end - sentEnd < READ_AHEAD / 2) void pump()
         return true
       }
       void pump()
@@ -1031,25 +1153,39 @@ export async function* sweep(opts: SweepOptions & {onFinish?(stats: SweepStats):
     },
   }
 
+  const identified = new Set<string>() // responders (a repeated address is identified once)
   hub.unrouted = (buf, rinfo) => {
     if (rinfo.port !== o.port) return false
-    const p = pending.get(rinfo.address)
-    if (!p) return false
     const r = readProbeReply(buf, o.version, o.community)
-    if (r.kind === 'answer' && r.id === p.id) {
-      p.done = true
-      pending.delete(p.address)
-      identified.add(p.address)
-      responders.push({objectId: r.objectId, p})
-      runWorkers()
-    } else if (r.kind === 'malformed') p.malformed ??= r.why
-    else p.mismatched++
+    if (r.kind === 'answer') {
+      const seq = ids.seq(r.id, table.first)
+      if (seq >= 0 && seq < sentEnd && (table.done(seq) || table.address(seq) === rinfo.address)) {
+        if (table.done(seq)) return true // a late answer (to a retransmission), or a reused ID: ignored
+        const p: Responder = {address: rinfo.address, family: table.family(seq), host: table.host(seq)}
+        table.finish(seq)
+        inFlight--
+        if (identified.has(p.address)) {
+          settled++
+          return true
+        }
+        identified.add(p.address)
+        oddities.delete(p.address)
+        responders.push({objectId: r.objectId, p})
+        runWorkers()
+        return true
+      }
+    }
+    // Not an answer to a probe in flight: held against the sender in case it never answers.
+    const x = oddity(rinfo.address)
+    if (!x) return false
+    if (r.kind === 'malformed') x.malformed ??= r.why
+    else x.mismatched++
     return true
   }
 
   const checkDone = (): void => {
     if (finished) return
-    const phase1Done = stop.signal.aborted || (sourceDone && resolving === 0 && readyHead >= ready.length && pending.size === 0)
+    const phase1Done = stop.signal.aborted || (sourceDone && resolving === 0 && sentEnd >= table.end && inFlight === 0)
     if (!phase1Done || active > 0 || (responders.length > 0 && !stop.signal.aborted)) return
     finished = true
     notify()
@@ -1058,7 +1194,6 @@ export async function* sweep(opts: SweepOptions & {onFinish?(stats: SweepStats):
   stop.signal.addEventListener('abort', () => {
     bucket.filler = undefined
     clearTimeout(expiryTimer)
-    pending.clear()
     for (const s of sessions) s.close() // cancels their requests: the probes settle at once
     checkDone()
   })
@@ -1087,5 +1222,18 @@ export async function* sweep(opts: SweepOptions & {onFinish?(stats: SweepStats):
     clearTimeout(expiryTimer)
     hub.close()
     bucket.stop()
+    holdYoungGeneration(false)
   }
+}
+
+let sweepsRunning = 0
+/**
+ * V8 doubles the young generation (up to 2 × 16 MB) each time enough objects have survived scavenges, and
+ * identifying hundreds of printers at once makes many short-lived survivors: that growth was a third of a
+ * sweep's peak RSS. While sweeps run, the young generation keeps the size it has (the growth factor is the
+ * one heap limit V8 reads at run time; the semi-space maximum is fixed at start-up). See docs/decisions.md.
+ */
+function holdYoungGeneration(hold: boolean): void {
+  sweepsRunning += hold ? 1 : -1
+  if (sweepsRunning === (hold ? 1 : 0)) v8.setFlagsFromString(`--semi-space-growth-factor=${hold ? 1 : 2}`)
 }

@@ -331,6 +331,8 @@ export interface TargetPlan {
   count: number
   /** Dotted IPv4 addresses, numeric order, deduplicated, excludes removed; lazy and re-iterable. */
   hosts: Iterable<string>
+  /** The same addresses as uint32 numbers (what the sweep takes: no string per address). */
+  addresses: Iterable<number>
   /** The same set as merged uint32 intervals (lazy, re-iterable), for callers that shard or pace by block. */
   intervals: Iterable<Interval>
   fqdns: Array<{name: string; addresses: string[]}>
@@ -442,12 +444,18 @@ export async function planTargets(opts: PlanOptions): Promise<TargetPlan> {
     })
   }
 
+  const addresses = {
+    *[Symbol.iterator]() {
+      for (const [lo, hi] of intervals) for (let n = lo; n <= hi; n++) yield n
+    },
+  }
   return {
+    addresses,
     count,
     intervals,
     hosts: {
       *[Symbol.iterator]() {
-        for (const [lo, hi] of intervals) for (let n = lo; n <= hi; n++) yield intToIp(n)
+        for (const n of addresses) yield intToIp(n)
       },
     },
     fqdns,
