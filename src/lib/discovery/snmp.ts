@@ -63,7 +63,7 @@ export interface SweepOptions {
    * ≈ 14,000 probes a second, so a /16 with one retry leaves in ≈ 9 s.
    */
   bandwidth?: number
-  /** Responders identified at once (phase 2). Default 64. */
+  /** Responders identified at once (phase 2). Default 256. */
   concurrency?: number
   /** GetBulk max-repetitions budget: varbinds per walk request, shared by the open subtrees. Default 128. */
   bulkVarbinds?: number
@@ -116,7 +116,7 @@ export const SWEEP_DEFAULTS = {
   retries: 1,
   rate: 20_000,
   bandwidth: 1_000_000,
-  concurrency: 64,
+  concurrency: 256,
   bulkVarbinds: 128,
 }
 

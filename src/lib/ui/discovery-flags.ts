@@ -32,7 +32,7 @@ export const discoveryFlags = {
     min: 1000,
     max: 1_000_000_000,
   }),
-  concurrency: Flags.integer({description: 'Answering hosts identified at once. Default 64.', helpGroup: 'SNMP', min: 1, max: 65_536}),
+  concurrency: Flags.integer({description: 'Answering hosts identified at once. Default 256.', helpGroup: 'SNMP', min: 1, max: 65_536}),
   'discovery-timeout': Flags.integer({
     description:
       'Stop the whole discovery after this many seconds (1–600) and report what was found by then (PET\'s "Timeout for printer discovery"). Default: none.',
