@@ -112,6 +112,8 @@ test('MPS contacts: the sample (UTF-8, a quoted comma) once, then unchanged; 301
   const before = batches()
   r = await json('mps', 'contacts', 'import', f('many.csv'))
   assert.deepEqual([r.code, r.body.created], [0, 301])
+  // The sandbox writes its request log asynchronously: wait (bounded) for the last lines to land.
+  for (let i = 0; i < 40 && batches() - before < 4; i++) await new Promise((resolve) => setTimeout(resolve, 50))
   assert.equal(batches() - before, 4, 'two requests to plan, two to apply (300 + 1)')
   const contacts = (await json('mps', 'contacts', 'list')).body as Array<{lastName: string; businessName: string; country: string}>
   assert.equal(contacts.length, 304)
