@@ -11,7 +11,7 @@ import {createHash} from 'node:crypto'
 
 import {profileFor, REFRESH_MS, type FleetAgentDefinition, type SnmpProfile} from '../agents/index.js'
 import {ROUTES, type FleetAgentTask} from '../cloud/index.js'
-import {discover, mibWalk, type DiscoveredPrinter} from '../discovery/index.js'
+import {discover, mibWalk, parseTarget, type DiscoveredPrinter} from '../discovery/index.js'
 import {LcsError} from '../errors.js'
 import {VERSION_PATTERN} from '../mps/index.js'
 import {FLEET_AGENT_VERSION} from './catalog.js'
@@ -94,10 +94,26 @@ function sweeps(d: FleetAgentDefinition, s: SandboxState): Array<{profile: SnmpP
     return d.snmpProfiles.map((profile) => ({profile, targets: [local], where: 'the local network'}))
   }
   const by = new Map<string, string[]>()
-  for (const c of d.discovery.include) by.set(c.profile, [...(by.get(c.profile) ?? []), c.address])
+  for (const c of d.discovery.include) if (onLoopback(c.address)) by.set(c.profile, [...(by.get(c.profile) ?? []), c.address])
   return [...by].flatMap(([name, targets]) =>
     profiles.has(name) ? [{profile: profiles.get(name)!, targets, where: targets.join(', ')}] : [],
   )
+}
+
+/**
+ * Whether a criterion lies inside 127.0.0.0/8, where the sandbox's printers are: the simulated agent
+ * sends nothing anywhere else (host names would need DNS), whatever a trainee's definition includes.
+ */
+export function onLoopback(target: string): boolean {
+  try {
+    const t = parseTarget(target)
+    if (t.kind === 'ipv4') return t.address >>> 24 === 127
+    if (t.kind === 'cidr') return t.prefix >= 8 && t.network >>> 24 === 127
+    if (t.kind === 'range') return t.start >>> 24 === 127 && t.end >>> 24 === 127
+    return t.kind === 'wildcard' && t.octets[0] === 127
+  } catch {
+    return false
+  }
 }
 
 /** A profile as SNMP options (timeouts capped: the sandbox's printers answer at once or never). */
@@ -144,12 +160,19 @@ async function cycle(api: string, me: Running, s: SandboxState, opts: AgentRunOp
   const found = new Map<string, DiscoveredPrinter>()
   const snmpPort = s.printers[0]?.snmpPort
   for (const t of tasks.filter((x) => x.kind === 'mib-walk')) {
+    if (!onLoopback(t.address!)) {
+      await finish(api, token, t, 'failed', `${t.address} is outside 127.0.0.0/8, where the sandbox's printers are`)
+      continue
+    }
     const profile = profileFor(d, t.address!)
     const log = await mibWalk(t.address!, {...snmpOptions(profile, snmpPort), signal: opts.signal})
     await finish(api, token, t, 'succeeded', `MIB walk of ${t.address} with profile ${profile.name}`, log.slice(0, 900 * 1024))
     opts.log?.(`MIB walk of ${t.address} uploaded (${log.split('\n').length - 2} lines)`)
   }
   const unmatched: string[] = []
+  for (const c of d.discovery.include)
+    if (!onLoopback(c.address))
+      opts.log?.(`warning: ${c.address} not swept: the simulated agent reaches only the sandbox's printers in 127.0.0.0/8`)
   for (const {profile, targets, where} of sweeps(d, s)) {
     const r = await discover({
       exclude: d.discovery.exclude,
