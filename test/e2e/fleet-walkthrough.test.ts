@@ -86,7 +86,9 @@ test('discover → Fleet Agent from the saved discovery → its printers enrolle
   for (const s of serials) assert.ok(afterwards.get(s)! > before.get(s)!, `${s}: ${before.get(s)} → ${afterwards.get(s)}`)
   const shown = await run(['printers', 'show', serials[0]], {env})
   assert.match(shown.stdout, /^ {2}Agent +fleet \(Contoso agent\)$/m)
-  assert.match(shown.stdout, new RegExp(`^ {2}Page count +${afterwards.get(serials[0])}$`, 'm'))
+  // the printers go on printing meanwhile: the count shown is at least the one listed
+  const shownCount = Number(/^ {2}Page count +(\d+)$/m.exec(shown.stdout)?.[1])
+  assert.ok(shownCount >= afterwards.get(serials[0])!, shown.stdout)
 
   // the eligibility report in the seed's wording, as --json and as a table
   const report = (await runJson(['mps', 'eligibility', ...serials], env)).body as Eligibility
